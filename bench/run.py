@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Benchmarks of HCC Desktop. Figures go to docs/benchmarks.md.
+
+    python3 scripts/dev.py bench [startup|intake|search|all] [--dossiers N] [--repeat N]
+
+Each benchmark prints medians and p95 and writes JSON to bench/results/.
+Databases are built once under bench/.cache/ (reused while the schema is the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hcc_desktop.db.migrate import head_revision  # noqa: E402
+from hcc_desktop.identity import PersonInput  # noqa: E402
+from hcc_desktop.services import Services, open_services  # noqa: E402
+from hcc_desktop.services.demo import generate  # noqa: E402
+from hcc_desktop.services.intake import ComponentInput, IntakeDraft  # noqa: E402
+
+CACHE = ROOT / "bench" / ".cache"
+RESULTS = ROOT / "bench" / "results"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def summary(name: str, ms: list[float], **extra: object) -> dict[str, object]:
+    result = {
+        "benchmark": name,
+        "n": len(ms),
+        "median_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(percentile(ms, 0.95), 2),
+        "min_ms": round(min(ms), 2),
+        "max_ms": round(max(ms), 2),
+        **extra,
+    }
+    print(json.dumps(result, ensure_ascii=False))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"{name}-{stamp}.json").write_text(
+        json.dumps({**result, "machine": machine()}, ensure_ascii=False, indent=2)
+    )
+    return result
+
+
+def machine() -> dict[str, object]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
+
+
+def demo_db(count: int) -> Path:
+    """A database with ``count`` demo dossiers, built once and cached."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"demo-{count}-{head_revision()}.db"
+    if not path.exists():
+        tmp = path.with_suffix(".building")
+        for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            p.unlink(missing_ok=True)
+        started = time.perf_counter()
+        svc = open_services(tmp)
+        generate(svc, count=count, seed=7, end_day=datetime(2026, 11, 20).date())
+        svc.close()
+        tmp.rename(path)
+        print(f"built {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return path
+
+
+def bench_intake(repeat: int) -> dict[str, object]:
+    """Accept a dossier (commit, durable) and render its receipt PDF."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "intake.db"
+        db.write_bytes(demo_db(10_000).read_bytes())
+        svc = open_services(db, clock=lambda: datetime(2026, 11, 23, 16, 0))
+        svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
+        owner = PersonInput(
+            full_name="Nguyễn Văn An",
+            id_number="079203001234",
+            date_of_birth="2003-03-15",
+            phone="0912345678",
+            address="123 Lê Lợi, khu phố 3, phường Hoài Nhơn Bắc",
+        )
+        draft = IntakeDraft(
+            procedure_code="1.001193",
+            owner=owner,
+            components=(ComponentInput("1.001193-01"), ComponentInput("1.001193-02")),
+            received_at=datetime(2026, 11, 23, 9, 0),
+        )
+        svc.printing.receipt_pdf(svc.intake.accept(draft))  # warm-up: fonts, caches
+        commit_ms, pdf_ms, total_ms = [], [], []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            dossier = svc.intake.accept(draft)
+            t1 = time.perf_counter()
+            svc.printing.receipt_pdf(dossier)
+            t2 = time.perf_counter()
+            commit_ms.append((t1 - t0) * 1000)
+            pdf_ms.append((t2 - t1) * 1000)
+            total_ms.append((t2 - t0) * 1000)
+        svc.close()
+    return summary(
+        "intake_commit_and_receipt",
+        total_ms,
+        commit_median_ms=round(statistics.median(commit_ms), 2),
+        pdf_median_ms=round(statistics.median(pdf_ms), 2),
+        target_median_ms=100,
+    )
+
+
+QUERIES = [
+    "nguyen", "nguyen van", "tran thi", "Lê Văn", "hương", "phạm thị", "đặng", "ngô",
+    "khai sinh", "chứng thực", "thuong tru", "tuan", "yến", "bui thi lan", "vo minh",
+]  # fmt: skip
+
+
+def bench_search(count: int, repeat: int) -> dict[str, object]:
+    """Search as the officer types: names, CCCD and phone prefixes, codes, procedures."""
+    svc: Services = open_services(demo_db(count))
+    rng = random.Random(3)
+    with svc.db.read() as s:
+        from sqlalchemy import text
+
+        rows = s.execute(
+            text(
+                "SELECT code, owner_id_number, owner_phone FROM dossiers ORDER BY random() LIMIT 50"
+            )
+        ).all()
+    queries = list(QUERIES)
+    for code, cccd, phone in rows:
+        queries += [code[-11:], cccd[:7], phone[:6], phone]
+    ms: list[float] = []
+    hits: list[int] = []
+    for _ in range(repeat):
+        q = rng.choice(queries)
+        t0 = time.perf_counter()
+        found = svc.dossiers.search(q)
+        ms.append((time.perf_counter() - t0) * 1000)
+        hits.append(len(found))
+    svc.close()
+    return summary(
+        f"search_{count}",
+        ms,
+        dossiers=count,
+        median_hits=statistics.median(hits),
+        target_median_ms=50,
+    )
+
+
+def bench_startup(repeat: int) -> dict[str, object]:
+    """Process start to main window shown (offscreen), with a 10,000-dossier database."""
+    db = demo_db(10_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "startup.db"
+        work.write_bytes(db.read_bytes())
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=tmp)
+        inside, wall = [], []
+        for _ in range(repeat + 1):
+            t0 = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, str(ROOT / "main.py"), "--db", str(work), "--quit-after-show"],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            ).stdout
+            wall.append((time.perf_counter() - t0) * 1000)
+            inside.append(float(out.strip().splitlines()[-1].split()[-1]))
+        inside, wall = inside[1:], wall[1:]  # first run warms the OS file cache
+    return summary(
+        "startup_to_main_window",
+        wall,
+        in_process_median_ms=round(statistics.median(inside), 1),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("which", nargs="?", default="all",
+                        choices=["all", "startup", "intake", "search"])  # fmt: skip
+    parser.add_argument("--dossiers", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=0, help="0 = each benchmark's default")
+    args = parser.parse_args()
+    if args.which in ("all", "intake"):
+        bench_intake(args.repeat or 200)
+    if args.which in ("all", "search"):
+        bench_search(args.dossiers, args.repeat or 500)
+    if args.which in ("all", "startup"):
+        bench_startup(args.repeat or 7)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

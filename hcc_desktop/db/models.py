@@ -1,0 +1,219 @@
+"""ORM models of the local store (SQLAlchemy 2.0 style).
+
+Identity: every synchronisable row has a UUID generated on the device (``id``),
+timestamps in UTC and a per-row ``version``; dossier history is append-only
+(``dossier_events``; triggers in the migration refuse UPDATE and DELETE).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Key/value settings (unit, device, office hours, preferences); JSON values."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class CalendarOverrideRow(Base):
+    """Extra days off and make-up working days on top of the statutory holidays."""
+
+    __tablename__ = "calendar_overrides"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), nullable=False)  # "off" | "work"
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class ProcedureRow(Base):
+    __tablename__ = "procedures"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    field: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    processing_days: Mapped[int] = mapped_column(Integer, nullable=False)
+    processing_days_alt: Mapped[int | None] = mapped_column(Integer)
+    processing_alt_note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    fees_json: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    fee_note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    result: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    online_level: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    search_key: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    components: Mapped[list[ComponentRow]] = relationship(
+        back_populates="procedure",
+        order_by="ComponentRow.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class ComponentRow(Base):
+    __tablename__ = "procedure_components"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    procedure_code: Mapped[str] = mapped_column(
+        ForeignKey("procedures.code", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    originals: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    certified: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    copies: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    required: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    condition: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    reusable: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    procedure: Mapped[ProcedureRow] = relationship(back_populates="components")
+
+
+class DossierRow(Base):
+    """A received dossier.
+
+    ``id`` (UUID made on the device) is the global identity used by every
+    reference and by sync; ``pk`` is a stable local integer only so the FTS5
+    search index can address rows (implicit rowids may change on VACUUM).
+    """
+
+    __tablename__ = "dossiers"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    code: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    procedure_code: Mapped[str] = mapped_column(
+        ForeignKey("procedures.code"), nullable=False, index=True
+    )
+    procedure_name: Mapped[str] = mapped_column(Text, nullable=False)
+    procedure_field: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[int] = mapped_column(Integer, nullable=False)
+    channel: Mapped[str] = mapped_column(String(24), nullable=False)
+    received_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    clock_start_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    due_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    processing_days: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    owner_name: Mapped[str] = mapped_column(Text, nullable=False)
+    owner_id_type: Mapped[str] = mapped_column(String(12), nullable=False)
+    owner_id_number: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    owner_dob: Mapped[date | None] = mapped_column(Date)
+    owner_gender: Mapped[str | None] = mapped_column(String(8))
+    owner_id_issued_on: Mapped[date | None] = mapped_column(Date)
+    owner_phone: Mapped[str] = mapped_column(String(16), nullable=False)
+    owner_address: Mapped[str] = mapped_column(Text, nullable=False)
+    owner_email: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # The person who submitted, when not the owner (with a power of attorney).
+    submitter_json: Mapped[str | None] = mapped_column(Text)
+
+    sets_count: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    fee_amount: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    fee_method: Mapped[str | None] = mapped_column(String(12))
+    result_delivery: Mapped[str] = mapped_column(String(12), nullable=False)
+    received_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    book_no: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    order_no: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # Folded (lower-case, diacritic-free) text indexed by the FTS5 table dossier_fts.
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    components: Mapped[list[DossierComponentRow]] = relationship(
+        back_populates="dossier",
+        order_by="DossierComponentRow.position",
+        cascade="all, delete-orphan",
+    )
+
+    __table_args__ = (Index("ix_dossiers_status_due", "status", "due_at"),)
+
+
+class DossierComponentRow(Base):
+    __tablename__ = "dossier_components"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    component_id: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    form: Mapped[str] = mapped_column(String(12), nullable=False)
+    count: Mapped[int] = mapped_column(Integer, nullable=False)
+    reused_digital: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    dossier: Mapped[DossierRow] = relationship(back_populates="components")
+
+
+class DossierEventRow(Base):
+    """Append-only history: who did what when, and the status change."""
+
+    __tablename__ = "dossier_events"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="RESTRICT"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    actor: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    data_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class CodeCounter(Base):
+    """Last sequence used per unit, day and device slot (see services/codes.py)."""
+
+    __tablename__ = "code_counters"
+
+    unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(6), primary_key=True)  # YYMMDD
+    device_slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class BookCounter(Base):
+    """Order numbers (số thứ tự) of a paper tracking book kept at this device."""
+
+    __tablename__ = "book_counters"
+
+    book_no: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer, nullable=False)

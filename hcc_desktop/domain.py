@@ -1,0 +1,265 @@
+"""Domain types shared by every layer: plain frozen dataclasses and enums.
+
+Services take and return these; the UI never sees an ORM object or a Session.
+Times of the working day (``received_at``, ``due_at`` …) are naive local
+wall-clock datetimes of the unit (Vietnam has a single zone and no DST);
+bookkeeping stamps (``created_at``, ``updated_at``) are aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import IntEnum, StrEnum
+
+
+class Channel(StrEnum):
+    """Where the dossier was received."""
+
+    COUNTER = "counter"
+    SATURDAY_SESSION = "saturday_session"
+    HOME_VISIT = "home_visit"
+    POSTAL = "postal"
+
+
+class DocForm(StrEnum):
+    """Form of a submitted paper: bản chính, bản chứng thực, bản photo."""
+
+    ORIGINAL = "original"
+    CERTIFIED = "certified"
+    COPY = "copy"
+
+
+class IdType(StrEnum):
+    CCCD = "cccd"
+    CMND = "cmnd"
+    PASSPORT = "passport"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class FeeMethod(StrEnum):
+    CASH = "cash"
+    TRANSFER = "transfer"
+    EXEMPT = "exempt"
+
+
+class ResultDelivery(StrEnum):
+    """Where the citizen registered to receive the result (field 6 of Mẫu 01)."""
+
+    COUNTER = "counter"
+    POSTAL = "postal"
+
+
+class PaperSize(StrEnum):
+    A4 = "A4"
+    A5 = "A5"
+
+
+class DossierStatus(IntEnum):
+    """National portal status codes (TrangThaiHoSo)."""
+
+    NEW = 1  # Mới đăng ký
+    RECEIVED = 2  # Được tiếp nhận
+    NOT_ACCEPTED = 3  # Không được tiếp nhận
+    PROCESSING = 4  # Đang xử lý
+    SUPPLEMENT_REQUESTED = 5  # Yêu cầu bổ sung giấy tờ
+    FINANCIAL_OBLIGATION = 6  # Yêu cầu thực hiện nghĩa vụ tài chính
+    WITHDRAWN = 7  # Công dân yêu cầu rút hồ sơ
+    STOPPED = 8  # Dừng xử lý
+    PROCESSED = 9  # Đã xử lý xong
+    RETURNED = 10  # Đã trả kết quả
+
+
+# --- catalog -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fee:
+    """One fee or charge of a procedure, in integer đồng.
+
+    ``unit`` says what the amount is per: ``dossier``, ``copy``, ``page``.
+    ``amount`` 0 with a note means "set by the province" or free.
+    """
+
+    name: str
+    amount: int
+    unit: str = "dossier"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """One line of a procedure's checklist (thành phần hồ sơ)."""
+
+    id: str
+    name: str
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+    required: bool = True
+    condition: str = ""  # when a conditional component is needed
+    reusable: bool = False  # a digitised document already held can replace it
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str  # national TTHC code, e.g. "1.001193"
+    name: str
+    field: str  # lĩnh vực
+    processing_days: int  # working days; 0 = same day (15:00 rule)
+    components: tuple[ComponentSpec, ...] = ()
+    processing_days_alt: int | None = None  # e.g. when verification is needed
+    processing_alt_note: str = ""
+    fees: tuple[Fee, ...] = ()
+    fee_note: str = ""
+    result: str = ""
+    legal_basis: str = ""
+    online_level: str = ""  # "full" | "partial" (dịch vụ công trực tuyến)
+    active: bool = True
+
+    @property
+    def default_fee(self) -> int:
+        """Fee charged for one dossier when only per-dossier fees apply."""
+        return sum(f.amount for f in self.fees if f.unit == "dossier")
+
+
+# --- people and dossiers -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """A validated, NFC-normalised applicant (chủ hồ sơ) or submitter (người nộp)."""
+
+    full_name: str
+    id_type: IdType
+    id_number: str
+    date_of_birth: date | None
+    phone: str  # normalised to the national form 0xxxxxxxxx
+    address: str
+    email: str = ""
+    gender: Gender | None = None
+    id_issued_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReceivedComponent:
+    """A component as actually received at the counter."""
+
+    component_id: str | None  # catalog ComponentSpec.id; None for an extra paper
+    name: str
+    form: DocForm
+    count: int = 1
+    reused_digital: bool = False  # replaced by a digitised document already held
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """The receiving unit and this device, as printed on the legal forms."""
+
+    unit_code: str  # e.g. "000.17.22.H56"
+    unit_name: str  # e.g. "Trung tâm Phục vụ hành chính công phường Hoài Nhơn Bắc"
+    parent_body: str = ""  # e.g. "UBND PHƯỜNG HOÀI NHƠN BẮC"
+    place_name: str = ""  # địa danh for "…, ngày … tháng … năm …"
+    public_lookup_url: str = ""  # e.g. "https://dichvucong.example.gov.vn/tra-cuu?ma={code}"
+    device_id: str = ""
+    device_name: str = ""
+    device_slot: int = 0
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Dossier:
+    id: str  # UUID generated on the device
+    code: str  # <unit>-<YYMMDD>-<NNNN>
+    unit_code: str
+    procedure_code: str
+    procedure_name: str
+    procedure_field: str
+    status: DossierStatus
+    channel: Channel
+    received_at: datetime
+    clock_start_at: datetime
+    due_at: datetime
+    processing_days: int
+    owner: Person
+    submitter: Person | None
+    components: tuple[ReceivedComponent, ...]
+    sets_count: int = 1
+    fee_amount: int = 0
+    fee_method: FeeMethod | None = None
+    result_delivery: ResultDelivery = ResultDelivery.COUNTER
+    received_by: str = ""
+    book_no: str = ""
+    order_no: int = 0
+    note: str = ""
+    device_id: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class DossierEvent:
+    """One entry of a dossier's append-only history."""
+
+    id: str
+    dossier_id: str
+    kind: str  # "received", later "handover", "supplement_requested", …
+    at: datetime  # local time the action happened
+    actor: str
+    from_status: DossierStatus | None
+    to_status: DossierStatus | None
+    reason: str = ""
+    data: dict[str, object] = field(default_factory=dict)
+    device_id: str = ""
+
+
+@dataclass(frozen=True)
+class MissingComponent:
+    """A checklist line the citizen still has to bring (for Mẫu 02)."""
+
+    name: str
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SupplementGuidance:
+    """Content of Mẫu 02 printed at intake when required papers are missing."""
+
+    applicant: Person
+    procedure_code: str
+    procedure_name: str
+    missing: tuple[MissingComponent, ...]
+    reason: str
+    guided_by: str
+    guided_at: datetime
+    officer_phone: str = ""
+    lookup_hint: str = ""  # where to look up the procedure's rules
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """Office intervals of a working day; 8 working hours by default."""
+
+    intervals: tuple[tuple[time, time], ...] = (
+        (time(7, 0), time(11, 30)),
+        (time(13, 30), time(17, 0)),
+    )
+    same_day_cutoff: time = time(15, 0)
+
+
+@dataclass(frozen=True)
+class CalendarOverride:
+    """A day off (``off``) or a make-up working day (``work``) on top of the law."""
+
+    day: date
+    kind: str  # "off" | "work"
+    note: str = ""

@@ -1,0 +1,68 @@
+"""Services: the only way the UI and the CLI touch the store.
+
+Every method takes and returns plain frozen dataclasses; one write is one
+``with db.write()`` transaction inside a service method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from hcc_desktop.clock import local_now
+from hcc_desktop.db.engine import Database
+from hcc_desktop.db.migrate import MigrationResult, upgrade
+from hcc_desktop.paths import default_db_path
+from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
+from hcc_desktop.services.dossiers import DossierQueryService
+from hcc_desktop.services.intake import IntakeService
+from hcc_desktop.services.printing import PrintService
+from hcc_desktop.services.settings import SettingsService
+
+
+@dataclass
+class Services:
+    db: Database
+    migration: MigrationResult
+    settings: SettingsService
+    catalog: CatalogService
+    intake: IntakeService
+    dossiers: DossierQueryService
+    printing: PrintService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_services(
+    db_path: Path | None = None,
+    *,
+    seed_catalog: bool = True,
+    clock: Callable[[], datetime] = local_now,
+) -> Services:
+    """Open (creating or migrating) the local store and wire the services.
+
+    On a new database the settings get a fresh device id, the calendar table
+    gets the Government's announced swap days, and the seed catalog is loaded.
+    """
+    path = Path(db_path) if db_path else default_db_path()
+    migration = upgrade(path)
+    db = Database(path)
+    settings = SettingsService(db)
+    catalog = CatalogService(db)
+    with db.write() as s:
+        settings.ensure_initialised(s)
+        if seed_catalog and migration.from_revision is None:
+            catalog.load_into(s, parse_catalog(SEED_CATALOG.read_bytes()), replace=False)
+    dossiers = DossierQueryService(db)
+    return Services(
+        db=db,
+        migration=migration,
+        settings=settings,
+        catalog=catalog,
+        intake=IntakeService(db, catalog=catalog, settings=settings, clock=clock),
+        dossiers=dossiers,
+        printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
+    )

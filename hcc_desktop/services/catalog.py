@@ -1,0 +1,401 @@
+"""Procedure catalog: lookup, search, and JSON import/export (all-or-nothing)."""
+
+from __future__ import annotations
+
+import builtins
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ValidationError as PydanticError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hcc_desktop.db.engine import Database
+from hcc_desktop.db.models import ComponentRow, ProcedureRow
+from hcc_desktop.domain import ComponentSpec, Fee, Procedure
+from hcc_desktop.errors import CatalogError, NotFound
+from hcc_desktop.paths import resource
+from hcc_desktop.text import fold, nfc
+
+FORMAT = "hcc-catalog"
+FORMAT_VERSION = 1
+SEED_CATALOG = resource("catalog", "seed_catalog.json")
+
+
+# -- file schema ----------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class FeeModel(_Strict):
+    name: str = Field(min_length=1)
+    amount: int = Field(ge=0)
+    unit: Literal["dossier", "copy", "page"] = "dossier"
+    note: str = ""
+
+
+class ComponentModel(_Strict):
+    id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1)
+    originals: int = Field(ge=0, default=0)
+    certified: int = Field(ge=0, default=0)
+    copies: int = Field(ge=0, default=0)
+    required: bool = True
+    condition: str = ""
+    reusable: bool = False
+
+
+class ProcedureModel(_Strict):
+    code: str = Field(pattern=r"^\d\.\d{6}$")
+    name: str = Field(min_length=1)
+    field: str = ""
+    processing_days: int = Field(ge=0, le=365)
+    processing_days_alt: int | None = Field(default=None, ge=0, le=365)
+    processing_alt_note: str = ""
+    fees: list[FeeModel] = []
+    fee_note: str = ""
+    result: str = ""
+    legal_basis: str = ""
+    online_level: Literal["full", "partial", ""] = ""
+    components: list[ComponentModel] = Field(min_length=1)
+
+    @field_validator("components")
+    @classmethod
+    def _unique_components(cls, value: list[ComponentModel]) -> list[ComponentModel]:
+        ids = [c.id for c in value]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"duplicate component ids {dup}")
+        return value
+
+
+class CatalogFile(_Strict):
+    format: Literal["hcc-catalog"]
+    version: Literal[1]
+    published_by: str = ""
+    published_at: str = ""
+    procedures: list[ProcedureModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> CatalogFile:
+        codes = [p.code for p in self.procedures]
+        dup = sorted({c for c in codes if codes.count(c) > 1})
+        if dup:
+            raise ValueError(f"duplicate procedure codes {dup}")
+        comp = [c.id for p in self.procedures for c in p.components]
+        dup = sorted({c for c in comp if comp.count(c) > 1})
+        if dup:
+            raise ValueError(f"component ids used by several procedures {dup}")
+        return self
+
+
+# -- conversions ----------------------------------------------------------------
+
+
+def _to_domain(row: ProcedureRow) -> Procedure:
+    return Procedure(
+        code=row.code,
+        name=row.name,
+        field=row.field,
+        processing_days=row.processing_days,
+        processing_days_alt=row.processing_days_alt,
+        processing_alt_note=row.processing_alt_note,
+        fees=tuple(Fee(**f) for f in json.loads(row.fees_json)),
+        fee_note=row.fee_note,
+        result=row.result,
+        legal_basis=row.legal_basis,
+        online_level=row.online_level,
+        active=row.active,
+        components=tuple(
+            ComponentSpec(
+                id=c.id,
+                name=c.name,
+                originals=c.originals,
+                certified=c.certified,
+                copies=c.copies,
+                required=c.required,
+                condition=c.condition,
+                reusable=c.reusable,
+                position=c.position,
+            )
+            for c in row.components
+        ),
+    )
+
+
+def _from_model(m: ProcedureModel) -> Procedure:
+    return Procedure(
+        code=m.code,
+        name=nfc(m.name),
+        field=nfc(m.field),
+        processing_days=m.processing_days,
+        processing_days_alt=m.processing_days_alt,
+        processing_alt_note=nfc(m.processing_alt_note),
+        fees=tuple(Fee(nfc(f.name), f.amount, f.unit, nfc(f.note)) for f in m.fees),
+        fee_note=nfc(m.fee_note),
+        result=nfc(m.result),
+        legal_basis=nfc(m.legal_basis),
+        online_level=m.online_level,
+        components=tuple(
+            ComponentSpec(
+                id=c.id,
+                name=nfc(c.name),
+                originals=c.originals,
+                certified=c.certified,
+                copies=c.copies,
+                required=c.required,
+                condition=nfc(c.condition),
+                reusable=c.reusable,
+                position=i,
+            )
+            for i, c in enumerate(m.components)
+        ),
+    )
+
+
+def procedure_to_json(p: Procedure) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "name": p.name,
+        "field": p.field,
+        "processing_days": p.processing_days,
+        "processing_days_alt": p.processing_days_alt,
+        "processing_alt_note": p.processing_alt_note,
+        "fees": [
+            {"name": f.name, "amount": f.amount, "unit": f.unit, "note": f.note} for f in p.fees
+        ],
+        "fee_note": p.fee_note,
+        "result": p.result,
+        "legal_basis": p.legal_basis,
+        "online_level": p.online_level,
+        "components": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "originals": c.originals,
+                "certified": c.certified,
+                "copies": c.copies,
+                "required": c.required,
+                "condition": c.condition,
+                "reusable": c.reusable,
+            }
+            for c in p.components
+        ],
+    }
+
+
+def _write_row(session: Session, p: Procedure, existing: ProcedureRow | None) -> None:
+    now = datetime.now(UTC)
+    row = existing or ProcedureRow(code=p.code, version=0)
+    row.name = p.name
+    row.field = p.field
+    row.processing_days = p.processing_days
+    row.processing_days_alt = p.processing_days_alt
+    row.processing_alt_note = p.processing_alt_note
+    row.fees_json = json.dumps(
+        [{"name": f.name, "amount": f.amount, "unit": f.unit, "note": f.note} for f in p.fees],
+        ensure_ascii=False,
+    )
+    row.fee_note = p.fee_note
+    row.result = p.result
+    row.legal_basis = p.legal_basis
+    row.online_level = p.online_level
+    row.active = True
+    row.search_key = f"{fold(p.code)} {fold(p.name)} {fold(p.field)}"
+    row.updated_at = now
+    row.version = (row.version or 0) + 1
+    if existing is not None:
+        row.components.clear()
+        session.flush()
+    row.components.extend(
+        ComponentRow(
+            id=c.id,
+            position=c.position,
+            name=c.name,
+            originals=c.originals,
+            certified=c.certified,
+            copies=c.copies,
+            required=c.required,
+            condition=c.condition,
+            reusable=c.reusable,
+        )
+        for c in p.components
+    )
+    if existing is None:
+        session.add(row)
+
+
+_COMPARED = (
+    "name",
+    "field",
+    "processing_days",
+    "processing_days_alt",
+    "processing_alt_note",
+    "fees",
+    "fee_note",
+    "result",
+    "legal_basis",
+    "online_level",
+    "components",
+)
+
+
+def _diff(old: Procedure, new: Procedure) -> list[str]:
+    changed = [f for f in _COMPARED if getattr(old, f) != getattr(new, f)]
+    if not old.active:
+        changed.insert(0, "active")
+    return changed
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: tuple[str, ...] = ()
+    updated: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> changed fields
+    unchanged: tuple[str, ...] = ()
+    deactivated: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": list(self.added),
+            "updated": {k: list(v) for k, v in self.updated.items()},
+            "unchanged": list(self.unchanged),
+            "deactivated": list(self.deactivated),
+        }
+
+
+def parse_catalog(raw: bytes | str) -> list[Procedure]:
+    """Validate a catalog file; raise CatalogError listing every problem found."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogError([f"not valid JSON: {exc}"]) from exc
+    try:
+        model = CatalogFile.model_validate(data)
+    except PydanticError as exc:
+        problems = [
+            f"{'.'.join(str(p) for p in e['loc']) or '(file)'}: {e['msg']}" for e in exc.errors()
+        ]
+        raise CatalogError(problems) from exc
+    return [_from_model(p) for p in model.procedures]
+
+
+class CatalogService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cache: dict[str, Procedure] | None = None
+
+    def _all(self) -> dict[str, Procedure]:
+        if self._cache is None:
+            with self._db.read() as s:
+                rows = s.scalars(
+                    select(ProcedureRow)
+                    .options(selectinload(ProcedureRow.components))
+                    .order_by(ProcedureRow.code)
+                )
+                self._cache = {r.code: _to_domain(r) for r in rows}
+        return self._cache
+
+    def list(self, *, include_inactive: bool = False) -> builtins.list[Procedure]:
+        return [p for p in self._all().values() if include_inactive or p.active]
+
+    def get(self, code: str) -> Procedure:
+        try:
+            return self._all()[nfc(code)]
+        except KeyError:
+            raise NotFound("procedure_not_found", procedure=code) from None
+
+    def search(self, text: str, *, limit: int = 50) -> builtins.list[Procedure]:
+        """Procedures whose code, name or field contain every typed word,
+        with or without diacritics; code prefix matches rank first."""
+        words = fold(text).split()
+        procedures = self.list()
+        if not words:
+            return procedures[:limit]
+        phrase = " ".join(words)
+        typed = text.strip()
+        hits = []
+        for p in procedures:
+            name = fold(p.name)
+            key = f"{fold(p.code)} {name} {fold(p.field)}"
+            if all(w in key for w in words):
+                # Code prefix first, then names holding the typed phrase, shorter
+                # (more specific) names before longer ones.
+                rank = (0 if p.code.startswith(typed) else 1, 0 if phrase in name else 1, len(name))
+                hits.append((rank, p))
+        hits.sort(key=lambda h: h[0])
+        return [h[1] for h in hits[:limit]]
+
+    def load_into(
+        self, session: Session, procedures: builtins.list[Procedure], *, replace: bool
+    ) -> ImportReport:
+        existing = {
+            r.code: r
+            for r in session.scalars(
+                select(ProcedureRow).options(selectinload(ProcedureRow.components))
+            )
+        }
+        added: list[str] = []
+        updated: dict[str, tuple[str, ...]] = {}
+        unchanged: list[str] = []
+        for p in procedures:
+            row = existing.get(p.code)
+            if row is None:
+                _write_row(session, p, None)
+                added.append(p.code)
+                continue
+            changed = _diff(_to_domain(row), p)
+            if changed:
+                _write_row(session, p, row)
+                updated[p.code] = tuple(changed)
+            else:
+                unchanged.append(p.code)
+        deactivated: list[str] = []
+        if replace:
+            incoming = {p.code for p in procedures}
+            for code, row in existing.items():
+                if code not in incoming and row.active:
+                    row.active = False
+                    row.version += 1
+                    row.updated_at = datetime.now(UTC)
+                    deactivated.append(code)
+        self._cache = None
+        return ImportReport(tuple(added), updated, tuple(unchanged), tuple(deactivated))
+
+    def import_bytes(self, raw: bytes | str, *, replace: bool = False) -> ImportReport:
+        """Validate the whole file, then apply it in one transaction.
+
+        With ``replace`` the file is the complete catalog: procedures it does not
+        list are deactivated (never deleted: dossiers refer to them).
+        """
+        procedures = parse_catalog(raw)
+        with self._db.write() as s:
+            report = self.load_into(s, procedures, replace=replace)
+        self._cache = None
+        return report
+
+    def import_file(self, path: Path, *, replace: bool = False) -> ImportReport:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise CatalogError([f"cannot read {path}: {exc.strerror}"]) from exc
+        return self.import_bytes(raw, replace=replace)
+
+    def export_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "published_by": "HCC Desktop",
+            "published_at": datetime.now(UTC).date().isoformat(),
+            "procedures": [procedure_to_json(p) for p in self.list()],
+        }
+
+    def export_file(self, path: Path) -> int:
+        data = self.export_json()
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        return len(data["procedures"])

@@ -1,0 +1,365 @@
+"""Realistic synthetic dossiers for trying the app and for benchmarks."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from hcc_desktop.clock import local_today
+from hcc_desktop.db.models import (
+    CodeCounter,
+    DossierComponentRow,
+    DossierEventRow,
+    DossierRow,
+)
+from hcc_desktop.domain import Channel, DocForm, DossierStatus, Procedure
+from hcc_desktop.identity import PROVINCE_CODES
+from hcc_desktop.services.codes import BLOCK, PER_DEVICE_PER_DAY, format_code
+from hcc_desktop.services.dossiers import search_text
+
+FAMILY = [
+    ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 5), ("Hoàng", 3),
+    ("Phan", 4), ("Vũ", 3), ("Võ", 4), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 1.5), ("Hồ", 1.5),
+    ("Ngô", 1.3), ("Dương", 1), ("Lý", 0.5), ("Trương", 1), ("Đinh", 0.8), ("Lâm", 0.6),
+]  # fmt: skip
+MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Xuân", "Ngọc", "Anh"]
+MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Thị Thu", "Hồng", "Diệu", "Bảo"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Hải",
+    "Hiếu",
+    "Hùng",
+    "Khang",
+    "Long",
+    "Minh",
+    "Nam",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tài",
+    "Thắng",
+    "Trung",
+    "Tuấn",
+    "Việt",
+]
+GIVEN_F = [
+    "Anh",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phương",
+    "Quỳnh",
+    "Thảo",
+    "Trang",
+    "Tuyết",
+    "Yến",
+]
+STREETS = [
+    "Quang Trung",
+    "Trần Hưng Đạo",
+    "Lê Lợi",
+    "Nguyễn Huệ",
+    "Hai Bà Trưng",
+    "Phạm Hùng",
+    "Bạch Đằng",
+    "Lý Thường Kiệt",
+    "Võ Thị Sáu",
+    "Nguyễn Văn Cừ",
+]
+QUARTERS = [f"khu phố {n}" for n in range(1, 33)]
+MOBILE = [
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "056",
+    "058",
+    "070",
+    "076",
+    "077",
+    "078",
+    "079",
+    "081",
+    "083",
+    "084",
+    "085",
+    "086",
+    "088",
+    "089",
+    "090",
+    "091",
+    "093",
+    "094",
+    "096",
+    "097",
+    "098",
+]
+# Relative weight of each procedure at a ward counter (certification dominates).
+PROCEDURE_WEIGHT = {
+    "2.000815": 40,
+    "2.000884": 12,
+    "1.001193": 8,
+    "2.000635": 8,
+    "1.004873": 6,
+    "1.000656": 3,
+    "1.000894": 3,
+    "2.001035": 5,
+    "1.004222": 6,
+    "1.001612": 2,
+    "1.004859": 2,
+    "1.012753": 3,
+}
+CHANNELS = [
+    (Channel.COUNTER, 90),
+    (Channel.SATURDAY_SESSION, 5),
+    (Channel.HOME_VISIT, 3),
+    (Channel.POSTAL, 2),
+]
+OFFICERS = ["Trần Thị Bình", "Lê Văn Hòa", "Nguyễn Thị Mai", "Phạm Minh Tuấn"]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created: int
+    first_day: date
+    last_day: date
+
+
+def _weighted(rng: random.Random, items: Sequence[tuple[Any, float]]) -> Any:
+    return rng.choices([i for i, _ in items], weights=[w for _, w in items])[0]
+
+
+def _person(rng: random.Random, today: date) -> dict[str, Any]:
+    male = rng.random() < 0.5
+    name = " ".join(
+        [
+            _weighted(rng, FAMILY),
+            rng.choice(MIDDLE_M if male else MIDDLE_F),
+            rng.choice(GIVEN_M if male else GIVEN_F),
+        ]
+    )
+    dob = today - timedelta(days=rng.randint(18 * 365, 85 * 365))
+    province = "052" if rng.random() < 0.8 else rng.choice(list(PROVINCE_CODES))
+    century = (dob.year // 100) - 19
+    digit = century * 2 + (0 if male else 1)
+    cccd = f"{province}{digit}{dob.year % 100:02d}{rng.randrange(10**6):06d}"
+    phone = rng.choice(MOBILE) + f"{rng.randrange(10**7):07d}"
+    address = (
+        f"Số {rng.randint(1, 300)}, đường {rng.choice(STREETS)}, {rng.choice(QUARTERS)}, "
+        "phường Hoài Nhơn Bắc, tỉnh Gia Lai"
+    )
+    return {
+        "owner_name": name,
+        "owner_id_type": "cccd",
+        "owner_id_number": cccd,
+        "owner_dob": dob,
+        "owner_gender": "male" if male else "female",
+        "owner_phone": phone,
+        "owner_address": address,
+        "owner_email": "",
+    }
+
+
+def generate(
+    services: Any,
+    *,
+    count: int,
+    seed: int = 2026,
+    end_day: date | None = None,
+    months: int | None = None,
+    batch: int = 5000,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Insert ``count`` dossiers received on the working days before ``end_day``.
+
+    Dossier codes are taken from the same per-day, per-slot counters as real
+    intakes (spilling into higher slots only when a day holds more than one
+    device's block), so a real intake on a demo day never collides.
+    """
+    rng = random.Random(seed)
+    end_day = end_day or local_today()
+    settings = services.settings.load()
+    calendar = services.settings.calendar()
+    procedures: list[Procedure] = [
+        p for p in services.catalog.list() if p.code in PROCEDURE_WEIGHT
+    ] or services.catalog.list()
+    proc_weights = [(p, PROCEDURE_WEIGHT.get(p.code, 1)) for p in procedures]
+    if months is None:
+        months = 6 if count <= 20_000 else max(6, math.ceil(count / 2000 / 21))
+    start = end_day - timedelta(days=months * 30)
+    days = []
+    d = start
+    while d <= end_day:
+        if calendar.is_working_day(d) or d.weekday() == 5:
+            days.append(d)
+        d += timedelta(days=1)
+    # Spread the dossiers over the days, a little uneven like a real counter.
+    per_day = [0] * len(days)
+    for _ in range(count):
+        per_day[min(int(rng.triangular(0, len(days), len(days) * 0.6)), len(days) - 1)] += 1
+    with services.db.read() as s:
+        used = {
+            (c.day, c.device_slot): c.last_seq
+            for c in s.scalars(
+                select(CodeCounter).where(CodeCounter.unit_code == settings.unit_code)
+            )
+        }
+    counters: dict[tuple[str, int], int] = {}
+    now = datetime.now(UTC)
+    created = 0
+    dossiers: list[dict[str, Any]] = []
+    components: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not dossiers:
+            return
+        with services.db.write() as s:
+            s.execute(insert(DossierRow), dossiers)
+            s.execute(insert(DossierComponentRow), components)
+            s.execute(insert(DossierEventRow), events)
+            for (day_key, slot), last in counters.items():
+                s.merge(
+                    CodeCounter(
+                        unit_code=settings.unit_code, day=day_key, device_slot=slot, last_seq=last
+                    )
+                )
+        dossiers.clear()
+        components.clear()
+        events.clear()
+        if progress:
+            progress(created, count)
+
+    for day, n in zip(days, per_day, strict=True):
+        saturday = day.weekday() == 5 and not calendar.is_working_day(day)
+        for _ in range(n):
+            if saturday:
+                channel = Channel.SATURDAY_SESSION
+                at = datetime.combine(day, time(rng.randint(7, 10), rng.randrange(60)))
+            else:
+                channel = _weighted(rng, CHANNELS)
+                if channel is Channel.SATURDAY_SESSION:
+                    channel = Channel.COUNTER
+                morning = rng.random() < 0.6
+                hour = rng.randint(7, 10) if morning else rng.randint(13, 16)
+                minute = rng.randrange(60) if hour not in (13,) else rng.randint(30, 59)
+                at = datetime.combine(day, time(hour, minute))
+            key = f"{day:%y%m%d}"
+            slot = 0
+            while True:
+                seq = counters.get((key, slot), used.get((key, slot), 0))
+                if seq < PER_DEVICE_PER_DAY:
+                    break
+                slot += 1
+            counters[(key, slot)] = seq + 1
+            code = format_code(settings.unit_code, day, slot * BLOCK + seq + 1)
+            p: Procedure = _weighted(rng, proc_weights)
+            person = _person(rng, end_day)
+            due = calendar.due_at(at, p.processing_days, channel)
+            dossier_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            officer = rng.choice(OFFICERS)
+            fee = p.default_fee
+            dossiers.append(
+                {
+                    "id": dossier_id,
+                    "code": code,
+                    "unit_code": settings.unit_code,
+                    "device_id": settings.device_id,
+                    "procedure_code": p.code,
+                    "procedure_name": p.name,
+                    "procedure_field": p.field,
+                    "status": int(DossierStatus.RECEIVED),
+                    "channel": channel.value,
+                    "received_at": at,
+                    "clock_start_at": calendar.clock_start(at, channel),
+                    "due_at": due,
+                    "processing_days": p.processing_days,
+                    **person,
+                    "submitter_json": None,
+                    "sets_count": 1,
+                    "fee_amount": fee,
+                    "fee_method": "cash" if fee else None,
+                    "result_delivery": "counter",
+                    "received_by": officer,
+                    "book_no": f"01/{day.year}",
+                    "order_no": 0,
+                    "note": "",
+                    "search_text": search_text(
+                        code=code,
+                        owner_name=person["owner_name"],
+                        owner_id_number=person["owner_id_number"],
+                        owner_phone=person["owner_phone"],
+                        procedure_code=p.code,
+                        procedure_name=p.name,
+                    ),
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
+            for i, c in enumerate(x for x in p.components if x.required):
+                form = (
+                    DocForm.ORIGINAL
+                    if c.originals
+                    else DocForm.CERTIFIED
+                    if c.certified
+                    else DocForm.COPY
+                )
+                components.append(
+                    {
+                        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        "dossier_id": dossier_id,
+                        "position": i,
+                        "component_id": c.id,
+                        "name": c.name,
+                        "form": form.value,
+                        "count": max(1, c.originals or c.certified or c.copies),
+                        "reused_digital": False,
+                    }
+                )
+            events.append(
+                {
+                    "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "dossier_id": dossier_id,
+                    "kind": "received",
+                    "at": at,
+                    "actor": officer,
+                    "from_status": None,
+                    "to_status": int(DossierStatus.RECEIVED),
+                    "reason": "",
+                    "data_json": json.dumps({"code": code, "demo": True}),
+                    "device_id": settings.device_id,
+                    "recorded_at": now,
+                }
+            )
+            created += 1
+            if len(dossiers) >= batch:
+                flush()
+    flush()
+    return DemoResult(created, days[0], days[-1])

@@ -1,0 +1,204 @@
+"""Unit, device and officer settings, office hours and the holiday table."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, time
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from hcc_desktop.db.engine import Database
+from hcc_desktop.db.models import CalendarOverrideRow, Setting
+from hcc_desktop.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
+from hcc_desktop.errors import FieldError, ValidationError
+from hcc_desktop.text import nfc
+from hcc_desktop.worktime import WorkCalendar, load_default_overrides
+
+UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
+MAX_DEVICE_SLOT = 9
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """Everything an administrator or officer can set, as one value."""
+
+    unit_code: str = "000.17.22.H56"
+    unit_name: str = "Trung tâm Phục vụ hành chính công phường Hoài Nhơn Bắc"
+    parent_body: str = "UBND PHƯỜNG HOÀI NHƠN BẮC"
+    place_name: str = "Hoài Nhơn Bắc"
+    unit_phone: str = ""
+    public_lookup_url: str = ""
+    device_id: str = ""
+    device_name: str = "Quầy 1"
+    device_slot: int = 0
+    officer_name: str = ""
+    officer_phone: str = ""
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+    paper_size: PaperSize = PaperSize.A4
+    printer_name: str = ""
+    language: str = "vi"
+    book_no: str = ""
+    due_soon_days: int = 2
+
+    def unit_info(self) -> UnitInfo:
+        return UnitInfo(
+            unit_code=self.unit_code,
+            unit_name=self.unit_name,
+            parent_body=self.parent_body,
+            place_name=self.place_name,
+            public_lookup_url=self.public_lookup_url,
+            device_id=self.device_id,
+            device_name=self.device_name,
+            device_slot=self.device_slot,
+            phone=self.unit_phone,
+        )
+
+    def effective_book_no(self, year: int) -> str:
+        """Book number printed on receipts; one book a year by default."""
+        return self.book_no or f"01/{year}"
+
+
+def _hours_to_json(hours: OfficeHours) -> dict[str, Any]:
+    return {
+        "intervals": [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in hours.intervals],
+        "same_day_cutoff": hours.same_day_cutoff.strftime("%H:%M"),
+    }
+
+
+def _hours_from_json(data: dict[str, Any]) -> OfficeHours:
+    return OfficeHours(
+        intervals=tuple(
+            (time.fromisoformat(a), time.fromisoformat(b)) for a, b in data["intervals"]
+        ),
+        same_day_cutoff=time.fromisoformat(data["same_day_cutoff"]),
+    )
+
+
+def _to_json(settings: AppSettings) -> dict[str, Any]:
+    data = asdict(settings)
+    data["office_hours"] = _hours_to_json(settings.office_hours)
+    data["paper_size"] = settings.paper_size.value
+    return data
+
+
+def _from_json(data: dict[str, Any]) -> AppSettings:
+    known = set(AppSettings.__dataclass_fields__)
+    kwargs = {k: v for k, v in data.items() if k in known}
+    if "office_hours" in kwargs:
+        kwargs["office_hours"] = _hours_from_json(kwargs["office_hours"])
+    if "paper_size" in kwargs:
+        kwargs["paper_size"] = PaperSize(kwargs["paper_size"])
+    return AppSettings(**kwargs)
+
+
+def validate_settings(settings: AppSettings) -> AppSettings:
+    """NFC-normalise and check; raises ValidationError naming every bad field."""
+    errors: list[FieldError] = []
+    s = replace(
+        settings,
+        unit_code=nfc(settings.unit_code),
+        unit_name=nfc(settings.unit_name),
+        parent_body=nfc(settings.parent_body),
+        place_name=nfc(settings.place_name),
+        device_name=nfc(settings.device_name),
+        officer_name=nfc(settings.officer_name),
+        officer_phone=nfc(settings.officer_phone),
+        unit_phone=nfc(settings.unit_phone),
+        public_lookup_url=nfc(settings.public_lookup_url),
+        book_no=nfc(settings.book_no),
+    )
+    if not UNIT_CODE.match(s.unit_code):
+        errors.append(FieldError("unit_code", "unit_code_format"))
+    if not s.unit_name:
+        errors.append(FieldError("unit_name", "required"))
+    if not 0 <= s.device_slot <= MAX_DEVICE_SLOT:
+        errors.append(FieldError("device_slot", "out_of_range", {"max": MAX_DEVICE_SLOT}))
+    if s.public_lookup_url and not s.public_lookup_url.startswith(("http://", "https://")):
+        errors.append(FieldError("public_lookup_url", "url_format"))
+    if s.language not in ("vi", "en"):
+        errors.append(FieldError("language", "unsupported"))
+    if not 0 <= s.due_soon_days <= 30:
+        errors.append(FieldError("due_soon_days", "out_of_range", {"max": 30}))
+    try:
+        WorkCalendar(hours=s.office_hours)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    return s
+
+
+class SettingsService:
+    """Reads and writes settings; builds the work calendar from them."""
+
+    KEY = "app"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cache: AppSettings | None = None
+        self._calendar: WorkCalendar | None = None
+
+    # -- settings ------------------------------------------------------------
+
+    def ensure_initialised(self, session: Session) -> None:
+        """First start: a device id, default settings and the seeded swap days."""
+        row = session.get(Setting, self.KEY)
+        if row is None:
+            settings = AppSettings(device_id=str(uuid.uuid4()))
+            session.add(Setting(key=self.KEY, value=json.dumps(_to_json(settings))))
+            for o in load_default_overrides():
+                session.merge(CalendarOverrideRow(day=o.day, kind=o.kind, note=o.note))
+
+    def load(self) -> AppSettings:
+        if self._cache is None:
+            with self._db.read() as s:
+                row = s.get(Setting, self.KEY)
+                self._cache = _from_json(json.loads(row.value)) if row else AppSettings()
+        return self._cache
+
+    def save(self, settings: AppSettings) -> AppSettings:
+        """Validate and store; the device id can never be changed here."""
+        current = self.load()
+        settings = validate_settings(replace(settings, device_id=current.device_id))
+        with self._db.write() as s:
+            s.merge(Setting(key=self.KEY, value=json.dumps(_to_json(settings))))
+        self._cache = settings
+        self._calendar = None
+        return settings
+
+    # -- calendar ------------------------------------------------------------
+
+    def calendar_overrides(self) -> list[CalendarOverride]:
+        with self._db.read() as s:
+            rows = s.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
+            return [CalendarOverride(day=r.day, kind=r.kind, note=r.note) for r in rows]
+
+    def set_calendar_overrides(self, overrides: list[CalendarOverride]) -> None:
+        """Replace the whole table (the settings dialog edits it as a list)."""
+        errors: list[FieldError] = []
+        seen: set[date] = set()
+        for i, o in enumerate(overrides):
+            if o.kind not in ("off", "work"):
+                errors.append(FieldError(f"overrides[{i}].kind", "invalid"))
+            if o.day in seen:
+                errors.append(FieldError(f"overrides[{i}].day", "duplicate", {"day": str(o.day)}))
+            seen.add(o.day)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write() as s:
+            s.execute(delete(CalendarOverrideRow))
+            for o in overrides:
+                s.add(CalendarOverrideRow(day=o.day, kind=o.kind, note=nfc(o.note)))
+        self._calendar = None
+
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = WorkCalendar(
+                overrides=self.calendar_overrides(), hours=self.load().office_hours
+            )
+        return self._calendar

@@ -1,0 +1,216 @@
+"""The command line, driven end to end on a real database file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from hcc_desktop.cli import main
+
+GOOD = {
+    "procedure": "1.001193",
+    "applicant": {
+        "full_name": "Nguyễn Thị Ánh Tuyết",
+        "id_number": "052303001234",
+        "date_of_birth": "2003-03-15",
+        "phone": "+84 912 345 678",
+        "address": "Số 12 đường Quang Trung, khu phố 5, phường Hoài Nhơn Bắc",
+        "email": "tuyet@example.com",
+    },
+    "components": [
+        {"id": "1.001193-01", "form": "original", "count": 1},
+        {"id": "1.001193-02", "form": "original", "count": 1},
+    ],
+    "channel": "counter",
+    "received_at": "2026-11-20 14:20",
+}
+
+
+def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "cli.db"
+    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    return path
+
+
+def _write(tmp_path: Path, data: object, name: str = "in.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def test_catalog_list_and_show(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(db, "catalog", "list", "--json", capsys=capsys)
+    assert code == 0
+    listed = {p["code"]: p for p in json.loads(out)}
+    assert listed["1.001193"]["name"] == "Đăng ký khai sinh"
+    code, out, _ = run(db, "catalog", "show", "1.004222", "--json", capsys=capsys)
+    shown = json.loads(out)
+    assert shown["processing_days"] == 7
+    assert {"id", "name", "required"} <= set(shown["components"][0])
+    code, _, err = run(db, "catalog", "show", "9.999999", capsys=capsys)
+    assert code == 1
+    assert "procedure_not_found" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--days", "0", "--received", "2026-11-23 14:59"], "2026-11-23 17:00"),
+        (["--days", "0", "--received", "2026-11-23 15:00"], "2026-11-25 17:00"),  # 24/11 off
+        (["--days", "3", "--received", "2026-11-23 12:00"], "2026-11-27 11:30"),  # lunch
+        (["--days", "1", "--received", "2026-11-21 09:00", "--channel", "saturday_session"],
+         "2026-11-23 17:00"),
+        (["--procedure", "1.004222", "--received", "2026-02-12 10:00"], "2026-03-02 10:00"),
+        (["--days", "2", "--received", "2025-04-29 16:00"], "2025-05-06 16:00"),
+    ],
+)  # fmt: skip
+def test_due_date(
+    db: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    code, out, _ = run(db, "due-date", *args, capsys=capsys)
+    assert code == 0
+    assert out.strip() == expected
+
+
+def test_due_date_rejects_a_bad_time(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(db, "due-date", "--days", "1", "--received", "23/11/2026", capsys=capsys)
+    assert code == 2
+    assert "YYYY-MM-DD HH:MM" in err
+
+
+def test_intake_prints_dossier_and_writes_receipt(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    receipt = tmp_path / "receipt.pdf"
+    code, out, err = run(
+        db, "intake", str(_write(tmp_path, GOOD)), "--receipt", str(receipt), capsys=capsys
+    )
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["code"] == "000.17.22.H56-261120-0001"
+    assert d["status"] == 2
+    assert d["received_at"] == "2026-11-20 14:20"
+    assert d["due_at"] == "2026-11-20 17:00"
+    assert d["applicant"]["phone"] == "0912345678"
+    assert len(d["id"]) == 36
+
+    text = "\n".join(page.extract_text() for page in PdfReader(receipt).pages)
+    flat = " ".join(text.split())
+    for expected in (
+        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        "Nguyễn Thị Ánh Tuyết",
+        "Đăng ký khai sinh",
+        "000.17.22.H56-261120-0001",
+        "14 giờ 20 phút, ngày 20/11/2026",
+        "17 giờ 00 phút, ngày 20/11/2026",
+        "052303001234",
+        "Trần Thị Bình",
+    ):
+        assert expected in flat, expected
+
+    code, out, _ = run(db, "search", "anh tuyet", "--json", capsys=capsys)
+    assert [(h["code"], h["full_name"]) for h in json.loads(out)] == [
+        ("000.17.22.H56-261120-0001", "Nguyễn Thị Ánh Tuyết")
+    ]
+
+
+def test_invalid_intake_names_every_field_and_stores_nothing(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = json.loads(json.dumps(GOOD))
+    bad["applicant"]["id_number"] = "052399001234"  # year digits disagree with 2003
+    bad["applicant"]["phone"] = "0123"
+    bad["applicant"]["email"] = "not-an-email"
+    bad["components"] = bad["components"][:1]
+    bad["channel"] = "teleport"
+    code, out, err = run(db, "intake", str(_write(tmp_path, bad)), capsys=capsys)
+    assert code == 2
+    assert out == ""
+    for field in (
+        "applicant.id_number",
+        "applicant.phone",
+        "applicant.email",
+        "components: required_missing",
+        "channel",
+    ):
+        assert field in err
+    code, out, _ = run(db, "search", "tuyet", "--json", capsys=capsys)
+    assert json.loads(out) == []
+
+
+def test_malformed_intake_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{", "utf-8")
+    assert run(db, "intake", str(path), capsys=capsys)[0] == 2
+    code, _, err = run(
+        db, "intake", str(_write(tmp_path, {"procedure": 5, "components": "x"})), capsys=capsys
+    )
+    assert code == 2
+    assert "procedure" in err
+    assert "applicant" in err
+    assert "components" in err
+
+
+def test_intake_from_stdin_in_a_real_process(db: Path, tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "hcc_desktop", "--db", str(db), "intake", "-"],
+        input=json.dumps(GOOD, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["code"].endswith("-0001")
+
+
+def test_demo_then_search(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(db, "demo", "--dossiers", "300", capsys=capsys)
+    assert code == 0
+    assert "created 300" in out
+    code, out, _ = run(db, "search", "nguyen", "--json", "--limit", "1000", capsys=capsys)
+    hits = json.loads(out)
+    assert 0 < len(hits) < 300
+    assert all("nguyen" in h["full_name"].lower().replace("ễ", "e") for h in hits)
+    codes = [h["code"] for h in json.loads(run(db, "search", "h56", "--json", "--limit", "1000",
+                                                capsys=capsys)[1])]  # fmt: skip
+    assert len(codes) == len(set(codes)) == 300
+
+
+def test_catalog_export_import_roundtrip(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "cat.json"
+    assert run(db, "catalog", "export", str(out_file), capsys=capsys)[0] == 0
+    code, out, _ = run(db, "catalog", "import", str(out_file), "--json", capsys=capsys)
+    assert code == 0
+    assert json.loads(out)["added"] == []
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "hcc-catalog", "version": 1, "procedures": []}', "utf-8")
+    code, _, err = run(db, "catalog", "import", str(bad), capsys=capsys)
+    assert code == 2
+    assert "nothing imported" in err
+
+
+def test_settings_set(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(db, "settings", "set", "device-slot", "3", capsys=capsys)
+    assert code == 0
+    assert json.loads(out)["device_slot"] == 3
+    code, _, err = run(db, "settings", "set", "unit-code", "bad code!", capsys=capsys)
+    assert code == 2
+    assert "unit_code" in err
