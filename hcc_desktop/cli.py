@@ -20,6 +20,7 @@ from hcc_desktop.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.identity import PersonInput
 from hcc_desktop.services import Services, open_services
+from hcc_desktop.services.catalog import procedure_to_json
 from hcc_desktop.services.dossiers import DossierSummary
 from hcc_desktop.services.intake import ComponentInput, IntakeDraft
 from hcc_desktop.services.settings import AppSettings
@@ -50,35 +51,8 @@ def _print_json(data: Any) -> None:
 
 
 def procedure_json(p: Procedure) -> dict[str, Any]:
-    return {
-        "code": p.code,
-        "name": p.name,
-        "field": p.field,
-        "processing_days": p.processing_days,
-        "processing_days_alt": p.processing_days_alt,
-        "processing_alt_note": p.processing_alt_note,
-        "fees": [
-            {"name": f.name, "amount": f.amount, "unit": f.unit, "note": f.note} for f in p.fees
-        ],
-        "fee_note": p.fee_note,
-        "result": p.result,
-        "legal_basis": p.legal_basis,
-        "online_level": p.online_level,
-        "active": p.active,
-        "components": [
-            {
-                "id": c.id,
-                "name": c.name,
-                "originals": c.originals,
-                "certified": c.certified,
-                "copies": c.copies,
-                "required": c.required,
-                "condition": c.condition,
-                "reusable": c.reusable,
-            }
-            for c in p.components
-        ],
-    }
+    """The catalog file's shape of a procedure, plus whether it is active."""
+    return {**procedure_to_json(p), "active": p.active}
 
 
 def dossier_json(d: Dossier) -> dict[str, Any]:
