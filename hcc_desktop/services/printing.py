@@ -6,7 +6,6 @@ from pathlib import Path
 
 from hcc_desktop.domain import Dossier, PaperSize, SupplementGuidance
 from hcc_desktop.errors import PrintError
-from hcc_desktop.printing import render_receipt, render_supplement_guidance
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.dossiers import DossierQueryService
 from hcc_desktop.services.settings import SettingsService
@@ -26,6 +25,8 @@ class PrintService:
 
     def receipt_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
         """Mẫu 01 for a stored dossier (given as the object, its id or its code)."""
+        from hcc_desktop.printing import render_receipt  # reportlab: load on first print
+
         if isinstance(dossier, str):
             dossier = self._dossiers.get(dossier)
         settings = self._settings.load()
@@ -35,12 +36,13 @@ class PrintService:
             procedure,
             settings.unit_info(),
             paper=paper or settings.paper_size,
-            fee_note=procedure.fee_note,
         )
 
     def supplement_guidance_pdf(
         self, guidance: SupplementGuidance, *, paper: PaperSize | None = None
     ) -> bytes:
+        from hcc_desktop.printing import render_supplement_guidance
+
         settings = self._settings.load()
         return render_supplement_guidance(
             guidance, settings.unit_info(), paper=paper or settings.paper_size

@@ -114,3 +114,9 @@ def test_dossier_code_is_unique_in_the_schema(services: Services) -> None:
             ),
             {"id": d.id},
         )
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    from hcc_desktop.db.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

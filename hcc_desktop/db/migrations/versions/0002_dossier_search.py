@@ -52,7 +52,7 @@ def upgrade() -> None:
     # External-content FTS5 table: the text lives once, in dossiers.search_text.
     op.execute(
         "CREATE VIRTUAL TABLE dossier_fts USING fts5("
-        "search_text, content='dossiers', content_rowid='pk', "
+        "search_text, content='dossiers', content_rowid='pk', prefix='1 2 3', "
         'tokenize="unicode61 remove_diacritics 2")'
     )
     op.execute(

@@ -1,0 +1,223 @@
+"""Start-up of the desktop program: logging, error hook, Qt, translations,
+services, main window."""
+
+from __future__ import annotations
+
+import time
+
+# Taken before the heavy imports below, so that the start-up figure printed by
+# --quit-after-show includes loading Qt and the services.
+STARTED_AT = time.perf_counter()
+
+import argparse  # noqa: E402
+import logging  # noqa: E402
+import logging.handlers  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import TracebackType  # noqa: E402
+
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QMessageLogContext,
+    QThread,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from hcc_desktop import __version__  # noqa: E402
+from hcc_desktop.errors import HccError  # noqa: E402
+from hcc_desktop.paths import APP_AUTHOR, APP_NAME, default_db_path, log_dir  # noqa: E402
+from hcc_desktop.ui.i18n import SUPPORTED_LANGUAGES, install_translators  # noqa: E402
+
+log = logging.getLogger("hcc_desktop")
+
+LOG_FILE_NAME = "hcc-desktop.log"
+LOG_MAX_BYTES = 2_000_000
+LOG_BACKUPS = 5
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="hcc-desktop", description="HCC Desktop")
+    parser.add_argument("--db", type=Path, help="database file (default: the user data folder)")
+    parser.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, help="interface language (default: from settings)"
+    )
+    parser.add_argument(
+        "--quit-after-show",
+        action="store_true",
+        help="print the milliseconds from start to the main window shown, then quit",
+    )
+    # Anything else (-platform, -style…) is for Qt.
+    return parser.parse_known_args(argv)
+
+
+def setup_logging() -> Path:
+    """A rotating log file in the user's log folder (and stderr for warnings)."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE_NAME
+    root = logging.getLogger()
+    if not any(getattr(h, "hcc_log", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+        )
+        handler.hcc_log = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        console.hcc_log = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+    root.setLevel(logging.INFO)
+    return path
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Uncaught exceptions: always logged, and shown when on the GUI thread."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return
+    try:
+        from hcc_desktop.ui.errors import show_error
+
+        show_error(QApplication.activeWindow(), exc, log_it=False)
+    except Exception:
+        log.exception("the error dialog could not be shown")
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    log.critical(
+        "uncaught exception in thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+    )
+
+
+def install_excepthooks() -> None:
+    sys.excepthook = excepthook
+    threading.excepthook = _thread_excepthook
+    qInstallMessageHandler(_qt_message)
+
+
+def _database_error(exc: BaseException, path: Path) -> None:
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "Cannot open the database"))
+    if isinstance(exc, HccError):
+        from hcc_desktop.ui.messages import error_message
+
+        reason = error_message(exc)
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    box.setText(
+        QCoreApplication.translate(
+            "App",
+            "The database {path} cannot be opened, so the program cannot start.",
+        ).format(path=str(path))
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "App",
+            "Before any upgrade a backup copy of the file is kept next to it (its name ends "
+            "in .bak). Check that the disk is available and that no other copy of the "
+            "program is using the file, then start again. Log files: {logs}",
+        ).format(logs=str(log_dir()))
+    )
+    box.setDetailedText(reason)
+    box.exec()
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Start the desktop program; returns the process exit code."""
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    log_file = setup_logging()
+    install_excepthooks()
+    log.info("HCC Desktop %s starting (log %s)", __version__, log_file)
+
+    QApplication.setOrganizationName(APP_AUTHOR)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    language = args.lang or "vi"
+    install_translators(language, app)
+
+    from hcc_desktop.services import open_services
+
+    db_path = args.db or default_db_path()
+    try:
+        services = open_services(db_path)
+    except Exception as exc:
+        log.critical("cannot open the database %s", db_path, exc_info=True)
+        _database_error(exc, db_path)
+        return 1
+    if services.migration.backup is not None:
+        log.info(
+            "database migrated from %s to %s; backup %s",
+            services.migration.from_revision,
+            services.migration.to_revision,
+            services.migration.backup,
+        )
+
+    settings = services.settings.load()
+    if args.lang is None and settings.language != language:
+        install_translators(settings.language, app)
+
+    from hcc_desktop.ui.main_window import MainWindow
+    from hcc_desktop.ui.tasks import TaskRunner
+
+    runner = TaskRunner(app)
+    window = MainWindow(services, runner)
+    window.show()
+    if services.migration.backup is not None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "App", "The database was upgraded; a backup copy was kept as {path}"
+            ).format(path=str(services.migration.backup)),
+            60_000,
+        )
+
+    if args.quit_after_show:
+
+        def report_and_quit() -> None:
+            elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
+            print(f"{elapsed_ms:.0f}", flush=True)
+            log.info("main window shown after %.0f ms", elapsed_ms)
+            window.close()
+            app.quit()
+
+        # Runs once the event loop has processed the window's first show/paint.
+        QTimer.singleShot(0, report_and_quit)
+    else:
+        QTimer.singleShot(0, window.ensure_officer)
+
+    try:
+        code = app.exec()
+    finally:
+        runner.wait_idle()
+        services.close()
+        log.info("HCC Desktop stopped")
+    return int(code)

@@ -1,0 +1,757 @@
+"""The main window: today's dossiers, search, and the counter's actions."""
+
+from __future__ import annotations
+
+import logging
+import platform
+from dataclasses import replace
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hcc_desktop import __version__
+from hcc_desktop.clock import local_today
+from hcc_desktop.errors import HccError, ValidationError
+from hcc_desktop.paths import log_dir
+from hcc_desktop.services import Services
+from hcc_desktop.services.catalog import ImportReport
+from hcc_desktop.services.dossiers import DossierSummary
+from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error, show_error
+from hcc_desktop.ui.messages import field_message
+from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
+from hcc_desktop.ui.settings_dialog import SettingsDialog
+from hcc_desktop.ui.table_models import Column, DossierTableModel
+from hcc_desktop.ui.tasks import TaskRunner, shared_runner
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+DAY_CHECK_MS = 60_000
+
+
+def receipt_job(services: Services, dossier_id: str) -> tuple[str, bytes]:
+    """Runs on the task runner: Mẫu 01 of a stored dossier, with its code."""
+    dossier = services.dossiers.get(dossier_id)
+    return dossier.code, services.printing.receipt_pdf(dossier)
+
+
+def save_officer(services: Services, name: str, phone: str) -> AppSettings:
+    """Runs on the task runner: record the officer on duty."""
+    current = services.settings.load()
+    return services.settings.save(replace(current, officer_name=name, officer_phone=phone))
+
+
+def import_catalog_job(services: Services, path: Path, replace_all: bool) -> ImportReport:
+    return services.catalog.import_file(path, replace=replace_all)
+
+
+def export_catalog_job(services: Services, path: Path) -> tuple[Path, int]:
+    return path, services.catalog.export_file(path)
+
+
+class OfficerDialog(QDialog):
+    """Asks for the officer on duty: every intake records the receiving officer."""
+
+    officer_saved = Signal(object)  # AppSettings
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self.setWindowTitle(self.tr("Officer on duty"))
+        self.setStyleSheet(FIELD_ERROR_STYLE)
+        current = services.settings.load()
+        intro = QLabel(
+            self.tr(
+                "Enter the name of the officer receiving dossiers on this computer. It is "
+                "recorded with every dossier and printed on the receipt."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit(current.officer_name)
+        self.name.setPlaceholderText(self.tr("e.g. Trần Thị Bình"))
+        self.name_error = make_error_label()
+        self.phone = QLineEdit(current.officer_phone)
+        name_box = QWidget()
+        v = QVBoxLayout(name_box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.name)
+        v.addWidget(self.name_error)
+        form = QFormLayout()
+        name_label = QLabel(self.tr("&Full name:"))
+        name_label.setBuddy(self.name)
+        phone_label = QLabel(self.tr("&Phone (optional):"))
+        phone_label.setBuddy(self.phone)
+        form.addRow(name_label, name_box)
+        form.addRow(phone_label, self.phone)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.name.setFocus()
+
+    def save(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            set_field_error(self.name, self.name_error, self.tr("Enter the officer's name"))
+            self.name.setFocus()
+            return
+        set_field_error(self.name, self.name_error, None)
+        self.buttons.setEnabled(False)
+        self._runner.run(
+            save_officer,
+            self._services,
+            name,
+            self.phone.text().strip(),
+            on_done=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, settings: AppSettings) -> None:
+        self.buttons.setEnabled(True)
+        self.officer_saved.emit(settings)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and exc.for_field("officer_name"):
+            err = exc.for_field("officer_name")
+            assert err is not None
+            set_field_error(self.name, self.name_error, field_message(err))
+        else:
+            show_error(self, exc)
+
+
+class MainWindow(QMainWindow):
+    """Today's dossiers and search; intake, reprint, settings and catalog actions."""
+
+    list_refreshed = Signal(int)  # rows shown
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner or shared_runner()
+        self._today = local_today()
+        self._dialogs: list[QWidget] = []
+        self.last_import_report: ImportReport | None = None
+        self.last_message: QMessageBox | None = None
+        self.setStyleSheet(FIELD_ERROR_STYLE)
+
+        self._build_central()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self._check_day_change)
+        self._day_timer.start()
+
+        self.apply_settings(services.settings.load())
+        self._restore_state()
+        self.refresh()
+        self.search.setFocus()
+
+    # -- building --------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search dossier code, full name, CCCD, phone number…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+
+        self.header_label = QLabel()
+        font = self.header_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.header_label.setFont(font)
+
+        self.model = DossierTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = self.table.fontMetrics()
+        samples = {
+            Column.CODE: "000.17.22.H56-251231-1234",
+            Column.OWNER: "Nguyễn Thị Phương Thảo",
+            Column.RECEIVED: "31/12/2025 16:59",
+            Column.DUE: "31/12/2025 16:59",
+            Column.STATUS: "Yêu cầu bổ sung giấy tờ",
+            Column.CHANNEL: "Thứ Bảy",
+            Column.OFFICER: "Nguyễn Thị Phương",
+        }
+        padding = 2 * metrics.horizontalAdvance("M")
+        for column, sample in samples.items():
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
+        header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.activated.connect(self._row_activated)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(mid); font-size: 14pt;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(search_row)
+        layout.addWidget(self.header_label)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_actions(self) -> None:
+        self.intake_action = QAction(self.tr("&Receive dossier"), self)
+        self.intake_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+N")])
+        self.intake_action.setToolTip(self.tr("Receive a new dossier (F2)"))
+        self.intake_action.triggered.connect(self.open_intake)
+
+        self.reprint_action = QAction(self.tr("Re&print receipt"), self)
+        self.reprint_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.reprint_action.setToolTip(
+            self.tr("Print the receipt (Mẫu 01) of the selected dossier again (Ctrl+P)")
+        )
+        self.reprint_action.triggered.connect(self.reprint_selected)
+        self.reprint_action.setEnabled(False)
+
+        self.settings_action = QAction(self.tr("S&ettings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+
+        self.officer_action = QAction(self.tr("Change &officer on duty…"), self)
+        self.officer_action.triggered.connect(self.ask_officer)
+
+        self.import_catalog_action = QAction(self.tr("&Import procedure catalog…"), self)
+        self.import_catalog_action.triggered.connect(self.import_catalog)
+        self.export_catalog_action = QAction(self.tr("&Export procedure catalog…"), self)
+        self.export_catalog_action.triggered.connect(self.export_catalog)
+
+        self.about_action = QAction(self.tr("&About"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.find_action = QAction(self.tr("&Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+
+        self.refresh_action = QAction(self.tr("Re&fresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        dossiers = bar.addMenu(self.tr("&Dossiers"))
+        dossiers.addAction(self.intake_action)
+        dossiers.addAction(self.reprint_action)
+        dossiers.addSeparator()
+        dossiers.addAction(self.find_action)
+        dossiers.addAction(self.refresh_action)
+        dossiers.addSeparator()
+        dossiers.addAction(self.quit_action)
+        catalog = bar.addMenu(self.tr("&Catalog"))
+        catalog.addAction(self.import_catalog_action)
+        catalog.addAction(self.export_catalog_action)
+        system = bar.addMenu(self.tr("S&ystem"))
+        system.addAction(self.settings_action)
+        system.addAction(self.officer_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.intake_action)
+        toolbar.addAction(self.reprint_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.unit_label = QLabel()
+        self.device_label = QLabel()
+        self.officer_label = QLabel()
+        status = self.statusBar()
+        for i, label in enumerate((self.unit_label, self.device_label, self.officer_label)):
+            if i:
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.VLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                status.addPermanentWidget(line)
+            label.setContentsMargins(6, 0, 6, 0)
+            status.addPermanentWidget(label)
+
+    # -- settings --------------------------------------------------------------
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """Title and status bar from the saved settings."""
+        self.setWindowTitle(self.tr("HCC Desktop – {unit}").format(unit=settings.unit_name))
+        self.unit_label.setText(
+            self.tr("Unit: {name} ({code})").format(
+                name=settings.unit_name, code=settings.unit_code
+            )
+        )
+        self.device_label.setText(
+            self.tr("Device: {name} (number {slot})").format(
+                name=settings.device_name, slot=settings.device_slot
+            )
+        )
+        if settings.officer_name:
+            self.officer_label.setText(
+                self.tr("Officer: {name}").format(name=settings.officer_name)
+            )
+            self.officer_label.setStyleSheet("")
+        else:
+            self.officer_label.setText(self.tr("No officer on duty"))
+            self.officer_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        tip = self.tr("Database: {path}").format(path=str(self.services.db.path))
+        for label in (self.unit_label, self.device_label, self.officer_label):
+            label.setToolTip(tip)
+        self.statusBar().setToolTip(tip)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.services, self, runner=self.runner)
+        dialog.settings_saved.connect(self._settings_saved)
+        self._open(dialog)
+        return dialog
+
+    def _settings_saved(self, settings: AppSettings) -> None:
+        self.apply_settings(settings)
+        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+        self.refresh()
+
+    def ask_officer(self) -> OfficerDialog:
+        dialog = OfficerDialog(self.services, self.runner, self)
+        dialog.officer_saved.connect(self.apply_settings)
+        self._open(dialog)
+        return dialog
+
+    def ensure_officer(self) -> OfficerDialog | None:
+        """At start: ask for the officer on duty if none is set."""
+        if self.services.settings.load().officer_name:
+            return None
+        return self.ask_officer()
+
+    # -- the list --------------------------------------------------------------
+
+    def search_text(self) -> str:
+        return self.search.text().strip()
+
+    def refresh(self) -> None:
+        """Reload the list: search results, or today's dossiers when the box is empty."""
+        self._search_timer.stop()
+        text = self.search_text()
+        selected = self.selected_dossier()
+        try:
+            if text:
+                rows = self.services.dossiers.search(text)
+            else:
+                self._today = local_today()
+                rows = self.services.dossiers.received_on(self._today)
+        except HccError as exc:
+            show_error(self, exc)
+            return
+        self.model.set_rows(rows)
+        if text:
+            self.header_label.setText(self.tr("Search results ({count})").format(count=len(rows)))
+            self.empty_label.setText(self.tr("No dossier matches “{text}”.").format(text=text))
+        else:
+            self.header_label.setText(
+                self.tr("Dossiers received today ({count})").format(count=len(rows))
+            )
+            self.empty_label.setText(
+                self.tr("No dossier has been received today.\nPress F2 to receive one.")
+            )
+        self.stack.setCurrentWidget(self.table if rows else self.empty_label)
+        if selected is not None:
+            self.select_dossier(selected.id)
+        self._selection_changed()
+        self.list_refreshed.emit(len(rows))
+
+    def _check_day_change(self) -> None:
+        if local_today() != self._today and not self.search_text():
+            self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_dossier(self) -> DossierSummary | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def select_dossier(self, dossier_id: str) -> bool:
+        row = self.model.row_of(dossier_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.reprint_action.setEnabled(self.selected_dossier() is not None)
+
+    def _row_activated(self, index: object) -> None:
+        self.reprint_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.model.rowCount() > 0:
+                self.table.setFocus()
+                if self.selected_dossier() is None:
+                    self.table.selectRow(0)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.refresh()
+                if self.model.rowCount() > 0:
+                    self.table.setFocus()
+                    if self.selected_dossier() is None:
+                        self.table.selectRow(0)
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- intake ----------------------------------------------------------------
+
+    def open_intake(self) -> QDialog | None:
+        # Imported here: the intake dialog is a separate, heavier module.
+        try:
+            from hcc_desktop.ui.intake_dialog import IntakeDialog
+        except ImportError as exc:
+            show_error(self, exc)
+            return None
+
+        for widget in self._dialogs:
+            if isinstance(widget, IntakeDialog) and shiboken6.isValid(widget):
+                widget.raise_()
+                widget.activateWindow()
+                return widget
+        dialog = IntakeDialog(self.services, self.runner, self)
+        dialog.dossier_accepted.connect(self.dossier_accepted)
+        self._open(dialog)
+        return dialog
+
+    def dossier_accepted(self, dossier: object) -> None:
+        """A new dossier was stored: show today's list with it selected."""
+        code = getattr(dossier, "code", "")
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.refresh()
+        dossier_id = getattr(dossier, "id", None)
+        if dossier_id:
+            self.select_dossier(dossier_id)
+        if code:
+            self.statusBar().showMessage(
+                self.tr("Dossier {code} received.").format(code=code), 10000
+            )
+
+    # -- reprint ---------------------------------------------------------------
+
+    def reprint_selected(self) -> None:
+        dossier = self.selected_dossier()
+        if dossier is None:
+            return
+        self.statusBar().showMessage(
+            self.tr("Preparing the receipt of {code}…").format(code=dossier.code)
+        )
+        self.reprint_action.setEnabled(False)
+        self.runner.run(
+            receipt_job,
+            self.services,
+            dossier.id,
+            on_done=self._show_receipt,
+            on_error=self._task_failed,
+        )
+
+    def _show_receipt(self, result: tuple[str, bytes]) -> PdfPreviewDialog:
+        code, pdf = result
+        self.statusBar().clearMessage()
+        self._selection_changed()
+        settings = self.services.settings.load()
+        dialog = PdfPreviewDialog(
+            pdf,
+            title=self.tr("Receipt {code}").format(code=code),
+            copies=1,
+            printer_name=settings.printer_name,
+            file_name=code,
+            parent=self,
+        )
+        self._open(dialog)
+        return dialog
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        self._selection_changed()
+        show_error(self, exc)
+
+    # -- catalog ---------------------------------------------------------------
+
+    def _last_dir(self, key: str) -> str:
+        return str(QSettings().value(f"paths/{key}", "") or "")
+
+    def import_catalog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import procedure catalog"),
+            self._last_dir("catalog_dir"),
+            self.tr("Procedure catalogs (*.json);;All files (*)"),
+        )
+        if not path:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import procedure catalog"))
+        box.setText(self.tr("How should the file be applied?"))
+        box.setInformativeText(
+            self.tr(
+                "“Add and update” keeps the procedures the file does not list. “Replace the "
+                "whole catalog” stops using them (dossiers already received keep them)."
+            )
+        )
+        merge = box.addButton(self.tr("&Add and update"), QMessageBox.ButtonRole.AcceptRole)
+        whole = box.addButton(
+            self.tr("&Replace the whole catalog"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(merge)
+        box.exec()
+        if box.clickedButton() not in (merge, whole):
+            return
+        QSettings().setValue("paths/catalog_dir", str(Path(path).parent))
+        self.import_catalog_file(Path(path), replace_all=box.clickedButton() is whole)
+
+    def import_catalog_file(self, path: Path, *, replace_all: bool = False) -> None:
+        self.statusBar().showMessage(self.tr("Importing the procedure catalog…"))
+        self.runner.run(
+            import_catalog_job,
+            self.services,
+            Path(path),
+            replace_all,
+            on_done=self._catalog_imported,
+            on_error=self._task_failed,
+        )
+
+    def _procedure_line(self, code: str, changed: tuple[str, ...] = ()) -> str:
+        try:
+            name = self.services.catalog.get(code).name
+        except HccError:
+            name = ""
+        line = f"  {code}  {name}".rstrip()
+        if changed:
+            line += " (" + ", ".join(changed) + ")"
+        return line
+
+    def _catalog_imported(self, report: ImportReport) -> QMessageBox:
+        self.last_import_report = report
+        self.statusBar().clearMessage()
+        text = self.tr(
+            "The procedure catalog was imported.\n\n"
+            "Added: {added}\nUpdated: {updated}\nUnchanged: {unchanged}\n"
+            "No longer used: {deactivated}"
+        ).format(
+            added=len(report.added),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+            deactivated=len(report.deactivated),
+        )
+        sections = []
+        if report.added:
+            sections.append(
+                self.tr("Added:") + "\n" + "\n".join(self._procedure_line(c) for c in report.added)
+            )
+        if report.updated:
+            sections.append(
+                self.tr("Updated (changed fields):")
+                + "\n"
+                + "\n".join(self._procedure_line(c, f) for c, f in report.updated.items())
+            )
+        if report.deactivated:
+            sections.append(
+                self.tr("No longer used:")
+                + "\n"
+                + "\n".join(self._procedure_line(c) for c in report.deactivated)
+            )
+        return self._inform(self.tr("Procedure catalog"), text, "\n\n".join(sections))
+
+    def export_catalog(self) -> None:
+        suggested = f"danh-muc-thu-tuc-{local_today():%Y%m%d}.json"
+        folder = self._last_dir("catalog_dir")
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export procedure catalog"),
+            str(Path(folder) / suggested) if folder else suggested,
+            self.tr("Procedure catalogs (*.json)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".json":
+            target = target.with_name(target.name + ".json")
+        QSettings().setValue("paths/catalog_dir", str(target.parent))
+        self.export_catalog_file(target)
+
+    def export_catalog_file(self, path: Path) -> None:
+        self.runner.run(
+            export_catalog_job,
+            self.services,
+            Path(path),
+            on_done=self._catalog_exported,
+            on_error=self._task_failed,
+        )
+
+    def _catalog_exported(self, result: tuple[Path, int]) -> QMessageBox:
+        path, count = result
+        return self._inform(
+            self.tr("Procedure catalog"),
+            self.tr("{count} procedures were exported to\n{path}").format(
+                count=count, path=str(path)
+            ),
+        )
+
+    # -- about -----------------------------------------------------------------
+
+    def show_about(self) -> QMessageBox:
+        text = self.tr(
+            "<h3>HCC Desktop {version}</h3>"
+            "<p>Receiving dossiers at the one-stop counter of a ward or commune Public "
+            "Administrative Service Center, without needing a network.</p>"
+            "<p>Database: {db}<br>Log files: {logs}</p>"
+            "<p>Qt {qt}, Python {python}</p>"
+        ).format(
+            version=__version__,
+            db=str(self.services.db.path),
+            logs=str(log_dir()),
+            qt=qVersion(),
+            python=platform.python_version(),
+        )
+        box = self._inform(self.tr("About HCC Desktop"), text)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        return box
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _inform(self, title: str, text: str, details: str = "") -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setDetailedText(details)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.last_message = box
+        self._open(box)
+        return box
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open window-modal without blocking; Qt deletes the dialog when it closes."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # No slot may capture the dialog itself: a closure owning the wrapper of
+        # an object being destroyed crashes PySide. Deleted ones are pruned here.
+        self._dialogs = [*self.open_dialogs(), dialog]
+        dialog.open()
+
+    def open_dialogs(self) -> list[QWidget]:
+        """Dialogs opened by this window and not yet closed."""
+        return [d for d in self._dialogs if shiboken6.isValid(d)]
+
+    # -- window state ----------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 720)
+        header = settings.value("main_window/table_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.is_busy():
+            # A dossier may be being written: let it reach the disk first.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.runner.wait_idle()
+            finally:
+                QApplication.restoreOverrideCursor()
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/table_header", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)

@@ -1,0 +1,233 @@
+"""Table models over the frozen dataclasses the services return."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from hcc_desktop.clock import local_now
+from hcc_desktop.domain import Channel, DossierStatus
+from hcc_desktop.services.dossiers import DossierSummary
+from hcc_desktop.text import fold
+from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP
+
+STATUS_NAMES: dict[DossierStatus, str] = {
+    DossierStatus.NEW: QT_TRANSLATE_NOOP("DossierStatus", "Newly registered"),
+    DossierStatus.RECEIVED: QT_TRANSLATE_NOOP("DossierStatus", "Received"),
+    DossierStatus.NOT_ACCEPTED: QT_TRANSLATE_NOOP("DossierStatus", "Not accepted"),
+    DossierStatus.PROCESSING: QT_TRANSLATE_NOOP("DossierStatus", "Being processed"),
+    DossierStatus.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP(
+        "DossierStatus", "Additional papers requested"
+    ),
+    DossierStatus.FINANCIAL_OBLIGATION: QT_TRANSLATE_NOOP(
+        "DossierStatus", "Financial obligation requested"
+    ),
+    DossierStatus.WITHDRAWN: QT_TRANSLATE_NOOP("DossierStatus", "Withdrawn by the citizen"),
+    DossierStatus.STOPPED: QT_TRANSLATE_NOOP("DossierStatus", "Processing stopped"),
+    DossierStatus.PROCESSED: QT_TRANSLATE_NOOP("DossierStatus", "Processed"),
+    DossierStatus.RETURNED: QT_TRANSLATE_NOOP("DossierStatus", "Result returned"),
+}
+
+CHANNEL_NAMES: dict[Channel, str] = {
+    Channel.COUNTER: QT_TRANSLATE_NOOP("Channel", "Counter"),
+    Channel.SATURDAY_SESSION: QT_TRANSLATE_NOOP("Channel", "Saturday session"),
+    Channel.HOME_VISIT: QT_TRANSLATE_NOOP("Channel", "Home visit"),
+    Channel.POSTAL: QT_TRANSLATE_NOOP("Channel", "Postal"),
+}
+
+# Statuses after which an appointment no longer matters for the officer.
+_CLOSED = {
+    DossierStatus.NOT_ACCEPTED,
+    DossierStatus.WITHDRAWN,
+    DossierStatus.STOPPED,
+    DossierStatus.PROCESSED,
+    DossierStatus.RETURNED,
+}
+
+
+def status_name(status: DossierStatus) -> str:
+    return QCoreApplication.translate("DossierStatus", STATUS_NAMES[DossierStatus(status)])
+
+
+def channel_name(channel: Channel) -> str:
+    return QCoreApplication.translate("Channel", CHANNEL_NAMES[Channel(channel)])
+
+
+def format_datetime(moment: datetime) -> str:
+    """``dd/MM/yyyy HH:mm``, independent of the system locale."""
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+class Column(IntEnum):
+    CODE = 0
+    OWNER = 1
+    PROCEDURE = 2
+    RECEIVED = 3
+    DUE = 4
+    STATUS = 5
+    CHANNEL = 6
+    OFFICER = 7
+
+
+_HEADERS: dict[Column, str] = {
+    Column.CODE: QT_TRANSLATE_NOOP("DossierTableModel", "Dossier code"),
+    Column.OWNER: QT_TRANSLATE_NOOP("DossierTableModel", "Applicant"),
+    Column.PROCEDURE: QT_TRANSLATE_NOOP("DossierTableModel", "Procedure"),
+    Column.RECEIVED: QT_TRANSLATE_NOOP("DossierTableModel", "Received"),
+    Column.DUE: QT_TRANSLATE_NOOP("DossierTableModel", "Appointment"),
+    Column.STATUS: QT_TRANSLATE_NOOP("DossierTableModel", "Status"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("DossierTableModel", "Channel"),
+    Column.OFFICER: QT_TRANSLATE_NOOP("DossierTableModel", "Received by"),
+}
+
+_SORT_KEYS: dict[Column, Callable[[DossierSummary], Any]] = {
+    Column.CODE: lambda d: d.code,
+    Column.OWNER: lambda d: (fold(d.full_name.rsplit(" ", 1)[-1]), fold(d.full_name)),
+    Column.PROCEDURE: lambda d: fold(d.procedure_name),
+    Column.RECEIVED: lambda d: d.received_at,
+    Column.DUE: lambda d: d.due_at,
+    Column.STATUS: lambda d: int(d.status),
+    Column.CHANNEL: lambda d: d.channel.value,
+    Column.OFFICER: lambda d: fold(d.received_by),
+}
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DossierTableModel(QAbstractTableModel):
+    """A list of DossierSummary rows; display texts are computed once per
+    ``set_rows`` so painting never touches the database or reformats dates."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DossierSummary] = []
+        self._texts: list[tuple[str, ...]] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._now = local_now()
+        self._overdue_brush = QBrush(QColor("#b3261e"))
+
+    # -- data ----------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[DossierSummary], *, now: datetime | None = None) -> None:
+        """Replace the rows, keeping the current sort order."""
+        self.beginResetModel()
+        self._now = now or local_now()
+        self._rows = list(rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self._texts = [self._row_texts(r) for r in self._rows]
+        self.endResetModel()
+
+    def rows(self) -> list[DossierSummary]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> DossierSummary:
+        return self._rows[row]
+
+    def row_of(self, dossier_id: str) -> int:
+        """Row number of a dossier, -1 if it is not shown."""
+        return next((i for i, d in enumerate(self._rows) if d.id == dossier_id), -1)
+
+    @staticmethod
+    def _row_texts(d: DossierSummary) -> tuple[str, ...]:
+        return (
+            d.code,
+            d.full_name,
+            d.procedure_name,
+            format_datetime(d.received_at),
+            format_datetime(d.due_at),
+            status_name(d.status),
+            channel_name(d.channel),
+            d.received_by,
+        )
+
+    def _is_overdue(self, d: DossierSummary) -> bool:
+        return d.status not in _CLOSED and d.due_at < self._now
+
+    # -- Qt model API --------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[row][col]
+        d = self._rows[row]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == Column.PROCEDURE:
+                return f"{d.procedure_code} – {d.procedure_name}"
+            if col == Column.OWNER:
+                return "\n".join(x for x in (d.full_name, d.id_number, d.phone) if x)
+            if col == Column.DUE and self._is_overdue(d):
+                return QCoreApplication.translate("DossierTableModel", "Overdue")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == Column.DUE and self._is_overdue(d):
+                return self._overdue_brush
+            return None
+        if role == ROW_ROLE:
+            return d
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("DossierTableModel", _HEADERS[Column(section)])
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1) if 0 <= section < len(self._rows) else None
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        moved = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        self._sort_rows(column, order)
+        self._texts = [self._row_texts(r) for r in self._rows]
+        position = {d.id: i for i, d in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent, [self.index(position[key], col) for key, col in moved]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        key = _SORT_KEYS[Column(column)]
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

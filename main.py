@@ -1,0 +1,3 @@
+from hcc_desktop.ui.app import run
+
+raise SystemExit(run())
