@@ -193,6 +193,13 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     if fee_amount is not None and (not isinstance(fee_amount, int) or isinstance(fee_amount, bool)):
         problems.append("fee_amount: expected a whole number of đồng")
         fee_amount = None
+    quantities: dict[str, int] = {}
+    for key in ("fee_pages", "fee_copies"):
+        value = data.get(key, 1)
+        if not isinstance(value, int) or isinstance(value, bool):
+            problems.append(f"{key}: expected a whole number")
+            value = 1
+        quantities[key] = value
     sets_count = data.get("sets_count", 1)
     if not isinstance(sets_count, int) or isinstance(sets_count, bool):
         problems.append("sets_count: expected a whole number")
@@ -207,6 +214,8 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
         channel=str(data.get("channel", Channel.COUNTER.value)),
         received_at=received_at,
         fee_amount=fee_amount,
+        fee_pages=quantities["fee_pages"],
+        fee_copies=quantities["fee_copies"],
         fee_method=data.get("fee_method"),
         result_delivery=str(data.get("result_delivery", "counter")),
         sets_count=sets_count,

@@ -83,12 +83,18 @@ class Fee:
 
     ``unit`` says what the amount is per: ``dossier``, ``copy``, ``page``.
     ``amount`` 0 with a note means "set by the province" or free.
+    Tiered rates (copy certification: 2.000 đ a page for pages 1–2, 1.000 đ
+    from page 3, at most 200.000 đ a copy) are consecutive fees of one unit:
+    ``first_units`` limits a tier to that many units (0 = all the rest) and
+    ``max_total`` caps the unit's total for one copy (0 = no cap).
     """
 
     name: str
     amount: int
     unit: str = "dossier"
     note: str = ""
+    first_units: int = 0
+    max_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,28 @@ class Procedure:
 
     @property
     def default_fee(self) -> int:
-        """Fee charged for one dossier when only per-dossier fees apply."""
-        return sum(f.amount for f in self.fees if f.unit == "dossier")
+        """Fee for one copy of one page: what a simple dossier costs."""
+        return self.fee_for()
+
+    @property
+    def fee_varies(self) -> bool:
+        """Whether the fee depends on the number of pages or copies."""
+        return any(f.amount > 0 and f.unit in ("page", "copy") for f in self.fees)
+
+    def fee_for(self, *, pages: int = 1, copies: int = 1) -> int:
+        """The fee in đồng for ``copies`` copies of a ``pages``-page paper."""
+        total = sum(f.amount for f in self.fees if f.unit == "dossier")
+        total += sum(f.amount for f in self.fees if f.unit == "copy") * copies
+        page_fees = [f for f in self.fees if f.unit == "page"]
+        if page_fees:
+            per_copy, left = 0, pages
+            for f in page_fees:
+                n = min(left, f.first_units) if f.first_units else left
+                per_copy += n * f.amount
+                left -= n
+            cap = max(f.max_total for f in page_fees)
+            total += (min(per_copy, cap) if cap else per_copy) * copies
+        return total
 
 
 # --- people and dossiers -----------------------------------------------------

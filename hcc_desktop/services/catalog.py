@@ -58,6 +58,15 @@ def _to_domain(row: ProcedureRow) -> Procedure:
     )
 
 
+def _fee_json(f: Fee) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": f.name, "amount": f.amount, "unit": f.unit, "note": f.note}
+    if f.first_units:
+        data["first_units"] = f.first_units
+    if f.max_total:
+        data["max_total"] = f.max_total
+    return data
+
+
 def procedure_to_json(p: Procedure) -> dict[str, Any]:
     return {
         "code": p.code,
@@ -66,9 +75,7 @@ def procedure_to_json(p: Procedure) -> dict[str, Any]:
         "processing_days": p.processing_days,
         "processing_days_alt": p.processing_days_alt,
         "processing_alt_note": p.processing_alt_note,
-        "fees": [
-            {"name": f.name, "amount": f.amount, "unit": f.unit, "note": f.note} for f in p.fees
-        ],
+        "fees": [_fee_json(f) for f in p.fees],
         "fee_note": p.fee_note,
         "result": p.result,
         "legal_basis": p.legal_basis,
@@ -98,7 +105,7 @@ def _write_row(session: Session, p: Procedure, existing: ProcedureRow | None) ->
     row.processing_days_alt = p.processing_days_alt
     row.processing_alt_note = p.processing_alt_note
     row.fees_json = json.dumps(
-        [{"name": f.name, "amount": f.amount, "unit": f.unit, "note": f.note} for f in p.fees],
+        [_fee_json(f) for f in p.fees],
         ensure_ascii=False,
     )
     row.fee_note = p.fee_note

@@ -22,6 +22,8 @@ class FeeModel(_Strict):
     amount: int = Field(ge=0)
     unit: Literal["dossier", "copy", "page"] = "dossier"
     note: str = ""
+    first_units: int = Field(ge=0, default=0)
+    max_total: int = Field(ge=0, default=0)
 
 
 class ComponentModel(_Strict):
@@ -87,7 +89,10 @@ def _from_model(m: ProcedureModel) -> Procedure:
         processing_days=m.processing_days,
         processing_days_alt=m.processing_days_alt,
         processing_alt_note=nfc(m.processing_alt_note),
-        fees=tuple(Fee(nfc(f.name), f.amount, f.unit, nfc(f.note)) for f in m.fees),
+        fees=tuple(
+            Fee(nfc(f.name), f.amount, f.unit, nfc(f.note), f.first_units, f.max_total)
+            for f in m.fees
+        ),
         fee_note=nfc(m.fee_note),
         result=nfc(m.result),
         legal_basis=nfc(m.legal_basis),

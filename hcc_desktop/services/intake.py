@@ -68,7 +68,9 @@ class IntakeDraft:
     channel: str = Channel.COUNTER.value
     submitter: PersonInput | None = None
     received_at: datetime | None = None  # None = now
-    fee_amount: int | None = None  # None = the procedure's per-dossier fee
+    fee_amount: int | None = None  # None = computed from the catalog's rates
+    fee_pages: int = 1  # pages of the paper, for per-page fees (copy certification)
+    fee_copies: int = 1  # copies asked for, for per-copy and per-page fees
     fee_method: str | None = None
     result_delivery: str = ResultDelivery.COUNTER.value
     sets_count: int = 1
@@ -237,8 +239,16 @@ class IntakeService:
             except ValueError:
                 errors.append(FieldError("fee_method", "invalid", {"value": draft.fee_method}))
         fee_amount = draft.fee_amount
+        if not 1 <= draft.fee_pages <= 10_000:
+            errors.append(FieldError("fee_pages", "out_of_range", {"max": 10_000}))
+        if not 1 <= draft.fee_copies <= MAX_COUNT:
+            errors.append(FieldError("fee_copies", "out_of_range", {"max": MAX_COUNT}))
         if fee_amount is None:
-            fee_amount = procedure.default_fee if procedure else 0
+            fee_amount = (
+                procedure.fee_for(pages=draft.fee_pages, copies=draft.fee_copies)
+                if procedure
+                else 0
+            )
         if fee_method is FeeMethod.EXEMPT:
             fee_amount = 0
         if fee_amount < 0:

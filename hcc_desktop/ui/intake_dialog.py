@@ -205,6 +205,19 @@ class IntakeDialog(QDialog):
         self.fee.setGroupSeparatorShown(True)
         self.fee.setSuffix(" đ")
         self.fee.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Copy certification and extracts are charged by the page and the copy:
+        # the officer types the counts and the fee follows the catalog's rates.
+        self.fee_pages = QSpinBox()
+        self.fee_pages.setRange(1, 10_000)
+        self.fee_pages.setPrefix(self.tr("pages: "))
+        self.fee_copies = QSpinBox()
+        self.fee_copies.setRange(1, MAX_COUNT)
+        self.fee_copies.setPrefix(self.tr("copies: "))
+        self.fee_quantities = QWidget()
+        q = QHBoxLayout(self.fee_quantities)
+        q.setContentsMargins(0, 0, 0, 0)
+        q.addWidget(self.fee_pages, 1)
+        q.addWidget(self.fee_copies, 1)
         self.fee_method = QComboBox()
         for method, text in (
             (FeeMethod.CASH, self.tr("Cash")),
@@ -238,6 +251,7 @@ class IntakeDialog(QDialog):
                 "channel",
                 "result_delivery",
                 "sets_count",
+                "fee_quantities",
                 "fee_amount",
                 "fee_method",
                 "received_at",
@@ -245,6 +259,9 @@ class IntakeDialog(QDialog):
                 "received_by",
             )
         }
+        # Both counts share one message line under their row.
+        for name in ("fee_pages", "fee_copies"):
+            self.reception_messages[name] = self.reception_messages["fee_quantities"]
 
     def _build_bottom(self) -> None:
         self.due_label = QLabel()
@@ -329,6 +346,11 @@ class IntakeDialog(QDialog):
         row(self.tr("&Channel"), self.channel, "channel")
         row(self.tr("Result &delivery"), self.delivery, "result_delivery")
         row(self.tr("Number of &sets"), self.sets, "sets_count")
+        self.fee_quantities_label = QLabel(self.tr("Charged for"))
+        self.fee_quantities_label.setBuddy(self.fee_pages)
+        form.addRow(
+            self.fee_quantities_label, self._boxed(self.fee_quantities, m["fee_quantities"])
+        )
         row(self.tr("&Fee"), self.fee, "fee_amount")
         row(self.tr("Pa&yment"), self.fee_method, "fee_method")
         received = QWidget()
@@ -379,6 +401,8 @@ class IntakeDialog(QDialog):
         self.channel.currentIndexChanged.connect(lambda _i: self._clear_reception_error("channel"))
         self.fee_method.currentIndexChanged.connect(self._on_fee_method_changed)
         self.fee.valueChanged.connect(lambda _v: self._clear_reception_error("fee_amount"))
+        self.fee_pages.valueChanged.connect(self._recompute_fee)
+        self.fee_copies.valueChanged.connect(self._recompute_fee)
         self.received_at.dateTimeChanged.connect(self._on_received_changed)
         self.now_button.clicked.connect(self.use_current_time)
         self.accept_button.clicked.connect(self.accept_dossier)
@@ -390,6 +414,8 @@ class IntakeDialog(QDialog):
             self.channel,
             self.delivery,
             self.sets,
+            self.fee_pages,
+            self.fee_copies,
             self.fee,
             self.fee_method,
             self.received_at,
@@ -421,6 +447,8 @@ class IntakeDialog(QDialog):
             self.channel,
             self.delivery,
             self.sets,
+            self.fee_pages,
+            self.fee_copies,
             self.fee,
             self.fee_method,
             self.received_at,
@@ -478,11 +506,35 @@ class IntakeDialog(QDialog):
             self.checklist_model.set_procedure(procedure)
             self._show_procedure_info(procedure)
             self.fee_method.setCurrentIndex(0)
+            self._show_fee_quantities(procedure)
             self.fee.setValue(procedure.default_fee)
             self.checklist_message.clear_message()
             set_error_state(self.checklist, False)
             self._update_due()
         self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_fee_quantities(self, procedure: Procedure | None) -> None:
+        units = {f.unit for f in procedure.fees if f.amount > 0} if procedure else set()
+        self.fee_pages.blockSignals(True)
+        self.fee_copies.blockSignals(True)
+        self.fee_pages.setValue(1)
+        self.fee_copies.setValue(1)
+        self.fee_pages.blockSignals(False)
+        self.fee_copies.blockSignals(False)
+        self.fee_pages.setVisible("page" in units)
+        self.fee_copies.setVisible(bool(units & {"page", "copy"}))
+        shown = procedure is not None and procedure.fee_varies
+        self.fee_quantities.setVisible(shown)
+        self.fee_quantities_label.setVisible(shown)
+        self.fee_quantities_label.setBuddy(self.fee_pages if "page" in units else self.fee_copies)
+
+    def _recompute_fee(self) -> None:
+        if self._procedure is not None and self.fee.isEnabled():
+            self.fee.setValue(
+                self._procedure.fee_for(
+                    pages=self.fee_pages.value(), copies=self.fee_copies.value()
+                )
+            )
 
     def _days_text(self, days: int) -> str:
         if days == 0:
@@ -668,6 +720,8 @@ class IntakeDialog(QDialog):
             "channel": self.channel,
             "result_delivery": self.delivery,
             "sets_count": self.sets,
+            "fee_pages": self.fee_pages,
+            "fee_copies": self.fee_copies,
             "fee_amount": self.fee,
             "fee_method": self.fee_method,
             "received_at": self.received_at,
@@ -693,6 +747,8 @@ class IntakeDialog(QDialog):
             if self._received_edited
             else None,
             fee_amount=amount,
+            fee_pages=self.fee_pages.value(),
+            fee_copies=self.fee_copies.value(),
             # A free procedure has no payment method unless it was explicitly waived.
             fee_method=method if amount > 0 or method == FeeMethod.EXEMPT.value else None,
             result_delivery=str(self.delivery.currentData()),
@@ -951,6 +1007,7 @@ class IntakeDialog(QDialog):
         self.sets.setValue(1)
         self.fee.setEnabled(True)
         self.fee_method.setCurrentIndex(0)
+        self._show_fee_quantities(None)
         self.fee.setValue(0)
         self.note.clear()
         self._received_edited = False

@@ -219,6 +219,8 @@ FIELD_LABELS: dict[str, str] = {
     "fee_method": QT_TRANSLATE_NOOP("Messages", "Payment method"),
     "fee_amount": QT_TRANSLATE_NOOP("Messages", "Fees and charges"),
     "sets_count": QT_TRANSLATE_NOOP("Messages", "Number of sets"),
+    "fee_pages": QT_TRANSLATE_NOOP("Messages", "Number of pages charged"),
+    "fee_copies": QT_TRANSLATE_NOOP("Messages", "Number of copies charged"),
     "use_alt_processing": QT_TRANSLATE_NOOP("Messages", "Processing time"),
     "received_by": QT_TRANSLATE_NOOP("Messages", "Receiving officer"),
     "unit_code": QT_TRANSLATE_NOOP("Messages", "Unit identifier code"),
@@ -242,7 +244,7 @@ PERSON_ROLES: dict[str, str] = {
 }
 
 # Lower bounds of "out_of_range" fields (the core only reports the maximum).
-_RANGE_MIN = {"components.count": 1, "sets_count": 1}
+_RANGE_MIN = {"components.count": 1, "sets_count": 1, "fee_pages": 1, "fee_copies": 1}
 
 _MALE = QT_TRANSLATE_NOOP("Messages", "male")
 _FEMALE = QT_TRANSLATE_NOOP("Messages", "female")

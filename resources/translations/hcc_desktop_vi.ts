@@ -352,6 +352,14 @@
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
     <message>
+        <source>pages: </source>
+        <translation>số trang: </translation>
+    </message>
+    <message>
+        <source>copies: </source>
+        <translation>số bản: </translation>
+    </message>
+    <message>
         <source>No&amp;w</source>
         <translation>Bâ&amp;y giờ</translation>
     </message>
@@ -362,6 +370,10 @@
     <message>
         <source>Number of &amp;sets</source>
         <translation>Số &amp;bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Charged for</source>
+        <translation>Tính phí theo</translation>
     </message>
     <message>
         <source>Recei&amp;ved at</source>
@@ -1062,6 +1074,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Number of sets</source>
         <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Number of pages charged</source>
+        <translation>Số trang tính phí</translation>
+    </message>
+    <message>
+        <source>Number of copies charged</source>
+        <translation>Số bản tính phí</translation>
     </message>
     <message>
         <source>Processing time</source>

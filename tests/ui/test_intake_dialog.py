@@ -571,3 +571,19 @@ def _qr_error(raw: str) -> QrParseError:
     with pytest.raises(QrParseError) as info:
         parse_cccd_qr(raw)
     return info.value
+
+
+def test_copy_certification_fee_follows_pages_and_copies(
+    qtbot: QtBot, dialog: IntakeDialog
+) -> None:
+    dialog.choose_procedure("2.000815")
+    assert dialog.fee_quantities.isVisible()
+    assert dialog.fee.value() == 2_000
+    dialog.fee_pages.setValue(5)
+    dialog.fee_copies.setValue(2)
+    assert dialog.fee.value() == 14_000  # (2 × 2.000 + 3 × 1.000) × 2
+    draft = dialog.build_draft()
+    assert (draft.fee_amount, draft.fee_pages, draft.fee_copies) == (14_000, 5, 2)
+    dialog.choose_procedure("2.000884")  # a flat fee: no counts to type
+    assert not dialog.fee_quantities.isVisible()
+    assert dialog.fee.value() == 10_000

@@ -220,3 +220,41 @@ def test_receiving_officer_is_required(services: Services) -> None:
     with pytest.raises(ValidationError) as err:
         services.intake.accept(birth_draft(received_by="  "))
     assert _codes(err.value) == {"received_by": "required"}
+
+
+@pytest.mark.parametrize(
+    ("pages", "copies", "expected"),
+    [
+        (1, 1, 2_000),
+        (2, 1, 4_000),
+        (5, 2, 2 * (4_000 + 3_000)),  # 2.000 đ for pages 1–2, 1.000 đ from page 3
+        (300, 1, 200_000),  # capped at 200.000 đ a copy
+        (300, 3, 600_000),
+    ],
+)
+def test_copy_certification_fee_is_computed_by_pages_and_copies(
+    services: Services, pages: int, copies: int, expected: int
+) -> None:
+    procedure = services.catalog.get("2.000815")
+    assert procedure.fee_varies
+    assert procedure.fee_for(pages=pages, copies=copies) == expected
+    d = services.intake.accept(
+        IntakeDraft(
+            procedure_code="2.000815",
+            owner=applicant(),
+            components=(ComponentInput("2.000815-01"),),
+            received_at=datetime(2026, 11, 23, 9, 30),
+            fee_pages=pages,
+            fee_copies=copies,
+        )
+    )
+    assert d.fee_amount == expected
+
+
+def test_per_copy_fee_and_fixed_fee(services: Services) -> None:
+    assert services.catalog.get("2.000635").fee_for(copies=3) == 24_000
+    assert services.catalog.get("2.000884").fee_for(pages=9, copies=9) == 10_000
+    assert not services.catalog.get("2.000884").fee_varies
+    with pytest.raises(ValidationError) as err:
+        services.intake.accept(birth_draft(fee_pages=0, fee_copies=0))
+    assert set(_codes(err.value)) == {"fee_pages", "fee_copies"}

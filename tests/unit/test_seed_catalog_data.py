@@ -131,7 +131,11 @@ def test_fees(procedures: list[dict[str, Any]]) -> None:
     for p in procedures:
         for f in p["fees"]:
             where = f"{p['code']}: {f}"
-            assert set(f) == {"name", "amount", "unit", "note"}, where
+            assert {"name", "amount", "unit", "note"} <= set(f), where
+            assert set(f) <= {"name", "amount", "unit", "note", "first_units", "max_total"}, where
+            assert all(
+                _is_int(f.get(k, 0)) and f.get(k, 0) >= 0 for k in ("first_units", "max_total")
+            ), where
             assert f["name"].strip(), where
             assert _is_int(f["amount"]), where
             assert f["amount"] >= 0, where
