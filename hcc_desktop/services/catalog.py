@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +28,10 @@ SEED_CATALOG = resource("catalog", "seed_catalog.json")
 # -- conversions ----------------------------------------------------------------
 
 
+# A checklist line has the same fields in the store and in the domain.
+_COMPONENT_FIELDS = tuple(f.name for f in dataclasses.fields(ComponentSpec))
+
+
 def _to_domain(row: ProcedureRow) -> Procedure:
     return Procedure(
         code=row.code,
@@ -42,18 +47,7 @@ def _to_domain(row: ProcedureRow) -> Procedure:
         online_level=row.online_level,
         active=row.active,
         components=tuple(
-            ComponentSpec(
-                id=c.id,
-                name=c.name,
-                originals=c.originals,
-                certified=c.certified,
-                copies=c.copies,
-                required=c.required,
-                condition=c.condition,
-                reusable=c.reusable,
-                position=c.position,
-            )
-            for c in row.components
+            ComponentSpec(**{f: getattr(c, f) for f in _COMPONENT_FIELDS}) for c in row.components
         ),
     )
 
@@ -120,18 +114,7 @@ def _write_row(session: Session, p: Procedure, existing: ProcedureRow | None) ->
         row.components.clear()
         session.flush()
     row.components.extend(
-        ComponentRow(
-            id=c.id,
-            position=c.position,
-            name=c.name,
-            originals=c.originals,
-            certified=c.certified,
-            copies=c.copies,
-            required=c.required,
-            condition=c.condition,
-            reusable=c.reusable,
-        )
-        for c in p.components
+        ComponentRow(**{f: getattr(c, f) for f in _COMPONENT_FIELDS}) for c in p.components
     )
     if existing is None:
         session.add(row)
