@@ -6,9 +6,7 @@ import io
 import os
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -25,7 +23,7 @@ from hcc_desktop.clock import local_now
 from hcc_desktop.domain import Procedure
 from hcc_desktop.errors import FieldError, QrParseError
 from hcc_desktop.identity import parse_cccd_qr
-from hcc_desktop.services import Services, open_services
+from hcc_desktop.services import Services
 from hcc_desktop.ui.i18n import install_translators, remove_translators
 from hcc_desktop.ui.intake_checklist import COL_COUNT, ChecklistModel
 from hcc_desktop.ui.intake_dialog import IntakeDialog
@@ -49,19 +47,7 @@ Mod = Qt.KeyboardModifier
 # -- fixtures -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    svc = open_services(tmp_path / "t.db")
-    svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
-    yield svc
-    svc.close()
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    assert r.wait_idle(10_000)
+# The services and runner fixtures come from tests/ui/conftest.py.
 
 
 @pytest.fixture
