@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from hcc_desktop.clock import local_today
+from hcc_desktop.clock import local_now, local_today
 from hcc_desktop.db.models import (
     CodeCounter,
     DossierComponentRow,
@@ -204,6 +204,8 @@ def generate(
     """
     rng = random.Random(seed)
     end_day = end_day or local_today()
+    now_local = local_now().replace(second=0, microsecond=0)
+    latest = now_local if end_day >= now_local.date() else datetime.combine(end_day, time(23, 59))
     settings = services.settings.load()
     calendar = services.settings.calendar()
     procedures: list[Procedure] = [
@@ -270,6 +272,8 @@ def generate(
                 hour = rng.randint(7, 10) if morning else rng.randint(13, 16)
                 minute = rng.randrange(60) if hour not in (13,) else rng.randint(30, 59)
                 at = datetime.combine(day, time(hour, minute))
+            if at > latest:
+                at = latest  # no dossier received later than now
             key = f"{day:%y%m%d}"
             slot = 0
             while True:
