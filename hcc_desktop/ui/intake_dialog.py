@@ -547,11 +547,33 @@ class IntakeDialog(QDialog):
             "copy": self.tr("per copy"),
             "page": self.tr("per page"),
         }
+        tier_range = {
+            "page": self.tr("(pages {first}–{last})"),
+            "copy": self.tr("(copies {first}–{last})"),
+        }
+        tier_from = {
+            "page": self.tr("(from page {first})"),
+            "copy": self.tr("(from copy {first})"),
+        }
         charged = [f for f in procedure.fees if f.amount > 0]
         if charged:
-            return "; ".join(
-                f"{format_money(f.amount)} {units.get(f.unit, '')}".strip() for f in charged
-            )
+            parts = []
+            done: dict[str, int] = {}  # units already covered by earlier tiers
+            for f in charged:
+                text = f"{format_money(f.amount)} {units.get(f.unit, '')}".strip()
+                start = done.get(f.unit, 0)
+                if f.first_units and f.unit in tier_range:
+                    text += " " + tier_range[f.unit].format(
+                        first=start + 1, last=start + f.first_units
+                    )
+                    done[f.unit] = start + f.first_units
+                elif start and f.unit in tier_from:
+                    text += " " + tier_from[f.unit].format(first=start + 1)
+                parts.append(text)
+            cap = max((f.max_total for f in charged), default=0)
+            if cap:
+                parts.append(self.tr("at most {amount} per copy").format(amount=format_money(cap)))
+            return "; ".join(parts)
         notes = [f.note for f in procedure.fees if f.note]
         if notes:
             return notes[0]

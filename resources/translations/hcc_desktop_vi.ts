@@ -348,6 +348,22 @@
         <translation>Hình thức nộp &amp;phí</translation>
     </message>
     <message>
+        <source>(pages {first}–{last})</source>
+        <translation>(trang {first}–{last})</translation>
+    </message>
+    <message>
+        <source>(copies {first}–{last})</source>
+        <translation>(bản {first}–{last})</translation>
+    </message>
+    <message>
+        <source>(from page {first})</source>
+        <translation>(từ trang {first})</translation>
+    </message>
+    <message>
+        <source>(from copy {first})</source>
+        <translation>(từ bản {first})</translation>
+    </message>
+    <message>
         <source>Submitted by another person (with a power of a&amp;ttorney)</source>
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
@@ -406,6 +422,10 @@
     <message>
         <source>per page</source>
         <translation>mỗi trang</translation>
+    </message>
+    <message>
+        <source>at most {amount} per copy</source>
+        <translation>tối đa {amount} mỗi bản</translation>
     </message>
     <message>
         <source>No fee</source>
