@@ -222,6 +222,7 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
         note=str(data.get("note", "")),
         use_alt_processing=bool(data.get("use_alt_processing", False)),
         received_by=data.get("received_by") or officer,
+        allow_future=True,
     )
 
 

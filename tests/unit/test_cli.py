@@ -214,3 +214,15 @@ def test_settings_set(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(db, "settings", "set", "unit-code", "bad code!", capsys=capsys)
     assert code == 2
     assert "unit_code" in err
+
+
+def test_intake_takes_any_receipt_time(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rehearsals and imports: a date ahead of the clock is taken as given."""
+    future = dict(GOOD, received_at="2030-10-18 15:10")  # a Friday, after 15:00
+    code, out, err = run(db, "intake", str(_write(tmp_path, future)), capsys=capsys)
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["code"] == "000.17.22.H56-301018-0001"
+    assert d["due_at"] == "2030-10-21 17:00"
