@@ -12,6 +12,7 @@ STARTED_AT = time.perf_counter()
 import argparse  # noqa: E402
 import logging  # noqa: E402
 import logging.handlers  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -20,6 +21,7 @@ from types import TracebackType  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QMessageLogContext,
+    QSettings,
     QThread,
     QTimer,
     QtMsgType,
@@ -159,6 +161,13 @@ def run(argv: list[str] | None = None) -> int:
 
     QApplication.setOrganizationName(APP_AUTHOR)
     QApplication.setApplicationName(APP_NAME)
+    home = os.environ.get("HCC_DESKTOP_HOME")
+    if home:
+        # A portable or test installation keeps window state in its own folder too.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(home) / "qsettings")
+        )
     QApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])

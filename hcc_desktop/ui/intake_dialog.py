@@ -14,7 +14,7 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -61,6 +61,7 @@ from hcc_desktop.ui.intake_finder import ProcedureFinder
 from hcc_desktop.ui.intake_person import PersonForm
 from hcc_desktop.ui.messages import field_label, field_message
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
+from hcc_desktop.ui.screen import fit_to_screen
 from hcc_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class IntakeDialog(QDialog):
         self._now_timer.start()
 
         self.reset_form()
-        self._fit_to_screen(QSize(1360, 800))
+        fit_to_screen(self, QSize(1360, 800))
 
     # == building ====================================================================
 
@@ -426,14 +427,6 @@ class IntakeDialog(QDialog):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.accept_dossier)
-
-    def _fit_to_screen(self, wanted: QSize) -> None:
-        """Start at ``wanted`` but never larger than the screen (1366×768 counters)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry().size() - QSize(16, 40)
-            wanted = wanted.boundedTo(room).expandedTo(self.minimumSizeHint())
-        self.resize(wanted)
 
     def _tab_chain(self) -> list[QWidget]:
         return [

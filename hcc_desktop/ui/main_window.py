@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error, show_error
 from hcc_desktop.ui.messages import field_message
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
+from hcc_desktop.ui.screen import fit_to_screen
 from hcc_desktop.ui.settings_dialog import SettingsDialog
 from hcc_desktop.ui.table_models import Column, DossierTableModel
 from hcc_desktop.ui.tasks import TaskRunner, shared_runner
@@ -738,7 +739,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 720)
+            fit_to_screen(self, QSize(1200, 720))
         header = settings.value("main_window/table_header")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)

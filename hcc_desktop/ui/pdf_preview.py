@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from hcc_desktop.errors import HccError
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.ui.errors import show_error
+from hcc_desktop.ui.screen import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        fit_to_screen(self, QSize(820, 900))
 
         ok = self._document.status() == QPdfDocument.Status.Ready and self.page_count() > 0
         if ok:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from hcc_desktop.ui.errors import (
     show_error,
 )
 from hcc_desktop.ui.messages import field_message
+from hcc_desktop.ui.screen import fit_to_screen
 from hcc_desktop.ui.tasks import TaskRunner, shared_runner
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(860, 640)
+        fit_to_screen(self, QSize(860, 640))
         self._load(self._current)
         self.unit_name.setFocus()
 

@@ -713,6 +713,11 @@ def test_program_starts_and_reports_its_start_time(tmp_path: Path) -> None:
     assert db.exists()
     log_file = tmp_path / "home" / "logs" / "hcc-desktop.log"
     assert "main window shown after" in log_file.read_text("utf-8")
+    # Window state lives in the same folder, not in the user's profile.
+    state = list((tmp_path / "home" / "qsettings").rglob("*.ini"))
+    assert state, "window state should be saved under HCC_DESKTOP_HOME"
+    assert "geometry" in state[0].read_text("utf-8")
+    assert not (tmp_path / ".config").exists()
 
 
 def test_unopenable_database_ends_start_up_with_a_message(
