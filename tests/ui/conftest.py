@@ -16,7 +16,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from hcc_desktop.domain import Dossier
 from hcc_desktop.identity import PersonInput
@@ -112,3 +113,12 @@ def accept_dossier(services: Services) -> AcceptDossier:
         return services.intake.accept(birth_draft(services=services, **kwargs))  # type: ignore[arg-type]
 
     return accept
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """Show a top-level widget and wait until it has the keyboard, as at the counter."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)

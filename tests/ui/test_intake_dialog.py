@@ -30,6 +30,7 @@ from hcc_desktop.ui.intake_dialog import IntakeDialog
 from hcc_desktop.ui.messages import error_message, field_message
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
 from hcc_desktop.ui.tasks import TaskRunner
+from tests.ui.conftest import show_active
 
 BIRTH = "1.001193"
 # A valid CCCD: Hồ Chí Minh (079), male born in the 2000s (2), 2003 (03).
@@ -53,11 +54,7 @@ Mod = Qt.KeyboardModifier
 @pytest.fixture
 def dialog(qtbot: QtBot, services: Services, runner: TaskRunner) -> Iterator[IntakeDialog]:
     d = IntakeDialog(services, runner)
-    qtbot.addWidget(d)
-    d.show()
-    qtbot.waitExposed(d)
-    d.activateWindow()
-    qtbot.waitUntil(d.isActiveWindow)
+    show_active(qtbot, d)
     yield d
     d.reset_form()  # closing a dialog with typed data would ask first
 

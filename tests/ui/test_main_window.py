@@ -29,6 +29,7 @@ from hcc_desktop.ui.main_window import MainWindow, OfficerDialog
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
 from hcc_desktop.ui.table_models import Column, DossierTableModel
 from hcc_desktop.ui.tasks import TaskRunner
+from tests.ui.conftest import show_active
 
 # Fixtures (services, runner, accept_dossier) come from tests/ui/conftest.py.
 AcceptDossier = Callable[..., Dossier]
@@ -50,11 +51,7 @@ DAO = {
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, runner: TaskRunner) -> Iterator[MainWindow]:
     w = MainWindow(services, runner)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    show_active(qtbot, w)
     yield w
     for dialog in w.open_dialogs():
         dialog.close()
