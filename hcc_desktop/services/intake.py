@@ -37,7 +37,7 @@ from hcc_desktop.errors import (
 from hcc_desktop.identity import PersonInput, validate_person
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.codes import next_code, next_order_no
-from hcc_desktop.services.dossiers import person_to_json, search_text
+from hcc_desktop.services.dossiers import dossier_from_row, person_to_json, search_text
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.text import fold, nfc
 
@@ -415,40 +415,14 @@ class IntakeService:
                         recorded_at=now,
                     )
                 )
+                # What the caller gets is exactly what was stored.
+                dossier = dossier_from_row(row)
         except IntegrityError as exc:
             if "dossiers.code" in str(exc.orig):
                 # Only reachable when two devices of the unit share a slot.
                 raise ConflictError("duplicate_code", detail=str(exc.orig)) from exc
             raise StorageError("write_failed", detail=str(exc.orig)) from exc
-        return Dossier(
-            id=dossier_id,
-            code=code,
-            unit_code=settings.unit_code,
-            procedure_code=c.procedure.code,
-            procedure_name=c.procedure.name,
-            procedure_field=c.procedure.field,
-            status=DossierStatus.RECEIVED,
-            channel=c.channel,
-            received_at=c.received_at,
-            clock_start_at=clock_start,
-            due_at=due_at,
-            processing_days=c.processing_days,
-            owner=c.owner,
-            submitter=c.submitter,
-            components=c.components,
-            sets_count=c.sets_count,
-            fee_amount=c.fee_amount,
-            fee_method=c.fee_method,
-            result_delivery=c.result_delivery,
-            received_by=c.received_by,
-            book_no=book_no,
-            order_no=order_no,
-            note=c.note,
-            device_id=settings.device_id,
-            created_at=now,
-            updated_at=now,
-            version=1,
-        )
+        return dossier
 
     # -- supplement guidance (Mẫu 02) ---------------------------------------
 
