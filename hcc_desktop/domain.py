@@ -74,6 +74,45 @@ class DossierStatus(IntEnum):
     RETURNED = 10  # Đã trả kết quả
 
 
+class Action(StrEnum):
+    """What an officer can do to a dossier after intake (CLI spelling)."""
+
+    HANDOVER = "handover"  # giao hồ sơ cho bộ phận chuyên môn (or on to another)
+    REQUEST_SUPPLEMENT = "request-supplement"
+    SUPPLEMENT_RECEIVED = "supplement-received"
+    REQUEST_PAYMENT = "request-payment"
+    PAYMENT_RECEIVED = "payment-received"
+    REFUSE = "refuse"
+    WITHDRAW = "withdraw"
+    STOP = "stop"
+    FINISH = "finish"  # the department hands the result back: processed
+    RETURN = "return"  # the result is handed to the citizen
+
+
+class Timeliness(StrEnum):
+    """On-time classification (trước hạn / đúng hạn / quá hạn)."""
+
+    EARLY = "early"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+
+class Satisfaction(IntEnum):
+    """Rating values of DOMAIN §5."""
+
+    VERY_SATISFIED = 3  # Rất hài lòng
+    SATISFIED = 2  # Hài lòng
+    NOT_SATISFIED = 1  # Không hài lòng
+
+
+class ReturnMethod(StrEnum):
+    """How the result reached the citizen."""
+
+    COUNTER = "counter"
+    POSTAL = "postal"
+    HOME = "home"
+
+
 # --- catalog -----------------------------------------------------------------
 
 
@@ -227,6 +266,43 @@ class Dossier:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 1
+    # Lifecycle state (issue 3). ``due_at`` is the current appointment: the
+    # original one moved by supplement waiting time; ``original_due_at`` is
+    # what the receipt promised.
+    original_due_at: datetime | None = None
+    holder: str = ""  # who has the dossier now (after a hand-over)
+    supplement_count: int = 0
+    waiting_since: datetime | None = None  # clock stopped since (status 5)
+    ended_at: datetime | None = None  # first terminal event
+    timeliness: Timeliness | None = None  # fixed when the dossier ends
+    proposed_due_at: datetime | None = None  # new appointment of an apology (Mẫu 04)
+    returned_at: datetime | None = None
+    server_rev: int | None = None  # last server revision seen (sync)
+
+
+@dataclass(frozen=True)
+class Collector:
+    """Who collected the result: the applicant or an authorised person."""
+
+    full_name: str
+    id_number: str
+    authorised: bool = False  # True: not the applicant (giấy ủy quyền)
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A citizen's satisfaction rating of one dossier (DOMAIN §5)."""
+
+    id: str
+    dossier_id: str
+    convenience: Satisfaction  # mức độ thuận tiện
+    overall: Satisfaction  # đánh giá tổng thể
+    criteria: dict[str, int] = field(default_factory=dict)
+    comment: str = ""
+    rated_by: str = ""  # "citizen" or the officer's name when the officer fills it in
+    by_citizen: bool = True
+    rated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

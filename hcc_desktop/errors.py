@@ -69,6 +69,12 @@ class ConflictError(HccError):
     code = "conflict"
 
 
+class TransitionError(HccError):
+    """A lifecycle action not allowed in the dossier's current status."""
+
+    code = "transition_not_allowed"
+
+
 class CatalogError(HccError):
     """A catalog file was rejected as a whole; ``problems`` lists every fault."""
 

@@ -564,3 +564,29 @@ def parse_cccd_qr(raw: str) -> CccdQrData:
         issued_on=issued_on,
         extra=tuple(fields[7:]),
     )
+
+
+def validate_id_number(raw: str, *, field: str, id_type: str = "") -> tuple[IdType, str]:
+    """A lone ID number (of someone collecting a result, say): its type and
+    normalised form, or ValidationError naming ``field``."""
+    number = re.sub(r"\s", "", nfc(raw)).upper()
+    if not number:
+        raise ValidationError([FieldError(field, "required")])
+    resolved = _resolve_id_type(id_type, number)
+    if resolved is None:
+        raise ValidationError([FieldError(field, "id_type_unknown")])
+    errors = _id_errors(resolved, number, None, None)
+    if errors:
+        raise ValidationError([FieldError(field, code, params) for code, params in errors])
+    return resolved, number
+
+
+def validate_name(raw: str, *, field: str) -> str:
+    """A person's name, NFC and single-spaced, or ValidationError naming ``field``."""
+    name = " ".join(nfc(raw).split())
+    if not name:
+        raise ValidationError([FieldError(field, "required")])
+    errors = _name_errors(name)
+    if errors:
+        raise ValidationError([FieldError(field, code, params) for code, params in errors])
+    return name

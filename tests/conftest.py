@@ -68,3 +68,15 @@ def birth_draft(**overrides: object) -> IntakeDraft:
     }
     fields.update(overrides)
     return IntakeDraft(**fields)  # type: ignore[arg-type]
+
+
+def marriage_status_draft(**overrides: object) -> IntakeDraft:
+    """A complete Cấp Giấy xác nhận tình trạng hôn nhân dossier (3 working days)."""
+    fields: dict[str, object] = {
+        "procedure_code": "1.004873",
+        "owner": applicant(),
+        "components": (ComponentInput("1.004873-01", "original", 1),),
+        "received_at": NOW,
+    }
+    fields.update(overrides)
+    return IntakeDraft(**fields)  # type: ignore[arg-type]

@@ -149,6 +149,21 @@ class DossierRow(Base):
     # Folded (lower-case, diacritic-free) text indexed by the FTS5 table dossier_fts.
     search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
+    # Lifecycle (0003). due_at moves with supplement waiting time; the
+    # receipt's promise stays in original_due_at.
+    original_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    holder: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    supplement_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    waiting_since: Mapped[datetime | None] = mapped_column(DateTime)
+    # Status to go back to when a supplement or a payment arrives.
+    resume_status: Mapped[int | None] = mapped_column(Integer)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    timeliness: Mapped[str | None] = mapped_column(String(8))
+    proposed_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Sync: the server's revision of this dossier as last seen (None: never synced).
+    server_rev: Mapped[int | None] = mapped_column(Integer)
+
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -159,7 +174,10 @@ class DossierRow(Base):
         cascade="all, delete-orphan",
     )
 
-    __table_args__ = (Index("ix_dossiers_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_dossiers_status_due", "status", "due_at"),
+        Index("ix_dossiers_ended_at", "ended_at"),
+    )
 
 
 class DossierComponentRow(Base):
@@ -217,3 +235,75 @@ class BookCounter(Base):
 
     book_no: Mapped[str] = mapped_column(String(32), primary_key=True)
     last_no: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class RatingRow(Base):
+    """A satisfaction rating (DOMAIN §5); immutable once stored."""
+
+    __tablename__ = "dossier_ratings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="RESTRICT"), nullable=False, index=True
+    )
+    convenience: Mapped[int] = mapped_column(Integer, nullable=False)
+    overall: Mapped[int] = mapped_column(Integer, nullable=False)
+    criteria_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    comment: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    rated_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    by_citizen: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    rated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class ReminderSnooze(Base):
+    """A reminder silenced for one dossier until a moment (local to the device)."""
+
+    __tablename__ = "reminder_snoozes"
+
+    dossier_id: Mapped[str] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
+    )
+    until: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class OutboxRow(Base):
+    """A local change waiting to be pushed to the central server.
+
+    Written in the same transaction as the change itself, so a change is
+    never committed without its outbox entry (docs/sync.md).
+    """
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # dossier | event | rating
+    entity_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+    __table_args__ = (Index("ix_outbox_kind_entity", "kind", "entity_id", unique=True),)
+
+
+class SyncConflictRow(Base):
+    """A dossier changed here and on another device while offline."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    detected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    local_json: Mapped[str] = mapped_column(Text, nullable=False)
+    server_json: Mapped[str] = mapped_column(Text, nullable=False)
+    server_rev: Mapped[int] = mapped_column(Integer, nullable=False)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+
+
+class SyncStateRow(Base):
+    """Sync bookkeeping (pull cursor, last sync, last error), key/value JSON."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)

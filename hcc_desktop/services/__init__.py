@@ -18,6 +18,7 @@ from hcc_desktop.paths import default_db_path
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
 from hcc_desktop.services.dossiers import DossierQueryService
 from hcc_desktop.services.intake import IntakeService
+from hcc_desktop.services.lifecycle import LifecycleService
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.settings import SettingsService
 
@@ -31,6 +32,7 @@ class Services:
     intake: IntakeService
     dossiers: DossierQueryService
     printing: PrintService
+    lifecycle: LifecycleService
 
     def close(self) -> None:
         self.db.dispose()
@@ -65,4 +67,5 @@ def open_services(
         intake=IntakeService(db, catalog=catalog, settings=settings, clock=clock),
         dossiers=dossiers,
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
+        lifecycle=LifecycleService(db, settings=settings, clock=clock),
     )

@@ -25,6 +25,7 @@ from hcc_desktop.domain import (
     Person,
     ReceivedComponent,
     ResultDelivery,
+    Timeliness,
 )
 from hcc_desktop.errors import NotFound
 from hcc_desktop.text import fold, nfc, tokens
@@ -46,6 +47,34 @@ class DossierSummary:
     received_at: datetime
     due_at: datetime
     received_by: str
+    holder: str = ""
+    supplement_count: int = 0
+    ended_at: datetime | None = None
+    # Fixed once ended; for open dossiers the list that made the summary may
+    # set LATE (appointment date past) — None means on time so far.
+    timeliness: Timeliness | None = None
+
+    @classmethod
+    def from_row(cls, r: tuple[Any, ...]) -> DossierSummary:
+        """From a row selected with ``summary_columns()``."""
+        return cls(
+            id=r[0],
+            code=r[1],
+            full_name=r[2],
+            id_number=r[3],
+            phone=r[4],
+            procedure_code=r[5],
+            procedure_name=r[6],
+            status=DossierStatus(r[7]),
+            channel=Channel(r[8]),
+            received_at=r[9],
+            due_at=r[10],
+            received_by=r[11],
+            holder=r[12],
+            supplement_count=r[13],
+            ended_at=r[14],
+            timeliness=Timeliness(r[15]) if r[15] else None,
+        )
 
 
 def search_text(
@@ -170,6 +199,15 @@ def dossier_from_row(row: DossierRow) -> Dossier:
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        original_due_at=row.original_due_at or row.due_at,
+        holder=row.holder,
+        supplement_count=row.supplement_count,
+        waiting_since=row.waiting_since,
+        ended_at=row.ended_at,
+        timeliness=Timeliness(row.timeliness) if row.timeliness else None,
+        proposed_due_at=row.proposed_due_at,
+        returned_at=row.returned_at,
+        server_rev=row.server_rev,
     )
 
 
@@ -186,24 +224,20 @@ _SUMMARY_COLUMNS = (
     DossierRow.received_at,
     DossierRow.due_at,
     DossierRow.received_by,
+    DossierRow.holder,
+    DossierRow.supplement_count,
+    DossierRow.ended_at,
+    DossierRow.timeliness,
 )
 
 
+def summary_columns() -> tuple[Any, ...]:
+    """The columns DossierSummary.from_row reads, in order."""
+    return _SUMMARY_COLUMNS
+
+
 def _summary(r: tuple[Any, ...]) -> DossierSummary:
-    return DossierSummary(
-        id=r[0],
-        code=r[1],
-        full_name=r[2],
-        id_number=r[3],
-        phone=r[4],
-        procedure_code=r[5],
-        procedure_name=r[6],
-        status=DossierStatus(r[7]),
-        channel=Channel(r[8]),
-        received_at=r[9],
-        due_at=r[10],
-        received_by=r[11],
-    )
+    return DossierSummary.from_row(r)
 
 
 class DossierQueryService:

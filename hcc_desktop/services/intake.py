@@ -38,6 +38,7 @@ from hcc_desktop.identity import PersonInput, validate_person
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.codes import next_code, next_order_no
 from hcc_desktop.services.dossiers import dossier_from_row, person_to_json, search_text
+from hcc_desktop.services.outbox import enqueue
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.text import fold, nfc
 
@@ -347,6 +348,7 @@ class IntakeService:
                     received_at=c.received_at,
                     clock_start_at=clock_start,
                     due_at=due_at,
+                    original_due_at=due_at,
                     processing_days=c.processing_days,
                     owner_name=c.owner.full_name,
                     owner_id_type=c.owner.id_type.value,
@@ -393,9 +395,10 @@ class IntakeService:
                 ]
                 s.add(row)
                 s.flush()  # the event row refers to the dossier row
+                event_id = str(uuid.uuid4())
                 s.add(
                     DossierEventRow(
-                        id=str(uuid.uuid4()),
+                        id=event_id,
                         dossier_id=dossier_id,
                         kind="received",
                         at=c.received_at,
@@ -415,6 +418,8 @@ class IntakeService:
                         recorded_at=now,
                     )
                 )
+                enqueue(s, "dossier", dossier_id)
+                enqueue(s, "event", event_id)
                 # What the caller gets is exactly what was stored.
                 dossier = dossier_from_row(row)
         except IntegrityError as exc:

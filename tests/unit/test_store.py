@@ -110,7 +110,9 @@ def test_dossier_code_is_unique_in_the_schema(services: Services) -> None:
                 "owner_id_number, owner_dob, owner_gender, owner_id_issued_on, owner_phone, "
                 "owner_address, owner_email, submitter_json, sets_count, fee_amount, fee_method, "
                 "result_delivery, received_by, book_no, order_no, note, created_at, updated_at, "
-                "version, search_text FROM dossiers WHERE id = :id"
+                "version, search_text, original_due_at, holder, supplement_count, "
+                "waiting_since, resume_status, ended_at, timeliness, proposed_due_at, "
+                "returned_at, server_rev FROM dossiers WHERE id = :id"
             ),
             {"id": d.id},
         )
