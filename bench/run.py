@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks of HCC Desktop. Figures go to docs/benchmarks.md.
 
-    python3 scripts/dev.py bench [startup|intake|search|all] [--dossiers N] [--repeat N]
+    python3 scripts/dev.py bench [startup|intake|search|worklist|all] [--dossiers N] [--repeat N]
 
 Each benchmark prints medians and p95 and writes JSON to bench/results/.
 Databases are built once under bench/.cache/ (reused while the schema is the same).
@@ -174,6 +174,44 @@ def bench_search(count: int, repeat: int) -> dict[str, object]:
     )
 
 
+def bench_worklist(count: int, repeat: int) -> dict[str, object]:
+    """The five worklists with their counts (what the main window shows and
+    refreshes), and the reminder query, at moments around the demo's last day."""
+    svc: Services = open_services(demo_db(count))
+    rng = random.Random(5)
+    ms: list[float] = []
+    reminder_ms: list[float] = []
+    sizes: list[int] = []
+    base = datetime(2026, 11, 20, 8, 0)
+    for i in range(repeat):
+        as_of = base.replace(hour=rng.randint(7, 16), minute=rng.randrange(60))
+        t0 = time.perf_counter()
+        w = svc.lifecycle.worklists(as_of=as_of, limit=500)
+        ms.append((time.perf_counter() - t0) * 1000)
+        sizes.append(sum(w.counts.values()))
+        if i % 4 == 0:
+            t0 = time.perf_counter()
+            svc.lifecycle.reminders(as_of=as_of)
+            reminder_ms.append((time.perf_counter() - t0) * 1000)
+    svc.close()
+    return summary(
+        f"worklists_{count}",
+        ms,
+        dossiers=count,
+        median_listed=statistics.median(sizes),
+        reminders_median_ms=round(statistics.median(reminder_ms), 2),
+        reminders_p95_ms=round(percentile(reminder_ms, 0.95), 2),
+        target_ms=100,
+    )
+
+
+def _child_max_rss_mb() -> float:
+    import resource
+
+    # ru_maxrss is in KiB on Linux: the largest child so far.
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def bench_startup(count: int, repeat: int) -> dict[str, object]:
     """Process start to main window shown (offscreen), on a database of ``count`` dossiers."""
     db = demo_db(count)
@@ -199,13 +237,16 @@ def bench_startup(count: int, repeat: int) -> dict[str, object]:
         wall,
         dossiers=count,
         in_process_median_ms=round(statistics.median(inside), 1),
+        # Peak resident memory of the app showing its lists (largest run).
+        max_rss_mb=round(_child_max_rss_mb(), 1) if os.name == "posix" else None,
+        target_rss_mb=300,
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("which", nargs="?", default="all",
-                        choices=["all", "startup", "intake", "search"])  # fmt: skip
+                        choices=["all", "startup", "intake", "search", "worklist"])  # fmt: skip
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=0, help="0 = each benchmark's default")
     args = parser.parse_args()
@@ -213,6 +254,8 @@ def main() -> int:
         bench_intake(args.repeat or 200)
     if args.which in ("all", "search"):
         bench_search(args.dossiers, args.repeat or 2000)
+    if args.which in ("all", "worklist"):
+        bench_worklist(args.dossiers, args.repeat or 200)
     if args.which in ("all", "startup"):
         bench_startup(args.dossiers, args.repeat or 7)
     return 0

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop import lifecycle_cli
 from hcc_desktop.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.identity import PersonInput
@@ -478,6 +479,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("key")
     s.add_argument("value")
     p.set_defaults(func=cmd_settings)
+
+    lifecycle_cli.add_commands(sub)
     return parser
 
 
@@ -496,6 +499,9 @@ def _report(exc: HccError) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "standalone", False):
+        # Server-side commands: they never touch this device's database.
+        return int(args.func(args))
     try:
         services = open_services(args.db)
     except HccError as exc:
@@ -506,6 +512,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except lifecycle_cli.LifecycleCliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except (ValidationError, CatalogError) as exc:
         _report(exc)
         return 2

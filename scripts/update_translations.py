@@ -3,12 +3,16 @@
 Runs pyside6-lupdate over hcc_desktop/ui/*.py (existing translations are kept;
 strings no longer in the code are dropped) and pyside6-lrelease to build the
 .qm files the program loads. Usage: ``python scripts/update_translations.py``
-(``--check`` only reports unfinished strings and exits 1 if there are any).
+(``--check`` only reports unfinished strings and exits 1 if there are any;
+``--fill FILE.json …`` first fills unfinished strings from JSON lists of
+``{"context", "source", "translation"}``, so several people can add
+translations without editing the .ts by hand).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -83,15 +87,43 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
     return missing
 
 
+def fill(ts: Path, files: list[Path]) -> int:
+    """Fill unfinished messages of ``ts`` from JSON files; returns how many."""
+    wanted: dict[tuple[str, str], str] = {}
+    for f in files:
+        for item in json.loads(f.read_text(encoding="utf-8")):
+            wanted[(item["context"], item["source"])] = item["translation"]
+    tree = ET.parse(ts)
+    done = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            key = (name, message.findtext("source", ""))
+            translation = message.find("translation")
+            if key not in wanted or translation is None:
+                continue
+            if translation.get("type") != "unfinished" and (translation.text or "").strip():
+                continue
+            translation.text = wanted[key]
+            translation.attrib.pop("type", None)
+            done += 1
+    if done:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="only list unfinished strings")
+    parser.add_argument("--fill", nargs="*", type=Path, default=[], help="JSON translation lists")
     args = parser.parse_args(argv)
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     status = 0
     for language in LANGUAGES:
         if not args.check:
             lupdate(language)
+            if args.fill:
+                print(f"filled {fill(ts_file(language), args.fill)} strings")
             lrelease(ts_file(language), qm_file(language))
         missing = unfinished(ts_file(language))
         for context, source in missing:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 import qrcode
@@ -30,6 +31,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    LongTable,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -40,6 +42,7 @@ from reportlab.platypus import (
 from hcc_desktop.domain import PaperSize, UnitInfo
 from hcc_desktop.errors import HccError, PrintError
 from hcc_desktop.printing.fonts import FontFamily, register_fonts
+from hcc_desktop.text import nfc
 
 # Printed where a value is not known, so the officer can fill it in by hand.
 BLANK = "……"
@@ -119,6 +122,30 @@ _SPECS = {
         header_outdent=5 * mm,
     ),
 }
+
+
+# Registers (Mẫu 07) are printed across the sheet; the many columns want the width
+# more than a wide binding margin; 8.5 pt cells fit thirteen columns and stay readable.
+A4_LANDSCAPE = PageSpec(
+    paper=PaperSize.A4,
+    width=A4[1],
+    height=A4[0],
+    left=15 * mm,
+    right=12 * mm,
+    top=15 * mm,
+    bottom=15 * mm,
+    body=12,
+    leading=14,
+    header=11,
+    title=15,
+    table=8.5,
+    code=12,
+    small=9,
+    qr_size=21 * mm,
+    signature_space=12 * mm,
+    gap=1.5,
+    header_outdent=0,
+)
 
 
 def page_spec(paper: PaperSize) -> PageSpec:
@@ -222,6 +249,16 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
+def esc_lines(value: str) -> str:
+    """Free text (a reason, a note) for Paragraph markup: NFC, escaped, line breaks kept.
+
+    Blank lines are dropped and runs of spaces collapsed, so a pasted text
+    prints as tidy lines.
+    """
+    lines = (nfc(line) for line in value.splitlines())
+    return "<br/>".join(esc(line) for line in lines if line)
+
+
 def date_phrase(day: date) -> str:
     """``ngày 05 tháng 02 năm 2026`` / ``ngày 23 tháng 11 năm 2026``.
 
@@ -245,6 +282,62 @@ def count_text(count: int) -> str:
     return str(count) if count > 0 else ""
 
 
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Plain ``text`` broken into lines no wider than ``width`` points.
+
+    Words go greedily onto lines; a word wider than a line is cut after its
+    hyphens (dossier codes: ``000.17.22.H56-`` / ``261123-0001``), then, if a
+    piece is still too wide, between characters. Line breaks in ``text`` are
+    kept. A table of thousands of rows lays plain lines out about twice as fast
+    as Paragraphs, which re-measure their words at every page split.
+    """
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for source in text.splitlines() or [""]:
+        line, line_w = "", 0.0
+        for word in source.split():
+            word_w = stringWidth(word, font, size)
+            if line and line_w + space + word_w <= width:
+                line, line_w = f"{line} {word}", line_w + space + word_w
+                continue
+            if line:
+                lines.append(line)
+            if word_w <= width:
+                line, line_w = word, word_w
+                continue
+            pieces = _cut_word(word, font, size, width)
+            lines += pieces[:-1]
+            line = pieces[-1]
+            line_w = stringWidth(line, font, size)
+        lines.append(line)
+    return lines
+
+
+def _cut_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """An over-wide word in pieces: after hyphens where possible, else between characters."""
+    parts = word.split("-")
+    chunks = [p + "-" for p in parts[:-1]] + [parts[-1]]
+    pieces: list[str] = []
+    piece = ""
+    for chunk in chunks:
+        if not chunk:
+            continue
+        if stringWidth(piece + chunk, font, size) <= width:
+            piece += chunk
+            continue
+        if piece:
+            pieces.append(piece)
+            piece = ""
+        for char in chunk:
+            if piece and stringWidth(piece + char, font, size) > width:
+                pieces.append(piece)
+                piece = char
+            else:
+                piece += char
+    pieces.append(piece)
+    return pieces
+
+
 def _fit_size(text: str, font: str, size: float, width: float, floor: float) -> float:
     """Largest size ≤ ``size`` (not below ``floor``) at which ``text`` fits on one line."""
     natural = stringWidth(text, font, size)
@@ -256,8 +349,13 @@ def _fit_size(text: str, font: str, size: float, width: float, floor: float) -> 
 # --- building blocks -----------------------------------------------------------
 
 
-def national_header(unit: UnitInfo, paper: PaperSize, *, number: str, day: date) -> list[Flowable]:
-    """The two-column header: issuing body | national name and motto, then number | date."""
+def national_header(
+    unit: UnitInfo, paper: PaperSize, *, number: str | None, day: date
+) -> list[Flowable]:
+    """The two-column header: issuing body | national name and motto, then number | date.
+
+    ``number`` None leaves the "Số:" cell empty (slips that carry no number).
+    """
     spec = page_spec(paper)
     st = styles_for(paper)
     f = st.fonts
@@ -321,7 +419,7 @@ def national_header(unit: UnitInfo, paper: PaperSize, *, number: str, day: date)
         [
             [left, right],
             [
-                Paragraph(f"Số: {esc(number)}", number_style),
+                Paragraph(f"Số: {esc(number)}", number_style) if number is not None else "",
                 Paragraph(esc(place_date(unit.place_name, day)), date_style),
             ],
         ],
@@ -363,15 +461,19 @@ def grid(
     commands: Sequence[tuple[object, ...]],
     *,
     repeat_rows: int = 0,
+    long: bool = False,
 ) -> Table:
     """A Table whose cells use the embedded font.
 
     reportlab's Table selects its cell font (Helvetica by default) before every
     cell, even one holding only flowables, which would drag a base-14 font into
-    the PDF; every table of the forms must be built here.
+    the PDF; every table of the forms must be built here. ``long`` builds a
+    LongTable, which measures only the rows that fit when splitting across
+    pages: linear instead of quadratic for a table of thousands of rows.
     """
     fonts = register_fonts()
-    table = Table([list(row) for row in data], colWidths=list(widths), repeatRows=repeat_rows)
+    cls = LongTable if long else Table
+    table = cls([list(row) for row in data], colWidths=list(widths), repeatRows=repeat_rows)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.regular), *commands]))
     return table
 
@@ -461,8 +563,13 @@ def signature_row(left: Signer | None, right: Signer | None, paper: PaperSize) -
     def block(signer: Signer | None) -> list[Flowable]:
         if signer is None:
             return []
+        # A role may span lines, as in "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC".
         cell: list[Flowable] = [
-            Paragraph(esc(signer.role), st.sign_title),
+            Paragraph(esc(line.strip()), st.sign_title)
+            for line in signer.role.splitlines()
+            if line.strip()
+        ]
+        cell += [
             Paragraph(esc(signer.note), st.sign_note),
             Spacer(1, spec.signature_space),
         ]
@@ -605,9 +712,29 @@ def build_pdf(
     Page numbers go top-centre from page 2 (Decree 30/2020). Any reportlab
     failure becomes :class:`PrintError` ``print_failed`` naming the ``form``.
     """
+    return build_document(
+        story, page_spec(paper), title=title, author=author, subject=subject, form=form
+    )
+
+
+def build_document(
+    story: list[Flowable],
+    spec: PageSpec,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    form: str,
+    numbering: Literal["top", "of_total"] = "top",
+) -> bytes:
+    """:func:`build_pdf` on any page geometry (e.g. :data:`A4_LANDSCAPE`).
+
+    ``numbering`` "top": the page number top-centre from page 2, as letters and
+    slips have it; "of_total": "Trang x/y" bottom-centre on every page, as a
+    register of many pages needs.
+    """
     try:
         _configure_reportlab()
-        spec = page_spec(paper)
         fonts = register_fonts()
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
@@ -629,7 +756,7 @@ def build_pdf(
 
         def number_pages(canv: Canvas, document: BaseDocTemplate) -> None:
             page = canv.getPageNumber()
-            if page > 1:
+            if numbering == "top" and page > 1:
                 canv.saveState()
                 canv.setFont(fonts.regular, spec.body)
                 canv.drawCentredString(
@@ -649,9 +776,46 @@ def build_pdf(
             id="body",
         )
         doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=number_pages)])
-        doc.build(story)
+        if numbering == "of_total":
+            doc.build(story, canvasmaker=_page_of_total_canvas(spec, fonts.regular))
+        else:
+            doc.build(story)
         return buffer.getvalue()
     except HccError:
         raise
     except Exception as exc:
         raise PrintError("print_failed", form=form, reason=f"{type(exc).__name__}: {exc}") from exc
+
+
+def _page_of_total_canvas(spec: PageSpec, font: str) -> type[Canvas]:
+    """A Canvas that holds its pages back until the end to print "Trang x/y" on each.
+
+    The total is only known once the story is laid out; keeping each page's
+    operators (a list of strings) is cheap next to laying the story out twice.
+    """
+
+    class PageOfTotalCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for state in self._held:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(font, spec.small)
+                self.drawCentredString(
+                    spec.left + spec.text_width / 2,
+                    spec.bottom / 2,
+                    f"Trang {self._pageNumber}/{total}",
+                )
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return PageOfTotalCanvas

@@ -19,11 +19,14 @@ from hcc_desktop.db.models import (
     DossierComponentRow,
     DossierEventRow,
     DossierRow,
+    RatingRow,
 )
 from hcc_desktop.domain import Channel, DocForm, DossierStatus, Procedure
 from hcc_desktop.identity import PROVINCE_CODES
+from hcc_desktop.lifecycle import classify
 from hcc_desktop.services.codes import BLOCK, PER_DEVICE_PER_DAY, format_code
 from hcc_desktop.services.dossiers import search_text
+from hcc_desktop.worktime import WorkCalendar
 
 FAMILY = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 5), ("Hoàng", 3),
@@ -142,6 +145,21 @@ CHANNELS = [
     (Channel.POSTAL, 2),
 ]
 OFFICERS = ["Trần Thị Bình", "Lê Văn Hòa", "Nguyễn Thị Mai", "Phạm Minh Tuấn"]
+# Specialist officers the counter hands dossiers to, by field (lĩnh vực) keyword.
+SPECIALISTS = {
+    "hộ tịch": "Võ Thị Lan (Tư pháp - Hộ tịch)",
+    "chứng thực": "Đặng Văn Sơn (Tư pháp - Chứng thực)",
+    "đất đai": "Huỳnh Minh Khang (Kinh tế - Hạ tầng)",
+    "cư trú": "Bùi Quốc Việt (Công an phường)",
+    "kinh doanh": "Ngô Thị Hạnh (Kinh tế)",
+}
+DEFAULT_SPECIALIST = "Phan Thanh Long (Văn phòng HĐND-UBND)"
+DEMO_REASONS = {
+    "supplement_requested": "Thiếu giấy tờ chứng minh theo quy định",
+    "refused": "Hồ sơ không thuộc thẩm quyền giải quyết",
+    "withdrawn": "Công dân có đơn xin rút hồ sơ",
+    "stopped": "Phát sinh tranh chấp, cần xác minh thêm",
+}
 
 
 @dataclass(frozen=True)
@@ -238,6 +256,7 @@ def generate(
     dossiers: list[dict[str, Any]] = []
     components: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+    ratings: list[dict[str, Any]] = []
 
     def flush() -> None:
         if not dossiers:
@@ -246,6 +265,8 @@ def generate(
             s.execute(insert(DossierRow), dossiers)
             s.execute(insert(DossierComponentRow), components)
             s.execute(insert(DossierEventRow), events)
+            if ratings:
+                s.execute(insert(RatingRow), ratings)
             for (day_key, slot), last in counters.items():
                 s.merge(
                     CodeCounter(
@@ -255,6 +276,7 @@ def generate(
         dossiers.clear()
         components.clear()
         events.clear()
+        ratings.clear()
         if progress:
             progress(created, count)
 
@@ -289,6 +311,7 @@ def generate(
             dossier_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
             officer = rng.choice(OFFICERS)
             fee = p.default_fee
+            life = _simulate(rng, calendar, p, at, due, officer, person["owner_name"], latest)
             dossiers.append(
                 {
                     "id": dossier_id,
@@ -298,7 +321,6 @@ def generate(
                     "procedure_code": p.code,
                     "procedure_name": p.name,
                     "procedure_field": p.field,
-                    "status": int(DossierStatus.RECEIVED),
                     "channel": channel.value,
                     "received_at": at,
                     "clock_start_at": calendar.clock_start(at, channel),
@@ -324,7 +346,8 @@ def generate(
                     ),
                     "created_at": now,
                     "updated_at": now,
-                    "version": 1,
+                    "version": 1 + len(life.events),
+                    **life.row,
                 }
             )
             for i, c in enumerate(x for x in p.components if x.required):
@@ -362,8 +385,201 @@ def generate(
                     "recorded_at": now,
                 }
             )
+            for kind, when, actor, before, after, reason, data in life.events:
+                events.append(
+                    {
+                        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        "dossier_id": dossier_id,
+                        "kind": kind,
+                        "at": when,
+                        "actor": actor,
+                        "from_status": before,
+                        "to_status": after,
+                        "reason": reason,
+                        "data_json": json.dumps(data, ensure_ascii=False),
+                        "device_id": settings.device_id,
+                        "recorded_at": now,
+                    }
+                )
+            if life.rating is not None:
+                ratings.append(
+                    {
+                        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        "dossier_id": dossier_id,
+                        **life.rating,
+                        "device_id": settings.device_id,
+                        "recorded_at": now,
+                    }
+                )
             created += 1
             if len(dossiers) >= batch:
                 flush()
     flush()
     return DemoResult(created, days[0], days[-1])
+
+
+S = DossierStatus
+_Event = tuple[str, datetime, str, int, int, str, dict[str, Any]]
+
+
+@dataclass
+class _Life:
+    row: dict[str, Any]
+    events: list[_Event]
+    rating: dict[str, Any] | None
+
+
+def _moment(rng: random.Random, calendar: WorkCalendar, day: date, after: datetime) -> datetime:
+    """A time inside office hours on ``day`` (or the next working day), after ``after``."""
+    for _ in range(10):
+        if not calendar.is_working_day(day):
+            day = calendar.next_working_day(day)
+        morning = rng.random() < 0.55
+        t = (
+            time(rng.randint(7, 10), rng.randrange(60))
+            if morning
+            else time(
+                rng.randint(13, 16),
+                rng.randrange(30, 60) if rng.random() < 0.2 else rng.randrange(60),
+            )
+        )
+        moment = datetime.combine(day, t)
+        if moment > after:
+            return moment
+        day = calendar.next_working_day(day)
+    return after + timedelta(minutes=30)
+
+
+def _simulate(
+    rng: random.Random,
+    calendar: WorkCalendar,
+    p: Procedure,
+    received: datetime,
+    due: datetime,
+    officer: str,
+    owner: str,
+    latest: datetime,
+) -> _Life:
+    """A plausible life for a demo dossier up to ``latest`` (now): hand-over,
+    sometimes a supplement request, the result on time (about 98%) or late,
+    the citizen collecting it, sometimes a refusal, withdrawal or stop."""
+    field = p.field.lower()
+    specialist = next((v for k, v in SPECIALISTS.items() if k in field), DEFAULT_SPECIALIST)
+    events: list[_Event] = []
+    row: dict[str, Any] = {
+        "status": int(S.RECEIVED),
+        "original_due_at": due,
+        "holder": "",
+        "supplement_count": 0,
+        "waiting_since": None,
+        "resume_status": None,
+        "ended_at": None,
+        "timeliness": None,
+        "proposed_due_at": None,
+        "returned_at": None,
+    }
+    status = S.RECEIVED
+    last = received
+
+    def step(kind: str, when: datetime, actor: str, to: S, reason: str = "", **data: Any) -> bool:
+        nonlocal status, last
+        if when > latest:
+            return False
+        events.append((kind, when, actor, int(status), int(to), reason, data))
+        status, last = to, when
+        return True
+
+    def end(kind: str, when: datetime, actor: str, to: S, reason: str = "", **data: Any) -> bool:
+        if not step(kind, when, actor, to, reason, **data):
+            return False
+        verdict = classify(due=row_due[0], ended=when, supplement_count=row["supplement_count"])
+        row.update(ended_at=when, timeliness=verdict.value if verdict else None)
+        return True
+
+    row_due = [due]
+    same_day = p.processing_days == 0
+    if not same_day:
+        hand = received + timedelta(minutes=rng.randint(20, 150))
+        hand = hand if calendar.is_office_time(hand) else _moment(rng, calendar, hand.date(), hand)
+        if not step("handed_over", hand, officer, S.PROCESSING, giver=officer, receiver=specialist):
+            return _Life(row | {"status": int(status)}, events, None)
+        row["holder"] = specialist
+    fate = rng.random()
+    if fate < 0.017 and not same_day:
+        kind, to = (
+            ("refused", S.NOT_ACCEPTED)
+            if fate < 0.01
+            else ("withdrawn", S.WITHDRAWN)
+            if fate < 0.015
+            else ("stopped", S.STOPPED)
+        )
+        when = _moment(rng, calendar, calendar.next_working_day(last.date()), last)
+        end(kind, when, officer, to, DEMO_REASONS[kind])
+        return _Life(row | {"status": int(status)}, events, None)
+    supplements = 2 if fate > 0.997 else 1 if fate > 0.965 else 0
+    for _ in range(supplements):
+        resume = status
+        asked = _moment(rng, calendar, last.date(), last)
+        if not step(
+            "supplement_requested",
+            asked,
+            specialist if not same_day else officer,
+            S.SUPPLEMENT_REQUESTED,
+            DEMO_REASONS["supplement_requested"],
+        ):
+            break
+        row.update(supplement_count=row["supplement_count"] + 1, waiting_since=asked)
+        row["resume_status"] = int(resume)
+        brought = _moment(
+            rng, calendar, calendar.add_working_days(asked.date(), rng.randint(1, 3)), asked
+        )
+        waited = calendar.working_days_between(asked.date(), brought.date())
+        new_due = datetime.combine(
+            calendar.add_working_days(row_due[0].date(), waited), row_due[0].time()
+        )
+        if not step("supplement_received", brought, officer, resume, waited_days=waited):
+            break
+        row_due[0] = new_due
+        row.update(waiting_since=None, resume_status=None)
+    if status is S.SUPPLEMENT_REQUESTED:
+        return _Life(row | {"status": int(status), "due_at": row_due[0]}, events, None)
+    # When the result is ready: usually on or before the appointment, sometimes late.
+    late = rng.random() < 0.018
+    target = row_due[0].date()
+    if late:
+        target = calendar.add_working_days(target, rng.randint(1, 5))
+    elif not same_day and rng.random() < 0.7:
+        earlier = max(0, p.processing_days - 1)
+        back = rng.randint(0, earlier)
+        for _ in range(back):
+            prev = target - timedelta(days=1)
+            while not calendar.is_working_day(prev):
+                prev -= timedelta(days=1)
+            if prev <= last.date():
+                break
+            target = prev
+    finished = _moment(rng, calendar, target, last)
+    if same_day and finished.date() > row_due[0].date() and not late:
+        finished = max(last + timedelta(minutes=20), row_due[0] - timedelta(minutes=40))
+    giver = specialist if not same_day else officer
+    if not end("processed", finished, giver, S.PROCESSED, giver=giver, receiver=officer):
+        return _Life(row | {"status": int(status), "due_at": row_due[0]}, events, None)
+    row["holder"] = officer
+    pickup_day = calendar.add_working_days(finished.date(), rng.choice((0, 0, 0, 1, 1, 2, 3)))
+    returned = _moment(rng, calendar, pickup_day, finished)
+    rating = None
+    collector = {"full_name": owner, "authorised": False}
+    if step("returned", returned, officer, S.RETURNED, collector=collector, method="counter"):
+        row["returned_at"] = returned
+        if rng.random() < 0.5:
+            value = 3 if rng.random() < 0.82 else 2 if rng.random() < 0.9 else 1
+            rating = {
+                "convenience": value,
+                "overall": value,
+                "criteria_json": "{}",
+                "comment": "",
+                "rated_by": "citizen",
+                "by_citizen": True,
+                "rated_at": returned + timedelta(minutes=2),
+            }
+    return _Life(row | {"status": int(status), "due_at": row_due[0]}, events, rating)

@@ -325,6 +325,29 @@ class DossierQueryService:
                 for r in rows
             ]
 
+    def book_entries(self, start: datetime, end: datetime) -> list[tuple[Dossier, str]]:
+        """Dossiers received in [start, end) in book order, each with the name
+        of whoever collected the result ("" if not returned)."""
+        with self._db.read() as s:
+            rows = s.scalars(
+                select(DossierRow)
+                .options(selectinload(DossierRow.components))
+                .where(DossierRow.received_at >= start, DossierRow.received_at < end)
+                .order_by(DossierRow.received_at, DossierRow.code)
+            ).all()
+            collected: dict[str, str] = {}
+            ids = [r.id for r in rows]
+            for chunk in range(0, len(ids), 500):
+                for dossier_id, data in s.execute(
+                    select(DossierEventRow.dossier_id, DossierEventRow.data_json).where(
+                        DossierEventRow.kind == "returned",
+                        DossierEventRow.dossier_id.in_(ids[chunk : chunk + 500]),
+                    )
+                ):
+                    collector = json.loads(data).get("collector") or {}
+                    collected[dossier_id] = collector.get("full_name", "")
+            return [(dossier_from_row(r), collected.get(r.id, "")) for r in rows]
+
     def count(self) -> int:
         with self._db.read() as s:
             return int(s.execute(text("SELECT count(*) FROM dossiers")).scalar_one())

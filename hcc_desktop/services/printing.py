@@ -1,14 +1,53 @@
-"""Legal slips as PDF bytes, filled from the store and the settings."""
+"""Legal slips as PDF bytes, filled from the store and the settings.
+
+reportlab and openpyxl are imported on first use so start-up stays fast.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from hcc_desktop.domain import Dossier, PaperSize, SupplementGuidance
-from hcc_desktop.errors import PrintError
+from hcc_desktop.domain import (
+    Dossier,
+    DossierEvent,
+    MissingComponent,
+    PaperSize,
+    SupplementGuidance,
+)
+from hcc_desktop.errors import FieldError, PrintError, ValidationError
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.dossiers import DossierQueryService
 from hcc_desktop.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from hcc_desktop.printing.slips import BookRow, ControlStep, TrackingBook
+
+# Row headings of the control slip (Mẫu 06), by event kind.
+STEP_LABELS = {
+    "received": "Tiếp nhận hồ sơ",
+    "handed_over": "Giao hồ sơ để giải quyết",
+    "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "supplement_received": "Nhận hồ sơ bổ sung",
+    "payment_requested": "Yêu cầu thực hiện nghĩa vụ tài chính",
+    "payment_received": "Đã thực hiện nghĩa vụ tài chính",
+    "refused": "Từ chối giải quyết hồ sơ",
+    "withdrawn": "Công dân rút hồ sơ",
+    "stopped": "Dừng giải quyết hồ sơ",
+    "processed": "Chuyển kết quả về Bộ phận một cửa",
+    "returned": "Trả kết quả cho công dân",
+}
+MAX_BOOK_DAYS = 366
+
+
+@dataclass(frozen=True)
+class SlipFile:
+    """A rendered document and the file name to offer when saving it."""
+
+    data: bytes
+    file_name: str
 
 
 class PrintService:
@@ -23,20 +62,28 @@ class PrintService:
         self._settings = settings
         self._dossiers = dossiers
 
+    def _dossier(self, dossier: Dossier | str) -> Dossier:
+        return self._dossiers.get(dossier) if isinstance(dossier, str) else dossier
+
+    def _paper(self, paper: PaperSize | None) -> PaperSize:
+        return paper or self._settings.load().paper_size
+
+    def _last(self, dossier: Dossier, kind: str) -> DossierEvent:
+        events = [e for e in self._dossiers.timeline(dossier.id) if e.kind == kind]
+        if not events:
+            raise PrintError("no_such_event", kind=kind, code=dossier.code)
+        return events[-1]
+
+    # -- Mẫu 01, 02 ---------------------------------------------------------------
+
     def receipt_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
         """Mẫu 01 for a stored dossier (given as the object, its id or its code)."""
         from hcc_desktop.printing import render_receipt  # reportlab: load on first print
 
-        if isinstance(dossier, str):
-            dossier = self._dossiers.get(dossier)
+        dossier = self._dossier(dossier)
         settings = self._settings.load()
         procedure = self._catalog.get(dossier.procedure_code)
-        return render_receipt(
-            dossier,
-            procedure,
-            settings.unit_info(),
-            paper=paper or settings.paper_size,
-        )
+        return render_receipt(dossier, procedure, settings.unit_info(), paper=self._paper(paper))
 
     def supplement_guidance_pdf(
         self, guidance: SupplementGuidance, *, paper: PaperSize | None = None
@@ -44,9 +91,206 @@ class PrintService:
         from hcc_desktop.printing import render_supplement_guidance
 
         settings = self._settings.load()
-        return render_supplement_guidance(
-            guidance, settings.unit_info(), paper=paper or settings.paper_size
+        return render_supplement_guidance(guidance, settings.unit_info(), paper=self._paper(paper))
+
+    def supplement_request_pdf(
+        self, dossier: Dossier | str, *, paper: PaperSize | None = None
+    ) -> bytes:
+        """Mẫu 02 for a dossier whose supplement was requested (its last request)."""
+        dossier = self._dossier(dossier)
+        event = self._last(dossier, "supplement_requested")
+        settings = self._settings.load()
+        raw = cast(list[dict[str, Any]], event.data.get("missing") or [])
+        missing = tuple(
+            MissingComponent(
+                name=m["name"],
+                originals=int(m.get("originals", 0)),
+                certified=int(m.get("certified", 0)),
+                copies=int(m.get("copies", 0)),
+                note=m.get("note", ""),
+            )
+            for m in raw
+        ) or (MissingComponent(name=event.reason),)
+        guidance = SupplementGuidance(
+            applicant=dossier.owner,
+            procedure_code=dossier.procedure_code,
+            procedure_name=dossier.procedure_name,
+            missing=missing,
+            reason=event.reason,
+            guided_by=event.actor,
+            guided_at=event.at,
+            officer_phone=settings.officer_phone or settings.unit_phone,
+            lookup_hint="Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), mã thủ tục "
+            + dossier.procedure_code,
         )
+        return self.supplement_guidance_pdf(guidance, paper=paper)
+
+    # -- Mẫu 03–06 ----------------------------------------------------------------
+
+    def refusal_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
+        """Mẫu 03 for a refused dossier."""
+        from hcc_desktop.printing.slips import RefusalNotice, render_refusal
+
+        dossier = self._dossier(dossier)
+        event = self._last(dossier, "refused")
+        notice = RefusalNotice(
+            dossier=dossier, reason=event.reason, refused_by=event.actor, refused_at=event.at
+        )
+        return render_refusal(notice, self._settings.load().unit_info(), paper=self._paper(paper))
+
+    def apology_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
+        """Mẫu 04 from the dossier's last recorded apology (LifecycleService.issue_apology)."""
+        from hcc_desktop.printing.slips import ApologyLetter, render_apology
+
+        dossier = self._dossier(dossier)
+        event = self._last(dossier, "apology_issued")
+        settings = self._settings.load()
+        letter = ApologyLetter(
+            dossier=dossier,
+            reason=event.reason,
+            new_due_at=datetime.fromisoformat(str(event.data["new_due_at"])),
+            signer_title=settings.signer_title,
+            signer_name=settings.signer_name,
+            issued_at=event.at,
+        )
+        return render_apology(letter, settings.unit_info(), paper=self._paper(paper))
+
+    def stop_notice_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
+        """Mẫu 05 for a dossier whose processing was stopped."""
+        from hcc_desktop.printing.slips import StopNotice, render_stop_notice
+
+        dossier = self._dossier(dossier)
+        event = self._last(dossier, "stopped")
+        settings = self._settings.load()
+        notice = StopNotice(
+            dossier=dossier,
+            reason=event.reason,
+            signer_title=settings.signer_title,
+            signer_name=settings.signer_name,
+            issued_at=event.at,
+        )
+        return render_stop_notice(notice, settings.unit_info(), paper=self._paper(paper))
+
+    def control_steps(self, dossier: Dossier | str) -> list[ControlStep]:
+        """The rows of Mẫu 06: every hand-over of the dossier between people."""
+        from hcc_desktop.lifecycle import classify
+        from hcc_desktop.printing.slips import ControlStep
+
+        dossier = self._dossier(dossier)
+        submitter = (dossier.submitter or dossier.owner).full_name
+        steps: list[ControlStep] = []
+        for e in self._dossiers.timeline(dossier.id):
+            label = STEP_LABELS.get(e.kind)
+            if label is None:
+                continue
+            data = e.data
+            giver, receiver, note = e.actor, "", e.reason
+            if e.kind == "received":
+                giver, receiver = submitter, e.actor
+            elif e.kind in ("handed_over", "processed"):
+                giver = str(data.get("giver") or e.actor)
+                receiver = str(data.get("receiver", ""))
+                if data.get("department"):
+                    receiver = (
+                        f"{receiver} ({data['department']})"
+                        if receiver
+                        else str(data["department"])
+                    )
+            elif e.kind == "supplement_received":
+                giver, receiver = submitter, e.actor
+                waited = int(str(data.get("waited_days", 0)))
+                if waited:
+                    note = f"Thời hạn lùi {waited} ngày làm việc"
+            elif e.kind == "returned":
+                collector = cast(dict[str, Any], data.get("collector") or {})
+                receiver = str(collector.get("full_name", ""))
+            elif e.kind == "payment_requested" and data.get("amount"):
+                note = f"Số tiền: {int(str(data['amount'])):,} đồng".replace(",", ".")
+            else:
+                receiver = dossier.owner.full_name
+            verdict = None
+            if e.kind != "received":
+                v = classify(
+                    due=dossier.due_at, ended=e.at, supplement_count=dossier.supplement_count
+                )
+                verdict = v.value if v else None
+            steps.append(
+                ControlStep(
+                    action=label,
+                    giver=giver,
+                    receiver=receiver,
+                    at=e.at,
+                    timeliness=verdict,
+                    note=note,
+                )
+            )
+        return steps
+
+    def control_slip_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
+        """Mẫu 06 filled from the dossier's hand-over history."""
+        from hcc_desktop.printing.slips import ControlSlip, render_control_slip
+
+        dossier = self._dossier(dossier)
+        slip = ControlSlip(
+            dossier=dossier,
+            steps=tuple(self.control_steps(dossier)),
+            timeliness=dossier.timeliness.value if dossier.timeliness else None,
+            blank_rows=0 if dossier.ended_at else 2,
+        )
+        return render_control_slip(
+            slip, self._settings.load().unit_info(), paper=self._paper(paper)
+        )
+
+    # -- Mẫu 07 ------------------------------------------------------------------------
+
+    def tracking_book(self, start: date, end: date) -> TrackingBook:
+        """Mẫu 07 rows for the dossiers received from ``start`` to ``end`` inclusive."""
+        from hcc_desktop.printing.slips import BookRow, TrackingBook
+
+        if end < start:
+            raise ValidationError([FieldError("to", "before_from")])
+        if (end - start).days > MAX_BOOK_DAYS:
+            raise ValidationError([FieldError("to", "period_too_long", {"max": MAX_BOOK_DAYS})])
+        settings = self._settings.load()
+        rows: list[BookRow] = []
+        lo = datetime.combine(start, time())
+        hi = datetime.combine(end + timedelta(days=1), time())
+        for d, collected_by in self._dossiers.book_entries(lo, hi):
+            rows.append(
+                BookRow(
+                    order_no=d.order_no,
+                    code=d.code,
+                    procedure_name=d.procedure_name,
+                    sets_count=d.sets_count,
+                    owner_name=d.owner.full_name,
+                    owner_address=d.owner.address,
+                    owner_phone=d.owner.phone,
+                    received_at=d.received_at,
+                    due_at=d.due_at,
+                    returned_at=d.returned_at or d.ended_at,
+                    received_by=d.received_by,
+                    collected_by=collected_by,
+                    note=_book_note(d),
+                    handling_body=d.holder if d.holder != d.received_by else "",
+                )
+            )
+        return TrackingBook(
+            unit=settings.unit_info(),
+            book_no=settings.effective_book_no(start.year),
+            period_from=start,
+            period_to=end,
+            rows=tuple(rows),
+        )
+
+    def tracking_book_pdf(self, start: date, end: date) -> bytes:
+        from hcc_desktop.printing.slips import render_tracking_book
+
+        return render_tracking_book(self.tracking_book(start, end))
+
+    def tracking_book_xlsx(self, start: date, end: date) -> bytes:
+        from hcc_desktop.printing.book_xlsx import write_tracking_book_xlsx
+
+        return write_tracking_book_xlsx(self.tracking_book(start, end))
 
     @staticmethod
     def save(data: bytes, path: Path) -> Path:
@@ -59,3 +303,22 @@ class PrintService:
         except OSError as exc:
             raise PrintError("save_failed", path=str(path), detail=exc.strerror) from exc
         return path
+
+
+_STATUS_NOTES = {
+    3: "Không được tiếp nhận",
+    7: "Công dân rút hồ sơ",
+    8: "Dừng xử lý",
+}
+_TIMELINESS_NOTES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+
+
+def _book_note(d: Dossier) -> str:
+    parts = []
+    if int(d.status) in _STATUS_NOTES:
+        parts.append(_STATUS_NOTES[int(d.status)])
+    if d.timeliness is not None:
+        parts.append(_TIMELINESS_NOTES[d.timeliness.value])
+    if d.supplement_count:
+        parts.append(f"Bổ sung {d.supplement_count} lần")
+    return "; ".join(parts)

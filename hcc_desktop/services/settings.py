@@ -43,7 +43,16 @@ class AppSettings:
     printer_name: str = ""
     language: str = "vi"
     book_no: str = ""
+    # Who signs letters (Mẫu 04 apology, Mẫu 05 stop notice) for the unit.
+    signer_title: str = "GIÁM ĐỐC"
+    signer_name: str = ""
     due_soon_days: int = 2
+    # Reminders: how often the app re-checks deadlines (minutes).
+    reminder_interval_minutes: int = 5
+    # Sync with the central server (docs/sync.md); empty: not enrolled.
+    server_url: str = ""
+    sync_interval_minutes: int = 15
+    sync_warn_days: int = 3  # warn the officer after this many days without a sync
 
     def unit_info(self) -> UnitInfo:
         return UnitInfo(
@@ -111,6 +120,9 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         unit_phone=nfc(settings.unit_phone),
         public_lookup_url=nfc(settings.public_lookup_url),
         book_no=nfc(settings.book_no),
+        signer_title=nfc(settings.signer_title),
+        signer_name=nfc(settings.signer_name),
+        server_url=nfc(settings.server_url).strip().rstrip("/"),
     )
     if not UNIT_CODE.match(s.unit_code):
         errors.append(FieldError("unit_code", "unit_code_format"))
@@ -124,6 +136,14 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         errors.append(FieldError("language", "unsupported"))
     if not 0 <= s.due_soon_days <= 30:
         errors.append(FieldError("due_soon_days", "out_of_range", {"max": 30}))
+    if not 1 <= s.reminder_interval_minutes <= 120:
+        errors.append(FieldError("reminder_interval_minutes", "out_of_range", {"max": 120}))
+    if not 1 <= s.sync_interval_minutes <= 1440:
+        errors.append(FieldError("sync_interval_minutes", "out_of_range", {"max": 1440}))
+    if not 1 <= s.sync_warn_days <= 60:
+        errors.append(FieldError("sync_warn_days", "out_of_range", {"max": 60}))
+    if s.server_url and not s.server_url.startswith(("http://", "https://")):
+        errors.append(FieldError("server_url", "url_format"))
     try:
         WorkCalendar(hours=s.office_hours)
     except ValidationError as exc:

@@ -122,3 +122,24 @@ def test_schema_head_constant_matches_alembic() -> None:
     from hcc_desktop.db.migrate import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_models_match_the_migrations(tmp_path: Path) -> None:
+    """The ORM models and the Alembic head describe the same schema, so a
+    column added to one and forgotten in the other fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from hcc_desktop.db.models import Base
+
+    path = tmp_path / "m.db"
+    upgrade(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        diff = compare_metadata(ctx, Base.metadata)
+    engine.dispose()
+    # The FTS5 shadow tables are not models.
+    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("dossier_fts"))]
+    assert diff == []

@@ -1,0 +1,886 @@
+"""Device side of the offline-first batch sync with the central server (docs/sync.md).
+
+How a sync runs
+---------------
+1. Push. The outbox is sent oldest first in batches of at most
+   ``PUSH_BATCH`` items. A batch (its ``batch_id`` and the exact items) is
+   written to ``sync_state["push_batch"]`` *before* it is sent, and removed
+   in the transaction that records its results; so a batch whose response was
+   lost (timeout, dropped connection, the process killed) is sent again with
+   the same ``batch_id`` and the server, which keeps the response of every
+   committed batch, replays it instead of applying it twice.
+   Results, in one local transaction: a dossier ``applied``/``duplicate`` gets
+   its ``server_rev``; its outbox row is deleted only if the dossier is still
+   exactly what was sent (a dossier changed again meanwhile stays queued and
+   goes with the next batch). Events and ratings are immutable: deleted.
+   ``conflict``: a ``sync_conflicts`` row with both versions; the outbox row
+   stays (the local change has not reached the server) but conflicted
+   dossiers are held back from pushes until an officer resolves them.
+   ``rejected``: the outbox row is deleted, so that a record the server will
+   never take does not block the queue or loop forever, and the item (kind,
+   id, dossier code, reason) is kept in ``sync_state["rejected"]`` for the
+   officer and the administrator to see (``status().rejected``,
+   ``rejected_items()``). The row itself stays in the local store.
+2. Pull. Pages of ``GET /changes`` until ``more`` is false; each page and its
+   cursor are applied in one local transaction (``sync_wire.apply_page``).
+   ``calendar`` and ``unit_settings`` documents go through the settings
+   service just before their page's transaction: they are whole documents,
+   so applying one again after a crash is harmless. Nothing pulled is queued
+   in the outbox.
+
+``cancel`` is checked between batches and pages, so a cancelled sync stops
+between two committed steps. Every failure is a SyncError with a code (see
+``ERROR_CODES``), recorded with its time in ``sync_state["last_error"]``.
+
+TLS: ``https://`` servers are verified against the system's trust store
+(certifi); a private CA (self-signed server certificate) is given with the
+``HCC_SYNC_CA`` environment variable (a PEM file) or ``ca_file=``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import ssl
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import and_, delete, func, not_, select
+from sqlalchemy.orm import Session, selectinload
+
+from hcc_desktop import __version__
+from hcc_desktop.clock import local_now, to_local
+from hcc_desktop.db.engine import Database
+from hcc_desktop.db.models import (
+    DossierEventRow,
+    DossierRow,
+    OutboxRow,
+    RatingRow,
+    SyncConflictRow,
+    SyncStateRow,
+)
+from hcc_desktop.domain import Dossier
+from hcc_desktop.errors import ConflictError, FieldError, NotFound, SyncError, ValidationError
+from hcc_desktop.services.catalog import CatalogService
+from hcc_desktop.services.credentials import Credential, load_credential, store_credential
+from hcc_desktop.services.dossiers import dossier_from_row
+from hcc_desktop.services.outbox import enqueue
+from hcc_desktop.services.settings import SettingsService, validate_settings
+from hcc_desktop.services.sync_wire import (
+    PageOutcome,
+    WireError,
+    apply_page,
+    calendar_from_wire,
+    differences,
+    dossier_to_wire,
+    event_to_wire,
+    load_dossier,
+    rating_to_wire,
+    record_conflict,
+    unit_settings_from_wire,
+    write_dossier,
+)
+
+PUSH_BATCH = 500
+PULL_PAGE = 500
+CA_ENV = "HCC_SYNC_CA"
+DEFAULT_TIMEOUT = 30.0
+# Kept in sync_state for the officer to see; older entries are dropped.
+MAX_KEPT_ITEMS = 200
+
+ERROR_CODES = (
+    "not_registered",
+    "server_unreachable",
+    "tls_error",
+    "credential_revoked",
+    "credential_invalid",
+    "server_rejected",
+    "server_error",
+    "enrolment_code_invalid",
+    "enrolment_code_used",
+    "enrolment_code_expired",
+    "no_free_slot",
+    "bundle_write_failed",
+    "unit_mismatch",
+    "credential_unreadable",
+    "credential_store_failed",
+)
+# Error codes of the server passed through as they are.
+_PASSED_THROUGH = {
+    "credential_revoked",
+    "credential_invalid",
+    "enrolment_code_invalid",
+    "enrolment_code_used",
+    "enrolment_code_expired",
+    "no_free_slot",
+}
+
+# sync_state keys
+CURSOR = "cursor"
+PUSH_BATCH_KEY = "push_batch"
+LAST_SYNC = "last_sync_at"
+LAST_ERROR = "last_error"
+REJECTED = "rejected"
+PARKED = "parked"
+PULL_SKIPPED = "pull_skipped"
+LAST_EXPORT = "last_export"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    device_id: str
+    unit_code: str
+    device_slot: int
+    server_url: str
+    server_time: str
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int = 0  # items the server took (applied or already held)
+    pulled: int = 0  # changes applied locally
+    conflicts: int = 0  # new conflicts (push and pull)
+    rejected: int = 0  # items the server refused
+    duplicates: int = 0  # pushed items the server already held
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+            "duplicates": self.duplicates,
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    registered: bool
+    server_url: str
+    last_sync_at: datetime | None  # Vietnam time
+    last_error: str | None
+    last_error_at: datetime | None
+    pending: int  # outbox entries
+    open_conflicts: int
+    rejected: int  # items the server refused (kept for review)
+    days_since_sync: int | None
+    warn: bool  # unsynced for longer than settings.sync_warn_days
+
+    def to_json(self) -> dict[str, Any]:
+        def stamp(moment: datetime | None) -> str | None:
+            return moment.isoformat(sep=" ", timespec="minutes") if moment else None
+
+        return {
+            "registered": self.registered,
+            "server_url": self.server_url,
+            "last_sync_at": stamp(self.last_sync_at),
+            "last_error": self.last_error,
+            "last_error_at": stamp(self.last_error_at),
+            "pending": self.pending,
+            "open_conflicts": self.open_conflicts,
+            "rejected": self.rejected,
+            "days_since_sync": self.days_since_sync,
+            "warn": self.warn,
+        }
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str
+    local: Any
+    server: Any
+
+
+@dataclass(frozen=True)
+class SyncConflict:
+    """A dossier changed here and on another device since they last agreed."""
+
+    id: str
+    dossier_id: str
+    code: str
+    detected_at: datetime  # Vietnam time
+    server_rev: int
+    fields: tuple[str, ...]  # the fields that differ
+    differences: tuple[FieldDifference, ...]
+
+
+@dataclass(frozen=True)
+class RejectedItem:
+    kind: str
+    entity_id: str
+    code: str  # the dossier's code ("" when unknown)
+    reason: str
+    detail: str
+    at: str
+
+
+def _result(totals: Mapping[str, int], *, cancelled: bool = False) -> SyncResult:
+    return SyncResult(
+        pushed=totals["pushed"],
+        pulled=totals["pulled"],
+        conflicts=totals["conflicts"],
+        rejected=totals["rejected"],
+        duplicates=totals["duplicates"],
+        cancelled=cancelled,
+    )
+
+
+# -- sync_state helpers ------------------------------------------------------------------
+
+
+def _get(s: Session, key: str, default: Any = None) -> Any:
+    row = s.get(SyncStateRow, key)
+    return json.loads(row.value) if row is not None else default
+
+
+def _set(s: Session, key: str, value: Any) -> None:
+    s.merge(SyncStateRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+
+def _drop(s: Session, key: str) -> None:
+    s.execute(delete(SyncStateRow).where(SyncStateRow.key == key))
+
+
+def _append_capped(s: Session, key: str, entries: Sequence[Mapping[str, Any]]) -> None:
+    if entries:
+        kept = list(_get(s, key, [])) + [dict(e) for e in entries]
+        _set(s, key, kept[-MAX_KEPT_ITEMS:])
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc)
+    return "[SSL" in text or "CERTIFICATE_VERIFY_FAILED" in text
+
+
+class SyncService:
+    """Registration, push/pull, conflicts and bundles of this device."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        settings: SettingsService,
+        catalog: CatalogService,
+        clock: Callable[[], datetime] = local_now,
+        ca_file: Path | str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._db = db
+        self._settings = settings
+        self._catalog = catalog
+        self._clock = clock
+        self._ca_file = ca_file
+        self._timeout = timeout
+
+    # -- HTTP ------------------------------------------------------------------------------
+
+    def _verify(self) -> ssl.SSLContext | bool:
+        ca = self._ca_file or os.environ.get(CA_ENV)
+        if not ca:
+            return True
+        try:
+            return ssl.create_default_context(cafile=str(ca))
+        except (OSError, ssl.SSLError) as exc:
+            raise SyncError("tls_error", ca_file=str(ca), detail=str(exc)) from exc
+
+    def _client(self, server_url: str, token: str | None = None) -> httpx.Client:
+        headers = {"User-Agent": f"hcc-desktop/{__version__}"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return httpx.Client(
+            base_url=server_url,
+            headers=headers,
+            verify=self._verify(),
+            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0)),
+        )
+
+    @staticmethod
+    def _call(client: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = client.request(method, path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise SyncError("server_unreachable", reason="timeout", detail=str(exc)) from exc
+        except httpx.TransportError as exc:
+            if _is_tls_failure(exc):
+                raise SyncError("tls_error", detail=str(exc)) from exc
+            raise SyncError("server_unreachable", detail=str(exc) or type(exc).__name__) from exc
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        status = response.status_code
+        if status >= 500:
+            raise SyncError("server_error", status=status)
+        if status >= 400:
+            code = body.get("error") if isinstance(body, dict) else None
+            detail = body.get("detail", "") if isinstance(body, dict) else response.text[:200]
+            if code in _PASSED_THROUGH:
+                raise SyncError(str(code))
+            if code == "credential_missing":
+                raise SyncError("credential_invalid")
+            raise SyncError(
+                "server_rejected", reason=str(code or f"http_{status}"), detail=str(detail)
+            )
+        if not isinstance(body, dict):
+            raise SyncError("server_error", status=status, detail="response is not a JSON object")
+        return body
+
+    # -- errors -------------------------------------------------------------------------------
+
+    def _record_error(self, exc: SyncError) -> None:
+        entry = {
+            "code": exc.code,
+            "at": self._clock().isoformat(timespec="seconds"),
+            "params": {k: str(v) for k, v in exc.params.items()},
+        }
+        with self._db.write() as s:
+            _set(s, LAST_ERROR, entry)
+
+    def _credential(self) -> tuple[str, Credential]:
+        settings = self._settings.load()
+        credential = load_credential(settings.device_id)
+        if not settings.server_url or credential is None:
+            raise SyncError("not_registered")
+        return settings.server_url, credential
+
+    # -- registration -------------------------------------------------------------------------
+
+    def register(
+        self, server_url: str, code: str, *, device_name: str | None = None
+    ) -> RegistrationResult:
+        """Enrol this device with a one-time code from ``server enrol``.
+
+        Stores the token and bundle key in the keyring and the server URL, unit
+        and slot in the settings. Refused (``unit_mismatch``) when the device
+        already holds dossiers of another unit.
+        """
+        try:
+            return self._register(server_url, code, device_name)
+        except SyncError as exc:
+            self._record_error(exc)
+            raise
+
+    def _register(self, server_url: str, code: str, device_name: str | None) -> RegistrationResult:
+        url = server_url.strip().rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise ValidationError([FieldError("server_url", "url_format")])
+        if not code.strip():
+            raise ValidationError([FieldError("code", "required")])
+        settings = self._settings.load()
+        name = (device_name or "").strip() or settings.device_name
+        with self._client(url) as client:
+            body = self._call(
+                client,
+                "POST",
+                "/api/v1/devices/register",
+                json={"code": code.strip(), "device_id": settings.device_id, "device_name": name},
+            )
+        try:
+            unit_code = str(body["unit_code"])
+            slot = int(body["device_slot"])
+            token = str(body["token"])
+            bundle_key = str(body["bundle_key"])
+        except (KeyError, TypeError, ValueError):
+            raise SyncError("server_error", detail="incomplete registration response") from None
+        if body.get("device_id", settings.device_id) != settings.device_id:
+            raise SyncError("server_error", detail="registration for another device id")
+        with self._db.read() as s:
+            other = s.scalar(
+                select(DossierRow.unit_code).where(DossierRow.unit_code != unit_code).limit(1)
+            )
+        if other is not None:
+            raise SyncError("unit_mismatch", device_unit=other, server_unit=unit_code)
+        updated = replace(
+            settings,
+            server_url=url,
+            unit_code=unit_code,
+            device_slot=slot,
+            device_name=name,
+            unit_name=str(body.get("unit_name") or settings.unit_name),
+        )
+        validate_settings(updated)  # before the credential is stored
+        store_credential(settings.device_id, token, bundle_key)
+        self._settings.save(updated)
+        with self._db.write() as s:
+            if url != settings.server_url or unit_code != settings.unit_code:
+                # Another server (or unit): its revisions mean nothing here.
+                for key in (CURSOR, PARKED):
+                    _drop(s, key)
+            _drop(s, LAST_ERROR)
+        return RegistrationResult(
+            device_id=settings.device_id,
+            unit_code=unit_code,
+            device_slot=slot,
+            server_url=url,
+            server_time=str(body.get("server_time", "")),
+        )
+
+    # -- status -------------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        settings = self._settings.load()
+        try:
+            registered = bool(settings.server_url) and (
+                load_credential(settings.device_id) is not None
+            )
+        except SyncError:
+            registered = False
+        now = self._clock()
+        with self._db.read() as s:
+            pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
+            oldest = s.scalar(select(func.min(OutboxRow.created_at)))
+            conflicts = int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(SyncConflictRow)
+                    .where(SyncConflictRow.resolved_at.is_(None))
+                )
+                or 0
+            )
+            last_sync_raw = _get(s, LAST_SYNC)
+            error = _get(s, LAST_ERROR)
+            rejected = len(_get(s, REJECTED, []))
+        last_sync = datetime.fromisoformat(last_sync_raw) if last_sync_raw else None
+        days = (now.date() - last_sync.date()).days if last_sync else None
+        # Unsynced since the last sync, or (never synced) since the oldest change.
+        since = last_sync or (to_local(oldest) if oldest is not None else None)
+        warn = (
+            registered
+            and since is not None
+            and (pending > 0 or last_sync is not None)
+            and (now - since).days > settings.sync_warn_days
+        )
+        return SyncStatus(
+            registered=registered,
+            server_url=settings.server_url,
+            last_sync_at=last_sync,
+            last_error=error.get("code") if error else None,
+            last_error_at=datetime.fromisoformat(error["at"]) if error else None,
+            pending=pending,
+            open_conflicts=conflicts,
+            rejected=rejected,
+            days_since_sync=days,
+            warn=bool(warn),
+        )
+
+    def rejected_items(self) -> list[RejectedItem]:
+        """Items the server refused (newest last), kept for review."""
+        with self._db.read() as s:
+            entries = _get(s, REJECTED, [])
+        return [
+            RejectedItem(
+                kind=str(e.get("kind", "")),
+                entity_id=str(e.get("entity_id", "")),
+                code=str(e.get("code", "")),
+                reason=str(e.get("reason", "")),
+                detail=str(e.get("detail", "")),
+                at=str(e.get("at", "")),
+            )
+            for e in entries
+        ]
+
+    # -- sync ---------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> SyncResult:
+        """Push the outbox, then pull the unit's changes.
+
+        ``progress(phase, done, total)``: phase ``"push"`` (items sent so far,
+        pending at the start) or ``"pull"`` (changes applied so far, total 0:
+        unknown). ``cancel()`` is asked between batches and pages.
+        """
+        try:
+            return self._sync(progress or (lambda _p, _d, _t: None), cancel or (lambda: False))
+        except SyncError as exc:
+            self._record_error(exc)
+            raise
+
+    def _sync(self, progress: Progress, cancel: Callable[[], bool]) -> SyncResult:
+        server_url, credential = self._credential()
+        totals = {"pushed": 0, "pulled": 0, "conflicts": 0, "rejected": 0, "duplicates": 0}
+        with self._client(server_url, credential.token) as client:
+            with self._db.read() as s:
+                pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
+            sent = 0
+            while True:
+                if cancel():
+                    return _result(totals, cancelled=True)
+                batch = self._next_batch()
+                if batch is None:
+                    break
+                progress("push", sent, pending)
+                response = self._call(client, "POST", "/api/v1/push", json=batch)
+                outcome = self._commit_push(batch, response)
+                for key in ("pushed", "duplicates", "conflicts", "rejected"):
+                    totals[key] += outcome[key]
+                sent += len(batch["items"])
+                progress("push", min(sent, pending), pending)
+                if outcome["removed"] + outcome["conflicts"] == 0:
+                    break  # the queue did not move: leave the rest for the next sync
+            cursor = self._cursor()
+            while True:
+                if cancel():
+                    return _result(totals, cancelled=True)
+                progress("pull", totals["pulled"], 0)
+                page = self._call(
+                    client,
+                    "GET",
+                    "/api/v1/changes",
+                    params={"since": cursor, "limit": PULL_PAGE},
+                )
+                cursor, more, applied, conflicts = self._apply_pulled(page, cursor)
+                totals["pulled"] += applied
+                totals["conflicts"] += conflicts
+                if not more:
+                    break
+        progress("pull", totals["pulled"], totals["pulled"])
+        with self._db.write() as s:
+            _set(s, LAST_SYNC, self._clock().isoformat(timespec="seconds"))
+            _drop(s, LAST_ERROR)
+        return _result(totals)
+
+    # -- push ---------------------------------------------------------------------------------
+
+    def _cursor(self) -> int:
+        with self._db.read() as s:
+            return int(_get(s, CURSOR, 0))
+
+    @staticmethod
+    def _pending_rows(s: Session, limit: int | None) -> list[OutboxRow]:
+        conflicted = select(SyncConflictRow.dossier_id).where(SyncConflictRow.resolved_at.is_(None))
+        query = (
+            select(OutboxRow)
+            .where(not_(and_(OutboxRow.kind == "dossier", OutboxRow.entity_id.in_(conflicted))))
+            .order_by(OutboxRow.seq)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        return list(s.scalars(query))
+
+    @staticmethod
+    def _items(
+        s: Session, rows: Sequence[OutboxRow]
+    ) -> tuple[list[dict[str, Any]], list[OutboxRow]]:
+        """Push items for outbox rows, in their order, and the rows whose record
+        is gone (nothing left to send)."""
+        ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": []}
+        for row in rows:
+            ids.setdefault(row.kind, []).append(row.entity_id)
+        dossiers = {
+            d.id: d
+            for d in s.scalars(
+                select(DossierRow)
+                .options(selectinload(DossierRow.components))
+                .where(DossierRow.id.in_(ids["dossier"]))
+            )
+        }
+        events = {
+            e.id: e
+            for e in s.scalars(select(DossierEventRow).where(DossierEventRow.id.in_(ids["event"])))
+        }
+        ratings = {
+            r.id: r for r in s.scalars(select(RatingRow).where(RatingRow.id.in_(ids["rating"])))
+        }
+        items: list[dict[str, Any]] = []
+        vanished: list[OutboxRow] = []
+        for row in rows:
+            item: dict[str, Any] = {"id": str(uuid.uuid4()), "kind": row.kind}
+            if row.kind == "dossier" and row.entity_id in dossiers:
+                dossier = dossiers[row.entity_id]
+                item["base_rev"] = dossier.server_rev
+                item["data"] = dossier_to_wire(dossier)
+            elif row.kind == "event" and row.entity_id in events:
+                item["data"] = event_to_wire(events[row.entity_id])
+            elif row.kind == "rating" and row.entity_id in ratings:
+                item["data"] = rating_to_wire(ratings[row.entity_id])
+            else:
+                vanished.append(row)
+                continue
+            items.append(item)
+        return items, vanished
+
+    def _next_batch(self) -> dict[str, Any] | None:
+        """The batch to send: the one sent before without a known outcome, else
+        the next one from the outbox, saved before it leaves."""
+        with self._db.write() as s:
+            pending = _get(s, PUSH_BATCH_KEY)
+            if pending is not None:
+                return dict(pending)
+            rows = self._pending_rows(s, PUSH_BATCH)
+            if not rows:
+                return None
+            items, vanished = self._items(s, rows)
+            for row in vanished:
+                s.delete(row)
+            if not items:
+                return None
+            batch = {"batch_id": str(uuid.uuid4()), "items": items}
+            _set(s, PUSH_BATCH_KEY, batch)
+            return batch
+
+    def _commit_push(self, batch: Mapping[str, Any], response: Mapping[str, Any]) -> dict[str, int]:
+        items = {item["id"]: item for item in batch["items"]}
+        results = response.get("results")
+        if response.get("batch_id") != batch["batch_id"] or not isinstance(results, list):
+            raise SyncError("server_error", detail="push response does not match the batch")
+        counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
+        now = datetime.now(UTC)
+        rejected: list[dict[str, Any]] = []
+        with self._db.write() as s:
+            for result in results:
+                item = items.get(result.get("id")) if isinstance(result, dict) else None
+                if item is None:
+                    continue
+                kind, data = item["kind"], item["data"]
+                entity_id = data["id"]
+                status = result.get("status")
+                outbox = s.scalars(
+                    select(OutboxRow).where(
+                        OutboxRow.kind == kind, OutboxRow.entity_id == entity_id
+                    )
+                ).first()
+                if status in ("applied", "duplicate"):
+                    counts["pushed"] += 1
+                    counts["duplicates"] += status == "duplicate"
+                    unchanged = True
+                    if kind == "dossier":
+                        row = load_dossier(s, entity_id)
+                        if row is not None:
+                            if isinstance(result.get("rev"), int):
+                                row.server_rev = result["rev"]
+                            unchanged = dossier_to_wire(row) == data
+                    if outbox is not None and unchanged:
+                        s.delete(outbox)
+                        counts["removed"] += 1
+                elif status == "conflict" and kind == "dossier":
+                    server = result.get("server") or {}
+                    row = load_dossier(s, entity_id)
+                    if record_conflict(
+                        s,
+                        dossier_id=entity_id,
+                        local=dossier_to_wire(row) if row is not None else data,
+                        server=server.get("data") or {},
+                        server_rev=int(server.get("rev") or result.get("rev") or 0),
+                        now=now,
+                    ):
+                        counts["conflicts"] += 1
+                else:
+                    counts["rejected"] += 1
+                    rejected.append(
+                        {
+                            "kind": kind,
+                            "entity_id": entity_id,
+                            "code": data.get("code", ""),
+                            "reason": str(result.get("reason") or status),
+                            "detail": str(result.get("detail", "")),
+                            "at": self._clock().isoformat(timespec="seconds"),
+                        }
+                    )
+                    if outbox is not None:
+                        s.delete(outbox)
+                        counts["removed"] += 1
+            _append_capped(s, REJECTED, rejected)
+            _drop(s, PUSH_BATCH_KEY)
+        return counts
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    def _apply_pulled(self, page: Mapping[str, Any], since: int) -> tuple[int, bool, int, int]:
+        changes = page.get("changes")
+        cursor = page.get("cursor")
+        if not isinstance(changes, list) or not isinstance(cursor, int) or cursor < since:
+            raise SyncError("server_error", detail="malformed changes page")
+        applied = 0
+        skipped: list[dict[str, Any]] = []
+        # Whole documents through the settings service, before the page commits:
+        # applying one again after a crash changes nothing.
+        for kind in ("calendar", "unit_settings"):
+            docs = [c for c in changes if isinstance(c, dict) and c.get("kind") == kind]
+            if docs:
+                latest = max(docs, key=lambda c: int(c.get("rev") or 0))
+                try:
+                    self._apply_document(kind, latest.get("data"))
+                    applied += 1
+                except (WireError, ValidationError) as exc:
+                    skipped.append(
+                        {
+                            "rev": latest.get("rev"),
+                            "kind": kind,
+                            "reason": "invalid",
+                            "detail": str(exc)[:500],
+                        }
+                    )
+        rows = [c for c in changes if isinstance(c, dict)]
+        with self._db.write() as s:
+            parked = _get(s, PARKED, [])
+            outcome: PageOutcome = apply_page(
+                s,
+                rows,
+                catalog=self._catalog,
+                unit_code=self._settings.load().unit_code,
+                parked=parked,
+                now=datetime.now(UTC),
+            )
+            if outcome.parked:
+                _set(s, PARKED, outcome.parked)
+            elif parked:
+                _drop(s, PARKED)
+            _append_capped(s, PULL_SKIPPED, skipped + outcome.skipped)
+            _set(s, CURSOR, cursor)
+        return cursor, bool(page.get("more")), applied + outcome.applied, outcome.conflicts
+
+    def _apply_document(self, kind: str, data: Any) -> None:
+        if kind == "calendar":
+            self._settings.set_calendar_overrides(calendar_from_wire(data))
+        else:
+            values: dict[str, Any] = dict(unit_settings_from_wire(data))
+            current = self._settings.load()
+            if any(getattr(current, k) != v for k, v in values.items()):
+                self._settings.save(replace(current, **values))
+
+    # -- conflicts ------------------------------------------------------------------------------
+
+    def conflicts(self) -> list[SyncConflict]:
+        """Open conflicts, oldest first, with the fields that differ."""
+        with self._db.read() as s:
+            rows = list(
+                s.scalars(
+                    select(SyncConflictRow)
+                    .where(SyncConflictRow.resolved_at.is_(None))
+                    .order_by(SyncConflictRow.detected_at)
+                )
+            )
+            found = []
+            for row in rows:
+                dossier = load_dossier(s, row.dossier_id)
+                local = dossier_to_wire(dossier) if dossier else json.loads(row.local_json)
+                server = json.loads(row.server_json)
+                names = differences(local, server)
+                found.append(
+                    SyncConflict(
+                        id=row.id,
+                        dossier_id=row.dossier_id,
+                        code=str(local.get("code") or server.get("code") or ""),
+                        detected_at=to_local(row.detected_at),
+                        server_rev=row.server_rev,
+                        fields=tuple(names),
+                        differences=tuple(
+                            FieldDifference(n, local.get(n), server.get(n)) for n in names
+                        ),
+                    )
+                )
+            return found
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> Dossier:
+        """Settle a conflict: ``keep="local"`` pushes this device's version next
+        (over the server's revision), ``keep="server"`` replaces the local
+        dossier by the server's copy and drops its pending push."""
+        if keep not in ("local", "server"):
+            raise ValidationError([FieldError("keep", "invalid", {"value": keep})])
+        with self._db.write() as s:
+            conflict = s.get(SyncConflictRow, conflict_id)
+            if conflict is None:
+                raise NotFound("conflict_not_found", id=conflict_id)
+            if conflict.resolved_at is not None:
+                raise ConflictError("conflict_already_resolved", id=conflict_id)
+            row = load_dossier(s, conflict.dossier_id)
+            if row is None:
+                raise NotFound("dossier_not_found", key=conflict.dossier_id)
+            if keep == "local":
+                row.server_rev = conflict.server_rev
+                enqueue(s, "dossier", row.id)
+            else:
+                try:
+                    row = write_dossier(
+                        s, json.loads(conflict.server_json), rev=conflict.server_rev, existing=row
+                    )
+                except WireError as exc:
+                    raise SyncError("server_rejected", reason="invalid_server_copy") from exc
+                s.execute(
+                    delete(OutboxRow).where(
+                        OutboxRow.kind == "dossier", OutboxRow.entity_id == row.id
+                    )
+                )
+            conflict.resolved_at = datetime.now(UTC)
+            conflict.resolution = keep
+            s.flush()
+            return dossier_from_row(row)
+
+    # -- bundles --------------------------------------------------------------------------------
+
+    def export_bundle(self, path: Path | str) -> int:
+        """Write the pending outbox as a sealed bundle file (docs/sync.md) for
+        ``server import-bundle``; the outbox stays as it is until an online
+        sync confirms the items. Returns the number of items."""
+        from hcc_desktop.server.bundle import write_bundle
+
+        try:
+            return self._export_bundle(Path(path), write_bundle)
+        except SyncError as exc:
+            self._record_error(exc)
+            raise
+
+    def _export_bundle(self, path: Path, write_bundle: Callable[..., Any]) -> int:
+        settings = self._settings.load()
+        credential = load_credential(settings.device_id)
+        if credential is None:
+            raise SyncError("not_registered")
+        with self._db.read() as s:
+            items, _vanished = self._items(s, self._pending_rows(s, None))
+        batch = {"batch_id": str(uuid.uuid4()), "items": items}
+        try:
+            write_bundle(
+                path,
+                device_id=settings.device_id,
+                bundle_key=credential.bundle_key,
+                batch=batch,
+            )
+        except (OSError, ValueError) as exc:
+            raise SyncError("bundle_write_failed", path=str(path), detail=str(exc)) from exc
+        with self._db.write() as s:
+            _set(
+                s,
+                LAST_EXPORT,
+                {
+                    "at": self._clock().isoformat(timespec="seconds"),
+                    "path": str(path),
+                    "items": len(items),
+                    "batch_id": batch["batch_id"],
+                },
+            )
+        return len(items)
+
+
+__all__ = [
+    "CA_ENV",
+    "ERROR_CODES",
+    "PULL_PAGE",
+    "PUSH_BATCH",
+    "FieldDifference",
+    "RegistrationResult",
+    "RejectedItem",
+    "SyncConflict",
+    "SyncResult",
+    "SyncService",
+    "SyncStatus",
+]
