@@ -16,10 +16,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from hcc_desktop import lifecycle_cli
+from hcc_desktop import lifecycle_cli, sync_cli
 from hcc_desktop.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.identity import PersonInput
+from hcc_desktop.server import cli as server_cli
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.catalog import procedure_to_json
 from hcc_desktop.services.dossiers import DossierSummary
@@ -481,6 +482,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_settings)
 
     lifecycle_cli.add_commands(sub)
+    sync_cli.add_commands(sub)
+    server_cli.add_commands(sub)
     return parser
 
 

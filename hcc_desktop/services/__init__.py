@@ -21,6 +21,7 @@ from hcc_desktop.services.intake import IntakeService
 from hcc_desktop.services.lifecycle import LifecycleService
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.settings import SettingsService
+from hcc_desktop.services.sync import SyncService
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Services:
     dossiers: DossierQueryService
     printing: PrintService
     lifecycle: LifecycleService
+    sync: SyncService
 
     def close(self) -> None:
         self.db.dispose()
@@ -68,4 +70,5 @@ def open_services(
         dossiers=dossiers,
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
         lifecycle=LifecycleService(db, settings=settings, clock=clock),
+        sync=SyncService(db, settings=settings, catalog=catalog, clock=clock),
     )

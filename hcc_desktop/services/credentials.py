@@ -286,21 +286,32 @@ def _secure(backend: KeyringBackend) -> bool:
     return not type(backend).__module__.startswith("keyrings.alt.file")
 
 
-def _explicitly_configured() -> bool:
+def _configured() -> KeyringBackend | None:
+    """The keyring named by ``PYTHON_KEYRING_BACKEND`` or keyring's configuration
+    file, loaded afresh (the variable may be set after keyring's first use)."""
     if os.environ.get("PYTHON_KEYRING_BACKEND"):
-        return True
+        return keyring.core.load_env()
     try:
-        return keyring.core.load_config() is not None
+        return keyring.core.load_config()
     except Exception:  # a broken keyringrc is keyring's problem, not a choice
-        return False
+        return None
 
 
 def active_backend() -> KeyringBackend:
     """The backend credentials go to: the configured or OS keyring, else the encrypted file."""
+    configured = _configured()
+    if configured is not None:
+        return configured
     current = keyring.get_keyring()
-    if _explicitly_configured() or _secure(current):
-        return current
-    return EncryptedFileKeyring()
+    return current if _secure(current) else EncryptedFileKeyring()
+
+
+def _backend() -> KeyringBackend:
+    try:
+        return active_backend()
+    except (ImportError, AttributeError, RuntimeError, ValueError) as exc:
+        # PYTHON_KEYRING_BACKEND names something that cannot be loaded.
+        raise SyncError("credential_store_failed", detail=str(exc)) from exc
 
 
 def _payload(token: str, bundle_key: str) -> str:
@@ -309,7 +320,7 @@ def _payload(token: str, bundle_key: str) -> str:
 
 def store_credential(device_id: str, token: str, bundle_key: str) -> None:
     """Keep the device's token and bundle key in the keyring (replacing any)."""
-    backend = active_backend()
+    backend = _backend()
     try:
         backend.set_password(SERVICE, device_id, _payload(token, bundle_key))
     except KeyringFileError as exc:
@@ -324,7 +335,7 @@ def load_credential(device_id: str) -> Credential | None:
     Raises SyncError ``credential_unreadable`` when the keyring file cannot be
     decrypted (another passphrase, a file copied from another machine).
     """
-    backend = active_backend()
+    backend = _backend()
     try:
         raw = backend.get_password(SERVICE, device_id)
     except KeyringFileError as exc:
@@ -342,7 +353,7 @@ def load_credential(device_id: str) -> Credential | None:
 
 def delete_credential(device_id: str) -> None:
     """Forget the device's credential; nothing happens when there is none."""
-    backend = active_backend()
+    backend = _backend()
     try:
         backend.delete_password(SERVICE, device_id)
     except PasswordDeleteError:

@@ -678,7 +678,15 @@ class LifecycleService:
 def _with_timeliness(d: DossierSummary, as_of: datetime) -> DossierSummary:
     if d.timeliness is not None or d.ended_at is not None:
         return d
-    verdict = classify(due=d.due_at, ended=None, supplement_count=d.supplement_count, as_of=as_of)
+    # While a supplement is awaited the clock is stopped: the appointment moves
+    # by the waiting time, so a passed original date does not make it late.
+    waiting = d.status is S.SUPPLEMENT_REQUESTED
+    verdict = classify(
+        due=d.due_at,
+        ended=None,
+        supplement_count=d.supplement_count,
+        as_of=None if waiting else as_of,
+    )
     if verdict is None:
         return d
     return replace(d, timeliness=verdict)

@@ -32,9 +32,14 @@ How a sync runs
 between two committed steps. Every failure is a SyncError with a code (see
 ``ERROR_CODES``), recorded with its time in ``sync_state["last_error"]``.
 
-TLS: ``https://`` servers are verified against the system's trust store
-(certifi); a private CA (self-signed server certificate) is given with the
-``HCC_SYNC_CA`` environment variable (a PEM file) or ``ca_file=``.
+Events or ratings pulled before their dossier (the dossier's latest revision
+can come in a later page) wait in ``sync_state["parked"]``; records the
+device cannot take (malformed, another unit's, a code already used here) are
+listed in ``sync_state["pull_skipped"]``.
+
+TLS: ``https://`` servers are verified against certifi's public roots; a
+private CA (self-signed server certificate) is given with the ``HCC_SYNC_CA``
+environment variable (a PEM file) or ``ca_file=``.
 """
 
 from __future__ import annotations
@@ -42,14 +47,14 @@ from __future__ import annotations
 import json
 import os
 import ssl
+import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import and_, delete, func, not_, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -67,7 +72,6 @@ from hcc_desktop.db.models import (
 from hcc_desktop.domain import Dossier
 from hcc_desktop.errors import ConflictError, FieldError, NotFound, SyncError, ValidationError
 from hcc_desktop.services.catalog import CatalogService
-from hcc_desktop.services.credentials import Credential, load_credential, store_credential
 from hcc_desktop.services.dossiers import dossier_from_row
 from hcc_desktop.services.outbox import enqueue
 from hcc_desktop.services.settings import SettingsService, validate_settings
@@ -86,8 +90,35 @@ from hcc_desktop.services.sync_wire import (
     write_dossier,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
+    from hcc_desktop.services.credentials import Credential
+
+
+def _httpx() -> Any:
+    """httpx, imported on first network use (it costs start-up time)."""
+    import httpx
+
+    return httpx
+
+
+def load_credential(device_id: str) -> Credential | None:
+    # keyring and its backends load on first use: they cost start-up time.
+    from hcc_desktop.services import credentials
+
+    return credentials.load_credential(device_id)
+
+
+def store_credential(device_id: str, token: str, bundle_key: str) -> None:
+    from hcc_desktop.services import credentials
+
+    credentials.store_credential(device_id, token, bundle_key)
+
+
 PUSH_BATCH = 500
 PULL_PAGE = 500
+CHUNK = 500  # ids per IN (...) query
 CA_ENV = "HCC_SYNC_CA"
 DEFAULT_TIMEOUT = 30.0
 # Kept in sync_state for the officer to see; older entries are dropped.
@@ -174,6 +205,7 @@ class SyncStatus:
     rejected: int  # items the server refused (kept for review)
     days_since_sync: int | None
     warn: bool  # unsynced for longer than settings.sync_warn_days
+    skipped: int = 0  # pulled records this device could not take (kept for review)
 
     def to_json(self) -> dict[str, Any]:
         def stamp(moment: datetime | None) -> str | None:
@@ -190,6 +222,7 @@ class SyncStatus:
             "rejected": self.rejected,
             "days_since_sync": self.days_since_sync,
             "warn": self.warn,
+            "skipped": self.skipped,
         }
 
 
@@ -287,36 +320,43 @@ class SyncService:
         self._clock = clock
         self._ca_file = ca_file
         self._timeout = timeout
+        self._ssl: tuple[str, ssl.SSLContext] | None = None
+        self._running = threading.Lock()
 
     # -- HTTP ------------------------------------------------------------------------------
 
-    def _verify(self) -> ssl.SSLContext | bool:
-        ca = self._ca_file or os.environ.get(CA_ENV)
-        if not ca:
-            return True
-        try:
-            return ssl.create_default_context(cafile=str(ca))
-        except (OSError, ssl.SSLError) as exc:
-            raise SyncError("tls_error", ca_file=str(ca), detail=str(exc)) from exc
+    def _verify(self) -> ssl.SSLContext:
+        """The TLS context: the CA file when one is configured, else certifi's
+        roots; built once per CA (loading a trust store takes tens of ms)."""
+        ca = str(self._ca_file or os.environ.get(CA_ENV) or "")
+        if self._ssl is None or self._ssl[0] != ca:
+            try:
+                context = (
+                    ssl.create_default_context(cafile=ca) if ca else _httpx().create_ssl_context()
+                )
+            except (OSError, ssl.SSLError) as exc:
+                raise SyncError("tls_error", ca_file=ca, detail=str(exc)) from exc
+            self._ssl = (ca, context)
+        return self._ssl[1]
 
     def _client(self, server_url: str, token: str | None = None) -> httpx.Client:
         headers = {"User-Agent": f"hcc-desktop/{__version__}"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        return httpx.Client(
+        return _httpx().Client(
             base_url=server_url,
             headers=headers,
             verify=self._verify(),
-            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0)),
+            timeout=_httpx().Timeout(self._timeout, connect=min(self._timeout, 10.0)),
         )
 
     @staticmethod
     def _call(client: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
             response = client.request(method, path, **kwargs)
-        except httpx.TimeoutException as exc:
+        except _httpx().TimeoutException as exc:
             raise SyncError("server_unreachable", reason="timeout", detail=str(exc)) from exc
-        except httpx.TransportError as exc:
+        except _httpx().TransportError as exc:
             if _is_tls_failure(exc):
                 raise SyncError("tls_error", detail=str(exc)) from exc
             raise SyncError("server_unreachable", detail=str(exc) or type(exc).__name__) from exc
@@ -456,6 +496,7 @@ class SyncService:
             last_sync_raw = _get(s, LAST_SYNC)
             error = _get(s, LAST_ERROR)
             rejected = len(_get(s, REJECTED, []))
+            skipped = len(_get(s, PULL_SKIPPED, []))
         last_sync = datetime.fromisoformat(last_sync_raw) if last_sync_raw else None
         days = (now.date() - last_sync.date()).days if last_sync else None
         # Unsynced since the last sync, or (never synced) since the oldest change.
@@ -477,6 +518,7 @@ class SyncService:
             rejected=rejected,
             days_since_sync=days,
             warn=bool(warn),
+            skipped=skipped,
         )
 
     def rejected_items(self) -> list[RejectedItem]:
@@ -507,13 +549,15 @@ class SyncService:
 
         ``progress(phase, done, total)``: phase ``"push"`` (items sent so far,
         pending at the start) or ``"pull"`` (changes applied so far, total 0:
-        unknown). ``cancel()`` is asked between batches and pages.
+        unknown). ``cancel()`` is asked between batches and pages. Two calls on
+        one service run one after the other.
         """
-        try:
-            return self._sync(progress or (lambda _p, _d, _t: None), cancel or (lambda: False))
-        except SyncError as exc:
-            self._record_error(exc)
-            raise
+        with self._running:
+            try:
+                return self._sync(progress or (lambda _p, _d, _t: None), cancel or (lambda: False))
+            except SyncError as exc:
+                self._record_error(exc)
+                raise
 
     def _sync(self, progress: Progress, cancel: Callable[[], bool]) -> SyncResult:
         server_url, credential = self._credential()
@@ -586,21 +630,32 @@ class SyncService:
         ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": []}
         for row in rows:
             ids.setdefault(row.kind, []).append(row.entity_id)
-        dossiers = {
-            d.id: d
-            for d in s.scalars(
-                select(DossierRow)
-                .options(selectinload(DossierRow.components))
-                .where(DossierRow.id.in_(ids["dossier"]))
+        dossiers: dict[str, DossierRow] = {}
+        events: dict[str, DossierEventRow] = {}
+        ratings: dict[str, RatingRow] = {}
+        for start in range(0, len(rows), CHUNK):
+            dossiers.update(
+                (d.id, d)
+                for d in s.scalars(
+                    select(DossierRow)
+                    .options(selectinload(DossierRow.components))
+                    .where(DossierRow.id.in_(ids["dossier"][start : start + CHUNK]))
+                )
             )
-        }
-        events = {
-            e.id: e
-            for e in s.scalars(select(DossierEventRow).where(DossierEventRow.id.in_(ids["event"])))
-        }
-        ratings = {
-            r.id: r for r in s.scalars(select(RatingRow).where(RatingRow.id.in_(ids["rating"])))
-        }
+            events.update(
+                (e.id, e)
+                for e in s.scalars(
+                    select(DossierEventRow).where(
+                        DossierEventRow.id.in_(ids["event"][start : start + CHUNK])
+                    )
+                )
+            )
+            ratings.update(
+                (r.id, r)
+                for r in s.scalars(
+                    select(RatingRow).where(RatingRow.id.in_(ids["rating"][start : start + CHUNK]))
+                )
+            )
         items: list[dict[str, Any]] = []
         vanished: list[OutboxRow] = []
         for row in rows:
@@ -700,7 +755,9 @@ class SyncService:
                         s.delete(outbox)
                         counts["removed"] += 1
             _append_capped(s, REJECTED, rejected)
-            _drop(s, PUSH_BATCH_KEY)
+            # Another process may have committed this batch and saved the next one.
+            if (_get(s, PUSH_BATCH_KEY) or {}).get("batch_id") == batch["batch_id"]:
+                _drop(s, PUSH_BATCH_KEY)
         return counts
 
     # -- pull ---------------------------------------------------------------------------------

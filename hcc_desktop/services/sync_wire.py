@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, select
@@ -179,85 +180,132 @@ def _component_values(raw: Any) -> list[dict[str, Any]]:
     return lines
 
 
-def _ensure_procedure(s: Session, row: DossierRow) -> None:
+@dataclass(frozen=True)
+class WireDossier:
+    """A dossier's wire form, checked: column values, component lines, search text."""
+
+    values: dict[str, Any]
+    lines: list[dict[str, Any]]
+    search_text: str
+
+    @property
+    def id(self) -> str:
+        return str(self.values["id"])
+
+    @property
+    def code(self) -> str:
+        return str(self.values["code"])
+
+
+def parse_dossier(data: Mapping[str, Any]) -> WireDossier:
+    """Check a dossier's wire form without touching any session; WireError if malformed."""
+    values = _values_from_wire(_DOSSIER_TABLE, data, DOSSIER_LOCAL_ONLY)
+    lines = _component_values(data.get("components"))
+    try:
+        # What the app reads back must be valid (statuses, channels, people …);
+        # the probe row is never added to a session.
+        submitter = dossier_from_row(DossierRow(**values)).submitter
+    except (ValueError, KeyError, TypeError) as exc:
+        raise WireError(f"dossier {values['id']}: {exc}") from exc
+    text = search_text(
+        code=values["code"],
+        owner_name=values["owner_name"],
+        owner_id_number=values["owner_id_number"],
+        owner_phone=values["owner_phone"],
+        procedure_code=values["procedure_code"],
+        procedure_name=values["procedure_name"],
+        submitter=submitter,
+    )
+    return WireDossier(values, lines, text)
+
+
+def ensure_procedures(s: Session, dossiers: Iterable[WireDossier]) -> None:
     """A dossier may name a procedure this device's catalog lacks (published
     later, or a province's extra one): keep the dossier, with an inactive
     placeholder procedure that a later catalog replaces."""
-    if s.get(ProcedureRow, row.procedure_code) is not None:
+    wanted = {d.values["procedure_code"]: d.values for d in dossiers}
+    if not wanted:
         return
-    s.add(
-        ProcedureRow(
-            code=row.procedure_code,
-            name=row.procedure_name,
-            field=row.procedure_field or "",
-            processing_days=row.processing_days,
-            active=False,
-            search_key=f"{fold(row.procedure_code)} {fold(row.procedure_name)}",
-            updated_at=datetime.now(UTC),
-            version=1,
+    with s.no_autoflush:
+        known = set(s.scalars(select(ProcedureRow.code).where(ProcedureRow.code.in_(wanted))))
+    missing = [values for code, values in wanted.items() if code not in known]
+    for values in missing:
+        code = values["procedure_code"]
+        name = values.get("procedure_name") or code
+        s.add(
+            ProcedureRow(
+                code=code,
+                name=name,
+                field=values.get("procedure_field") or "",
+                processing_days=values.get("processing_days") or 0,
+                active=False,
+                search_key=f"{fold(code)} {fold(name)}",
+                updated_at=datetime.now(UTC),
+                version=1,
+            )
         )
-    )
-    s.flush()
+    if missing:
+        s.flush()  # before the dossiers that refer to them
 
 
-def bump_code_counter(s: Session, code: str) -> None:
+def bump_code_counters(s: Session, codes: Iterable[str]) -> None:
     """Never hand out again a code that exists elsewhere: after a reinstall
     (same device id, same slot) or when this device later takes over a freed
     slot, the local counter of that slot and day must be past every code seen."""
-    m = CODE_PATTERN.match(code)
-    if m is None:
-        return
-    slot, seq = divmod(int(m["seq"]), BLOCK)
-    if seq == 0:
-        return
-    key = (m["unit"], m["day"], slot)
-    counter = s.get(CodeCounter, key)
-    if counter is None:
-        s.add(CodeCounter(unit_code=key[0], day=key[1], device_slot=slot, last_seq=seq))
-    elif counter.last_seq < seq:
-        counter.last_seq = seq
+    highest: dict[tuple[str, str, int], int] = {}
+    for code in codes:
+        m = CODE_PATTERN.match(code)
+        if m is None:
+            continue
+        slot, seq = divmod(int(m["seq"]), BLOCK)
+        key = (m["unit"], m["day"], slot)
+        if seq > highest.get(key, 0):
+            highest[key] = seq
+    for key, seq in highest.items():
+        counter = s.get(CodeCounter, key)
+        if counter is None:
+            s.add(CodeCounter(unit_code=key[0], day=key[1], device_slot=key[2], last_seq=seq))
+        elif counter.last_seq < seq:
+            counter.last_seq = seq
+
+
+def _insert_dossier(s: Session, wd: WireDossier, rev: int) -> DossierRow:
+    row = DossierRow(**wd.values)
+    row.components = [DossierComponentRow(dossier_id=wd.id, **line) for line in wd.lines]
+    row.search_text = wd.search_text
+    row.server_rev = rev
+    s.add(row)
+    return row
+
+
+def _replace_dossier(s: Session, row: DossierRow, wd: WireDossier, rev: int) -> DossierRow:
+    for name, value in wd.values.items():
+        setattr(row, name, value)
+    # Delete the old lines before inserting new ones with the same ids.
+    row.components.clear()
+    s.flush()
+    row.components.extend(DossierComponentRow(dossier_id=row.id, **line) for line in wd.lines)
+    row.search_text = wd.search_text
+    row.server_rev = rev
+    return row
 
 
 def write_dossier(
     s: Session, data: Mapping[str, Any], *, rev: int, existing: DossierRow | None
 ) -> DossierRow:
-    """Insert or replace a dossier (components too) from its wire form.
+    """Insert or replace one dossier (components too) from its wire form.
 
     Recomputes the search text, records ``rev`` as the server revision seen and
     bumps the code counter. A malformed record raises WireError before the
     session is touched.
     """
-    values = _values_from_wire(_DOSSIER_TABLE, data, DOSSIER_LOCAL_ONLY)
-    lines = _component_values(data.get("components"))
-    try:
-        # What the app reads back must be valid (statuses, channels, people …);
-        # the probe is never added to the session.
-        submitter = dossier_from_row(DossierRow(**values)).submitter
-    except (ValueError, KeyError, TypeError) as exc:
-        raise WireError(f"dossier {values['id']}: {exc}") from exc
+    wd = parse_dossier(data)
+    ensure_procedures(s, [wd])
     if existing is None:
-        row = DossierRow(**values)
-        s.add(row)
+        row = _insert_dossier(s, wd, rev)
     else:
-        row = existing
-        for name, value in values.items():
-            setattr(row, name, value)
-        # Delete the old lines before inserting new ones with the same ids.
-        row.components.clear()
-        s.flush()
-    row.components.extend(DossierComponentRow(dossier_id=row.id, **line) for line in lines)
-    row.search_text = search_text(
-        code=row.code,
-        owner_name=row.owner_name,
-        owner_id_number=row.owner_id_number,
-        owner_phone=row.owner_phone,
-        procedure_code=row.procedure_code,
-        procedure_name=row.procedure_name,
-        submitter=submitter,
-    )
-    row.server_rev = rev
-    _ensure_procedure(s, row)
-    bump_code_counter(s, row.code)
+        row = _replace_dossier(s, existing, wd, rev)
+    bump_code_counters(s, [wd.code])
     s.flush()
     return row
 
@@ -381,10 +429,39 @@ def _skip(change: Mapping[str, Any], reason: str, detail: str = "") -> dict[str,
     }
 
 
-def _dossier_exists(s: Session, dossier_id: Any) -> bool:
-    if not isinstance(dossier_id, str):
-        return False
-    return s.scalar(select(DossierRow.pk).where(DossierRow.id == dossier_id)) is not None
+def _in_chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _add_all(
+    s: Session,
+    items: Sequence[tuple[Mapping[str, Any], Callable[[], Any]]],
+    out: PageOutcome,
+) -> list[Mapping[str, Any]]:
+    """Run every ``add`` in one savepoint; if the database refuses one of them,
+    again one by one so that only the faulty records are skipped. Returns the
+    changes applied."""
+    if not items:
+        return []
+    try:
+        with s.begin_nested():
+            for _change, add in items:
+                add()
+            s.flush()
+        return [change for change, _add in items]
+    except IntegrityError:
+        pass
+    done = []
+    for change, add in items:
+        try:
+            with s.begin_nested():
+                add()
+                s.flush()
+            done.append(change)
+        except IntegrityError as exc:
+            out.skipped.append(_skip(change, "integrity", str(exc.orig)[:500]))
+    return done
 
 
 def apply_page(
@@ -403,7 +480,8 @@ def apply_page(
     conflict is never overwritten: the pulled version becomes (or refreshes) a
     conflict. Events and ratings are inserted when new; one whose dossier has
     not arrived yet (its dossier's latest revision may come in a later page)
-    is returned in ``parked`` for the caller to keep and offer again.
+    is returned in ``parked`` for the caller to keep and offer again. Records
+    the device cannot take are returned in ``skipped`` with the reason.
     """
     out = PageOutcome()
     catalogs = [c for c in changes if c.get("kind") == "catalog"]
@@ -417,123 +495,162 @@ def apply_page(
             with s.begin_nested():
                 catalog.load_into(s, procedures, replace=True)
             out.applied += 1
-
-    dossiers = [c for c in changes if c.get("kind") == "dossier"]
-    ids = [c["data"].get("id") for c in dossiers if isinstance(c.get("data"), Mapping)]
-    protected = open_conflict_ids(s)
-    if ids:
-        protected |= set(
-            s.scalars(
-                select(OutboxRow.entity_id).where(
-                    OutboxRow.kind == "dossier", OutboxRow.entity_id.in_(ids)
-                )
-            )
-        )
-    for change in dossiers:
-        _apply_dossier(s, change, protected, unit_code, now, out)
-
-    docs = [dict(p) for p in parked]
-    docs += [dict(c) for c in changes if c.get("kind") in ("event", "rating")]
-    for change in docs:
-        _apply_doc(s, change, out)
+    _apply_dossiers(s, [c for c in changes if c.get("kind") == "dossier"], unit_code, now, out)
+    docs = [*parked, *(c for c in changes if c.get("kind") in ("event", "rating"))]
+    _apply_docs(s, docs, out)
     return out
 
 
-def _apply_dossier(
+def _apply_dossiers(
     s: Session,
-    change: Mapping[str, Any],
-    protected: set[str],
+    changes: Sequence[Mapping[str, Any]],
     unit_code: str,
     now: datetime,
     out: PageOutcome,
 ) -> None:
-    data = change.get("data")
-    rev = change.get("rev")
-    if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
-        out.skipped.append(_skip(change, "invalid", "no dossier id"))
+    latest: dict[str, Mapping[str, Any]] = {}
+    for change in changes:
+        data, rev = change.get("data"), change.get("rev")
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            out.skipped.append(_skip(change, "invalid", "no dossier id"))
+        elif not isinstance(rev, int) or isinstance(rev, bool):
+            out.skipped.append(_skip(change, "invalid", "no revision"))
+        elif data.get("unit_code") != unit_code:
+            out.skipped.append(_skip(change, "wrong_unit"))
+        elif data["id"] not in latest or rev > latest[data["id"]]["rev"]:
+            latest[data["id"]] = change
+    if not latest:
         return
-    if not isinstance(rev, int):
-        out.skipped.append(_skip(change, "invalid", "no revision"))
-        return
-    if data.get("unit_code") != unit_code:
-        out.skipped.append(_skip(change, "wrong_unit"))
-        return
-    dossier_id = data["id"]
-    local = load_dossier(s, dossier_id)
-    if local is not None and local.server_rev is not None and rev <= local.server_rev:
-        return  # already have this version or a newer one
-    if local is not None and dossier_id in protected:
-        if record_conflict(
-            s,
-            dossier_id=dossier_id,
-            local=dossier_to_wire(local),
-            server=dict(data),
-            server_rev=rev,
-            now=now,
-        ):
-            out.conflicts += 1
-        return
-    clash = s.scalar(
-        select(DossierRow.id).where(
-            DossierRow.code == data.get("code"), DossierRow.id != dossier_id
+    ids = list(latest)
+    local: dict[str, DossierRow] = {}
+    pending: set[str] = set()
+    code_owner: dict[str, str] = {}
+    codes = [str(c["data"].get("code")) for c in latest.values()]
+    for chunk in _in_chunks(ids):
+        local.update(
+            (r.id, r)
+            for r in s.scalars(
+                select(DossierRow)
+                .options(selectinload(DossierRow.components))
+                .where(DossierRow.id.in_(chunk))
+            )
         )
+        pending.update(
+            s.scalars(
+                select(OutboxRow.entity_id).where(
+                    OutboxRow.kind == "dossier", OutboxRow.entity_id.in_(chunk)
+                )
+            )
+        )
+    for chunk in _in_chunks(codes):
+        query = select(DossierRow.code, DossierRow.id).where(DossierRow.code.in_(chunk))
+        code_owner.update((code, dossier_id) for code, dossier_id in s.execute(query))
+    protected = pending | open_conflict_ids(s)
+
+    inserts: list[tuple[Mapping[str, Any], WireDossier]] = []
+    updates: list[tuple[Mapping[str, Any], WireDossier, DossierRow]] = []
+    for change in sorted(latest.values(), key=lambda c: int(c["rev"])):
+        data, rev = change["data"], int(change["rev"])
+        row = local.get(data["id"])
+        if row is not None and row.server_rev is not None and rev <= row.server_rev:
+            continue  # already have this version or a newer one
+        if row is not None and row.id in protected:
+            if record_conflict(
+                s,
+                dossier_id=row.id,
+                local=dossier_to_wire(row),
+                server=dict(data),
+                server_rev=rev,
+                now=now,
+            ):
+                out.conflicts += 1
+            continue
+        owner = code_owner.get(str(data.get("code")))
+        if owner is not None and owner != data["id"]:
+            # Two devices were given the same slot: keep ours, tell the officer.
+            out.skipped.append(_skip(change, "duplicate_code", f"local dossier {owner}"))
+            continue
+        try:
+            wd = parse_dossier(data)
+        except WireError as exc:
+            out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
+            continue
+        code_owner[wd.code] = wd.id
+        if row is None:
+            inserts.append((change, wd))
+        else:
+            updates.append((change, wd, row))
+
+    ensure_procedures(s, [wd for _c, wd in inserts] + [wd for _c, wd, _r in updates])
+    applied = _add_all(
+        s,
+        [(c, partial(_insert_dossier, s, wd, int(c["rev"]))) for c, wd in inserts],
+        out,
     )
-    if clash is not None:
-        # Two devices were given the same slot: keep ours, tell the officer.
-        out.skipped.append(_skip(change, "duplicate_code", f"local dossier {clash}"))
-        return
-    try:
-        with s.begin_nested():
-            write_dossier(s, data, rev=rev, existing=local)
-    except WireError as exc:
-        out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
-        return
-    except IntegrityError as exc:
-        out.skipped.append(_skip(change, "integrity", str(exc.orig)[:500]))
-        return
-    out.applied += 1
+    applied += _add_all(
+        s,
+        [(c, partial(_replace_dossier, s, row, wd, int(c["rev"]))) for c, wd, row in updates],
+        out,
+    )
+    bump_code_counters(s, [str(c["data"]["code"]) for c in applied])
+    out.applied += len(applied)
 
 
-def _apply_doc(s: Session, change: dict[str, Any], out: PageOutcome) -> None:
-    kind = change.get("kind")
-    data = change.get("data")
-    if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
-        out.skipped.append(_skip(change, "invalid", "no id"))
+def _apply_docs(s: Session, changes: Sequence[Mapping[str, Any]], out: PageOutcome) -> None:
+    wanted: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for change in changes:
+        kind, data = change.get("kind"), change.get("data")
+        if kind not in ("event", "rating"):
+            continue
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            out.skipped.append(_skip(change, "invalid", "no id"))
+            continue
+        wanted.setdefault((str(kind), data["id"]), change)
+    if not wanted:
         return
-    model = DossierEventRow if kind == "event" else RatingRow
-    if s.get(model, data["id"]) is not None:
-        return  # append-only: the same id is the same record
-    if not _dossier_exists(s, data.get("dossier_id")):
-        out.parked.append(change)
-        return
-    try:
-        row = doc_row_from_wire(str(kind), data)
-    except WireError as exc:
-        out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
-        return
-    try:
-        with s.begin_nested():
-            s.add(row)
-            s.flush()
-    except IntegrityError as exc:
-        out.skipped.append(_skip(change, "integrity", str(exc.orig)[:500]))
-        return
-    out.applied += 1
+    existing: set[tuple[str, str]] = set()
+    for kind, model in (("event", DossierEventRow), ("rating", RatingRow)):
+        ids = [i for k, i in wanted if k == kind]
+        for chunk in _in_chunks(ids):
+            existing.update(
+                (kind, i) for i in s.scalars(select(model.id).where(model.id.in_(chunk)))
+            )
+    dossier_ids = sorted({str(c["data"].get("dossier_id")) for c in wanted.values()})
+    present: set[str] = set()
+    for chunk in _in_chunks(dossier_ids):
+        present.update(s.scalars(select(DossierRow.id).where(DossierRow.id.in_(chunk))))
+    rows: list[tuple[Mapping[str, Any], Callable[[], Any]]] = []
+    for key, change in wanted.items():
+        if key in existing:
+            continue  # append-only: the same id is the same record
+        if change["data"].get("dossier_id") not in present:
+            out.parked.append(dict(change))
+            continue
+        try:
+            row = doc_row_from_wire(key[0], change["data"])
+        except WireError as exc:
+            out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
+            continue
+        rows.append((change, partial(s.add, row)))
+    out.applied += len(_add_all(s, rows, out))
 
 
 __all__ = [
     "DOSSIER_LOCAL_ONLY",
     "PageOutcome",
+    "WireDossier",
     "WireError",
     "apply_page",
-    "bump_code_counter",
+    "bump_code_counters",
     "calendar_from_wire",
     "differences",
     "doc_row_from_wire",
     "dossier_to_wire",
+    "ensure_procedures",
     "event_to_wire",
     "load_dossier",
     "open_conflict_ids",
+    "parse_dossier",
     "rating_to_wire",
     "record_conflict",
     "unit_settings_from_wire",

@@ -1,15 +1,29 @@
-"""The main window: today's dossiers, search, and the counter's actions."""
+"""The main window: worklists with their counts, today's dossiers, search,
+deadline reminders, and the counter's actions."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import platform
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    qVersion,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,7 +37,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -32,25 +48,40 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop import __version__
-from hcc_desktop.clock import local_today
+from hcc_desktop.clock import local_now, local_today
 from hcc_desktop.errors import HccError, ValidationError
 from hcc_desktop.paths import log_dir
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.changes import change_hub, notify_dossiers_changed
 from hcc_desktop.ui.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error, show_error
 from hcc_desktop.ui.messages import field_message
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
+from hcc_desktop.ui.reminders import Notifier, ReminderController, ReminderPanel, TrayNotifier
 from hcc_desktop.ui.screen import fit_to_screen
 from hcc_desktop.ui.settings_dialog import SettingsDialog
+from hcc_desktop.ui.sync_controller import SyncController
+from hcc_desktop.ui.sync_dialog import SyncDialog
+from hcc_desktop.ui.sync_status import SyncStatusWidget, SyncWarningBanner
 from hcc_desktop.ui.table_models import Column, DossierTableModel
 from hcc_desktop.ui.tasks import TaskRunner, shared_runner
+from hcc_desktop.ui.worklist_panel import (
+    KINDS,
+    WorklistKind,
+    WorklistPanel,
+    WorklistSnapshot,
+    is_filtered,
+    kind_title,
+    shortcut_of,
+)
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 DAY_CHECK_MS = 60_000
+HEADER_STATE_KEY = "main_window/table_header_v2"  # v2: progress and holder columns
 
 
 def receipt_job(services: Services, dossier_id: str) -> tuple[str, bytes]:
@@ -155,7 +186,8 @@ class OfficerDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    """Today's dossiers and search; intake, reprint, settings and catalog actions."""
+    """Worklists and today's dossiers, search and reminders; intake, reprint,
+    settings and catalog actions."""
 
     list_refreshed = Signal(int)  # rows shown
 
@@ -164,20 +196,32 @@ class MainWindow(QMainWindow):
         services: Services,
         runner: TaskRunner | None = None,
         parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.runner = runner or shared_runner()
-        self._today = local_today()
+        # Tests pin "now"; the program uses the Vietnam wall clock.
+        self._clock: Callable[[], datetime] = clock or local_now
+        self._today = self._clock().date()
         self._dialogs: list[QWidget] = []
+        self._dossier_windows: dict[str, QWidget] = {}
+        self._closed = False
         self.last_import_report: ImportReport | None = None
         self.last_message: QMessageBox | None = None
         self.setStyleSheet(FIELD_ERROR_STYLE)
 
+        self.reminder_controller = ReminderController(
+            services, self.runner, notifier=notifier, clock=self._clock, parent=self
+        )
+        self.sync_controller = SyncController(services, self.runner, clock=self._clock, parent=self)
         self._build_central()
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        self._set_tab_order()
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -190,31 +234,57 @@ class MainWindow(QMainWindow):
         self._day_timer.timeout.connect(self._check_day_change)
         self._day_timer.start()
 
+        self.worklists.kind_changed.connect(self._kind_changed)
+        self.worklists.filters_changed.connect(self._filters_changed)
+        self.worklists.loaded.connect(self._worklists_loaded)
+        self.reminder_controller.reminders_changed.connect(self.reminder_panel.show_reminders)
+        notifier_object = self.reminder_controller.notifier
+        if isinstance(notifier_object, TrayNotifier):
+            notifier_object.activated.connect(self.show_reminders)
+        self.reminder_panel.open_requested.connect(self.open_dossier)
+        self.reminder_panel.apology_requested.connect(self.open_apology)
+        self.reminder_panel.snooze_requested.connect(self.reminder_controller.snooze)
+        # Disconnected with QObject.disconnect(connection) at close (see reminders.py).
+        self._hub_connections = [
+            change_hub().dossiers_changed.connect(self._dossiers_changed),
+            change_hub().settings_changed.connect(self._hub_settings_changed),
+        ]
+
         self.apply_settings(services.settings.load())
         self._restore_state()
+        self._apply_default_sort(WorklistKind.TODAY)
         self.refresh()
-        self.search.setFocus()
+        self.reminder_controller.start()
+        self.sync_controller.start()
+        self._first_show = True
 
     # -- building --------------------------------------------------------------
 
     def _build_central(self) -> None:
+        self.worklists = WorklistPanel(self.services, self.runner, clock=self._clock)
+
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             self.tr("Search dossier code, full name, CCCD, phone number…")
         )
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
-        search_label = QLabel(self.tr("&Search:"))
-        search_label.setBuddy(self.search)
-        search_row = QHBoxLayout()
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
+        # Placed at the right of the toolbar (see _build_menus_and_toolbar), so
+        # that the filter row below keeps the window narrow enough for half a
+        # 1366-pixel screen.
+        self.search_label = QLabel(self.tr("&Search:"))
+        self.search_label.setBuddy(self.search)
+        self.search_label.setContentsMargins(12, 0, 4, 0)
 
         self.header_label = QLabel()
         font = self.header_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.header_label.setFont(font)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header_label, 1)
+        header_row.addWidget(self.worklists.due_soon_label)
+        header_row.addWidget(self.worklists.due_soon_spin)
 
         self.model = DossierTableModel(self)
         self.table = QTableView()
@@ -230,15 +300,20 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        # Progress next to the appointment, the holder next to the status.
+        header.moveSection(header.visualIndex(Column.PROGRESS), header.visualIndex(Column.DUE) + 1)
+        header.moveSection(header.visualIndex(Column.HOLDER), header.visualIndex(Column.STATUS) + 1)
         metrics = self.table.fontMetrics()
         samples = {
             Column.CODE: "000.17.22.H56-251231-1234",
             Column.OWNER: "Nguyễn Thị Phương Thảo",
             Column.RECEIVED: "31/12/2025 16:59",
             Column.DUE: "31/12/2025 16:59",
+            Column.PROGRESS: "Trong hạn",
             Column.STATUS: "Yêu cầu bổ sung giấy tờ",
+            Column.HOLDER: "Nguyễn Văn Hùng",
             Column.CHANNEL: "Thứ Bảy",
-            Column.OFFICER: "Nguyễn Thị Phương",
+            Column.OFFICER: "Nguyễn Văn Hùng",
         }
         padding = 2 * metrics.horizontalAdvance("M")
         for column, sample in samples.items():
@@ -247,6 +322,8 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._row_activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -256,12 +333,35 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
 
+        self.reminder_panel = ReminderPanel()
+
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(search_row)
-        layout.addWidget(self.header_label)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(6)
+        self.sync_banner = SyncWarningBanner(self.sync_controller)
+        self.sync_banner.open_requested.connect(self.open_sync)
+        layout.addWidget(self.sync_banner)
+        layout.addWidget(self.worklists)
+        layout.addLayout(header_row)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.reminder_panel)
         self.setCentralWidget(central)
+
+    def _set_tab_order(self) -> None:
+        """Search (in the toolbar), the filters, then the list."""
+        order = (
+            self.search,
+            self.worklists.procedure_combo,
+            self.worklists.field_combo,
+            self.worklists.officer_combo,
+            self.worklists.channel_combo,
+            self.worklists.clear_button,
+            self.worklists.due_soon_spin,
+            self.table,
+        )
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _build_actions(self) -> None:
         self.intake_action = QAction(self.tr("&Receive dossier"), self)
@@ -276,6 +376,42 @@ class MainWindow(QMainWindow):
         )
         self.reprint_action.triggered.connect(self.reprint_selected)
         self.reprint_action.setEnabled(False)
+
+        self.open_action = QAction(self.tr("&Open dossier"), self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.setToolTip(
+            self.tr("Details, history and next steps of the selected dossier (Enter)")
+        )
+        self.open_action.triggered.connect(self.open_selected)
+        self.open_action.setEnabled(False)
+
+        self.apology_action = QAction(self.tr("&Apology and new appointment…"), self)
+        self.apology_action.setToolTip(
+            self.tr("Write the apology letter (Mẫu 04) for a late dossier, with a new appointment")
+        )
+        self.apology_action.triggered.connect(self.apology_selected)
+        self.apology_action.setEnabled(False)
+
+        self.list_actions: dict[WorklistKind, QAction] = {}
+        for kind in KINDS:
+            action = QAction(kind_title(kind), self)
+            action.setShortcut(QKeySequence(shortcut_of(kind)))
+            action.setData(kind.value)
+            action.triggered.connect(self._list_action_triggered)
+            self.list_actions[kind] = action
+            # Also reachable while the focus is in the reminder panel or a combo box.
+            self.addAction(action)
+
+        self.reminders_action = QAction(self.tr("&Reminders"), self)
+        self.reminders_action.setShortcut(QKeySequence("F8"))
+        self.book_action = QAction(self.tr("Dossier tracking &book (Form 07)…"), self)
+        self.book_action.triggered.connect(self.open_book)
+        self.sync_action = QAction(self.tr("&Synchronise…"), self)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        self.sync_action.setToolTip(self.tr("Synchronise with the server (F9)"))
+        self.sync_action.triggered.connect(self.open_sync)
+        self.reminders_action.setToolTip(self.tr("Show the deadline reminders (F8)"))
+        self.reminders_action.triggered.connect(self.show_reminders)
 
         self.settings_action = QAction(self.tr("S&ettings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -306,23 +442,33 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("Re&fresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action.triggered.connect(self.reminder_controller.check)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         dossiers = bar.addMenu(self.tr("&Dossiers"))
         dossiers.addAction(self.intake_action)
+        dossiers.addAction(self.open_action)
         dossiers.addAction(self.reprint_action)
+        dossiers.addAction(self.apology_action)
+        dossiers.addAction(self.book_action)
         dossiers.addSeparator()
         dossiers.addAction(self.find_action)
         dossiers.addAction(self.refresh_action)
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
+        view = bar.addMenu(self.tr("&View"))
+        for action in self.list_actions.values():
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.reminders_action)
         catalog = bar.addMenu(self.tr("&Catalog"))
         catalog.addAction(self.import_catalog_action)
         catalog.addAction(self.export_catalog_action)
         system = bar.addMenu(self.tr("S&ystem"))
         system.addAction(self.settings_action)
         system.addAction(self.officer_action)
+        system.addAction(self.sync_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -331,9 +477,18 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.intake_action)
+        toolbar.addAction(self.open_action)
         toolbar.addAction(self.reprint_action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_label)
+        self.search.setMinimumWidth(170)
+        self.search.setMaximumWidth(520)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -350,6 +505,13 @@ class MainWindow(QMainWindow):
                 status.addPermanentWidget(line)
             label.setContentsMargins(6, 0, 6, 0)
             status.addPermanentWidget(label)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        status.addPermanentWidget(line)
+        self.sync_status = SyncStatusWidget(self.sync_controller)
+        self.sync_status.open_requested.connect(self.open_sync)
+        status.addPermanentWidget(self.sync_status)
 
     # -- settings --------------------------------------------------------------
 
@@ -387,12 +549,16 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, settings: AppSettings) -> None:
         self.apply_settings(settings)
+        self.worklists.apply_settings(settings)
+        self.reminder_controller.apply_settings()
         self.statusBar().showMessage(self.tr("Settings saved."), 5000)
         self.refresh()
+        self.reminder_controller.check()
 
     def ask_officer(self) -> OfficerDialog:
         dialog = OfficerDialog(self.services, self.runner, self)
         dialog.officer_saved.connect(self.apply_settings)
+        dialog.officer_saved.connect(self.worklists.apply_settings)
         self._open(dialog)
         return dialog
 
@@ -407,40 +573,183 @@ class MainWindow(QMainWindow):
     def search_text(self) -> str:
         return self.search.text().strip()
 
+    def current_kind(self) -> WorklistKind:
+        return self.worklists.current_kind()
+
+    def show_list(self, kind: WorklistKind | str) -> None:
+        """Show one of the lists of the count bar (Ctrl+1 … Ctrl+6)."""
+        self.worklists.set_kind(kind)
+
+    def _list_action_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_list(str(action.data()))
+
+    def _kind_changed(self, kind_value: str) -> None:
+        kind = WorklistKind(kind_value)
+        if self.search.text():
+            # Choosing a list leaves the search.
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self._apply_default_sort(kind)
+        self.refresh()
+        if self.model.rowCount() > 0:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self.selected_dossier() is None:
+                self.table.selectRow(0)
+
+    def _apply_default_sort(self, kind: WorklistKind) -> None:
+        """Today's intake newest first; worklists most urgent first (the service's order)."""
+        header = self.table.horizontalHeader()
+        if kind is WorklistKind.TODAY:
+            header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        else:
+            header.setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
+
+    def _filters_changed(self) -> None:
+        if not self.search_text() and self.current_kind() is WorklistKind.TODAY:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Reload the list: search results, or today's dossiers when the box is empty."""
+        """Reload what the table shows (search results, today's dossiers or a
+        worklist) and, on the task runner, every worklist count."""
         self._search_timer.stop()
         text = self.search_text()
-        selected = self.selected_dossier()
-        try:
-            if text:
-                rows = self.services.dossiers.search(text)
-            else:
-                self._today = local_today()
-                rows = self.services.dossiers.received_on(self._today)
-        except HccError as exc:
-            show_error(self, exc)
-            return
-        self.model.set_rows(rows)
+        kind = self.current_kind()
         if text:
-            self.header_label.setText(self.tr("Search results ({count})").format(count=len(rows)))
-            self.empty_label.setText(self.tr("No dossier matches “{text}”.").format(text=text))
-        else:
-            self.header_label.setText(
-                self.tr("Dossiers received today ({count})").format(count=len(rows))
+            try:
+                rows = self.services.dossiers.search(text)
+            except HccError as exc:
+                show_error(self, exc)
+                return
+            self._show_rows(
+                rows,
+                self.tr("Search results ({count})").format(count=len(rows)),
+                self.tr("No dossier matches “{text}”.").format(text=text),
             )
-            self.empty_label.setText(
+        elif kind is WorklistKind.TODAY:
+            self._today = self._clock().date()
+            try:
+                received = self.services.dossiers.received_on(self._today)
+            except HccError as exc:
+                show_error(self, exc)
+                return
+            self.worklists.note_officers(received)
+            rows = [d for d in received if self.worklists.matches(d)]
+            self.worklists.set_count(WorklistKind.TODAY, len(rows))
+            self._show_rows(
+                rows,
+                self._filtered(
+                    self.tr("Dossiers received today ({count})").format(count=len(rows))
+                ),
                 self.tr("No dossier has been received today.\nPress F2 to receive one.")
+                if not rows and not received
+                else self.tr("No dossier received today matches the filters."),
             )
+        else:
+            self._show_worklist(kind, self.worklists.snapshot)
+        self.worklists.reload()
+
+    def _filtered(self, header: str) -> str:
+        if is_filtered(self.worklists.current_filter()):
+            return self.tr("{header} – filtered").format(header=header)
+        return header
+
+    def _worklists_loaded(self, snapshot: WorklistSnapshot) -> None:
+        kind = self.current_kind()
+        if not self.search_text() and kind is not WorklistKind.TODAY:
+            self._show_worklist(kind, snapshot)
+
+    def _show_worklist(self, kind: WorklistKind, snapshot: WorklistSnapshot | None) -> None:
+        if snapshot is None:
+            self._show_rows([], self._worklist_header(kind, 0, 0, None), self.tr("Loading…"))
+            return
+        rows = list(snapshot.rows(kind))
+        count = snapshot.count(kind)
+        self._show_rows(
+            rows,
+            self._filtered(self._worklist_header(kind, len(rows), count, snapshot.within)),
+            self._worklist_empty(kind, snapshot.within),
+            now=snapshot.as_of,
+        )
+
+    def _worklist_header(
+        self, kind: WorklistKind, shown: int, count: int, within: int | None
+    ) -> str:
+        titles = {
+            WorklistKind.OVERDUE: self.tr("Overdue dossiers ({count})"),
+            WorklistKind.DUE_TODAY: self.tr("Dossiers due today ({count})"),
+            WorklistKind.DUE_SOON: self.tr(
+                "Dossiers due in the next {days} working days ({count})"
+            ),
+            WorklistKind.WAITING: self.tr("Dossiers waiting for the citizen's papers ({count})"),
+            WorklistKind.READY: self.tr("Results ready to be returned ({count})"),
+        }
+        if within == 1 and kind is WorklistKind.DUE_SOON:
+            title = self.tr("Dossiers due on the next working day ({count})")
+        else:
+            title = titles[kind]
+        number = (
+            str(count)
+            if shown >= count
+            else self.tr("{shown} of {count}").format(shown=shown, count=count)
+        )
+        if within is None:
+            number = "…"
+        return title.format(count=number, days=within if within is not None else "…")
+
+    def _worklist_empty(self, kind: WorklistKind, within: int) -> str:
+        texts = {
+            WorklistKind.OVERDUE: self.tr("No dossier is overdue."),
+            WorklistKind.DUE_TODAY: self.tr("No dossier is due today."),
+            WorklistKind.DUE_SOON: self.tr(
+                "No dossier is due in the next {days} working days."
+            ).format(days=within),
+            WorklistKind.WAITING: self.tr("No dossier is waiting for additional papers."),
+            WorklistKind.READY: self.tr("No result is waiting to be returned."),
+        }
+        text = texts[kind]
+        if is_filtered(self.worklists.current_filter()):
+            text += "\n" + self.tr("(Filters are applied: Alt+R clears them.)")
+        return text
+
+    def _show_rows(
+        self,
+        rows: list[DossierSummary],
+        header: str,
+        empty: str,
+        *,
+        now: datetime | None = None,
+    ) -> None:
+        selected = self.selected_dossier()
+        self.model.set_rows(rows, now=now or self._clock())
+        self.header_label.setText(header)
+        self.empty_label.setText(empty)
         self.stack.setCurrentWidget(self.table if rows else self.empty_label)
         if selected is not None:
             self.select_dossier(selected.id)
         self._selection_changed()
         self.list_refreshed.emit(len(rows))
 
-    def _check_day_change(self) -> None:
-        if local_today() != self._today and not self.search_text():
+    def _hub_settings_changed(self) -> None:
+        if not self._closed:
+            settings = self.services.settings.load()
+            self.apply_settings(settings)
+            self.worklists.apply_settings(settings)
+
+    def _dossiers_changed(self, _ids: list[str]) -> None:
+        if not self._closed:
             self.refresh()
+
+    def _check_day_change(self) -> None:
+        if self._clock().date() != self._today:
+            self._today = self._clock().date()
+            if not self.search_text():
+                self.refresh()
+            else:
+                self.worklists.reload()
+            self.reminder_controller.check()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -461,10 +770,24 @@ class MainWindow(QMainWindow):
         return True
 
     def _selection_changed(self, *_args: object) -> None:
-        self.reprint_action.setEnabled(self.selected_dossier() is not None)
+        selected = self.selected_dossier()
+        self.reprint_action.setEnabled(selected is not None)
+        self.open_action.setEnabled(selected is not None)
+        self.apology_action.setEnabled(selected is not None and selected.ended_at is None)
 
     def _row_activated(self, index: object) -> None:
-        self.reprint_selected()
+        self.open_selected()
+
+    def _table_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.reprint_action)
+        menu.addAction(self.apology_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
@@ -487,6 +810,64 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
+    # -- one dossier -------------------------------------------------------------
+
+    def open_selected(self) -> QWidget | None:
+        dossier = self.selected_dossier()
+        return self.open_dossier(dossier.id) if dossier is not None else None
+
+    def open_dossier(self, dossier_id: str) -> QWidget | None:
+        """The dossier window (details, history, next steps); one per dossier."""
+        existing = self._dossier_windows.get(dossier_id)
+        if existing is not None and shiboken6.isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        # Imported here: a separate, heavier module.
+        try:
+            from hcc_desktop.ui.dossier_dialog import DossierDialog
+        except ImportError as exc:
+            show_error(self, exc)
+            return None
+        dialog = DossierDialog(self.services, self.runner, dossier_id, self)
+        self._dossier_windows = {
+            key: w for key, w in self._dossier_windows.items() if shiboken6.isValid(w)
+        }
+        self._dossier_windows[dossier_id] = dialog
+        self._open(dialog)
+        return dialog
+
+    def apology_selected(self) -> QWidget | None:
+        dossier = self.selected_dossier()
+        return self.open_apology(dossier.id) if dossier is not None else None
+
+    def open_apology(self, dossier_id: str) -> QWidget | None:
+        """The apology letter (Mẫu 04) with a new appointment, for a late dossier."""
+        try:
+            from hcc_desktop.ui.apology_dialog import ApologyDialog
+        except ImportError as exc:
+            show_error(self, exc)
+            return None
+        try:
+            # Reads the dossier: it may have vanished (e.g. removed by a sync).
+            dialog = ApologyDialog(self.services, self.runner, dossier_id, self)
+        except HccError as exc:
+            show_error(self, exc)
+            return None
+        self._open(dialog)
+        return dialog
+
+    # -- reminders ---------------------------------------------------------------
+
+    def show_reminders(self) -> None:
+        """F8 or a click on the tray message: bring the window and the reminders."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if not self.reminder_panel.focus_first():
+            self.reminder_panel.expand()
+
     # -- intake ----------------------------------------------------------------
 
     def open_intake(self) -> QDialog | None:
@@ -508,14 +889,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def dossier_accepted(self, dossier: object) -> None:
-        """A new dossier was stored: show today's list with it selected."""
+        """A new dossier was stored: show today's list with it selected, and
+        tell every list and the reminders."""
         code = getattr(dossier, "code", "")
+        dossier_id = getattr(dossier, "id", None)
         if self.search.text():
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
-        self.refresh()
-        dossier_id = getattr(dossier, "id", None)
+        if self.current_kind() is not WorklistKind.TODAY:
+            self.worklists.blockSignals(True)
+            self.worklists.set_kind(WorklistKind.TODAY)
+            self.worklists.blockSignals(False)
+            self._apply_default_sort(WorklistKind.TODAY)
+        # Refreshes this window too (it listens to the hub).
+        notify_dossiers_changed([dossier_id] if dossier_id else [])
         if dossier_id:
             self.select_dossier(dossier_id)
         if code:
@@ -621,6 +1009,7 @@ class MainWindow(QMainWindow):
 
     def _catalog_imported(self, report: ImportReport) -> QMessageBox:
         self.last_import_report = report
+        self.worklists.reload_choices()
         self.statusBar().clearMessage()
         text = self.tr(
             "The procedure catalog was imported.\n\n"
@@ -740,11 +1129,37 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             fit_to_screen(self, QSize(1200, 720))
-        header = settings.value("main_window/table_header")
+        header = settings.value(HEADER_STATE_KEY)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            # The search box lives in the toolbar, whose widgets only accept
+            # the focus once shown.
+            self._first_show = False
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_book(self) -> QDialog:
+        from hcc_desktop.ui.book_dialog import BookDialog
+
+        dialog = BookDialog(self.services, self.runner, self)
+        self._open(dialog)
+        return dialog
+
+    def open_sync(self) -> SyncDialog:
+        for widget in self.open_dialogs():
+            if isinstance(widget, SyncDialog):
+                widget.raise_()
+                widget.activateWindow()
+                return widget
+        dialog = SyncDialog(self.sync_controller, self)
+        self._open(dialog)
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._shutdown()
         if self.runner.is_busy():
             # A dossier may be being written: let it reach the disk first.
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -754,5 +1169,18 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/table_header", self.table.horizontalHeader().saveState())
+        settings.setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
         super().closeEvent(event)
+
+    def _shutdown(self) -> None:
+        """Closing: stop timers and stop following changes (the hub outlives windows)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._day_timer.stop()
+        self._search_timer.stop()
+        self.worklists.shutdown()
+        self.reminder_controller.stop()
+        self.sync_controller.stop()
+        while self._hub_connections:
+            QObject.disconnect(self._hub_connections.pop())

@@ -105,6 +105,18 @@ FIELD_MESSAGES: dict[str, str] = {
         "Messages", "The date of issue is before the date of birth"
     ),
     "id_type_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown type of identity paper: {value}"),
+    # Lifecycle (issue 3): transitions, apology, rating, tracking book.
+    "too_long": QT_TRANSLATE_NOOP("Messages", "Too long (at most {max} characters)"),
+    "before_previous_event": QT_TRANSLATE_NOOP(
+        "Messages", "Cannot be earlier than the previous step of the dossier ({previous})"
+    ),
+    "not_after_due": QT_TRANSLATE_NOOP(
+        "Messages", "The new appointment must be later than the current one and than now"
+    ),
+    "before_from": QT_TRANSLATE_NOOP("Messages", "The end date is before the start date"),
+    "period_too_long": QT_TRANSLATE_NOOP("Messages", "The period is too long (at most {max} days)"),
+    # Sync server (issue 4): the unit settings document it is given.
+    "not_an_object": QT_TRANSLATE_NOOP("Messages", "The file must hold a JSON object"),
 }
 
 # Messages for one code on one kind of field; the key is the field name without
@@ -146,6 +158,25 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
     ),
     ("language", "unsupported"): QT_TRANSLATE_NOOP("Messages", "This language is not supported"),
     ("fee_amount", "negative"): QT_TRANSLATE_NOOP("Messages", "The fee cannot be negative"),
+    ("reason", "required"): QT_TRANSLATE_NOOP("Messages", "Enter the reason"),
+    ("receiver", "required"): QT_TRANSLATE_NOOP(
+        "Messages", "Enter who receives the dossier (officer or department)"
+    ),
+    ("actor", "required"): QT_TRANSLATE_NOOP(
+        "Messages", "No officer name is set: enter it in Settings"
+    ),
+    ("amount", "negative"): QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative"),
+    # Sync (issue 4): registering the device.
+    ("server_url", "url_format"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server address is not valid: it starts with http:// or https:// followed by "
+        "the server's name (e.g. https://dongbo.example.gov.vn)",
+    ),
+    ("server_url", "required"): QT_TRANSLATE_NOOP("Messages", "Enter the server address"),
+    ("code", "required"): QT_TRANSLATE_NOOP(
+        "Messages", "Enter the enrolment code given by the administrator"
+    ),
+    ("device_name", "required"): QT_TRANSLATE_NOOP("Messages", "Enter a name for this device"),
 }
 
 # Messages for errors that are not about one field (HccError.code).
@@ -199,6 +230,109 @@ ERROR_MESSAGES: dict[str, str] = {
     "font_missing": QT_TRANSLATE_NOOP("Messages", "The print font is missing: {path}"),
     "font_invalid": QT_TRANSLATE_NOOP("Messages", "The print font cannot be used: {path}"),
     "sync_failed": QT_TRANSLATE_NOOP("Messages", "Synchronisation failed"),
+    "transition_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This action is no longer possible for dossier {code} (its status is now {status}): "
+        "it may have been changed meanwhile on this or another computer",
+    ),
+    "apology_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "Dossier {code} has already ended: no apology letter can be issued for it"
+    ),
+    "rating_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "Dossier {code} has not been processed yet: it cannot be rated"
+    ),
+    "no_such_event": QT_TRANSLATE_NOOP(
+        "Messages", "Dossier {code} has no such step recorded: this form cannot be printed"
+    ),
+    "unknown_timeliness": QT_TRANSLATE_NOOP("Messages", "Unknown on-time result: {value}"),
+    "export_failed": QT_TRANSLATE_NOOP(
+        "Messages", "Form {form} could not be written as a spreadsheet: {reason}"
+    ),
+    # Sync with the central server (issue 4).
+    "not_registered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This device is not registered with a sync server yet: register it on the sync "
+        "screen with the code given by the administrator.",
+    ),
+    "server_unreachable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot connect to the server. The data are kept on this device and will be sent "
+        "when the network is back.",
+    ),
+    "tls_error": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The secure connection to the server failed (its certificate could not be "
+        "verified). Contact the administrator.",
+    ),
+    "credential_revoked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This device's right to synchronise has been revoked. Contact the administrator "
+        "to register it again.",
+    ),
+    "credential_invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server does not recognise this device. Contact the administrator to register "
+        "it again.",
+    ),
+    "credential_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The server was not told which device is calling. Register the device again."
+    ),
+    "credential_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The sync credential stored on this computer cannot be read. Register the device "
+        "again with a new code from the administrator.",
+    ),
+    "credential_store_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The sync credential could not be stored safely on this computer: {detail}"
+    ),
+    "server_rejected": QT_TRANSLATE_NOOP(
+        "Messages", "The server refused the request. Contact the administrator of the server."
+    ),
+    "server_error": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server failed to process the request. The data are kept on this device; try "
+        "again later.",
+    ),
+    "enrolment_code_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This enrolment code does not exist: check it or ask for a new one"
+    ),
+    "enrolment_code_used": QT_TRANSLATE_NOOP(
+        "Messages", "This enrolment code has already been used: ask for a new one"
+    ),
+    "enrolment_code_expired": QT_TRANSLATE_NOOP(
+        "Messages", "This enrolment code has expired: ask for a new one"
+    ),
+    "no_free_slot": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The unit already has 10 active devices: the administrator must revoke one on the "
+        "server first",
+    ),
+    "unit_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}",
+    ),
+    "bundle_write_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The data bundle {path} could not be written: {detail}"
+    ),
+    "conflict_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This conflict no longer exists: the list has been refreshed"
+    ),
+    "conflict_already_resolved": QT_TRANSLATE_NOOP(
+        "Messages", "This conflict has already been resolved"
+    ),
+    # Raised by the sync server itself (its command line and its answers).
+    "bad_request": QT_TRANSLATE_NOOP("Messages", "The server did not understand the request"),
+    "batch_too_large": QT_TRANSLATE_NOOP("Messages", "Too many changes were sent at once"),
+    "device_not_found": QT_TRANSLATE_NOOP("Messages", "Device {device_id} is not enrolled"),
+    "unit_code_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The unit identifier code {unit_code} is not valid"
+    ),
+    "database_url_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The server database address is not valid: {url}"
+    ),
+    "database_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The server database cannot be reached: {detail}"
+    ),
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -236,11 +370,30 @@ FIELD_LABELS: dict[str, str] = {
     "version": QT_TRANSLATE_NOOP("Messages", "File version"),
     "processing_days": QT_TRANSLATE_NOOP("Messages", "Processing time"),
     "n": QT_TRANSLATE_NOOP("Messages", "Number of days"),
+    "reason": QT_TRANSLATE_NOOP("Messages", "Reason"),
+    "receiver": QT_TRANSLATE_NOOP("Messages", "Receiver"),
+    "department": QT_TRANSLATE_NOOP("Messages", "Department"),
+    "amount": QT_TRANSLATE_NOOP("Messages", "Amount"),
+    "at": QT_TRANSLATE_NOOP("Messages", "Time of the action"),
+    "actor": QT_TRANSLATE_NOOP("Messages", "Officer"),
+    "new_due_at": QT_TRANSLATE_NOOP("Messages", "New appointment"),
+    "convenience": QT_TRANSLATE_NOOP("Messages", "Convenience"),
+    "overall": QT_TRANSLATE_NOOP("Messages", "Overall rating"),
+    "criteria": QT_TRANSLATE_NOOP("Messages", "Rating criteria"),
+    "comment": QT_TRANSLATE_NOOP("Messages", "Comment"),
+    "from": QT_TRANSLATE_NOOP("Messages", "From"),
+    "to": QT_TRANSLATE_NOOP("Messages", "To"),
+    "server_url": QT_TRANSLATE_NOOP("Messages", "Server address"),
+    "code": QT_TRANSLATE_NOOP("Messages", "Enrolment code"),
+    "device_name": QT_TRANSLATE_NOOP("Messages", "Device name"),
+    "sync_interval_minutes": QT_TRANSLATE_NOOP("Messages", "Sync interval"),
+    "sync_warn_days": QT_TRANSLATE_NOOP("Messages", "Sync warning"),
 }
 
 PERSON_ROLES: dict[str, str] = {
     "applicant": QT_TRANSLATE_NOOP("Messages", "Applicant"),
     "submitter": QT_TRANSLATE_NOOP("Messages", "Submitter"),
+    "collector": QT_TRANSLATE_NOOP("Messages", "Person collecting the result"),
 }
 
 # Lower bounds of "out_of_range" fields (the core only reports the maximum).
@@ -255,6 +408,7 @@ _MORE = QT_TRANSLATE_NOOP("Messages", "… and {count} more")
 
 _INDEX = re.compile(r"\[(\d+)\]")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
 
 
 def _t(text: str) -> str:
@@ -281,6 +435,8 @@ def _show_value(value: Any) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, list | tuple):
         return "; ".join(_show_value(v) for v in value)
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
     if isinstance(value, str) and _ISO_DAY.match(value):
         return date.fromisoformat(value).strftime("%d/%m/%Y")
     if value in ("male", "female"):

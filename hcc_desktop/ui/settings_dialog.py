@@ -212,6 +212,19 @@ class SettingsDialog(QDialog):
             self.place_name,
         )
         self._add_row(form, self.tr("Unit p&hone:"), self.unit_phone, self.unit_phone)
+        self.signer_title = QLineEdit()
+        self.signer_title.setPlaceholderText("GIÁM ĐỐC")
+        self.signer_name = QLineEdit()
+        self._add_row(
+            form,
+            self.tr("Signer's &title:"),
+            self._boxed(
+                self.signer_title,
+                self.tr("Who signs letters for the unit (apology Mẫu 04, stop notice Mẫu 05)."),
+            ),
+            self.signer_title,
+        )
+        self._add_row(form, self.tr("Signer's na&me:"), self.signer_name, self.signer_name)
         self._add_row(
             form,
             self.tr("Public loo&kup address:"),
@@ -337,6 +350,16 @@ class SettingsDialog(QDialog):
         self.due_soon_days.setMaximumWidth(160)
         grid.addWidget(soon, 3, 0)
         grid.addWidget(self._with_error("due_soon_days", self.due_soon_days, t), 3, 1, 1, 4)
+        self.reminder_interval = QSpinBox()
+        self.reminder_interval.setRange(1, 120)
+        self.reminder_interval.setSuffix(self.tr(" minute(s)"))
+        self.reminder_interval.setMaximumWidth(160)
+        remind = QLabel(self.tr("Check deadlines every:"))
+        remind.setBuddy(self.reminder_interval)
+        grid.addWidget(remind, 3, 5, 1, 2)
+        grid.addWidget(
+            self._with_error("reminder_interval_minutes", self.reminder_interval, t), 3, 7, 1, 3
+        )
 
         # Extra days off and make-up working days (editable).
         overrides_box = QGroupBox(self.tr("Extra days off and make-up working days"))
@@ -475,6 +498,8 @@ class SettingsDialog(QDialog):
         self.parent_body.setText(s.parent_body)
         self.place_name.setText(s.place_name)
         self.unit_phone.setText(s.unit_phone)
+        self.signer_title.setText(s.signer_title)
+        self.signer_name.setText(s.signer_name)
         self.lookup_url.setText(s.public_lookup_url)
         self.device_name.setText(s.device_name)
         self.device_slot.setValue(s.device_slot)
@@ -492,6 +517,7 @@ class SettingsDialog(QDialog):
         self.afternoon_end.setTime(_qtime(a2))
         self.cutoff.setTime(_qtime(s.office_hours.same_day_cutoff))
         self.due_soon_days.setValue(s.due_soon_days)
+        self.reminder_interval.setValue(s.reminder_interval_minutes)
 
         self.overrides_table.setRowCount(0)
         for o in self._services.settings.calendar_overrides():
@@ -621,6 +647,9 @@ class SettingsDialog(QDialog):
             officer_phone=self.officer_phone.text(),
             office_hours=hours,
             due_soon_days=self.due_soon_days.value(),
+            reminder_interval_minutes=self.reminder_interval.value(),
+            signer_title=self.signer_title.text(),
+            signer_name=self.signer_name.text(),
             printer_name=str(self.printer.currentData() or ""),
             paper_size=PaperSize(self.paper.currentData()),
             book_no=self.book_no.text(),

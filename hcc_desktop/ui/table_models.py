@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,10 +14,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from hcc_desktop.clock import local_now
-from hcc_desktop.domain import Channel, DossierStatus
+from hcc_desktop.domain import Channel, DossierStatus, Timeliness
+from hcc_desktop.lifecycle import classify
 from hcc_desktop.services.dossiers import DossierSummary
 from hcc_desktop.text import fold
 from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP
@@ -56,6 +57,59 @@ _CLOSED = {
 }
 
 
+class Progress(StrEnum):
+    """What the Tiến độ column says: the on-time verdict of an ended dossier,
+    or where an open one stands against its appointment."""
+
+    EARLY = "early"  # ended before the appointment date
+    ON_TIME = "on_time"  # ended on the appointment date
+    LATE = "late"  # ended after it, or still open with the date past
+    DUE_TODAY = "due_today"  # open, the appointment is today
+    IN_TIME = "in_time"  # open, the appointment is still ahead
+
+
+PROGRESS_NAMES: dict[Progress, str] = {
+    Progress.EARLY: QT_TRANSLATE_NOOP("Progress", "Early"),
+    Progress.ON_TIME: QT_TRANSLATE_NOOP("Progress", "On time"),
+    Progress.LATE: QT_TRANSLATE_NOOP("Progress", "Overdue"),
+    Progress.DUE_TODAY: QT_TRANSLATE_NOOP("Progress", "Due today"),
+    Progress.IN_TIME: QT_TRANSLATE_NOOP("Progress", "Within deadline"),
+}
+
+# Most urgent first when the column is sorted ascending.
+_PROGRESS_RANK = {
+    Progress.LATE: 0,
+    Progress.DUE_TODAY: 1,
+    Progress.IN_TIME: 2,
+    Progress.ON_TIME: 3,
+    Progress.EARLY: 4,
+}
+
+
+def progress_of(d: DossierSummary, now: datetime) -> Progress:
+    """DOMAIN.md §3: dates, not hours, decide; waiting for a supplement stops
+    the clock, and more than one supplement request counts as late."""
+    if d.ended_at is not None or d.status in _CLOSED:
+        verdict = d.timeliness
+        if verdict is None and d.ended_at is not None:
+            verdict = classify(due=d.due_at, ended=d.ended_at, supplement_count=d.supplement_count)
+        return Progress(verdict.value) if verdict is not None else Progress.IN_TIME
+    if d.supplement_count > 1:
+        return Progress.LATE
+    if d.status is DossierStatus.SUPPLEMENT_REQUESTED:
+        # Clock stopped: the appointment moves by the waiting days.
+        return Progress.IN_TIME
+    if d.timeliness is Timeliness.LATE or now.date() > d.due_at.date():
+        return Progress.LATE
+    if now.date() == d.due_at.date():
+        return Progress.DUE_TODAY
+    return Progress.IN_TIME
+
+
+def progress_name(progress: Progress) -> str:
+    return QCoreApplication.translate("Progress", PROGRESS_NAMES[progress])
+
+
 def status_name(status: DossierStatus) -> str:
     return QCoreApplication.translate("DossierStatus", STATUS_NAMES[DossierStatus(status)])
 
@@ -78,6 +132,9 @@ class Column(IntEnum):
     STATUS = 5
     CHANNEL = 6
     OFFICER = 7
+    # Added later; the view shows them next to the appointment and the status.
+    PROGRESS = 8
+    HOLDER = 9
 
 
 _HEADERS: dict[Column, str] = {
@@ -89,6 +146,8 @@ _HEADERS: dict[Column, str] = {
     Column.STATUS: QT_TRANSLATE_NOOP("DossierTableModel", "Status"),
     Column.CHANNEL: QT_TRANSLATE_NOOP("DossierTableModel", "Channel"),
     Column.OFFICER: QT_TRANSLATE_NOOP("DossierTableModel", "Received by"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP("DossierTableModel", "Progress"),
+    Column.HOLDER: QT_TRANSLATE_NOOP("DossierTableModel", "Held by"),
 }
 
 _SORT_KEYS: dict[Column, Callable[[DossierSummary], Any]] = {
@@ -100,7 +159,14 @@ _SORT_KEYS: dict[Column, Callable[[DossierSummary], Any]] = {
     Column.STATUS: lambda d: int(d.status),
     Column.CHANNEL: lambda d: d.channel.value,
     Column.OFFICER: lambda d: fold(d.received_by),
+    Column.HOLDER: lambda d: fold(holder_of(d)),
 }
+
+
+def holder_of(d: DossierSummary) -> str:
+    """Who has the dossier now: nobody was handed it yet, so the receiving officer."""
+    return d.holder or d.received_by
+
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -113,9 +179,13 @@ class DossierTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DossierSummary] = []
         self._texts: list[tuple[str, ...]] = []
+        self._progress: list[Progress] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now = local_now()
         self._overdue_brush = QBrush(QColor("#b3261e"))
+        self._due_brush = QBrush(QColor("#a15c00"))
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- data ----------------------------------------------------------------
 
@@ -126,8 +196,19 @@ class DossierTableModel(QAbstractTableModel):
         self._rows = list(rows)
         if self._sort is not None:
             self._sort_rows(*self._sort)
-        self._texts = [self._row_texts(r) for r in self._rows]
+        self._fill_texts()
         self.endResetModel()
+
+    def clear_sort(self) -> None:
+        """Keep rows in the order given (worklists come sorted by urgency)."""
+        self._sort = None
+
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def progress_at(self, row: int) -> Progress:
+        return self._progress[row]
 
     def rows(self) -> list[DossierSummary]:
         return list(self._rows)
@@ -139,8 +220,14 @@ class DossierTableModel(QAbstractTableModel):
         """Row number of a dossier, -1 if it is not shown."""
         return next((i for i, d in enumerate(self._rows) if d.id == dossier_id), -1)
 
+    def _fill_texts(self) -> None:
+        self._progress = [progress_of(d, self._now) for d in self._rows]
+        self._texts = [
+            self._row_texts(d, p) for d, p in zip(self._rows, self._progress, strict=True)
+        ]
+
     @staticmethod
-    def _row_texts(d: DossierSummary) -> tuple[str, ...]:
+    def _row_texts(d: DossierSummary, progress: Progress) -> tuple[str, ...]:
         return (
             d.code,
             d.full_name,
@@ -150,6 +237,8 @@ class DossierTableModel(QAbstractTableModel):
             status_name(d.status),
             channel_name(d.channel),
             d.received_by,
+            progress_name(progress),
+            holder_of(d),
         )
 
     def _is_overdue(self, d: DossierSummary) -> bool:
@@ -185,6 +274,19 @@ class DossierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Column.DUE and self._is_overdue(d):
                 return self._overdue_brush
+            if col == Column.PROGRESS:
+                progress = self._progress[row]
+                if progress is Progress.LATE:
+                    return self._overdue_brush
+                if progress is Progress.DUE_TODAY:
+                    return self._due_brush
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if col == Column.PROGRESS and self._progress[row] in (
+                Progress.LATE,
+                Progress.DUE_TODAY,
+            ):
+                return self._bold
             return None
         if role == ROW_ROLE:
             return d
@@ -221,7 +323,7 @@ class DossierTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         moved = [(self._rows[i.row()].id, i.column()) for i in persistent]
         self._sort_rows(column, order)
-        self._texts = [self._row_texts(r) for r in self._rows]
+        self._fill_texts()
         position = {d.id: i for i, d in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent, [self.index(position[key], col) for key, col in moved]
@@ -229,5 +331,13 @@ class DossierTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        key = _SORT_KEYS[Column(column)]
+        key: Callable[[DossierSummary], Any]
+        if column == Column.PROGRESS:
+            now = self._now
+
+            def key(d: DossierSummary) -> Any:
+                return (_PROGRESS_RANK[progress_of(d, now)], d.due_at)
+
+        else:
+            key = _SORT_KEYS[Column(column)]
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

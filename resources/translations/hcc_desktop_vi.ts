@@ -1,6 +1,111 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
+<context>
+    <name>ActionTimeField</name>
+    <message>
+        <source>Change it only for an action done earlier today and entered late</source>
+        <translation>Chỉ sửa khi thao tác đã làm trước đó trong ngày và nay mới nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Bây giờ</translation>
+    </message>
+    <message>
+        <source>Use the current time</source>
+        <translation>Dùng thời điểm hiện tại</translation>
+    </message>
+    <message>
+        <source>Not earlier than the previous step: {time}</source>
+        <translation>Không sớm hơn bước trước: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Apology and new appointment – dossier {code}</source>
+        <translation>Xin lỗi và hẹn lại – hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Apology letter and new appointment (Form 04)</source>
+        <translation>Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>The letter apologises to the citizen for the delay and proposes a new appointment. The on-time count keeps the original appointment.</source>
+        <translation>Văn bản xin lỗi công dân vì sự chậm trễ và hẹn lại thời gian trả kết quả. Việc đánh giá đúng hạn vẫn tính theo ngày hẹn ban đầu.</translation>
+    </message>
+    <message>
+        <source>(originally {due})</source>
+        <translation>(ban đầu {due})</translation>
+    </message>
+    <message>
+        <source>E.g. the dossier needs verification with another authority</source>
+        <translation>Ví dụ: hồ sơ cần xác minh với cơ quan khác</translation>
+    </message>
+    <message>
+        <source>at &amp;time</source>
+        <translation>vào &amp;giờ</translation>
+    </message>
+    <message>
+        <source>Current appointment</source>
+        <translation>Hẹn trả hiện tại</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the delay</source>
+        <translation>&amp;Lý do chậm trễ</translation>
+    </message>
+    <message>
+        <source>New appointment &amp;date</source>
+        <translation>&amp;Ngày hẹn mới</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>(not set: enter it in Settings)</source>
+        <translation>(chưa có: nhập trong Cài đặt)</translation>
+    </message>
+    <message>
+        <source>Record and &amp;print (Form 04)</source>
+        <translation>Ghi nhận và &amp;in (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Record the apology and open the letter (Ctrl+Enter)</source>
+        <translation>Ghi nhận việc xin lỗi và mở văn bản (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Đóng, không lưu (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Print Form 04 again</source>
+        <translation>In lại Mẫu 0&amp;4</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Not a working day: {reason}</source>
+        <translation>Không phải ngày làm việc: {reason}</translation>
+    </message>
+    <message>
+        <source>✔ The apology for dossier &lt;b&gt;{code}&lt;/b&gt; was recorded. New appointment: &lt;b&gt;{due}&lt;/b&gt;.</source>
+        <translation>✔ Đã ghi nhận văn bản xin lỗi cho hồ sơ &lt;b&gt;{code}&lt;/b&gt;. Hẹn trả mới: &lt;b&gt;{due}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Apology letter (Form 04) – {code}</source>
+        <translation>Văn bản xin lỗi (Mẫu 04) – {code}</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
@@ -18,6 +123,85 @@
     <message>
         <source>The database was upgraded; a backup copy was kept as {path}</source>
         <translation>Cơ sở dữ liệu đã được nâng cấp; bản sao lưu trước khi nâng cấp: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BookDialog</name>
+    <message>
+        <source>Dossier tracking book (Form 07)</source>
+        <translation>Sổ theo dõi hồ sơ (Mẫu 07)</translation>
+    </message>
+    <message>
+        <source>One row per dossier received in the period: code, procedure, applicant, received, appointment, returned, officer, collector.</source>
+        <translation>Mỗi hồ sơ tiếp nhận trong kỳ một dòng: mã hồ sơ, thủ tục, chủ hồ sơ, ngày nhận, ngày hẹn trả, ngày trả, cán bộ tiếp nhận, người nhận kết quả.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <source>&amp;PDF (to print and sign)</source>
+        <translation>&amp;PDF (để in và ký)</translation>
+    </message>
+    <message>
+        <source>&amp;Excel workbook (.xlsx)</source>
+        <translation>&amp;Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>Đến &amp;ngày</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất sổ…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the book</source>
+        <translation>Chọn nơi lưu sổ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Save the tracking book</source>
+        <translation>Lưu sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>✔ Saved to {path}</source>
+        <translation>✔ Đã lưu: {path}</translation>
+    </message>
+    <message>
+        <source>Dossier tracking book {start} – {end}</source>
+        <translation>Sổ theo dõi hồ sơ {start} – {end}</translation>
     </message>
 </context>
 <context>
@@ -106,6 +290,268 @@
     </message>
 </context>
 <context>
+    <name>DossierActions</name>
+    <message>
+        <source>&amp;Hand over for processing</source>
+        <translation>&amp;Giao xử lý</translation>
+    </message>
+    <message>
+        <source>Request s&amp;upplement</source>
+        <translation>Yêu cầu &amp;bổ sung</translation>
+    </message>
+    <message>
+        <source>Suppl&amp;ement received</source>
+        <translation>Đã &amp;nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>Từ &amp;chối</translation>
+    </message>
+    <message>
+        <source>Citizen &amp;withdraws the dossier</source>
+        <translation>Công dân &amp;rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Stop processing</source>
+        <translation>&amp;Dừng xử lý</translation>
+    </message>
+    <message>
+        <source>Request financial &amp;obligation</source>
+        <translation>Yêu cầu nộp nghĩa vụ &amp;tài chính</translation>
+    </message>
+    <message>
+        <source>Financial obligation pa&amp;id</source>
+        <translation>Đã nộ&amp;p nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Processing fi&amp;nished</source>
+        <translation>Đã xử lý &amp;xong</translation>
+    </message>
+    <message>
+        <source>&amp;Return the result</source>
+        <translation>Trả &amp;kết quả</translation>
+    </message>
+    <message>
+        <source>Hand the dossier to the officer or department that processes it.</source>
+        <translation>Chuyển hồ sơ cho cán bộ hoặc bộ phận chuyên môn giải quyết.</translation>
+    </message>
+    <message>
+        <source>The citizen must complete the dossier. The deadline clock stops until the papers are received.</source>
+        <translation>Công dân cần bổ sung, hoàn thiện hồ sơ. Thời hạn giải quyết tạm dừng cho đến khi nhận đủ giấy tờ.</translation>
+    </message>
+    <message>
+        <source>The citizen brought the missing papers. The waiting time is added to the appointment.</source>
+        <translation>Công dân đã nộp giấy tờ còn thiếu. Thời gian chờ được cộng vào ngày hẹn trả.</translation>
+    </message>
+    <message>
+        <source>The citizen must pay a fee, charge or tax before the result.</source>
+        <translation>Công dân cần nộp phí, lệ phí hoặc thuế trước khi nhận kết quả.</translation>
+    </message>
+    <message>
+        <source>The citizen has paid; processing continues.</source>
+        <translation>Công dân đã nộp; tiếp tục giải quyết.</translation>
+    </message>
+    <message>
+        <source>The dossier is not accepted for processing. Form 03 tells the citizen why.</source>
+        <translation>Không tiếp nhận giải quyết hồ sơ. Mẫu 03 nêu rõ lý do cho công dân.</translation>
+    </message>
+    <message>
+        <source>The citizen asked to take the dossier back; processing ends.</source>
+        <translation>Công dân đề nghị rút hồ sơ; việc giải quyết kết thúc.</translation>
+    </message>
+    <message>
+        <source>Processing is stopped for good. Form 05 notifies the citizen.</source>
+        <translation>Dừng hẳn việc giải quyết hồ sơ. Mẫu 05 thông báo cho công dân.</translation>
+    </message>
+    <message>
+        <source>The department has finished and handed the result back to the one-stop counter.</source>
+        <translation>Bộ phận chuyên môn đã giải quyết xong và chuyển kết quả về Bộ phận một cửa.</translation>
+    </message>
+    <message>
+        <source>Hand the result to the citizen.</source>
+        <translation>Trao kết quả cho công dân.</translation>
+    </message>
+    <message>
+        <source>Request to complete the dossier (Form 02)</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)</translation>
+    </message>
+    <message>
+        <source>Refusal of the dossier (Form 03)</source>
+        <translation>Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)</translation>
+    </message>
+    <message>
+        <source>Notice of stopping the processing (Form 05)</source>
+        <translation>Thông báo dừng giải quyết hồ sơ (Mẫu 05)</translation>
+    </message>
+    <message>
+        <source>“{action}” is no longer possible: dossier {code} is now “{status}”. It may have been changed meanwhile on this or another computer. Nothing was saved; the dossier window shows its current state.</source>
+        <translation>Không thể “{action}” nữa: hồ sơ {code} hiện ở trạng thái “{status}”. Có thể hồ sơ vừa được thay đổi trên máy này hoặc máy khác. Chưa có gì được lưu; cửa sổ hồ sơ đã hiển thị trạng thái hiện tại.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Form 0&amp;1 – Receipt and appointment</source>
+        <translation>Mẫu 0&amp;1 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Form 0&amp;2 – Request to complete the dossier</source>
+        <translation>Mẫu 0&amp;2 – Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>Form 0&amp;3 – Refusal of the dossier</source>
+        <translation>Mẫu 0&amp;3 – Phiếu từ chối tiếp nhận giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Form 0&amp;4 – Print the apology letter again</source>
+        <translation>Mẫu 0&amp;4 – In lại văn bản xin lỗi đã lập</translation>
+    </message>
+    <message>
+        <source>Form 0&amp;5 – Notice of stopping the processing</source>
+        <translation>Mẫu 0&amp;5 – Thông báo dừng giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Form 0&amp;6 – Process control slip</source>
+        <translation>Mẫu 0&amp;6 – Phiếu kiểm soát quá trình giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossier {key}</source>
+        <translation>Hồ sơ {key}</translation>
+    </message>
+    <message>
+        <source>Select to copy the code</source>
+        <translation>Bôi đen để sao chép mã</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Chủ hồ sơ</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số giấy tờ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Original appointment</source>
+        <translation>Hẹn trả ban đầu</translation>
+    </message>
+    <message>
+        <source>New appointment (Form 04)</source>
+        <translation>Hẹn mới (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Đang giữ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <source>Papers received</source>
+        <translation>Thành phần hồ sơ đã nhận</translation>
+    </message>
+    <message>
+        <source>Processing history</source>
+        <translation>Quá trình giải quyết</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>No further action: the dossier is closed.</source>
+        <translation>Không còn thao tác nào: hồ sơ đã kết thúc.</translation>
+    </message>
+    <message>
+        <source>&amp;Apology and new appointment (Form 04)…</source>
+        <translation>Xin &amp;lỗi, hẹn lại (Mẫu 04)…</translation>
+    </message>
+    <message>
+        <source>Satisfaction ra&amp;ting…</source>
+        <translation>Đánh giá &amp;hài lòng…</translation>
+    </message>
+    <message>
+        <source>Form 04 – Apology and new &amp;appointment…</source>
+        <translation>Mẫu 04 – Lập văn bản xin lỗi, hẹn &amp;lại…</translation>
+    </message>
+    <message>
+        <source>&amp;Print forms</source>
+        <translation>&amp;In phiếu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Dossier {code} – {name}</source>
+        <translation>Hồ sơ {code} – {name}</translation>
+    </message>
+    <message>
+        <source>National status code: {code}</source>
+        <translation>Mã trạng thái quốc gia: {code}</translation>
+    </message>
+    <message>
+        <source>{time} by {officer}</source>
+        <translation>{time} – {officer}</translation>
+    </message>
+    <message>
+        <source>(clock stopped since {time}, waiting for the citizen)</source>
+        <translation>(tạm dừng tính thời hạn từ {time}, chờ công dân bổ sung)</translation>
+    </message>
+    <message>
+        <source>{time} (moved by the supplement waiting time)</source>
+        <translation>{time} (đã lùi theo thời gian chờ bổ sung)</translation>
+    </message>
+    <message>
+        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}). Send the citizen an apology with a new appointment (Form 04).</source>
+        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
+    </message>
+    <message>
+        <source>The appointment is near ({due}). If the result will be late, send the citizen an apology with a new appointment (Form 04) before it.</source>
+        <translation>Sắp đến hạn trả ({due}). Nếu kết quả sẽ trễ, hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04) trước ngày hẹn.</translation>
+    </message>
+    <message>
+        <source>(digitised copy reused)</source>
+        <translation>(tái sử dụng bản số hóa)</translation>
+    </message>
+    <message>
+        <source>(no paper recorded)</source>
+        <translation>(chưa ghi nhận giấy tờ nào)</translation>
+    </message>
+</context>
+<context>
     <name>DossierStatus</name>
     <message>
         <source>Newly registered</source>
@@ -181,6 +627,14 @@
     <message>
         <source>Received by</source>
         <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Người đang giữ</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -432,7 +886,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -567,6 +1021,46 @@
         <translation>&amp;In lại giấy tiếp nhận</translation>
     </message>
     <message>
+        <source>&amp;Open dossier</source>
+        <translation>&amp;Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Details, history and next steps of the selected dossier (Enter)</source>
+        <translation>Thông tin, quá trình xử lý và các bước tiếp theo của hồ sơ đang chọn (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Apology and new appointment…</source>
+        <translation>&amp;Xin lỗi và hẹn lại…</translation>
+    </message>
+    <message>
+        <source>Write the apology letter (Mẫu 04) for a late dossier, with a new appointment</source>
+        <translation>Lập văn bản xin lỗi và hẹn lại thời gian trả kết quả (Mẫu 04) cho hồ sơ trễ hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders</source>
+        <translation>&amp;Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Dossier tracking &amp;book (Form 07)…</source>
+        <translation>&amp;Sổ theo dõi hồ sơ (Mẫu 07)…</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise…</source>
+        <translation>Đồng &amp;bộ…</translation>
+    </message>
+    <message>
+        <source>Synchronise with the server (F9)</source>
+        <translation>Đồng bộ với máy chủ (F9)</translation>
+    </message>
+    <message>
+        <source>Show the deadline reminders (F8)</source>
+        <translation>Xem nhắc việc hồ sơ đến hạn (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
         <source>S&amp;ystem</source>
         <translation>Hệ thố&amp;ng</translation>
     </message>
@@ -623,6 +1117,70 @@
 Press F2 to receive one.</source>
         <translation>Hôm nay chưa tiếp nhận hồ sơ nào.
 Nhấn F2 để tiếp nhận hồ sơ.</translation>
+    </message>
+    <message>
+        <source>No dossier received today matches the filters.</source>
+        <translation>Không có hồ sơ tiếp nhận hôm nay khớp với bộ lọc.</translation>
+    </message>
+    <message>
+        <source>{header} – filtered</source>
+        <translation>{header} – đang lọc</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Overdue dossiers ({count})</source>
+        <translation>Hồ sơ quá hạn ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers due today ({count})</source>
+        <translation>Hồ sơ đến hạn trả hôm nay ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers due in the next {days} working days ({count})</source>
+        <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
+    </message>
+    <message>
+        <source>Results ready to be returned ({count})</source>
+        <translation>Hồ sơ đã xử lý xong, chờ trả kết quả ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers due on the next working day ({count})</source>
+        <translation>Hồ sơ đến hạn vào ngày làm việc tới ({count})</translation>
+    </message>
+    <message>
+        <source>{shown} of {count}</source>
+        <translation>{shown}/{count}</translation>
+    </message>
+    <message>
+        <source>No dossier is overdue.</source>
+        <translation>Không có hồ sơ quá hạn.</translation>
+    </message>
+    <message>
+        <source>No dossier is due today.</source>
+        <translation>Hôm nay không có hồ sơ đến hạn trả.</translation>
+    </message>
+    <message>
+        <source>No dossier is due in the next {days} working days.</source>
+        <translation>Không có hồ sơ đến hạn trong {days} ngày làm việc tới.</translation>
+    </message>
+    <message>
+        <source>No dossier is waiting for additional papers.</source>
+        <translation>Không có hồ sơ chờ bổ sung giấy tờ.</translation>
+    </message>
+    <message>
+        <source>No result is waiting to be returned.</source>
+        <translation>Không có kết quả chờ trả.</translation>
+    </message>
+    <message>
+        <source>(Filters are applied: Alt+R clears them.)</source>
+        <translation>(Đang áp dụng bộ lọc: nhấn Alt+A để bỏ lọc.)</translation>
     </message>
     <message>
         <source>Dossier {code} received.</source>
@@ -876,6 +1434,30 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Loại giấy tờ tùy thân không hợp lệ: {value}</translation>
     </message>
     <message>
+        <source>Too long (at most {max} characters)</source>
+        <translation>Quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>Cannot be earlier than the previous step of the dossier ({previous})</source>
+        <translation>Không được sớm hơn bước trước của hồ sơ ({previous})</translation>
+    </message>
+    <message>
+        <source>The new appointment must be later than the current one and than now</source>
+        <translation>Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu</translation>
+    </message>
+    <message>
+        <source>The period is too long (at most {max} days)</source>
+        <translation>Khoảng thời gian quá dài (tối đa {max} ngày)</translation>
+    </message>
+    <message>
+        <source>The file must hold a JSON object</source>
+        <translation>Tệp phải chứa một đối tượng JSON</translation>
+    </message>
+    <message>
         <source>No officer name is set: enter it in Settings</source>
         <translation>Chưa có tên cán bộ tiếp nhận: hãy nhập trong Cài đặt</translation>
     </message>
@@ -934,6 +1516,34 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>The fee cannot be negative</source>
         <translation>Phí, lệ phí không được là số âm</translation>
+    </message>
+    <message>
+        <source>Enter the reason</source>
+        <translation>Nhập lý do</translation>
+    </message>
+    <message>
+        <source>Enter who receives the dossier (officer or department)</source>
+        <translation>Nhập người nhận hồ sơ (cán bộ hoặc bộ phận)</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative</source>
+        <translation>Số tiền không được âm</translation>
+    </message>
+    <message>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
+    </message>
+    <message>
+        <source>Enter the server address</source>
+        <translation>Nhập địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code given by the administrator</source>
+        <translation>Nhập mã đăng ký do quản trị viên cấp</translation>
+    </message>
+    <message>
+        <source>Enter a name for this device</source>
+        <translation>Nhập tên cho máy này</translation>
     </message>
     <message>
         <source>An error occurred</source>
@@ -1026,6 +1636,126 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Synchronisation failed</source>
         <translation>Đồng bộ không thành công</translation>
+    </message>
+    <message>
+        <source>This action is no longer possible for dossier {code} (its status is now {status}): it may have been changed meanwhile on this or another computer</source>
+        <translation>Không thể thực hiện thao tác này với hồ sơ {code} (mã trạng thái hiện tại: {status}): có thể hồ sơ vừa được thay đổi trên máy này hoặc máy khác</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has already ended: no apology letter can be issued for it</source>
+        <translation>Hồ sơ {code} đã kết thúc: không thể lập văn bản xin lỗi</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has not been processed yet: it cannot be rated</source>
+        <translation>Hồ sơ {code} chưa giải quyết xong: chưa thể đánh giá</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has no such step recorded: this form cannot be printed</source>
+        <translation>Hồ sơ {code} chưa có bước này: không thể in mẫu này</translation>
+    </message>
+    <message>
+        <source>Unknown on-time result: {value}</source>
+        <translation>Kết quả đánh giá thời hạn không xác định: {value}</translation>
+    </message>
+    <message>
+        <source>Form {form} could not be written as a spreadsheet: {reason}</source>
+        <translation>Không ghi được Mẫu {form} ra tệp bảng tính: {reason}</translation>
+    </message>
+    <message>
+        <source>This device is not registered with a sync server yet: register it on the sync screen with the code given by the administrator.</source>
+        <translation>Máy này chưa đăng ký với máy chủ đồng bộ: hãy đăng ký trên màn hình đồng bộ bằng mã do quản trị viên cấp.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server. The data are kept on this device and will be sent when the network is back.</source>
+        <translation>Không kết nối được máy chủ. Dữ liệu vẫn được lưu trên máy này và sẽ gửi khi có mạng.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the server failed (its certificate could not be verified). Contact the administrator.</source>
+        <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
+    </message>
+    <message>
+        <source>The server does not recognise this device. Contact the administrator to register it again.</source>
+        <translation>Máy chủ không nhận ra thiết bị này. Liên hệ quản trị viên để đăng ký lại.</translation>
+    </message>
+    <message>
+        <source>The server was not told which device is calling. Register the device again.</source>
+        <translation>Máy chủ không xác định được thiết bị đang kết nối. Hãy đăng ký lại thiết bị.</translation>
+    </message>
+    <message>
+        <source>The sync credential stored on this computer cannot be read. Register the device again with a new code from the administrator.</source>
+        <translation>Không đọc được thông tin xác thực đồng bộ lưu trên máy này. Hãy đăng ký lại thiết bị bằng mã mới do quản trị viên cấp.</translation>
+    </message>
+    <message>
+        <source>The sync credential could not be stored safely on this computer: {detail}</source>
+        <translation>Không lưu được thông tin xác thực đồng bộ một cách an toàn trên máy này: {detail}</translation>
+    </message>
+    <message>
+        <source>The server refused the request. Contact the administrator of the server.</source>
+        <translation>Máy chủ từ chối yêu cầu. Liên hệ quản trị viên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The server failed to process the request. The data are kept on this device; try again later.</source>
+        <translation>Máy chủ gặp lỗi khi xử lý yêu cầu. Dữ liệu vẫn được lưu trên máy này; hãy thử lại sau.</translation>
+    </message>
+    <message>
+        <source>This enrolment code does not exist: check it or ask for a new one</source>
+        <translation>Mã đăng ký không tồn tại: kiểm tra lại hoặc xin mã mới</translation>
+    </message>
+    <message>
+        <source>This enrolment code has already been used: ask for a new one</source>
+        <translation>Mã đăng ký này đã được sử dụng: hãy xin mã mới</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired: ask for a new one</source>
+        <translation>Mã đăng ký này đã hết hạn: hãy xin mã mới</translation>
+    </message>
+    <message>
+        <source>The unit already has 10 active devices: the administrator must revoke one on the server first</source>
+        <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
+    </message>
+    <message>
+        <source>This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}</source>
+        <translation>Máy này đang lưu hồ sơ của đơn vị {device_unit}: không thể tham gia đơn vị {server_unit}</translation>
+    </message>
+    <message>
+        <source>The data bundle {path} could not be written: {detail}</source>
+        <translation>Không ghi được gói dữ liệu {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists: the list has been refreshed</source>
+        <translation>Xung đột này không còn nữa: danh sách đã được cập nhật</translation>
+    </message>
+    <message>
+        <source>This conflict has already been resolved</source>
+        <translation>Xung đột này đã được xử lý</translation>
+    </message>
+    <message>
+        <source>The server did not understand the request</source>
+        <translation>Máy chủ không hiểu yêu cầu</translation>
+    </message>
+    <message>
+        <source>Too many changes were sent at once</source>
+        <translation>Gửi quá nhiều thay đổi trong một lần</translation>
+    </message>
+    <message>
+        <source>Device {device_id} is not enrolled</source>
+        <translation>Thiết bị {device_id} chưa được đăng ký</translation>
+    </message>
+    <message>
+        <source>The unit identifier code {unit_code} is not valid</source>
+        <translation>Mã định danh đơn vị {unit_code} không hợp lệ</translation>
+    </message>
+    <message>
+        <source>The server database address is not valid: {url}</source>
+        <translation>Địa chỉ cơ sở dữ liệu của máy chủ không hợp lệ: {url}</translation>
+    </message>
+    <message>
+        <source>The server database cannot be reached: {detail}</source>
+        <translation>Không kết nối được cơ sở dữ liệu của máy chủ: {detail}</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1160,12 +1890,88 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số ngày</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Bộ phận</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Time of the action</source>
+        <translation>Thời điểm thực hiện</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Ngày hẹn mới</translation>
+    </message>
+    <message>
+        <source>Convenience</source>
+        <translation>Mức độ thuận tiện</translation>
+    </message>
+    <message>
+        <source>Overall rating</source>
+        <translation>Đánh giá tổng thể</translation>
+    </message>
+    <message>
+        <source>Rating criteria</source>
+        <translation>Tiêu chí đánh giá</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Góp ý</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Mã đăng ký</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Tên thiết bị</translation>
+    </message>
+    <message>
+        <source>Sync interval</source>
+        <translation>Chu kỳ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync warning</source>
+        <translation>Cảnh báo đồng bộ</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Chủ hồ sơ</translation>
     </message>
     <message>
         <source>Submitter</source>
         <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Person collecting the result</source>
+        <translation>Người nhận kết quả</translation>
     </message>
     <message>
         <source>male</source>
@@ -1223,7 +2029,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -1365,6 +2171,424 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn</translation>
+    </message>
+    <message>
+        <source>Within deadline</source>
+        <translation>Trong hạn</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Processing time compared with the rules</source>
+        <translation>Thời gian giải quyết so với quy định</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Sớm hơn quy định</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng quy định</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Trễ hơn quy định</translation>
+    </message>
+    <message>
+        <source>Number of trips you had to make</source>
+        <translation>Số lần phải đi lại</translation>
+    </message>
+    <message>
+        <source>No extra trip</source>
+        <translation>Không phải đi lại thêm</translation>
+    </message>
+    <message>
+        <source>One extra trip</source>
+        <translation>Thêm 1 lần</translation>
+    </message>
+    <message>
+        <source>Two or more</source>
+        <translation>Thêm 2 lần trở lên</translation>
+    </message>
+    <message>
+        <source>Attitude of the officers</source>
+        <translation>Thái độ của cán bộ</translation>
+    </message>
+    <message>
+        <source>Publication of the procedure</source>
+        <translation>Công khai thủ tục</translation>
+    </message>
+    <message>
+        <source>Complete, easy to find</source>
+        <translation>Đầy đủ, dễ tìm</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Có công khai</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Chưa đầy đủ</translation>
+    </message>
+    <message>
+        <source>Satisfaction rating – dossier {code}</source>
+        <translation>Đánh giá hài lòng – hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>How satisfied are you?</source>
+        <translation>ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG</translation>
+    </message>
+    <message>
+        <source>Dossier {code} – {procedure}.&lt;br&gt;Please tell us how you found the service: your answer helps us serve you better.</source>
+        <translation>Hồ sơ {code} – {procedure}.&lt;br&gt;Xin Ông/Bà cho biết ý kiến về việc giải quyết thủ tục: ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn.</translation>
+    </message>
+    <message>
+        <source>More details (optional)</source>
+        <translation>Tiêu chí khác (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Your suggestion, if any</source>
+        <translation>Ý kiến góp ý của Ông/Bà (nếu có)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (optional)</source>
+        <translation>&amp;Góp ý (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>E&amp;ntered by the officer for the citizen ({officer})</source>
+        <translation>Cán bộ &amp;nhập thay công dân ({officer})</translation>
+    </message>
+    <message>
+        <source>&amp;Save the rating</source>
+        <translation>&amp;Lưu đánh giá</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Lưu (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close without rating (Esc)</source>
+        <translation>Đóng, không đánh giá (Esc)</translation>
+    </message>
+    <message>
+        <source>1. How convenient was it to carry out the procedure?</source>
+        <translation>1. Mức độ thuận tiện khi thực hiện thủ tục</translation>
+    </message>
+    <message>
+        <source>2. Overall, how satisfied are you?</source>
+        <translation>2. Đánh giá tổng thể</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>Xin cảm ơn Ông/Bà đã đánh giá!</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Please choose one of the three answers</source>
+        <translation>Xin chọn một trong ba mức đánh giá</translation>
+    </message>
+    <message>
+        <source>Convenience: {convenience} · Overall: {overall}</source>
+        <translation>Mức độ thuận tiện: {convenience} · Đánh giá tổng thể: {overall}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCard</name>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Open dossier {code}</source>
+        <translation>Mở hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Apology / new date</source>
+        <translation>Xin lỗi / hẹn lại</translation>
+    </message>
+    <message>
+        <source>Write the apology letter (Mẫu 04) with a new appointment</source>
+        <translation>Lập văn bản xin lỗi và hẹn lại thời gian trả kết quả (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Tạm ẩn</translation>
+    </message>
+    <message>
+        <source>Hide this reminder for a while</source>
+        <translation>Tạm ẩn nhắc việc của hồ sơ này</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>hẹn {time}</translation>
+    </message>
+    <message>
+        <source>due {when} · {days} d late</source>
+        <translation>hẹn {when} · trễ {days} ngày</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderController</name>
+    <message>
+        <source>Due tomorrow ({day})</source>
+        <translation>Đến hạn ngày mai ({day})</translation>
+    </message>
+    <message>
+        <source>Due next working day ({day})</source>
+        <translation>Đến hạn ngày làm việc tới ({day})</translation>
+    </message>
+    <message>
+        <source>No dossier is due</source>
+        <translation>Không có hồ sơ đến hạn</translation>
+    </message>
+    <message>
+        <source>Dossiers due tomorrow: {count}</source>
+        <translation>{count} hồ sơ đến hạn ngày mai</translation>
+    </message>
+    <message>
+        <source>due tomorrow: {count}</source>
+        <translation>{count} đến hạn ngày mai</translation>
+    </message>
+    <message>
+        <source>Dossiers due on {day}: {count}</source>
+        <translation>{count} hồ sơ đến hạn ngày {day}</translation>
+    </message>
+    <message>
+        <source>due on {day}: {count}</source>
+        <translation>{count} đến hạn ngày {day}</translation>
+    </message>
+    <message>
+        <source>Overdue dossiers: {count}</source>
+        <translation>{count} hồ sơ quá hạn</translation>
+    </message>
+    <message>
+        <source>overdue: {count}</source>
+        <translation>{count} quá hạn</translation>
+    </message>
+    <message>
+        <source>Dossiers due today: {count}</source>
+        <translation>{count} hồ sơ đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>due today: {count}</source>
+        <translation>{count} đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Trong 1 giờ</translation>
+    </message>
+    <message>
+        <source>Until tomorrow morning (07:30)</source>
+        <translation>Đến sáng mai (07:30)</translation>
+    </message>
+    <message>
+        <source>Until 07:30 on {day}</source>
+        <translation>Đến 07:30 sáng {day}</translation>
+    </message>
+    <message>
+        <source>Until the appointment day ({day})</source>
+        <translation>Đến ngày hẹn trả ({day})</translation>
+    </message>
+    <message>
+        <source>Dossier deadlines</source>
+        <translation>Nhắc việc: hồ sơ đến hạn</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Reminders:</source>
+        <translation>Nhắc việc:</translation>
+    </message>
+    <message>
+        <source>Checking deadlines…</source>
+        <translation>Đang kiểm tra hạn trả…</translation>
+    </message>
+    <message>
+        <source>Overdue ({count})</source>
+        <translation>Quá hạn ({count})</translation>
+    </message>
+    <message>
+        <source>Due today ({count})</source>
+        <translation>Đến hạn hôm nay ({count})</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>… and {count} more: see the worklist</source>
+        <translation>… và {count} hồ sơ khác: xem danh sách ở trên</translation>
+    </message>
+    <message>
+        <source>Hide details ▾</source>
+        <translation>Thu gọn ▾</translation>
+    </message>
+    <message>
+        <source>Show ▴</source>
+        <translation>Xem chi tiết ▴</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return the result – dossier {code}</source>
+        <translation>Trả kết quả – hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Return the result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>The &amp;applicant: {name}</source>
+        <translation>&amp;Chủ hồ sơ: {name}</translation>
+    </message>
+    <message>
+        <source>An a&amp;uthorised person</source>
+        <translation>Người được ủ&amp;y quyền</translation>
+    </message>
+    <message>
+        <source>CCCD, CMND or passport number</source>
+        <translation>Số CCCD, CMND hoặc hộ chiếu</translation>
+    </message>
+    <message>
+        <source>Who collects the result</source>
+        <translation>Người nhận kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>Số &amp;giấy tờ</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Điện th&amp;oại</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <source>By post (public postal service)</source>
+        <translation>Qua dịch vụ bưu chính công ích</translation>
+    </message>
+    <message>
+        <source>At home (home visit)</source>
+        <translation>Tại nhà</translation>
+    </message>
+    <message>
+        <source>(not set: enter it in Settings)</source>
+        <translation>(chưa có: nhập trong Cài đặt)</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>&amp;Returned</source>
+        <translation>Hình thức t&amp;rả</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Thời điểm</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>Gh&amp;i chú</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ trả kết quả</translation>
+    </message>
+    <message>
+        <source>Return the resul&amp;t</source>
+        <translation>Trả &amp;kết quả</translation>
+    </message>
+    <message>
+        <source>Record the return (Ctrl+Enter)</source>
+        <translation>Ghi nhận việc trả kết quả (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Đóng, không lưu (Esc)</translation>
+    </message>
+    <message>
+        <source>Invite the citizen to rate their satisfaction: turn the screen towards them or enter their answers for them.</source>
+        <translation>Mời công dân đánh giá mức độ hài lòng: xoay màn hình về phía công dân hoặc cán bộ nhập thay.</translation>
+    </message>
+    <message>
+        <source>Satisfaction &amp;rating…</source>
+        <translation>Đánh giá hài &amp;lòng…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>The authorised person must show a valid power of attorney and their own identity paper. Keep a copy of the power of attorney with the dossier.</source>
+        <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
+    </message>
+    <message>
+        <source>CCCD QR code read</source>
+        <translation>Đã đọc mã QR trên CCCD</translation>
+    </message>
+    <message>
+        <source>✔ The result of dossier &lt;b&gt;{code}&lt;/b&gt; was returned to {name}.</source>
+        <translation>✔ Đã trả kết quả hồ sơ &lt;b&gt;{code}&lt;/b&gt; cho {name}.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1483,6 +2707,18 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
+        <source>Signer's &amp;title:</source>
+        <translation>Chức danh người &amp;ký:</translation>
+    </message>
+    <message>
+        <source>Who signs letters for the unit (apology Mẫu 04, stop notice Mẫu 05).</source>
+        <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
+    </message>
+    <message>
+        <source>Signer's na&amp;me:</source>
+        <translation>Họ tên &amp;lãnh đạo ký:</translation>
+    </message>
+    <message>
         <source>Every device of the unit that receives dossiers (counter PCs, the laptop of the Saturday session…) needs its own number from 0 to 9. The number decides the dossier codes the device gives out: number 0 gives …-0001, …-0002, number 1 gives …-1001, …-1002. Two devices with the same number would give the same codes.</source>
         <translation>Mỗi thiết bị của đơn vị dùng để tiếp nhận hồ sơ (máy tính tại quầy, máy tính xách tay tiếp nhận ngày Thứ Bảy…) phải có một số thứ tự riêng từ 0 đến 9. Số này quyết định mã hồ sơ do thiết bị cấp: số 0 cấp …-0001, …-0002; số 1 cấp …-1001, …-1002. Hai thiết bị trùng số sẽ cấp trùng mã hồ sơ.</translation>
     </message>
@@ -1525,6 +2761,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source> working day(s)</source>
         <translation> ngày làm việc</translation>
+    </message>
+    <message>
+        <source> minute(s)</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Check deadlines every:</source>
+        <translation>Kiểm tra hạn mỗi:</translation>
     </message>
     <message>
         <source>Extra days off and make-up working days</source>
@@ -1632,6 +2876,750 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>The server refused the synchronisation: {reason}.</source>
+        <translation>Máy chủ từ chối đồng bộ: {reason}.</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed because of an unexpected error (see the log).</source>
+        <translation>Đồng bộ không thành công do một lỗi ngoài dự kiến (xem tệp nhật ký).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Synchronisation with the server</source>
+        <translation>Đồng bộ với máy chủ</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration</source>
+        <translation>Đă&amp;ng ký thiết bị</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>Máy này:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Lần đồng bộ gần nhất:</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation>Thay đổi chờ gửi:</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve:</source>
+        <translation>Xung đột chưa xử lý:</translation>
+    </message>
+    <message>
+        <source>Connection to the server:</source>
+        <translation>Kết nối tới máy chủ:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Lỗi gần nhất:</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Send this device's changes and receive the others' (F9)</source>
+        <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop syncing</source>
+        <translation>&amp;Dừng đồng bộ</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>No network?</source>
+        <translation>Không có mạng?</translation>
+    </message>
+    <message>
+        <source>Write the changes waiting to be sent to a file, copy it to a USB stick and give it to the administrator of the sync server, who imports it. The changes stay on this device until an online sync confirms them.</source>
+        <translation>Ghi các thay đổi chờ gửi vào một tệp, chép vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập. Các thay đổi vẫn được giữ trên máy này cho đến khi đồng bộ trực tuyến thành công.</translation>
+    </message>
+    <message>
+        <source>Export data bundle (&amp;USB)…</source>
+        <translation>Xuất gói dữ liệu (&amp;USB)…</translation>
+    </message>
+    <message>
+        <source>Sync settings</source>
+        <translation>Cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source> days without sync</source>
+        <translation> ngày chưa đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve sync settings</source>
+        <translation>&amp;Lưu cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync automatically &amp;every:</source>
+        <translation>Tự động đồng bộ &amp;mỗi:</translation>
+    </message>
+    <message>
+        <source>&amp;Warn after:</source>
+        <translation>&amp;Cảnh báo sau:</translation>
+    </message>
+    <message>
+        <source>These dossiers were changed both on this device and on another one since they were last synchronised. Compare the two versions and choose the one to keep for each dossier.</source>
+        <translation>Các hồ sơ dưới đây đã được sửa cả trên máy này và trên một máy khác kể từ lần đồng bộ trước. Hãy so sánh hai bản và chọn bản cần giữ cho từng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>Thông tin khác nhau</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>On this device</source>
+        <translation>Trên máy này</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Trên máy chủ</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this device's version</source>
+        <translation>&amp;Giữ bản trên máy này</translation>
+    </message>
+    <message>
+        <source>This device's version is sent to the server at the next sync</source>
+        <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
+    </message>
+    <message>
+        <source>Take the se&amp;rver's version</source>
+        <translation>Lấ&amp;y bản trên máy chủ</translation>
+    </message>
+    <message>
+        <source>The server's version replaces the dossier on this device</source>
+        <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
+    </message>
+    <message>
+        <source>There is no conflict to resolve.</source>
+        <translation>Không có xung đột nào cần xử lý.</translation>
+    </message>
+    <message>
+        <source>The server refused these records. They are still kept on this device; tell the administrator of the sync server.</source>
+        <translation>Máy chủ đã từ chối các dữ liệu dưới đây. Dữ liệu vẫn được giữ trên máy này; hãy báo cho quản trị viên máy chủ đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>e.g. https://dongbo.example.gov.vn</source>
+        <translation>ví dụ https://dongbo.example.gov.vn</translation>
+    </message>
+    <message>
+        <source>e.g. B6QY-PR2H-ZMCH-K7JW</source>
+        <translation>ví dụ B6QY-PR2H-ZMCH-K7JW</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1, Saturday laptop</source>
+        <translation>ví dụ Quầy 1, Máy xách tay thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>Mã đăng &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Device name:</source>
+        <translation>Tên t&amp;hiết bị:</translation>
+    </message>
+    <message>
+        <source>Register wit&amp;h the server</source>
+        <translation>Đăng ký &amp;với máy chủ</translation>
+    </message>
+    <message>
+        <source>The administrator makes a one-time enrolment code on the server (valid for 7 days). The server gives this device its device number, so that dossier codes never collide with another device of the unit.</source>
+        <translation>Quản trị viên tạo mã đăng ký dùng một lần trên máy chủ (có hiệu lực 7 ngày). Máy chủ cấp cho máy này một số máy riêng để mã hồ sơ không bao giờ trùng với máy khác của đơn vị.</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>&amp;Tình trạng</translation>
+    </message>
+    <message>
+        <source>Con&amp;flicts ({count})</source>
+        <translation>&amp;Xung đột ({count})</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected ({count})</source>
+        <translation>Bị từ chố&amp;i ({count})</translation>
+    </message>
+    <message>
+        <source>Not registered with a server</source>
+        <translation>Chưa đăng ký với máy chủ</translation>
+    </message>
+    <message>
+        <source>{name} (device number {slot})</source>
+        <translation>{name} (số máy {slot})</translation>
+    </message>
+    <message>
+        <source>({days} days ago)</source>
+        <translation>({days} ngày trước)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Kết nối được</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>This device is registered with {url} in unit {unit} as device number {slot}. Register again only with a new code from the administrator (for example after the device was revoked).</source>
+        <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
+    </message>
+    <message>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>Stopping… the step under way is finished first, nothing is lost.</source>
+        <translation>Đang dừng… bước đang chạy sẽ làm xong trước, không mất dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Connected to the server; the sync is starting…</source>
+        <translation>Đã kết nối máy chủ, đồng bộ đang bắt đầu…</translation>
+    </message>
+    <message>
+        <source>Checking the connection to the server…</source>
+        <translation>Đang kiểm tra kết nối tới máy chủ…</translation>
+    </message>
+    <message>
+        <source>Sending changes to the server: {done} of {total}</source>
+        <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the server: {done} received</source>
+        <translation>Đang nhận thay đổi từ máy chủ: đã nhận {done}</translation>
+    </message>
+    <message>
+        <source>Sync stopped. What was already sent or received is kept; the rest goes at the next sync.</source>
+        <translation>Đã dừng đồng bộ. Phần đã gửi hoặc đã nhận vẫn được giữ; phần còn lại sẽ đồng bộ ở lần sau.</translation>
+    </message>
+    <message>
+        <source>Sync finished at {time}: {pushed} changes sent, {pulled} received.</source>
+        <translation>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} thay đổi.</translation>
+    </message>
+    <message>
+        <source>{count} dossiers were changed on another device as well: see the Conflicts tab.</source>
+        <translation>{count} hồ sơ cũng đã được sửa trên máy khác: xem thẻ Xung đột.</translation>
+    </message>
+    <message>
+        <source>{count} records were refused by the server: see the Rejected tab.</source>
+        <translation>{count} dữ liệu bị máy chủ từ chối: xem thẻ Bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Dossier {code}: what differs</source>
+        <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
+    </message>
+    <message>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
+    </message>
+    <message>
+        <source>Registering with the server…</source>
+        <translation>Đang đăng ký với máy chủ…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached at this address: check the address and the network connection.</source>
+        <translation>Không kết nối được máy chủ theo địa chỉ này: kiểm tra lại địa chỉ và kết nối mạng.</translation>
+    </message>
+    <message>
+        <source>This device is registered in unit {unit} as device number {slot}. The first sync starts now.</source>
+        <translation>Máy này đã được đăng ký vào đơn vị {unit} với số máy {slot}. Lần đồng bộ đầu tiên bắt đầu ngay.</translation>
+    </message>
+    <message>
+        <source>Export data bundle</source>
+        <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>HCC data bundles (*{suffix})</source>
+        <translation>Gói dữ liệu HCC (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{count} changes were written to the file
+{path}</source>
+        <translation>Đã ghi {count} thay đổi vào tệp
+{path}</translation>
+    </message>
+    <message>
+        <source>Copy this file to a USB stick and give it to the administrator of the sync server, who imports it. Keep the file until this device has synchronised online again: the changes stay on this device until then, and importing the same file twice does no harm.</source>
+        <translation>Hãy chép tệp này vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập vào máy chủ. Giữ lại tệp cho đến khi máy này đồng bộ trực tuyến được: đến lúc đó các thay đổi vẫn được lưu trên máy này, và nhập cùng một tệp hai lần cũng không gây hại gì.</translation>
+    </message>
+    <message>
+        <source>No change was waiting to be sent: the file
+{path}
+holds nothing new.</source>
+        <translation>Không có thay đổi nào chờ gửi: tệp
+{path}
+không chứa dữ liệu mới.</translation>
+    </message>
+    <message>
+        <source>There is nothing to take to the server.</source>
+        <translation>Không có gì cần mang tới máy chủ.</translation>
+    </message>
+    <message>
+        <source>Data bundle exported</source>
+        <translation>Đã xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFields</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Mã đơn vị</translation>
+    </message>
+    <message>
+        <source>Receiving device</source>
+        <translation>Máy tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Thời gian tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Processing time starts</source>
+        <translation>Bắt đầu tính thời hạn</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Processing time (working days)</source>
+        <translation>Thời hạn giải quyết (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Chủ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Type of identity paper</source>
+        <translation>Loại giấy tờ tùy thân</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số giấy tờ tùy thân</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Submitter</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Number of sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Fees and charges</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Hình thức nộp phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Where the result is collected</source>
+        <translation>Nơi nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Receiving officer</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Book number</source>
+        <translation>Số sổ</translation>
+    </message>
+    <message>
+        <source>Order number in the book</source>
+        <translation>Số thứ tự trong sổ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Original appointment</source>
+        <translation>Hẹn trả ban đầu</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Người/bộ phận đang giữ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Supplement requests</source>
+        <translation>Số lần yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Waiting for papers since</source>
+        <translation>Chờ bổ sung từ</translation>
+    </message>
+    <message>
+        <source>Status after the wait</source>
+        <translation>Trạng thái sau khi chờ</translation>
+    </message>
+    <message>
+        <source>Processing ended at</source>
+        <translation>Thời điểm kết thúc xử lý</translation>
+    </message>
+    <message>
+        <source>On-time result</source>
+        <translation>Kết quả đúng hạn</translation>
+    </message>
+    <message>
+        <source>Proposed new appointment</source>
+        <translation>Đề nghị hẹn trả mới</translation>
+    </message>
+    <message>
+        <source>Result returned at</source>
+        <translation>Thời điểm trả kết quả</translation>
+    </message>
+    <message>
+        <source>Dossier papers</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Citizen identity card (CCCD)</source>
+        <translation>Căn cước công dân (CCCD)</translation>
+    </message>
+    <message>
+        <source>Identity card (CMND)</source>
+        <translation>Chứng minh nhân dân (CMND)</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Hộ chiếu</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Chuyển khoản</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>At the Center</source>
+        <translation>Tại Trung tâm</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Qua dịch vụ bưu chính</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>bản chính</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>photocopy</source>
+        <translation>bản photo</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossier step</source>
+        <translation>Bước xử lý hồ sơ</translation>
+    </message>
+    <message>
+        <source>Satisfaction rating</source>
+        <translation>Đánh giá mức độ hài lòng</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasons</name>
+    <message>
+        <source>the dossier code is already used by another dossier on the server (two devices with the same device number?)</source>
+        <translation>mã hồ sơ đã được một hồ sơ khác trên máy chủ sử dụng (có hai máy trùng số máy?)</translation>
+    </message>
+    <message>
+        <source>the record belongs to another unit</source>
+        <translation>dữ liệu thuộc đơn vị khác</translation>
+    </message>
+    <message>
+        <source>the record is incomplete or not valid</source>
+        <translation>dữ liệu không đầy đủ hoặc không hợp lệ</translation>
+    </message>
+    <message>
+        <source>its dossier has not reached the server</source>
+        <translation>hồ sơ của dữ liệu này chưa được gửi tới máy chủ</translation>
+    </message>
+    <message>
+        <source>the request was not understood (the program may need an update)</source>
+        <translation>máy chủ không hiểu yêu cầu (có thể cần cập nhật phần mềm)</translation>
+    </message>
+    <message>
+        <source>too many changes sent at once</source>
+        <translation>gửi quá nhiều thay đổi trong một lần</translation>
+    </message>
+    <message>
+        <source>the server's copy of the dossier cannot be read</source>
+        <translation>không đọc được bản hồ sơ trên máy chủ</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Stopping the sync…</source>
+        <translation>Đang dừng đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation>Đang đọc tình trạng đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sync not set up</source>
+        <translation>Chưa đăng ký đồng bộ</translation>
+    </message>
+    <message>
+        <source>This device is not registered with a sync server: its data stay on it.</source>
+        <translation>Máy này chưa đăng ký với máy chủ đồng bộ: dữ liệu chỉ được lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to resolve</source>
+        <translation>{count} xung đột cần xử lý</translation>
+    </message>
+    <message>
+        <source>Device not allowed to sync</source>
+        <translation>Máy không được phép đồng bộ</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Mất kết nối máy chủ</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Đồng bộ bị lỗi</translation>
+    </message>
+    <message>
+        <source>Not synced for {days} days</source>
+        <translation>Chưa đồng bộ {days} ngày</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Chưa từng đồng bộ</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} thay đổi chờ gửi</translation>
+    </message>
+    <message>
+        <source>Synced at {time}</source>
+        <translation>Đã đồng bộ lúc {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ</translation>
+    </message>
+    <message>
+        <source>Server: {url}</source>
+        <translation>Máy chủ: {url}</translation>
+    </message>
+    <message>
+        <source>Last sync: {time}</source>
+        <translation>Lần đồng bộ gần nhất: {time}</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>Lần đồng bộ gần nhất: chưa có</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: {count}</source>
+        <translation>Thay đổi chờ gửi: {count}</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve: {count}</source>
+        <translation>Xung đột cần xử lý: {count}</translation>
+    </message>
+    <message>
+        <source>Click to open the sync screen (F9).</source>
+        <translation>Bấm để mở màn hình đồng bộ (F9).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWarningBanner</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Sync screen…</source>
+        <translation>Màn hình đồng bộ…</translation>
+    </message>
+    <message>
+        <source>This device has not been synchronised for {days} days — connect it to the network or export a data bundle (USB).</source>
+        <translation>Thiết bị chưa đồng bộ {days} ngày — hãy kết nối mạng hoặc xuất gói dữ liệu (USB).</translation>
+    </message>
+    <message>
+        <source>This device has changes not synchronised for more than {days} days — connect it to the network or export a data bundle (USB).</source>
+        <translation>Thiết bị có thay đổi chưa đồng bộ đã hơn {days} ngày — hãy kết nối mạng hoặc xuất gói dữ liệu (USB).</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
@@ -1640,6 +3628,328 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Handed over for processing</source>
+        <translation>Giao xử lý</translation>
+    </message>
+    <message>
+        <source>Supplement requested</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Đã nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>Financial obligation requested</source>
+        <translation>Yêu cầu nộp nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Financial obligation paid</source>
+        <translation>Đã nộp nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the citizen</source>
+        <translation>Công dân rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Dừng xử lý</translation>
+    </message>
+    <message>
+        <source>Processing finished</source>
+        <translation>Đã xử lý xong</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment</source>
+        <translation>Xin lỗi, hẹn lại</translation>
+    </message>
+    <message>
+        <source>Satisfaction rating</source>
+        <translation>Đánh giá hài lòng</translation>
+    </message>
+    <message>
+        <source>Before the deadline</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Within the deadline</source>
+        <translation>Đang trong hạn</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>tại quầy</translation>
+    </message>
+    <message>
+        <source>by post</source>
+        <translation>qua bưu chính</translation>
+    </message>
+    <message>
+        <source>at home</source>
+        <translation>tại nhà</translation>
+    </message>
+    <message>
+        <source>very satisfied</source>
+        <translation>rất hài lòng</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>hài lòng</translation>
+    </message>
+    <message>
+        <source>not satisfied</source>
+        <translation>không hài lòng</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>bản chính</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản chứng thực</translation>
+    </message>
+    <message>
+        <source>photocopy</source>
+        <translation>bản photo</translation>
+    </message>
+    <message>
+        <source>appointment {due}</source>
+        <translation>hẹn trả {due}</translation>
+    </message>
+    <message>
+        <source>to bring: {papers}</source>
+        <translation>cần bổ sung: {papers}</translation>
+    </message>
+    <message>
+        <source>request no. {count}</source>
+        <translation>yêu cầu lần {count}</translation>
+    </message>
+    <message>
+        <source>waited {days} working day(s); appointment {old} → {new}</source>
+        <translation>chờ {days} ngày làm việc; hẹn trả {old} → {new}</translation>
+    </message>
+    <message>
+        <source>no working day waited; appointment unchanged</source>
+        <translation>không mất ngày làm việc nào; hẹn trả giữ nguyên</translation>
+    </message>
+    <message>
+        <source>amount {amount}</source>
+        <translation>số tiền {amount}</translation>
+    </message>
+    <message>
+        <source>collected by {name} ({id})</source>
+        <translation>người nhận: {name} ({id})</translation>
+    </message>
+    <message>
+        <source>authorised person</source>
+        <translation>người được ủy quyền</translation>
+    </message>
+    <message>
+        <source>new appointment {due}</source>
+        <translation>hẹn mới {due}</translation>
+    </message>
+    <message>
+        <source>convenience: {convenience}; overall: {overall}</source>
+        <translation>thuận tiện: {convenience}; tổng thể: {overall}</translation>
+    </message>
+    <message>
+        <source>entered by the officer</source>
+        <translation>cán bộ nhập thay</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <translation>ghi chú: {note}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>National status code: {code}</source>
+        <translation>Mã trạng thái quốc gia: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>{action} – dossier {code}</source>
+        <translation>{action} – hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Current status: {status}</source>
+        <translation>Trạng thái hiện tại: {status}</translation>
+    </message>
+    <message>
+        <source>The one-stop officer who takes the result back from the department</source>
+        <translation>Cán bộ một cửa nhận lại kết quả từ bộ phận chuyên môn</translation>
+    </message>
+    <message>
+        <source>Result received &amp;by</source>
+        <translation>Người &amp;nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Officer who takes the dossier, e.g. Lê Văn Cường</source>
+        <translation>Cán bộ nhận hồ sơ, ví dụ: Lê Văn Cường</translation>
+    </message>
+    <message>
+        <source>&amp;Receiver</source>
+        <translation>Người &amp;nhận</translation>
+    </message>
+    <message>
+        <source>Specialist department</source>
+        <translation>Bộ phận chuyên môn</translation>
+    </message>
+    <message>
+        <source>De&amp;partment</source>
+        <translation>Bộ &amp;phận</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>&amp;Số tiền</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>&amp;Lý do</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Ghi chú</translation>
+    </message>
+    <message>
+        <source>&amp;Time of the action</source>
+        <translation>&amp;Thời điểm thực hiện</translation>
+    </message>
+    <message>
+        <source>(not set: enter it in Settings)</source>
+        <translation>(chưa có: nhập trong Cài đặt)</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>Record the action (Ctrl+Enter)</source>
+        <translation>Ghi nhận thao tác (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Đóng, không lưu (Esc)</translation>
+    </message>
+    <message>
+        <source>What must be completed, and why</source>
+        <translation>Nội dung cần bổ sung, hoàn thiện và lý do</translation>
+    </message>
+    <message>
+        <source>Why the dossier cannot be accepted (printed on Form 03)</source>
+        <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
+    </message>
+    <message>
+        <source>E.g. the citizen's written request of withdrawal</source>
+        <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
+    </message>
+    <message>
+        <source>Why processing is stopped (printed on Form 05)</source>
+        <translation>Lý do dừng giải quyết (in trên Mẫu 05)</translation>
+    </message>
+    <message>
+        <source>Space ticks a paper</source>
+        <translation>Phím cách để đánh dấu giấy tờ</translation>
+    </message>
+    <message>
+        <source>Papers to &amp;bring</source>
+        <translation>Giấy tờ &amp;cần bổ sung</translation>
+    </message>
+    <message>
+        <source>Another paper, then Enter</source>
+        <translation>Giấy tờ khác, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Thê&amp;m</translation>
+    </message>
+    <message>
+        <source>Other &amp;paper</source>
+        <translation>Giấy tờ &amp;khác</translation>
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation>(bắt buộc)</translation>
+    </message>
+    <message>
+        <source>(if: {condition})</source>
+        <translation>(nếu: {condition})</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>New appointment after the waiting time: &lt;b&gt;{due}&lt;/b&gt;</source>
+        <translation>Hẹn trả mới sau thời gian chờ: &lt;b&gt;{due}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>✔ Recorded: &lt;b&gt;{action}&lt;/b&gt; for dossier {code}. Status: {status}.</source>
+        <translation>✔ Đã ghi nhận: &lt;b&gt;{action}&lt;/b&gt; cho hồ sơ {code}. Trạng thái: {status}.</translation>
+    </message>
+    <message>
+        <source>Print “{title}” now to give to the citizen?</source>
+        <translation>In “{title}” ngay để giao cho công dân?</translation>
+    </message>
+    <message>
+        <source>&amp;Print Form {number}</source>
+        <translation>&amp;In Mẫu {number}</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +3985,97 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
+    <message>
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Awaiting papers</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <source>Ready to return</source>
+        <translation>Chờ trả kết quả</translation>
+    </message>
+    <message>
+        <source>All procedures</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;Procedure:</source>
+        <translation>Thủ tụ&amp;c:</translation>
+    </message>
+    <message>
+        <source>F&amp;ield:</source>
+        <translation>&amp;Lĩnh vực:</translation>
+    </message>
+    <message>
+        <source>O&amp;fficer:</source>
+        <translation>Cán &amp;bộ:</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>&amp;Kênh:</translation>
+    </message>
+    <message>
+        <source>Clea&amp;r filters</source>
+        <translation>Xó&amp;a lọc</translation>
+    </message>
+    <message>
+        <source>Show the lists for every procedure, field, officer and channel</source>
+        <translation>Hiện danh sách của mọi thủ tục, lĩnh vực, cán bộ và kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Due soon (0 days)</source>
+        <translation>Sắp đến hạn (0 ngày)</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> ngày làm việc</translation>
+    </message>
+    <message>
+        <source>“Due soon” lists the dossiers due within this many working days after today</source>
+        <translation>Danh sách “Sắp đến hạn” gồm các hồ sơ đến hạn trong số ngày làm việc này, tính từ sau hôm nay</translation>
+    </message>
+    <message>
+        <source>Due soon &amp;within:</source>
+        <translation>Sắp đến hạn tr&amp;ong:</translation>
+    </message>
+    <message>
+        <source>Due next working day</source>
+        <translation>Đến hạn ngày làm việc tới</translation>
+    </message>
+    <message>
+        <source>Due within {days} days</source>
+        <translation>Đến hạn trong {days} ngày tới</translation>
     </message>
 </context>
 </TS>

@@ -210,15 +210,21 @@ def test_reprint_opens_the_receipt_preview(
     assert preview.pdf_bytes().startswith(b"%PDF")
 
 
-def test_enter_on_a_row_reprints(
+def test_enter_on_a_row_opens_the_dossier(
     qtbot: QtBot, window: MainWindow, accept_dossier: AcceptDossier
 ) -> None:
+    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier_dialog")
     accept_dossier(**AN)
     window.refresh()
     window.table.setFocus()
     window.table.selectRow(0)
     window.table.setCurrentIndex(window.model.index(0, 0))
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened = [d for d in window.open_dialogs() if isinstance(d, dossier_dialog.DossierDialog)]
+    assert len(opened) == 1
+    # Ctrl+P still reprints the receipt of the selected row.
+    opened[0].close()
+    qtbot.keyClick(window.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(previews(window)) == 1, timeout=20_000)
 
 
@@ -370,12 +376,14 @@ def test_geometry_is_remembered(qtbot: QtBot, services: Services, runner: TaskRu
     w = MainWindow(services, runner)
     qtbot.addWidget(w)
     w.show()
-    w.resize(640, 480)
+    # Above the minimum width of the count bar and the filter row, within the
+    # offscreen screen (800×600).
+    w.resize(720, 520)
     w.table.setColumnWidth(Column.OWNER, 333)
     w.close()
     again = MainWindow(services, runner)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (640, 480)
+    assert (again.width(), again.height()) == (720, 520)
     assert again.table.columnWidth(Column.OWNER) == 333
 
 

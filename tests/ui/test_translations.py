@@ -338,5 +338,5 @@ def test_main_window_speaks_vietnamese(
     ]
     assert headers == [
         "Mã hồ sơ", "Chủ hồ sơ", "Thủ tục", "Tiếp nhận", "Hẹn trả",
-        "Trạng thái", "Kênh", "Cán bộ tiếp nhận",
+        "Trạng thái", "Kênh", "Cán bộ tiếp nhận", "Tiến độ", "Người đang giữ",
     ]  # fmt: skip

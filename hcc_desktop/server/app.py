@@ -1,0 +1,204 @@
+"""The HTTP face of the sync server (docs/sync.md): a FastAPI app over SyncStore.
+
+Every error leaves as JSON ``{"error": CODE, "detail": TEXT}``; an unexpected
+exception is logged with its traceback here and reaches the client only as
+``server_error``. Store calls block on the database, so they run in the
+thread pool, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+
+from hcc_desktop.errors import HccError, NotFound, SyncError
+from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.store import (
+    DEFAULT_PAGE,
+    HTTP_STATUS,
+    SyncStore,
+    error_detail,
+    utc_now,
+)
+
+log = logging.getLogger("hcc_desktop.server")
+
+PROTOCOL_VERSION = 1
+# Requests are read whole before parsing; these caps keep a broken or hostile
+# client from filling the server's memory. 1,000 dossier snapshots with their
+# components are a few megabytes.
+MAX_PUSH_BYTES = 32 * 1024 * 1024
+MAX_SMALL_BODY_BYTES = 64 * 1024
+
+
+def _error(status: int, code: str, detail: str) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=headers)
+
+
+def _sync_error_response(exc: SyncError) -> JSONResponse:
+    return _error(HTTP_STATUS.get(exc.code, 400), exc.code, error_detail(exc))
+
+
+class _GuardedRoute(APIRoute):
+    """Turns any unexpected exception of an endpoint into a logged ``server_error``."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def guarded(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except (HccError, HTTPException, RequestValidationError):
+                raise
+            except Exception:
+                log.exception("error serving %s %s", request.method, request.url.path)
+                return _error(500, "server_error", error_detail(SyncError("server_error")))
+
+        return guarded
+
+
+async def _json_body(request: Request, *, limit: int, too_large: str) -> Any:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise SyncError(too_large, detail=f"request body over {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise SyncError(too_large, detail=f"request body over {limit} bytes")
+        chunks.append(chunk)
+    try:
+        return json.loads(b"".join(chunks))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise SyncError("bad_request", detail="the body is not valid JSON") from None
+
+
+def _int_param(request: Request, name: str, default: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SyncError("bad_request", detail=f"{name} must be an integer") from None
+
+
+def create_app(
+    database_url: str | None = None, *, store: SyncStore | None = None, migrate: bool = True
+) -> FastAPI:
+    """The server app over ``database_url`` (migrated first) or an existing ``store``."""
+    if store is None:
+        if database_url is None:
+            raise ValueError("give a database_url or a store")
+        db = ServerDatabase(database_url)
+        if migrate:
+            db.upgrade()
+        store = SyncStore(db)
+    sync = store
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        sync.db.dispose()
+
+    app = FastAPI(
+        title="HCC Desktop sync server",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+    )
+    app.router.route_class = _GuardedRoute
+    app.add_middleware(GZipMiddleware, minimum_size=4096)
+    app.state.store = sync
+
+    @app.exception_handler(SyncError)
+    async def on_sync_error(_request: Request, exc: SyncError) -> JSONResponse:
+        return _sync_error_response(exc)
+
+    @app.exception_handler(NotFound)
+    async def on_not_found(_request: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, "not_found", exc.describe())
+
+    @app.exception_handler(HTTPException)
+    async def on_http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(400, "bad_request", "; ".join(str(e.get("msg")) for e in exc.errors()))
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Outside the endpoints (middleware): Starlette re-raises after this, and
+        # uvicorn logs the traceback.
+        return _error(500, "server_error", error_detail(SyncError("server_error")))
+
+    @app.get("/api/v1/health")
+    async def health() -> dict[str, Any]:
+        await run_in_threadpool(sync.ping)
+        return {
+            "status": "ok",
+            "protocol": PROTOCOL_VERSION,
+            "server_time": utc_now().isoformat(timespec="seconds"),
+        }
+
+    @app.post("/api/v1/devices/register")
+    async def register(request: Request) -> dict[str, Any]:
+        body = await _json_body(request, limit=MAX_SMALL_BODY_BYTES, too_large="bad_request")
+        if not isinstance(body, dict):
+            raise SyncError("bad_request", detail="the body must be a JSON object")
+        code, device_id = body.get("code"), body.get("device_id")
+        device_name = body.get("device_name", "")
+        if not isinstance(code, str) or not code.strip():
+            raise SyncError("bad_request", detail="code is required")
+        if not isinstance(device_id, str) or not device_id:
+            raise SyncError("bad_request", detail="device_id is required")
+        if not isinstance(device_name, str):
+            raise SyncError("bad_request", detail="device_name must be text")
+        registration = await run_in_threadpool(sync.register, code, device_id, device_name)
+        log.info(
+            "device %s registered in unit %s, slot %d",
+            registration.device_id,
+            registration.unit_code,
+            registration.device_slot,
+        )
+        return registration.to_json()
+
+    @app.post("/api/v1/push")
+    async def push(request: Request) -> dict[str, Any]:
+        device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
+        body = await _json_body(request, limit=MAX_PUSH_BYTES, too_large="batch_too_large")
+        outcome = await run_in_threadpool(sync.apply_batch, device, body)
+        if not outcome.replayed:
+            counts = outcome.counts()
+            log.info("push from %s (%s): %s", device.id, device.unit_code, counts)
+        return outcome.response
+
+    @app.get("/api/v1/changes")
+    async def changes(request: Request) -> dict[str, Any]:
+        device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
+        since = _int_param(request, "since", 0)
+        limit = _int_param(request, "limit", DEFAULT_PAGE)
+        page = await run_in_threadpool(sync.changes_since, device, since, limit)
+        await run_in_threadpool(sync.touch, device)
+        return page.to_json()
+
+    return app
+
+
+__all__ = ["MAX_PUSH_BYTES", "PROTOCOL_VERSION", "create_app"]

@@ -1,0 +1,311 @@
+"""Server commands: ``serve`` and ``server enrol|revoke|devices|import-bundle|publish``.
+
+``add_commands(subparsers)`` registers them on the application's top-level
+parser; every command is standalone (it opens the server's database, never the
+device's). Each command migrates the server database first. Exit codes: 0
+success, 1 error, 2 invalid input. ``--database`` defaults to the environment
+variable ``HCC_SERVER_DATABASE`` (keeps a password out of the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from hcc_desktop.errors import CatalogError, HccError, ValidationError
+
+DATABASE_ENV = "HCC_SERVER_DATABASE"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class _Usage(Exception):
+    """Invalid input detected after parsing (exit code 2)."""
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from hcc_desktop.server.db import ServerDatabase
+    from hcc_desktop.server.store import SyncStore
+
+    url = args.database or os.environ.get(DATABASE_ENV)
+    if not url:
+        raise _Usage(f"give --database URL (or set {DATABASE_ENV})")
+    db = ServerDatabase(url)
+    try:
+        db.upgrade()
+    except BaseException:
+        db.dispose()
+        raise
+    return SyncStore(db)
+
+
+def _report(exc: HccError) -> None:
+    if isinstance(exc, ValidationError):
+        print("error: invalid input", file=sys.stderr)
+        for e in exc.errors:
+            print(f"  {e.describe()}", file=sys.stderr)
+    elif isinstance(exc, CatalogError):
+        print("error: catalog file rejected, nothing published", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr)
+    else:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+
+
+def _guarded(command: Callable[[argparse.Namespace, Any], int]) -> Command:
+    """Open the store, run the command, map errors to exit codes, close."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            store = _open_store(args)
+        except _Usage as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except HccError as exc:
+            _report(exc)
+            return 1
+        try:
+            return int(command(args, store))
+        except _Usage as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except (ValidationError, CatalogError) as exc:
+            _report(exc)
+            return 2
+        except HccError as exc:
+            _report(exc)
+            return 1
+        except OSError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        except SQLAlchemyError as exc:
+            print(f"error: database: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 1
+        finally:
+            store.db.dispose()
+
+    run.__name__ = command.__name__
+    return run
+
+
+def cmd_enrol(args: argparse.Namespace, store: Any) -> int:
+    if not 1 <= args.valid_days <= 365:
+        raise _Usage("--valid-days must be between 1 and 365")
+    ticket = store.enrol(
+        args.unit, unit_name=args.unit_name, valid_for=timedelta(days=args.valid_days)
+    )
+    if args.json:
+        _print_json(ticket.to_json())
+    else:
+        print(ticket.code)
+        print(
+            f"one-time enrolment code for unit {ticket.unit_code}, valid until "
+            f"{ticket.expires_at.isoformat(timespec='minutes')}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace, store: Any) -> int:
+    info = store.revoke(args.device_id)
+    print(f"revoked {info.id} (unit {info.unit_code}, slot {info.slot})")
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace, store: Any) -> int:
+    devices = store.devices(args.unit)
+    if args.json:
+        _print_json([d.to_json() for d in devices])
+        return 0
+    for d in devices:
+        seen = d.last_seen_at.isoformat(timespec="minutes") if d.last_seen_at else "never"
+        status = "active" if d.active else "revoked"
+        print(f"{d.unit_code}\t{d.slot}\t{status}\t{d.id}\t{d.name}\tlast seen {seen}")
+    return 0
+
+
+def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
+    outcome = store.import_bundle(Path(args.file))
+    data = outcome.to_json()
+    if args.json:
+        _print_json(data)
+    else:
+        replay = " (already imported: nothing changed)" if data["replayed"] else ""
+        print(
+            f"bundle {data['batch_id']} from {data['device_id']}: "
+            f"applied {data['applied']}, duplicate {data['duplicate']}, "
+            f"conflict {data['conflict']}, rejected {data['rejected']}{replay}"
+        )
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace, store: Any) -> int:
+    if not (args.catalog or args.calendar or args.unit_settings):
+        raise _Usage("nothing to publish: give --catalog, --calendar or --unit-settings")
+    if bool(args.unit) != bool(args.unit_settings):
+        raise _Usage("--unit and --unit-settings go together")
+    # Read and check every file before publishing anything.
+    catalog = Path(args.catalog).read_bytes() if args.catalog else None
+    unit_settings: Any = None
+    if args.unit_settings:
+        try:
+            unit_settings = json.loads(Path(args.unit_settings).read_bytes())
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise _Usage(f"{args.unit_settings}: not valid JSON ({exc})") from None
+        from hcc_desktop.server.store import validate_unit_settings
+
+        validate_unit_settings(unit_settings)
+    if catalog is not None:
+        from hcc_desktop.services.catalog_file import parse_catalog_file
+
+        parse_catalog_file(catalog)
+    if args.calendar:
+        from hcc_desktop.worktime import load_default_overrides
+
+        load_default_overrides(Path(args.calendar))
+    outcomes = []
+    if catalog is not None:
+        outcomes.append(store.publish_catalog(catalog))
+    if args.calendar:
+        outcomes.append(store.publish_calendar(Path(args.calendar)))
+    if unit_settings is not None:
+        outcomes.append(store.publish_unit_settings(args.unit, unit_settings))
+    if args.json:
+        _print_json([o.to_json() for o in outcomes])
+    else:
+        for o in outcomes:
+            scope = f"unit {o.scope}" if o.scope else "every unit"
+            state = f"published as revision {o.rev}" if o.changed else "unchanged"
+            print(f"{o.kind} for {scope}: {state}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if bool(args.cert) != bool(args.key):
+        print("error: --cert and --key go together", file=sys.stderr)
+        return 2
+    for path in (args.cert, args.key):
+        if path and not Path(path).is_file():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            return 2
+    url = args.database or os.environ.get(DATABASE_ENV)
+    if not url:
+        print(f"error: give --database URL (or set {DATABASE_ENV})", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=getattr(logging, args.log_level.upper()),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    import uvicorn
+
+    from hcc_desktop.server.app import create_app
+
+    try:
+        app = create_app(url)
+    except HccError as exc:
+        _report(exc)
+        return 1
+    scheme = "https" if args.cert else "http"
+    print(f"serving {scheme}://{args.host}:{args.port}/api/v1", file=sys.stderr, flush=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.cert,
+        ssl_keyfile=args.key,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        server_header=False,
+    )
+    return 0
+
+
+def _database_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help=f"postgresql+psycopg://user@host/db or sqlite:///path (default: ${DATABASE_ENV})",
+    )
+
+
+def add_commands(subparsers: Any) -> None:
+    """Register ``serve`` and ``server …`` on the top-level argparse subparsers."""
+    p = subparsers.add_parser("serve", help="run the central sync server")
+    _database_arg(p)
+    p.add_argument("--host", default=DEFAULT_HOST)
+    p.add_argument("--port", type=int, default=DEFAULT_PORT)
+    p.add_argument("--cert", help="TLS certificate (PEM); with --key, serve HTTPS")
+    p.add_argument("--key", help="TLS private key (PEM)")
+    p.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    p.add_argument("--access-log", action="store_true", help="log every request")
+    p.set_defaults(func=cmd_serve, standalone=True)
+
+    p = subparsers.add_parser("server", help="administer the central sync server")
+    sub = p.add_subparsers(dest="server_command", required=True)
+
+    c = sub.add_parser("enrol", help="make a one-time enrolment code for a unit's device")
+    _database_arg(c)
+    c.add_argument("--unit", required=True, help="unit identifier code, e.g. 000.17.22.H56")
+    c.add_argument("--unit-name", help="the unit's name (kept on the server)")
+    c.add_argument("--valid-days", type=int, default=7)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_guarded(cmd_enrol), standalone=True)
+
+    c = sub.add_parser("revoke", help="revoke a device: its token and bundle key stop working")
+    _database_arg(c)
+    c.add_argument("device_id")
+    c.set_defaults(func=_guarded(cmd_revoke), standalone=True)
+
+    c = sub.add_parser("devices", help="list enrolled devices")
+    _database_arg(c)
+    c.add_argument("--unit", help="only this unit")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_guarded(cmd_devices), standalone=True)
+
+    c = sub.add_parser("import-bundle", help="apply a sync bundle carried from a device")
+    _database_arg(c)
+    c.add_argument("file")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_guarded(cmd_import_bundle), standalone=True)
+
+    c = sub.add_parser("publish", help="publish the catalog, calendar or a unit's settings")
+    _database_arg(c)
+    c.add_argument("--catalog", metavar="FILE.json", help="catalog file (catalog export format)")
+    c.add_argument("--calendar", metavar="FILE.json", help="hcc-calendar-overrides file")
+    c.add_argument("--unit", help="unit code for --unit-settings")
+    c.add_argument(
+        "--unit-settings",
+        metavar="FILE.json",
+        help="unit_name, parent_body, place_name, public_lookup_url, unit_phone",
+    )
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_guarded(cmd_publish), standalone=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m hcc_desktop.server.cli COMMAND …`` (the same commands, on their own)."""
+    parser = argparse.ArgumentParser(prog="python -m hcc_desktop.server.cli")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

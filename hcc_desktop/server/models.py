@@ -1,0 +1,206 @@
+"""Tables of the central sync server (PostgreSQL, or SQLite for a single ward).
+
+Separate from the device schema (``hcc_desktop.db.models``): the server keeps
+each synced record as the JSON the device sent, plus what it needs to route
+it (unit, revision, writer). Every synced row carries ``rev`` from one
+server-wide sequence; ``(unit_code, rev)`` indexes serve ``GET /changes``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# JSONB on PostgreSQL (compact, indexable), JSON text on SQLite.
+Document = JSON().with_variant(JSONB(), "postgresql")
+
+# Scope of a published document that applies to every unit.
+GLOBAL_SCOPE = ""
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on both backends (SQLite keeps no offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    __table_args__ = (
+        # A slot is held by one active device of the unit at a time; a revoked
+        # device frees its slot.
+        Index(
+            "uq_devices_unit_slot_active",
+            "unit_code",
+            "slot",
+            unique=True,
+            postgresql_where=text("revoked_at IS NULL"),
+            sqlite_where=text("revoked_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    slot: Mapped[int] = mapped_column(Integer, nullable=False)
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    bundle_key: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    used_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class DossierDoc(Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        UniqueConstraint("unit_code", "code", name="uq_dossiers_unit_code_code"),
+        Index("ix_dossiers_unit_rev", "unit_code", "rev"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    last_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class EventDoc(Base):
+    """A dossier event: immutable once stored, identified by its UUID."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_unit_rev", "unit_code", "rev"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    origin_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class RatingDoc(Base):
+    """A satisfaction rating: immutable once stored, identified by its UUID."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (Index("ix_ratings_unit_rev", "unit_code", "rev"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    origin_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class PublishedDoc(Base):
+    """The latest catalog / calendar (global) or unit settings (per unit).
+
+    One row per (kind, scope), replaced on each publication with a new ``rev``:
+    devices only ever need the latest version.
+    """
+
+    __tablename__ = "published_docs"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    # GLOBAL_SCOPE ("") for every unit, else a unit code.
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False, index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class AppliedBatch(Base):
+    """The response to each committed push batch, replayed when it comes again."""
+
+    __tablename__ = "applied_batches"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    response: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    source: Mapped[str] = mapped_column(String(8), nullable=False, default="push")
+
+
+__all__ = [
+    "GLOBAL_SCOPE",
+    "AppliedBatch",
+    "Base",
+    "Device",
+    "DossierDoc",
+    "EnrolmentCode",
+    "EventDoc",
+    "PublishedDoc",
+    "RatingDoc",
+    "Unit",
+    "UtcDateTime",
+]

@@ -1,0 +1,378 @@
+"""Sync under faults, against a real server process (PostgreSQL and SQLite): lost
+responses, a server restart, a client killed mid-push, a batch sent twice, a
+revoked device, bundles (good, tampered, truncated) and TLS with a private CA."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import signal
+import ssl
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from hcc_desktop.db.models import SyncStateRow
+from hcc_desktop.errors import SyncError
+from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.store import SyncStore
+from hcc_desktop.services.credentials import load_credential
+from hcc_desktop.services.sync import SyncService
+from tests.conftest import FakeClock, applicant, birth_draft, marriage_status_draft
+from tests.integration.conftest import ROOT, Harness, ServerProcess, new_unit_code
+from tests.integration.sync_support import (
+    FILE_KEYRING,
+    Device,
+    FaultProxy,
+    Fleet,
+    applied_batches,
+    make_device_template,
+    server_view,
+)
+
+DEADLINE = 60.0  # seconds to wait for a fault to be reached; never a synchronisation sleep
+
+
+@pytest.fixture(autouse=True)
+def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
+
+
+@pytest.fixture(scope="module")
+def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_device_template(tmp_path_factory.mktemp("device"))
+
+
+@pytest.fixture
+def fleet(
+    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
+) -> Iterator[Fleet]:
+    f = Fleet(tmp_path, device_template, harness.enrol, clock)
+    yield f
+    f.close()
+
+
+@pytest.fixture
+def proxy(harness: Harness) -> Iterator[FaultProxy]:
+    p = FaultProxy(harness.server.port)
+    yield p
+    p.close()
+
+
+def pending_batch(device: Device) -> dict[str, object] | None:
+    with device.services.db.read() as s:
+        row = s.get(SyncStateRow, "push_batch")
+        return json.loads(row.value) if row else None
+
+
+def converged(devices: list[Device], store: SyncStore, unit: str) -> None:
+    server = server_view(store, unit)
+    assert len(set(server.dossiers.values())) == len(server.dossiers)
+    for device in devices:
+        assert device.dossiers() == server.dossiers, device.name
+        assert device.event_ids() == server.events, device.name
+        assert device.outbox() == 0, device.name
+        assert pending_batch(device) is None
+
+
+def server_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hcc_desktop.server.cli", "server", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_lost_response_is_resent_with_the_same_batch_and_applied_once(
+    fleet: Fleet, harness: Harness, proxy: FaultProxy
+) -> None:
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, proxy.url)
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    for name in ("Lê Thị Cúc", "Võ Văn Em", "Đặng Thị Giang"):
+        laptop.accept(birth_draft(owner=applicant(full_name=name)))
+    proxy.arm("drop", on_push=1)
+    with pytest.raises(SyncError) as caught:
+        laptop.sync.sync()
+    assert caught.value.code == "server_unreachable"
+    assert proxy.tripped.is_set()
+    # The server committed the batch; the device does not know it yet.
+    assert len(server_view(harness.store, unit).dossiers) == 3
+    assert laptop.outbox() == 6
+    assert laptop.sync.status().last_error == "server_unreachable"
+    saved = pending_batch(laptop)
+    assert saved is not None
+    assert saved["batch_id"] == proxy.batch_ids[0]
+
+    proxy.release()
+    result = laptop.sync.sync()
+    assert (result.pushed, result.duplicates, result.rejected) == (6, 0, 0)
+    assert proxy.batch_ids == [proxy.batch_ids[0]] * 2  # resent under the same id
+    assert applied_batches(harness.store, laptop.device_id) == [proxy.batch_ids[0]]
+    assert laptop.sync.status().last_error is None
+    counter.sync.sync()
+    converged([laptop, counter], harness.store, unit)
+
+
+def test_the_same_batch_sent_twice_is_applied_once(
+    fleet: Fleet, harness: Harness, proxy: FaultProxy
+) -> None:
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, proxy.url)
+    d = laptop.accept(marriage_status_draft())
+    laptop.handover(d.code, "Lê Văn Cường")
+    proxy.arm("drop", on_push=1)
+    with pytest.raises(SyncError, match="server_unreachable"):
+        laptop.sync.sync()
+    proxy.release()
+    batch = pending_batch(laptop)
+    assert batch is not None
+    before = server_view(harness.store, unit)
+    credential = load_credential(laptop.device_id)
+    assert credential is not None
+    with harness.server.client(credential.token) as http:
+        again = http.post("/api/v1/push", json=batch)
+    assert again.status_code == 200
+    assert [r["status"] for r in again.json()["results"]] == ["applied"] * 3
+    assert server_view(harness.store, unit) == before  # a replay writes nothing
+    result = laptop.sync.sync()  # and a third time, by the device itself
+    assert result.pushed == 3
+    assert server_view(harness.store, unit) == before
+    assert len(applied_batches(harness.store, laptop.device_id)) == 1
+    converged([laptop], harness.store, unit)
+
+
+def test_a_client_killed_mid_push_loses_and_doubles_nothing(
+    fleet: Fleet, harness: Harness, proxy: FaultProxy
+) -> None:
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, proxy.url)
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    for _ in range(260):  # 520 outbox items: two batches
+        laptop.accept(birth_draft())
+    # The first batch is acknowledged; the second is committed by the server
+    # while its response is held back, and the client is killed waiting for it.
+    proxy.arm("hold", on_push=2)
+    sync = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hcc_desktop.sync_cli",
+            "--db",
+            str(laptop.services.db.path),
+            "sync",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert proxy.tripped.wait(DEADLINE), sync.stderr.read() if sync.stderr else ""
+    finally:
+        sync.send_signal(signal.SIGKILL)
+        sync.wait(timeout=DEADLINE)
+        if sync.stderr:
+            sync.stderr.close()
+    assert sync.returncode == -signal.SIGKILL
+    proxy.release()
+    assert laptop.outbox() == 20  # the first 500 were confirmed before the kill
+    assert len(server_view(harness.store, unit).dossiers) == 260
+
+    result = laptop.sync.sync()
+    assert result.pushed == 20
+    first, second = proxy.batch_ids[0], proxy.batch_ids[1]
+    assert proxy.batch_ids == [first, second, second]
+    assert sorted(applied_batches(harness.store, laptop.device_id)) == sorted([first, second])
+    counter.sync.sync()
+    converged([laptop, counter], harness.store, unit)
+    assert len(counter.dossiers()) == 260
+
+
+def test_a_server_restarted_mid_sync(
+    fresh_database: str, tmp_path: Path, device_template: Path, clock: FakeClock
+) -> None:
+    server = ServerProcess(fresh_database, tmp_path / "server.log")
+    server.start()
+    db = ServerDatabase(fresh_database)
+    store = SyncStore(db)
+    proxy = FaultProxy(server.port)
+    fleet = Fleet(tmp_path, device_template, lambda unit: store.enrol(unit).code, clock)
+    try:
+        unit = new_unit_code()
+        laptop = fleet.device("laptop", unit, proxy.url)
+        counter = fleet.device("counter", unit, server.base_url)
+        for _ in range(5):
+            laptop.accept(birth_draft())
+        counter.accept(marriage_status_draft())
+        counter.sync.sync()
+        proxy.arm("hold", on_push=1)
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                laptop.sync.sync()
+            except BaseException as exc:
+                failure.append(exc)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        assert proxy.tripped.wait(DEADLINE)
+        server.restart()  # the held connection dies with the old process
+        proxy.target_port = server.port
+        worker.join(DEADLINE)
+        assert not worker.is_alive()
+        assert len(failure) == 1
+        assert isinstance(failure[0], SyncError)
+        assert failure[0].code == "server_unreachable"
+        proxy.release()
+
+        result = laptop.sync.sync()
+        assert result.pushed == 10
+        assert result.pulled == 2  # the counter's dossier and its event
+        counter.sync.sync()
+        converged([laptop, counter], store, unit)
+        assert len(applied_batches(store, laptop.device_id)) == 1
+    finally:
+        fleet.close()
+        proxy.close()
+        server.stop()
+        db.dispose()
+
+
+def test_a_revoked_device_is_told_so_and_keeps_its_outbox(fleet: Fleet, harness: Harness) -> None:
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, harness.server.base_url)
+    laptop.accept(birth_draft())
+    harness.store.revoke(laptop.device_id)
+    with pytest.raises(SyncError) as caught:
+        laptop.sync.sync()
+    assert caught.value.code == "credential_revoked"
+    assert laptop.outbox() == 2
+    assert laptop.sync.status().last_error == "credential_revoked"
+    assert server_view(harness.store, unit).dossiers == {}
+
+
+def test_a_bundle_carried_by_hand_then_an_online_sync_duplicates_nothing(
+    fleet: Fleet, harness: Harness, tmp_path: Path
+) -> None:
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, harness.server.base_url)
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    d = laptop.accept(marriage_status_draft())
+    laptop.handover(d.code, "Lê Văn Cường")
+    laptop.accept(birth_draft(channel="saturday_session"))
+    bundle = tmp_path / "laptop.hccbundle"
+    assert laptop.sync.export_bundle(bundle) == 5
+    assert laptop.outbox() == 5  # kept until an online sync confirms
+    database = harness.store.db.url
+
+    # A damaged file is refused with a clear message and nothing applied.
+    raw = bundle.read_bytes()
+    tampered, truncated = tmp_path / "tampered.hccbundle", tmp_path / "truncated.hccbundle"
+    flip = raw.rindex(b"\n", 0, len(raw) - 1) + 40  # inside the sealed token
+    tampered.write_bytes(raw[:flip] + bytes([raw[flip] ^ 0x01]) + raw[flip + 1 :])
+    truncated.write_bytes(raw[: len(raw) // 2])
+    for path, code in ((tampered, "bundle_tampered"), (truncated, "bundle_truncated")):
+        refused = server_cli("import-bundle", "--database", database, str(path))
+        assert refused.returncode == 1, refused.stderr
+        assert code in refused.stderr
+    assert server_view(harness.store, unit).dossiers == {}
+
+    imported = server_cli("import-bundle", "--database", database, str(bundle), "--json")
+    assert imported.returncode == 0, imported.stderr
+    report = json.loads(imported.stdout)
+    assert (report["items"], report["applied"], report["rejected"]) == (5, 5, 0)
+    after_import = server_view(harness.store, unit)
+    assert len(after_import.dossiers) == 2
+
+    result = laptop.sync.sync()
+    assert (result.pushed, result.duplicates) == (5, 5)
+    assert server_view(harness.store, unit) == after_import
+    counter.sync.sync()
+    converged([laptop, counter], harness.store, unit)
+
+
+def _self_signed(directory: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "server.pem", directory / "server.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_tls_with_a_private_ca(
+    tmp_path: Path, device_template: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Transport only: one SQLite-backed server is enough."""
+    cert, key = _self_signed(tmp_path)
+    url = f"sqlite:///{tmp_path / 'tls-server.db'}"
+    server = ServerProcess(
+        url,
+        tmp_path / "server.log",
+        cert=cert,
+        key=key,
+        ca=ssl.create_default_context(cafile=str(cert)),
+    )
+    server.start()
+    db = ServerDatabase(url)
+    store = SyncStore(db)
+    fleet = Fleet(tmp_path, device_template, lambda unit: store.enrol(unit).code, clock)
+    try:
+        unit = new_unit_code()
+        with pytest.raises(SyncError) as caught:
+            fleet.device("untrusting", unit, server.base_url)
+        assert caught.value.code == "tls_error"
+        monkeypatch.setenv("HCC_SYNC_CA", str(cert))
+        laptop = fleet.device("laptop", unit, server.base_url)
+        laptop.accept(birth_draft())
+        assert laptop.sync.sync().pushed == 2
+        monkeypatch.delenv("HCC_SYNC_CA")
+        explicit = SyncService(
+            laptop.services.db,
+            settings=laptop.services.settings,
+            catalog=laptop.services.catalog,
+            ca_file=cert,
+        )
+        assert explicit.sync().pushed == 0
+        with httpx.Client(verify=False) as insecure:  # the server really speaks TLS
+            assert insecure.get(f"{server.base_url}/api/v1/health").status_code == 200
+    finally:
+        fleet.close()
+        server.stop()
+        db.dispose()
