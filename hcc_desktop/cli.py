@@ -12,11 +12,18 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hcc_desktop import lifecycle_cli, sync_cli
+from hcc_desktop.cli_common import (
+    TIME_FORMAT,
+    CliError,
+    fmt_time,
+    parse_time,
+    print_json,
+    report,
+)
 from hcc_desktop.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.identity import PersonInput
@@ -27,29 +34,6 @@ from hcc_desktop.services.dossiers import DossierSummary
 from hcc_desktop.services.intake import ComponentInput, IntakeDraft
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.worktime import WorkCalendar
-
-TIME_FORMAT = "%Y-%m-%d %H:%M"
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.exit_code = code
-
-
-def _fmt(moment: datetime | None) -> str | None:
-    return moment.strftime(TIME_FORMAT) if moment else None
-
-
-def _parse_time(value: str, what: str) -> datetime:
-    try:
-        return datetime.strptime(value.strip(), TIME_FORMAT)
-    except ValueError:
-        raise CliError(f"{what}: expected 'YYYY-MM-DD HH:MM', got {value!r}") from None
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def procedure_json(p: Procedure) -> dict[str, Any]:
@@ -79,9 +63,9 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
         "procedure": d.procedure_code,
         "procedure_name": d.procedure_name,
         "channel": d.channel.value,
-        "received_at": _fmt(d.received_at),
-        "clock_start_at": _fmt(d.clock_start_at),
-        "due_at": _fmt(d.due_at),
+        "received_at": fmt_time(d.received_at),
+        "clock_start_at": fmt_time(d.clock_start_at),
+        "due_at": fmt_time(d.due_at),
         "processing_days": d.processing_days,
         "applicant": person(d.owner),
         "submitter": person(d.submitter),
@@ -118,8 +102,8 @@ def summary_json(d: DossierSummary) -> dict[str, Any]:
         "procedure": d.procedure_code,
         "procedure_name": d.procedure_name,
         "status": int(d.status),
-        "received_at": _fmt(d.received_at),
-        "due_at": _fmt(d.due_at),
+        "received_at": fmt_time(d.received_at),
+        "due_at": fmt_time(d.due_at),
     }
 
 
@@ -188,7 +172,7 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     received_at = None
     if data.get("received_at") is not None:
         try:
-            received_at = _parse_time(str(data["received_at"]), "received_at")
+            received_at = parse_time(str(data["received_at"]), "received_at")
         except CliError as exc:
             problems.append(str(exc))
     fee_amount = data.get("fee_amount")
@@ -255,7 +239,7 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
     if args.catalog_command == "list":
         procedures = services.catalog.list()
         if args.json:
-            _print_json([procedure_json(p) for p in procedures])
+            print_json([procedure_json(p) for p in procedures])
         else:
             for p in procedures:
                 days = "same day" if p.processing_days == 0 else f"{p.processing_days} days"
@@ -263,7 +247,7 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
     elif args.catalog_command == "show":
         p = services.catalog.get(args.code)
         if args.json:
-            _print_json(procedure_json(p))
+            print_json(procedure_json(p))
         else:
             print(f"{p.code} {p.name} ({p.field}); processing days: {p.processing_days}")
             for c in p.components:
@@ -272,7 +256,7 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
     elif args.catalog_command == "import":
         report = services.catalog.import_file(Path(args.file), replace=args.replace)
         if args.json:
-            _print_json(report.to_json())
+            print_json(report.to_json())
         else:
             print(f"added: {len(report.added)} {' '.join(report.added)}")
             print(f"updated: {len(report.updated)}")
@@ -287,7 +271,7 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
-    received = _parse_time(args.received, "--received")
+    received = parse_time(args.received, "--received")
     try:
         channel = Channel(args.channel)
     except ValueError:
@@ -323,7 +307,7 @@ def cmd_intake(services: Services, args: argparse.Namespace) -> int:
             dossier, paper=PaperSize(args.paper) if args.paper else None
         )
         services.printing.save(pdf, Path(args.receipt))
-    _print_json(dossier_json(dossier))
+    print_json(dossier_json(dossier))
     return 0
 
 
@@ -333,7 +317,7 @@ def cmd_show(services: Services, args: argparse.Namespace) -> int:
     data["timeline"] = [
         {
             "kind": e.kind,
-            "at": _fmt(e.at),
+            "at": fmt_time(e.at),
             "actor": e.actor,
             "from_status": int(e.from_status) if e.from_status else None,
             "to_status": int(e.to_status) if e.to_status else None,
@@ -341,7 +325,7 @@ def cmd_show(services: Services, args: argparse.Namespace) -> int:
         }
         for e in services.dossiers.timeline(d.id)
     ]
-    _print_json(data)
+    print_json(data)
     return 0
 
 
@@ -357,7 +341,7 @@ def cmd_print_receipt(services: Services, args: argparse.Namespace) -> int:
 def cmd_search(services: Services, args: argparse.Namespace) -> int:
     hits = services.dossiers.search(args.text, limit=args.limit)
     if args.json:
-        _print_json([summary_json(h) for h in hits])
+        print_json([summary_json(h) for h in hits])
     else:
         for h in hits:
             print(f"{h.code}\t{h.full_name}\t{h.id_number}\t{h.phone}\t{h.procedure_name}")
@@ -404,7 +388,7 @@ def cmd_settings(services: Services, args: argparse.Namespace) -> int:
         [a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in settings.office_hours.intervals
     ]
     data["paper_size"] = settings.paper_size.value
-    _print_json(data)
+    print_json(data)
     return 0
 
 
@@ -487,19 +471,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(exc: HccError) -> None:
-    if isinstance(exc, ValidationError):
-        print("error: invalid input", file=sys.stderr)
-        for e in exc.errors:
-            print(f"  {e.describe()}", file=sys.stderr)
-    elif isinstance(exc, CatalogError):
-        print("error: catalog file rejected, nothing imported", file=sys.stderr)
-        for p in exc.problems:
-            print(f"  {p}", file=sys.stderr)
-    else:
-        print(f"error: {exc.describe()}", file=sys.stderr)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "standalone", False):
@@ -508,21 +479,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         services = open_services(args.db)
     except HccError as exc:
-        _report(exc)
+        report(exc)
         return 1
     try:
         return int(args.func(services, args))
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except lifecycle_cli.LifecycleCliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except (ValidationError, CatalogError) as exc:
-        _report(exc)
+        report(exc)
         return 2
     except HccError as exc:
-        _report(exc)
+        report(exc)
         return 1
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli_common import CliError, fmt_time, parse_time, print_json
 from hcc_desktop.domain import (
     Action,
     Channel,
@@ -23,34 +23,14 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers import DossierSummary
 from hcc_desktop.services.lifecycle import TransitionInput, WorklistFilter
 
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 FORMS = ("01", "02", "03", "04", "05", "06")
-
-
-class LifecycleCliError(Exception):
-    """Bad command-line input (exit code 2)."""
-
-
-def _fmt(moment: datetime | None) -> str | None:
-    return moment.strftime(TIME_FORMAT) if moment else None
-
-
-def parse_time(value: str, what: str) -> datetime:
-    try:
-        return datetime.strptime(value.strip(), TIME_FORMAT)
-    except ValueError:
-        raise LifecycleCliError(f"{what}: expected 'YYYY-MM-DD HH:MM', got {value!r}") from None
 
 
 def parse_day(value: str, what: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise LifecycleCliError(f"{what}: expected 'YYYY-MM-DD', got {value!r}") from None
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+        raise CliError(f"{what}: expected 'YYYY-MM-DD', got {value!r}") from None
 
 
 def _actor(services: Services, args: argparse.Namespace) -> str:
@@ -62,7 +42,7 @@ def _actor(services: Services, args: argparse.Namespace) -> str:
 def event_json(e: DossierEvent) -> dict[str, Any]:
     return {
         "kind": e.kind,
-        "at": _fmt(e.at),
+        "at": fmt_time(e.at),
         "actor": e.actor,
         "from_status": int(e.from_status) if e.from_status else None,
         "to_status": int(e.to_status) if e.to_status else None,
@@ -81,15 +61,15 @@ def status_json(services: Services, key: str, as_of: datetime | None) -> dict[st
         "status_name": d.status.name.lower(),
         "procedure": d.procedure_code,
         "applicant": d.owner.full_name,
-        "received_at": _fmt(d.received_at),
-        "due_at": _fmt(d.due_at),
-        "original_due_at": _fmt(d.original_due_at),
-        "effective_due_at": _fmt(services.lifecycle.effective_due(d, as_of=as_of)),
-        "proposed_due_at": _fmt(d.proposed_due_at),
+        "received_at": fmt_time(d.received_at),
+        "due_at": fmt_time(d.due_at),
+        "original_due_at": fmt_time(d.original_due_at),
+        "effective_due_at": fmt_time(services.lifecycle.effective_due(d, as_of=as_of)),
+        "proposed_due_at": fmt_time(d.proposed_due_at),
         "holder": d.holder,
         "supplement_count": d.supplement_count,
-        "ended_at": _fmt(d.ended_at),
-        "returned_at": _fmt(d.returned_at),
+        "ended_at": fmt_time(d.ended_at),
+        "returned_at": fmt_time(d.returned_at),
         "timeliness": verdict.value if verdict else None,
         "allowed_actions": [a.value for a in services.lifecycle.allowed_actions(d)],
         "timeline": [event_json(e) for e in services.dossiers.timeline(d.id)],
@@ -131,9 +111,9 @@ def cmd_transition(services: Services, args: argparse.Namespace) -> int:
         details=details,
     )
     if args.json:
-        _print_json(status_json(services, d.code, at))
+        print_json(status_json(services, d.code, at))
     else:
-        print(f"{d.code}\t{int(d.status)}\t{_fmt(d.due_at)}")
+        print(f"{d.code}\t{int(d.status)}\t{fmt_time(d.due_at)}")
     return 0
 
 
@@ -141,7 +121,7 @@ def cmd_status(services: Services, args: argparse.Namespace) -> int:
     as_of = parse_time(args.as_of, "--as-of") if args.as_of else None
     data = status_json(services, args.code, as_of)
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         print(
             f"{data['code']}  status {data['status']} ({data['status_name']})  "
@@ -158,7 +138,7 @@ def _worklist_entry(d: DossierSummary) -> dict[str, Any]:
         "applicant": d.full_name,
         "procedure": d.procedure_code,
         "status": int(d.status),
-        "due_at": _fmt(d.due_at),
+        "due_at": fmt_time(d.due_at),
         "holder": d.holder,
         "timeliness": d.timeliness.value if d.timeliness else None,
     }
@@ -179,18 +159,18 @@ def cmd_worklist(services: Services, args: argparse.Namespace) -> int:
     if args.json:
         data: dict[str, Any] = {name: [d.code for d in getattr(w, name)] for name in names}
         data["counts"] = w.counts
-        data["as_of"] = _fmt(w.as_of)
+        data["as_of"] = fmt_time(w.as_of)
         data["within"] = w.within
         if args.details:
             data["details"] = {
                 name: [_worklist_entry(d) for d in getattr(w, name)] for name in names
             }
-        _print_json(data)
+        print_json(data)
     else:
         for name in names:
             print(f"{name} ({w.counts[name]})")
             for d in getattr(w, name):
-                print(f"  {d.code}\t{_fmt(d.due_at)}\t{d.full_name}\t{d.procedure_name}")
+                print(f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}")
     return 0
 
 
@@ -204,7 +184,7 @@ def cmd_apology(services: Services, args: argparse.Namespace) -> int:
     )
     if args.out:
         services.printing.save(services.printing.apology_pdf(d), Path(args.out))
-    print(f"{d.code}\t{_fmt(d.proposed_due_at)}")
+    print(f"{d.code}\t{fmt_time(d.proposed_due_at)}")
     return 0
 
 
@@ -248,7 +228,7 @@ def cmd_book(services: Services, args: argparse.Namespace) -> int:
     elif suffix == ".xlsx":
         data = services.printing.tracking_book_xlsx(start, end)
     else:
-        raise LifecycleCliError("book: the output file must end in .pdf or .xlsx")
+        raise CliError("book: the output file must end in .pdf or .xlsx")
     services.printing.save(data, out)
     print(out)
     return 0

@@ -17,12 +17,12 @@ Exit codes: 0 success, 1 error (server, network, storage), 2 invalid input.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli_common import print_json
 from hcc_desktop.errors import HccError, SyncError, ValidationError
 from hcc_desktop.services import Services
 from hcc_desktop.services.sync import CA_ENV, SyncService, SyncStatus
@@ -74,10 +74,6 @@ def describe(exc: SyncError) -> str:
     return " ".join(template.format_map(_Blank(exc.params)).split())
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def sync_service(services: Services) -> SyncService:
     existing = getattr(services, "sync", None)
     if isinstance(existing, SyncService):
@@ -106,7 +102,7 @@ def cmd_device_register(services: Services, args: argparse.Namespace) -> int:
         "server_time": result.server_time,
     }
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         print(
             f"registered device {result.device_id} in unit {result.unit_code}, "
@@ -132,7 +128,7 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
     if show:
         print(file=sys.stderr)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         print(
             f"pushed {result.pushed}, pulled {result.pulled}, conflicts {result.conflicts}, "
@@ -182,7 +178,7 @@ def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
     if args.json:
         data = status.to_json()
         data["rejected_items"] = [vars(r) for r in service.rejected_items()]
-        _print_json(data)
+        print_json(data)
     else:
         print("\n".join(_status_lines(status)))
         for r in service.rejected_items():
@@ -202,7 +198,7 @@ def cmd_sync_export(services: Services, args: argparse.Namespace) -> int:
 def cmd_sync_conflicts(services: Services, args: argparse.Namespace) -> int:
     conflicts = sync_service(services).conflicts()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": c.id,

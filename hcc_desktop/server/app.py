@@ -122,7 +122,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.router.route_class = _GuardedRoute
-    app.add_middleware(GZipMiddleware, minimum_size=4096)
+    # Level 5: pages of JSON shrink almost as much as at 9 for half the CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     app.state.store = sync
 
     @app.exception_handler(SyncError)

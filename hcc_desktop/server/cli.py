@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from hcc_desktop.cli_common import print_json, report
 from hcc_desktop.errors import CatalogError, HccError, ValidationError
 
 DATABASE_ENV = "HCC_SERVER_DATABASE"
@@ -32,10 +33,6 @@ Command = Callable[[argparse.Namespace], int]
 
 class _Usage(Exception):
     """Invalid input detected after parsing (exit code 2)."""
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _open_store(args: argparse.Namespace) -> Any:
@@ -54,19 +51,6 @@ def _open_store(args: argparse.Namespace) -> Any:
     return SyncStore(db)
 
 
-def _report(exc: HccError) -> None:
-    if isinstance(exc, ValidationError):
-        print("error: invalid input", file=sys.stderr)
-        for e in exc.errors:
-            print(f"  {e.describe()}", file=sys.stderr)
-    elif isinstance(exc, CatalogError):
-        print("error: catalog file rejected, nothing published", file=sys.stderr)
-        for p in exc.problems:
-            print(f"  {p}", file=sys.stderr)
-    else:
-        print(f"error: {exc.describe()}", file=sys.stderr)
-
-
 def _guarded(command: Callable[[argparse.Namespace, Any], int]) -> Command:
     """Open the store, run the command, map errors to exit codes, close."""
 
@@ -77,7 +61,7 @@ def _guarded(command: Callable[[argparse.Namespace, Any], int]) -> Command:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except HccError as exc:
-            _report(exc)
+            report(exc, catalog_verb="published")
             return 1
         try:
             return int(command(args, store))
@@ -85,10 +69,10 @@ def _guarded(command: Callable[[argparse.Namespace, Any], int]) -> Command:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except (ValidationError, CatalogError) as exc:
-            _report(exc)
+            report(exc, catalog_verb="published")
             return 2
         except HccError as exc:
-            _report(exc)
+            report(exc, catalog_verb="published")
             return 1
         except OSError as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -110,7 +94,7 @@ def cmd_enrol(args: argparse.Namespace, store: Any) -> int:
         args.unit, unit_name=args.unit_name, valid_for=timedelta(days=args.valid_days)
     )
     if args.json:
-        _print_json(ticket.to_json())
+        print_json(ticket.to_json())
     else:
         print(ticket.code)
         print(
@@ -130,7 +114,7 @@ def cmd_revoke(args: argparse.Namespace, store: Any) -> int:
 def cmd_devices(args: argparse.Namespace, store: Any) -> int:
     devices = store.devices(args.unit)
     if args.json:
-        _print_json([d.to_json() for d in devices])
+        print_json([d.to_json() for d in devices])
         return 0
     for d in devices:
         seen = d.last_seen_at.isoformat(timespec="minutes") if d.last_seen_at else "never"
@@ -143,7 +127,7 @@ def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
     outcome = store.import_bundle(Path(args.file))
     data = outcome.to_json()
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         replay = " (already imported: nothing changed)" if data["replayed"] else ""
         print(
@@ -186,7 +170,7 @@ def cmd_publish(args: argparse.Namespace, store: Any) -> int:
     if unit_settings is not None:
         outcomes.append(store.publish_unit_settings(args.unit, unit_settings))
     if args.json:
-        _print_json([o.to_json() for o in outcomes])
+        print_json([o.to_json() for o in outcomes])
     else:
         for o in outcomes:
             scope = f"unit {o.scope}" if o.scope else "every unit"
@@ -218,7 +202,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(url)
     except HccError as exc:
-        _report(exc)
+        report(exc, catalog_verb="published")
         return 1
     scheme = "https" if args.cert else "http"
     print(f"serving {scheme}://{args.host}:{args.port}/api/v1", file=sys.stderr, flush=True)

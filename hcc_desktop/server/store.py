@@ -34,11 +34,30 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cryptography.fernet import Fernet
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    String,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    column,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from hcc_desktop.errors import FieldError, NotFound, SyncError, ValidationError
 from hcc_desktop.server.bundle import (
@@ -58,6 +77,7 @@ from hcc_desktop.server.models import (
     PublishedDoc,
     RatingDoc,
     Unit,
+    UtcDateTime,
 )
 
 MAX_BATCH_ITEMS = 1000
@@ -272,7 +292,7 @@ class ChangesPage:
 # --- push request parsing -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PushItem:
     index: int
     id: str | int  # the device's outbox item id, echoed back as given
@@ -321,6 +341,11 @@ def parse_push_request(
     return batch_id, parsed
 
 
+# json.dumps without the cycle check: the data comes from json.loads, so it
+# cannot hold cycles; the text is the same.
+_to_json = json.JSONEncoder(check_circular=False).encode
+
+
 class _Rejected(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
@@ -335,14 +360,16 @@ def _text_field(data: Mapping[str, Any], name: str, max_length: int = MAX_ID_LEN
     return value
 
 
-def _check_item(item: PushItem, unit_code: str) -> dict[str, Any]:
+def _check_item(item: PushItem, unit_code: str) -> _Checked:
     if item.kind not in KINDS_PUSHED:
         raise _Rejected("invalid_item", "kind must be dossier, event or rating")
     data = item.data
     if not isinstance(data, dict):
         raise _Rejected("invalid_item", "data must be an object")
     _text_field(data, "id")
-    if "\\u0000" in json.dumps(data):
+    # Serialised once: the NUL check reads it and the row stores it as it is.
+    raw = _to_json(data)
+    if "\\u0000" in raw:
         # PostgreSQL's JSONB cannot hold NUL characters.
         raise _Rejected("invalid_item", "data holds a NUL character")
     if item.kind == "dossier":
@@ -356,10 +383,24 @@ def _check_item(item: PushItem, unit_code: str) -> dict[str, Any]:
         _text_field(data, "dossier_id")
         if "unit_code" in data and data["unit_code"] != unit_code:
             raise _Rejected("wrong_unit")
-    return data
+    return _Checked(item, data, raw)
 
 
 # --- the batch applier -------------------------------------------------------------------
+#
+# A batch is applied in three steps, with a fixed number of statements whatever
+# its size: load what the server holds for every id of the batch (one query per
+# table and chunk of ids), decide every item in memory, then write with one
+# statement per table (INSERT … SELECT FROM jsonb_to_recordset(…) on
+# PostgreSQL, an executemany on SQLite). Each item's JSON is serialised once,
+# by the NUL check, and stored as that text. Revisions for the whole batch are
+# drawn in one statement, under the writers' lock.
+
+
+class _Checked(NamedTuple):
+    item: PushItem
+    data: dict[str, Any]
+    raw: str  # ``data`` as JSON text
 
 
 @dataclass
@@ -367,10 +408,17 @@ class _DossierState:
     id: str
     unit_code: str
     code: str
-    data: dict[str, Any]
+    data: dict[str, Any]  # as stored, or as pushed in this batch
+    raw: str  # JSON text to write; "" until this batch writes the dossier
     last_device: str
     rev: int  # negative: provisional, replaced when revisions are drawn
-    row: DossierDoc | None  # the stored row, None when inserted by this batch
+    stored: bool  # False: inserted by this batch
+
+
+class _NewDoc(NamedTuple):
+    rev: int  # provisional
+    data: dict[str, Any]
+    raw: str
 
 
 @dataclass
@@ -379,9 +427,7 @@ class _Plan:
 
     dossier_inserts: dict[str, _DossierState] = field(default_factory=dict)
     dossier_updates: dict[str, _DossierState] = field(default_factory=dict)
-    docs: list[tuple[type[EventDoc] | type[RatingDoc], dict[str, Any], int]] = field(
-        default_factory=list
-    )
+    docs: dict[str, list[_NewDoc]] = field(default_factory=lambda: {"event": [], "rating": []})
     count: int = 0
 
     def next_rev(self) -> int:
@@ -400,64 +446,123 @@ def _chunks(values: Iterable[str], size: int = 500) -> Iterable[list[str]]:
         yield batch
 
 
+def _id_chunks(values: Iterable[str], postgresql: bool) -> Iterable[list[str]]:
+    """Sorted chunks of ids for ``_among``: one JSON parameter per chunk on PostgreSQL,
+    one parameter per id on SQLite."""
+    return _chunks(sorted(values), 5000 if postgresql else 500)
+
+
+def _among(col: ColumnElement[str], values: list[str], postgresql: bool) -> ColumnElement[bool]:
+    """``col IN values``, probing ``col``'s index once per value whatever the table's size.
+
+    On PostgreSQL the values go as one JSON array and are joined as a
+    subquery: ``col = ANY($1)`` would be planned once for every array size
+    (psycopg prepares repeated statements) and may become a sequential scan
+    comparing every row with every value.
+    """
+    if postgresql:
+        listed = cast(literal(json.dumps(values), Text()), JSONB())
+        return col.in_(select(func.jsonb_array_elements_text(listed).column_valued("value")))
+    return col.in_(values)
+
+
+def _json_text(value: str | ColumnElement[Any], postgresql: bool) -> ColumnElement[Any]:
+    """JSON text for a JSON column, stored as it is (JSONB parses it on PostgreSQL).
+
+    The text is made once (``json.dumps``) instead of again by the driver.
+    """
+    bound = literal(value, Text()) if isinstance(value, str) else value
+    return cast(bound, JSONB()) if postgresql else bound
+
+
+def _table(model: type[DossierDoc] | type[EventDoc] | type[RatingDoc]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+_DOC_MODELS: dict[str, type[EventDoc] | type[RatingDoc]] = {"event": EventDoc, "rating": RatingDoc}
+# Rows per INSERT statement: bounds the statement's size for a 100,000-item bundle.
+INSERT_ROWS = 2000
+
+
 class _BatchApplier:
     def __init__(self, session: Session, device: Device, now: datetime) -> None:
         self.s = session
+        self.postgresql = session.get_bind().dialect.name == "postgresql"
         self.device = device
         self.unit = device.unit_code
         self.now = now
         self.plan = _Plan()
-        self.dossiers: dict[str, _DossierState | None] = {}
+        self.dossiers: dict[str, _DossierState] = {}
         self.code_holder: dict[str, str] = {}  # code -> dossier id, in this unit
+        # Unit of each stored dossier that only events or ratings of the batch refer to.
+        self.dossier_units: dict[str, str] = {}
         self.docs_seen: dict[tuple[str, str], tuple[str, int]] = {}  # (kind,id)->(unit,rev)
 
     def run(self, items: Sequence[PushItem]) -> list[dict[str, Any]]:
         results: list[dict[str, Any] | None] = [None] * len(items)
-        checked: list[tuple[PushItem, dict[str, Any]]] = []
+        checked: list[_Checked] = []
         for item in items:
             try:
-                checked.append((item, _check_item(item, self.unit)))
+                checked.append(_check_item(item, self.unit))
             except _Rejected as exc:
                 results[item.index] = _rejected(item, exc)
         self._prefetch(checked)
         # Dossiers first: an event may come before its dossier in a batch.
-        ordered = [c for c in checked if c[0].kind == "dossier"]
-        ordered += [c for c in checked if c[0].kind != "dossier"]
-        for item, data in ordered:
+        ordered = [c for c in checked if c.item.kind == "dossier"]
+        ordered += [c for c in checked if c.item.kind != "dossier"]
+        for entry in ordered:
             try:
-                if item.kind == "dossier":
-                    results[item.index] = self._dossier(item, data)
+                if entry.item.kind == "dossier":
+                    results[entry.item.index] = self._dossier(entry)
                 else:
-                    results[item.index] = self._doc(item, data)
+                    results[entry.item.index] = self._doc(entry)
             except _Rejected as exc:
-                results[item.index] = _rejected(item, exc)
+                results[entry.item.index] = _rejected(entry.item, exc)
         final = [r for r in results if r is not None]
         assert len(final) == len(items)
         self._write(final)
         return final
 
-    def _prefetch(self, checked: Sequence[tuple[PushItem, dict[str, Any]]]) -> None:
-        dossier_ids = {d["id"] if i.kind == "dossier" else d["dossier_id"] for i, d in checked}
-        for chunk in _chunks(sorted(dossier_ids)):
-            for row in self.s.scalars(select(DossierDoc).where(DossierDoc.id.in_(chunk))):
-                self.dossiers[row.id] = _DossierState(
-                    row.id, row.unit_code, row.code, row.data, row.last_device, row.rev, row
-                )
-        codes = {d["code"] for i, d in checked if i.kind == "dossier"}
-        for chunk in _chunks(sorted(codes)):
-            query = select(DossierDoc.code, DossierDoc.id).where(
-                DossierDoc.unit_code == self.unit, DossierDoc.code.in_(chunk)
+    def _prefetch(self, checked: Sequence[_Checked]) -> None:
+        pushed = {c.data["id"] for c in checked if c.item.kind == "dossier"}
+        referred = {c.data["dossier_id"] for c in checked if c.item.kind != "dossier"} - pushed
+        t = DossierDoc.__table__.c
+        for chunk in self._chunks(pushed):
+            query = select(t.id, t.unit_code, t.code, t.data, t.last_device, t.rev).where(
+                self._among(t.id, chunk)
             )
-            for code, dossier_id in self.s.execute(query):
+            for dossier_id, unit_code, code, data, last_device, rev in self.s.execute(query).all():
+                self.dossiers[dossier_id] = _DossierState(
+                    dossier_id, unit_code, code, data, "", last_device, rev, stored=True
+                )
+        # Events and ratings only need to know their dossier's unit.
+        for chunk in self._chunks(referred):
+            query = select(t.id, t.unit_code).where(self._among(t.id, chunk))
+            for dossier_id, unit_code in self.s.execute(query).all():
+                self.dossier_units[dossier_id] = unit_code
+        codes = {c.data["code"] for c in checked if c.item.kind == "dossier"}
+        for chunk in self._chunks(codes):
+            query = select(t.code, t.id).where(t.unit_code == self.unit, self._among(t.code, chunk))
+            for code, dossier_id in self.s.execute(query).all():
                 self.code_holder[code] = dossier_id
-        for kind, model in (("event", EventDoc), ("rating", RatingDoc)):
-            ids = {d["id"] for i, d in checked if i.kind == kind}
-            for chunk in _chunks(sorted(ids)):
-                seen = select(model.id, model.unit_code, model.rev).where(model.id.in_(chunk))
-                for doc_id, unit_code, rev in self.s.execute(seen):
+        for kind, model in _DOC_MODELS.items():
+            ids = {c.data["id"] for c in checked if c.item.kind == kind}
+            for chunk in self._chunks(ids):
+                c = _table(model).c
+                seen = select(c.id, c.unit_code, c.rev).where(self._among(c.id, chunk))
+                for doc_id, unit_code, rev in self.s.execute(seen).all():
                     self.docs_seen[(kind, doc_id)] = (unit_code, rev)
 
-    def _dossier(self, item: PushItem, data: dict[str, Any]) -> dict[str, Any]:
+    def _chunks(self, values: set[str]) -> Iterable[list[str]]:
+        return _id_chunks(values, self.postgresql)
+
+    def _among(self, col: ColumnElement[str], values: list[str]) -> ColumnElement[bool]:
+        return _among(col, values, self.postgresql)
+
+    def _dossier(self, entry: _Checked) -> dict[str, Any]:
+        item, data = entry.item, entry.data
         dossier_id, code = data["id"], data["code"]
         state = self.dossiers.get(dossier_id)
         if state is not None and state.unit_code != self.unit:
@@ -467,7 +572,14 @@ class _BatchApplier:
             if holder is not None and holder != dossier_id:
                 raise _Rejected("duplicate_code", f"code {code} belongs to another dossier")
             state = _DossierState(
-                dossier_id, self.unit, code, data, self.device.id, self.plan.next_rev(), None
+                dossier_id,
+                self.unit,
+                code,
+                data,
+                entry.raw,
+                self.device.id,
+                self.plan.next_rev(),
+                stored=False,
             )
             self.dossiers[dossier_id] = state
             self.code_holder[code] = dossier_id
@@ -481,9 +593,12 @@ class _BatchApplier:
             if state.code != code:
                 self.code_holder.pop(state.code, None)
                 self.code_holder[code] = dossier_id
-            state.code, state.data, state.last_device = code, data, self.device.id
+            state.code, state.data, state.raw = code, data, entry.raw
+            state.last_device = self.device.id
             state.rev = self.plan.next_rev()
-            if state.row is not None:
+            if state.stored:
+                # Re-inserted at the end: updates are written in revision order.
+                self.plan.dossier_updates.pop(dossier_id, None)
                 self.plan.dossier_updates[dossier_id] = state
             return {"id": item.id, "status": "applied", "rev": state.rev}
         return {
@@ -493,7 +608,8 @@ class _BatchApplier:
             "server": {"rev": state.rev, "data": state.data},
         }
 
-    def _doc(self, item: PushItem, data: dict[str, Any]) -> dict[str, Any]:
+    def _doc(self, entry: _Checked) -> dict[str, Any]:
+        item, data = entry.item, entry.data
         seen = self.docs_seen.get((item.kind, data["id"]))
         if seen is not None:
             unit_code, rev = seen
@@ -501,64 +617,117 @@ class _BatchApplier:
                 raise _Rejected("wrong_unit")
             return {"id": item.id, "status": "duplicate", "rev": rev}
         dossier = self.dossiers.get(data["dossier_id"])
-        if dossier is None:
+        unit = dossier.unit_code if dossier else self.dossier_units.get(data["dossier_id"])
+        if unit is None:
             raise _Rejected("unknown_dossier", "send the dossier in this or an earlier batch")
-        if dossier.unit_code != self.unit:
+        if unit != self.unit:
             raise _Rejected("wrong_unit")
         rev = self.plan.next_rev()
-        model = EventDoc if item.kind == "event" else RatingDoc
-        self.plan.docs.append((model, data, rev))
+        self.plan.docs[item.kind].append(_NewDoc(rev, data, entry.raw))
         self.docs_seen[(item.kind, data["id"])] = (self.unit, rev)
         return {"id": item.id, "status": "applied", "rev": rev}
 
     def _write(self, results: list[dict[str, Any]]) -> None:
-        revs = _draw_revisions(self.s, self.plan.count)
-        real = {-(i + 1): rev for i, rev in enumerate(revs)}
+        if self.plan.count == 0:
+            return  # nothing new: every result is a duplicate, a conflict or a rejection
+        # Provisional revision -k is the k-th of the block.
+        first = _draw_revisions(self.s, self.plan.count) - 1
 
         def resolve(rev: int) -> int:
-            return real[rev] if rev < 0 else rev
+            return first - rev if rev < 0 else rev
 
         for result in results:
             if "rev" in result:
                 result["rev"] = resolve(result["rev"])
             if "server" in result:
                 result["server"]["rev"] = resolve(result["server"]["rev"])
-        for state in self.plan.dossier_updates.values():
-            assert state.row is not None
-            state.row.code = state.code
-            state.row.data = state.data
-            state.row.last_device = state.last_device
-            state.row.rev = resolve(state.rev)
-            state.row.updated_at = self.now
-        # Flush updates before inserts: a code may move from one row to another.
-        self.s.flush()
-        for state in self.plan.dossier_inserts.values():
-            self.s.add(
-                DossierDoc(
-                    id=state.id,
-                    unit_code=state.unit_code,
-                    code=state.code,
-                    rev=resolve(state.rev),
-                    data=state.data,
-                    last_device=state.last_device,
-                    updated_at=self.now,
-                )
+        # Updates before inserts, in revision order: a code may move from one
+        # dossier to another, and (unit, code) is unique at every statement.
+        if self.plan.dossier_updates:
+            table = _table(DossierDoc)
+            update_rows = table.update().where(table.c.id == bindparam("b_id"))
+            self.s.execute(
+                update_rows.values(
+                    code=bindparam("b_code"),
+                    data=self._json_param("b_data"),
+                    last_device=bindparam("b_device"),
+                    rev=bindparam("b_rev"),
+                    updated_at=bindparam("b_now", type_=UtcDateTime()),
+                ),
+                [
+                    {
+                        "b_id": state.id,
+                        "b_code": state.code,
+                        "b_data": state.raw,
+                        "b_device": state.last_device,
+                        "b_rev": resolve(state.rev),
+                        "b_now": self.now,
+                    }
+                    for state in self.plan.dossier_updates.values()
+                ],
             )
-        for model, data, rev in self.plan.docs:
-            dossier = self.dossiers[data["dossier_id"]]
-            assert dossier is not None
-            self.s.add(
-                model(
-                    id=data["id"],
-                    dossier_id=dossier.id,
-                    unit_code=self.unit,
-                    rev=resolve(rev),
-                    data=data,
-                    origin_device=self.device.id,
-                    created_at=self.now,
-                )
+        self._insert(
+            _table(DossierDoc),
+            ("id", "code"),
+            [(resolve(s.rev), s.data, s.raw) for s in self.plan.dossier_inserts.values()],
+            {"unit_code": self.unit, "last_device": self.device.id, "updated_at": self.now},
+        )
+        for kind, docs in self.plan.docs.items():
+            self._insert(
+                _table(_DOC_MODELS[kind]),
+                ("id", "dossier_id"),
+                [(resolve(doc.rev), doc.data, doc.raw) for doc in docs],
+                {"unit_code": self.unit, "origin_device": self.device.id, "created_at": self.now},
             )
-        self.s.flush()
+
+    def _json_param(self, name: str) -> ColumnElement[Any]:
+        return _json_text(bindparam(name, type_=Text()), self.postgresql)
+
+    def _insert(
+        self,
+        table: Table,
+        keys: tuple[str, ...],
+        rows: Sequence[tuple[int, Any, str]],
+        fixed: dict[str, Any],
+    ) -> None:
+        """Insert ``rows`` (rev, data, data as JSON text), with ``fixed`` values in every row.
+
+        The ``keys`` columns hold the members of ``data`` of the same name.
+        PostgreSQL: one INSERT … SELECT FROM jsonb_to_recordset(document) per
+        INSERT_ROWS rows, the document assembled from the JSON texts as they
+        are (one statement, one round trip, one text parameter). SQLite,
+        in-process: an executemany.
+        """
+        for start in range(0, len(rows), INSERT_ROWS):
+            part = rows[start : start + INSERT_ROWS]
+            if self.postgresql:
+                document = "[" + ",".join(f'{{"r":{rev},"d":{raw}}}' for rev, _, raw in part) + "]"
+                records = (
+                    func.jsonb_to_recordset(cast(bindparam("records", document, Text()), JSONB()))
+                    .table_valued(column("r", BigInteger()), column("d", JSONB()))
+                    .render_derived(with_types=True)
+                )
+                doc = records.c.d
+                picked: list[ColumnElement[Any]] = [doc[key].astext for key in keys]
+                picked += [records.c.r, doc]
+                picked += [bindparam(f"f_{n}", v, type_=table.c[n].type) for n, v in fixed.items()]
+                names = [*keys, "rev", "data", *fixed]
+                self.s.execute(table.insert().from_select(names, select(*picked)))
+            else:
+                values = {f"v_{n}": v for n, v in fixed.items()}
+                statement = table.insert().values(
+                    {
+                        n: bindparam(f"v_{n}", type_=Text() if n == "data" else table.c[n].type)
+                        for n in [*keys, "rev", "data", *fixed]
+                    }
+                )
+                self.s.execute(
+                    statement,
+                    [
+                        {**{f"v_{k}": data[k] for k in keys}, "v_rev": rev, "v_data": raw, **values}
+                        for rev, data, raw in part
+                    ],
+                )
 
 
 def _rejected(item: PushItem, exc: _Rejected) -> dict[str, Any]:
@@ -568,20 +737,21 @@ def _rejected(item: PushItem, exc: _Rejected) -> dict[str, Any]:
     return result
 
 
-def _draw_revisions(s: Session, count: int) -> list[int]:
-    """``count`` new revisions, ascending. Only call while holding the writers' lock."""
-    if count <= 0:
-        return []
+def _draw_revisions(s: Session, count: int) -> int:
+    """The first of ``count`` new consecutive revisions. Only call holding the writers' lock.
+
+    The lock makes the block consecutive: nobody else draws meanwhile.
+    """
     if s.get_bind().dialect.name == "postgresql":
-        rows = s.execute(
-            text("SELECT nextval('hcc_revision') FROM generate_series(1, :n)"), {"n": count}
-        )
-        return sorted(int(r[0]) for r in rows)
-    top = s.execute(
-        text("UPDATE revision_counter SET value = value + :n WHERE id = 1 RETURNING value"),
-        {"n": count},
-    ).scalar_one()
-    return list(range(int(top) - count + 1, int(top) + 1))
+        top = s.execute(
+            text("SELECT setval('hcc_revision', nextval('hcc_revision') + :n - 1)"), {"n": count}
+        ).scalar_one()
+    else:
+        top = s.execute(
+            text("UPDATE revision_counter SET value = value + :n WHERE id = 1 RETURNING value"),
+            {"n": count},
+        ).scalar_one()
+    return int(top) - count + 1
 
 
 def _high_water(s: Session) -> int:
@@ -593,6 +763,13 @@ def _high_water(s: Session) -> int:
     else:
         value = s.execute(text("SELECT value FROM revision_counter WHERE id = 1")).scalar_one()
     return int(value)
+
+
+class _Change(NamedTuple):
+    rev: int
+    kind: str
+    dossier_id: str  # a dossier's own id, an event's or a rating's dossier; else ""
+    data: dict[str, Any]
 
 
 # --- the store -------------------------------------------------------------------------------
@@ -780,13 +957,16 @@ class SyncStore:
                 return BatchOutcome(prior.response, replayed=True)
             results = _BatchApplier(s, row, now).run(items)
             response = {"batch_id": batch_id, "cursor_hint": _high_water(s), "results": results}
-            s.add(
-                AppliedBatch(
-                    device_id=device.id,
-                    batch_id=batch_id,
-                    response=response,
-                    applied_at=now,
-                    source=source,
+            c = AppliedBatch.__table__.c
+            s.execute(
+                insert(AppliedBatch).values(
+                    {
+                        c.device_id: device.id,
+                        c.batch_id: batch_id,
+                        c.response: _json_text(json.dumps(response), self.db.is_postgresql),
+                        c.applied_at: now,
+                        c.source: source,
+                    }
                 )
             )
             return BatchOutcome(response, replayed=False)
@@ -815,39 +995,64 @@ class SyncStore:
         unit, fetch = device.unit_code, limit + 1
         scopes = (GLOBAL_SCOPE, unit)
         with self.db.read() as s:
-            found: list[tuple[int, str, dict[str, Any]]] = []
-            query_d = (
-                select(DossierDoc.rev, DossierDoc.data)
-                .where(DossierDoc.unit_code == unit, DossierDoc.rev > since)
-                .where(self._not_own(device, DossierDoc.last_device, DossierDoc.updated_at))
-                .order_by(DossierDoc.rev)
-                .limit(fetch)
-            )
-            found += [(rev, "dossier", data) for rev, data in s.execute(query_d)]
-            for kind, model in (("event", EventDoc), ("rating", RatingDoc)):
-                query = (
-                    select(model.rev, model.data)
-                    .where(model.unit_code == unit, model.rev > since)
-                    .where(self._not_own(device, model.origin_device, model.created_at))
-                    .order_by(model.rev)
-                    .limit(fetch)
-                )
-                found += [(rev, kind, data) for rev, data in s.execute(query)]
-            query_p = (
-                select(PublishedDoc.rev, PublishedDoc.kind, PublishedDoc.data)
-                .where(PublishedDoc.scope.in_(scopes), PublishedDoc.rev > since)
-                .order_by(PublishedDoc.rev)
-                .limit(fetch)
-            )
-            found += [(rev, kind, data) for rev, kind, data in s.execute(query_p)]
-            found.sort(key=lambda change: change[0])
+            found = [
+                _Change(rev, kind, dossier_id or "", data)
+                for rev, kind, dossier_id, data in s.execute(
+                    self._changes_query(device, since, fetch, scopes)
+                ).all()
+            ]
             more = len(found) > limit
             page = found[:limit]
             # Without more, everything of the unit up to this snapshot's newest
             # revision has been seen (own writes included): skip past it at once.
-            cursor = page[-1][0] if more else max(since, self._unit_high_water(s, unit, scopes))
+            cursor = page[-1].rev if more else max(since, self._unit_high_water(s, unit, scopes))
             changes = self._dossiers_first(s, device, since, page)
         return ChangesPage(changes, cursor, more)
+
+    def _changes_query(
+        self, device: DeviceIdentity, since: int, fetch: int, scopes: tuple[str, str]
+    ) -> Select[tuple[int, str, str | None, dict[str, Any]]]:
+        """The first ``fetch`` changes after ``since``: (rev, kind, dossier id, data).
+
+        One statement: each branch walks its table's (unit_code, rev) index and
+        stops after ``fetch`` rows, and only the rows of the page leave the
+        database (and have their JSON decoded).
+        """
+        branches: list[Select[Any]] = []
+        for kind, model in (("dossier", DossierDoc), ("event", EventDoc), ("rating", RatingDoc)):
+            c = _table(model).c
+            if kind == "dossier":
+                dossier_id, mine = c.id, self._not_own(device, c.last_device, c.updated_at)
+            else:
+                dossier_id, mine = (
+                    c.dossier_id,
+                    self._not_own(device, c.origin_device, c.created_at),
+                )
+            branch = (
+                select(
+                    c.rev, literal(kind, String()).label("kind"), dossier_id.label("ref"), c.data
+                )
+                .where(c.unit_code == device.unit_code, c.rev > since, mine)
+                .order_by(c.rev)
+                .limit(fetch)
+                .subquery()
+            )
+            branches.append(select(branch))
+        p = PublishedDoc.__table__.c
+        published = (
+            select(p.rev, p.kind, cast(null(), String()).label("ref"), p.data)
+            .where(p.scope.in_(scopes), p.rev > since)
+            .order_by(p.rev)
+            .limit(fetch)
+            .subquery()
+        )
+        branches.append(select(published))
+        changes = union_all(*branches).subquery()
+        return (
+            select(changes.c.rev, changes.c.kind, changes.c.ref, changes.c.data)
+            .order_by(changes.c.rev)
+            .limit(fetch)
+        )
 
     @staticmethod
     def _not_own(device: DeviceIdentity, writer: Any, written_at: Any) -> Any:
@@ -856,43 +1061,37 @@ class SyncStore:
         return or_(writer != device.id, written_at < device.registered_at)
 
     def _dossiers_first(
-        self,
-        s: Session,
-        device: DeviceIdentity,
-        since: int,
-        page: list[tuple[int, str, dict[str, Any]]],
+        self, s: Session, device: DeviceIdentity, since: int, page: list[_Change]
     ) -> list[dict[str, Any]]:
-        in_page = {data["id"]: (rev, data) for rev, kind, data in page if kind == "dossier"}
-        needed = {data["dossier_id"] for _rev, kind, data in page if kind in ("event", "rating")}
-        ahead: dict[str, tuple[int, dict[str, Any]]] = {}
-        for chunk in _chunks(sorted(needed - set(in_page))):
+        in_page = {c.dossier_id: c for c in page if c.kind == "dossier"}
+        needed = {c.dossier_id for c in page if c.kind in ("event", "rating")} - set(in_page)
+        ahead: dict[str, _Change] = {}
+        t = DossierDoc.__table__.c
+        for chunk in _id_chunks(needed, self.db.is_postgresql):
             # Only dossiers the device has not had: changed after ``since`` and
-            # not its own (it holds those).
-            query = (
-                select(DossierDoc.id, DossierDoc.rev, DossierDoc.data)
-                .where(
-                    DossierDoc.id.in_(chunk),
-                    DossierDoc.unit_code == device.unit_code,
-                    DossierDoc.rev > since,
-                )
-                .where(self._not_own(device, DossierDoc.last_device, DossierDoc.updated_at))
+            # not its own (it holds those). One query per page.
+            query = select(t.id, t.rev, t.data).where(
+                _among(t.id, chunk, self.db.is_postgresql),
+                t.unit_code == device.unit_code,
+                t.rev > since,
+                self._not_own(device, t.last_device, t.updated_at),
             )
-            for dossier_id, rev, data in s.execute(query):
-                ahead[dossier_id] = (rev, data)
+            for dossier_id, rev, data in s.execute(query).all():
+                ahead[dossier_id] = _Change(rev, "dossier", dossier_id, data)
         changes: list[dict[str, Any]] = []
         sent: set[str] = set()
-        for rev, kind, data in page:
-            if kind == "dossier":
-                if data["id"] in sent:
+        for change in page:
+            if change.kind == "dossier":
+                if change.dossier_id in sent:
                     continue
-                sent.add(data["id"])
-            elif kind in ("event", "rating"):
-                dossier_id = data["dossier_id"]
+                sent.add(change.dossier_id)
+            elif change.kind in ("event", "rating"):
+                dossier_id = change.dossier_id
                 early = in_page.get(dossier_id) or ahead.get(dossier_id)
                 if early is not None and dossier_id not in sent:
                     sent.add(dossier_id)
-                    changes.append({"rev": early[0], "kind": "dossier", "data": early[1]})
-            changes.append({"rev": rev, "kind": kind, "data": data})
+                    changes.append({"rev": early.rev, "kind": "dossier", "data": early.data})
+            changes.append({"rev": change.rev, "kind": change.kind, "data": change.data})
         return changes
 
     @staticmethod
@@ -917,7 +1116,7 @@ class SyncStore:
             row = s.get(PublishedDoc, (kind, unit_code))
             if row is not None and row.data == data:
                 return PublishOutcome(kind, unit_code, row.rev, changed=False)
-            (rev,) = _draw_revisions(s, 1)
+            rev = _draw_revisions(s, 1)
             if row is None:
                 s.add(
                     PublishedDoc(

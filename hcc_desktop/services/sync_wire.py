@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import partial
-from typing import Any
+from functools import cache
+from types import SimpleNamespace
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Table, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -54,10 +57,60 @@ _DOSSIER_TABLE: Table = DossierRow.__table__  # type: ignore[assignment]
 _COMPONENT_TABLE: Table = DossierComponentRow.__table__  # type: ignore[assignment]
 _EVENT_TABLE: Table = DossierEventRow.__table__  # type: ignore[assignment]
 _RATING_TABLE: Table = RatingRow.__table__  # type: ignore[assignment]
+_COUNTER_TABLE: Table = CodeCounter.__table__  # type: ignore[assignment]
 
 
 class WireError(ValueError):
     """A wire record that cannot become a row (missing or ill-typed field)."""
+
+
+# -- columns -------------------------------------------------------------------------------
+
+# How a column's value travels: ISO text for dates and times, JSON scalars otherwise.
+_TEXT, _INT, _BOOL, _DATE, _DATETIME, _DATETIME_UTC = range(6)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    name: str
+    kind: int
+    nullable: bool
+    primary_key: bool
+    default: Any  # the column's scalar default (None when it has none)
+    has_default: bool
+
+
+@cache
+def _columns(table: Table) -> tuple[_Column, ...]:
+    """The columns of ``table``, read once from its definition (pulls check
+    every value of tens of thousands of rows against them)."""
+    found = []
+    for column in table.columns:
+        kind_type = column.type
+        if isinstance(kind_type, DateTime):
+            kind = _DATETIME_UTC if kind_type.timezone else _DATETIME
+        elif isinstance(kind_type, Date):
+            kind = _DATE
+        elif isinstance(kind_type, Boolean):
+            kind = _BOOL
+        elif isinstance(kind_type, Integer):
+            kind = _INT
+        else:
+            kind = _TEXT
+        default = column.default
+        found.append(
+            _Column(
+                name=column.name,
+                kind=kind,
+                nullable=bool(column.nullable),
+                primary_key=column.primary_key,
+                # The models' defaults are plain values; a computed one is not
+                # applied to pulled rows (a missing NOT NULL value is refused).
+                default=getattr(default, "arg", None) if default and default.is_scalar else None,
+                has_default=default is not None,
+            )
+        )
+    return tuple(found)
 
 
 # -- values ------------------------------------------------------------------------------
@@ -73,66 +126,231 @@ def _to_wire(value: Any) -> Any:
     return value
 
 
-def _from_wire(table: Table, name: str, value: Any) -> Any:
-    column = table.columns[name]
+def _from_wire(column: _Column, value: Any) -> Any:
+    name, kind = column.name, column.kind
     if value is None:
         if not column.nullable and not column.primary_key:
             raise WireError(f"{name} must not be null")
         return None
-    kind = column.type
-    try:
-        if isinstance(kind, DateTime):
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is not None:
-                moment = (
-                    moment.astimezone(UTC).replace(tzinfo=None)
-                    if kind.timezone
-                    else to_local(moment)
-                )
-            return moment
-        if isinstance(kind, Date):
-            return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise WireError(f"{name}: not an ISO 8601 date/time: {value!r}") from None
-    if isinstance(kind, Boolean):
-        if isinstance(value, bool) or value in (0, 1):
-            return bool(value)
-        raise WireError(f"{name} must be true or false")
-    if isinstance(kind, Integer):
+    if kind == _TEXT:
+        if not isinstance(value, str):
+            raise WireError(f"{name} must be text")
+        return value
+    if kind == _INT:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         raise WireError(f"{name} must be an integer")
-    if not isinstance(value, str):
-        raise WireError(f"{name} must be text")
-    return value
+    if kind == _BOOL:
+        if isinstance(value, bool) or value in (0, 1):
+            return bool(value)
+        raise WireError(f"{name} must be true or false")
+    try:
+        if kind == _DATE:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise WireError(f"{name}: not an ISO 8601 date/time: {value!r}") from None
+    if moment.tzinfo is not None:
+        moment = (
+            moment.astimezone(UTC).replace(tzinfo=None)
+            if kind == _DATETIME_UTC
+            else to_local(moment)
+        )
+    return moment
 
 
-def _row_to_wire(table: Table, row: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
-    skipped = set(skip)
-    return {c.name: _to_wire(getattr(row, c.name)) for c in table.columns if c.name not in skipped}
+# How SQLAlchemy reads stored dates and times back on SQLite.
+_READ_DATE = sqlite.DATE().result_processor(sqlite.dialect(), None)
+_READ_DATETIME = sqlite.DATETIME().result_processor(sqlite.dialect(), None)
+
+
+def _date_wire(stored: Any) -> Any:
+    if isinstance(stored, str) and len(stored) == 10:
+        return stored  # already "YYYY-MM-DD"
+    return _to_wire(_READ_DATE(stored) if _READ_DATE else stored)
+
+
+def _datetime_wire(stored: Any) -> Any:
+    """Stored text to the wire's ISO text, as reading it with SQLAlchemy and
+    ``isoformat()`` gives: the stored form is ``YYYY-MM-DD HH:MM:SS.ffffff``,
+    and ``isoformat()`` leaves out a zero fraction."""
+    if isinstance(stored, str) and len(stored) == 26 and stored[10] == " " and stored[19] == ".":
+        time_part = stored[11:19] if stored.endswith(".000000") else stored[11:]
+        return f"{stored[:10]}T{time_part}"
+    return _to_wire(_READ_DATETIME(stored) if _READ_DATETIME else stored)
+
+
+# Stored value (as SQLite returns it) → wire value, for the columns that need it.
+_STORED_TO_WIRE: dict[int, Callable[[Any], Any]] = {
+    _BOOL: bool,
+    _DATE: _date_wire,
+    _DATETIME: _datetime_wire,
+    _DATETIME_UTC: _datetime_wire,
+}
+
+
+class _WireShape:
+    """The travelling columns of a table, in table order, and which need ISO text."""
+
+    def __init__(self, table: Table, skip: Iterable[str] = ()) -> None:
+        skipped = set(skip)
+        self.table = table
+        columns = [c for c in _columns(table) if c.name not in skipped]
+        self.names = tuple(c.name for c in columns)
+        self.dated = tuple(c.name for c in columns if c.kind >= _DATE)
+        self._from_stored = tuple(
+            (i, _STORED_TO_WIRE[c.kind]) for i, c in enumerate(columns) if c.kind in _STORED_TO_WIRE
+        )
+        self.sql_columns = ", ".join(f'"{name}"' for name in self.names)
+
+    def from_stored(self, row: Sequence[Any]) -> dict[str, Any]:
+        """The wire form of a row read through the driver (no SQLAlchemy
+        result processing: a push reads every queued row)."""
+        values = list(row)
+        for i, convert in self._from_stored:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        return dict(zip(self.names, values, strict=True))
+
+    def from_values(self, values: Iterable[Any]) -> dict[str, Any]:
+        data = dict(zip(self.names, values, strict=True))
+        for name in self.dated:
+            value = data[name]
+            if value is not None:
+                data[name] = _to_wire(value)
+        return data
+
+    def from_object(self, row: Any) -> dict[str, Any]:
+        return self.from_values([getattr(row, name) for name in self.names])
+
+
+_DOSSIER_WIRE = _WireShape(_DOSSIER_TABLE, DOSSIER_LOCAL_ONLY)
+_COMPONENT_WIRE = _WireShape(_COMPONENT_TABLE, ("dossier_id",))
+_DOC_WIRES = {"event": _WireShape(_EVENT_TABLE), "rating": _WireShape(_RATING_TABLE)}
 
 
 def _values_from_wire(
-    table: Table, data: Mapping[str, Any], skip: Iterable[str] = ()
+    table: Table, data: Mapping[str, Any], skip: Collection[str] = ()
 ) -> dict[str, Any]:
     """Column values of ``table`` found in ``data``; unknown keys (a newer
     device's columns) are ignored, missing non-null columns refused."""
     if not isinstance(data, Mapping):
         raise WireError("data must be an object")
-    skipped = set(skip)
     values: dict[str, Any] = {}
-    for column in table.columns:
+    for column in _columns(table):
         name = column.name
-        if name in skipped:
+        if name in skip:
             continue
         if name in data:
-            values[name] = _from_wire(table, name, data[name])
-        elif not column.nullable and column.default is None and not column.primary_key:
+            value = data[name]
+            # Plain text and integers, most of a record, without a call.
+            kind = column.kind
+            if (kind == _TEXT and type(value) is str) or (kind == _INT and type(value) is int):
+                values[name] = value
+            else:
+                values[name] = _from_wire(column, value)
+        elif not column.nullable and not column.has_default and not column.primary_key:
             raise WireError(f"{name} is missing")
-    for key in ("id",):
-        if key in table.columns and not values.get(key):
-            raise WireError(f"{key} is missing")
+    if "id" in table.columns and not values.get("id"):
+        raise WireError("id is missing")
     return values
+
+
+def _datetime_text(value: datetime) -> str:
+    return value.isoformat(" ", "microseconds")
+
+
+# Python value → the form SQLAlchemy stores on SQLite (its default DATETIME
+# storage format is exactly ``isoformat(" ", "microseconds")``, DATE is ISO,
+# booleans 0/1); text and integers are stored as they are.
+_STORE: dict[int, Callable[[Any], Any]] = {
+    _BOOL: int,
+    _DATE: date.isoformat,
+    _DATETIME: _datetime_text,
+    _DATETIME_UTC: _datetime_text,
+}
+# Rows per multi-row INSERT: bounded by SQLite's limit on parameters too.
+_ROWS_PER_INSERT = 500
+
+
+class _RowWriter:
+    """Writes rows of one table with plain SQL through the driver.
+
+    A pull writes tens of thousands of rows: SQLAlchemy's per-row parameter
+    processing cost more than SQLite's own work, so values are put in their
+    stored form here. Rows go in multi-row INSERT statements: SQLite's FTS5
+    flushes its pending index data at the end of each statement, so the
+    dossiers' index trigger fired once per statement of one row (executemany)
+    cost three times the insert itself. A value missing from the wire gets
+    the column's default, as an ORM insert would.
+    """
+
+    def __init__(self, table: Table, skip: Collection[str] = ()) -> None:
+        self.table = table
+        columns = tuple(c for c in _columns(table) if c.name not in skip)
+        self._kinds = {c.name: c.kind for c in columns}
+        self._defaults = tuple((c.name, c.default) for c in columns)
+        self._converters = tuple(
+            (i, _STORE[c.kind]) for i, c in enumerate(columns) if c.kind in _STORE
+        )
+        self._names = ", ".join(f'"{c.name}"' for c in columns)
+        self._marks = "(" + ", ".join("?" for _ in columns) + ")"
+
+    def row(self, values: Mapping[str, Any]) -> list[Any]:
+        stored = [values.get(name, default) for name, default in self._defaults]
+        for i, convert in self._converters:
+            if stored[i] is not None:
+                stored[i] = convert(stored[i])
+        return stored
+
+    def insert(self, s: Session, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        connection = s.connection()
+        limit = _parameter_limit(connection)
+        per_statement = max(1, min(_ROWS_PER_INSERT, limit // len(self._defaults)))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values = ", ".join([self._marks] * len(chunk))
+            connection.exec_driver_sql(
+                f'INSERT INTO "{self.table.name}" ({self._names}) VALUES {values}',
+                tuple(value for row in chunk for value in row),
+            )
+
+    def update(self, s: Session, key: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """``UPDATE … SET`` the columns named in each row (rows naming the
+        same columns share one statement), ``WHERE key = row[key]``."""
+        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for values in rows:
+            names = tuple(name for name in values if name != key)
+            stored = []
+            for name in names:
+                value = values[name]
+                convert = _STORE.get(self._kinds[name])
+                stored.append(convert(value) if convert and value is not None else value)
+            stored.append(values[key])
+            groups.setdefault(names, []).append(tuple(stored))
+        for names, params in groups.items():
+            assignments = ", ".join(f'"{name}" = ?' for name in names)
+            sql = f'UPDATE "{self.table.name}" SET {assignments} WHERE "{key}" = ?'
+            s.connection().exec_driver_sql(sql, params)
+
+
+def _parameter_limit(connection: Any) -> int:
+    """SQLite's limit on parameters per statement (999 before SQLite 3.32)."""
+    driver = connection.connection.driver_connection
+    try:
+        return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    except (AttributeError, sqlite3.Error):
+        return 999
+
+
+def among(column: Any, values: Iterable[Any]) -> Any:
+    """``column IN (values)`` with the values as one JSON parameter: one query
+    for any number of ids, and no per-value work compiling the statement
+    (SQLite searches the column's index for each value)."""
+    listed = func.json_each(json.dumps(list(values))).table_valued("value")
+    return column.in_(select(listed.c.value))
 
 
 # -- rows to wire ---------------------------------------------------------------------------
@@ -140,19 +358,17 @@ def _values_from_wire(
 
 def dossier_to_wire(row: DossierRow) -> dict[str, Any]:
     """The dossier with its components, as pushed (and compared) on the wire."""
-    data = _row_to_wire(_DOSSIER_TABLE, row, DOSSIER_LOCAL_ONLY)
-    data["components"] = [
-        _row_to_wire(_COMPONENT_TABLE, c, ("dossier_id",)) for c in row.components
-    ]
+    data = _DOSSIER_WIRE.from_object(row)
+    data["components"] = [_COMPONENT_WIRE.from_object(c) for c in row.components]
     return data
 
 
 def event_to_wire(row: DossierEventRow) -> dict[str, Any]:
-    return _row_to_wire(_EVENT_TABLE, row)
+    return _DOC_WIRES["event"].from_object(row)
 
 
 def rating_to_wire(row: RatingRow) -> dict[str, Any]:
-    return _row_to_wire(_RATING_TABLE, row)
+    return _DOC_WIRES["rating"].from_object(row)
 
 
 def load_dossier(s: Session, dossier_id: str) -> DossierRow | None:
@@ -161,6 +377,56 @@ def load_dossier(s: Session, dossier_id: str) -> DossierRow | None:
         .options(selectinload(DossierRow.components))
         .where(DossierRow.id == dossier_id)
     ).first()
+
+
+def read_dossier_wires(
+    s: Session, ids: Sequence[str]
+) -> dict[str, tuple[int | None, dict[str, Any]]]:
+    """``id → (server_rev, wire form)`` of the dossiers among ``ids`` (the same
+    form as ``dossier_to_wire``), read with plain SQL: building ORM objects
+    for thousands of rows cost more than the rest of a push."""
+    found: dict[str, tuple[int | None, dict[str, Any]]] = {}
+    if not ids:
+        return found
+    connection = s.connection()
+    listed = (json.dumps(list(ids)),)
+    rows = connection.exec_driver_sql(
+        f"SELECT {_DOSSIER_WIRE.sql_columns}, server_rev FROM dossiers "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        listed,
+    ).all()
+    for row in rows:
+        data = _DOSSIER_WIRE.from_stored(row[:-1])
+        data["components"] = []
+        found[data["id"]] = (row[-1], data)
+    lines = connection.exec_driver_sql(
+        f"SELECT dossier_id, {_COMPONENT_WIRE.sql_columns} FROM dossier_components "
+        "WHERE dossier_id IN (SELECT value FROM json_each(?)) ORDER BY position",
+        listed,
+    ).all()
+    for row in lines:
+        found[row[0]][1]["components"].append(_COMPONENT_WIRE.from_stored(row[1:]))
+    return found
+
+
+def read_doc_wires(s: Session, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``id → wire form`` of the events (``kind="event"``) or ratings among ``ids``."""
+    shape = _DOC_WIRES[kind]
+    found: dict[str, dict[str, Any]] = {}
+    if ids:
+        rows = (
+            s.connection()
+            .exec_driver_sql(
+                f'SELECT {shape.sql_columns} FROM "{shape.table.name}" '
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(ids)),),
+            )
+            .all()
+        )
+        for row in rows:
+            data = shape.from_stored(row)
+            found[data["id"]] = data
+    return found
 
 
 # -- rows from wire -------------------------------------------------------------------------
@@ -197,14 +463,23 @@ class WireDossier:
         return str(self.values["code"])
 
 
+# What an unsaved DossierRow reads as: None for every column, no components.
+_EMPTY_DOSSIER: dict[str, Any] = {
+    **dict.fromkeys(c.name for c in _columns(_DOSSIER_TABLE)),
+    "components": (),
+}
+
+
 def parse_dossier(data: Mapping[str, Any]) -> WireDossier:
     """Check a dossier's wire form without touching any session; WireError if malformed."""
     values = _values_from_wire(_DOSSIER_TABLE, data, DOSSIER_LOCAL_ONLY)
     lines = _component_values(data.get("components"))
     try:
-        # What the app reads back must be valid (statuses, channels, people …);
-        # the probe row is never added to a session.
-        submitter = dossier_from_row(DossierRow(**values)).submitter
+        # What the app reads back must be valid (statuses, channels, people …).
+        # A plain namespace stands in for the row: an ORM instance per pulled
+        # dossier costs more than the check itself.
+        probe = SimpleNamespace(**{**_EMPTY_DOSSIER, **values})
+        submitter = dossier_from_row(cast(DossierRow, probe)).submitter
     except (ValueError, KeyError, TypeError) as exc:
         raise WireError(f"dossier {values['id']}: {exc}") from exc
     text = search_text(
@@ -261,12 +536,24 @@ def bump_code_counters(s: Session, codes: Iterable[str]) -> None:
         key = (m["unit"], m["day"], slot)
         if seq > highest.get(key, 0):
             highest[key] = seq
-    for key, seq in highest.items():
-        counter = s.get(CodeCounter, key)
-        if counter is None:
-            s.add(CodeCounter(unit_code=key[0], day=key[1], device_slot=key[2], last_seq=seq))
-        elif counter.last_seq < seq:
-            counter.last_seq = seq
+    if not highest:
+        return
+    # One statement for a page's hundreds of days (no counter is held as an
+    # object in a session that applies pulled changes).
+    table = _COUNTER_TABLE
+    upsert = sqlite.insert(table)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=[table.c.unit_code, table.c.day, table.c.device_slot],
+        set_={"last_seq": upsert.excluded.last_seq},
+        where=upsert.excluded.last_seq > table.c.last_seq,
+    )
+    s.execute(
+        upsert,
+        [
+            {"unit_code": unit, "day": day, "device_slot": slot, "last_seq": seq}
+            for (unit, day, slot), seq in highest.items()
+        ],
+    )
 
 
 def _insert_dossier(s: Session, wd: WireDossier, rev: int) -> DossierRow:
@@ -429,39 +716,93 @@ def _skip(change: Mapping[str, Any], reason: str, detail: str = "") -> dict[str,
     }
 
 
-def _in_chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
+_T = TypeVar("_T")
 
 
-def _add_all(
+def _in_savepoints(
     s: Session,
-    items: Sequence[tuple[Mapping[str, Any], Callable[[], Any]]],
+    items: Sequence[tuple[Mapping[str, Any], _T]],
+    write: Callable[[Session, Sequence[_T]], None],
     out: PageOutcome,
 ) -> list[Mapping[str, Any]]:
-    """Run every ``add`` in one savepoint; if the database refuses one of them,
-    again one by one so that only the faulty records are skipped. Returns the
-    changes applied."""
+    """``write`` every item in one savepoint; if the database refuses one of
+    them, again one by one so that only the faulty records are skipped.
+    Returns the changes applied."""
     if not items:
         return []
     try:
         with s.begin_nested():
-            for _change, add in items:
-                add()
-            s.flush()
-        return [change for change, _add in items]
+            write(s, [item for _change, item in items])
+        return [change for change, _item in items]
     except IntegrityError:
         pass
     done = []
-    for change, add in items:
+    for change, item in items:
         try:
             with s.begin_nested():
-                add()
-                s.flush()
+                write(s, [item])
             done.append(change)
         except IntegrityError as exc:
             out.skipped.append(_skip(change, "integrity", str(exc.orig)[:500]))
     return done
+
+
+_DOSSIER_WRITER = _RowWriter(_DOSSIER_TABLE, ("pk",))
+_COMPONENT_WRITER = _RowWriter(_COMPONENT_TABLE)
+_DOC_WRITERS = {"event": _RowWriter(_EVENT_TABLE), "rating": _RowWriter(_RATING_TABLE)}
+
+
+@dataclass(frozen=True)
+class _DossierWrite:
+    """A pulled dossier to write: its checked form, its revision and, for
+    one held here, the search text it has now."""
+
+    wd: WireDossier
+    rev: int
+    old_search_text: str | None = None
+
+
+def _insert_lines(s: Session, writes: Sequence[_DossierWrite]) -> None:
+    _COMPONENT_WRITER.insert(
+        s,
+        [
+            _COMPONENT_WRITER.row({**line, "dossier_id": w.wd.id})
+            for w in writes
+            for line in w.wd.lines
+        ],
+    )
+
+
+def _insert_dossiers(s: Session, writes: Sequence[_DossierWrite]) -> None:
+    rows = [
+        _DOSSIER_WRITER.row({**w.wd.values, "search_text": w.wd.search_text, "server_rev": w.rev})
+        for w in writes
+    ]
+    _DOSSIER_WRITER.insert(s, rows)  # dossiers_fts_ai indexes each new row
+    _insert_lines(s, writes)
+
+
+def _update_dossiers(s: Session, writes: Sequence[_DossierWrite]) -> None:
+    # Only the columns the wire carries are replaced (an older sender's record
+    # leaves a newer column as it is). search_text is set only when it
+    # changes: dossiers_fts_au re-indexes every row whose UPDATE names it,
+    # and that costs more than the rest of the update.
+    rows = []
+    for w in writes:
+        values = {**w.wd.values, "server_rev": w.rev}
+        if w.wd.search_text != w.old_search_text:
+            values["search_text"] = w.wd.search_text
+        rows.append(values)
+    _DOSSIER_WRITER.update(s, "id", rows)
+    # Delete the old lines before inserting new ones with the same ids.
+    lines = _COMPONENT_TABLE.c
+    s.execute(delete(_COMPONENT_TABLE).where(among(lines.dossier_id, [w.wd.id for w in writes])))
+    _insert_lines(s, writes)
+
+
+def _insert_docs(s: Session, rows: Sequence[tuple[str, list[Any]]]) -> None:
+    for kind, writer in _DOC_WRITERS.items():
+        writer.insert(s, [row for row_kind, row in rows if row_kind == kind])
 
 
 def apply_page(
@@ -522,48 +863,44 @@ def _apply_dossiers(
     if not latest:
         return
     ids = list(latest)
-    local: dict[str, DossierRow] = {}
-    pending: set[str] = set()
+    dossiers = _DOSSIER_TABLE.c
+    # Dossiers held here: their server_rev and search text.
+    local: dict[str, tuple[int | None, str]] = {}
+    protected: set[str] = set()  # pending outbox entry or open conflict
     code_owner: dict[str, str] = {}
     codes = [str(c["data"].get("code")) for c in latest.values()]
-    for chunk in _in_chunks(ids):
-        local.update(
-            (r.id, r)
-            for r in s.scalars(
-                select(DossierRow)
-                .options(selectinload(DossierRow.components))
-                .where(DossierRow.id.in_(chunk))
+    held_here = select(dossiers.id, dossiers.server_rev, dossiers.search_text).where(
+        among(dossiers.id, ids)
+    )
+    local.update((i, (rev, text)) for i, rev, text in s.execute(held_here).all())
+    protected.update(
+        s.scalars(
+            select(OutboxRow.entity_id).where(
+                OutboxRow.kind == "dossier", among(OutboxRow.entity_id, ids)
             )
-        )
-        pending.update(
-            s.scalars(
-                select(OutboxRow.entity_id).where(
-                    OutboxRow.kind == "dossier", OutboxRow.entity_id.in_(chunk)
-                )
+        ).all()
+    )
+    protected.update(
+        s.scalars(
+            select(SyncConflictRow.dossier_id).where(
+                among(SyncConflictRow.dossier_id, ids), SyncConflictRow.resolved_at.is_(None)
             )
-        )
-    for chunk in _in_chunks(codes):
-        query = select(DossierRow.code, DossierRow.id).where(DossierRow.code.in_(chunk))
-        code_owner.update((code, dossier_id) for code, dossier_id in s.execute(query))
-    protected = pending | open_conflict_ids(s)
+        ).all()
+    )
+    owners = select(dossiers.code, dossiers.id).where(among(dossiers.code, codes))
+    code_owner.update((code, dossier_id) for code, dossier_id in s.execute(owners).all())
 
-    inserts: list[tuple[Mapping[str, Any], WireDossier]] = []
-    updates: list[tuple[Mapping[str, Any], WireDossier, DossierRow]] = []
+    conflicted: list[tuple[str, Mapping[str, Any], int]] = []
+    inserts: list[tuple[Mapping[str, Any], _DossierWrite]] = []
+    updates: list[tuple[Mapping[str, Any], _DossierWrite]] = []
     for change in sorted(latest.values(), key=lambda c: int(c["rev"])):
         data, rev = change["data"], int(change["rev"])
-        row = local.get(data["id"])
-        if row is not None and row.server_rev is not None and rev <= row.server_rev:
+        held = data["id"] in local
+        seen, old_text = local.get(data["id"], (None, None))
+        if seen is not None and rev <= seen:
             continue  # already have this version or a newer one
-        if row is not None and row.id in protected:
-            if record_conflict(
-                s,
-                dossier_id=row.id,
-                local=dossier_to_wire(row),
-                server=dict(data),
-                server_rev=rev,
-                now=now,
-            ):
-                out.conflicts += 1
+        if held and data["id"] in protected:
+            conflicted.append((data["id"], data, rev))
             continue
         owner = code_owner.get(str(data.get("code")))
         if owner is not None and owner != data["id"]:
@@ -576,22 +913,26 @@ def _apply_dossiers(
             out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
             continue
         code_owner[wd.code] = wd.id
-        if row is None:
-            inserts.append((change, wd))
+        if held:
+            updates.append((change, _DossierWrite(wd, rev, old_text)))
         else:
-            updates.append((change, wd, row))
+            inserts.append((change, _DossierWrite(wd, rev)))
 
-    ensure_procedures(s, [wd for _c, wd in inserts] + [wd for _c, wd, _r in updates])
-    applied = _add_all(
-        s,
-        [(c, partial(_insert_dossier, s, wd, int(c["rev"]))) for c, wd in inserts],
-        out,
-    )
-    applied += _add_all(
-        s,
-        [(c, partial(_replace_dossier, s, row, wd, int(c["rev"]))) for c, wd, row in updates],
-        out,
-    )
+    if conflicted:
+        mine = read_dossier_wires(s, [dossier_id for dossier_id, _data, _rev in conflicted])
+        for dossier_id, data, rev in conflicted:
+            if record_conflict(
+                s,
+                dossier_id=dossier_id,
+                local=mine[dossier_id][1],
+                server=dict(data),
+                server_rev=rev,
+                now=now,
+            ):
+                out.conflicts += 1
+    ensure_procedures(s, [w.wd for _change, w in inserts + updates])
+    applied = _in_savepoints(s, inserts, _insert_dossiers, out)
+    applied += _in_savepoints(s, updates, _update_dossiers, out)
     bump_code_counters(s, [str(c["data"]["code"]) for c in applied])
     out.applied += len(applied)
 
@@ -609,30 +950,29 @@ def _apply_docs(s: Session, changes: Sequence[Mapping[str, Any]], out: PageOutco
     if not wanted:
         return
     existing: set[tuple[str, str]] = set()
-    for kind, model in (("event", DossierEventRow), ("rating", RatingRow)):
+    for kind, table in (("event", _EVENT_TABLE), ("rating", _RATING_TABLE)):
         ids = [i for k, i in wanted if k == kind]
-        for chunk in _in_chunks(ids):
-            existing.update(
-                (kind, i) for i in s.scalars(select(model.id).where(model.id.in_(chunk)))
-            )
+        if ids:
+            query = select(table.c.id).where(among(table.c.id, ids))
+            existing.update((kind, i) for i in s.scalars(query).all())
     dossier_ids = sorted({str(c["data"].get("dossier_id")) for c in wanted.values()})
-    present: set[str] = set()
-    for chunk in _in_chunks(dossier_ids):
-        present.update(s.scalars(select(DossierRow.id).where(DossierRow.id.in_(chunk))))
-    rows: list[tuple[Mapping[str, Any], Callable[[], Any]]] = []
+    dossiers = _DOSSIER_TABLE.c
+    present = set(s.scalars(select(dossiers.id).where(among(dossiers.id, dossier_ids))).all())
+    rows: list[tuple[Mapping[str, Any], tuple[str, list[Any]]]] = []
     for key, change in wanted.items():
         if key in existing:
             continue  # append-only: the same id is the same record
         if change["data"].get("dossier_id") not in present:
             out.parked.append(dict(change))
             continue
+        writer = _DOC_WRITERS[key[0]]
         try:
-            row = doc_row_from_wire(key[0], change["data"])
+            values = _values_from_wire(writer.table, change["data"])
         except WireError as exc:
             out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
             continue
-        rows.append((change, partial(s.add, row)))
-    out.applied += len(_add_all(s, rows, out))
+        rows.append((change, (key[0], writer.row(values))))
+    out.applied += len(_in_savepoints(s, rows, _insert_docs, out))
 
 
 __all__ = [
@@ -640,6 +980,7 @@ __all__ = [
     "PageOutcome",
     "WireDossier",
     "WireError",
+    "among",
     "apply_page",
     "bump_code_counters",
     "calendar_from_wire",
@@ -652,6 +993,8 @@ __all__ = [
     "open_conflict_ids",
     "parse_dossier",
     "rating_to_wire",
+    "read_doc_wires",
+    "read_dossier_wires",
     "record_conflict",
     "unit_settings_from_wire",
     "write_dossier",

@@ -7,7 +7,6 @@ then opens in print preview.
 
 from __future__ import annotations
 
-import itertools
 import logging
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,16 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.clock import local_today
-from hcc_desktop.errors import HccError, ValidationError
 from hcc_desktop.services import Services
 from hcc_desktop.services.printing import PrintService
-from hcc_desktop.ui.errors import show_error
-from hcc_desktop.ui.intake_fields import MessageLabel, set_error_state
-from hcc_desktop.ui.messages import error_message, field_label, field_message
+from hcc_desktop.ui import dialog_parts as parts
+from hcc_desktop.ui.dialog_parts import DIALOG_STYLESHEET, FieldErrors
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
 from hcc_desktop.ui.screen import fit_to_screen
 from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.transition_dialog import DIALOG_STYLESHEET, boxed, done_label, error_box, esc
 
 log = logging.getLogger(__name__)
 
@@ -82,20 +78,16 @@ class BookDialog(QDialog):
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)))
 
     def _build(self) -> None:
-        heading = QLabel(self.tr("Dossier tracking book (Form 07)"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
-        hint = QLabel(
+        heading = parts.heading_label(self.tr("Dossier tracking book (Form 07)"))
+        hint = parts.hint_label(
             self.tr(
                 "One row per dossier received in the period: code, procedure, applicant, "
                 "received, appointment, returned, officer, collector."
             )
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6368;")
 
+        self.general = parts.error_box()
+        self.errors = FieldErrors(self.general)
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit in (self.start, self.end):
@@ -103,8 +95,11 @@ class BookDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.dateChanged.connect(self._clear_period_errors)
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00/00/00000") + 48)
-        self.start_message = MessageLabel()
-        self.end_message = MessageLabel()
+        # The core names the period's ends "from"/"to" (or "start"/"end").
+        self.start_message = self.errors.add("from", self.start)
+        self.end_message = self.errors.add("to", self.end)
+        self.errors.add("start", self.start, label=self.start_message)
+        self.errors.add("end", self.end, label=self.end_message)
 
         self.today_button = QPushButton(self.tr("Today"))
         self.month_button = QPushButton(self.tr("This month"))
@@ -137,8 +132,8 @@ class BookDialog(QDialog):
         start_label.setBuddy(self.start)
         end_label = QLabel(self.tr("&To"))
         end_label.setBuddy(self.end)
-        form.addRow(start_label, boxed(self.start, self.start_message))
-        form.addRow(end_label, boxed(self.end, self.end_message))
+        form.addRow(start_label, parts.boxed(self.start, self.start_message))
+        form.addRow(end_label, parts.boxed(self.end, self.end_message))
         preset_box = QWidget()
         preset_box.setLayout(presets)
         form.addRow("", preset_box)
@@ -146,27 +141,20 @@ class BookDialog(QDialog):
         format_box.setLayout(formats)
         form.addRow(self.tr("Format"), format_box)
 
-        self.general = error_box()
-        self.saved_message = done_label()
+        self.saved_message = parts.done_label()
         self.saved_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_message.hide()
 
-        self.export_button = QPushButton(self.tr("E&xport…"))
-        self.export_button.setDefault(True)
-        self.export_button.setMinimumWidth(130)
-        self.export_button.setToolTip(self.tr("Choose where to save the book"))
-        bold = self.export_button.font()
-        bold.setBold(True)
-        self.export_button.setFont(bold)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setAutoDefault(False)
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.export_button = parts.dialog_button(
+            self.tr("E&xport…"),
+            self.tr("Choose where to save the book"),
+            primary=True,
+            min_width=130,
+        )
+        self.close_button = parts.dialog_button(self.tr("Close"), self.tr("Close (Esc)"))
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
+        buttons = parts.button_row(self.export_button, self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -177,7 +165,7 @@ class BookDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        chain: list[QWidget] = [
+        self._chain: list[QWidget] = [
             self.start,
             self.end,
             self.today_button,
@@ -188,8 +176,7 @@ class BookDialog(QDialog):
             self.export_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        parts.set_tab_chain(self._chain)
 
     # == period ======================================================================
 
@@ -223,9 +210,8 @@ class BookDialog(QDialog):
         (self.xlsx_radio if fmt == XLSX else self.pdf_radio).setChecked(True)
 
     def _clear_period_errors(self, *_args: object) -> None:
-        for edit, message in ((self.start, self.start_message), (self.end, self.end_message)):
-            message.clear_message()
-            set_error_state(edit, False)
+        self.errors.clear("from")
+        self.errors.clear("to")
 
     # == export ======================================================================
 
@@ -260,8 +246,7 @@ class BookDialog(QDialog):
             return
         if fmt is not None:
             self.set_format(fmt)
-        self._clear_period_errors()
-        self.general.hide()
+        self.errors.clear_all()
         self.saved_message.hide()
         start, end = self.period()
         self._set_busy(True)
@@ -289,22 +274,20 @@ class BookDialog(QDialog):
         self._set_busy(False)
         path, data = result
         self._last_path = path
-        self.saved_message.setText(self.tr("✔ Saved to {path}").format(path=esc(str(path))))
+        self.saved_message.setText(self.tr("✔ Saved to {path}").format(path=parts.esc(str(path))))
         self.saved_message.show()
         self.exported.emit(str(path))
         if path.suffix.lower() == ".pdf":
             start, end = self.period()
-            preview = PdfPreviewDialog(
+            preview = parts.pdf_preview(
+                self,
+                self._services,
                 data,
                 title=self.tr("Dossier tracking book {start} – {end}").format(
                     start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"
                 ),
-                copies=1,
-                printer_name=self._services.settings.load().printer_name,
                 file_name=path.name,
-                parent=self,
             )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             preview.destroyed.connect(self._on_preview_destroyed)
             self._preview = preview
             preview.open()
@@ -314,28 +297,7 @@ class BookDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            general = []
-            for err in exc.errors:
-                text = field_message(err)
-                if err.field in ("from", "start"):
-                    self.start_message.show_error(text)
-                    set_error_state(self.start, True)
-                    self.start.setFocus(Qt.FocusReason.OtherFocusReason)
-                elif err.field in ("to", "end"):
-                    self.end_message.show_error(text)
-                    set_error_state(self.end, True)
-                    self.end.setFocus(Qt.FocusReason.OtherFocusReason)
-                else:
-                    general.append(f"{field_label(err.field)}: {text}")
-            if general:
-                self.general.setText("\n".join(general))
-                self.general.show()
-        elif isinstance(exc, HccError):
-            self.general.setText(error_message(exc))
-            self.general.show()
-        else:
-            show_error(self, exc)
+        self.errors.report(self, exc, self._chain)
 
     # == accessors ===================================================================
 
@@ -352,7 +314,7 @@ class BookDialog(QDialog):
         return " ".join(m.text() for m in (self.start_message, self.end_message) if m.isVisible())
 
     def general_message(self) -> str:
-        return self.general.text() if self.general.isVisible() else ""
+        return self.errors.general_message()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

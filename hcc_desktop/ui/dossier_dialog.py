@@ -18,10 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
@@ -63,11 +60,18 @@ from hcc_desktop.lifecycle import CLOCK_RUNNING
 from hcc_desktop.services import Services
 from hcc_desktop.text import format_money
 from hcc_desktop.ui.changes import change_hub
+from hcc_desktop.ui.dialog_parts import pdf_preview
 from hcc_desktop.ui.errors import show_error
 from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP, error_message
 from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
 from hcc_desktop.ui.screen import fit_to_screen
-from hcc_desktop.ui.table_models import channel_name, format_datetime, status_name
+from hcc_desktop.ui.table_models import (
+    OVERDUE_COLOR,
+    TextRowsModel,
+    channel_name,
+    format_datetime,
+    status_name,
+)
 from hcc_desktop.ui.tasks import TaskRunner
 from hcc_desktop.ui.transition_dialog import ACTION_LABELS, TransitionDialog, action_label
 
@@ -322,13 +326,14 @@ _TIMELINE_HEADERS: dict[TimelineColumn, str] = {
 }
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(TextRowsModel):
     """A dossier's events, oldest first; texts computed once per ``set_events``."""
+
+    COLUMNS = len(TimelineColumn)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._events: list[DossierEvent] = []
-        self._texts: list[tuple[str, ...]] = []
 
     def set_events(self, events: list[DossierEvent]) -> None:
         self.beginResetModel()
@@ -355,22 +360,7 @@ class TimelineModel(QAbstractTableModel):
             event_details(e),
         )
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TimelineColumn)
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or index.row() >= len(self._events):
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][col]
+    def _role_data(self, row: int, col: int, role: int) -> Any:
         event = self._events[row]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == TimelineColumn.DETAILS and self._texts[row][col]:
@@ -387,28 +377,8 @@ class TimelineModel(QAbstractTableModel):
             return event
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(TimelineColumn):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tl(_TIMELINE_HEADERS[TimelineColumn(section)])
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1) if 0 <= section < len(self._events) else None
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def _header_text(self, section: int) -> str:
+        return _tl(_TIMELINE_HEADERS[TimelineColumn(section)])
 
 
 def _render_form(services: Services, dossier_id: str, number: str) -> tuple[str, bytes]:
@@ -435,7 +405,7 @@ def open_action_dialog(
 
 _BADGE_STYLES = {
     "good": "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;",
-    "late": "background: #fdecea; color: #b3261e; border: 1px solid #f5c2c0;",
+    "late": f"background: #fdecea; color: {OVERDUE_COLOR}; border: 1px solid #f5c2c0;",
     "open": "background: #e3f2fd; color: #0d47a1; border: 1px solid #90caf9;",
 }
 
@@ -765,7 +735,7 @@ class DossierDialog(QDialog):
                 "(clock stopped since {time}, waiting for the citizen)"
             ).format(time=format_datetime(d.waiting_since))
         f["due"].setText(due_text)
-        f["due"].setStyleSheet("color: #b3261e;" if verdict is Timeliness.LATE else "")
+        f["due"].setStyleSheet(f"color: {OVERDUE_COLOR};" if verdict is Timeliness.LATE else "")
         moved = d.original_due_at is not None and d.original_due_at != due
         if moved and d.original_due_at is not None:
             f["original_due"].setText(
@@ -959,13 +929,13 @@ class DossierDialog(QDialog):
         number, pdf = result
         _function, title = FORMS[number]
         code = self._dossier.code if self._dossier is not None else ""
-        preview = PdfPreviewDialog(
+        preview = pdf_preview(
+            self,
+            self._services,
             pdf,
             title=f"{self.tr(title).replace('&', '')} – {code}",
-            copies=2 if number == "03" else 1,
-            printer_name=self._services.settings.load().printer_name,
             file_name=f"Mau{number}-{code}",
-            parent=self,
+            copies=2 if number == "03" else 1,
         )
         self._open(preview)
 

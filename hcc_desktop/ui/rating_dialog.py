@@ -8,24 +8,19 @@ the citizen's behalf ("Cán bộ nhập thay"). Stored through the task runner.
 
 from __future__ import annotations
 
-import itertools
 import logging
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QIcon,
-    QKeySequence,
     QPainter,
     QPen,
     QPixmap,
-    QShortcut,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
-    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,21 +28,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from hcc_desktop.domain import Dossier, Rating, Satisfaction
-from hcc_desktop.errors import HccError, TransitionError, ValidationError
-from hcc_desktop.services import Services
-from hcc_desktop.ui.changes import notify_dossiers_changed
-from hcc_desktop.ui.errors import show_error
-from hcc_desktop.ui.intake_fields import MessageLabel, set_error_state
-from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP, error_message, field_label, field_message
-from hcc_desktop.ui.screen import fit_to_screen
-from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.transition_dialog import DIALOG_STYLESHEET, error_box, esc
+from hcc_desktop.domain import Rating, Satisfaction
+from hcc_desktop.ui.dialog_parts import (
+    DIALOG_STYLESHEET,
+    DossierChangeDialog,
+    add_submit_keys,
+    esc,
+    set_tab_chain,
+)
+from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -227,35 +220,24 @@ class ChoiceRow(QWidget):
         return self.buttons[LEVELS[0]]
 
 
-class RatingDialog(QDialog):
+class RatingDialog(DossierChangeDialog):
     """Rate dossier ``key`` (id or code)."""
 
     rated = Signal(object)  # the stored Rating
 
-    def __init__(
-        self,
-        services: Services,
-        runner: TaskRunner,
-        key: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._runner = runner
-        self._dossier: Dossier = services.dossiers.get(key)
-        self._busy = False
-        self._rating: Rating | None = None
-        self.setWindowTitle(
-            self.tr("Satisfaction rating – dossier {code}").format(code=self._dossier.code)
-        )
-        self.setStyleSheet(DIALOG_STYLESHEET + "QDialog { background: #fafafa; }")
-        self._build()
-        fit_to_screen(self, QSize(1100, 720))
-
     # == building ====================================================================
+
+    def _initial_size(self) -> QSize:
+        return QSize(1100, 720)
+
+    def _first_field(self) -> QWidget:
+        return self.convenience.first_button()
 
     def _build(self) -> None:
         d = self._dossier
+        self._rating: Rating | None = None
+        self.setWindowTitle(self.tr("Satisfaction rating – dossier {code}").format(code=d.code))
+        self.setStyleSheet(DIALOG_STYLESHEET + "QDialog { background: #fafafa; }")
         title = QLabel(self.tr("How satisfied are you?"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #0d47a1;")
@@ -277,8 +259,8 @@ class RatingDialog(QDialog):
         )
         self.convenience = ChoiceRow(names, big=True, optional=False)
         self.overall = ChoiceRow(names, big=True, optional=False)
-        self.convenience_message = MessageLabel()
-        self.overall_message = MessageLabel()
+        self.convenience_message = self.errors.add("convenience")
+        self.overall_message = self.errors.add("overall")
         for message in (self.convenience_message, self.overall_message):
             # Read by the citizen too: as legible as the question.
             big = message.font()
@@ -305,14 +287,14 @@ class RatingDialog(QDialog):
             grid.addWidget(text, i, 0)
             grid.addWidget(row, i, 1)
         grid.setColumnStretch(1, 1)
-        self.criteria_message = MessageLabel()
+        self.criteria_message = self.errors.add("criteria", group=True)
         grid.addWidget(self.criteria_message, len(CRITERIA), 0, 1, 2)
 
         self.comment = QLineEdit()
         self.comment.setMaxLength(2000)
         self.comment.setPlaceholderText(self.tr("Your suggestion, if any"))
         self.comment.setMinimumHeight(32)
-        self.comment_message = MessageLabel()
+        self.comment_message = self.errors.add("comment", self.comment)
         comment_label = QLabel(self.tr("&Comment (optional)"))
         comment_label.setBuddy(self.comment)
 
@@ -322,7 +304,6 @@ class RatingDialog(QDialog):
                 officer=officer or "—"
             )
         )
-        self.general = error_box()
         self.save_button = QPushButton(self.tr("&Save the rating"))
         self.save_button.setMinimumSize(240, 56)
         self.save_button.setStyleSheet(
@@ -391,23 +372,18 @@ class RatingDialog(QDialog):
         dv.addStretch(2)
         self.done_page = done_page
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(form_page)
-        self.pages.addWidget(done_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
+        self._stack_pages(form_page, done_page, margins=0)
+        self._busy_widgets = [self.save_button]
 
-        self.convenience.changed.connect(lambda: self._clear_choice(self.convenience))
-        self.overall.changed.connect(lambda: self._clear_choice(self.overall))
-        self.comment.textEdited.connect(lambda _t: self.comment_message.clear_message())
+        self.convenience.changed.connect(lambda: self.errors.clear("convenience"))
+        self.overall.changed.connect(lambda: self.errors.clear("overall"))
+        self.comment.textEdited.connect(lambda _t: self.errors.clear("comment"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        add_submit_keys(self, self.save)
 
-        chain: list[QWidget] = [
+        self._chain = [
             *self.convenience.buttons.values(),
             *self.overall.buttons.values(),
             *(b for r in self.criteria.values() for b in r.buttons.values()),
@@ -416,23 +392,12 @@ class RatingDialog(QDialog):
             self.cancel_button,
             self.save_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
-    def _clear_choice(self, row: ChoiceRow) -> None:
-        message = self.convenience_message if row is self.convenience else self.overall_message
-        message.clear_message()
+        set_tab_chain(self._chain)
 
     # == public accessors ============================================================
 
-    def dossier(self) -> Dossier:
-        return self._dossier
-
     def rating(self) -> Rating | None:
         return self._rating
-
-    def is_busy(self) -> bool:
-        return self._busy
 
     def chosen_criteria(self) -> dict[str, int]:
         return {
@@ -444,9 +409,9 @@ class RatingDialog(QDialog):
     # == saving ======================================================================
 
     def save(self) -> None:
-        if self._busy or self.pages.currentWidget() is self.done_page:
+        if not self._ready_to_store():
             return
-        self.general.hide()
+        self.clear_errors()
         missing = [
             (row, message)
             for row, message in (
@@ -461,9 +426,7 @@ class RatingDialog(QDialog):
             missing[0][0].first_button().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         by_officer = self.by_officer.isChecked()
-        self._busy = True
-        self.save_button.setEnabled(False)
-        self._runner.run(
+        self._store(
             self._services.lifecycle.rate,
             self._dossier.id,
             convenience=self.convenience.value(),
@@ -472,15 +435,10 @@ class RatingDialog(QDialog):
             comment=self.comment.text(),
             by_citizen=not by_officer,
             rated_by=self._services.settings.load().officer_name if by_officer else "",
-            on_done=self._on_saved,
-            on_error=self._on_failed,
         )
 
-    def _on_saved(self, rating: Rating) -> None:
-        self._busy = False
-        self.save_button.setEnabled(True)
+    def _stored(self, rating: Rating) -> None:
         self._rating = rating
-        notify_dossiers_changed([self._dossier.id])
         self.rated.emit(rating)
         self.thanks_detail.setText(
             self.tr("Convenience: {convenience} · Overall: {overall}").format(
@@ -491,46 +449,3 @@ class RatingDialog(QDialog):
         self.pages.setCurrentWidget(self.done_page)
         self.close_button.setDefault(True)
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            general = []
-            for err in exc.errors:
-                text = field_message(err)
-                if err.field == "convenience":
-                    self.convenience_message.show_error(text)
-                elif err.field == "overall":
-                    self.overall_message.show_error(text)
-                elif err.field == "comment":
-                    self.comment_message.show_error(text)
-                    set_error_state(self.comment, True)
-                    self.comment.setFocus(Qt.FocusReason.OtherFocusReason)
-                elif err.field.startswith("criteria"):
-                    self.criteria_message.show_error(f"{field_label(err.field)}: {text}")
-                else:
-                    general.append(f"{field_label(err.field)}: {text}")
-            if general:
-                self.general.setText("\n".join(general))
-                self.general.show()
-        elif isinstance(exc, TransitionError | HccError):
-            self.general.setText(error_message(exc))
-            self.general.show()
-        else:
-            show_error(self, exc)
-
-    # == Qt ===========================================================================
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.pages.currentIndex() == 0:
-            self.convenience.first_button().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reject(self) -> None:
-        if self._busy:
-            return
-        if self.pages.currentWidget() is self.done_page:
-            self.accept()
-            return
-        super().reject()

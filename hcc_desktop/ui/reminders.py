@@ -39,9 +39,9 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers import DossierSummary
 from hcc_desktop.services.lifecycle import Reminders
 from hcc_desktop.ui.changes import change_hub
-from hcc_desktop.ui.table_models import format_datetime
+from hcc_desktop.ui.table_models import DUE_TODAY_COLOR, OVERDUE_COLOR, format_datetime
 from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.worklist_panel import ElidedLabel
+from hcc_desktop.ui.worklist_panel import ElidedLabel, ReloadGate
 
 log = logging.getLogger(__name__)
 
@@ -240,8 +240,7 @@ class ReminderController(QObject):
             notifier if notifier is not None else default_notifier(self)
         )
         self.current: Reminders | None = None
-        self._loading = False
-        self._dirty = False
+        self._gate = ReloadGate()
         self._notified_keys: frozenset[tuple[str, str]] = frozenset()
         self._notified_at: datetime | None = None
         self.timer = QTimer(self)
@@ -273,17 +272,14 @@ class ReminderController(QObject):
             QObject.disconnect(self._connections.pop())
 
     def is_loading(self) -> bool:
-        return self._loading
+        return self._gate.loading
 
     # -- checking --------------------------------------------------------------------
 
     def check(self) -> None:
         """Ask the service on the task runner; overlapping requests are merged."""
-        if self._loading:
-            self._dirty = True
+        if not self._gate.start():
             return
-        self._loading = True
-        self._dirty = False
         self.runner.run(
             load_reminders,
             self.services,
@@ -296,20 +292,20 @@ class ReminderController(QObject):
         self.check()
 
     def _loaded(self, rem: Reminders) -> None:
-        self._loading = False
+        self._gate.finish()
         self.current = rem
         self.reminders_changed.emit(rem)
         if self.should_notify(rem):
             self._notify(rem)
-        if self._dirty:
+        if self._gate.pending:
             self.check()
 
     def _failed(self, exc: BaseException) -> None:
         # A reminder check must never interrupt the counter with a dialog
         # every few minutes: the next check tries again.
-        self._loading = False
+        self._gate.finish()
         log.error("reminders could not be checked", exc_info=exc)
-        if self._dirty:
+        if self._gate.pending:
             self.check()
 
     # -- the tray ------------------------------------------------------------------
@@ -417,8 +413,8 @@ QFrame[role="reminder-card"] QPushButton, QFrame[role="reminder-card"] QToolButt
 """
 
 _GROUP_COLOURS = {
-    ReminderGroup.OVERDUE: "#b3261e",
-    ReminderGroup.DUE_TODAY: "#a15c00",
+    ReminderGroup.OVERDUE: OVERDUE_COLOR,
+    ReminderGroup.DUE_TODAY: DUE_TODAY_COLOR,
     ReminderGroup.DUE_TOMORROW: "#2f5597",
 }
 

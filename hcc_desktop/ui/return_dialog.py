@@ -8,11 +8,9 @@ name or ID field.
 
 from __future__ import annotations
 
-import itertools
 import logging
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,84 +22,40 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from hcc_desktop.domain import Collector, Dossier, Person, ResultDelivery, ReturnMethod
-from hcc_desktop.errors import (
-    ConflictError,
-    HccError,
-    QrParseError,
-    TransitionError,
-    ValidationError,
-)
+from hcc_desktop.domain import Action, Collector, Dossier, Person, ResultDelivery, ReturnMethod
+from hcc_desktop.errors import HccError, QrParseError
 from hcc_desktop.identity import parse_cccd_qr
-from hcc_desktop.services import Services
-from hcc_desktop.ui.changes import notify_dossiers_changed
-from hcc_desktop.ui.errors import show_error
-from hcc_desktop.ui.intake_fields import EnterMovesFocus, MessageLabel, set_error_state
+from hcc_desktop.ui import dialog_parts as parts
+from hcc_desktop.ui.dialog_parts import DossierChangeDialog
+from hcc_desktop.ui.intake_fields import EnterMovesFocus, MessageLabel
 from hcc_desktop.ui.intake_person import QrScanCatcher
-from hcc_desktop.ui.messages import error_message, field_label, field_message
-from hcc_desktop.ui.screen import fit_to_screen
-from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.transition_dialog import (
-    DIALOG_STYLESHEET,
-    ActionTimeField,
-    boxed,
-    done_label,
-    error_box,
-    esc,
-    readable_params,
-    refused_text,
-    show_page,
-    summary_label,
-)
+from hcc_desktop.ui.messages import error_message
+from hcc_desktop.ui.transition_dialog import ActionTimeField, refused_text
 
 log = logging.getLogger(__name__)
 
 
-class ReturnDialog(QDialog):
+class ReturnDialog(DossierChangeDialog):
     """Record that the result of dossier ``key`` was handed over."""
 
     returned = Signal(object)  # the Dossier, status 10
     rated = Signal(object)  # a Rating stored from the follow-up rating screen
 
-    def __init__(
-        self,
-        services: Services,
-        runner: TaskRunner,
-        key: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._runner = runner
-        self._dossier = services.dossiers.get(key)
-        self._busy = False
-        self._result: Dossier | None = None
-        self._rating_dialog: QDialog | None = None
-        # What was typed for each choice, kept when switching back and forth.
-        self._typed: dict[bool, tuple[str, str, str]] = {}
-        self._enter_moves = EnterMovesFocus(self)
-        self.setWindowTitle(
-            self.tr("Return the result – dossier {code}").format(code=self._dossier.code)
-        )
-        self.setStyleSheet(DIALOG_STYLESHEET)
-        self._build()
-        self._fill_person(authorised=False)
-        fit_to_screen(self, self.sizeHint().expandedTo(QSize(640, 0)))
+    MIN_WIDTH = 640
 
     # == building ====================================================================
 
     def _build(self) -> None:
         d = self._dossier
-        heading = QLabel(self.tr("Return the result"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
+        self._rating_dialog: QDialog | None = None
+        # What was typed for each choice, kept when switching back and forth.
+        self._typed: dict[bool, tuple[str, str, str]] = {}
+        self._enter_moves = EnterMovesFocus(self)
+        self.setWindowTitle(self.tr("Return the result – dossier {code}").format(code=d.code))
+        heading = parts.heading_label(self.tr("Return the result"))
 
         self.applicant_radio = QRadioButton(
             self.tr("The &applicant: {name}").format(name=d.owner.full_name)
@@ -123,14 +77,6 @@ class ReturnDialog(QDialog):
         self.id_number.setPlaceholderText(self.tr("CCCD, CMND or passport number"))
         self.phone = QLineEdit()
         self.phone.setMaxLength(20)
-        self.messages = {
-            "collector.full_name": MessageLabel(),
-            "collector.id_number": MessageLabel(),
-            "collector.phone": MessageLabel(),
-            "method": MessageLabel(),
-            "note": MessageLabel(),
-            "actor": MessageLabel(),
-        }
         self.scan_status = MessageLabel()
         self.qr = QrScanCatcher(self)
         for w in (self.full_name, self.id_number):
@@ -150,7 +96,7 @@ class ReturnDialog(QDialog):
         def prow(form: QFormLayout, text: str, widget: QWidget, name: str) -> None:
             label = QLabel(text)
             label.setBuddy(widget)
-            form.addRow(label, boxed(widget, self.messages[name]))
+            form.addRow(label, parts.boxed(widget, self.errors.add(name, widget)))
 
         prow(pf, self.tr("&Full name"), self.full_name, "collector.full_name")
         prow(pf, self.tr("&ID number"), self.id_number, "collector.id_number")
@@ -169,10 +115,8 @@ class ReturnDialog(QDialog):
         self.note = QLineEdit()
         self.note.setMaxLength(500)
         self.time_field = ActionTimeField()
-        self.messages["at"] = self.time_field.message
-        self._load_previous_time()
-        officer = self._services.settings.load().officer_name
-        self.officer_label = QLabel(officer or self.tr("(not set: enter it in Settings)"))
+        self.errors.add("at", self.time_field.edit, label=self.time_field.message)
+        self.time_field.set_previous(self._last_event_time())
 
         how = QGroupBox(self.tr("How"))
         hf = QFormLayout(how)
@@ -182,37 +126,30 @@ class ReturnDialog(QDialog):
         time_label.setBuddy(self.time_field.edit)
         hf.addRow(time_label, self.time_field)
         prow(hf, self.tr("N&ote"), self.note, "note")
-        hf.addRow(self.tr("Officer"), boxed(self.officer_label, self.messages["actor"]))
+        hf.addRow(
+            self.tr("Officer"), self._officer_field(self.tr("(not set: enter it in Settings)"))
+        )
+        self.messages = self.errors.labels
 
-        self.general = error_box()
-        self.ok_button = QPushButton(self.tr("Return the resul&t"))
-        self.ok_button.setDefault(True)
-        self.ok_button.setMinimumWidth(150)
-        self.ok_button.setToolTip(self.tr("Record the return (Ctrl+Enter)"))
-        bold = self.ok_button.font()
-        bold.setBold(True)
-        self.ok_button.setFont(bold)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
+        self.ok_button = parts.dialog_button(
+            self.tr("Return the resul&t"),
+            self.tr("Record the return (Ctrl+Enter)"),
+            primary=True,
+            min_width=150,
+        )
+        self.cancel_button = parts.dialog_button(
+            self.tr("Cancel"), self.tr("Close without saving (Esc)")
+        )
+        form_page = parts.page(
+            heading,
+            parts.summary_label(d),
+            person,
+            how,
+            self.general,
+            buttons=parts.button_row(self.ok_button, self.cancel_button),
+        )
 
-        form_page = QWidget()
-        f = QVBoxLayout(form_page)
-        f.setContentsMargins(0, 0, 0, 0)
-        f.addWidget(heading)
-        f.addWidget(summary_label(d))
-        f.addWidget(person)
-        f.addWidget(how)
-        f.addWidget(self.general)
-        f.addStretch(1)
-        f.addLayout(buttons)
-
-        done_page = QWidget()
-        self.done_message = done_label()
+        self.done_message = parts.done_label()
         self.rating_question = QLabel(
             self.tr(
                 "Invite the citizen to rate their satisfaction: turn the screen towards them "
@@ -222,38 +159,28 @@ class ReturnDialog(QDialog):
         self.rating_question.setWordWrap(True)
         self.rate_button = QPushButton(self.tr("Satisfaction &rating…"))
         self.rate_button.setMinimumWidth(180)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setAutoDefault(False)
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
-        db = QHBoxLayout()
-        db.addStretch(1)
-        db.addWidget(self.rate_button)
-        db.addWidget(self.close_button)
-        dv = QVBoxLayout(done_page)
-        dv.setContentsMargins(0, 0, 0, 0)
-        dv.addWidget(self.done_message)
-        dv.addWidget(self.rating_question)
-        dv.addStretch(1)
-        dv.addLayout(db)
-        self.done_page = done_page
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(form_page)
-        self.pages.addWidget(done_page)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        self.close_button = parts.dialog_button(self.tr("Close"), self.tr("Close (Esc)"))
+        done_page = parts.page(
+            self.done_message,
+            self.rating_question,
+            buttons=parts.button_row(self.rate_button, self.close_button),
+        )
+        self._stack_pages(form_page, done_page)
+        self._busy_widgets = [self.ok_button, self.cancel_button]
 
         self.applicant_radio.toggled.connect(self._on_who_changed)
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         self.rate_button.clicked.connect(self.open_rating)
         self.close_button.clicked.connect(self.accept)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
-        self.full_name.textEdited.connect(lambda _t: self._clear("collector.full_name"))
-        self.id_number.textEdited.connect(lambda _t: self._clear("collector.id_number"))
-        self.phone.textEdited.connect(lambda _t: self._clear("collector.phone"))
-        self._chain: list[QWidget] = [
+        parts.add_submit_keys(self, self.submit)
+        for w, name in (
+            (self.full_name, "collector.full_name"),
+            (self.id_number, "collector.id_number"),
+            (self.phone, "collector.phone"),
+        ):
+            w.textEdited.connect(lambda _t, name=name: self.errors.clear(name))
+        self._chain = [
             self.applicant_radio,
             self.authorised_radio,
             self.full_name,
@@ -266,19 +193,14 @@ class ReturnDialog(QDialog):
             self.ok_button,
             self.cancel_button,
         ]
-        for first, second in itertools.pairwise(self._chain):
-            QWidget.setTabOrder(first, second)
+        parts.set_tab_chain(self._chain)
         for w in (self.full_name, self.id_number, self.phone, self.method, self.note):
             w.installEventFilter(self._enter_moves)
         self.time_field.edit.installEventFilter(self._enter_moves)
+        self._fill_person(authorised=False)
 
-    def _load_previous_time(self) -> None:
-        try:
-            events = self._services.dossiers.timeline(self._dossier.id)
-        except HccError:
-            return
-        if events:
-            self.time_field.set_previous(max(e.at for e in events))
+    def _first_field(self) -> QWidget:
+        return self.applicant_radio
 
     # == who collects ================================================================
 
@@ -330,7 +252,7 @@ class ReturnDialog(QDialog):
         self._show_note(authorised=authorised)
         self.scan_status.clear_message()
         for name in ("collector.full_name", "collector.id_number", "collector.phone"):
-            self._clear(name)
+            self.errors.clear(name)
         if authorised:
             self.full_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -372,117 +294,31 @@ class ReturnDialog(QDialog):
 
     # == saving ======================================================================
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.ok_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-
     def submit(self) -> None:
-        if self._busy or self.pages.currentWidget() is self.done_page:
+        if not self._ready_to_store():
             return
         self.clear_errors()
-        self._set_busy(True)
-        self._runner.run(
+        self._store(
             self._services.lifecycle.return_result,
             self._dossier.id,
             collector=self.collector(),
             method=self.return_method(),
             at=self.time_field.value(),
             note=self.note.text(),
-            on_done=self._on_done,
-            on_error=self._on_failed,
         )
 
-    def _on_done(self, dossier: Dossier) -> None:
-        self._set_busy(False)
+    def _stored(self, dossier: Dossier) -> None:
         self._result = dossier
-        notify_dossiers_changed([dossier.id])
         self.returned.emit(dossier)
         self.done_message.setText(
             self.tr("✔ The result of dossier <b>{code}</b> was returned to {name}.").format(
-                code=esc(dossier.code), name=esc(self.full_name.text().strip())
+                code=parts.esc(dossier.code), name=parts.esc(self.full_name.text().strip())
             )
         )
-        show_page(self, self.pages, self.done_page)
-        self.rate_button.setDefault(True)
-        self.rate_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_done(self.rate_button)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            self.show_validation(exc)
-        elif isinstance(exc, TransitionError | ConflictError):
-            self.general.setText(refused_text(exc))
-            self.general.show()
-            notify_dossiers_changed([self._dossier.id])
-        elif isinstance(exc, HccError):
-            self.general.setText(error_message(exc))
-            self.general.show()
-        else:
-            show_error(self, exc)
-
-    def stored_dossier(self) -> Dossier | None:
-        return self._result
-
-    def is_busy(self) -> bool:
-        return self._busy
-
-    # == errors ======================================================================
-
-    def _widget_for(self, name: str) -> QWidget | None:
-        return {
-            "collector.full_name": self.full_name,
-            "collector.id_number": self.id_number,
-            "collector.phone": self.phone,
-            "method": self.method,
-            "note": self.note,
-            "at": self.time_field.edit,
-        }.get(name)
-
-    def _clear(self, name: str) -> None:
-        label = self.messages.get(name)
-        if label is not None and label.isVisible():
-            label.clear_message()
-            widget = self._widget_for(name)
-            if widget is not None:
-                set_error_state(widget, False)
-
-    def clear_errors(self) -> None:
-        for name in self.messages:
-            self._clear(name)
-        self.time_field.clear_error()
-        self.general.hide()
-
-    def message(self, name: str) -> str:
-        label = self.messages.get(name)
-        return label.text() if label is not None and label.isVisible() else ""
-
-    def general_message(self) -> str:
-        return self.general.text() if self.general.isVisible() else ""
-
-    def show_validation(self, exc: ValidationError) -> None:
-        faulty: list[QWidget] = []
-        general: list[str] = []
-        for err in exc.errors:
-            err = readable_params(err)
-            text = field_message(err)
-            label = self.messages.get(err.field)
-            if label is None:
-                general.append(f"{field_label(err.field)}: {text}")
-                continue
-            label.show_error(text)
-            widget = self._widget_for(err.field)
-            if widget is not None:
-                set_error_state(widget, True)
-                faulty.append(widget)
-        if general:
-            self.general.setText("\n".join(general))
-            self.general.show()
-        targets = sorted(faulty, key=lambda w: self._chain.index(w) if w in self._chain else 99)
-        if targets:
-            targets[0].setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(targets[0], QLineEdit):
-                targets[0].selectAll()
+    def _refusal_text(self, exc: HccError) -> str:
+        return refused_text(exc, Action.RETURN)
 
     # == rating ======================================================================
 
@@ -504,18 +340,3 @@ class ReturnDialog(QDialog):
     def _after_rating(self, _result: int) -> None:
         self._rating_dialog = None
         self.accept()
-
-    # == Qt ===========================================================================
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.pages.currentIndex() == 0:
-            self.applicant_radio.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reject(self) -> None:
-        if self._busy:
-            return
-        if self.pages.currentWidget() is self.done_page:
-            self.accept()
-            return
-        super().reject()

@@ -54,6 +54,7 @@ from hcc_desktop.services.sync import (
 )
 from hcc_desktop.text import format_money
 from hcc_desktop.ui.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.dialog_parts import boxed
 from hcc_desktop.ui.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error, show_error
 from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP, error_message, field_message
 from hcc_desktop.ui.screen import fit_to_screen
@@ -435,8 +436,8 @@ class SyncDialog(QDialog):
         warn_label = QLabel(self.tr("&Warn after:"))
         warn_label.setBuddy(self.warn_spin)
         grid = QFormLayout(settings_box)
-        grid.addRow(interval_label, self._with_error(self.interval_spin, self.interval_error))
-        grid.addRow(warn_label, self._with_error(self.warn_spin, self.warn_error))
+        grid.addRow(interval_label, boxed(self.interval_spin, self.interval_error, spacing=2))
+        grid.addRow(warn_label, boxed(self.warn_spin, self.warn_error, spacing=2))
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_settings_button)
         save_row.addWidget(self.settings_saved_label, 1)
@@ -452,16 +453,6 @@ class SyncDialog(QDialog):
         layout.addLayout(lower)
         layout.addStretch(1)
         return page
-
-    @staticmethod
-    def _with_error(field: QWidget, error: QLabel) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(field)
-        v.addWidget(error)
-        return box
 
     def _build_conflicts_tab(self) -> QWidget:
         page = QWidget()
@@ -563,9 +554,9 @@ class SyncDialog(QDialog):
         name_label = QLabel(self.tr("&Device name:"))
         name_label.setBuddy(self.name_edit)
         form = QFormLayout()
-        form.addRow(url_label, self._with_error(self.url_edit, self.url_error))
-        form.addRow(code_label, self._with_error(self.code_edit, self.code_error))
-        form.addRow(name_label, self._with_error(self.name_edit, self.name_error))
+        form.addRow(url_label, boxed(self.url_edit, self.url_error, spacing=2))
+        form.addRow(code_label, boxed(self.code_edit, self.code_error, spacing=2))
+        form.addRow(name_label, boxed(self.name_edit, self.name_error, spacing=2))
         self.register_button = QPushButton(self.tr("Register wit&h the server"))
         self.register_button.clicked.connect(self.register_device)
         self.register_error = make_error_label()

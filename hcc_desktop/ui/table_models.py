@@ -47,6 +47,11 @@ CHANNEL_NAMES: dict[Channel, str] = {
     Channel.POSTAL: QT_TRANSLATE_NOOP("Channel", "Postal"),
 }
 
+# The colours of urgency, the same in the lists, the count buttons, the
+# reminder cards and the dossier window.
+OVERDUE_COLOR = "#b3261e"
+DUE_TODAY_COLOR = "#a15c00"
+
 # Statuses after which an appointment no longer matters for the officer.
 _CLOSED = {
     DossierStatus.NOT_ACCEPTED,
@@ -171,19 +176,81 @@ def holder_of(d: DossierSummary) -> str:
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DossierTableModel(QAbstractTableModel):
+class TextRowsModel(QAbstractTableModel):
+    """A read-only table whose display texts are computed once, when the
+    rows change (``_texts``, one tuple a row), so painting never touches the
+    database or reformats dates. Rows are numbered in the vertical header.
+
+    A subclass sets ``COLUMNS``, the header texts (``_header_text``) and any
+    other role (``_role_data``)."""
+
+    COLUMNS = 0
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._texts: list[tuple[str, ...]] = []
+
+    def _header_text(self, section: int) -> str:
+        raise NotImplementedError
+
+    def _role_data(self, row: int, column: int, role: int) -> Any:
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._texts)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._texts):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()][index.column()]
+        return self._role_data(index.row(), index.column(), role)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self.COLUMNS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._header_text(section)
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1) if 0 <= section < len(self._texts) else None
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class DossierTableModel(TextRowsModel):
     """A list of DossierSummary rows; display texts are computed once per
     ``set_rows`` so painting never touches the database or reformats dates."""
+
+    COLUMNS = len(Column)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[DossierSummary] = []
-        self._texts: list[tuple[str, ...]] = []
         self._progress: list[Progress] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._now = local_now()
-        self._overdue_brush = QBrush(QColor("#b3261e"))
-        self._due_brush = QBrush(QColor("#a15c00"))
+        self._overdue_brush = QBrush(QColor(OVERDUE_COLOR))
+        self._due_brush = QBrush(QColor(DUE_TODAY_COLOR))
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -246,22 +313,7 @@ class DossierTableModel(QAbstractTableModel):
 
     # -- Qt model API --------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][col]
+    def _role_data(self, row: int, col: int, role: int) -> Any:
         d = self._rows[row]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Column.PROCEDURE:
@@ -292,28 +344,8 @@ class DossierTableModel(QAbstractTableModel):
             return d
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate("DossierTableModel", _HEADERS[Column(section)])
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1) if 0 <= section < len(self._rows) else None
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def _header_text(self, section: int) -> str:
+        return QCoreApplication.translate("DossierTableModel", _HEADERS[Column(section)])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):

@@ -4,18 +4,15 @@ The dialog shows only the fields the action needs, stores the action through
 the task runner, and shows the core's refusals next to the field at fault (or,
 for a refused transition, in the dialog, keeping everything typed). After a
 request for a supplement, a refusal or a stop it offers the matching form
-(Mẫu 02, 03, 05). Shared pieces (the action time field, recent values, the
-dossier summary line) are used by the return and apology dialogs too.
+(Mẫu 02, 03, 05). The action time field and the refusal message serve the
+return dialog too; what all the small dialogs share is in ``dialog_parts``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import logging
 from collections.abc import Callable
 from datetime import datetime, time
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,12 +26,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,29 +40,20 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hcc_desktop.clock import local_now
 from hcc_desktop.domain import Action, Dossier, DossierStatus, MissingComponent
-from hcc_desktop.errors import ConflictError, FieldError, HccError, TransitionError, ValidationError
+from hcc_desktop.errors import HccError, TransitionError
 from hcc_desktop.lifecycle import RULES
 from hcc_desktop.services import Services
 from hcc_desktop.services.lifecycle import TransitionInput
-from hcc_desktop.ui.changes import notify_dossiers_changed
-from hcc_desktop.ui.errors import show_error
-from hcc_desktop.ui.intake_fields import (
-    ERROR_COLOR,
-    ERROR_STYLESHEET,
-    EnterMovesFocus,
-    MessageLabel,
-    set_error_state,
-)
-from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP, error_message, field_label, field_message
-from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
-from hcc_desktop.ui.screen import fit_to_screen
+from hcc_desktop.ui import dialog_parts as parts
+from hcc_desktop.ui.dialog_parts import DossierChangeDialog
+from hcc_desktop.ui.intake_fields import EnterMovesFocus, MessageLabel, set_error_state
+from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP, error_message
 from hcc_desktop.ui.table_models import format_datetime, status_name
 from hcc_desktop.ui.tasks import TaskRunner
 
@@ -158,17 +145,6 @@ FOLLOW_UP_FORMS: dict[Action, tuple[str, str, str]] = {
 }
 
 
-# The intake's field style, plus the multi-line and list fields of these dialogs.
-DIALOG_STYLESHEET = (
-    ERROR_STYLESHEET
-    + f"""
-QPlainTextEdit[error="true"], QListWidget[error="true"] {{
-    border: 1px solid {ERROR_COLOR};
-}}
-"""
-)
-
-
 def _t(text: str) -> str:
     return QCoreApplication.translate(ACTIONS_CONTEXT, text)
 
@@ -177,63 +153,6 @@ def action_label(action: Action, *, mnemonic: bool = True) -> str:
     """The translated name of an action, as on its button."""
     text = _t(ACTION_LABELS[Action(action)])
     return text if mnemonic else text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def summary_html(dossier: Dossier) -> str:
-    """``code · applicant · procedure`` for the top of the small dialogs."""
-    return (
-        f"<b>{esc(dossier.code)}</b> · {esc(dossier.owner.full_name)} · "
-        f"{esc(dossier.procedure_name)}"
-    )
-
-
-def summary_label(dossier: Dossier) -> QLabel:
-    label = QLabel(summary_html(dossier))
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def error_box() -> QLabel:
-    """A red framed message for what is not about one field (e.g. a refused action)."""
-    box = QLabel()
-    box.setWordWrap(True)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setStyleSheet(
-        f"QLabel {{ color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f5c2c0;"
-        " border-radius: 3px; padding: 6px 8px; }"
-    )
-    box.hide()
-    return box
-
-
-def done_label() -> QLabel:
-    """A green framed confirmation at the top of a dialog's "done" page."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setStyleSheet(
-        "QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;"
-        " border-radius: 3px; padding: 8px 10px; }"
-    )
-    return label
-
-
-def readable_params(err: FieldError) -> FieldError:
-    """ISO times in an error's parameters as dd/MM/yyyy HH:mm for the message."""
-    params: dict[str, Any] = {}
-    for key, value in err.params.items():
-        if isinstance(value, str) and len(value) >= 16 and value[10:11] == "T":
-            with contextlib.suppress(ValueError):
-                value = datetime.fromisoformat(value)
-        params[key] = value
-    return FieldError(err.field, err.code, params)
 
 
 def refused_text(exc: HccError, action: Action | None = None) -> str:
@@ -276,41 +195,6 @@ def fill_combo(combo: QComboBox, values: list[str], current: str = "") -> None:
             seen.add(v)
             combo.addItem(v)
     combo.setCurrentText(current)
-
-
-def boxed(widget: QWidget, message: MessageLabel) -> QWidget:
-    """A field with its error message under it."""
-    box = QWidget()
-    v = QVBoxLayout(box)
-    v.setContentsMargins(0, 0, 0, 0)
-    v.setSpacing(1)
-    v.addWidget(widget)
-    v.addWidget(message)
-    return box
-
-
-def show_page(dialog: QDialog, pages: QStackedWidget, page: QWidget) -> None:
-    """Switch for good to ``page`` and fit the dialog's height to it: a short
-    "done" page must not sit in the empty space of a long form. The other
-    pages leave the stack (they stay alive, hidden): a stack sizes itself by
-    all its pages."""
-    pages.setCurrentWidget(page)
-    for widget in [pages.widget(i) for i in range(pages.count())]:
-        if widget is not page:
-            pages.removeWidget(widget)
-            # Still owned by the dialog (its fields stay readable), just hidden.
-            widget.setParent(dialog)
-            widget.hide()
-    pages.updateGeometry()
-    layout = dialog.layout()
-    height = dialog.sizeHint().height()
-    if layout is not None:
-        layout.invalidate()
-        layout.activate()
-        # Wrapped messages: the height they need at the dialog's actual width.
-        if layout.hasHeightForWidth():
-            height = layout.totalHeightForWidth(dialog.width())
-    dialog.resize(dialog.width(), height + 16)  # a little air above the buttons
 
 
 def _now_qt() -> QDateTime:
@@ -434,7 +318,7 @@ def _render_form(services: Services, dossier_id: str, function: str) -> bytes:
     return render(dossier_id)
 
 
-class TransitionDialog(QDialog):
+class TransitionDialog(DossierChangeDialog):
     """Apply ``action`` to the dossier ``key`` (id or code)."""
 
     transition_done = Signal(object)  # the Dossier after the action
@@ -447,49 +331,31 @@ class TransitionDialog(QDialog):
         action: Action | str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._runner = runner
+        # Needed by _build, which the base class runs.
         self._action = Action(action)
         if self._action is Action.RETURN:
             raise ValueError("returning a result needs the collector: use ReturnDialog")
-        self._dossier = services.dossiers.get(key)
-        self._busy = False
-        self._result: Dossier | None = None
-        self._preview: PdfPreviewDialog | None = None
-        self._enter_moves = EnterMovesFocus(self)
-        self.setStyleSheet(DIALOG_STYLESHEET)
-        self.setWindowTitle(
-            self.tr("{action} – dossier {code}").format(
-                action=action_label(self._action, mnemonic=False), code=self._dossier.code
-            )
-        )
-        self._messages: dict[str, MessageLabel] = {}
-        self._build()
-        self._load_previous_time()
-        wide = self._action is Action.REQUEST_SUPPLEMENT
-        fit_to_screen(self, self.sizeHint().expandedTo(QSize(760 if wide else 620, 0)))
+        super().__init__(services, runner, key, parent)
 
     # == building ====================================================================
 
-    def _message(self, name: str) -> MessageLabel:
-        label = MessageLabel()
-        self._messages[name] = label
-        return label
+    def _initial_size(self) -> QSize:
+        wide = self._action is Action.REQUEST_SUPPLEMENT
+        return self.sizeHint().expandedTo(QSize(760 if wide else self.MIN_WIDTH, 0))
 
     def _build(self) -> None:
         act = self._action
         rule = RULES[act]
         d = self._dossier
+        self._enter_moves = EnterMovesFocus(self)
+        self.setWindowTitle(
+            self.tr("{action} – dossier {code}").format(
+                action=action_label(act, mnemonic=False), code=d.code
+            )
+        )
 
-        heading = QLabel(action_label(act, mnemonic=False))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
-        hint = QLabel(_t(ACTION_HINTS[act]))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6368;")
+        heading = parts.heading_label(action_label(act, mnemonic=False))
+        hint = parts.hint_label(_t(ACTION_HINTS[act]))
         self.status_line = QLabel(
             self.tr("Current status: {status}").format(status=status_name(d.status))
         )
@@ -497,12 +363,14 @@ class TransitionDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self._chain: list[QWidget] = []
 
-        def row(text: str, widget: QWidget, name: str, focus: QWidget | None = None) -> None:
+        def row(text: str, widget: QWidget, name: str = "", focus: QWidget | None = None) -> None:
+            """A labelled field; with ``name``, the core's messages about it go under it."""
             label = QLabel(text)
             label.setBuddy(focus or widget)
-            form.addRow(label, boxed(widget, self._message(name)))
+            form.addRow(
+                label, parts.boxed(widget, self.errors.add(name, widget)) if name else widget
+            )
 
         officer = self._services.settings.load().officer_name
         self.receiver: QComboBox | None = None
@@ -560,15 +428,15 @@ class TransitionDialog(QDialog):
         self._chain.append(self.text)
 
         self.time_field = ActionTimeField()
-        row(self.tr("&Time of the action"), self.time_field, "at", focus=self.time_field.edit)
+        self.time_field.set_previous(self._last_event_time())
+        row(self.tr("&Time of the action"), self.time_field, focus=self.time_field.edit)
         # The time field has its own message label under the hint.
-        self._messages["at"] = self.time_field.message
+        self.errors.add("at", self.time_field.edit, label=self.time_field.message)
         self._chain += [self.time_field.edit, self.time_field.now_button]
 
-        self.officer_label = QLabel(officer or self.tr("(not set: enter it in Settings)"))
-        if not officer:
-            self.officer_label.setStyleSheet(f"color: {ERROR_COLOR};")
-        form.addRow(self.tr("Officer"), boxed(self.officer_label, self._message("actor")))
+        form.addRow(
+            self.tr("Officer"), self._officer_field(self.tr("(not set: enter it in Settings)"))
+        )
 
         self.due_preview = QLabel()
         self.due_preview.setTextFormat(Qt.TextFormat.RichText)
@@ -579,55 +447,35 @@ class TransitionDialog(QDialog):
         else:
             self.due_preview.hide()
 
-        self.general = error_box()
-
-        self.ok_button = QPushButton(self.tr("Save"))
-        self.ok_button.setDefault(True)
-        self.ok_button.setMinimumWidth(120)
-        self.ok_button.setToolTip(self.tr("Record the action (Ctrl+Enter)"))
-        bold = self.ok_button.font()
-        bold.setBold(True)
-        self.ok_button.setFont(bold)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
+        self.ok_button = parts.dialog_button(
+            self.tr("Save"), self.tr("Record the action (Ctrl+Enter)"), primary=True, min_width=120
+        )
+        self.cancel_button = parts.dialog_button(
+            self.tr("Cancel"), self.tr("Close without saving (Esc)")
+        )
         self._chain += [self.ok_button, self.cancel_button]
 
-        form_page = QWidget()
-        f = QVBoxLayout(form_page)
-        f.setContentsMargins(0, 0, 0, 0)
-        f.addWidget(heading)
-        f.addWidget(summary_label(d))
-        f.addWidget(self.status_line)
-        f.addWidget(hint)
-        f.addSpacing(4)
-        f.addLayout(form)
-        f.addWidget(self.due_preview)
-        f.addWidget(self.general)
-        f.addStretch(1)
-        f.addLayout(buttons)
-
-        self.done_page = self._build_done_page()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(form_page)
-        self.pages.addWidget(self.done_page)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        form_page = parts.page(
+            heading,
+            parts.summary_label(d),
+            self.status_line,
+            hint,
+            4,
+            form,
+            self.due_preview,
+            self.general,
+            buttons=parts.button_row(self.ok_button, self.cancel_button),
+        )
+        self._stack_pages(form_page, self._build_done_page())
+        self._busy_widgets = [self.ok_button, self.cancel_button, self.print_button]
 
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(self.submit)
+        parts.add_submit_keys(self, self.submit)
         for w in self._chain:
             if isinstance(w, QComboBox | QSpinBox | QDateTimeEdit):
                 w.installEventFilter(self._enter_moves)
-        for first, second in itertools.pairwise(self._chain):
-            QWidget.setTabOrder(first, second)
+        parts.set_tab_chain(self._chain)
         self._wire_error_clearing()
 
     def _combo(self) -> QComboBox:
@@ -695,7 +543,7 @@ class TransitionDialog(QDialog):
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(self.other_paper, 1)
         h.addWidget(self.add_paper_button)
-        row(self.tr("Other &paper"), other, "other", focus=self.other_paper)
+        row(self.tr("Other &paper"), other, focus=self.other_paper)
         self._chain += [self.other_paper, self.add_paper_button]
 
     def _spec_text(self, name: str, required: bool, condition: str) -> str:
@@ -706,43 +554,26 @@ class TransitionDialog(QDialog):
         return name
 
     def _build_done_page(self) -> QWidget:
-        page = QWidget()
-        self.done_message = done_label()
+        self.done_message = parts.done_label()
         self.print_question = QLabel()
         self.print_question.setWordWrap(True)
         self.print_button = QPushButton()
         self.print_button.setMinimumWidth(160)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setAutoDefault(False)
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button = parts.dialog_button(self.tr("Close"), self.tr("Close (Esc)"))
         self.print_button.clicked.connect(self.print_follow_up)
         self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.close_button)
-        v = QVBoxLayout(page)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(self.done_message)
-        v.addWidget(self.print_question)
-        v.addStretch(1)
-        v.addLayout(buttons)
-        return page
+        return parts.page(
+            self.done_message,
+            self.print_question,
+            buttons=parts.button_row(self.print_button, self.close_button),
+        )
 
     def _wire_error_clearing(self) -> None:
         if self.receiver is not None:
-            self.receiver.currentTextChanged.connect(lambda _t: self._clear("receiver"))
+            self.receiver.currentTextChanged.connect(lambda _t: self.errors.clear("receiver"))
         if self.amount is not None:
-            self.amount.valueChanged.connect(lambda _v: self._clear("amount"))
-        self.text.textChanged.connect(lambda: self._clear("reason"))
-
-    def _load_previous_time(self) -> None:
-        try:
-            events = self._services.dossiers.timeline(self._dossier.id)
-        except HccError:
-            return
-        if events:
-            self.time_field.set_previous(max(e.at for e in events))
+            self.amount.valueChanged.connect(lambda _v: self.errors.clear("amount"))
+        self.text.textChanged.connect(lambda: self.errors.clear("reason"))
 
     def _update_due_preview(self) -> None:
         d = self._dossier
@@ -762,26 +593,6 @@ class TransitionDialog(QDialog):
 
     def action(self) -> Action:
         return self._action
-
-    def dossier(self) -> Dossier:
-        return self._dossier
-
-    def stored_dossier(self) -> Dossier | None:
-        """The dossier after the action, once it was stored."""
-        return self._result
-
-    def is_busy(self) -> bool:
-        return self._busy
-
-    def last_preview(self) -> PdfPreviewDialog | None:
-        return self._preview
-
-    def general_message(self) -> str:
-        return self.general.text() if self.general.isVisible() else ""
-
-    def message(self, name: str) -> str:
-        label = self._messages.get(name)
-        return label.text() if label is not None and label.isVisible() else ""
 
     def set_reason(self, text: str) -> None:
         self.text.setPlainText(text)
@@ -836,43 +647,29 @@ class TransitionDialog(QDialog):
 
     # == saving ======================================================================
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.ok_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()
-
     def submit(self) -> None:
         """Store the action (on the task runner)."""
-        if self._busy or self.pages.currentWidget() is self.done_page:
+        if not self._ready_to_store():
             return
         if self.other_paper is not None and self.other_paper.text().strip():
             self.add_other_paper()
         self.clear_errors()
         reason, details = self._inputs()
-        self._set_busy(True)
-        self._runner.run(
+        self._store(
             self._services.lifecycle.transition,
             self._dossier.id,
             self._action,
             at=self.time_field.value(),
             reason=reason,
             details=details,
-            on_done=self._on_done,
-            on_error=self._on_failed,
         )
 
-    def _on_done(self, dossier: Dossier) -> None:
-        self._set_busy(False)
+    def _stored(self, dossier: Dossier) -> None:
         self._result = dossier
         if self.receiver is not None and self._action is Action.HANDOVER:
             remember_value(RECENT_RECEIVERS, self.receiver.currentText())
         if self.department is not None:
             remember_value(RECENT_DEPARTMENTS, self.department.currentText())
-        notify_dossiers_changed([dossier.id])
         self.transition_done.emit(dossier)
         follow_up = FOLLOW_UP_FORMS.get(self._action)
         if follow_up is None:
@@ -881,34 +678,23 @@ class TransitionDialog(QDialog):
         number, _function, title = follow_up
         self.done_message.setText(
             self.tr("✔ Recorded: <b>{action}</b> for dossier {code}. Status: {status}.").format(
-                action=esc(action_label(self._action, mnemonic=False)),
-                code=esc(dossier.code),
-                status=esc(status_name(dossier.status)),
+                action=parts.esc(action_label(self._action, mnemonic=False)),
+                code=parts.esc(dossier.code),
+                status=parts.esc(status_name(dossier.status)),
             )
         )
         self.print_question.setText(
             self.tr("Print “{title}” now to give to the citizen?").format(title=_t(title))
         )
         self.print_button.setText(self.tr("&Print Form {number}").format(number=number))
-        show_page(self, self.pages, self.done_page)
-        self.print_button.setDefault(True)
-        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_done(self.print_button)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            self.show_validation(exc)
-        elif isinstance(exc, TransitionError | ConflictError):
-            self.general.setText(refused_text(exc, self._action))
-            self.general.show()
-            self._show_current_status()
-            # The dossier changed elsewhere: let every view show its real state.
-            notify_dossiers_changed([self._dossier.id])
-        elif isinstance(exc, HccError):
-            self.general.setText(error_message(exc))
-            self.general.show()
-        else:
-            show_error(self, exc)
+    def _refusal_text(self, exc: HccError) -> str:
+        return refused_text(exc, self._action)
+
+    def _refused(self, exc: HccError) -> None:
+        super()._refused(exc)
+        self._show_current_status()
 
     def _show_current_status(self) -> None:
         try:
@@ -919,105 +705,25 @@ class TransitionDialog(QDialog):
             self.tr("Current status: {status}").format(status=status_name(self._dossier.status))
         )
 
-    # == errors ======================================================================
-
-    def _widget_for(self, name: str) -> QWidget | None:
-        return {
-            "reason": self.text,
-            "note": self.text,
-            "receiver": self.receiver,
-            "department": self.department,
-            "amount": self.amount,
-            "at": self.time_field.edit,
-            "missing": self.missing_list,
-        }.get(name)
-
-    def _clear(self, name: str) -> None:
-        label = self._messages.get(name)
-        if label is not None and label.isVisible():
-            label.clear_message()
-            widget = self._widget_for(name)
-            if widget is not None:
-                set_error_state(widget, False)
-
-    def clear_errors(self) -> None:
-        for name, label in self._messages.items():
-            label.clear_message()
-            widget = self._widget_for(name)
-            if widget is not None:
-                set_error_state(widget, False)
-        self.general.hide()
-        self.general.clear()
-
-    def show_validation(self, exc: ValidationError) -> None:
-        """Each message under its field; the first faulty field gets the focus."""
-        faulty: list[QWidget] = []
-        general: list[str] = []
-        for err in exc.errors:
-            err = readable_params(err)
-            text = field_message(err)
-            label = self._messages.get(err.field)
-            widget = self._widget_for(err.field)
-            if label is not None and (widget is not None or err.field == "actor"):
-                label.show_error(text)
-                if widget is not None:
-                    set_error_state(widget, True)
-                    faulty.append(widget)
-            else:
-                general.append(f"{field_label(err.field)}: {text}")
-        if general:
-            self.general.setText("\n".join(general))
-            self.general.show()
-        targets = sorted(
-            faulty, key=lambda w: self._chain.index(w) if w in self._chain else len(self._chain)
-        )
-        if targets:
-            targets[0].setFocus(Qt.FocusReason.OtherFocusReason)
-
     # == follow-up form ==============================================================
 
     def print_follow_up(self) -> None:
         follow_up = FOLLOW_UP_FORMS.get(self._action)
-        if follow_up is None or self._busy:
+        if follow_up is None:
             return
-        _number, function, _title = follow_up
-        self._busy = True
-        self.print_button.setEnabled(False)
-        self._runner.run(
+        number, function, title = follow_up
+        self._print(
             _render_form,
             self._services,
             self._dossier.id,
             function,
-            on_done=self._on_form_ready,
-            on_error=self._on_print_failed,
-        )
-
-    def _on_form_ready(self, pdf: bytes) -> None:
-        self._busy = False
-        self.print_button.setEnabled(True)
-        number, _function, title = FOLLOW_UP_FORMS[self._action]
-        copies = 2 if self._action is Action.REFUSE else 1
-        preview = PdfPreviewDialog(
-            pdf,
             title=_t(title),
-            copies=copies,
-            printer_name=self._services.settings.load().printer_name,
             file_name=f"Mau{number}-{self._dossier.code}",
-            parent=self,
+            copies=2 if self._action is Action.REFUSE else 1,
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.finished.connect(self._after_preview)
-        self._preview = preview
-        preview.open()
 
-    def _after_preview(self, _result: int) -> None:
-        self._preview = None
+    def _after_preview(self) -> None:
         self.accept()
-
-    def _on_print_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.print_button.setEnabled(True)
-        show_error(self, exc)
 
     # == Qt ===========================================================================
 
@@ -1035,16 +741,3 @@ class TransitionDialog(QDialog):
                 self.focusNextPrevChild(True)
             return True
         return super().eventFilter(watched, event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.pages.currentIndex() == 0 and self._chain:
-            self._chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reject(self) -> None:
-        if self._busy:
-            return
-        if self.pages.currentWidget() is self.done_page:
-            self.accept()
-            return
-        super().reject()

@@ -38,7 +38,12 @@ from hcc_desktop.services.lifecycle import WorklistFilter
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.text import fold
 from hcc_desktop.ui.messages import QT_TRANSLATE_NOOP
-from hcc_desktop.ui.table_models import channel_name, holder_of
+from hcc_desktop.ui.table_models import (
+    DUE_TODAY_COLOR,
+    OVERDUE_COLOR,
+    channel_name,
+    holder_of,
+)
 from hcc_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -145,6 +150,33 @@ def load_worklists(
     )
 
 
+class ReloadGate:
+    """One load at a time on the task runner: a load asked for while one runs
+    is not queued behind it but merged into a single load after it."""
+
+    def __init__(self) -> None:
+        self.loading = False
+        self._again = False
+
+    def start(self) -> bool:
+        """True when a load may start now; otherwise it is noted for later."""
+        if self.loading:
+            self._again = True
+            return False
+        self.loading = True
+        self._again = False
+        return True
+
+    def finish(self) -> None:
+        """The load ended (done or failed)."""
+        self.loading = False
+
+    @property
+    def pending(self) -> bool:
+        """Another load was asked for while the last one ran."""
+        return self._again
+
+
 def save_due_soon_days(services: Services, days: int) -> AppSettings:
     """Runs on the task runner: remember the officer's "due soon" horizon."""
     current = services.settings.load()
@@ -160,8 +192,8 @@ TONE_NORMAL = "normal"
 TONE_ZERO = "zero"  # nothing there: calm grey
 
 _TONE_COLOURS = {
-    TONE_ALERT: "#b3261e",
-    TONE_WARN: "#a15c00",
+    TONE_ALERT: OVERDUE_COLOR,
+    TONE_WARN: DUE_TODAY_COLOR,
     TONE_NORMAL: "#1d3557",
     TONE_ZERO: "#9aa0a6",
 }
@@ -317,8 +349,7 @@ class WorklistPanel(QWidget):
         self.runner = runner
         self._clock = clock
         self.snapshot: WorklistSnapshot | None = None
-        self._loading = False
-        self._dirty = False
+        self._gate = ReloadGate()
         self._error_shown = False
         self._officers: set[str] = set()
         self._fields: dict[str, str] = {}
@@ -582,11 +613,8 @@ class WorklistPanel(QWidget):
     def reload(self) -> None:
         """Reload every list and count on the task runner; requests made while
         one load runs are merged into one more load after it."""
-        if self._loading:
-            self._dirty = True
+        if not self._gate.start():
             return
-        self._loading = True
-        self._dirty = False
         self.runner.run(
             load_worklists,
             self.services,
@@ -599,10 +627,10 @@ class WorklistPanel(QWidget):
         )
 
     def is_loading(self) -> bool:
-        return self._loading
+        return self._gate.loading
 
     def _loaded(self, snapshot: WorklistSnapshot) -> None:
-        self._loading = False
+        self._gate.finish()
         self._error_shown = False
         current = snapshot.filters == self.current_filter() and snapshot.within == self.within()
         if current:
@@ -611,11 +639,11 @@ class WorklistPanel(QWidget):
                 self.buttons[kind].set_count(snapshot.count(kind))
             self.note_officers(r for rows in snapshot.lists.values() for r in rows)
             self.loaded.emit(snapshot)
-        if self._dirty or not current:
+        if self._gate.pending or not current:
             self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = False
+        self._gate.finish()
         log.error("worklists could not be loaded", exc_info=exc)
         if not self._error_shown:
             # Once: the reload timer would otherwise open a dialog every few minutes.
@@ -623,5 +651,5 @@ class WorklistPanel(QWidget):
             from hcc_desktop.ui.errors import show_error
 
             show_error(self.window(), exc)
-        if self._dirty:
+        if self._gate.pending:
             self.reload()

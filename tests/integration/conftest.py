@@ -95,8 +95,10 @@ class PgCluster:
     SUPERUSER = "hcc"
     TEMPLATE = "hcc_server_template"
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, durable: bool = False) -> None:
         self.bindir = bindir
+        # Tests trade durability for speed; benchmarks measure a real set-up.
+        self.durable = durable
         self.os_user = _os_user()
         # Short path under /tmp: the unix socket path must stay under ~100 bytes,
         # and the unprivileged user must be able to reach it.
@@ -150,10 +152,9 @@ class PgCluster:
         )  # fmt: skip
         for attempt in range(3):
             self.port = free_port()
-            options = (
-                f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            )
+            options = f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1"
+            if not self.durable:
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             result = self._run(
                 str(self.bindir / "pg_ctl"),
                 "-D", str(self.data),

@@ -161,7 +161,7 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
     unit = new_unit_code()
     laptop = fleet.device("laptop", unit, proxy.url)
     counter = fleet.device("counter", unit, harness.server.base_url)
-    for _ in range(260):  # 520 outbox items: two batches
+    for _ in range(510):  # 1,020 outbox items: two batches
         laptop.accept(birth_draft())
     # The first batch is acknowledged; the second is committed by the server
     # while its response is held back, and the client is killed waiting for it.
@@ -188,8 +188,8 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
             sync.stderr.close()
     assert sync.returncode == -signal.SIGKILL
     proxy.release()
-    assert laptop.outbox() == 20  # the first 500 were confirmed before the kill
-    assert len(server_view(harness.store, unit).dossiers) == 260
+    assert laptop.outbox() == 20  # the first 1,000 were confirmed before the kill
+    assert len(server_view(harness.store, unit).dossiers) == 510
 
     result = laptop.sync.sync()
     assert result.pushed == 20
@@ -198,7 +198,7 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
     assert sorted(applied_batches(harness.store, laptop.device_id)) == sorted([first, second])
     counter.sync.sync()
     converged([laptop, counter], harness.store, unit)
-    assert len(counter.dossiers()) == 260
+    assert len(counter.dossiers()) == 510
 
 
 def test_a_server_restarted_mid_sync(
