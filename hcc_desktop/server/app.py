@@ -181,23 +181,24 @@ def create_app(
         return registration.to_json()
 
     @app.post("/api/v1/push")
-    async def push(request: Request) -> dict[str, Any]:
+    async def push(request: Request) -> JSONResponse:
         device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
         body = await _json_body(request, limit=MAX_PUSH_BYTES, too_large="batch_too_large")
         outcome = await run_in_threadpool(sync.apply_batch, device, body)
         if not outcome.replayed:
             counts = outcome.counts()
             log.info("push from %s (%s): %s", device.id, device.unit_code, counts)
-        return outcome.response
+        # A response object is sent as is: FastAPI's encoder would walk every item.
+        return JSONResponse(outcome.response)
 
     @app.get("/api/v1/changes")
-    async def changes(request: Request) -> dict[str, Any]:
+    async def changes(request: Request) -> JSONResponse:
         device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
         since = _int_param(request, "since", 0)
         limit = _int_param(request, "limit", DEFAULT_PAGE)
         page = await run_in_threadpool(sync.changes_since, device, since, limit)
         await run_in_threadpool(sync.touch, device)
-        return page.to_json()
+        return JSONResponse(page.to_json())
 
     return app
 
