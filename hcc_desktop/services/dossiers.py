@@ -325,9 +325,12 @@ class DossierQueryService:
                 for r in rows
             ]
 
-    def book_entries(self, start: datetime, end: datetime) -> list[tuple[Dossier, str]]:
-        """Dossiers received in [start, end) in book order, each with the name
-        of whoever collected the result ("" if not returned)."""
+    def book_entries(
+        self, start: datetime, end: datetime
+    ) -> list[tuple[Dossier, str, str]]:
+        """Dossiers received in [start, end) in book order, each with who
+        handled it (the department or person of its last hand-over, "" if
+        none) and who collected the result ("" if not returned)."""
         with self._db.read() as s:
             rows = s.scalars(
                 select(DossierRow)
@@ -335,18 +338,29 @@ class DossierQueryService:
                 .where(DossierRow.received_at >= start, DossierRow.received_at < end)
                 .order_by(DossierRow.received_at, DossierRow.code)
             ).all()
+            handled: dict[str, str] = {}
             collected: dict[str, str] = {}
             ids = [r.id for r in rows]
             for chunk in range(0, len(ids), 500):
-                for dossier_id, data in s.execute(
-                    select(DossierEventRow.dossier_id, DossierEventRow.data_json).where(
-                        DossierEventRow.kind == "returned",
+                for dossier_id, kind, raw in s.execute(
+                    select(
+                        DossierEventRow.dossier_id, DossierEventRow.kind, DossierEventRow.data_json
+                    )
+                    .where(
+                        DossierEventRow.kind.in_(("handed_over", "returned")),
                         DossierEventRow.dossier_id.in_(ids[chunk : chunk + 500]),
                     )
+                    .order_by(DossierEventRow.at, DossierEventRow.recorded_at)
                 ):
-                    collector = json.loads(data).get("collector") or {}
-                    collected[dossier_id] = collector.get("full_name", "")
-            return [(dossier_from_row(r), collected.get(r.id, "")) for r in rows]
+                    data = json.loads(raw)
+                    if kind == "returned":
+                        collected[dossier_id] = (data.get("collector") or {}).get("full_name", "")
+                    else:
+                        handled[dossier_id] = data.get("department") or data.get("receiver", "")
+            return [
+                (dossier_from_row(r), handled.get(r.id, ""), collected.get(r.id, ""))
+                for r in rows
+            ]
 
     def count(self) -> int:
         with self._db.read() as s:

@@ -255,7 +255,7 @@ class PrintService:
         rows: list[BookRow] = []
         lo = datetime.combine(start, time())
         hi = datetime.combine(end + timedelta(days=1), time())
-        for d, collected_by in self._dossiers.book_entries(lo, hi):
+        for d, handled_by, collected_by in self._dossiers.book_entries(lo, hi):
             rows.append(
                 BookRow(
                     order_no=d.order_no,
@@ -271,7 +271,7 @@ class PrintService:
                     received_by=d.received_by,
                     collected_by=collected_by,
                     note=_book_note(d),
-                    handling_body=d.holder if d.holder != d.received_by else "",
+                    handling_body=handled_by,
                 )
             )
         return TrackingBook(

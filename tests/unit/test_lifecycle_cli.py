@@ -175,9 +175,26 @@ def test_print_every_form_and_the_book(
     sheet = load_workbook(xlsx).active
     values = {c.value for row in sheet.iter_rows() for c in row}
     assert {code, refused, stopped} <= values
+
     rc, _, err = run(db, "book", "--from", "2026-11-30", "--to", "2026-11-01",
                      str(pdf), capsys=capsys)  # fmt: skip
     assert rc == 2
+
+
+def test_book_names_the_department_that_handled_the_dossier(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _intake(db, tmp_path, capsys)
+    run(db, "transition", code, "handover", "--at", "2026-11-16 10:00", "--receiver",
+        "Lê Văn Cường", "--department", "Tư pháp - Hộ tịch", capsys=capsys)  # fmt: skip
+    run(db, "transition", code, "finish", "--at", "2026-11-18 10:00", capsys=capsys)
+    xlsx = tmp_path / "book.xlsx"
+    rc, _, err = run(db, "book", "--from", "2026-11-16", "--to", "2026-11-16", str(xlsx),
+                     capsys=capsys)  # fmt: skip
+    assert rc == 0, err
+    row = next(r for r in load_workbook(xlsx).active.iter_rows(values_only=True) if code in r)
+    # Back at the counter after "finish", but the book names who handled it.
+    assert "Tư pháp - Hộ tịch" in row
 
 
 def test_rate_from_the_command_line(
