@@ -317,10 +317,10 @@ class LifecycleService:
             errors.append(FieldError("comment", "too_long", {"max": MAX_REASON}))
         if errors:
             raise ValidationError(errors)
-        officer = self._settings.load().officer_name
+        settings = self._settings.load()
+        officer = settings.officer_name
         rater = "citizen" if by_citizen else (nfc(rated_by).strip() or officer)
         moment = (at or self._clock()).replace(microsecond=0)
-        settings = self._settings.load()
         with self._db.write() as s:
             row = self._row(s, key)
             if S(row.status) not in (S.PROCESSED, S.RETURNED) and row.ended_at is None:
