@@ -325,9 +325,7 @@ class DossierQueryService:
                 for r in rows
             ]
 
-    def book_entries(
-        self, start: datetime, end: datetime
-    ) -> list[tuple[Dossier, str, str]]:
+    def book_entries(self, start: datetime, end: datetime) -> list[tuple[Dossier, str, str]]:
         """Dossiers received in [start, end) in book order, each with who
         handled it (the department or person of its last hand-over, "" if
         none) and who collected the result ("" if not returned)."""
@@ -358,8 +356,7 @@ class DossierQueryService:
                     else:
                         handled[dossier_id] = data.get("department") or data.get("receiver", "")
             return [
-                (dossier_from_row(r), handled.get(r.id, ""), collected.get(r.id, ""))
-                for r in rows
+                (dossier_from_row(r), handled.get(r.id, ""), collected.get(r.id, "")) for r in rows
             ]
 
     def count(self) -> int:
