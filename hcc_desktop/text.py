@@ -6,8 +6,25 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-# đ/Đ have no canonical decomposition, so stripping combining marks leaves them.
-_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+class _FoldTable(dict[int, int | str | None]):
+    """``str.translate`` table for :func:`fold`: combining marks dropped and
+    đ/Đ made d (they have no canonical decomposition); filled on first sight
+    of each character, so a page of names costs a table lookup per character."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        value: int | str | None = code
+        if char in "đĐ":
+            value = "d"
+        elif unicodedata.combining(char):
+            value = None
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
 
 
 def nfc(value: str | None) -> str:
@@ -21,9 +38,9 @@ def fold(value: str | None) -> str:
     """Lower-case, diacritic-free form used for search keys and matching."""
     if not value:
         return ""
-    decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.translate(_FOLD_EXTRA).lower()).strip()
+    if not value.isascii():
+        value = unicodedata.normalize("NFD", value).translate(_FOLD)
+    return _SPACES.sub(" ", value.lower()).strip()
 
 
 _TOKEN = re.compile(r"[0-9a-z]+")

@@ -8,7 +8,6 @@ thread pool, never on the event loop.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
@@ -22,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
+from hcc_desktop import wire_json
 from hcc_desktop.errors import HccError, NotFound, SyncError
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.store import (
@@ -42,13 +42,25 @@ MAX_PUSH_BYTES = 32 * 1024 * 1024
 MAX_SMALL_BODY_BYTES = 64 * 1024
 
 
-def _error(status: int, code: str, detail: str) -> JSONResponse:
+def _error(
+    status: int, code: str, detail: str, params: dict[str, str] | None = None
+) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=headers)
+    body: dict[str, Any] = {"error": code, "detail": detail}
+    if params:
+        body["params"] = params
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+# Errors whose parameters the device shows to the officer (the units, say).
+_ERRORS_WITH_PARAMS = {"unit_mismatch", "no_free_slot"}
 
 
 def _sync_error_response(exc: SyncError) -> JSONResponse:
-    return _error(HTTP_STATUS.get(exc.code, 400), exc.code, error_detail(exc))
+    params = None
+    if exc.code in _ERRORS_WITH_PARAMS:
+        params = {k: str(v) for k, v in exc.params.items() if k != "detail"}
+    return _error(HTTP_STATUS.get(exc.code, 400), exc.code, error_detail(exc), params)
 
 
 class _GuardedRoute(APIRoute):
@@ -81,9 +93,20 @@ async def _json_body(request: Request, *, limit: int, too_large: str) -> Any:
             raise SyncError(too_large, detail=f"request body over {limit} bytes")
         chunks.append(chunk)
     try:
-        return json.loads(b"".join(chunks))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return wire_json.loads_request(b"".join(chunks))
+    except ValueError:  # not JSON, or not UTF-8
         raise SyncError("bad_request", detail="the body is not valid JSON") from None
+
+
+class _WireResponse(Response):
+    """JSON encoded by orjson: a push's results or a page of changes is
+    encoded several times faster than by the standard encoder, and sent as
+    it is (FastAPI's encoder would walk every item)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return wire_json.dumps_bytes(content)
 
 
 def _int_param(request: Request, name: str, default: int) -> int:
@@ -171,7 +194,16 @@ def create_app(
             raise SyncError("bad_request", detail="device_id is required")
         if not isinstance(device_name, str):
             raise SyncError("bad_request", detail="device_name must be text")
-        registration = await run_in_threadpool(sync.register, code, device_id, device_name)
+        held_units = body.get("held_units", [])
+        if (
+            not isinstance(held_units, list)
+            or len(held_units) > 100
+            or not all(isinstance(u, str) for u in held_units)
+        ):
+            raise SyncError("bad_request", detail="held_units must be a list of unit codes")
+        registration = await run_in_threadpool(
+            sync.register, code, device_id, device_name, held_units
+        )
         log.info(
             "device %s registered in unit %s, slot %d",
             registration.device_id,
@@ -181,24 +213,23 @@ def create_app(
         return registration.to_json()
 
     @app.post("/api/v1/push")
-    async def push(request: Request) -> JSONResponse:
+    async def push(request: Request) -> Response:
         device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
         body = await _json_body(request, limit=MAX_PUSH_BYTES, too_large="batch_too_large")
         outcome = await run_in_threadpool(sync.apply_batch, device, body)
         if not outcome.replayed:
             counts = outcome.counts()
             log.info("push from %s (%s): %s", device.id, device.unit_code, counts)
-        # A response object is sent as is: FastAPI's encoder would walk every item.
-        return JSONResponse(outcome.response)
+        return _WireResponse(outcome.response)
 
     @app.get("/api/v1/changes")
-    async def changes(request: Request) -> JSONResponse:
+    async def changes(request: Request) -> Response:
         device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
         since = _int_param(request, "since", 0)
         limit = _int_param(request, "limit", DEFAULT_PAGE)
         page = await run_in_threadpool(sync.changes_since, device, since, limit)
         await run_in_threadpool(sync.touch, device)
-        return JSONResponse(page.to_json())
+        return _WireResponse(page.to_json())
 
     return app
 

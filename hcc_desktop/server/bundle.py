@@ -31,6 +31,7 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from hcc_desktop import wire_json
 from hcc_desktop.errors import SyncError
 
 MAGIC = b"HCCBUNDLE1"
@@ -190,8 +191,8 @@ def read_bundle(path: Path | str, keys_lookup: Callable[[str], str | bytes]) -> 
     if inner_line != line:
         raise SyncError(BUNDLE_MISMATCH, field="header")
     try:
-        request = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        request = wire_json.loads_request(body)
+    except ValueError:  # not JSON, or not UTF-8
         raise SyncError(BUNDLE_TAMPERED, part="content") from None
     if not isinstance(request, dict) or not isinstance(request.get("items"), list):
         raise SyncError(BUNDLE_TAMPERED, part="content")

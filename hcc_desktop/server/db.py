@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from hcc_desktop import wire_json
 from hcc_desktop.errors import StorageError
 
 if TYPE_CHECKING:
@@ -61,7 +62,9 @@ def normalise_url(url: str) -> str:
 
 def _sqlite_engine(url: str, begin: str) -> Engine:
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        json_deserializer=wire_json.loads,
     )
 
     @event.listens_for(engine, "connect")
@@ -97,7 +100,13 @@ class ServerDatabase:
             self.read_engine = _sqlite_engine(self.url, "BEGIN")
         else:
             self.write_engine = create_engine(
-                self.url, pool_pre_ping=True, pool_size=5, max_overflow=10
+                self.url,
+                pool_pre_ping=True,
+                pool_size=5,
+                max_overflow=10,
+                # Stored documents are decoded by orjson: a page of changes is
+                # a thousand of them.
+                json_deserializer=wire_json.loads,
             )
             self.read_engine = self.write_engine.execution_options(
                 isolation_level="REPEATABLE READ"

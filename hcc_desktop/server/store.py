@@ -59,6 +59,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from hcc_desktop import wire_json
 from hcc_desktop.errors import FieldError, NotFound, SyncError, ValidationError
 from hcc_desktop.server.bundle import (
     BUNDLE_REVOKED_DEVICE,
@@ -113,6 +114,7 @@ HTTP_STATUS = {
     "bad_request": 400,
     "not_found": 404,
     "no_free_slot": 409,
+    "unit_mismatch": 409,
     "batch_too_large": 413,
     "server_error": 500,
 }
@@ -341,11 +343,6 @@ def parse_push_request(
     return batch_id, parsed
 
 
-# json.dumps without the cycle check: the data comes from json.loads, so it
-# cannot hold cycles; the text is the same.
-_to_json = json.JSONEncoder(check_circular=False).encode
-
-
 class _Rejected(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
@@ -368,7 +365,12 @@ def _check_item(item: PushItem, unit_code: str) -> _Checked:
         raise _Rejected("invalid_item", "data must be an object")
     _text_field(data, "id")
     # Serialised once: the NUL check reads it and the row stores it as it is.
-    raw = _to_json(data)
+    try:
+        raw = wire_json.dumps(data)
+    except TypeError:
+        # NaN, Infinity, a lone surrogate, a huge integer: PostgreSQL's JSONB
+        # would refuse the whole batch for it.
+        raise _Rejected("invalid_item", "data holds a value JSON cannot store") from None
     if "\\u0000" in raw:
         # PostgreSQL's JSONB cannot hold NUL characters.
         raise _Rejected("invalid_item", "data holds a NUL character")
@@ -820,8 +822,15 @@ class SyncStore:
             unit.name = _nfc(name)
         return unit
 
-    def register(self, code: str, device_id: str, device_name: str) -> Registration:
-        """Enrol a device with a one-time code; a known active device keeps its slot."""
+    def register(
+        self, code: str, device_id: str, device_name: str, held_units: Sequence[str] = ()
+    ) -> Registration:
+        """Enrol a device with a one-time code; a known active device keeps its slot.
+
+        ``held_units``: the units of the dossiers the device already holds. A
+        device holding another unit's dossiers is refused (``unit_mismatch``)
+        before the code is used: the code stays good for the right device.
+        """
         if not DEVICE_ID.match(device_id):
             raise _bad_request("device_id must be 1-64 letters, digits, '.', '_', '-'")
         name = _nfc(device_name)[:200]
@@ -836,6 +845,9 @@ class SyncStore:
             if now >= ticket.expires_at:
                 raise SyncError("enrolment_code_expired")
             unit_code = ticket.unit_code
+            foreign = sorted(set(held_units) - {unit_code})
+            if foreign:
+                raise SyncError("unit_mismatch", device_unit=foreign[0], server_unit=unit_code)
             device = s.get(Device, device_id)
             if device is not None and device.revoked_at is None:
                 if device.unit_code != unit_code:
@@ -963,7 +975,7 @@ class SyncStore:
                     {
                         c.device_id: device.id,
                         c.batch_id: batch_id,
-                        c.response: _json_text(json.dumps(response), self.db.is_postgresql),
+                        c.response: _json_text(wire_json.dumps(response), self.db.is_postgresql),
                         c.applied_at: now,
                         c.source: source,
                     }
@@ -1235,6 +1247,7 @@ DETAILS = {
     "enrolment_code_used": "this enrolment code has already been used",
     "enrolment_code_expired": "this enrolment code has expired",
     "no_free_slot": "every device slot (0-9) of the unit is taken",
+    "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
     "server_error": "internal error, logged on the server",
 }

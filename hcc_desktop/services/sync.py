@@ -51,15 +51,16 @@ import ssl
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Table, and_, delete, func, not_, select
+from sqlalchemy import Table, and_, delete, func, not_, or_, select
 from sqlalchemy.orm import Session
 
-from hcc_desktop import __version__
+from hcc_desktop import __version__, wire_json
 from hcc_desktop.clock import local_now, to_local
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import (
@@ -150,6 +151,7 @@ _PASSED_THROUGH = {
     "enrolment_code_used",
     "enrolment_code_expired",
     "no_free_slot",
+    "unit_mismatch",
 }
 
 # sync_state keys
@@ -209,6 +211,14 @@ class SyncStatus:
     days_since_sync: int | None
     warn: bool  # unsynced for longer than settings.sync_warn_days
     skipped: int = 0  # pulled records this device could not take (kept for review)
+    last_error_params: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def last_failure(self) -> SyncError | None:
+        """The last error with its parameters (the units, the reason…), for its message."""
+        if not self.last_error:
+            return None
+        return SyncError(self.last_error, **dict(self.last_error_params))
 
     def to_json(self) -> dict[str, Any]:
         def stamp(moment: datetime | None) -> str | None:
@@ -220,6 +230,7 @@ class SyncStatus:
             "last_sync_at": stamp(self.last_sync_at),
             "last_error": self.last_error,
             "last_error_at": stamp(self.last_error_at),
+            "last_error_params": dict(self.last_error_params),
             "pending": self.pending,
             "open_conflicts": self.open_conflicts,
             "rejected": self.rejected,
@@ -292,6 +303,26 @@ def _append_capped(s: Session, key: str, entries: Sequence[Mapping[str, Any]]) -
         _set(s, key, kept[-MAX_KEPT_ITEMS:])
 
 
+def _with_dossier_codes(s: Session, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rejected items with their dossier's code: an event or a rating names
+    only its dossier's id, which means nothing to an officer."""
+    ids = [e["dossier_id"] for e in entries if not e["code"] and e.get("dossier_id")]
+    codes: dict[str, str] = {}
+    if ids:
+        query = select(DossierRow.id, DossierRow.code).where(among(DossierRow.id, ids))
+        codes = {str(row[0]): str(row[1]) for row in s.execute(query).all()}
+    for entry in entries:
+        dossier_id = entry.pop("dossier_id", None)
+        if not entry["code"]:
+            entry["code"] = codes.get(dossier_id or "", "")
+    return entries
+
+
+def _error_params(error: Mapping[str, Any] | None) -> dict[str, str]:
+    params = error.get("params") if error else None
+    return {str(k): str(v) for k, v in params.items()} if isinstance(params, dict) else {}
+
+
 def _random_uuids(count: int) -> list[str]:
     """``count`` random (version 4) UUID strings, as ``str(uuid.uuid4())``
     gives, at a fraction of its cost: a large outbox needs one per item."""
@@ -311,6 +342,50 @@ def _is_batch(saved: str, batch_id: str) -> bool:
     if saved.startswith(head[:-1] + ","):
         return True
     return bool(json.loads(saved).get("batch_id") == batch_id)
+
+
+def _encode_batch(items: list[dict[str, Any]]) -> tuple[dict[str, Any], str]:
+    batch = {"batch_id": str(uuid.uuid4()), "items": items}
+    # Encoded once: the saved text is the request body.
+    try:
+        return batch, wire_json.dumps(batch)
+    except TypeError:
+        # A value orjson refuses (say a lone surrogate): the standard encoder
+        # escapes it, and the server rejects that one record.
+        return batch, json.dumps(batch, separators=(",", ":"))
+
+
+class _Batch(NamedTuple):
+    """A batch saved in sync_state: sent as it is, until its results are recorded."""
+
+    body: dict[str, Any]
+    text: str  # ``body`` as JSON: the saved value and the request body
+    key: str  # its sync_state key
+    last_seq: int | None  # the newest outbox row it holds; None: none left
+
+
+def _saved_key(first_seq: int) -> str:
+    """The sync_state key of a batch starting at outbox row ``first_seq``:
+    keys sort in sending order (a key of the older, single-slot form,
+    ``push_batch`` itself, sorts first)."""
+    return f"{PUSH_BATCH_KEY}.{first_seq:012d}"
+
+
+class _Prepared:
+    """A batch read and encoded but not yet saved: ``seqs`` are the outbox
+    rows of its items, ``vanished`` rows whose record is gone."""
+
+    def __init__(
+        self,
+        encoded: tuple[dict[str, Any], str],
+        seqs: list[int],
+        vanished: list[int],
+        last_seq: int | None,
+    ) -> None:
+        self.batch, self.text = encoded
+        self.seqs = seqs
+        self.vanished = vanished
+        self.last_seq = last_seq
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
@@ -385,7 +460,7 @@ class SyncService:
                 raise SyncError("tls_error", detail=str(exc)) from exc
             raise SyncError("server_unreachable", detail=str(exc) or type(exc).__name__) from exc
         try:
-            body = response.json()
+            body = wire_json.loads(response.content)
         except ValueError:
             body = None
         status = response.status_code
@@ -395,7 +470,10 @@ class SyncService:
             code = body.get("error") if isinstance(body, dict) else None
             detail = body.get("detail", "") if isinstance(body, dict) else response.text[:200]
             if code in _PASSED_THROUGH:
-                raise SyncError(str(code))
+                params = body.get("params") if isinstance(body, dict) else None
+                if not isinstance(params, dict):
+                    params = {}
+                raise SyncError(str(code), **{str(k): str(v) for k, v in params.items()})
             if code == "credential_missing":
                 raise SyncError("credential_invalid")
             raise SyncError(
@@ -432,12 +510,16 @@ class SyncService:
 
         Stores the token and bundle key in the keyring and the server URL, unit
         and slot in the settings. Refused (``unit_mismatch``) when the device
-        already holds dossiers of another unit.
+        already holds dossiers of another unit: by the server, which then
+        leaves the code unused, or by the device for an older server.
         """
         try:
             return self._register(server_url, code, device_name)
         except SyncError as exc:
-            self._record_error(exc)
+            # A registered device keeps its last sync error: a refused new
+            # enrolment says nothing of how its syncs go.
+            if not self.status().registered:
+                self._record_error(exc)
             raise
 
     def _register(self, server_url: str, code: str, device_name: str | None) -> RegistrationResult:
@@ -448,12 +530,21 @@ class SyncService:
             raise ValidationError([FieldError("code", "required")])
         settings = self._settings.load()
         name = (device_name or "").strip() or settings.device_name
+        # The units of the dossiers held here: the server refuses a code of
+        # another unit without using it up.
+        with self._db.read() as s:
+            held = sorted(s.scalars(select(DossierRow.unit_code).distinct().limit(100)))
         with self._client(url) as client:
             body = self._call(
                 client,
                 "POST",
                 "/api/v1/devices/register",
-                json={"code": code.strip(), "device_id": settings.device_id, "device_name": name},
+                json={
+                    "code": code.strip(),
+                    "device_id": settings.device_id,
+                    "device_name": name,
+                    "held_units": held,
+                },
             )
         try:
             unit_code = str(body["unit_code"])
@@ -543,6 +634,7 @@ class SyncService:
             days_since_sync=days,
             warn=bool(warn),
             skipped=skipped,
+            last_error_params=_error_params(error),
         )
 
     def rejected_items(self) -> list[RejectedItem]:
@@ -586,54 +678,135 @@ class SyncService:
     def _sync(self, progress: Progress, cancel: Callable[[], bool]) -> SyncResult:
         server_url, credential = self._credential()
         totals = {"pushed": 0, "pulled": 0, "conflicts": 0, "rejected": 0, "duplicates": 0}
-        with self._client(server_url, credential.token) as client:
-            with self._db.read() as s:
-                pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
-            sent = 0
+        # One helper thread works a step ahead: it reads and encodes the next
+        # push batch while the server applies this one, and fetches the next
+        # page of changes while this one is written. Only reads and requests
+        # run ahead; what is saved or committed is decided here, in order.
+        with (
+            self._client(server_url, credential.token) as client,
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="hcc-sync-ahead") as ahead,
+        ):
             if cancel():
                 return _result(totals, cancelled=True)
-            next_batch = self._next_batch()
-            while next_batch is not None:
-                batch, body = next_batch
-                progress("push", sent, pending)
-                response = self._call(
-                    client,
-                    "POST",
-                    "/api/v1/push",
-                    content=body.encode("utf-8"),
-                    headers={"Content-Type": "application/json"},
-                )
-                go_on = not cancel()
-                # The next batch is taken (and saved) in the transaction that
-                # records this one's results: one commit fewer per batch.
-                outcome, next_batch = self._commit_push(batch, response, take_next=go_on)
-                for key in ("pushed", "duplicates", "conflicts", "rejected"):
-                    totals[key] += outcome[key]
-                sent += len(batch["items"])
-                progress("push", min(sent, pending), pending)
-                if not go_on:
-                    return _result(totals, cancelled=True)
-            cursor = self._cursor()
-            while True:
-                if cancel():
-                    return _result(totals, cancelled=True)
-                progress("pull", totals["pulled"], 0)
-                page = self._call(
-                    client,
-                    "GET",
-                    "/api/v1/changes",
-                    params={"since": cursor, "limit": PULL_PAGE},
-                )
-                cursor, more, applied, conflicts = self._apply_pulled(page, cursor)
-                totals["pulled"] += applied
-                totals["conflicts"] += conflicts
-                if not more:
-                    break
+            if not self._push(client, ahead, totals, progress, cancel):
+                return _result(totals, cancelled=True)
+            if not self._pull(client, ahead, totals, progress, cancel):
+                return _result(totals, cancelled=True)
         progress("pull", totals["pulled"], totals["pulled"])
         with self._db.write() as s:
             _set(s, LAST_SYNC, self._clock().isoformat(timespec="seconds"))
             _drop(s, LAST_ERROR)
         return _result(totals)
+
+    def _push(
+        self,
+        client: httpx.Client,
+        ahead: ThreadPoolExecutor,
+        totals: dict[str, int],
+        progress: Progress,
+        cancel: Callable[[], bool],
+    ) -> bool:
+        """Send the outbox; False when cancelled.
+
+        While a batch is in flight (sent by the helper thread), this thread
+        records the results of the one before and reads, encodes and saves
+        the next, in one local transaction: the device's work and the
+        server's overlap. A batch is saved before it is sent, so at most two
+        are saved at a time (the one in flight and the next); after a crash
+        they are sent again in order. The server applies batches in the order
+        they arrive, one at a time: the next leaves only once the previous
+        has been answered.
+        """
+        with self._db.read() as s:
+            pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
+        sent = 0
+        with self._db.write() as s:
+            queue = self._saved_batches(s)
+            batch = queue.pop(0) if queue else self._save(s, self._read_batch(s, None))
+        previous: tuple[_Batch, Mapping[str, Any]] | None = None
+        while batch is not None:
+            progress("push", sent, pending)
+            in_flight = ahead.submit(self._post, client, batch)
+            following: _Batch | None = None
+            if queue:
+                following = queue.pop(0)
+                prepared = None
+            elif batch.last_seq is not None:
+                prepared = self._prepare_batch(batch.last_seq)
+            else:
+                prepared = None
+            if previous is not None or prepared is not None:
+                # On a failure the executor waits for the request on the way out.
+                outcome, saved = self._commit_push(previous, prepared=prepared)
+                self._count(totals, outcome)
+                following = following or saved
+            previous = (batch, in_flight.result())
+            sent += len(batch.body["items"])
+            progress("push", min(sent, pending), pending)
+            if cancel():
+                # The next batch, if saved already, goes first next time.
+                self._count(totals, self._commit_push(previous)[0])
+                return False
+            if following is None:
+                # The end of the line read so far: record the last batch and
+                # look again from the head of the outbox (rows left queued by
+                # a dossier changed while in flight, rows added meanwhile).
+                outcome, following = self._commit_push(previous, from_head=True)
+                self._count(totals, outcome)
+                previous = None
+            batch = following
+        return True
+
+    @staticmethod
+    def _count(totals: dict[str, int], outcome: Mapping[str, int]) -> None:
+        for key in ("pushed", "duplicates", "conflicts", "rejected"):
+            totals[key] += outcome[key]
+
+    def _post(self, client: httpx.Client, batch: _Batch) -> dict[str, Any]:
+        return self._call(
+            client,
+            "POST",
+            "/api/v1/push",
+            content=batch.text.encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+
+    def _pull(
+        self,
+        client: httpx.Client,
+        ahead: ThreadPoolExecutor,
+        totals: dict[str, int],
+        progress: Progress,
+        cancel: Callable[[], bool],
+    ) -> bool:
+        """Pull the unit's changes page by page; False when cancelled."""
+
+        def fetch(since: int) -> dict[str, Any]:
+            return self._call(
+                client, "GET", "/api/v1/changes", params={"since": since, "limit": PULL_PAGE}
+            )
+
+        cursor = self._cursor()
+        progress("pull", 0, 0)
+        page = fetch(cursor)
+        while True:
+            # The next page is fetched while this one is written: fetching
+            # changes nothing here, and the cursor only moves with a page.
+            hint = page.get("cursor")
+            following = (
+                ahead.submit(fetch, hint)
+                if page.get("more") and isinstance(hint, int) and hint >= cursor
+                else None
+            )
+            cursor, more, applied, conflicts = self._apply_pulled(page, cursor)
+            totals["pulled"] += applied
+            totals["conflicts"] += conflicts
+            if not more or following is None:
+                return True
+            if cancel():
+                return False
+            progress("pull", totals["pulled"], 0)
+            page = following.result()
 
     # -- push ---------------------------------------------------------------------------------
 
@@ -642,15 +815,20 @@ class SyncService:
             return int(_get(s, CURSOR, 0))
 
     @staticmethod
-    def _pending_rows(s: Session, limit: int | None) -> list[tuple[int, str, str]]:
-        """``(seq, kind, entity_id)`` of the outbox rows to push, oldest first;
-        dossiers with an open conflict wait for the officer."""
+    def _pending_rows(
+        s: Session, limit: int | None, *, after: int | None = None
+    ) -> list[tuple[int, str, str]]:
+        """``(seq, kind, entity_id)`` of the outbox rows to push, oldest first
+        (after ``seq`` ``after`` when given); dossiers with an open conflict
+        wait for the officer."""
         conflicted = select(SyncConflictRow.dossier_id).where(SyncConflictRow.resolved_at.is_(None))
         query = (
             select(OutboxRow.seq, OutboxRow.kind, OutboxRow.entity_id)
             .where(not_(and_(OutboxRow.kind == "dossier", OutboxRow.entity_id.in_(conflicted))))
             .order_by(OutboxRow.seq)
         )
+        if after is not None:
+            query = query.where(OutboxRow.seq > after)
         if limit is not None:
             query = query.limit(limit)
         return [(seq, kind, entity_id) for seq, kind, entity_id in s.execute(query).all()]
@@ -658,15 +836,17 @@ class SyncService:
     @staticmethod
     def _items(
         s: Session, rows: Sequence[tuple[int, str, str]]
-    ) -> tuple[list[dict[str, Any]], list[int]]:
-        """Push items for outbox rows, in their order, and the ``seq`` of the
-        rows whose record is gone (nothing left to send)."""
+    ) -> tuple[list[dict[str, Any]], list[int], list[int]]:
+        """Push items for outbox rows, in their order, the ``seq`` of each
+        item, and the ``seq`` of the rows whose record is gone (nothing left
+        to send)."""
         ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": []}
         for _seq, kind, entity_id in rows:
             ids.setdefault(kind, []).append(entity_id)
         dossiers = read_dossier_wires(s, ids["dossier"])
         docs = {kind: read_doc_wires(s, kind, ids[kind]) for kind in ("event", "rating")}
         items: list[dict[str, Any]] = []
+        seqs: list[int] = []
         vanished: list[int] = []
         for (seq, kind, entity_id), item_id in zip(rows, _random_uuids(len(rows)), strict=True):
             item: dict[str, Any] = {"id": item_id, "kind": kind}
@@ -678,122 +858,165 @@ class SyncService:
                 vanished.append(seq)
                 continue
             items.append(item)
-        return items, vanished
+            seqs.append(seq)
+        return items, seqs, vanished
 
-    def _next_batch(self) -> tuple[dict[str, Any], str] | None:
-        """The batch to send and its JSON text: the one sent before without a
-        known outcome, else the next one from the outbox, saved before it leaves."""
-        with self._db.write() as s:
-            return self._take_batch(s)
+    def _read_batch(self, s: Session, after: int | None) -> _Prepared:
+        rows = self._pending_rows(s, PUSH_BATCH, after=after)
+        items, seqs, vanished = self._items(s, rows)
+        return _Prepared(_encode_batch(items), seqs, vanished, rows[-1][0] if rows else None)
 
-    def _take_batch(self, s: Session) -> tuple[dict[str, Any], str] | None:
-        saved = s.get(SyncStateRow, PUSH_BATCH_KEY)
-        if saved is not None:
-            return dict(json.loads(saved.value)), saved.value
-        rows = self._pending_rows(s, PUSH_BATCH)
-        if not rows:
+    def _prepare_batch(self, after: int) -> _Prepared:
+        """The batch after outbox row ``after``, read (not saved): the
+        transaction that saves it (``_save``) checks what changed meanwhile."""
+        with self._db.read() as s:
+            return self._read_batch(s, after)
+
+    def _saved_batches(self, s: Session) -> list[_Batch]:
+        """Batches saved and not yet answered, in sending order."""
+        key = SyncStateRow.key
+        rows = s.scalars(
+            select(SyncStateRow)
+            .where(or_(key == PUSH_BATCH_KEY, key.like(PUSH_BATCH_KEY + ".%")))
+            .order_by(key)
+        ).all()
+        batches = []
+        for row in rows:
+            body = dict(json.loads(row.value))
+            seqs = self._outbox_seqs(s, body["items"])
+            batches.append(_Batch(body, row.value, row.key, max(seqs.values(), default=None)))
+        return batches
+
+    @staticmethod
+    def _outbox_seqs(s: Session, items: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], int]:
+        """``(kind, entity id) → outbox seq`` of the items still queued."""
+        wanted: dict[str, list[str]] = {}
+        for item in items:
+            wanted.setdefault(item["kind"], []).append(item["data"]["id"])
+        found: dict[tuple[str, str], int] = {}
+        for kind, ids in wanted.items():
+            query = select(OutboxRow.entity_id, OutboxRow.seq).where(
+                OutboxRow.kind == kind, among(OutboxRow.entity_id, ids)
+            )
+            found.update(((kind, e), seq) for e, seq in s.execute(query).all())
+        return found
+
+    @staticmethod
+    def _save(s: Session, prepared: _Prepared) -> _Batch | None:
+        """Save ``prepared`` (minus the rows gone since it was read: another
+        process pushed them) as the next batch to send; None when nothing is left."""
+        if prepared.vanished:
+            s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, prepared.vanished)))
+        if not prepared.seqs:
             return None
-        items, vanished = self._items(s, rows)
-        if vanished:
-            s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, vanished)))
-        if not items:
-            return None
-        batch = {"batch_id": str(uuid.uuid4()), "items": items}
-        # Encoded once: the saved text is the request body.
-        text = json.dumps(batch, ensure_ascii=False, separators=(",", ":"))
-        s.add(SyncStateRow(key=PUSH_BATCH_KEY, value=text))
-        return batch, text
+        present = set(s.scalars(select(OutboxRow.seq).where(among(OutboxRow.seq, prepared.seqs))))
+        batch, text, seqs = prepared.batch, prepared.text, prepared.seqs
+        if len(present) < len(seqs):
+            kept = [(i, q) for i, q in zip(batch["items"], seqs, strict=True) if q in present]
+            if not kept:
+                return None
+            batch, text = _encode_batch([item for item, _ in kept])
+            seqs = [seq for _, seq in kept]
+        key = _saved_key(seqs[0])
+        s.merge(SyncStateRow(key=key, value=text))
+        return _Batch(batch, text, key, prepared.last_seq)
 
     def _commit_push(
-        self, batch: Mapping[str, Any], response: Mapping[str, Any], *, take_next: bool = False
-    ) -> tuple[dict[str, int], tuple[dict[str, Any], str] | None]:
-        """Record the results of ``batch``; with ``take_next``, also take the
-        next batch (``_next_batch``) when this one moved the queue: a batch
-        that moved nothing leaves the rest for the next sync."""
-        items = {item["id"]: item for item in batch["items"]}
+        self,
+        done: tuple[_Batch, Mapping[str, Any]] | None,
+        *,
+        prepared: _Prepared | None = None,
+        from_head: bool = False,
+    ) -> tuple[dict[str, int], _Batch | None]:
+        """In one local transaction: record the results of the batch ``done``
+        and save the next batch, ``prepared`` or, with ``from_head``, read
+        from the head of the outbox when ``done`` moved the queue (a batch
+        that moved nothing leaves the rest for the next sync)."""
+        counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
+        with self._db.write() as s:
+            if done is not None:
+                counts = self._record(s, *done)
+            following = None
+            if prepared is not None:
+                following = self._save(s, prepared)
+            elif from_head and counts["removed"] + counts["conflicts"] > 0:
+                following = self._save(s, self._read_batch(s, None))
+        return counts, following
+
+    def _record(self, s: Session, batch: _Batch, response: Mapping[str, Any]) -> dict[str, int]:
+        """Record the server's results for ``batch`` (see the module's docstring)."""
+        items = {item["id"]: item for item in batch.body["items"]}
         results = response.get("results")
-        if response.get("batch_id") != batch["batch_id"] or not isinstance(results, list):
+        if response.get("batch_id") != batch.body["batch_id"] or not isinstance(results, list):
             raise SyncError("server_error", detail="push response does not match the batch")
         counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
         now = datetime.now(UTC)
         rejected: list[dict[str, Any]] = []
-        with self._db.write() as s:
-            # Load what the results refer to in a few queries, not one per item.
-            wanted: dict[str, list[str]] = {"dossier": [], "event": [], "rating": []}
-            for item in items.values():
-                wanted.setdefault(item["kind"], []).append(item["data"]["id"])
-            outboxes: dict[tuple[str, str], int] = {}
-            for kind, ids in wanted.items():
-                if ids:
-                    query = select(OutboxRow.entity_id, OutboxRow.seq).where(
-                        OutboxRow.kind == kind, among(OutboxRow.entity_id, ids)
-                    )
-                    outboxes.update(((kind, e), seq) for e, seq in s.execute(query).all())
-            # The dossiers as they are now, to tell whether one changed since it was sent.
-            current = read_dossier_wires(s, wanted["dossier"])
-            revs: list[tuple[int, str]] = []
-            done: list[int] = []
-            for result in results:
-                item = items.get(result.get("id")) if isinstance(result, dict) else None
-                if item is None:
-                    continue
-                kind, data = item["kind"], item["data"]
-                entity_id = data["id"]
-                status = result.get("status")
-                seq = outboxes.get((kind, entity_id))
-                if status in ("applied", "duplicate"):
-                    counts["pushed"] += 1
-                    counts["duplicates"] += status == "duplicate"
-                    unchanged = True
-                    if kind == "dossier" and entity_id in current:
-                        if isinstance(result.get("rev"), int):
-                            revs.append((result["rev"], entity_id))
-                        # Changed again since it was read: stays queued.
-                        unchanged = current[entity_id][1] == data
-                    if seq is not None and unchanged:
-                        done.append(seq)
-                elif status == "conflict" and kind == "dossier":
-                    server = result.get("server") or {}
-                    mine = current.get(entity_id)
-                    if record_conflict(
-                        s,
-                        dossier_id=entity_id,
-                        local=mine[1] if mine is not None else data,
-                        server=server.get("data") or {},
-                        server_rev=int(server.get("rev") or result.get("rev") or 0),
-                        now=now,
-                    ):
-                        counts["conflicts"] += 1
-                else:
-                    counts["rejected"] += 1
-                    rejected.append(
-                        {
-                            "kind": kind,
-                            "entity_id": entity_id,
-                            "code": data.get("code", ""),
-                            "reason": str(result.get("reason") or status),
-                            "detail": str(result.get("detail", "")),
-                            "at": self._clock().isoformat(timespec="seconds"),
-                        }
-                    )
-                    if seq is not None:
-                        done.append(seq)
-            if revs:
-                s.connection().exec_driver_sql(
-                    "UPDATE dossiers SET server_rev = ? WHERE id = ?", revs
+        # Load what the results refer to in a few queries, not one per item.
+        outboxes = self._outbox_seqs(s, list(items.values()))
+        dossier_ids = [i["data"]["id"] for i in items.values() if i["kind"] == "dossier"]
+        # The dossiers as they are now, to tell whether one changed since it was sent.
+        current = read_dossier_wires(s, dossier_ids)
+        revs: list[tuple[int, str]] = []
+        done: list[int] = []
+        for result in results:
+            item = items.get(result.get("id")) if isinstance(result, dict) else None
+            if item is None:
+                continue
+            kind, data = item["kind"], item["data"]
+            entity_id = data["id"]
+            status = result.get("status")
+            seq = outboxes.get((kind, entity_id))
+            if status in ("applied", "duplicate"):
+                counts["pushed"] += 1
+                counts["duplicates"] += status == "duplicate"
+                unchanged = True
+                if kind == "dossier" and entity_id in current:
+                    if isinstance(result.get("rev"), int):
+                        revs.append((result["rev"], entity_id))
+                    # Changed again since it was read: stays queued.
+                    unchanged = current[entity_id][1] == data
+                if seq is not None and unchanged:
+                    done.append(seq)
+            elif status == "conflict" and kind == "dossier":
+                server = result.get("server") or {}
+                mine = current.get(entity_id)
+                if record_conflict(
+                    s,
+                    dossier_id=entity_id,
+                    local=mine[1] if mine is not None else data,
+                    server=server.get("data") or {},
+                    server_rev=int(server.get("rev") or result.get("rev") or 0),
+                    now=now,
+                ):
+                    counts["conflicts"] += 1
+            else:
+                counts["rejected"] += 1
+                rejected.append(
+                    {
+                        "kind": kind,
+                        "entity_id": entity_id,
+                        "dossier_id": data.get("dossier_id", entity_id),
+                        "code": data.get("code", ""),
+                        "reason": str(result.get("reason") or status),
+                        "detail": str(result.get("detail", "")),
+                        "at": self._clock().isoformat(timespec="seconds"),
+                    }
                 )
-            if done:
-                s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, done)))
-            counts["removed"] = len(done)
-            _append_capped(s, REJECTED, rejected)
-            # Another process may have committed this batch and saved the next one.
-            saved = s.get(SyncStateRow, PUSH_BATCH_KEY)
-            if saved is not None and _is_batch(saved.value, batch["batch_id"]):
-                s.delete(saved)
-                s.flush()
-            moved = counts["removed"] + counts["conflicts"] > 0
-            following = self._take_batch(s) if take_next and moved else None
-        return counts, following
+                if seq is not None:
+                    done.append(seq)
+        if revs:
+            s.connection().exec_driver_sql("UPDATE dossiers SET server_rev = ? WHERE id = ?", revs)
+        if done:
+            s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, done)))
+        counts["removed"] = len(done)
+        _append_capped(s, REJECTED, _with_dossier_codes(s, rejected))
+        # Another process may have recorded this batch already and saved another.
+        saved = s.get(SyncStateRow, batch.key)
+        if saved is not None and _is_batch(saved.value, batch.body["batch_id"]):
+            s.delete(saved)
+            s.flush()
+        return counts
 
     # -- pull ---------------------------------------------------------------------------------
 
@@ -938,7 +1161,7 @@ class SyncService:
         if credential is None:
             raise SyncError("not_registered")
         with self._db.read() as s:
-            items, _vanished = self._items(s, self._pending_rows(s, None))
+            items, _seqs, _vanished = self._items(s, self._pending_rows(s, None))
         batch = {"batch_id": str(uuid.uuid4()), "items": items}
         try:
             write_bundle(

@@ -688,9 +688,9 @@ class SyncDialog(QDialog):
         if controller.last_failure is not None:
             at = controller.last_failure_at
             text = controller_error_text(controller.last_failure)
-        elif status is not None and status.last_error:
+        elif status is not None and status.last_failure is not None:
             at = status.last_error_at
-            text = controller_error_text(status.last_error)
+            text = controller_error_text(status.last_failure)
         else:
             return self.tr("None")
         if at is not None:

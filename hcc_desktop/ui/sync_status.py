@@ -199,8 +199,8 @@ def details_text(controller: SyncController, status: SyncStatus, now: datetime) 
     failure = controller.last_failure
     if failure is not None:
         lines.append(sync_error_text(failure))
-    elif status.last_error and status.last_error not in _NOT_SYNC:
-        lines.append(sync_error_text(status.last_error))
+    elif status.last_failure is not None and status.last_error not in _NOT_SYNC:
+        lines.append(sync_error_text(status.last_failure))
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from typing import Any
@@ -157,6 +158,40 @@ def test_a_bad_item_is_rejected_alone(harness: Harness) -> None:
     assert [r["status"] for r in results] == ["rejected"] * 4 + ["applied"]
     assert {r["reason"] for r in results[:4]} == {"invalid_item"}
     assert results[2]["id"] == 3
+
+
+def test_a_value_json_cannot_store_rejects_its_item_not_the_batch(harness: Harness) -> None:
+    """NaN, Infinity and a lone surrogate are accepted by Python's JSON but
+    not by PostgreSQL's JSONB: each rejects only the record holding it."""
+    device = harness.device(new_unit_code())
+    reader = harness.device(device.unit_code)
+    good = dossier_data(device.unit_code)
+    nan = dict(dossier_data(device.unit_code), fee=float("nan"))
+    infinite = dict(dossier_data(device.unit_code), fee=float("-inf"))
+    surrogate = dossier_data(device.unit_code)
+    surrogate["applicant_name"] = "Nguy\ud800n"
+    event = dict(event_data(good["id"]), note="\udfff")
+    items = [
+        item("dossier", nan),
+        item("dossier", infinite),
+        item("dossier", surrogate),
+        item("event", event),
+        item("dossier", good),
+    ]
+    # Python's encoder writes NaN, -Infinity and "\\ud800" escapes as they are.
+    body = json.dumps({"batch_id": str(uuid.uuid4()), "items": items})
+    assert "NaN" in body
+    assert "-Infinity" in body
+    assert "\\ud800" in body
+    response = device.http.post(
+        "/api/v1/push", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert [r["status"] for r in results] == ["rejected"] * 4 + ["applied"]
+    assert {r["reason"] for r in results[:4]} == {"invalid_item"}
+    pulled = by_kind(reader.pull_all()[0], "dossier")
+    assert [d["id"] for d in pulled] == [good["id"]]
 
 
 def test_batch_over_the_limit_is_refused(harness: Harness) -> None:

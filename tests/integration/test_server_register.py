@@ -27,7 +27,7 @@ def assert_error(response: httpx.Response, status: int, code: str) -> None:
     assert response.status_code == status, response.text
     body = response.json()
     assert body["error"] == code
-    assert set(body) == {"error", "detail"}
+    assert set(body) - {"params"} == {"error", "detail"}
     assert isinstance(body["detail"], str)
     assert "Traceback" not in response.text
 
@@ -115,6 +115,37 @@ def test_no_free_slot_leaves_the_code_unused(harness: Harness) -> None:
     response = harness.register_raw(code, str(uuid.uuid4()))
     assert response.status_code == 200
     assert response.json()["device_slot"] == 4
+
+
+def test_a_device_holding_another_units_dossiers_is_refused_before_the_code_is_used(
+    harness: Harness,
+) -> None:
+    unit, other_unit = new_unit_code(), new_unit_code()
+    code = harness.enrol(unit)
+    with harness.server.client() as http:
+        refused = http.post(
+            "/api/v1/devices/register",
+            json={
+                "code": code,
+                "device_id": str(uuid.uuid4()),
+                "device_name": "Máy xã cũ",
+                "held_units": [unit, other_unit],
+            },
+        )
+        assert_error(refused, 409, "unit_mismatch")
+        assert refused.json()["params"] == {"device_unit": other_unit, "server_unit": unit}
+        malformed = http.post(
+            "/api/v1/devices/register",
+            json={"code": code, "device_id": str(uuid.uuid4()), "held_units": "x"},
+        )
+        assert_error(malformed, 400, "bad_request")
+        # Holding only the code's unit (a device restored from a backup) is fine.
+        kept = http.post(
+            "/api/v1/devices/register",
+            json={"code": code, "device_id": str(uuid.uuid4()), "held_units": [unit]},
+        )
+    assert kept.status_code == 200, kept.text
+    assert kept.json()["unit_code"] == unit
 
 
 def test_a_device_enrolled_in_one_unit_cannot_register_in_another(harness: Harness) -> None:

@@ -260,18 +260,22 @@ def test_registration_errors_and_where_the_credential_lives(fleet: Fleet, harnes
         assert credential.token.encode() not in raw
         assert credential.bundle_key.encode() not in raw
 
-    # A device holding this unit's dossiers cannot join another unit: the server
-    # refuses while the device is active here, the device itself once revoked.
-    with pytest.raises(SyncError) as caught:
-        device.sync.register(url, harness.enrol(other_unit))
-    assert caught.value.code == "server_rejected"
-    harness.store.revoke(device.device_id)
-    with pytest.raises(SyncError) as caught:
-        device.sync.register(url, harness.enrol(other_unit))
-    assert caught.value.code == "unit_mismatch"
-    assert caught.value.params == {"device_unit": unit, "server_unit": other_unit}
-    assert device.services.settings.load().unit_code == unit
-    assert load_credential(device.device_id) == credential
+    # A device holding this unit's dossiers cannot join another unit, active
+    # here or revoked; the server refuses before using the code up, and the
+    # device keeps its last sync error, unit and credential.
+    for revoked in (False, True):
+        if revoked:
+            harness.store.revoke(device.device_id)
+        other_code = harness.enrol(other_unit)
+        with pytest.raises(SyncError) as caught:
+            device.sync.register(url, other_code)
+        assert caught.value.code == "unit_mismatch"
+        assert caught.value.params == {"device_unit": unit, "server_unit": other_unit}
+        assert device.sync.status().last_error is None
+        assert device.services.settings.load().unit_code == unit
+        assert load_credential(device.device_id) == credential
+        # The code is still good, for a device of that unit.
+        assert harness.register_raw(other_code, str(uuid.uuid4())).status_code == 200
 
     fresh = fleet.device("new", unit, url, register=False)
     used = harness.enrol(unit)
@@ -295,10 +299,8 @@ def test_registration_errors_and_where_the_credential_lives(fleet: Fleet, harnes
     assert not status.registered
     assert status.last_error == "no_free_slot"
 
-    # A token the server does not know.
-    # The server took the code before the device refused: the administrator
-    # revokes that enrolment, and the device comes back to its unit.
-    harness.store.revoke(device.device_id)
+    # A token the server does not know. The device, revoked above, comes back
+    # to its unit with a new code first.
     device.sync.register(url, harness.enrol(unit))
     store_credential(device.device_id, "not-a-token", credential.bundle_key)
     with pytest.raises(SyncError) as caught:

@@ -12,7 +12,8 @@ import ssl
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -21,6 +22,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from sqlalchemy import select
 
 from hcc_desktop.db.models import SyncStateRow
 from hcc_desktop.errors import SyncError
@@ -69,10 +71,20 @@ def proxy(harness: Harness) -> Iterator[FaultProxy]:
     p.close()
 
 
-def pending_batch(device: Device) -> dict[str, object] | None:
+def saved_batches(device: Device) -> list[dict[str, object]]:
+    """The push batches saved and not yet answered, in sending order."""
     with device.services.db.read() as s:
-        row = s.get(SyncStateRow, "push_batch")
-        return json.loads(row.value) if row else None
+        rows = s.scalars(
+            select(SyncStateRow)
+            .where(SyncStateRow.key.like("push_batch%"))
+            .order_by(SyncStateRow.key)
+        ).all()
+        return [json.loads(row.value) for row in rows]
+
+
+def pending_batch(device: Device) -> dict[str, object] | None:
+    saved = saved_batches(device)
+    return saved[0] if saved else None
 
 
 def converged(devices: list[Device], store: SyncStore, unit: str) -> None:
@@ -181,6 +193,8 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
     )
     try:
         assert proxy.tripped.wait(DEADLINE), sync.stderr.read() if sync.stderr else ""
+        # The first batch's results are recorded while the second is in flight.
+        assert wait_for(lambda: laptop.outbox() == 20)
     finally:
         sync.send_signal(signal.SIGKILL)
         sync.wait(timeout=DEADLINE)
@@ -199,6 +213,65 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
     counter.sync.sync()
     converged([laptop, counter], harness.store, unit)
     assert len(counter.dossiers()) == 510
+
+
+def test_a_client_killed_with_two_batches_saved_sends_them_again_in_order(
+    fleet: Fleet, harness: Harness, proxy: FaultProxy
+) -> None:
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, proxy.url)
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    for _ in range(510):  # 1,020 outbox items: two batches
+        laptop.accept(birth_draft())
+    # The server commits the first batch and its response is held back; the
+    # device has saved the second meanwhile (saved before it may leave).
+    proxy.arm("hold", on_push=1)
+    sync = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hcc_desktop.sync_cli",
+            "--db",
+            str(laptop.services.db.path),
+            "sync",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert proxy.tripped.wait(DEADLINE), sync.stderr.read() if sync.stderr else ""
+        assert wait_for(lambda: len(saved_batches(laptop)) == 2)
+    finally:
+        sync.send_signal(signal.SIGKILL)
+        sync.wait(timeout=DEADLINE)
+        if sync.stderr:
+            sync.stderr.close()
+    assert sync.returncode == -signal.SIGKILL
+    proxy.release()
+    first, second = (str(b["batch_id"]) for b in saved_batches(laptop))
+    assert proxy.batch_ids == [first]  # the second was saved, never sent
+    assert laptop.outbox() == 1020
+    assert len(server_view(harness.store, unit).dossiers) == 500
+
+    result = laptop.sync.sync()
+    assert (result.pushed, result.duplicates) == (1020, 0)
+    assert proxy.batch_ids == [first, first, second]
+    assert sorted(applied_batches(harness.store, laptop.device_id)) == sorted([first, second])
+    counter.sync.sync()
+    converged([laptop, counter], harness.store, unit)
+    assert len(counter.dossiers()) == 510
+
+
+def wait_for(condition: Callable[[], bool]) -> bool:
+    """Poll ``condition`` until it holds or DEADLINE passes: for a state that
+    another process reaches on its own, never a synchronisation sleep."""
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()
 
 
 def test_a_server_restarted_mid_sync(

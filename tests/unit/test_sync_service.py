@@ -290,3 +290,47 @@ def test_server_failures_map_to_codes_and_the_batch_is_resent_unchanged(
     first, second = scripted.bodies
     assert first == second
     assert len(first["items"]) == 2
+
+
+def test_a_refused_registration_keeps_its_parameters_for_the_message(
+    services: Services, clock: FakeClock, scripted: ScriptedServer
+) -> None:
+    sync = service(services, clock)
+    services.intake.accept(birth_draft())
+    unit = services.settings.load().unit_code
+    scripted.answers.append(
+        (
+            409,
+            b'{"error": "unit_mismatch", "detail": "other unit",'
+            b' "params": {"device_unit": "'
+            + unit.encode()
+            + b'", "server_unit": "000.00.99.H99"}}',
+        )
+    )
+    with pytest.raises(SyncError) as caught:
+        sync.register(scripted.url, "ABCD-EFGH-JKMN-PQRS")
+    assert caught.value.code == "unit_mismatch"
+    assert caught.value.params == {"device_unit": unit, "server_unit": "000.00.99.H99"}
+    # The device told the server which units it holds.
+    assert scripted.bodies[0]["held_units"] == [unit]
+    # Not registered yet: the refusal is the device's last error, with its units.
+    status = sync.status()
+    assert status.last_failure is not None
+    assert status.last_failure.code == "unit_mismatch"
+    assert status.last_failure.params == caught.value.params
+    assert status.to_json()["last_error_params"] == caught.value.params
+
+
+def test_a_registered_device_keeps_its_last_sync_error_when_a_registration_fails(
+    services: Services, clock: FakeClock, scripted: ScriptedServer
+) -> None:
+    enrolled_offline(services, f"http://127.0.0.1:{closed_port()}")
+    sync = service(services, clock)
+    services.intake.accept(birth_draft())
+    with pytest.raises(SyncError):
+        sync.sync()
+    scripted.answers.append((400, b'{"error": "enrolment_code_used", "detail": "used"}'))
+    with pytest.raises(SyncError) as caught:
+        sync.register(scripted.url, "ABCD-EFGH-JKMN-PQRS")
+    assert caught.value.code == "enrolment_code_used"
+    assert sync.status().last_error == "server_unreachable"
