@@ -76,6 +76,7 @@ from hcc_desktop.services.dossiers import dossier_from_row
 from hcc_desktop.services.outbox import enqueue
 from hcc_desktop.services.settings import SettingsService, validate_settings
 from hcc_desktop.services.sync_wire import (
+    DossierSnapshot,
     PageOutcome,
     WireError,
     among,
@@ -85,8 +86,10 @@ from hcc_desktop.services.sync_wire import (
     dossier_to_wire,
     load_dossier,
     read_doc_wires,
-    read_dossier_wires,
+    read_dossier_snapshots,
     record_conflict,
+    same_dossier,
+    snapshot_to_wire,
     unit_settings_from_wire,
     write_dossier,
 )
@@ -362,6 +365,10 @@ class _Batch(NamedTuple):
     text: str  # ``body`` as JSON: the saved value and the request body
     key: str  # its sync_state key
     last_seq: int | None  # the newest outbox row it holds; None: none left
+    # Known when this process read the batch (not for one saved by a run that
+    # crashed): the outbox row of each item, the dossiers as they were read.
+    seqs: tuple[int, ...] | None = None
+    snapshots: Mapping[str, DossierSnapshot] | None = None
 
 
 def _saved_key(first_seq: int) -> str:
@@ -381,11 +388,13 @@ class _Prepared:
         seqs: list[int],
         vanished: list[int],
         last_seq: int | None,
+        snapshots: Mapping[str, DossierSnapshot],
     ) -> None:
         self.batch, self.text = encoded
         self.seqs = seqs
         self.vanished = vanished
         self.last_seq = last_seq
+        self.snapshots = snapshots
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
@@ -836,14 +845,15 @@ class SyncService:
     @staticmethod
     def _items(
         s: Session, rows: Sequence[tuple[int, str, str]]
-    ) -> tuple[list[dict[str, Any]], list[int], list[int]]:
+    ) -> tuple[list[dict[str, Any]], list[int], list[int], dict[str, DossierSnapshot]]:
         """Push items for outbox rows, in their order, the ``seq`` of each
-        item, and the ``seq`` of the rows whose record is gone (nothing left
-        to send)."""
+        item, the ``seq`` of the rows whose record is gone (nothing left to
+        send) and the dossiers' snapshots."""
         ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": []}
         for _seq, kind, entity_id in rows:
             ids.setdefault(kind, []).append(entity_id)
-        dossiers = read_dossier_wires(s, ids["dossier"])
+        snapshots = read_dossier_snapshots(s, ids["dossier"])
+        dossiers = {i: snapshot_to_wire(snapshot) for i, snapshot in snapshots.items()}
         docs = {kind: read_doc_wires(s, kind, ids[kind]) for kind in ("event", "rating")}
         items: list[dict[str, Any]] = []
         seqs: list[int] = []
@@ -859,12 +869,13 @@ class SyncService:
                 continue
             items.append(item)
             seqs.append(seq)
-        return items, seqs, vanished
+        return items, seqs, vanished, snapshots
 
     def _read_batch(self, s: Session, after: int | None) -> _Prepared:
         rows = self._pending_rows(s, PUSH_BATCH, after=after)
-        items, seqs, vanished = self._items(s, rows)
-        return _Prepared(_encode_batch(items), seqs, vanished, rows[-1][0] if rows else None)
+        items, seqs, vanished, snapshots = self._items(s, rows)
+        last = rows[-1][0] if rows else None
+        return _Prepared(_encode_batch(items), seqs, vanished, last, snapshots)
 
     def _prepare_batch(self, after: int) -> _Prepared:
         """The batch after outbox row ``after``, read (not saved): the
@@ -919,7 +930,7 @@ class SyncService:
             seqs = [seq for _, seq in kept]
         key = _saved_key(seqs[0])
         s.merge(SyncStateRow(key=key, value=text))
-        return _Batch(batch, text, key, prepared.last_seq)
+        return _Batch(batch, text, key, prepared.last_seq, tuple(seqs), prepared.snapshots)
 
     def _commit_push(
         self,
@@ -953,10 +964,24 @@ class SyncService:
         now = datetime.now(UTC)
         rejected: list[dict[str, Any]] = []
         # Load what the results refer to in a few queries, not one per item.
-        outboxes = self._outbox_seqs(s, list(items.values()))
+        if batch.seqs is not None:
+            outboxes = {
+                (item["kind"], item["data"]["id"]): seq
+                for item, seq in zip(batch.body["items"], batch.seqs, strict=True)
+            }
+        else:
+            outboxes = self._outbox_seqs(s, list(items.values()))
         dossier_ids = [i["data"]["id"] for i in items.values() if i["kind"] == "dossier"]
         # The dossiers as they are now, to tell whether one changed since it was sent.
-        current = read_dossier_wires(s, dossier_ids)
+        current = read_dossier_snapshots(s, dossier_ids)
+        sent = batch.snapshots or {}
+
+        def unchanged(dossier_id: str, data: Mapping[str, Any]) -> bool:
+            before = sent.get(dossier_id)
+            if before is not None:
+                return same_dossier(current[dossier_id], before)
+            return snapshot_to_wire(current[dossier_id])[1] == data
+
         revs: list[tuple[int, str]] = []
         done: list[int] = []
         for result in results:
@@ -970,13 +995,13 @@ class SyncService:
             if status in ("applied", "duplicate"):
                 counts["pushed"] += 1
                 counts["duplicates"] += status == "duplicate"
-                unchanged = True
+                still = True
                 if kind == "dossier" and entity_id in current:
                     if isinstance(result.get("rev"), int):
                         revs.append((result["rev"], entity_id))
                     # Changed again since it was read: stays queued.
-                    unchanged = current[entity_id][1] == data
-                if seq is not None and unchanged:
+                    still = unchanged(entity_id, data)
+                if seq is not None and still:
                     done.append(seq)
             elif status == "conflict" and kind == "dossier":
                 server = result.get("server") or {}
@@ -984,7 +1009,7 @@ class SyncService:
                 if record_conflict(
                     s,
                     dossier_id=entity_id,
-                    local=mine[1] if mine is not None else data,
+                    local=snapshot_to_wire(mine)[1] if mine is not None else data,
                     server=server.get("data") or {},
                     server_rev=int(server.get("rev") or result.get("rev") or 0),
                     now=now,
@@ -1161,7 +1186,7 @@ class SyncService:
         if credential is None:
             raise SyncError("not_registered")
         with self._db.read() as s:
-            items, _seqs, _vanished = self._items(s, self._pending_rows(s, None))
+            items, _seqs, _vanished, _snapshots = self._items(s, self._pending_rows(s, None))
         batch = {"batch_id": str(uuid.uuid4()), "items": items}
         try:
             write_bundle(

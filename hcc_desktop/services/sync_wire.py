@@ -379,15 +379,17 @@ def load_dossier(s: Session, dossier_id: str) -> DossierRow | None:
     ).first()
 
 
-def read_dossier_wires(
-    s: Session, ids: Sequence[str]
-) -> dict[str, tuple[int | None, dict[str, Any]]]:
-    """``id → (server_rev, wire form)`` of the dossiers among ``ids`` (the same
-    form as ``dossier_to_wire``), read with plain SQL: building ORM objects
-    for thousands of rows cost more than the rest of a push."""
-    found: dict[str, tuple[int | None, dict[str, Any]]] = {}
+# A dossier as stored: its row (the wire's columns, then server_rev) and its
+# components' rows in order. Equal snapshots give equal wire forms.
+DossierSnapshot = tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...]]
+
+
+def read_dossier_snapshots(s: Session, ids: Sequence[str]) -> dict[str, DossierSnapshot]:
+    """``id → snapshot`` of the dossiers among ``ids``, read with plain SQL:
+    cheap to compare (has a dossier changed since it was read?) and to turn
+    into the wire form (``snapshot_to_wire``)."""
     if not ids:
-        return found
+        return {}
     connection = s.connection()
     listed = (json.dumps(list(ids)),)
     rows = connection.exec_driver_sql(
@@ -395,18 +397,40 @@ def read_dossier_wires(
         "WHERE id IN (SELECT value FROM json_each(?))",
         listed,
     ).all()
-    for row in rows:
-        data = _DOSSIER_WIRE.from_stored(row[:-1])
-        data["components"] = []
-        found[data["id"]] = (row[-1], data)
+    components: dict[str, list[tuple[Any, ...]]] = {row[0]: [] for row in rows}
     lines = connection.exec_driver_sql(
         f"SELECT dossier_id, {_COMPONENT_WIRE.sql_columns} FROM dossier_components "
         "WHERE dossier_id IN (SELECT value FROM json_each(?)) ORDER BY position",
         listed,
     ).all()
-    for row in lines:
-        found[row[0]][1]["components"].append(_COMPONENT_WIRE.from_stored(row[1:]))
-    return found
+    for line in lines:
+        components[line[0]].append(tuple(line[1:]))
+    return {row[0]: (tuple(row), tuple(components[row[0]])) for row in rows}
+
+
+def snapshot_to_wire(snapshot: DossierSnapshot) -> tuple[int | None, dict[str, Any]]:
+    """``(server_rev, wire form)`` of a snapshot, as ``dossier_to_wire`` gives."""
+    row, lines = snapshot
+    data = _DOSSIER_WIRE.from_stored(row[:-1])
+    data["components"] = [_COMPONENT_WIRE.from_stored(line) for line in lines]
+    return row[-1], data
+
+
+def same_dossier(a: DossierSnapshot, b: DossierSnapshot) -> bool:
+    """Whether two snapshots hold the same dossier data (``server_rev`` aside)."""
+    return a[1] == b[1] and a[0][:-1] == b[0][:-1]
+
+
+def read_dossier_wires(
+    s: Session, ids: Sequence[str]
+) -> dict[str, tuple[int | None, dict[str, Any]]]:
+    """``id → (server_rev, wire form)`` of the dossiers among ``ids`` (the same
+    form as ``dossier_to_wire``), read with plain SQL: building ORM objects
+    for thousands of rows cost more than the rest of a push."""
+    return {
+        dossier_id: snapshot_to_wire(snapshot)
+        for dossier_id, snapshot in read_dossier_snapshots(s, ids).items()
+    }
 
 
 def read_doc_wires(s: Session, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -977,6 +1001,7 @@ def _apply_docs(s: Session, changes: Sequence[Mapping[str, Any]], out: PageOutco
 
 __all__ = [
     "DOSSIER_LOCAL_ONLY",
+    "DossierSnapshot",
     "PageOutcome",
     "WireDossier",
     "WireError",
@@ -994,8 +1019,11 @@ __all__ = [
     "parse_dossier",
     "rating_to_wire",
     "read_doc_wires",
+    "read_dossier_snapshots",
     "read_dossier_wires",
     "record_conflict",
+    "same_dossier",
+    "snapshot_to_wire",
     "unit_settings_from_wire",
     "write_dossier",
 ]

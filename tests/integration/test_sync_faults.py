@@ -25,6 +25,7 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
 from hcc_desktop.db.models import SyncStateRow
+from hcc_desktop.domain import Action
 from hcc_desktop.errors import SyncError
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.store import SyncStore
@@ -272,6 +273,50 @@ def wait_for(condition: Callable[[], bool]) -> bool:
             return True
         time.sleep(0.02)
     return condition()
+
+
+def test_a_dossier_changed_while_its_batch_is_in_flight_is_sent_again(
+    fleet: Fleet, harness: Harness, proxy: FaultProxy
+) -> None:
+    """The server gets the version that was sent; the newer local one stays
+    queued and follows in the same sync, or, after a lost response, in the
+    sync that sends the lost batch again (then compared with what that batch
+    holds, as saved)."""
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, proxy.url)
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    first = laptop.accept(birth_draft())
+    second = laptop.accept(birth_draft())
+
+    changed: list[str] = []
+
+    def change_once(phase: str, _done: int, _total: int) -> None:
+        # Called with the first batch read and saved, before it leaves.
+        if phase == "push" and not changed:
+            changed.append(laptop.handover(first.code, "Lê Văn Cường").code)
+
+    result = laptop.sync.sync(progress=change_once)
+    assert changed == [first.code]
+    # Two dossiers and their events; then the hand-over event; then the
+    # dossier again, as it is now.
+    assert (result.pushed, result.duplicates) == (6, 0)
+    assert laptop.outbox() == 0
+    assert server_view(harness.store, unit).dossier_data[first.id]["status"] == 4
+
+    proxy.arm("drop", on_push=1)
+    laptop.handover(second.code, "Lê Văn Cường")
+    with pytest.raises(SyncError):
+        laptop.sync.sync()
+    proxy.release()
+    laptop.services.lifecycle.transition(second.code, Action.FINISH)
+    result = laptop.sync.sync()
+    # The lost batch is answered again (its dossier was the handed-over one);
+    # the finished dossier and its event go after it.
+    assert (result.pushed, result.duplicates) == (2 + 2, 0)
+    assert laptop.outbox() == 0
+    assert server_view(harness.store, unit).dossier_data[second.id]["status"] == 9
+    counter.sync.sync()
+    converged([laptop, counter], harness.store, unit)
 
 
 def test_a_server_restarted_mid_sync(
