@@ -744,6 +744,8 @@ class SyncService:
                 prepared = self._prepare_batch(batch.last_seq)
             else:
                 prepared = None
+            if prepared is not None and not (prepared.seqs or prepared.vanished):
+                prepared = None  # nothing after this batch: no transaction for it
             if previous is not None or prepared is not None:
                 # On a failure the executor waits for the request on the way out.
                 outcome, saved = self._commit_push(previous, prepared=prepared)

@@ -21,7 +21,7 @@ from hcc_desktop.db.models import (
     RatingRow,
     SyncConflictRow,
 )
-from hcc_desktop.domain import Action, Satisfaction
+from hcc_desktop.domain import Action, Collector, Satisfaction
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.catalog import FORMAT, FORMAT_VERSION, procedure_to_json
 from hcc_desktop.services.intake import ComponentInput
@@ -383,3 +383,47 @@ def test_a_record_the_database_refuses_does_not_sink_the_page(
     assert len(outcome.parked) == 1  # its event waits for a dossier that may come right
     assert services.dossiers.count() == 1
     assert services.dossiers.get(first.code).id == first.id
+
+
+def test_pulled_events_and_ratings_become_rows_as_checked_values_would(
+    services: Services,
+) -> None:
+    """The one-pass row of an event or rating is the row of its checked
+    values, and every malformed record fails with the same message."""
+    from hcc_desktop.services import sync_wire
+
+    dossier = services.intake.accept(birth_draft())
+    services.lifecycle.transition(
+        dossier.code, Action.HANDOVER, details=TransitionInput(receiver="Lê Văn Cường")
+    )
+    services.lifecycle.transition(dossier.code, Action.FINISH)
+    owner = services.dossiers.get(dossier.code).owner
+    services.lifecycle.return_result(
+        dossier.code, collector=Collector(owner.full_name, owner.id_number)
+    )
+    services.lifecycle.rate(dossier.code, convenience=3, overall=2)
+    changes = changes_of(services, dossier.code, 1)
+    records = [(c["kind"], c["data"]) for c in changes if c["kind"] in ("event", "rating")]
+    assert {kind for kind, _data in records} == {"event", "rating"}
+    variants: list[tuple[str, Any]] = []
+    for kind, data in records:
+        variants.append((kind, data))
+        for name, value in list(data.items()):
+            variants.append((kind, {k: v for k, v in data.items() if k != name}))  # missing
+            for other in (None, "", "x", 0, 1, True, 2.5, [], "2026-11-20T14:20:00+07:00"):
+                variants.append((kind, {**data, name: other}))
+            if isinstance(value, str) and "T" in value:  # a time: aware, fractional
+                variants.append((kind, {**data, name: value + "+07:00"}))
+                variants.append((kind, {**data, name: value + ".250000"}))
+    variants.append(("event", "not an object"))
+    for kind, data in variants:
+        writer = sync_wire._DOC_WRITERS[kind]
+        try:
+            expected: Any = writer.row(sync_wire._values_from_wire(writer.table, data))
+        except WireError as exc:
+            expected = ("error", str(exc))
+        try:
+            got: Any = writer.row_from_wire(data)
+        except WireError as exc:
+            got = ("error", str(exc))
+        assert got == expected, (kind, data)
