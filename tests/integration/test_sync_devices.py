@@ -416,6 +416,10 @@ def test_records_the_server_refuses_are_kept_for_review_and_do_not_loop(
     assert status.rejected == 2
     assert status.skipped == 1  # the counter's dossier with the same code, not taken
     reasons = {(r.kind, r.reason, r.code) for r in laptop.sync.rejected_items()}
-    assert ("dossier", "duplicate_code", clash.code) in reasons
+    # The event names its dossier by id only; the officer sees the dossier's code.
+    assert reasons == {
+        ("dossier", "duplicate_code", clash.code),
+        ("event", "unknown_dossier", clash.code),
+    }
     assert laptop.sync.sync().rejected == 0  # refused once, not again and again
     assert server_view(harness.store, unit).dossiers == {first.id: first.code}

@@ -718,6 +718,26 @@ def _status(**changes: object) -> SyncStatus:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
+def test_a_recorded_failure_is_told_with_its_parameters(
+    qtbot: QtBot, vietnamese: None, controller: SyncController, dialog: SyncDialog
+) -> None:
+    """A registration refused by an earlier run: the sync screen names both units."""
+    controller.status = _status(
+        registered=False,
+        server_url="",
+        last_error="unit_mismatch",
+        last_error_at=datetime(2026, 11, 23, 9, 30),
+        last_error_params={"device_unit": "000.17.22.H56", "server_unit": "000.17.22.H57"},
+    )
+    dialog.update_status()
+    dialog.tabs.setCurrentIndex(dialog.TAB_STATUS)
+    shot(dialog, "sync_dialog_unit_mismatch.png")
+    assert dialog.error_value.text() == (
+        "09:30 23/11/2026: Máy này đang lưu hồ sơ của đơn vị 000.17.22.H56: không thể tham gia "
+        "đơn vị 000.17.22.H57"
+    )
+
+
 def test_status_widget_states_and_warning_banner(
     qtbot: QtBot, vietnamese: None, services: Services, runner: TaskRunner
 ) -> None:
@@ -772,7 +792,6 @@ def test_status_widget_states_and_warning_banner(
         in widget.toolTip()
     )
     assert not banner.isVisible()
-
     late = _status(
         last_sync_at=datetime(2026, 11, 18, 10, 0), days_since_sync=5, pending=4, warn=True
     )
