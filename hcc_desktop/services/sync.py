@@ -358,6 +358,16 @@ def _encode_batch(items: list[dict[str, Any]]) -> tuple[dict[str, Any], str]:
         return batch, json.dumps(batch, separators=(",", ":"))
 
 
+class _Run(NamedTuple):
+    """What one sync's push and pull share."""
+
+    client: httpx.Client
+    ahead: ThreadPoolExecutor  # the helper thread that works a step ahead
+    totals: dict[str, int]
+    progress: Progress
+    cancel: Callable[[], bool]
+
+
 class _Batch(NamedTuple):
     """A batch saved in sync_state: sent as it is, until its results are recorded."""
 
@@ -697,9 +707,8 @@ class SyncService:
         ):
             if cancel():
                 return _result(totals, cancelled=True)
-            if not self._push(client, ahead, totals, progress, cancel):
-                return _result(totals, cancelled=True)
-            if not self._pull(client, ahead, totals, progress, cancel):
+            run = _Run(client, ahead, totals, progress, cancel)
+            if not self._push(run) or not self._pull(run):
                 return _result(totals, cancelled=True)
         progress("pull", totals["pulled"], totals["pulled"])
         with self._db.write() as s:
@@ -707,14 +716,7 @@ class SyncService:
             _drop(s, LAST_ERROR)
         return _result(totals)
 
-    def _push(
-        self,
-        client: httpx.Client,
-        ahead: ThreadPoolExecutor,
-        totals: dict[str, int],
-        progress: Progress,
-        cancel: Callable[[], bool],
-    ) -> bool:
+    def _push(self, run: _Run) -> bool:
         """Send the outbox; False when cancelled.
 
         While a batch is in flight (sent by the helper thread), this thread
@@ -726,6 +728,7 @@ class SyncService:
         they arrive, one at a time: the next leaves only once the previous
         has been answered.
         """
+        client, ahead, totals, progress, cancel = run
         with self._db.read() as s:
             pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
         sent = 0
@@ -782,15 +785,9 @@ class SyncService:
             headers={"Content-Type": "application/json"},
         )
 
-    def _pull(
-        self,
-        client: httpx.Client,
-        ahead: ThreadPoolExecutor,
-        totals: dict[str, int],
-        progress: Progress,
-        cancel: Callable[[], bool],
-    ) -> bool:
+    def _pull(self, run: _Run) -> bool:
         """Pull the unit's changes page by page; False when cancelled."""
+        client, ahead, totals, progress, cancel = run
 
         def fetch(since: int) -> dict[str, Any]:
             return self._call(

@@ -168,24 +168,29 @@ def test_the_same_batch_sent_twice_is_applied_once(
     converged([laptop], harness.store, unit)
 
 
-def test_a_client_killed_mid_push_loses_and_doubles_nothing(
+def two_batches_waiting(
     fleet: Fleet, harness: Harness, proxy: FaultProxy
-) -> None:
+) -> tuple[str, Device, Device]:
+    """A unit, a laptop behind the proxy with 1,020 outbox items (two
+    batches) and a counter of the same unit."""
     unit = new_unit_code()
     laptop = fleet.device("laptop", unit, proxy.url)
     counter = fleet.device("counter", unit, harness.server.base_url)
-    for _ in range(510):  # 1,020 outbox items: two batches
+    for _ in range(510):
         laptop.accept(birth_draft())
-    # The first batch is acknowledged; the second is committed by the server
-    # while its response is held back, and the client is killed waiting for it.
-    proxy.arm("hold", on_push=2)
+    return unit, laptop, counter
+
+
+def kill_sync_when(device: Device, proxy: FaultProxy, condition: Callable[[], bool]) -> None:
+    """Run ``sync`` for ``device`` in a child process and SIGKILL it once the
+    proxy holds a push response and ``condition`` holds."""
     sync = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "hcc_desktop.sync_cli",
             "--db",
-            str(laptop.services.db.path),
+            str(device.services.db.path),
             "sync",
         ],
         cwd=ROOT,
@@ -194,14 +199,24 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
     )
     try:
         assert proxy.tripped.wait(DEADLINE), sync.stderr.read() if sync.stderr else ""
-        # The first batch's results are recorded while the second is in flight.
-        assert wait_for(lambda: laptop.outbox() == 20)
+        assert wait_for(condition)
     finally:
         sync.send_signal(signal.SIGKILL)
         sync.wait(timeout=DEADLINE)
         if sync.stderr:
             sync.stderr.close()
     assert sync.returncode == -signal.SIGKILL
+
+
+def test_a_client_killed_mid_push_loses_and_doubles_nothing(
+    fleet: Fleet, harness: Harness, proxy: FaultProxy
+) -> None:
+    unit, laptop, counter = two_batches_waiting(fleet, harness, proxy)
+    # The first batch is acknowledged; the second is committed by the server
+    # while its response is held back, and the client is killed waiting for it.
+    proxy.arm("hold", on_push=2)
+    # The first batch's results are recorded while the second is in flight.
+    kill_sync_when(laptop, proxy, lambda: laptop.outbox() == 20)
     proxy.release()
     assert laptop.outbox() == 20  # the first 1,000 were confirmed before the kill
     assert len(server_view(harness.store, unit).dossiers) == 510
@@ -219,36 +234,11 @@ def test_a_client_killed_mid_push_loses_and_doubles_nothing(
 def test_a_client_killed_with_two_batches_saved_sends_them_again_in_order(
     fleet: Fleet, harness: Harness, proxy: FaultProxy
 ) -> None:
-    unit = new_unit_code()
-    laptop = fleet.device("laptop", unit, proxy.url)
-    counter = fleet.device("counter", unit, harness.server.base_url)
-    for _ in range(510):  # 1,020 outbox items: two batches
-        laptop.accept(birth_draft())
+    unit, laptop, counter = two_batches_waiting(fleet, harness, proxy)
     # The server commits the first batch and its response is held back; the
     # device has saved the second meanwhile (saved before it may leave).
     proxy.arm("hold", on_push=1)
-    sync = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "hcc_desktop.sync_cli",
-            "--db",
-            str(laptop.services.db.path),
-            "sync",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        assert proxy.tripped.wait(DEADLINE), sync.stderr.read() if sync.stderr else ""
-        assert wait_for(lambda: len(saved_batches(laptop)) == 2)
-    finally:
-        sync.send_signal(signal.SIGKILL)
-        sync.wait(timeout=DEADLINE)
-        if sync.stderr:
-            sync.stderr.close()
-    assert sync.returncode == -signal.SIGKILL
+    kill_sync_when(laptop, proxy, lambda: len(saved_batches(laptop)) == 2)
     proxy.release()
     first, second = (str(b["batch_id"]) for b in saved_batches(laptop))
     assert proxy.batch_ids == [first]  # the second was saved, never sent
