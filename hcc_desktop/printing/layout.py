@@ -507,6 +507,27 @@ def one_line_size(text: str, font: str, size: float, width: float) -> float:
     return _fit_size(text, font, size, width, size * 0.75)
 
 
+def ruled_grid(
+    data: Sequence[Sequence[object]], widths: Sequence[float], *, top_padding: float
+) -> Table:
+    """A fully ruled table with a header row (middle-aligned, repeated when the
+    table splits across pages) over top-aligned rows."""
+    return grid(
+        data,
+        list(widths),
+        repeat_rows=1,
+        commands=[
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("VALIGN", (0, 1), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), top_padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+    )
+
+
 def ruled_table(
     head: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -529,20 +550,7 @@ def ruled_table(
                 for i, value in enumerate(row)
             ]
         )
-    table = grid(
-        data,
-        list(widths),
-        repeat_rows=1,
-        commands=[
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ],
-    )
+    table = ruled_grid(data, widths, top_padding=1.5)
     table.spaceBefore = 1
     table.spaceAfter = page_spec(paper).gap * 2
     return table

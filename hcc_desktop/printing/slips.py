@@ -36,6 +36,7 @@ from hcc_desktop.printing.layout import (
     national_header,
     page_spec,
     para,
+    ruled_grid,
     signature_row,
     styles_for,
     title,
@@ -595,20 +596,7 @@ def render_control_slip(
                 "",
             ]
         )
-    table = grid(
-        data,
-        widths,
-        repeat_rows=1,
-        commands=[
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ],
-    )
+    table = ruled_grid(data, widths, top_padding=2)
     table.spaceBefore = spec.gap * 2
     table.spaceAfter = spec.gap * 3
     story.append(table)
