@@ -179,6 +179,7 @@ class PrintService:
         dossier = self._dossier(dossier)
         submitter = (dossier.submitter or dossier.owner).full_name
         steps: list[ControlStep] = []
+        processed_at = None
         for e in self._dossiers.timeline(dossier.id):
             label = STEP_LABELS.get(e.kind)
             if label is None:
@@ -208,10 +209,15 @@ class PrintService:
                 note = f"Số tiền: {int(str(data['amount'])):,} đồng".replace(",", ".")
             else:
                 receiver = dossier.owner.full_name
+            if e.kind == "processed" and processed_at is None:
+                processed_at = e.at
             verdict = None
             if e.kind != "received":
+                # A result ready on time and collected later is on time, as
+                # for the dossier itself: the citizen's day is not a delay.
+                ended = processed_at if e.kind == "returned" and processed_at else e.at
                 v = classify(
-                    due=dossier.due_at, ended=e.at, supplement_count=dossier.supplement_count
+                    due=dossier.due_at, ended=ended, supplement_count=dossier.supplement_count
                 )
                 verdict = v.value if v else None
             steps.append(

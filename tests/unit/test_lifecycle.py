@@ -250,6 +250,27 @@ def test_processed_on_time_then_returned_late_stays_on_time(
     assert returned.returned_at == clock.now.replace(second=0, microsecond=0)
 
 
+def test_control_slip_rows_follow_the_history(services: Services, clock: FakeClock) -> None:
+    """Mẫu 06: one row per hand-over, with who gave, who received and the
+    verdict of each step; a late collection does not make the return late."""
+    d = services.intake.accept(marriage_status_draft())
+    clock.now = d.received_at + timedelta(hours=1)
+    _do(services, d.code, A.HANDOVER)
+    clock.now = d.due_at
+    services.lifecycle.transition(d.code, A.FINISH)
+    clock.now = d.due_at + timedelta(days=10)
+    _do(services, d.code, A.RETURN)
+    steps = services.printing.control_steps(d.code)
+    officer = services.settings.load().officer_name
+    applicant_name = d.owner.full_name
+    assert [(s.giver, s.receiver, s.timeliness) for s in steps] == [
+        (applicant_name, officer, None),
+        (officer, "Lê Văn Cường (Tư pháp)", "early"),
+        ("Lê Văn Cường", "", "on_time"),  # the department gives the result back
+        (officer, "Nguyễn Văn An", "on_time"),
+    ]
+
+
 def test_open_dossier_is_on_time_until_its_appointment_date_passes(services: Services) -> None:
     d = services.intake.accept(marriage_status_draft())
     assert services.lifecycle.timeliness(d, as_of=d.due_at) is None
