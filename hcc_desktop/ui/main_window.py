@@ -497,7 +497,11 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel()
         self.officer_label = QLabel()
         status = self.statusBar()
-        for i, label in enumerate((self.unit_label, self.device_label, self.officer_label)):
+        # The unit is a normal widget: a passing message ("Dossier … received")
+        # takes its place for a while instead of being squeezed beside it.
+        self.unit_label.setContentsMargins(6, 0, 6, 0)
+        status.addWidget(self.unit_label, 1)
+        for i, label in enumerate((self.device_label, self.officer_label)):
             if i:
                 line = QFrame()
                 line.setFrameShape(QFrame.Shape.VLine)
