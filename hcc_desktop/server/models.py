@@ -132,34 +132,31 @@ class DossierDoc(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
-class EventDoc(Base):
-    """A dossier event: immutable once stored, identified by its UUID."""
+class _HistoryDoc:
+    """Columns of an append-only record of a dossier (an event, a rating):
+    immutable once stored, identified by its UUID."""
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    origin_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class EventDoc(_HistoryDoc, Base):
+    """A dossier event."""
 
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_unit_rev", "unit_code", "rev"),)
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
-    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
-    origin_device: Mapped[str] = mapped_column(String(64), nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
-
-class RatingDoc(Base):
-    """A satisfaction rating: immutable once stored, identified by its UUID."""
+class RatingDoc(_HistoryDoc, Base):
+    """A satisfaction rating."""
 
     __tablename__ = "ratings"
     __table_args__ = (Index("ix_ratings_unit_rev", "unit_code", "rev"),)
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
-    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
-    origin_device: Mapped[str] = mapped_column(String(64), nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
 class PublishedDoc(Base):
