@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hcc_desktop.core.identity import PersonInput  # noqa: E402
 from hcc_desktop.db.migrate import head_revision  # noqa: E402
-from hcc_desktop.identity import PersonInput  # noqa: E402
 from hcc_desktop.services import Services, open_services  # noqa: E402
 from hcc_desktop.services.demo import generate  # noqa: E402
-from hcc_desktop.services.intake import ComponentInput, IntakeDraft  # noqa: E402
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
 RESULTS = ROOT / "bench" / "results"

@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hcc_desktop.domain import Action, Collector  # noqa: E402
-from hcc_desktop.errors import HccError  # noqa: E402
+from hcc_desktop.core.domain import Action, Collector  # noqa: E402
+from hcc_desktop.core.errors import HccError  # noqa: E402
 from hcc_desktop.server.db import ServerDatabase  # noqa: E402
 from hcc_desktop.server.store import SyncStore  # noqa: E402
 from hcc_desktop.services import Services, open_services  # noqa: E402

@@ -1,3 +1,3 @@
-from hcc_desktop.cli import main
+from hcc_desktop.cli.main import main
 
 raise SystemExit(main())

@@ -1,6 +1,6 @@
 """Refresh the translation sources and compile them.
 
-Runs pyside6-lupdate over hcc_desktop/ui/*.py (existing translations are kept;
+Runs pyside6-lupdate over hcc_desktop/ui/**/*.py (existing translations are kept;
 strings no longer in the code are dropped) and pyside6-lrelease to build the
 .qm files the program loads. Usage: ``python scripts/update_translations.py``
 (``--check`` only reports unfinished strings and exits 1 if there are any;
@@ -45,7 +45,7 @@ def qm_file(language: str) -> Path:
 
 
 def sources() -> list[str]:
-    return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.glob("*.py"))]
+    return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.rglob("*.py"))]
 
 
 def lupdate(language: str) -> None:

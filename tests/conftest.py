@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hcc_desktop.identity import PersonInput
+from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.intake import ComponentInput, IntakeDraft
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
 
 # A Monday morning in office hours (Vietnam time), used as "now" by default.
 NOW = datetime(2026, 11, 23, 9, 30)

@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hcc_desktop.core.errors import StorageError
 from hcc_desktop.db.engine import make_engine
-from hcc_desktop.errors import StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config

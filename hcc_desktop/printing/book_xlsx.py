@@ -10,7 +10,8 @@ import io
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from hcc_desktop.errors import PrintError
+from hcc_desktop.core.errors import PrintError
+from hcc_desktop.core.text import nfc
 from hcc_desktop.printing.slips import (
     BOOK_COLUMNS,
     BOOK_TITLE,
@@ -18,7 +19,6 @@ from hcc_desktop.printing.slips import (
     TrackingBook,
     book_period_text,
 )
-from hcc_desktop.text import nfc
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -16,7 +16,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from hcc_desktop.errors import PrintError
+from hcc_desktop.core.errors import PrintError
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 

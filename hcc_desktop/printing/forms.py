@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from hcc_desktop.domain import (
+from hcc_desktop.core.domain import (
     DocForm,
     Dossier,
     FeeMethod,
@@ -23,6 +23,7 @@ from hcc_desktop.domain import (
     SupplementGuidance,
     UnitInfo,
 )
+from hcc_desktop.core.text import format_money
 from hcc_desktop.printing.layout import (
     BLANK,
     CheckBox,
@@ -42,7 +43,6 @@ from hcc_desktop.printing.layout import (
     styles_for,
     title,
 )
-from hcc_desktop.text import format_money
 
 RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"

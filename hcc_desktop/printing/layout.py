@@ -39,10 +39,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hcc_desktop.domain import PaperSize, UnitInfo
-from hcc_desktop.errors import HccError, PrintError
+from hcc_desktop.core.domain import PaperSize, UnitInfo
+from hcc_desktop.core.errors import HccError, PrintError
+from hcc_desktop.core.text import nfc
 from hcc_desktop.printing.fonts import FontFamily, register_fonts
-from hcc_desktop.text import nfc
 
 # Printed where a value is not known, so the officer can fill it in by hand.
 BLANK = "……"

@@ -17,8 +17,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from hcc_desktop.domain import Dossier, IdType, PaperSize, Person, UnitInfo
-from hcc_desktop.errors import PrintError
+from hcc_desktop.core.domain import Dossier, IdType, PaperSize, Person, UnitInfo
+from hcc_desktop.core.errors import PrintError
+from hcc_desktop.core.text import nfc
 from hcc_desktop.printing.forms import _contact_line, _id_line, _same_person, qr_payload
 from hcc_desktop.printing.layout import (
     A4_LANDSCAPE,
@@ -42,7 +43,6 @@ from hcc_desktop.printing.layout import (
     title,
     wrap_text,
 )
-from hcc_desktop.text import nfc
 
 REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
 APOLOGY_TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"

@@ -21,8 +21,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
-from hcc_desktop import wire_json
-from hcc_desktop.errors import HccError, NotFound, SyncError
+from hcc_desktop.core.errors import HccError, NotFound, SyncError
+from hcc_desktop.core.formats import wire_json
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.store import (
     DEFAULT_PAGE,

@@ -21,8 +21,8 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from hcc_desktop.cli_common import print_json, report
-from hcc_desktop.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.cli.common import print_json, report
+from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
 
 DATABASE_ENV = "HCC_SERVER_DATABASE"
 DEFAULT_HOST = "127.0.0.1"
@@ -155,11 +155,11 @@ def cmd_publish(args: argparse.Namespace, store: Any) -> int:
 
         validate_unit_settings(unit_settings)
     if catalog is not None:
-        from hcc_desktop.services.catalog_file import parse_catalog_file
+        from hcc_desktop.core.formats.catalog_file import parse_catalog_file
 
         parse_catalog_file(catalog)
     if args.calendar:
-        from hcc_desktop.worktime import load_default_overrides
+        from hcc_desktop.core.worktime import load_default_overrides
 
         load_default_overrides(Path(args.calendar))
     outcomes = []

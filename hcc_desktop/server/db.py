@@ -22,8 +22,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hcc_desktop import wire_json
-from hcc_desktop.errors import StorageError
+from hcc_desktop.core.errors import StorageError
+from hcc_desktop.core.formats import wire_json
 
 if TYPE_CHECKING:
     from alembic.config import Config

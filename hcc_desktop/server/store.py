@@ -59,9 +59,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from hcc_desktop import wire_json
-from hcc_desktop.errors import FieldError, NotFound, SyncError, ValidationError
-from hcc_desktop.server.bundle import (
+from hcc_desktop.core.errors import FieldError, NotFound, SyncError, ValidationError
+from hcc_desktop.core.formats import wire_json
+from hcc_desktop.core.formats.bundle import (
     BUNDLE_REVOKED_DEVICE,
     BUNDLE_UNKNOWN_DEVICE,
     BundleHeader,
@@ -1145,7 +1145,7 @@ class SyncStore:
         Refused as a whole (CatalogError listing every problem) when a device
         would refuse it.
         """
-        from hcc_desktop.services.catalog_file import parse_catalog_file
+        from hcc_desktop.core.formats.catalog_file import parse_catalog_file
 
         parse_catalog_file(raw)
         document = json.loads(raw)
@@ -1153,7 +1153,7 @@ class SyncStore:
 
     def publish_calendar(self, path: Path) -> PublishOutcome:
         """Publish a calendar overrides file (``hcc-calendar-overrides``) to every unit."""
-        from hcc_desktop.worktime import load_default_overrides
+        from hcc_desktop.core.worktime import load_default_overrides
 
         overrides = load_default_overrides(Path(path))
         by_day = {o.day: o for o in overrides}

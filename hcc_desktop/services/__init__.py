@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from hcc_desktop.clock import local_now
+from hcc_desktop.core.clock import local_now
+from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
-from hcc_desktop.paths import default_db_path
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
-from hcc_desktop.services.dossiers import DossierQueryService
-from hcc_desktop.services.intake import IntakeService
-from hcc_desktop.services.lifecycle import LifecycleService
+from hcc_desktop.services.dossiers.intake import IntakeService
+from hcc_desktop.services.dossiers.lifecycle import LifecycleService
+from hcc_desktop.services.dossiers.query import DossierQueryService
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.settings import SettingsService
-from hcc_desktop.services.sync import SyncService
+from hcc_desktop.services.sync.service import SyncService
 
 
 @dataclass

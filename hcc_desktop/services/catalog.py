@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from hcc_desktop.core.domain import ComponentSpec, Fee, Procedure
+from hcc_desktop.core.errors import CatalogError, NotFound
+from hcc_desktop.core.paths import resource
+from hcc_desktop.core.text import fold, nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import ComponentRow, ProcedureRow
-from hcc_desktop.domain import ComponentSpec, Fee, Procedure
-from hcc_desktop.errors import CatalogError, NotFound
-from hcc_desktop.paths import resource
-from hcc_desktop.text import fold, nfc
 
 FORMAT = "hcc-catalog"
 FORMAT_VERSION = 1
@@ -161,7 +161,7 @@ class ImportReport:
 def parse_catalog(raw: bytes | str) -> list[Procedure]:
     """Validate a catalog file; raise CatalogError listing every problem found."""
     # pydantic is loaded only when a catalog file is read, not at start-up.
-    from hcc_desktop.services.catalog_file import parse_catalog_file
+    from hcc_desktop.core.formats.catalog_file import parse_catalog_file
 
     return parse_catalog_file(raw)
 

@@ -13,7 +13,11 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from hcc_desktop.clock import local_now, local_today
+from hcc_desktop.core.clock import local_now, local_today
+from hcc_desktop.core.domain import Channel, DocForm, DossierStatus, Procedure
+from hcc_desktop.core.identity import PROVINCE_CODES
+from hcc_desktop.core.lifecycle import classify
+from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.db.models import (
     CodeCounter,
     DossierComponentRow,
@@ -21,12 +25,8 @@ from hcc_desktop.db.models import (
     DossierRow,
     RatingRow,
 )
-from hcc_desktop.domain import Channel, DocForm, DossierStatus, Procedure
-from hcc_desktop.identity import PROVINCE_CODES
-from hcc_desktop.lifecycle import classify
-from hcc_desktop.services.codes import BLOCK, PER_DEVICE_PER_DAY, format_code
-from hcc_desktop.services.dossiers import search_text
-from hcc_desktop.worktime import WorkCalendar
+from hcc_desktop.services.dossiers.codes import BLOCK, PER_DEVICE_PER_DAY, format_code
+from hcc_desktop.services.dossiers.query import search_text
 
 FAMILY = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 5), ("Hoàng", 3),

@@ -10,16 +10,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from hcc_desktop.domain import (
+from hcc_desktop.core.domain import (
     Dossier,
     DossierEvent,
     MissingComponent,
     PaperSize,
     SupplementGuidance,
 )
-from hcc_desktop.errors import FieldError, PrintError, ValidationError
+from hcc_desktop.core.errors import FieldError, PrintError, ValidationError
 from hcc_desktop.services.catalog import CatalogService
-from hcc_desktop.services.dossiers import DossierQueryService
+from hcc_desktop.services.dossiers.query import DossierQueryService
 from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ class PrintService:
 
     def control_steps(self, dossier: Dossier | str) -> list[ControlStep]:
         """The rows of Mẫu 06: every hand-over of the dossier between people."""
-        from hcc_desktop.lifecycle import classify
+        from hcc_desktop.core.lifecycle import classify
         from hcc_desktop.printing.slips import ControlStep
 
         dossier = self._dossier(dossier)

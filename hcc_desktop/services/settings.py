@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
+from hcc_desktop.core.errors import FieldError, ValidationError
+from hcc_desktop.core.text import nfc
+from hcc_desktop.core.worktime import WorkCalendar, load_default_overrides
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import CalendarOverrideRow, Setting
-from hcc_desktop.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
-from hcc_desktop.errors import FieldError, ValidationError
-from hcc_desktop.text import nfc
-from hcc_desktop.worktime import WorkCalendar, load_default_overrides
 
 UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
 MAX_DEVICE_SLOT = 9

@@ -30,9 +30,9 @@ from PySide6.QtCore import (  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from hcc_desktop import __version__  # noqa: E402
-from hcc_desktop.errors import HccError  # noqa: E402
-from hcc_desktop.paths import APP_AUTHOR, APP_NAME, default_db_path, log_dir  # noqa: E402
-from hcc_desktop.ui.i18n import SUPPORTED_LANGUAGES, install_translators  # noqa: E402
+from hcc_desktop.core.errors import HccError  # noqa: E402
+from hcc_desktop.core.paths import APP_AUTHOR, APP_NAME, default_db_path, log_dir  # noqa: E402
+from hcc_desktop.ui.common.i18n import SUPPORTED_LANGUAGES, install_translators  # noqa: E402
 
 log = logging.getLogger("hcc_desktop")
 
@@ -104,7 +104,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     if app is None or QThread.currentThread() is not app.thread():
         return
     try:
-        from hcc_desktop.ui.errors import show_error
+        from hcc_desktop.ui.common.errors import show_error
 
         show_error(QApplication.activeWindow(), exc, log_it=False)
     except Exception:
@@ -130,7 +130,7 @@ def _database_error(exc: BaseException, path: Path) -> None:
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("App", "Cannot open the database"))
     if isinstance(exc, HccError):
-        from hcc_desktop.ui.messages import error_message
+        from hcc_desktop.ui.common.messages import error_message
 
         reason = error_message(exc)
     else:
@@ -196,8 +196,8 @@ def run(argv: list[str] | None = None) -> int:
     if args.lang is None and settings.language != language:
         install_translators(settings.language, app)
 
+    from hcc_desktop.ui.common.tasks import TaskRunner
     from hcc_desktop.ui.main_window import MainWindow
-    from hcc_desktop.ui.tasks import TaskRunner
 
     runner = TaskRunner(app)
     window = MainWindow(services, runner)

@@ -48,26 +48,30 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop import __version__
-from hcc_desktop.clock import local_now, local_today
-from hcc_desktop.errors import HccError, ValidationError
-from hcc_desktop.paths import log_dir
+from hcc_desktop.core.clock import local_now, local_today
+from hcc_desktop.core.errors import HccError, ValidationError
+from hcc_desktop.core.paths import log_dir
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
-from hcc_desktop.services.dossiers import DossierSummary
+from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
-from hcc_desktop.ui.changes import change_hub, notify_dossiers_changed
-from hcc_desktop.ui.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error, show_error
-from hcc_desktop.ui.messages import field_message
-from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
-from hcc_desktop.ui.reminders import Notifier, ReminderController, ReminderPanel, TrayNotifier
-from hcc_desktop.ui.screen import fit_to_screen
-from hcc_desktop.ui.settings_dialog import SettingsDialog
-from hcc_desktop.ui.sync_controller import SyncController
-from hcc_desktop.ui.sync_dialog import SyncDialog
-from hcc_desktop.ui.sync_status import SyncStatusWidget, SyncWarningBanner
-from hcc_desktop.ui.table_models import Column, DossierTableModel
-from hcc_desktop.ui.tasks import TaskRunner, shared_runner
-from hcc_desktop.ui.worklist_panel import (
+from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.common.errors import (
+    FIELD_ERROR_STYLE,
+    make_error_label,
+    set_field_error,
+    show_error,
+)
+from hcc_desktop.ui.common.messages import field_message
+from hcc_desktop.ui.common.preview import PdfPreviewDialog
+from hcc_desktop.ui.common.screen import fit_to_screen
+from hcc_desktop.ui.common.table_models import Column, DossierTableModel
+from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
+from hcc_desktop.ui.settings.dialog import SettingsDialog
+from hcc_desktop.ui.sync.controller import SyncController
+from hcc_desktop.ui.sync.dialog import SyncDialog
+from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
+from hcc_desktop.ui.worklists.panel import (
     KINDS,
     WorklistKind,
     WorklistPanel,
@@ -75,6 +79,12 @@ from hcc_desktop.ui.worklist_panel import (
     is_filtered,
     kind_title,
     shortcut_of,
+)
+from hcc_desktop.ui.worklists.reminders import (
+    Notifier,
+    ReminderController,
+    ReminderPanel,
+    TrayNotifier,
 )
 
 log = logging.getLogger(__name__)
@@ -829,7 +839,7 @@ class MainWindow(QMainWindow):
             return existing
         # Imported here: a separate, heavier module.
         try:
-            from hcc_desktop.ui.dossier_dialog import DossierDialog
+            from hcc_desktop.ui.dossier.dialog import DossierDialog
         except ImportError as exc:
             show_error(self, exc)
             return None
@@ -848,7 +858,7 @@ class MainWindow(QMainWindow):
     def open_apology(self, dossier_id: str) -> QWidget | None:
         """The apology letter (Mẫu 04) with a new appointment, for a late dossier."""
         try:
-            from hcc_desktop.ui.apology_dialog import ApologyDialog
+            from hcc_desktop.ui.dossier.apology import ApologyDialog
         except ImportError as exc:
             show_error(self, exc)
             return None
@@ -877,7 +887,7 @@ class MainWindow(QMainWindow):
     def open_intake(self) -> QDialog | None:
         # Imported here: the intake dialog is a separate, heavier module.
         try:
-            from hcc_desktop.ui.intake_dialog import IntakeDialog
+            from hcc_desktop.ui.intake.dialog import IntakeDialog
         except ImportError as exc:
             show_error(self, exc)
             return None
@@ -1146,7 +1156,7 @@ class MainWindow(QMainWindow):
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_book(self) -> QDialog:
-        from hcc_desktop.ui.book_dialog import BookDialog
+        from hcc_desktop.ui.worklists.book import BookDialog
 
         dialog = BookDialog(self.services, self.runner, self)
         self._open(dialog)

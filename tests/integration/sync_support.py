@@ -16,17 +16,17 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hcc_desktop.core.domain import Action, Dossier
 from hcc_desktop.db.models import DossierEventRow, DossierRow, OutboxRow, RatingRow
-from hcc_desktop.domain import Action, Dossier
 from hcc_desktop.server.models import AppliedBatch, DossierDoc, EventDoc, RatingDoc
 from hcc_desktop.server.store import SyncStore
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.intake import IntakeDraft
-from hcc_desktop.services.lifecycle import TransitionInput
-from hcc_desktop.services.sync import SyncService
+from hcc_desktop.services.dossiers.intake import IntakeDraft
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.services.sync.service import SyncService
 from tests.conftest import FakeClock
 
-FILE_KEYRING = "hcc_desktop.services.credentials.EncryptedFileKeyring"
+FILE_KEYRING = "hcc_desktop.services.sync.credentials.EncryptedFileKeyring"
 
 
 @dataclass

@@ -11,8 +11,8 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import func, select
 
-from hcc_desktop.errors import SyncError
-from hcc_desktop.server.bundle import MAGIC, read_bundle, read_header, write_bundle
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.core.formats.bundle import MAGIC, read_bundle, read_header, write_bundle
 from hcc_desktop.server.cli import main
 from hcc_desktop.server.models import AppliedBatch, DossierDoc
 

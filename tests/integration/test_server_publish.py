@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from hcc_desktop.core.worktime import DEFAULT_OVERRIDES_PATH
 from hcc_desktop.server.cli import main
 from hcc_desktop.services.catalog import SEED_CATALOG
-from hcc_desktop.worktime import DEFAULT_OVERRIDES_PATH
 
 from .conftest import Harness, new_unit_code
 

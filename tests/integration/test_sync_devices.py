@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from hcc_desktop import sync_cli
-from hcc_desktop.domain import Action, Satisfaction
-from hcc_desktop.errors import SyncError
+from hcc_desktop.cli import sync as sync_cli
+from hcc_desktop.core.domain import Action, Satisfaction
+from hcc_desktop.core.errors import SyncError
 from hcc_desktop.services import open_services
-from hcc_desktop.services.credentials import load_credential, store_credential
-from hcc_desktop.services.sync import SyncResult
+from hcc_desktop.services.sync.credentials import load_credential, store_credential
+from hcc_desktop.services.sync.service import SyncResult
 from tests.conftest import FakeClock, applicant, birth_draft, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (

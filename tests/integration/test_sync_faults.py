@@ -24,13 +24,13 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
+from hcc_desktop.core.domain import Action
+from hcc_desktop.core.errors import SyncError
 from hcc_desktop.db.models import SyncStateRow
-from hcc_desktop.domain import Action
-from hcc_desktop.errors import SyncError
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.store import SyncStore
-from hcc_desktop.services.credentials import load_credential
-from hcc_desktop.services.sync import SyncService
+from hcc_desktop.services.sync.credentials import load_credential
+from hcc_desktop.services.sync.service import SyncService
 from tests.conftest import FakeClock, applicant, birth_draft, marriage_status_draft
 from tests.integration.conftest import ROOT, Harness, ServerProcess, new_unit_code
 from tests.integration.sync_support import (
@@ -188,7 +188,7 @@ def kill_sync_when(device: Device, proxy: FaultProxy, condition: Callable[[], bo
         [
             sys.executable,
             "-m",
-            "hcc_desktop.sync_cli",
+            "hcc_desktop.cli.sync",
             "--db",
             str(device.services.db.path),
             "sync",

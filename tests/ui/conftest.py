@@ -19,12 +19,12 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.domain import Dossier
-from hcc_desktop.identity import PersonInput
+from hcc_desktop.core.domain import Dossier
+from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.intake import ComponentInput, IntakeDraft
-from hcc_desktop.ui.i18n import install_translators, remove_translators
-from hcc_desktop.ui.tasks import TaskRunner, shared_runner
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
+from hcc_desktop.ui.common.i18n import install_translators, remove_translators
+from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 
 OFFICER = "Trần Thị Bình"
 BIRTH_REGISTRATION = "1.001193"

@@ -14,11 +14,11 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.clock import local_today
-from hcc_desktop.domain import Dossier
+from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.domain import Dossier
 from hcc_desktop.services import Services
-from hcc_desktop.ui.book_dialog import BookDialog
-from hcc_desktop.ui.tasks import TaskRunner
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.worklists.book import BookDialog
 from tests.ui.conftest import show_active
 
 AcceptDossier = Callable[..., Dossier]

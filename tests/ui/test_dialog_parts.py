@@ -1,4 +1,4 @@
-"""What the small dialogs share (hcc_desktop/ui/dialog_parts.py): messages
+"""What the small dialogs share (hcc_desktop/ui/common/dialog_parts.py): messages
 next to the fields at fault, and a change refused because the dossier changed
 meanwhile."""
 
@@ -9,16 +9,16 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.domain import Action, Dossier
-from hcc_desktop.errors import FieldError, ValidationError
+from hcc_desktop.core.domain import Action, Dossier
+from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.services import Services
-from hcc_desktop.ui.changes import change_hub
-from hcc_desktop.ui.dialog_parts import FieldErrors, error_box
-from hcc_desktop.ui.messages import field_label, field_message
-from hcc_desktop.ui.return_dialog import ReturnDialog
-from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.transition_dialog import TransitionDialog
-from hcc_desktop.ui.worklist_panel import ReloadGate
+from hcc_desktop.ui.common.changes import change_hub
+from hcc_desktop.ui.common.dialog_parts import FieldErrors, error_box
+from hcc_desktop.ui.common.messages import field_label, field_message
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.return_dialog import ReturnDialog
+from hcc_desktop.ui.dossier.transition import TransitionDialog
+from hcc_desktop.ui.worklists.panel import ReloadGate
 from tests.ui.conftest import show_active
 
 AcceptDossier = Callable[..., Dossier]

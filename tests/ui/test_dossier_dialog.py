@@ -16,20 +16,20 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.clock import local_now
-from hcc_desktop.domain import Action, Collector, Dossier, DossierStatus
-from hcc_desktop.errors import FieldError
+from hcc_desktop.core.clock import local_now
+from hcc_desktop.core.domain import Action, Collector, Dossier, DossierStatus
+from hcc_desktop.core.errors import FieldError
 from hcc_desktop.services import Services
-from hcc_desktop.services.lifecycle import TransitionInput
-from hcc_desktop.ui.apology_dialog import ApologyDialog
-from hcc_desktop.ui.book_dialog import BookDialog
-from hcc_desktop.ui.changes import change_hub
-from hcc_desktop.ui.dossier_dialog import DossierDialog, TimelineModel, open_action_dialog
-from hcc_desktop.ui.messages import field_message
-from hcc_desktop.ui.rating_dialog import RatingDialog
-from hcc_desktop.ui.return_dialog import ReturnDialog
-from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.transition_dialog import TransitionDialog
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.ui.common.changes import change_hub
+from hcc_desktop.ui.common.messages import field_message
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.apology import ApologyDialog
+from hcc_desktop.ui.dossier.dialog import DossierDialog, TimelineModel, open_action_dialog
+from hcc_desktop.ui.dossier.rating import RatingDialog
+from hcc_desktop.ui.dossier.return_dialog import ReturnDialog
+from hcc_desktop.ui.dossier.transition import TransitionDialog
+from hcc_desktop.ui.worklists.book import BookDialog
 from tests.ui.conftest import OFFICER, show_active
 
 AcceptDossier = Callable[..., Dossier]

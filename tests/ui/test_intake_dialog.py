@@ -19,17 +19,17 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.clock import local_now
-from hcc_desktop.domain import Procedure
-from hcc_desktop.errors import FieldError, QrParseError
-from hcc_desktop.identity import parse_cccd_qr
+from hcc_desktop.core.clock import local_now
+from hcc_desktop.core.domain import Procedure
+from hcc_desktop.core.errors import FieldError, QrParseError
+from hcc_desktop.core.identity import parse_cccd_qr
 from hcc_desktop.services import Services
-from hcc_desktop.ui.i18n import install_translators, remove_translators
-from hcc_desktop.ui.intake_checklist import COL_COUNT, ChecklistModel
-from hcc_desktop.ui.intake_dialog import IntakeDialog
-from hcc_desktop.ui.messages import error_message, field_message
-from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
-from hcc_desktop.ui.tasks import TaskRunner
+from hcc_desktop.ui.common.i18n import install_translators, remove_translators
+from hcc_desktop.ui.common.messages import error_message, field_message
+from hcc_desktop.ui.common.preview import PdfPreviewDialog
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.intake.checklist import COL_COUNT, ChecklistModel
+from hcc_desktop.ui.intake.dialog import IntakeDialog
 from tests.ui.conftest import show_active
 
 BIRTH = "1.001193"

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.clock import local_today
-from hcc_desktop.domain import Dossier, DossierStatus
-from hcc_desktop.errors import ConflictError, NotFound
+from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.domain import Dossier, DossierStatus
+from hcc_desktop.core.errors import ConflictError, NotFound
 from hcc_desktop.services import Services
-from hcc_desktop.services.dossiers import DossierSummary
-from hcc_desktop.ui.errors import UnexpectedErrorDialog, show_error
+from hcc_desktop.services.dossiers.query import DossierSummary
+from hcc_desktop.ui.common.errors import UnexpectedErrorDialog, show_error
+from hcc_desktop.ui.common.preview import PdfPreviewDialog
+from hcc_desktop.ui.common.table_models import Column, DossierTableModel
+from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow, OfficerDialog
-from hcc_desktop.ui.pdf_preview import PdfPreviewDialog
-from hcc_desktop.ui.table_models import Column, DossierTableModel
-from hcc_desktop.ui.tasks import TaskRunner
 from tests.ui.conftest import show_active
 
 # Fixtures (services, runner, accept_dossier) come from tests/ui/conftest.py.
@@ -213,7 +213,7 @@ def test_reprint_opens_the_receipt_preview(
 def test_enter_on_a_row_opens_the_dossier(
     qtbot: QtBot, window: MainWindow, accept_dossier: AcceptDossier
 ) -> None:
-    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier_dialog")
+    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier.dialog")
     accept_dossier(**AN)
     window.refresh()
     window.table.setFocus()
@@ -255,7 +255,7 @@ def test_reprint_of_a_vanished_dossier_shows_the_error(
 def test_intake_action_opens_the_intake_dialog_and_refreshes_on_accept(
     qtbot: QtBot, window: MainWindow, services: Services, accept_dossier: AcceptDossier
 ) -> None:
-    intake = pytest.importorskip("hcc_desktop.ui.intake_dialog")
+    intake = pytest.importorskip("hcc_desktop.ui.intake.dialog")
     assert [s.toString() for s in window.intake_action.shortcuts()] == ["F2", "Ctrl+N"]
     window.intake_action.trigger()
     dialogs = [d for d in window.open_dialogs() if isinstance(d, intake.IntakeDialog)]
@@ -730,7 +730,7 @@ def test_unopenable_database_ends_start_up_with_a_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hcc_desktop.ui import app as app_module
-    from hcc_desktop.ui.i18n import remove_translators
+    from hcc_desktop.ui.common.i18n import remove_translators
 
     bad = tmp_path / "broken.db"
     bad.write_bytes(b"this is not a SQLite database, just bytes" * 100)

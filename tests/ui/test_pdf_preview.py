@@ -15,9 +15,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.domain import Dossier
+from hcc_desktop.core.domain import Dossier
 from hcc_desktop.services import Services
-from hcc_desktop.ui.pdf_preview import PdfPreviewDialog, safe_file_name
+from hcc_desktop.ui.common.preview import PdfPreviewDialog, safe_file_name
 
 
 @pytest.fixture

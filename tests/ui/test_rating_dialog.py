@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.domain import Action, Dossier, Satisfaction
+from hcc_desktop.core.domain import Action, Dossier, Satisfaction
 from hcc_desktop.services import Services
-from hcc_desktop.ui.dossier_dialog import DossierDialog
-from hcc_desktop.ui.rating_dialog import RatingDialog
-from hcc_desktop.ui.tasks import TaskRunner
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.dialog import DossierDialog
+from hcc_desktop.ui.dossier.rating import RatingDialog
 from tests.ui.conftest import OFFICER, show_active
 
 AcceptDossier = Callable[..., Dossier]

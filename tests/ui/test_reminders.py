@@ -9,19 +9,19 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.clock import local_today
-from hcc_desktop.domain import Action, Dossier
+from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.domain import Action, Dossier
 from hcc_desktop.services import Services
-from hcc_desktop.ui.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
-from hcc_desktop.ui.reminders import (
+from hcc_desktop.ui.worklists.reminders import (
     REPEAT_AFTER,
     ReminderController,
     ReminderGroup,
     ReminderPanel,
     summary_text,
 )
-from hcc_desktop.ui.tasks import TaskRunner
 from tests.ui.conftest import birth_draft, show_active
 
 BIRTH = "1.001193"  # same day
@@ -378,7 +378,7 @@ def test_main_window_checks_at_start_and_f8_reaches_the_panel(
 def test_apology_button_opens_the_apology_dialog(
     qtbot: QtBot, window: MainWindow, services: Services, clock: Clock
 ) -> None:
-    apology = pytest.importorskip("hcc_desktop.ui.apology_dialog")
+    apology = pytest.importorskip("hcc_desktop.ui.dossier.apology")
     late = overdue_dossier(services, clock)
     notify_dossiers_changed([late.id])
     qtbot.waitUntil(lambda: window.reminder_panel.shown_ids() == [late.id], timeout=10_000)
@@ -393,7 +393,7 @@ def test_apology_button_opens_the_apology_dialog(
 def test_open_button_opens_the_dossier(
     qtbot: QtBot, window: MainWindow, services: Services, clock: Clock
 ) -> None:
-    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier_dialog")
+    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier.dialog")
     late = overdue_dossier(services, clock)
     notify_dossiers_changed([late.id])
     qtbot.waitUntil(lambda: window.reminder_panel.shown_ids() == [late.id], timeout=10_000)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.domain import CalendarOverride, PaperSize
+from hcc_desktop.core.domain import CalendarOverride, PaperSize
 from hcc_desktop.services import Services
-from hcc_desktop.ui.settings_dialog import SettingsDialog
-from hcc_desktop.ui.tasks import TaskRunner
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.settings.dialog import SettingsDialog
 
 
 @pytest.fixture

@@ -19,18 +19,19 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStatusBar
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.domain import Action, Dossier
-from hcc_desktop.errors import SyncError
+from hcc_desktop.core.domain import Action, Dossier
+from hcc_desktop.core.errors import SyncError
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.store import SyncStore
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.lifecycle import TransitionInput
-from hcc_desktop.services.sync import SyncResult, SyncService, SyncStatus
-from hcc_desktop.ui.changes import notify_dossiers_changed
-from hcc_desktop.ui.sync_controller import SyncController, probe_server
-from hcc_desktop.ui.sync_dialog import SyncDialog, format_value
-from hcc_desktop.ui.sync_status import SyncStatusWidget, SyncWarningBanner, Tone
-from hcc_desktop.ui.tasks import TaskRunner
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.services.sync.probe import probe_server
+from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
+from hcc_desktop.ui.common.changes import notify_dossiers_changed
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.sync.controller import SyncController
+from hcc_desktop.ui.sync.dialog import SyncDialog, format_value
+from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner, Tone
 from tests.integration.conftest import ServerProcess, free_port, new_unit_code
 from tests.ui.conftest import AcceptDossier, birth_draft, show_active
 

@@ -17,17 +17,17 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop import errors as core_errors
-from hcc_desktop.domain import CalendarOverride, OfficeHours
-from hcc_desktop.errors import FieldError, HccError, QrParseError, ValidationError
-from hcc_desktop.identity import PersonInput, parse_cccd_qr, validate_person
+from hcc_desktop.core import errors as core_errors
+from hcc_desktop.core.domain import CalendarOverride, OfficeHours
+from hcc_desktop.core.errors import FieldError, HccError, QrParseError, ValidationError
+from hcc_desktop.core.identity import PersonInput, parse_cccd_qr, validate_person
 from hcc_desktop.services import Services
-from hcc_desktop.services.intake import ComponentInput, IntakeDraft
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
 from hcc_desktop.services.settings import AppSettings, validate_settings
-from hcc_desktop.ui import messages
+from hcc_desktop.ui.common import messages
+from hcc_desktop.ui.common.messages import error_message, field_message
+from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
-from hcc_desktop.ui.messages import error_message, field_message
-from hcc_desktop.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "hcc_desktop" / "ui"
@@ -83,7 +83,7 @@ class _TrCollector(ast.NodeVisitor):
 
 def ui_source_strings() -> set[tuple[str, str]]:
     collector = _TrCollector()
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         collector.visit(ast.parse(path.read_text("utf-8")))
     return collector.found
 

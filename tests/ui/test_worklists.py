@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hcc_desktop.clock import local_today
-from hcc_desktop.domain import Action, Channel, Dossier, DossierStatus
+from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.domain import Action, Channel, Dossier, DossierStatus
 from hcc_desktop.services import Services
-from hcc_desktop.services.lifecycle import TransitionInput
-from hcc_desktop.ui.changes import notify_dossiers_changed
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.ui.common.changes import notify_dossiers_changed
+from hcc_desktop.ui.common.table_models import Column, DossierTableModel, Progress
+from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
-from hcc_desktop.ui.table_models import Column, DossierTableModel, Progress
-from hcc_desktop.ui.tasks import TaskRunner
-from hcc_desktop.ui.worklist_panel import KINDS, WorklistKind
+from hcc_desktop.ui.worklists.panel import KINDS, WorklistKind
 from tests.ui.conftest import birth_draft, show_active
 
 BIRTH = "1.001193"  # same day
@@ -345,7 +345,7 @@ def test_due_soon_horizon_can_be_changed_and_is_remembered(
 def test_enter_and_double_click_open_the_dossier_window(
     qtbot: QtBot, window: MainWindow, services: Services, accept: Accept, as_of: datetime
 ) -> None:
-    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier_dialog")
+    dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier.dialog")
     late = accept(0, datetime.combine(previous_working_day(services, as_of.date()), time(9, 0)))
     notify_dossiers_changed([late.id])
     loaded(qtbot, window)
@@ -374,7 +374,7 @@ def test_enter_and_double_click_open_the_dossier_window(
 def test_apology_action_opens_the_apology_dialog(
     qtbot: QtBot, window: MainWindow, services: Services, accept: Accept, as_of: datetime
 ) -> None:
-    apology = pytest.importorskip("hcc_desktop.ui.apology_dialog")
+    apology = pytest.importorskip("hcc_desktop.ui.dossier.apology")
     late = accept(0, datetime.combine(previous_working_day(services, as_of.date()), time(9, 0)))
     notify_dossiers_changed([late.id])
     loaded(qtbot, window)

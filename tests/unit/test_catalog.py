@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hcc_desktop.errors import CatalogError, NotFound
+from hcc_desktop.core.errors import CatalogError, NotFound
 from hcc_desktop.services import Services
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hcc_desktop.cli import main
+from hcc_desktop.cli.main import main
 
 GOOD = {
     "procedure": "1.001193",

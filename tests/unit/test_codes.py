@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hcc_desktop.errors import CodeSpaceExhausted, ValidationError
+from hcc_desktop.core.errors import CodeSpaceExhausted, ValidationError
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.codes import format_code, next_code
+from hcc_desktop.services.dossiers.codes import format_code, next_code
 
 from ..conftest import FakeClock, birth_draft
 
@@ -91,8 +91,8 @@ def test_concurrent_writers_on_one_file_get_distinct_codes(tmp_path: Path) -> No
         "from dataclasses import replace\n"
         "from datetime import datetime\n"
         "from hcc_desktop.services import open_services\n"
-        "from hcc_desktop.identity import PersonInput\n"
-        "from hcc_desktop.services.intake import ComponentInput, IntakeDraft\n"
+        "from hcc_desktop.core.identity import PersonInput\n"
+        "from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft\n"
         "svc = open_services(sys.argv[1], clock=lambda: datetime(2026, 11, 23, 10, 0))\n"
         "owner = PersonInput(full_name='Nguyễn Văn An', id_number='079203001234',\n"
         "    date_of_birth='2003-03-15', phone='0912345678', address='12 Lê Lợi, khu phố 1')\n"

@@ -16,9 +16,9 @@ from hcc_desktop.services import open_services
 BURST = r"""
 import sys
 from datetime import datetime
-from hcc_desktop.identity import PersonInput
+from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.services import open_services
-from hcc_desktop.services.intake import ComponentInput, IntakeDraft
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
 
 svc = open_services(sys.argv[1], clock=lambda: datetime(2026, 11, 23, 16, 0))
 owner = PersonInput(full_name="Phạm Thị Hương", id_number="052190001234",

@@ -15,9 +15,9 @@ from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from hcc_desktop.errors import SyncError
-from hcc_desktop.services import credentials
-from hcc_desktop.services.credentials import (
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.services.sync import credentials
+from hcc_desktop.services.sync.credentials import (
     SERVICE,
     EncryptedFileKeyring,
     active_backend,
@@ -26,7 +26,7 @@ from hcc_desktop.services.credentials import (
     store_credential,
 )
 
-FILE_BACKEND = "hcc_desktop.services.credentials.EncryptedFileKeyring"
+FILE_BACKEND = "hcc_desktop.services.sync.credentials.EncryptedFileKeyring"
 TOKEN = "tok_9f2c1d4e8b7a6f5e4d3c2b1a0f9e8d7c"
 BUNDLE_KEY = "q0v8mQ3J8eJ0Jm1xWj3Vn8yQ2eK6pP8yH1z2p3q4r5s="
 

@@ -1,4 +1,4 @@
-"""Identity validation and CCCD QR parsing (hcc_desktop.identity)."""
+"""Identity validation and CCCD QR parsing (hcc_desktop.core.identity)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from datetime import date, datetime
 
 import pytest
 
-from hcc_desktop.domain import Gender, IdType, Person
-from hcc_desktop.errors import FieldError, QrParseError, ValidationError
-from hcc_desktop.identity import (
+from hcc_desktop.core.domain import Gender, IdType, Person
+from hcc_desktop.core.errors import FieldError, QrParseError, ValidationError
+from hcc_desktop.core.identity import (
     PROVINCE_CODES,
     CccdQrData,
     PersonInput,

@@ -7,10 +7,10 @@ from datetime import datetime
 
 import pytest
 
-from hcc_desktop.domain import Channel, DocForm, DossierStatus, FeeMethod
-from hcc_desktop.errors import ValidationError
+from hcc_desktop.core.domain import Channel, DocForm, DossierStatus, FeeMethod
+from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.intake import ComponentInput, IntakeDraft
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
 
 from ..conftest import applicant, birth_draft
 

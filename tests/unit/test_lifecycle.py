@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from hcc_desktop.domain import (
+from hcc_desktop.core.domain import (
     Action,
     Collector,
     DossierStatus,
@@ -17,10 +17,10 @@ from hcc_desktop.domain import (
     Satisfaction,
     Timeliness,
 )
-from hcc_desktop.errors import NotFound, TransitionError, ValidationError
-from hcc_desktop.lifecycle import RULES, classify
+from hcc_desktop.core.errors import NotFound, TransitionError, ValidationError
+from hcc_desktop.core.lifecycle import RULES, classify
 from hcc_desktop.services import Services
-from hcc_desktop.services.lifecycle import TransitionInput, WorklistFilter
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput, WorklistFilter
 from tests.conftest import NOW, FakeClock, birth_draft, marriage_status_draft
 
 S = DossierStatus

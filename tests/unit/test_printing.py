@@ -15,7 +15,7 @@ import pymupdf
 import pytest
 from pypdf import PdfReader
 
-from hcc_desktop.domain import (
+from hcc_desktop.core.domain import (
     Channel,
     DocForm,
     Dossier,
@@ -31,7 +31,7 @@ from hcc_desktop.domain import (
     SupplementGuidance,
     UnitInfo,
 )
-from hcc_desktop.errors import PrintError
+from hcc_desktop.core.errors import PrintError
 from hcc_desktop.printing import fonts as fonts_module
 from hcc_desktop.printing import (
     lookup_url,

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from hcc_desktop.core.text import fold
 from hcc_desktop.services import Services
-from hcc_desktop.services.dossiers import fts_query
-from hcc_desktop.text import fold
+from hcc_desktop.services.dossiers.query import fts_query
 
 from ..conftest import applicant, birth_draft
 

@@ -13,8 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from hcc_desktop.domain import Dossier, PaperSize, UnitInfo
-from hcc_desktop.errors import PrintError
+from hcc_desktop.core.domain import Dossier, PaperSize, UnitInfo
+from hcc_desktop.core.errors import PrintError
 from hcc_desktop.printing.book_xlsx import DATETIME_FORMAT, write_tracking_book_xlsx
 from hcc_desktop.printing.fonts import register_fonts
 from hcc_desktop.printing.layout import page_spec, wrap_text

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
+from hcc_desktop.cli.sync import add_commands, describe
+from hcc_desktop.core.errors import NotFound, SyncError, ValidationError
 from hcc_desktop.db.models import SyncStateRow
-from hcc_desktop.errors import NotFound, SyncError, ValidationError
 from hcc_desktop.services import Services
-from hcc_desktop.services.credentials import store_credential
-from hcc_desktop.services.sync import SyncService
-from hcc_desktop.sync_cli import add_commands, describe
+from hcc_desktop.services.sync.credentials import store_credential
+from hcc_desktop.services.sync.service import SyncService
 from tests.conftest import FakeClock, birth_draft
 
 
@@ -28,7 +28,7 @@ from tests.conftest import FakeClock, birth_draft
 def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     # Never touch the developer's own keyring.
     monkeypatch.setenv(
-        "PYTHON_KEYRING_BACKEND", "hcc_desktop.services.credentials.EncryptedFileKeyring"
+        "PYTHON_KEYRING_BACKEND", "hcc_desktop.services.sync.credentials.EncryptedFileKeyring"
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from hcc_desktop.core.domain import Action, Collector, Satisfaction
 from hcc_desktop.db.models import (
     CodeCounter,
     DossierEventRow,
@@ -21,12 +22,11 @@ from hcc_desktop.db.models import (
     RatingRow,
     SyncConflictRow,
 )
-from hcc_desktop.domain import Action, Collector, Satisfaction
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.catalog import FORMAT, FORMAT_VERSION, procedure_to_json
-from hcc_desktop.services.intake import ComponentInput
-from hcc_desktop.services.lifecycle import TransitionInput
-from hcc_desktop.services.sync_wire import (
+from hcc_desktop.services.dossiers.intake import ComponentInput
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.services.sync.wire import (
     WireError,
     apply_page,
     calendar_from_wire,
@@ -390,7 +390,7 @@ def test_pulled_events_and_ratings_become_rows_as_checked_values_would(
 ) -> None:
     """The one-pass row of an event or rating is the row of its checked
     values, and every malformed record fails with the same message."""
-    from hcc_desktop.services import sync_wire
+    from hcc_desktop.services.sync import wire as sync_wire
 
     dossier = services.intake.accept(birth_draft())
     services.lifecycle.transition(

@@ -6,7 +6,7 @@ import random
 import re
 import unicodedata
 
-from hcc_desktop.text import fold, tokens
+from hcc_desktop.core.text import fold, tokens
 
 _SPACES = re.compile(r"\s+")
 

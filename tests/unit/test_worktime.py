@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from hcc_desktop.domain import CalendarOverride, Channel, OfficeHours
-from hcc_desktop.errors import ValidationError
-from hcc_desktop.worktime import WorkCalendar, load_default_overrides
+from hcc_desktop.core.domain import CalendarOverride, Channel, OfficeHours
+from hcc_desktop.core.errors import ValidationError
+from hcc_desktop.core.worktime import WorkCalendar, load_default_overrides
 
 MON_3_MAR_2025 = date(2025, 3, 3)  # an ordinary week: Mon 3 – Fri 7 March 2025, no holiday
 

@@ -18,7 +18,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Frozen copy of hcc_desktop.text.fold as of this revision: a migration must
+# Frozen copy of hcc_desktop.core.text.fold as of this revision: a migration must
 # keep producing the same result even if the application code changes later.
 _SPACES = re.compile(r"\s+")
 _DD = str.maketrans({"đ": "d", "Đ": "d"})

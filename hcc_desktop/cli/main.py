@@ -1,0 +1,503 @@
+"""Command line for administrators and scripts: ``python -m hcc_desktop``.
+
+Exit codes: 0 success, 1 error (not found, storage, printing), 2 invalid input.
+Machine-readable output with ``--json``; times as ``YYYY-MM-DD HH:MM`` local.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from hcc_desktop.cli import lifecycle as lifecycle_cli
+from hcc_desktop.cli import sync as sync_cli
+from hcc_desktop.cli.common import (
+    TIME_FORMAT,
+    CliError,
+    fmt_time,
+    parse_time,
+    print_json,
+    report,
+)
+from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
+from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.identity import PersonInput
+from hcc_desktop.core.worktime import WorkCalendar
+from hcc_desktop.server import cli as server_cli
+from hcc_desktop.services import Services, open_services
+from hcc_desktop.services.catalog import procedure_to_json
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
+from hcc_desktop.services.dossiers.query import DossierSummary
+from hcc_desktop.services.settings import AppSettings
+
+
+def procedure_json(p: Procedure) -> dict[str, Any]:
+    """The catalog file's shape of a procedure, plus whether it is active."""
+    return {**procedure_to_json(p), "active": p.active}
+
+
+def dossier_json(d: Dossier) -> dict[str, Any]:
+    def person(p: Any) -> dict[str, Any] | None:
+        if p is None:
+            return None
+        return {
+            "full_name": p.full_name,
+            "id_type": p.id_type.value,
+            "id_number": p.id_number,
+            "date_of_birth": p.date_of_birth.isoformat() if p.date_of_birth else None,
+            "gender": p.gender.value if p.gender else None,
+            "phone": p.phone,
+            "address": p.address,
+            "email": p.email,
+        }
+
+    return {
+        "id": d.id,
+        "code": d.code,
+        "status": int(d.status),
+        "procedure": d.procedure_code,
+        "procedure_name": d.procedure_name,
+        "channel": d.channel.value,
+        "received_at": fmt_time(d.received_at),
+        "clock_start_at": fmt_time(d.clock_start_at),
+        "due_at": fmt_time(d.due_at),
+        "processing_days": d.processing_days,
+        "applicant": person(d.owner),
+        "submitter": person(d.submitter),
+        "components": [
+            {
+                "id": c.component_id,
+                "name": c.name,
+                "form": c.form.value,
+                "count": c.count,
+                "reused_digital": c.reused_digital,
+            }
+            for c in d.components
+        ],
+        "sets_count": d.sets_count,
+        "fee_amount": d.fee_amount,
+        "fee_method": d.fee_method.value if d.fee_method else None,
+        "result_delivery": d.result_delivery.value,
+        "received_by": d.received_by,
+        "book_no": d.book_no,
+        "order_no": d.order_no,
+        "unit_code": d.unit_code,
+        "device_id": d.device_id,
+        "version": d.version,
+    }
+
+
+def summary_json(d: DossierSummary) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "code": d.code,
+        "full_name": d.full_name,
+        "id_number": d.id_number,
+        "phone": d.phone,
+        "procedure": d.procedure_code,
+        "procedure_name": d.procedure_name,
+        "status": int(d.status),
+        "received_at": fmt_time(d.received_at),
+        "due_at": fmt_time(d.due_at),
+    }
+
+
+# -- intake file ------------------------------------------------------------------
+
+_PERSON_KEYS = ("full_name", "id_number", "date_of_birth", "phone", "address", "email", "gender",
+                "id_type", "id_issued_on")  # fmt: skip
+
+
+def _person_input(raw: Any, where: str, problems: list[str]) -> PersonInput | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: expected an object")
+        return None
+    values: dict[str, Any] = {}
+    for key in _PERSON_KEYS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(f"{where}.{key}: expected a string")
+            continue
+        values[key] = value
+    return PersonInput(**values)
+
+
+def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
+    """Build an IntakeDraft from the ``intake`` file; structural faults raise CliError."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise CliError("intake: the file must hold a JSON object")
+    procedure = data.get("procedure")
+    if not isinstance(procedure, str) or not procedure:
+        problems.append("procedure: required (the procedure's code)")
+    owner = _person_input(data.get("applicant"), "applicant", problems)
+    submitter = None
+    if data.get("submitter") is not None:
+        submitter = _person_input(data["submitter"], "submitter", problems)
+    components: list[ComponentInput] = []
+    raw_components = data.get("components", [])
+    if not isinstance(raw_components, list):
+        problems.append("components: expected a list")
+        raw_components = []
+    for i, c in enumerate(raw_components):
+        if not isinstance(c, dict):
+            problems.append(f"components[{i}]: expected an object")
+            continue
+        cid, form, count = c.get("id"), c.get("form", "original"), c.get("count", 1)
+        if cid is not None and not isinstance(cid, str):
+            problems.append(f"components[{i}].id: expected a string")
+            continue
+        if not isinstance(form, str):
+            problems.append(f"components[{i}].form: expected a string")
+            continue
+        if not isinstance(count, int) or isinstance(count, bool):
+            problems.append(f"components[{i}].count: expected a whole number")
+            continue
+        components.append(
+            ComponentInput(
+                component_id=cid,
+                form=form,
+                count=count,
+                name=str(c.get("name", "")),
+                reused_digital=bool(c.get("reused_digital", False)),
+            )
+        )
+    received_at = None
+    if data.get("received_at") is not None:
+        try:
+            received_at = parse_time(str(data["received_at"]), "received_at")
+        except CliError as exc:
+            problems.append(str(exc))
+    fee_amount = data.get("fee_amount")
+    if fee_amount is not None and (not isinstance(fee_amount, int) or isinstance(fee_amount, bool)):
+        problems.append("fee_amount: expected a whole number of đồng")
+        fee_amount = None
+    quantities: dict[str, int] = {}
+    for key in ("fee_pages", "fee_copies"):
+        value = data.get(key, 1)
+        if not isinstance(value, int) or isinstance(value, bool):
+            problems.append(f"{key}: expected a whole number")
+            value = 1
+        quantities[key] = value
+    sets_count = data.get("sets_count", 1)
+    if not isinstance(sets_count, int) or isinstance(sets_count, bool):
+        problems.append("sets_count: expected a whole number")
+        sets_count = 1
+    if problems or owner is None or not isinstance(procedure, str):
+        raise CliError("invalid intake file:\n" + "\n".join(f"  {p}" for p in problems))
+    return IntakeDraft(
+        procedure_code=procedure,
+        owner=owner,
+        submitter=submitter,
+        components=tuple(components),
+        channel=str(data.get("channel", Channel.COUNTER.value)),
+        received_at=received_at,
+        fee_amount=fee_amount,
+        fee_pages=quantities["fee_pages"],
+        fee_copies=quantities["fee_copies"],
+        fee_method=data.get("fee_method"),
+        result_delivery=str(data.get("result_delivery", "counter")),
+        sets_count=sets_count,
+        note=str(data.get("note", "")),
+        use_alt_processing=bool(data.get("use_alt_processing", False)),
+        received_by=data.get("received_by") or officer,
+        allow_future=True,
+    )
+
+
+# -- commands ---------------------------------------------------------------------
+
+
+def cmd_init(services: Services, args: argparse.Namespace) -> int:
+    settings = services.settings.load()
+    changes: dict[str, Any] = {}
+    for key in ("unit_code", "unit_name", "device_slot", "device_name", "officer_name"):
+        value = getattr(args, key, None)
+        if value is not None:
+            changes[key] = value
+    if changes:
+        settings = services.settings.save(replace(settings, **changes))
+    m = services.migration
+    print(f"database: {services.db.path}")
+    print(f"schema: {m.from_revision or 'new'} -> {m.to_revision}")
+    if m.backup:
+        print(f"backup: {m.backup}")
+    print(f"unit: {settings.unit_code} {settings.unit_name}")
+    print(f"device: {settings.device_id} slot {settings.device_slot}")
+    print(f"procedures: {len(services.catalog.list())}")
+    return 0
+
+
+def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
+    if args.catalog_command == "list":
+        procedures = services.catalog.list()
+        if args.json:
+            print_json([procedure_json(p) for p in procedures])
+        else:
+            for p in procedures:
+                days = "same day" if p.processing_days == 0 else f"{p.processing_days} days"
+                print(f"{p.code}\t{p.name}\t{p.field}\t{days}")
+    elif args.catalog_command == "show":
+        p = services.catalog.get(args.code)
+        if args.json:
+            print_json(procedure_json(p))
+        else:
+            print(f"{p.code} {p.name} ({p.field}); processing days: {p.processing_days}")
+            for c in p.components:
+                flag = "required" if c.required else f"conditional: {c.condition}"
+                print(f"  [{c.id}] {c.name} ({flag})")
+    elif args.catalog_command == "import":
+        report = services.catalog.import_file(Path(args.file), replace=args.replace)
+        if args.json:
+            print_json(report.to_json())
+        else:
+            print(f"added: {len(report.added)} {' '.join(report.added)}")
+            print(f"updated: {len(report.updated)}")
+            for code, fields in report.updated.items():
+                print(f"  {code}: {', '.join(fields)}")
+            print(f"unchanged: {len(report.unchanged)}")
+            print(f"deactivated: {len(report.deactivated)} {' '.join(report.deactivated)}")
+    elif args.catalog_command == "export":
+        n = services.catalog.export_file(Path(args.file))
+        print(f"exported {n} procedures to {args.file}")
+    return 0
+
+
+def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
+    received = parse_time(args.received, "--received")
+    try:
+        channel = Channel(args.channel)
+    except ValueError:
+        raise CliError(f"--channel: one of {', '.join(c.value for c in Channel)}") from None
+    calendar: WorkCalendar = services.settings.calendar()
+    if args.procedure:
+        due = services.intake.preview_due(
+            procedure_code=args.procedure,
+            received_at=received,
+            channel=channel.value,
+            use_alt_processing=args.alt,
+        )
+    else:
+        due = calendar.due_at(received, args.days, channel)
+    print(due.strftime(TIME_FORMAT))
+    return 0
+
+
+def _officer(services: Services) -> str:
+    return services.settings.load().officer_name or getpass.getuser()
+
+
+def cmd_intake(services: Services, args: argparse.Namespace) -> int:
+    raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"intake: not valid JSON ({exc})") from exc
+    draft = draft_from_json(data, officer=_officer(services))
+    dossier = services.intake.accept(draft)
+    if args.receipt:
+        pdf = services.printing.receipt_pdf(
+            dossier, paper=PaperSize(args.paper) if args.paper else None
+        )
+        services.printing.save(pdf, Path(args.receipt))
+    print_json(dossier_json(dossier))
+    return 0
+
+
+def cmd_show(services: Services, args: argparse.Namespace) -> int:
+    d = services.dossiers.get(args.code)
+    data = dossier_json(d)
+    data["timeline"] = [
+        {
+            "kind": e.kind,
+            "at": fmt_time(e.at),
+            "actor": e.actor,
+            "from_status": int(e.from_status) if e.from_status else None,
+            "to_status": int(e.to_status) if e.to_status else None,
+            "reason": e.reason,
+        }
+        for e in services.dossiers.timeline(d.id)
+    ]
+    print_json(data)
+    return 0
+
+
+def cmd_print_receipt(services: Services, args: argparse.Namespace) -> int:
+    pdf = services.printing.receipt_pdf(
+        args.code, paper=PaperSize(args.paper) if args.paper else None
+    )
+    services.printing.save(pdf, Path(args.out))
+    print(args.out)
+    return 0
+
+
+def cmd_search(services: Services, args: argparse.Namespace) -> int:
+    hits = services.dossiers.search(args.text, limit=args.limit)
+    if args.json:
+        print_json([summary_json(h) for h in hits])
+    else:
+        for h in hits:
+            print(f"{h.code}\t{h.full_name}\t{h.id_number}\t{h.phone}\t{h.procedure_name}")
+    return 0
+
+
+def cmd_demo(services: Services, args: argparse.Namespace) -> int:
+    from hcc_desktop.services.demo import generate
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = generate(
+        services,
+        count=args.dossiers,
+        seed=args.seed,
+        months=args.months,
+        progress=progress if sys.stderr.isatty() else None,
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"created {result.created} dossiers from {result.first_day} to {result.last_day}")
+    return 0
+
+
+def cmd_settings(services: Services, args: argparse.Namespace) -> int:
+    settings = services.settings.load()
+    if args.settings_command == "set":
+        field = args.key.replace("-", "_")
+        if field not in AppSettings.__dataclass_fields__ or field in ("device_id", "office_hours"):
+            raise CliError(f"settings: unknown or read-only key {args.key!r}")
+        current = getattr(settings, field)
+        value: Any = args.value
+        if isinstance(current, int) and not isinstance(current, bool):
+            try:
+                value = int(value)
+            except ValueError:
+                raise CliError(f"settings: {args.key} expects a whole number") from None
+        elif field == "paper_size":
+            value = PaperSize(value.upper())
+        settings = services.settings.save(replace(settings, **{field: value}))
+    data = {k: getattr(settings, k) for k in AppSettings.__dataclass_fields__}
+    data["office_hours"] = [
+        [a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in settings.office_hours.intervals
+    ]
+    data["paper_size"] = settings.paper_size.value
+    print_json(data)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m hcc_desktop", description=__doc__)
+    parser.add_argument("--db", type=Path, help="database file (default: the user's data dir)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="create or upgrade the database, load the seed catalog")
+    p.add_argument("--unit-code")
+    p.add_argument("--unit-name")
+    p.add_argument("--device-slot", type=int)
+    p.add_argument("--device-name")
+    p.add_argument("--officer", dest="officer_name")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("catalog", help="procedure catalog")
+    csub = p.add_subparsers(dest="catalog_command", required=True)
+    c = csub.add_parser("list")
+    c.add_argument("--json", action="store_true")
+    c = csub.add_parser("show")
+    c.add_argument("code")
+    c.add_argument("--json", action="store_true")
+    c = csub.add_parser("import")
+    c.add_argument("file")
+    c.add_argument("--replace", action="store_true", help="deactivate procedures not in the file")
+    c.add_argument("--json", action="store_true")
+    c = csub.add_parser("export")
+    c.add_argument("file")
+    p.set_defaults(func=cmd_catalog)
+
+    p = sub.add_parser("due-date", help="appointment for a dossier received at a given time")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--procedure")
+    g.add_argument("--days", type=int)
+    p.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
+    p.add_argument("--channel", default="counter")
+    p.add_argument("--alt", action="store_true", help="use the procedure's alternative time")
+    p.set_defaults(func=cmd_due_date)
+
+    p = sub.add_parser("intake", help="accept a dossier described by a JSON file")
+    p.add_argument("file", help="JSON file, or - for standard input")
+    p.add_argument("--receipt", help="also write the receipt (Mẫu 01) to this PDF")
+    p.add_argument("--paper", choices=["A4", "A5"])
+    p.set_defaults(func=cmd_intake)
+
+    p = sub.add_parser("show", help="one dossier with its timeline, as JSON")
+    p.add_argument("code")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("receipt", help="(re)print the receipt (Mẫu 01) of a dossier to a PDF")
+    p.add_argument("code")
+    p.add_argument("out")
+    p.add_argument("--paper", choices=["A4", "A5"])
+    p.set_defaults(func=cmd_print_receipt)
+
+    p = sub.add_parser("search", help="search dossiers (code, name, CCCD, phone, procedure)")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=200)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("demo", help="fill the database with synthetic dossiers")
+    p.add_argument("--dossiers", type=int, required=True)
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--months", type=int)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("settings", help="show or change settings")
+    ssub = p.add_subparsers(dest="settings_command", required=True)
+    ssub.add_parser("show")
+    s = ssub.add_parser("set")
+    s.add_argument("key")
+    s.add_argument("value")
+    p.set_defaults(func=cmd_settings)
+
+    lifecycle_cli.add_commands(sub)
+    sync_cli.add_commands(sub)
+    server_cli.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "standalone", False):
+        # Server-side commands: they never touch this device's database.
+        return int(args.func(args))
+    try:
+        services = open_services(args.db)
+    except HccError as exc:
+        report(exc)
+        return 1
+    try:
+        return int(args.func(services, args))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (ValidationError, CatalogError) as exc:
+        report(exc)
+        return 2
+    except HccError as exc:
+        report(exc)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+
+
+__all__ = ["main"]

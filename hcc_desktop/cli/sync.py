@@ -1,0 +1,305 @@
+"""Sync commands of the command line: ``device register`` and ``sync …``.
+
+``add_commands(subparsers)`` registers them on the application's top-level
+parser (hcc_desktop/cli/main.py); each command is ``func(services, args) -> int``.
+``python -m hcc_desktop.cli.sync [--db PATH] COMMAND`` runs them on their own.
+
+    device register --server URL --code CODE [--name NAME] [--json]
+    sync [--json]                      push the outbox, then pull
+    sync status [--json]
+    sync export FILE                   the pending outbox as a bundle file
+    sync conflicts [--json]
+    sync resolve ID --keep local|server
+
+Exit codes: 0 success, 1 error (server, network, storage), 2 invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from hcc_desktop.cli.common import print_json
+from hcc_desktop.core.errors import HccError, SyncError, ValidationError
+from hcc_desktop.services import Services
+from hcc_desktop.services.sync.service import CA_ENV, SyncService, SyncStatus
+
+# One English line per error code; params fill the braces.
+MESSAGES = {
+    "not_registered": (
+        "this device is not registered with a sync server; "
+        "run: device register --server URL --code CODE"
+    ),
+    "server_unreachable": "cannot reach the sync server ({detail})",
+    "tls_error": (
+        "secure connection to the server failed ({detail}); for a server certificate from "
+        f"a private authority set {CA_ENV}=/path/to/ca.pem"
+    ),
+    "credential_revoked": (
+        "this device has been revoked on the server; ask the administrator for a new "
+        "enrolment code and register again"
+    ),
+    "credential_invalid": "the server does not recognise this device's credential; register again",
+    "server_rejected": "the server refused the request: {reason} {detail}",
+    "server_error": "the server failed (HTTP {status}); try again later",
+    "enrolment_code_invalid": "unknown enrolment code (check it, or ask for a new one)",
+    "enrolment_code_used": "this enrolment code has already been used; ask for a new one",
+    "enrolment_code_expired": "this enrolment code has expired; ask for a new one",
+    "no_free_slot": "the unit already has 10 active devices; revoke one on the server first",
+    "bundle_write_failed": "cannot write the bundle {path}: {detail}",
+    "unit_mismatch": (
+        "this device holds dossiers of unit {device_unit}; it cannot join unit {server_unit}"
+    ),
+    "credential_unreadable": (
+        "the stored sync credential cannot be read ({reason} {path}); check "
+        "HCC_KEYRING_PASSPHRASE or register again"
+    ),
+    "credential_store_failed": "cannot store the sync credential in the keyring: {detail}",
+}
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def describe(exc: SyncError) -> str:
+    """A one-line English message for a sync error."""
+    template = MESSAGES.get(exc.code)
+    if template is None:
+        return exc.describe()
+    return " ".join(template.format_map(_Blank(exc.params)).split())
+
+
+def sync_service(services: Services) -> SyncService:
+    existing = getattr(services, "sync", None)
+    if isinstance(existing, SyncService):
+        return existing
+    return SyncService(services.db, settings=services.settings, catalog=services.catalog)
+
+
+def _fail(exc: SyncError) -> int:
+    print(f"error: {describe(exc)}", file=sys.stderr)
+    return 1
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_device_register(services: Services, args: argparse.Namespace) -> int:
+    try:
+        result = sync_service(services).register(args.server, args.code, device_name=args.name)
+    except SyncError as exc:
+        return _fail(exc)
+    data = {
+        "device_id": result.device_id,
+        "unit_code": result.unit_code,
+        "device_slot": result.device_slot,
+        "server_url": result.server_url,
+        "server_time": result.server_time,
+    }
+    if args.json:
+        print_json(data)
+    else:
+        print(
+            f"registered device {result.device_id} in unit {result.unit_code}, "
+            f"slot {result.device_slot}, with {result.server_url}"
+        )
+    return 0
+
+
+def cmd_sync(services: Services, args: argparse.Namespace) -> int:
+    show = sys.stderr.isatty() and not args.json
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if show:
+            of = f"/{total}" if total else ""
+            print(f"\r{phase} {done}{of}   ", end="", file=sys.stderr, flush=True)
+
+    try:
+        result = sync_service(services).sync(progress=progress)
+    except SyncError as exc:
+        if show:
+            print(file=sys.stderr)
+        return _fail(exc)
+    if show:
+        print(file=sys.stderr)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(
+            f"pushed {result.pushed}, pulled {result.pulled}, conflicts {result.conflicts}, "
+            f"rejected {result.rejected}, duplicates {result.duplicates}"
+        )
+    if result.conflicts:
+        print(
+            f"{result.conflicts} new conflict(s): see 'sync conflicts', then 'sync resolve'",
+            file=sys.stderr,
+        )
+    if result.rejected:
+        print(
+            f"{result.rejected} item(s) refused by the server: see 'sync status'", file=sys.stderr
+        )
+    return 0
+
+
+def _status_lines(status: SyncStatus) -> list[str]:
+    lines = [
+        f"server: {status.server_url or '-'} "
+        f"({'registered' if status.registered else 'not registered'})"
+    ]
+    if status.last_sync_at:
+        lines.append(
+            f"last sync: {status.last_sync_at:%Y-%m-%d %H:%M} ({status.days_since_sync} day(s) ago)"
+        )
+    else:
+        lines.append("last sync: never")
+    lines += [
+        f"pending: {status.pending}",
+        f"open conflicts: {status.open_conflicts}",
+        f"rejected by the server: {status.rejected}",
+    ]
+    if status.skipped:
+        lines.append(f"pulled records not taken: {status.skipped}")
+    if status.last_error:
+        at = f" at {status.last_error_at:%Y-%m-%d %H:%M}" if status.last_error_at else ""
+        lines.append(f"last error: {status.last_error}{at}")
+    if status.warn:
+        lines.append("warning: this device has not synced for too long")
+    return lines
+
+
+def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
+    service = sync_service(services)
+    status = service.status()
+    if args.json:
+        data = status.to_json()
+        data["rejected_items"] = [vars(r) for r in service.rejected_items()]
+        print_json(data)
+    else:
+        print("\n".join(_status_lines(status)))
+        for r in service.rejected_items():
+            print(f"  rejected {r.kind} {r.code or r.entity_id}: {r.reason} {r.detail}".rstrip())
+    return 0
+
+
+def cmd_sync_export(services: Services, args: argparse.Namespace) -> int:
+    try:
+        count = sync_service(services).export_bundle(Path(args.file))
+    except SyncError as exc:
+        return _fail(exc)
+    print(f"exported {count} item(s) to {args.file}")
+    return 0
+
+
+def cmd_sync_conflicts(services: Services, args: argparse.Namespace) -> int:
+    conflicts = sync_service(services).conflicts()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "dossier_id": c.dossier_id,
+                    "code": c.code,
+                    "detected_at": c.detected_at.isoformat(sep=" ", timespec="minutes"),
+                    "server_rev": c.server_rev,
+                    "fields": list(c.fields),
+                    "differences": [
+                        {"field": d.field, "local": d.local, "server": d.server}
+                        for d in c.differences
+                    ],
+                }
+                for c in conflicts
+            ]
+        )
+        return 0
+    if not conflicts:
+        print("no open conflicts")
+    for c in conflicts:
+        print(f"{c.id}\t{c.code}\t{', '.join(c.fields)}")
+        for d in c.differences:
+            if d.field != "components":
+                print(f"    {d.field}: here {d.local!r}, server {d.server!r}")
+    return 0
+
+
+def cmd_sync_resolve(services: Services, args: argparse.Namespace) -> int:
+    dossier = sync_service(services).resolve_conflict(args.id, args.keep)
+    kept = (
+        "this device's version (sent at the next sync)"
+        if args.keep == "local"
+        else ("the server's version")
+    )
+    print(f"{dossier.code}: kept {kept}")
+    return 0
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def add_commands(subparsers: Any) -> None:
+    """Register ``device register`` and ``sync …`` on the top-level argparse subparsers."""
+    p = subparsers.add_parser("device", help="this device's enrolment with the sync server")
+    dsub = p.add_subparsers(dest="device_command", required=True)
+    r = dsub.add_parser("register", help="enrol this device with a one-time code")
+    r.add_argument("--server", required=True, metavar="URL", help="e.g. https://sync.example.vn")
+    r.add_argument("--code", required=True, help="one-time code from 'server enrol'")
+    r.add_argument("--name", help="this device's name on the server (default: settings)")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_device_register)
+
+    p = subparsers.add_parser(
+        "sync",
+        help="sync with the central server (or: status, export, conflicts, resolve)",
+        description="Without an action: push this device's changes, then pull the unit's.",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync)
+    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION")
+    c = ssub.add_parser("status", help="registration, last sync, pending changes, conflicts")
+    c.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    c.set_defaults(func=cmd_sync_status)
+    c = ssub.add_parser("export", help="write the pending changes as a bundle file")
+    c.add_argument("file")
+    c.set_defaults(func=cmd_sync_export)
+    c = ssub.add_parser("conflicts", help="open conflicts and the fields that differ")
+    c.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    c.set_defaults(func=cmd_sync_conflicts)
+    c = ssub.add_parser("resolve", help="settle a conflict")
+    c.add_argument("id", help="conflict id (see 'sync conflicts')")
+    c.add_argument("--keep", required=True, choices=["local", "server"])
+    c.set_defaults(func=cmd_sync_resolve)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m hcc_desktop.cli.sync [--db PATH] COMMAND …`` (the same commands, alone)."""
+    from hcc_desktop.services import open_services
+
+    parser = argparse.ArgumentParser(prog="python -m hcc_desktop.cli.sync")
+    parser.add_argument("--db", type=Path, help="database file (default: the user's data dir)")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        services = open_services(args.db)
+    except HccError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return 1
+    try:
+        return int(args.func(services, args))
+    except ValidationError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return 2
+    except SyncError as exc:
+        return _fail(exc)
+    except HccError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,390 @@
+"""Work calendar and appointment (hẹn trả) computation, Qt-free.
+
+Processing time is counted in working hours inside office hours on working days, the way
+provincial one-stop systems compute it (DOMAIN.md §3). Working days exclude weekends, the
+Vietnamese public holidays of the ``holidays`` package and the editable overrides; a "work"
+override (a make-up Saturday) beats both weekends and holidays.
+
+All returned datetimes have minute resolution (seconds dropped) and are naive local time.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import holidays
+
+from hcc_desktop.core.domain import CalendarOverride, Channel, OfficeHours
+from hcc_desktop.core.errors import FieldError, ValidationError
+from hcc_desktop.core.text import nfc
+
+OVERRIDES_FORMAT = "hcc-calendar-overrides"
+OVERRIDES_VERSION = 1
+DEFAULT_OVERRIDES_PATH = (
+    Path(__file__).resolve().parents[2] / "resources" / "calendar" / "vn_overrides.json"
+)
+
+_OVERRIDE_KINDS = ("off", "work")
+_WEEKEND_NAMES = {5: "Thứ Bảy", 6: "Chủ nhật"}
+_GENERIC_DAY_OFF = "Ngày nghỉ"
+_DEFAULT_HOURS = OfficeHours()
+
+
+def load_default_overrides(path: Path | None = None) -> list[CalendarOverride]:
+    """Read the overrides file (by default the one shipped in ``resources/calendar``).
+
+    Raises ``ValidationError`` naming every faulty entry when the file is unreadable, is not
+    an ``hcc-calendar-overrides`` version 1 document, or holds a bad date or kind.
+    """
+    source = path if path is not None else DEFAULT_OVERRIDES_PATH
+    try:
+        raw = source.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValidationError(
+            [FieldError("path", "unreadable", {"path": str(source), "reason": str(exc)})]
+        ) from exc
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [FieldError("path", "not_json", {"path": str(source), "line": exc.lineno})]
+        ) from exc
+    return _parse_overrides_document(document)
+
+
+def _parse_overrides_document(document: Any) -> list[CalendarOverride]:
+    if not isinstance(document, dict):
+        raise ValidationError([FieldError("format", "invalid")])
+    errors: list[FieldError] = []
+    if document.get("format") != OVERRIDES_FORMAT:
+        errors.append(FieldError("format", "invalid", {"expected": OVERRIDES_FORMAT}))
+    if document.get("version") != OVERRIDES_VERSION:
+        errors.append(FieldError("version", "unsupported", {"version": document.get("version")}))
+    entries = document.get("overrides")
+    if not isinstance(entries, list):
+        errors.append(FieldError("overrides", "invalid"))
+        raise ValidationError(errors)
+
+    result: list[CalendarOverride] = []
+    for index, entry in enumerate(entries):
+        prefix = f"overrides[{index}]"
+        if not isinstance(entry, dict):
+            errors.append(FieldError(prefix, "invalid"))
+            continue
+        day: date | None = None
+        raw_day = entry.get("date")
+        if isinstance(raw_day, str):
+            try:
+                day = date.fromisoformat(raw_day)
+            except ValueError:
+                day = None
+        if day is None:
+            errors.append(FieldError(f"{prefix}.date", "invalid", {"value": raw_day}))
+        kind = entry.get("kind")
+        if kind not in _OVERRIDE_KINDS:
+            errors.append(FieldError(f"{prefix}.kind", "invalid", {"value": kind}))
+        note = entry.get("note", "")
+        if not isinstance(note, str):
+            errors.append(FieldError(f"{prefix}.note", "invalid"))
+            note = ""
+        if day is not None and kind in _OVERRIDE_KINDS:
+            result.append(CalendarOverride(day=day, kind=str(kind), note=nfc(note)))
+    if errors:
+        raise ValidationError(errors)
+    return result
+
+
+@lru_cache(maxsize=256)
+def _public_holidays(year: int) -> Mapping[date, str]:
+    """Vietnamese public holidays of one year, names in Vietnamese when the package has them.
+
+    Shared by every calendar: the law does not depend on a unit's settings.
+    """
+    # An unknown language makes the package fall back to English names.
+    language = "vi" if "vi" in holidays.list_localized_countries().get("VN", ()) else None
+    found = holidays.country_holidays("VN", years=year, language=language)
+    return MappingProxyType({day: str(name) for day, name in found.items() if day.year == year})
+
+
+def _minutes(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def _validated_intervals(hours: OfficeHours) -> tuple[tuple[int, int], ...]:
+    invalid = ValidationError([FieldError("office_hours", "invalid")])
+    intervals = getattr(hours, "intervals", None)
+    # Lists are accepted too: settings read back from JSON come as lists.
+    if not isinstance(intervals, tuple | list) or not intervals:
+        raise invalid
+    result: list[tuple[int, int]] = []
+    previous_end = -1
+    for interval in intervals:
+        if not isinstance(interval, tuple | list) or len(interval) != 2:
+            raise invalid
+        start, end = interval
+        if not isinstance(start, time) or not isinstance(end, time):
+            raise invalid
+        # Everything here works at minute resolution; a stray second would silently shift
+        # deadlines, so refuse it rather than round it.
+        if start.second or start.microsecond or end.second or end.microsecond:
+            raise invalid
+        if start.tzinfo is not None or end.tzinfo is not None:
+            raise invalid
+        first, last = _minutes(start), _minutes(end)
+        if first >= last or first < previous_end:
+            raise invalid
+        result.append((first, last))
+        previous_end = last
+    cutoff = getattr(hours, "same_day_cutoff", None)
+    if not isinstance(cutoff, time) or cutoff.second or cutoff.microsecond:
+        raise invalid
+    return tuple(result)
+
+
+class WorkCalendar:
+    """Working days and office hours of one unit, with deadline arithmetic.
+
+    Immutable once built: to change the hours or the overrides, build a new calendar.
+    Holiday lookups and per-year working-day tables are computed lazily and cached.
+    """
+
+    def __init__(
+        self,
+        *,
+        overrides: Iterable[CalendarOverride] = (),
+        hours: OfficeHours = _DEFAULT_HOURS,
+    ) -> None:
+        self._intervals = _validated_intervals(hours)
+        self._hours = hours
+        self._cutoff = _minutes(hours.same_day_cutoff)
+        # (opening, closing, worked minutes of the day before that opening) per interval.
+        segments: list[tuple[int, int, int]] = []
+        worked = 0
+        for first, last in self._intervals:
+            segments.append((first, last, worked))
+            worked += last - first
+        self._segments = tuple(segments)
+        self._day_minutes = worked
+        self._opening = self._intervals[0][0]
+        self._closing = self._intervals[-1][1]
+
+        # Later entries win for the same day, as in an edited table.
+        by_day: dict[date, CalendarOverride] = {}
+        errors: list[FieldError] = []
+        for index, override in enumerate(overrides):
+            day = override.day
+            if override.kind not in _OVERRIDE_KINDS or not isinstance(day, date):
+                errors.append(
+                    FieldError(
+                        f"overrides[{index}]",
+                        "invalid",
+                        {"day": str(day), "kind": override.kind},
+                    )
+                )
+                continue
+            if isinstance(day, datetime):
+                # A datetime never equals the date it falls on, so it would match no day.
+                day = day.date()
+                override = CalendarOverride(day=day, kind=override.kind, note=override.note)
+            by_day[day] = override
+        if errors:
+            raise ValidationError(errors)
+        self._overrides = MappingProxyType(by_day)
+        self._days_off: dict[int, frozenset[date]] = {}
+        self._working_ordinals: dict[int, tuple[int, ...]] = {}
+
+    @property
+    def hours(self) -> OfficeHours:
+        return self._hours
+
+    @property
+    def overrides(self) -> tuple[CalendarOverride, ...]:
+        """Effective overrides, one per day, sorted by day."""
+        return tuple(self._overrides[day] for day in sorted(self._overrides))
+
+    @property
+    def working_minutes_per_day(self) -> int:
+        return self._day_minutes
+
+    # --- days ---------------------------------------------------------------------------
+
+    def _year_days_off(self, year: int) -> frozenset[date]:
+        cached = self._days_off.get(year)
+        if cached is not None:
+            return cached
+        off: set[date] = set(_public_holidays(year))
+        first = date(year, 1, 1)
+        for offset in range((date(year, 12, 31) - first).days + 1):
+            day = first + timedelta(days=offset)
+            if day.weekday() >= 5:
+                off.add(day)
+        for day, override in self._overrides.items():
+            if day.year != year:
+                continue
+            if override.kind == "off":
+                off.add(day)
+            else:
+                off.discard(day)
+        frozen = frozenset(off)
+        self._days_off[year] = frozen
+        return frozen
+
+    def _year_working_ordinals(self, year: int) -> tuple[int, ...]:
+        cached = self._working_ordinals.get(year)
+        if cached is not None:
+            return cached
+        off = self._year_days_off(year)
+        start = date(year, 1, 1).toordinal()
+        end = date(year, 12, 31).toordinal() + 1
+        ordinals = tuple(
+            ordinal for ordinal in range(start, end) if date.fromordinal(ordinal) not in off
+        )
+        self._working_ordinals[year] = ordinals
+        return ordinals
+
+    def is_working_day(self, day: date) -> bool:
+        if isinstance(day, datetime):
+            day = day.date()
+        return day not in self._year_days_off(day.year)
+
+    def day_off_reason(self, day: date) -> str | None:
+        """Why ``day`` is not worked: holiday name, override note or weekday; None if worked."""
+        if isinstance(day, datetime):
+            day = day.date()
+        if self.is_working_day(day):
+            return None
+        name = _public_holidays(day.year).get(day)
+        if name:
+            return name
+        override = self._overrides.get(day)
+        if override is not None and override.kind == "off" and override.note:
+            return override.note
+        return _WEEKEND_NAMES.get(day.weekday(), _GENERIC_DAY_OFF)
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """The ``n``-th working day after ``day`` (``day`` itself need not be worked)."""
+        if n < 0:
+            raise ValidationError([FieldError("n", "negative", {"value": n})])
+        if isinstance(day, datetime):
+            day = day.date()
+        if n == 0:
+            return day
+        year = day.year
+        ordinals = self._year_working_ordinals(year)
+        index = bisect_right(ordinals, day.toordinal()) + n - 1
+        while index >= len(ordinals):
+            index -= len(ordinals)
+            year += 1
+            ordinals = self._year_working_ordinals(year)
+        return date.fromordinal(ordinals[index])
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        return self.add_working_days(day, 1)
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Number of working days in (start, end]; 0 when ``end`` is not after ``start``."""
+        if isinstance(start, datetime):
+            start = start.date()
+        if isinstance(end, datetime):
+            end = end.date()
+        if end <= start:
+            return 0
+        first = self._year_working_ordinals(start.year)
+        passed = bisect_right(first, start.toordinal())
+        if start.year == end.year:
+            return bisect_right(first, end.toordinal()) - passed
+        count = len(first) - passed
+        for year in range(start.year + 1, end.year):
+            count += len(self._year_working_ordinals(year))
+        return count + bisect_right(self._year_working_ordinals(end.year), end.toordinal())
+
+    # --- hours --------------------------------------------------------------------------
+
+    @staticmethod
+    def _at(day: date, minute: int, like: datetime | None = None) -> datetime:
+        tzinfo = like.tzinfo if like is not None else None
+        return datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=tzinfo)
+
+    def close_of_day(self, day: date) -> datetime:
+        """End of the last office interval of ``day``."""
+        if isinstance(day, datetime):
+            day = day.date()
+        return self._at(day, self._closing)
+
+    def is_office_time(self, moment: datetime) -> bool:
+        if not self.is_working_day(moment.date()):
+            return False
+        minute = moment.hour * 60 + moment.minute
+        return any(first <= minute < last for first, last in self._intervals)
+
+    def _start_point(self, received_at: datetime, channel: Channel) -> tuple[date, int]:
+        """Clock start as (working day, minute of the day); the hot path of ``due_at``."""
+        day = received_at.date()
+        if channel == Channel.SATURDAY_SESSION:
+            # A Saturday session is out of hours even when that Saturday is a make-up day.
+            return self.next_working_day(day), self._opening
+        if day not in self._year_days_off(day.year):
+            minute = received_at.hour * 60 + received_at.minute
+            for first, last, _before in self._segments:
+                if minute < first:
+                    return day, first
+                if minute < last:
+                    return day, minute
+        return self.next_working_day(day), self._opening
+
+    def clock_start(self, received_at: datetime, channel: Channel = Channel.COUNTER) -> datetime:
+        """When the processing clock starts for a dossier received at ``received_at``.
+
+        Inside office hours on a working day: that minute. Before an opening on a working
+        day: that opening. After the close or on a day off: the first opening of the next
+        working day. A Saturday session: the first opening of the next working day.
+        """
+        day, minute = self._start_point(received_at, channel)
+        return self._at(day, minute, received_at)
+
+    def due_at(
+        self,
+        received_at: datetime,
+        processing_days: int,
+        channel: Channel = Channel.COUNTER,
+    ) -> datetime:
+        """Appointment (hẹn trả) for a dossier with ``processing_days`` working days.
+
+        0 days: the close of the clock-start day if the clock starts before the same-day
+        cutoff, else the close of the next working day. Otherwise ``processing_days`` × the
+        working hours of a day are walked through the office intervals of working days;
+        landing exactly on an interval end stays there.
+        """
+        if processing_days < 0:
+            raise ValidationError(
+                [FieldError("processing_days", "negative", {"value": processing_days})]
+            )
+        day, minute = self._start_point(received_at, channel)
+        if processing_days == 0:
+            if minute >= self._cutoff:
+                day = self.next_working_day(day)
+            return self._at(day, self._closing, received_at)
+
+        worked = 0
+        for first, last, before in self._segments:
+            if first <= minute < last:
+                worked = before + (minute - first)
+                break
+        # N whole days of working time from a point `worked` minutes into a day lands at the
+        # same point N working days later; from the very opening it is the close N-1 days later.
+        if worked == 0:
+            end_day = self.add_working_days(day, processing_days - 1)
+            return self._at(end_day, self._closing, received_at)
+        end_day = self.add_working_days(day, processing_days)
+        for first, last, before in self._segments:
+            if worked <= before + (last - first):
+                return self._at(end_day, first + (worked - before), received_at)
+        raise AssertionError("worked minutes exceed a working day")  # pragma: no cover

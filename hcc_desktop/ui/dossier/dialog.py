@@ -1,0 +1,955 @@
+"""The dossier window: everything about one dossier after intake.
+
+A header (code, applicant, procedure, appointments, status, holder, on-time
+badge), the papers received, the whole timeline, and the actions the
+dossier's status allows, each opening its own small dialog; the forms that
+apply (Mẫu 01–06) from the Print menu; the satisfaction screen once the
+result is ready. Writes and PDFs go through the task runner; the window
+reloads whenever the dossier changes (ui.changes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hcc_desktop.core.clock import local_now
+from hcc_desktop.core.domain import (
+    Action,
+    Channel,
+    DocForm,
+    Dossier,
+    DossierEvent,
+    DossierStatus,
+    ReceivedComponent,
+    ReturnMethod,
+    Timeliness,
+)
+from hcc_desktop.core.errors import HccError
+from hcc_desktop.core.lifecycle import CLOCK_RUNNING
+from hcc_desktop.core.text import format_money
+from hcc_desktop.services import Services
+from hcc_desktop.ui.common.changes import change_hub
+from hcc_desktop.ui.common.dialog_parts import pdf_preview
+from hcc_desktop.ui.common.errors import show_error
+from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
+from hcc_desktop.ui.common.preview import PdfPreviewDialog
+from hcc_desktop.ui.common.screen import fit_to_screen
+from hcc_desktop.ui.common.table_models import (
+    OVERDUE_COLOR,
+    TextRowsModel,
+    channel_name,
+    format_datetime,
+    status_name,
+)
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.transition import ACTION_LABELS, TransitionDialog, action_label
+
+log = logging.getLogger(__name__)
+
+TIMELINE = "TimelineModel"
+
+EVENT_NAMES: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("TimelineModel", "Received"),
+    "handed_over": QT_TRANSLATE_NOOP("TimelineModel", "Handed over for processing"),
+    "supplement_requested": QT_TRANSLATE_NOOP("TimelineModel", "Supplement requested"),
+    "supplement_received": QT_TRANSLATE_NOOP("TimelineModel", "Supplement received"),
+    "payment_requested": QT_TRANSLATE_NOOP("TimelineModel", "Financial obligation requested"),
+    "payment_received": QT_TRANSLATE_NOOP("TimelineModel", "Financial obligation paid"),
+    "refused": QT_TRANSLATE_NOOP("TimelineModel", "Refused"),
+    "withdrawn": QT_TRANSLATE_NOOP("TimelineModel", "Withdrawn by the citizen"),
+    "stopped": QT_TRANSLATE_NOOP("TimelineModel", "Processing stopped"),
+    "processed": QT_TRANSLATE_NOOP("TimelineModel", "Processing finished"),
+    "returned": QT_TRANSLATE_NOOP("TimelineModel", "Result returned"),
+    "apology_issued": QT_TRANSLATE_NOOP("TimelineModel", "Apology and new appointment"),
+    "rated": QT_TRANSLATE_NOOP("TimelineModel", "Satisfaction rating"),
+}
+
+TIMELINESS_NAMES: dict[Timeliness, str] = {
+    Timeliness.EARLY: QT_TRANSLATE_NOOP("TimelineModel", "Before the deadline"),
+    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("TimelineModel", "On time"),
+    Timeliness.LATE: QT_TRANSLATE_NOOP("TimelineModel", "Overdue"),
+}
+WITHIN_DEADLINE = QT_TRANSLATE_NOOP("TimelineModel", "Within the deadline")
+
+RETURN_METHODS: dict[ReturnMethod, str] = {
+    ReturnMethod.COUNTER: QT_TRANSLATE_NOOP("TimelineModel", "at the counter"),
+    ReturnMethod.POSTAL: QT_TRANSLATE_NOOP("TimelineModel", "by post"),
+    ReturnMethod.HOME: QT_TRANSLATE_NOOP("TimelineModel", "at home"),
+}
+
+SATISFACTION: dict[int, str] = {
+    3: QT_TRANSLATE_NOOP("TimelineModel", "very satisfied"),
+    2: QT_TRANSLATE_NOOP("TimelineModel", "satisfied"),
+    1: QT_TRANSLATE_NOOP("TimelineModel", "not satisfied"),
+}
+
+DOC_FORMS: dict[DocForm, str] = {
+    DocForm.ORIGINAL: QT_TRANSLATE_NOOP("TimelineModel", "original"),
+    DocForm.CERTIFIED: QT_TRANSLATE_NOOP("TimelineModel", "certified copy"),
+    DocForm.COPY: QT_TRANSLATE_NOOP("TimelineModel", "photocopy"),
+}
+
+MAX_COMPONENT_ROWS = 4
+_RED = "#b3261e"
+_GREEN = "#1b5e20"
+_AMBER = "#8a5300"
+_EVENT_COLORS = {
+    "refused": _RED,
+    "withdrawn": _RED,
+    "stopped": _RED,
+    "supplement_requested": _AMBER,
+    "payment_requested": _AMBER,
+    "apology_issued": _AMBER,
+    "processed": _GREEN,
+    "returned": _GREEN,
+}
+
+# The forms of Circular 03/2025 a dossier can print: number -> (service method, title).
+FORMS: dict[str, tuple[str, str]] = {
+    "01": ("receipt_pdf", QT_TRANSLATE_NOOP("DossierDialog", "Form 0&1 – Receipt and appointment")),
+    "02": (
+        "supplement_request_pdf",
+        QT_TRANSLATE_NOOP("DossierDialog", "Form 0&2 – Request to complete the dossier"),
+    ),
+    "03": ("refusal_pdf", QT_TRANSLATE_NOOP("DossierDialog", "Form 0&3 – Refusal of the dossier")),
+    "04": (
+        "apology_pdf",
+        QT_TRANSLATE_NOOP("DossierDialog", "Form 0&4 – Print the apology letter again"),
+    ),
+    "05": (
+        "stop_notice_pdf",
+        QT_TRANSLATE_NOOP("DossierDialog", "Form 0&5 – Notice of stopping the processing"),
+    ),
+    "06": (
+        "control_slip_pdf",
+        QT_TRANSLATE_NOOP("DossierDialog", "Form 0&6 – Process control slip"),
+    ),
+}
+
+
+def _tl(text: str) -> str:
+    return QCoreApplication.translate(TIMELINE, text)
+
+
+def timeliness_name(value: Timeliness | None) -> str:
+    return _tl(TIMELINESS_NAMES[value]) if value is not None else _tl(WITHIN_DEADLINE)
+
+
+def event_name(kind: str) -> str:
+    return _tl(EVENT_NAMES[kind]) if kind in EVENT_NAMES else kind
+
+
+def _moment(value: object) -> str:
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    try:
+        return format_datetime(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
+def _counts(item: dict[str, Any]) -> str:
+    parts = []
+    for key, form in (
+        ("originals", DocForm.ORIGINAL),
+        ("certified", DocForm.CERTIFIED),
+        ("copies", DocForm.COPY),
+    ):
+        n = int(item.get(key, 0) or 0)
+        if n:
+            parts.append(f"{n} {_tl(DOC_FORMS[form])}")
+    return ", ".join(parts)
+
+
+def event_details(event: DossierEvent) -> str:
+    """What happened besides the status change: reason, people, papers, dates."""
+    data = event.data
+    parts: list[str] = []
+    if event.reason:
+        parts.append(event.reason)
+    kind = event.kind
+    if kind == "received":
+        if data.get("channel"):
+            try:
+                parts.append(channel_name(Channel(str(data["channel"]))))
+            except ValueError:
+                parts.append(str(data["channel"]))
+        if data.get("due_at"):
+            parts.append(
+                QCoreApplication.translate("TimelineModel", "appointment {due}").format(
+                    due=_moment(data["due_at"])
+                )
+            )
+    elif kind in ("handed_over", "processed"):
+        giver = str(data.get("giver") or "")
+        receiver = str(data.get("receiver") or "")
+        if giver or receiver:
+            parts.append(f"{giver or '—'} → {receiver or '—'}")
+        if data.get("department"):
+            parts.append(str(data["department"]))
+        if kind == "processed" and data.get("timeliness"):
+            with contextlib.suppress(ValueError):
+                parts.append(timeliness_name(Timeliness(str(data["timeliness"]))))
+    elif kind == "supplement_requested":
+        missing = data.get("missing") or []
+        if isinstance(missing, list) and missing:
+            names = []
+            for m in missing:
+                if isinstance(m, dict):
+                    counts = _counts(m)
+                    names.append(f"{m.get('name', '')}" + (f" ({counts})" if counts else ""))
+            parts.append(
+                QCoreApplication.translate("TimelineModel", "to bring: {papers}").format(
+                    papers="; ".join(names)
+                )
+            )
+        count = int(str(data.get("count", 1) or 1))
+        if count > 1:
+            parts.append(
+                QCoreApplication.translate("TimelineModel", "request no. {count}").format(
+                    count=count
+                )
+            )
+    elif kind == "supplement_received":
+        waited = int(str(data.get("waited_days", 0) or 0))
+        if waited:
+            parts.append(
+                QCoreApplication.translate(
+                    "TimelineModel", "waited {days} working day(s); appointment {old} → {new}"
+                ).format(
+                    days=waited,
+                    old=_moment(data.get("old_due_at", "")),
+                    new=_moment(data.get("due_at", "")),
+                )
+            )
+        else:
+            parts.append(
+                QCoreApplication.translate(
+                    "TimelineModel", "no working day waited; appointment unchanged"
+                )
+            )
+    elif kind == "payment_requested":
+        amount = int(str(data.get("amount", 0) or 0))
+        if amount:
+            parts.append(
+                QCoreApplication.translate("TimelineModel", "amount {amount}").format(
+                    amount=format_money(amount)
+                )
+            )
+    elif kind == "returned":
+        collector = data.get("collector") or {}
+        if isinstance(collector, dict):
+            text = QCoreApplication.translate("TimelineModel", "collected by {name} ({id})").format(
+                name=collector.get("full_name", ""), id=collector.get("id_number", "")
+            )
+            if collector.get("authorised"):
+                text += ", " + QCoreApplication.translate("TimelineModel", "authorised person")
+            parts.append(text)
+        method = data.get("method")
+        if method:
+            try:
+                parts.append(_tl(RETURN_METHODS[ReturnMethod(str(method))]))
+            except ValueError:
+                parts.append(str(method))
+    elif kind == "apology_issued":
+        if data.get("new_due_at"):
+            parts.append(
+                QCoreApplication.translate("TimelineModel", "new appointment {due}").format(
+                    due=_moment(data["new_due_at"])
+                )
+            )
+    elif kind == "rated":
+        convenience = SATISFACTION.get(int(str(data.get("convenience", 0) or 0)), "")
+        overall = SATISFACTION.get(int(str(data.get("overall", 0) or 0)), "")
+        parts.append(
+            QCoreApplication.translate(
+                "TimelineModel", "convenience: {convenience}; overall: {overall}"
+            ).format(
+                convenience=_tl(convenience) if convenience else "—",
+                overall=_tl(overall) if overall else "—",
+            )
+        )
+        if data.get("by_citizen") is False:
+            parts.append(QCoreApplication.translate("TimelineModel", "entered by the officer"))
+    if data.get("note"):
+        parts.append(
+            QCoreApplication.translate("TimelineModel", "note: {note}").format(note=data["note"])
+        )
+    return " · ".join(p for p in parts if p)
+
+
+class TimelineColumn(IntEnum):
+    TIME = 0
+    ACTION = 1
+    ACTOR = 2
+    STATUS = 3
+    DETAILS = 4
+
+
+_TIMELINE_HEADERS: dict[TimelineColumn, str] = {
+    TimelineColumn.TIME: QT_TRANSLATE_NOOP("TimelineModel", "Time"),
+    TimelineColumn.ACTION: QT_TRANSLATE_NOOP("TimelineModel", "Action"),
+    TimelineColumn.ACTOR: QT_TRANSLATE_NOOP("TimelineModel", "By"),
+    TimelineColumn.STATUS: QT_TRANSLATE_NOOP("TimelineModel", "Status"),
+    TimelineColumn.DETAILS: QT_TRANSLATE_NOOP("TimelineModel", "Details"),
+}
+
+
+class TimelineModel(TextRowsModel):
+    """A dossier's events, oldest first; texts computed once per ``set_events``."""
+
+    COLUMNS = len(TimelineColumn)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._events: list[DossierEvent] = []
+
+    def set_events(self, events: list[DossierEvent]) -> None:
+        self.beginResetModel()
+        self._events = sorted(events, key=lambda e: e.at)
+        self._texts = [self._row_texts(e) for e in self._events]
+        self.endResetModel()
+
+    def events(self) -> list[DossierEvent]:
+        return list(self._events)
+
+    @staticmethod
+    def _row_texts(e: DossierEvent) -> tuple[str, ...]:
+        if e.from_status is not None and e.to_status is not None and e.from_status != e.to_status:
+            change = f"{status_name(e.from_status)} → {status_name(e.to_status)}"
+        elif e.from_status is None and e.to_status is not None:
+            change = f"→ {status_name(e.to_status)}"
+        else:
+            change = ""
+        return (
+            format_datetime(e.at),
+            event_name(e.kind),
+            e.actor,
+            change,
+            event_details(e),
+        )
+
+    def _role_data(self, row: int, col: int, role: int) -> Any:
+        event = self._events[row]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == TimelineColumn.DETAILS and self._texts[row][col]:
+                return self._texts[row][col]
+            if col == TimelineColumn.STATUS and event.to_status is not None:
+                return QCoreApplication.translate(
+                    "TimelineModel", "National status code: {code}"
+                ).format(code=int(event.to_status))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == TimelineColumn.ACTION:
+            color = _EVENT_COLORS.get(event.kind)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.UserRole:
+            return event
+        return None
+
+    def _header_text(self, section: int) -> str:
+        return _tl(_TIMELINE_HEADERS[TimelineColumn(section)])
+
+
+def _render_form(services: Services, dossier_id: str, number: str) -> tuple[str, bytes]:
+    """Worker side: form ``number`` of the dossier as PDF bytes."""
+    function, _title = FORMS[number]
+    return number, getattr(services.printing, function)(dossier_id)
+
+
+def open_action_dialog(
+    services: Services,
+    runner: TaskRunner,
+    key: str,
+    action: Action | str,
+    parent: QWidget | None = None,
+) -> QDialog:
+    """The dialog for one action (TransitionDialog, or ReturnDialog for a
+    return), created but not shown: for worklists that act on a dossier."""
+    if Action(action) is Action.RETURN:
+        from hcc_desktop.ui.dossier.return_dialog import ReturnDialog
+
+        return ReturnDialog(services, runner, key, parent)
+    return TransitionDialog(services, runner, key, action, parent)
+
+
+_BADGE_STYLES = {
+    "good": "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;",
+    "late": f"background: #fdecea; color: {OVERDUE_COLOR}; border: 1px solid #f5c2c0;",
+    "open": "background: #e3f2fd; color: #0d47a1; border: 1px solid #90caf9;",
+}
+
+
+class DossierDialog(QDialog):
+    """One dossier: header, papers, timeline, actions, forms, rating."""
+
+    dossier_changed = Signal(str)  # dossier id, after every change made from here
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        key: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._key = key
+        self._dossier: Dossier | None = None
+        self._events: list[DossierEvent] = []
+        self._dialogs: list[QDialog] = []
+        self._printing = False
+        self._apology_ok = False
+        self.setWindowTitle(self.tr("Dossier {key}").format(key=key))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._build()
+        change_hub().dossiers_changed.connect(self._on_dossiers_changed)
+        self.reload()
+        fit_to_screen(self, QSize(1280, 740))
+
+    # == building ====================================================================
+
+    def _value(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _build(self) -> None:
+        self.code_label = QLabel()
+        font = self.code_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.code_label.setFont(font)
+        self.code_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.code_label.setToolTip(self.tr("Select to copy the code"))
+        self.status_label = QLabel()
+        status_font = self.status_label.font()
+        status_font.setPointSizeF(status_font.pointSizeF() * 1.15)
+        status_font.setBold(True)
+        self.status_label.setFont(status_font)
+        self.badge = QLabel()
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.code_label)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+        top.addSpacing(8)
+        top.addWidget(self.badge)
+
+        self.fields: dict[str, QLabel] = {}
+        left = QFormLayout()
+        right = QFormLayout()
+        for form in (left, right):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setVerticalSpacing(3)
+        for form, name, text in (
+            (left, "applicant", self.tr("Applicant")),
+            (left, "id_number", self.tr("ID number")),
+            (left, "phone", self.tr("Phone")),
+            (left, "address", self.tr("Address")),
+            (left, "submitter", self.tr("Submitted by")),
+            (right, "procedure", self.tr("Procedure")),
+            (right, "channel", self.tr("Channel")),
+            (right, "received", self.tr("Received")),
+            (right, "due", self.tr("Appointment")),
+            (right, "original_due", self.tr("Original appointment")),
+            (right, "proposed_due", self.tr("New appointment (Form 04)")),
+            (right, "holder", self.tr("Held by")),
+            (right, "returned", self.tr("Result returned")),
+        ):
+            label = self._value()
+            self.fields[name] = label
+            form.addRow(text, label)
+        self._forms = {"left": left, "right": right}
+        bold = self.fields["applicant"].font()
+        bold.setBold(True)
+        self.fields["applicant"].setFont(bold)
+        self.fields["due"].setFont(bold)
+
+        header = QGridLayout()
+        header.addLayout(top, 0, 0, 1, 2)
+        header.addLayout(left, 1, 0)
+        header.addLayout(right, 1, 1)
+        header.setColumnStretch(0, 1)
+        header.setColumnStretch(1, 1)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.hide()
+
+        self.components = QListWidget()
+        self.components.setAlternatingRowColors(True)
+        self.components.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        components_box = QGroupBox(self.tr("Papers received"))
+        cb = QVBoxLayout(components_box)
+        cb.setContentsMargins(6, 4, 6, 6)
+        cb.addWidget(self.components)
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QTableView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(True)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        h = self.timeline.horizontalHeader()
+        h.setHighlightSections(False)
+        metrics = self.timeline.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("M")
+        for column, sample in (
+            (TimelineColumn.TIME, "31/12/2026 16:59"),
+            (TimelineColumn.ACTION, "Yêu cầu bổ sung hồ sơ"),
+            (TimelineColumn.ACTOR, "Nguyễn Thị Phương"),
+            (TimelineColumn.STATUS, "Yêu cầu bổ sung giấy tờ → Đang xử"),
+        ):
+            self.timeline.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(TimelineColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.timeline.verticalHeader().setMinimumSectionSize(metrics.height() + 10)
+        # Wrapped details need the row heights again whenever a column's width
+        # changes; once the header has settled (a stretched column moves last).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        h.sectionResized.connect(self._fit_timer.start)
+        timeline_box = QGroupBox(self.tr("Processing history"))
+        tb = QVBoxLayout(timeline_box)
+        tb.setContentsMargins(6, 4, 6, 6)
+        tb.addWidget(self.timeline)
+
+        left_column = QVBoxLayout()
+        left_column.addWidget(components_box)
+        left_column.addWidget(timeline_box, 1)
+
+        self._build_actions()
+
+        body = QHBoxLayout()
+        body.addLayout(left_column, 1)
+        body.addWidget(self.actions_box)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        self.load_error = QLabel()
+        self.load_error.setStyleSheet("color: #b3261e;")
+        self.load_error.setWordWrap(True)
+        self.load_error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.load_error)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(line)
+        layout.addLayout(body, 1)
+
+        QShortcut(QKeySequence.StandardKey.Refresh, self).activated.connect(self.reload)
+
+    def _build_actions(self) -> None:
+        self.actions_box = QGroupBox(self.tr("Actions"))
+        self.actions_box.setMinimumWidth(250)
+        v = QVBoxLayout(self.actions_box)
+        v.setSpacing(4)
+        self.action_buttons: dict[Action, QPushButton] = {}
+        # Buttons keep the dialog default "auto-default": Enter presses the
+        # focused one; with the focus elsewhere Enter does nothing.
+        for action in ACTION_LABELS:
+            button = QPushButton(action_label(action))
+            button.setStyleSheet("text-align: left; padding: 5px 10px;")
+            button.clicked.connect(self._on_action_clicked)
+            button.setProperty("action", action.value)
+            self.action_buttons[action] = button
+            v.addWidget(button)
+        self.no_action_label = QLabel(self.tr("No further action: the dossier is closed."))
+        self.no_action_label.setWordWrap(True)
+        self.no_action_label.setStyleSheet("color: #5f6368;")
+        v.addWidget(self.no_action_label)
+        v.addSpacing(10)
+
+        self.apology_button = QPushButton(self.tr("&Apology and new appointment (Form 04)…"))
+        self.apology_button.setStyleSheet("text-align: left; padding: 5px 10px;")
+        self.apology_button.clicked.connect(self.open_apology)
+        v.addWidget(self.apology_button)
+
+        self.rating_button = QPushButton(self.tr("Satisfaction ra&ting…"))
+        self.rating_button.setStyleSheet("text-align: left; padding: 5px 10px;")
+        self.rating_button.clicked.connect(self.open_rating)
+        v.addWidget(self.rating_button)
+
+        self.print_menu = QMenu(self)
+        self.form_actions: dict[str, QAction] = {}
+        for number, (_function, title) in FORMS.items():
+            act = QAction(self.tr(title), self)
+            act.setData(number)
+            act.triggered.connect(self._on_form_triggered)
+            self.form_actions[number] = act
+        self.new_apology_action = QAction(self.tr("Form 04 – Apology and new &appointment…"), self)
+        self.new_apology_action.triggered.connect(self.open_apology)
+        for number in ("01", "02", "03"):
+            self.print_menu.addAction(self.form_actions[number])
+        self.print_menu.addAction(self.new_apology_action)
+        for number in ("04", "05", "06"):
+            self.print_menu.addAction(self.form_actions[number])
+        self.print_button = QPushButton(self.tr("&Print forms"))
+        self.print_button.setStyleSheet("text-align: left; padding: 5px 10px;")
+        self.print_button.setMenu(self.print_menu)
+        v.addWidget(self.print_button)
+
+        v.addStretch(1)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.clicked.connect(self.reject)
+        v.addWidget(self.close_button)
+
+    # == loading =====================================================================
+
+    def dossier(self) -> Dossier | None:
+        return self._dossier
+
+    def dossier_id(self) -> str:
+        return self._dossier.id if self._dossier is not None else ""
+
+    def reload(self) -> None:
+        """Read the dossier and its timeline again and redraw everything."""
+        key = self._dossier.id if self._dossier is not None else self._key
+        try:
+            dossier = self._services.dossiers.get(key)
+            events = self._services.dossiers.timeline(dossier.id)
+        except HccError as exc:
+            self.load_error.setText(error_message(exc))
+            self.load_error.show()
+            for button in self.action_buttons.values():
+                button.hide()
+            self.print_button.setEnabled(False)
+            self.rating_button.hide()
+            self.apology_button.hide()
+            return
+        self.load_error.hide()
+        self._dossier = dossier
+        self._events = events
+        self._show_header(dossier, events)
+        self._show_components(dossier)
+        self.timeline_model.set_events(events)
+        self._fit_rows()
+        if events:
+            self.timeline.scrollToBottom()
+        self._show_actions(dossier, events)
+
+    def _on_dossiers_changed(self, ids: list[str]) -> None:
+        if self._dossier is None or not ids or self._dossier.id in ids:
+            self.reload()
+
+    def _row_visible(self, name: str, visible: bool) -> None:
+        label = self.fields[name]
+        for form in self._forms.values():
+            row, _role = form.getWidgetPosition(label)
+            if row >= 0:
+                form.setRowVisible(row, visible)
+
+    def _show_header(self, d: Dossier, events: list[DossierEvent]) -> None:
+        self.setWindowTitle(
+            self.tr("Dossier {code} – {name}").format(code=d.code, name=d.owner.full_name)
+        )
+        self.code_label.setText(d.code)
+        self.status_label.setText(status_name(d.status))
+        self.status_label.setToolTip(
+            self.tr("National status code: {code}").format(code=int(d.status))
+        )
+        lifecycle = self._services.lifecycle
+        verdict = lifecycle.timeliness(d)
+        self.badge.setText(timeliness_name(verdict))
+        if d.ended_at is None and verdict is None:
+            style = _BADGE_STYLES["open"]
+        elif verdict is Timeliness.LATE:
+            style = _BADGE_STYLES["late"]
+        else:
+            style = _BADGE_STYLES["good"]
+        self.badge.setStyleSheet(f"QLabel {{ {style} border-radius: 10px; padding: 3px 12px; }}")
+        self.badge.setProperty("timeliness", verdict.value if verdict else "open")
+
+        f = self.fields
+        f["applicant"].setText(d.owner.full_name)
+        f["id_number"].setText(d.owner.id_number)
+        f["phone"].setText(d.owner.phone or "—")
+        f["address"].setText(d.owner.address or "—")
+        if d.submitter is not None:
+            f["submitter"].setText(
+                " · ".join(
+                    x
+                    for x in (d.submitter.full_name, d.submitter.id_number, d.submitter.phone)
+                    if x
+                )
+            )
+        self._row_visible("submitter", d.submitter is not None)
+        f["procedure"].setText(f"{d.procedure_code} – {d.procedure_name}")
+        f["channel"].setText(channel_name(d.channel))
+        f["received"].setText(
+            self.tr("{time} by {officer}").format(
+                time=format_datetime(d.received_at), officer=d.received_by or "—"
+            )
+        )
+        due = lifecycle.effective_due(d)
+        due_text = format_datetime(due)
+        if d.status is DossierStatus.SUPPLEMENT_REQUESTED and d.waiting_since is not None:
+            due_text += " " + self.tr(
+                "(clock stopped since {time}, waiting for the citizen)"
+            ).format(time=format_datetime(d.waiting_since))
+        f["due"].setText(due_text)
+        f["due"].setStyleSheet(f"color: {OVERDUE_COLOR};" if verdict is Timeliness.LATE else "")
+        moved = d.original_due_at is not None and d.original_due_at != due
+        if moved and d.original_due_at is not None:
+            f["original_due"].setText(
+                self.tr("{time} (moved by the supplement waiting time)").format(
+                    time=format_datetime(d.original_due_at)
+                )
+            )
+        self._row_visible("original_due", moved)
+        if d.proposed_due_at is not None:
+            f["proposed_due"].setText(format_datetime(d.proposed_due_at))
+        self._row_visible("proposed_due", d.proposed_due_at is not None)
+        f["holder"].setText(d.holder or d.received_by or "—")
+        if d.returned_at is not None:
+            f["returned"].setText(format_datetime(d.returned_at))
+        self._row_visible("returned", d.returned_at is not None)
+        self._show_banner(d, verdict, due)
+
+    def _apology_applies(self, d: Dossier, verdict: Timeliness | None, due: datetime) -> bool:
+        if d.ended_at is not None or d.status not in CLOCK_RUNNING:
+            return False
+        if verdict is Timeliness.LATE:
+            return True
+        today = local_now().date()
+        soon = self._services.settings.calendar().next_working_day(today)
+        return due.date() <= soon
+
+    def _show_banner(self, d: Dossier, verdict: Timeliness | None, due: datetime) -> None:
+        self._apology_ok = self._apology_applies(d, verdict, due)
+        if not self._apology_ok:
+            self.banner.hide()
+            return
+        if verdict is Timeliness.LATE:
+            text = self.tr(
+                "This dossier is <b>overdue</b> (appointment {due}). Send the citizen an "
+                "apology with a new appointment (Form 04)."
+            )
+            style = "background: #fdecea; color: #7f1d1d; border: 1px solid #f5c2c0;"
+        else:
+            text = self.tr(
+                "The appointment is near ({due}). If the result will be late, send the "
+                "citizen an apology with a new appointment (Form 04) before it."
+            )
+            style = "background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082;"
+        self.banner.setText(text.format(due=format_datetime(due)))
+        self.banner.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 6px 8px; }}")
+        self.banner.show()
+
+    def _component_text(self, index: int, c: ReceivedComponent) -> str:
+        text = f"{index}. {c.name} — {c.count} {_tl(DOC_FORMS[c.form])}"
+        if c.reused_digital:
+            text += " " + self.tr("(digitised copy reused)")
+        return text
+
+    def _show_components(self, d: Dossier) -> None:
+        self.components.clear()
+        for i, c in enumerate(d.components, 1):
+            self.components.addItem(self._component_text(i, c))
+            self.components.item(i - 1).setToolTip(c.name)
+        if not d.components:
+            self.components.addItem(self.tr("(no paper recorded)"))
+        # As tall as its lines, up to four; a long checklist scrolls.
+        rows = min(max(self.components.count(), 1), MAX_COMPONENT_ROWS)
+        row_height = self.components.sizeHintForRow(0) if self.components.count() else 18
+        frame = 2 * self.components.frameWidth()
+        self.components.setFixedHeight(rows * row_height + frame + 2)
+
+    def _fit_rows(self, *_args: object) -> None:
+        # A little air around wrapped lines; never below one comfortable line.
+        least = self.timeline.verticalHeader().minimumSectionSize()
+        for row in range(self.timeline_model.rowCount()):
+            self.timeline.setRowHeight(row, max(least, self.timeline.sizeHintForRow(row) + 8))
+
+    def _show_actions(self, d: Dossier, events: list[DossierEvent]) -> None:
+        allowed = set(self._services.lifecycle.allowed_actions(d))
+        for action, button in self.action_buttons.items():
+            button.setVisible(action in allowed)
+            button.setEnabled(True)
+        self.no_action_label.setVisible(not allowed)
+        kinds = {e.kind for e in events}
+        self.form_actions["01"].setVisible(True)
+        self.form_actions["02"].setVisible("supplement_requested" in kinds)
+        self.form_actions["03"].setVisible("refused" in kinds)
+        self.form_actions["04"].setVisible("apology_issued" in kinds)
+        self.form_actions["05"].setVisible("stopped" in kinds)
+        self.form_actions["06"].setVisible(True)
+        self.new_apology_action.setVisible(self._apology_ok)
+        self.apology_button.setVisible(self._apology_ok)
+        self.print_button.setEnabled(not self._printing)
+        self.rating_button.setVisible(d.status in (DossierStatus.PROCESSED, DossierStatus.RETURNED))
+
+    # == accessors for callers and tests =============================================
+
+    def visible_actions(self) -> list[Action]:
+        return [a for a, b in self.action_buttons.items() if not b.isHidden()]
+
+    def printable_forms(self) -> list[str]:
+        return [n for n, a in self.form_actions.items() if a.isVisible()]
+
+    def apology_offered(self) -> bool:
+        return self._apology_ok
+
+    def open_dialogs(self) -> list[QDialog]:
+        self._dialogs = [d for d in self._dialogs if shiboken6.isValid(d)]
+        return list(self._dialogs)
+
+    # == actions =====================================================================
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs = [*self.open_dialogs(), dialog]
+        dialog.open()
+        return dialog
+
+    def _on_action_clicked(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.open_action(Action(str(button.property("action"))))
+
+    def open_action(self, action: Action) -> QDialog | None:
+        """Open the dialog of ``action`` for this dossier."""
+        if self._dossier is None:
+            return None
+        try:
+            dialog = open_action_dialog(
+                self._services, self._runner, self._dossier.id, action, self
+            )
+        except HccError as exc:
+            show_error(self, exc)
+            return None
+        if isinstance(dialog, TransitionDialog):
+            dialog.transition_done.connect(self._changed_here)
+        else:
+            dialog.returned.connect(self._changed_here)
+            dialog.rated.connect(self._changed_here)
+        return self._open(dialog)
+
+    def open_apology(self) -> QDialog | None:
+        if self._dossier is None:
+            return None
+        from hcc_desktop.ui.dossier.apology import ApologyDialog
+
+        dialog = ApologyDialog(self._services, self._runner, self._dossier.id, self)
+        dialog.apology_issued.connect(self._changed_here)
+        return self._open(dialog)
+
+    def open_rating(self) -> QDialog | None:
+        if self._dossier is None:
+            return None
+        from hcc_desktop.ui.dossier.rating import RatingDialog
+
+        dialog = RatingDialog(self._services, self._runner, self._dossier.id, self)
+        dialog.rated.connect(self._changed_here)
+        return self._open(dialog)
+
+    def _changed_here(self, *_args: object) -> None:
+        """A dialog opened from here stored a change (and told the change hub)."""
+        self.reload()
+        if self._dossier is not None:
+            self.dossier_changed.emit(self._dossier.id)
+
+    # == forms =======================================================================
+
+    def _on_form_triggered(self) -> None:
+        act = self.sender()
+        if isinstance(act, QAction):
+            self.print_form(str(act.data()))
+
+    def print_form(self, number: str) -> None:
+        """Render form ``number`` (01–06) on the task runner, then preview it."""
+        if self._dossier is None or self._printing or number not in FORMS:
+            return
+        self._printing = True
+        self.print_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._runner.run(
+            _render_form,
+            self._services,
+            self._dossier.id,
+            number,
+            on_done=self._on_form_ready,
+            on_error=self._on_form_failed,
+        )
+
+    def _form_done(self) -> None:
+        self._printing = False
+        self.print_button.setEnabled(True)
+        self.unsetCursor()
+
+    def _on_form_ready(self, result: tuple[str, bytes]) -> None:
+        self._form_done()
+        number, pdf = result
+        _function, title = FORMS[number]
+        code = self._dossier.code if self._dossier is not None else ""
+        preview = pdf_preview(
+            self,
+            self._services,
+            pdf,
+            title=f"{self.tr(title).replace('&', '')} – {code}",
+            file_name=f"Mau{number}-{code}",
+            copies=2 if number == "03" else 1,
+        )
+        self._open(preview)
+
+    def _on_form_failed(self, exc: BaseException) -> None:
+        self._form_done()
+        show_error(self, exc)
+
+    def last_preview(self) -> PdfPreviewDialog | None:
+        previews = [d for d in self.open_dialogs() if isinstance(d, PdfPreviewDialog)]
+        return previews[-1] if previews else None
+
+    # == Qt ===========================================================================
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        first = next(iter(b for b in self.action_buttons.values() if not b.isHidden()), None)
+        (first or self.timeline).setFocus(Qt.FocusReason.OtherFocusReason)
