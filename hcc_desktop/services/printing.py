@@ -76,14 +76,19 @@ class PrintService:
 
     # -- Mẫu 01, 02 ---------------------------------------------------------------
 
-    def receipt_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
-        """Mẫu 01 for a stored dossier (given as the object, its id or its code)."""
+    def receipt_pdf(
+        self, dossier: Dossier | str, *, paper: PaperSize | None = None, copies: int = 2
+    ) -> bytes:
+        """Mẫu 01 for a stored dossier (given as the object, its id or its code):
+        ``copies`` liên, by default liên 1 (kept) and liên 2 (for the applicant)."""
         from hcc_desktop.printing import render_receipt  # reportlab: load on first print
 
         dossier = self._dossier(dossier)
         settings = self._settings.load()
         procedure = self._catalog.get(dossier.procedure_code)
-        return render_receipt(dossier, procedure, settings.unit_info(), paper=self._paper(paper))
+        return render_receipt(
+            dossier, procedure, settings.unit_info(), paper=self._paper(paper), copies=copies
+        )
 
     def supplement_guidance_pdf(
         self, guidance: SupplementGuidance, *, paper: PaperSize | None = None
@@ -110,8 +115,9 @@ class PrintService:
                 note=m.get("note", ""),
             )
             for m in raw
-        ) or (MissingComponent(name=event.reason),)
+        ) or (MissingComponent.typed(event.reason),)
         guidance = SupplementGuidance(
+            dossier_code=dossier.code,
             applicant=dossier.owner,
             procedure_code=dossier.procedure_code,
             procedure_name=dossier.procedure_name,
@@ -149,8 +155,13 @@ class PrintService:
             dossier=dossier,
             reason=event.reason,
             new_due_at=datetime.fromisoformat(str(event.data["new_due_at"])),
-            signer_title=settings.signer_title,
-            signer_name=settings.signer_name,
+            # Recorded with the apology; older records fall back to the settings.
+            signer_title=str(event.data.get("signer_title") or settings.signer_title),
+            signer_name=str(
+                event.data.get("signer_name", "")
+                if event.data.get("signer_title")
+                else settings.signer_name
+            ),
             issued_at=event.at,
         )
         return render_apology(letter, settings.unit_info(), paper=self._paper(paper))
@@ -232,14 +243,28 @@ class PrintService:
             )
         return steps
 
+    def handling_bodies(self, dossier: Dossier | str) -> list[str]:
+        """The departments the dossier was handed to, first (the one that
+        handles it) to last (cooperating ones), each once."""
+        dossier = self._dossier(dossier)
+        bodies: list[str] = []
+        for e in self._dossiers.timeline(dossier.id):
+            department = str(e.data.get("department") or "").strip()
+            if e.kind == "handed_over" and department and department not in bodies:
+                bodies.append(department)
+        return bodies
+
     def control_slip_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
         """Mẫu 06 filled from the dossier's hand-over history."""
         from hcc_desktop.printing.slips import ControlSlip, render_control_slip
 
         dossier = self._dossier(dossier)
+        bodies = self.handling_bodies(dossier)
         slip = ControlSlip(
             dossier=dossier,
             steps=tuple(self.control_steps(dossier)),
+            handling_body=bodies[0] if bodies else "",
+            cooperating_bodies=tuple(bodies[1:]),
             timeliness=dossier.timeliness.value if dossier.timeliness else None,
             blank_rows=0 if dossier.ended_at else 2,
         )
@@ -258,6 +283,7 @@ class PrintService:
         if (end - start).days > MAX_BOOK_DAYS:
             raise ValidationError([FieldError("to", "period_too_long", {"max": MAX_BOOK_DAYS})])
         settings = self._settings.load()
+        short_names = {p.code: p.short_name.strip() for p in self._catalog.list(include_inactive=True)}
         rows: list[BookRow] = []
         lo = datetime.combine(start, time())
         hi = datetime.combine(end + timedelta(days=1), time())
@@ -266,14 +292,16 @@ class PrintService:
                 BookRow(
                     order_no=d.order_no,
                     code=d.code,
-                    procedure_name=d.procedure_name,
+                    # The short name of the catalog; the dossier's own title without one.
+                    procedure_name=short_names.get(d.procedure_code) or d.procedure_name,
                     sets_count=d.sets_count,
                     owner_name=d.owner.full_name,
                     owner_address=d.owner.address,
                     owner_phone=d.owner.phone,
                     received_at=d.received_at,
                     due_at=d.due_at,
-                    returned_at=d.returned_at or d.ended_at,
+                    result_at=d.ended_at,
+                    returned_at=d.returned_at,
                     received_by=d.received_by,
                     collected_by=collected_by,
                     note=_book_note(d),

@@ -326,9 +326,10 @@ class DossierQueryService:
             ]
 
     def book_entries(self, start: datetime, end: datetime) -> list[tuple[Dossier, str, str]]:
-        """Dossiers received in [start, end) in book order, each with who
-        handled it (the department or person of its last hand-over, "" if
-        none) and who collected the result ("" if not returned)."""
+        """Dossiers received in [start, end) in book order, each with the body
+        that handled it (the department of its last hand-over that named one,
+        never a person; "" if none) and who collected the result ("" if not
+        returned)."""
         with self._db.read() as s:
             rows = s.scalars(
                 select(DossierRow)
@@ -353,8 +354,8 @@ class DossierQueryService:
                     data = json.loads(raw)
                     if kind == "returned":
                         collected[dossier_id] = (data.get("collector") or {}).get("full_name", "")
-                    else:
-                        handled[dossier_id] = data.get("department") or data.get("receiver", "")
+                    elif data.get("department"):
+                        handled[dossier_id] = str(data["department"])
             return [
                 (dossier_from_row(r), handled.get(r.id, ""), collected.get(r.id, "")) for r in rows
             ]
