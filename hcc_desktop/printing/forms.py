@@ -248,7 +248,7 @@ def _code_and_applicant(
 
 def _copy_style(paper: PaperSize) -> ParagraphStyle:
     st = styles_for(paper)
-    return ParagraphStyle(f"copy-{paper}", parent=st.small, fontName=st.fonts.bold_italic)
+    return ParagraphStyle(f"copy-{paper}", parent=st.small, fontName=st.fonts.bold)
 
 
 def copy_label(number: int) -> str:
@@ -388,7 +388,7 @@ def render_receipt(
     story: list[Flowable] = []
     for number in range(1, max(1, copies) + 1):
         if number > 1:
-            story += [PageBreak(), RestartNumbering()]
+            story += [RestartNumbering(), PageBreak()]
         story += _receipt_copy(
             dossier, procedure, unit, paper, fee_note, copy_label(number)
         )

@@ -728,9 +728,10 @@ class CheckBox(Flowable):
 
 
 class RestartNumbering(Flowable):
-    """Zero-size marker: the page it lands on is page 1 again.
+    """Zero-size marker at the end of a copy: the page after it is page 1 again.
 
     Several copies (liên) of one form in one PDF are each numbered from 1.
+    Placed before the page break (page numbers are drawn as a page begins).
     """
 
     ATTRIBUTE = "_hcc_page_base"
@@ -739,7 +740,7 @@ class RestartNumbering(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        setattr(self.canv, self.ATTRIBUTE, self.canv.getPageNumber() - 1)
+        setattr(self.canv, self.ATTRIBUTE, self.canv.getPageNumber())
 
 
 @lru_cache(maxsize=1)
@@ -807,7 +808,6 @@ def build_document(
         )
 
         def number_pages(canv: Canvas, document: BaseDocTemplate) -> None:
-            # Drawn when the page ends, so a RestartNumbering on it counts.
             page = canv.getPageNumber() - int(getattr(canv, RestartNumbering.ATTRIBUTE, 0))
             if numbering == "top" and page > 1:
                 canv.saveState()
@@ -828,7 +828,7 @@ def build_document(
             bottomPadding=0,
             id="body",
         )
-        doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPageEnd=number_pages)])
+        doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=number_pages)])
         if numbering == "of_total":
             doc.build(story, canvasmaker=_page_of_total_canvas(spec, fonts.regular))
         else:

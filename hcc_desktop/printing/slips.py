@@ -58,6 +58,8 @@ TIMELINESS_LABELS = dict(wording.TIMELINESS)
 # A head of agency signs and stamps letters; officers only sign slips.
 SEAL_NOTE = wording.SEAL_NOTE
 
+W6 = wording.CONTROL
+
 # Columns of Mẫu 07, shared by the PDF and the .xlsx book ("\n": preferred break).
 BOOK_COLUMNS = wording.BOOK_COLUMNS
 
@@ -105,12 +107,21 @@ class StopNotice:
 class ControlStep:
     """One hand-over of the dossier: who gave it to whom, when, and how it stood."""
 
-    action: str  # e.g. "Giao: Bộ phận tiếp nhận – Nhận: Công chức Tư pháp - Hộ tịch"
+    action: str  # "Giao: <body>\nNhận: <body>" (see hand_over_text)
     giver: str
     receiver: str
     at: datetime
     timeliness: str | None = None  # "early" | "on_time" | "late"
     note: str = ""
+
+
+def hand_over_text(giver_body: str, receiver_body: str) -> str:
+    """The first cell of a Mẫu 06 row: "Giao: <body>" over "Nhận: <body>"."""
+    return (
+        W6["give"].format(body=nfc(giver_body).strip() or BLANK)
+        + "\n"
+        + W6["take"].format(body=nfc(receiver_body).strip() or BLANK)
+    )
 
 
 @dataclass(frozen=True)
@@ -423,7 +434,6 @@ def render_stop_notice(
 
 # --- Mẫu 06 ----------------------------------------------------------------------
 
-W6 = wording.CONTROL
 
 
 def _control_widths(paper: PaperSize) -> list[float]:
@@ -550,47 +560,31 @@ def render_control_slip(
             Paragraph(W6["head_note"], st.cell_head),
         ]
     ]
-    for step in slip.steps:
-        giver, receiver = nfc(step.giver), nfc(step.receiver)
-        when = esc(clock_phrase(step.at))
+    for i, step in enumerate(slip.steps, start=1):
         data.append(
             [
-                Paragraph(
-                    W6["give"].format(name=esc(giver) or BLANK)
-                    + "<br/>"
-                    + W6["take"].format(name=esc(receiver) or BLANK)
-                    + (f"<br/><i>({esc_lines(step.action)})</i>" if step.action.strip() else ""),
-                    st.cell,
-                ),
+                Paragraph(f"{i}. {esc_lines(step.action) or BLANK}", st.cell),
                 [
-                    Paragraph(
-                        W6["give_time"].format(when=when)
-                        + "<br/>"
-                        + W6["take_time"].format(when=when),
-                        st.cell,
-                    ),
-                    _hand_over(giver, receiver, inner_w, paper),
+                    Paragraph(esc(clock_phrase(step.at)), st.cell_center),
+                    _hand_over(nfc(step.giver), nfc(step.receiver), inner_w, paper),
                 ],
                 Paragraph(esc(timeliness_label(step.timeliness)), st.cell_center),
                 Paragraph(esc_lines(step.note), st.cell),
             ]
         )
     blanks = max(slip.blank_rows, 0 if slip.steps else 1)
-    empty_when = f"{BLANK} giờ {BLANK} phút, ngày {BLANK}"
-    for _ in range(blanks):
+    for i in range(len(slip.steps) + 1, len(slip.steps) + blanks + 1):
         data.append(
             [
                 Paragraph(
-                    W6["give"].format(name=BLANK) + "<br/>" + W6["take"].format(name=BLANK),
+                    f"{i}. "
+                    + W6["give"].format(body=BLANK)
+                    + "<br/>"
+                    + W6["take"].format(body=BLANK),
                     st.cell,
                 ),
                 [
-                    Paragraph(
-                        W6["give_time"].format(when=empty_when)
-                        + "<br/>"
-                        + W6["take_time"].format(when=empty_when),
-                        st.cell,
-                    ),
+                    Paragraph(f"{BLANK} giờ {BLANK} phút, ngày {BLANK}", st.cell_center),
                     _hand_over("", "", inner_w, paper),
                 ],
                 "",

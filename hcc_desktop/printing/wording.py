@@ -151,11 +151,12 @@ CONTROL: Final = MappingProxyType(
         "head_time": "THỜI GIAN GIAO,<br/>NHẬN HỒ SƠ",
         "head_result": "Kết quả giải quyết hồ sơ (Trước hạn/đúng hạn/quá hạn)",
         "head_note": "GHI CHÚ",
-        # Each hand-over row: "1. Giao: …" over "2. Nhận: …", times likewise.
-        "give": "1. Giao: {name}",
-        "take": "2. Nhận: {name}",
-        "give_time": "Giao: {when}",
-        "take_time": "Nhận: {when}",
+        # Each hand-over row: "1. Giao: <body>" over "Nhận: <body>" (rows numbered).
+        "give": "Giao: {body}",
+        "take": "Nhận: {body}",
+        # The one-stop section, in the rows of hand-overs to or from it.
+        "one_stop": "Bộ phận tiếp nhận và trả kết quả",
+        "citizen": "Người nộp hồ sơ",
         "giver": "Người giao",
         "receiver": "Người nhận",
     }

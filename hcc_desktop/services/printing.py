@@ -185,31 +185,42 @@ class PrintService:
     def control_steps(self, dossier: Dossier | str) -> list[ControlStep]:
         """The rows of Mẫu 06: every hand-over of the dossier between people."""
         from hcc_desktop.core.lifecycle import classify
-        from hcc_desktop.printing.slips import ControlStep
+        from hcc_desktop.printing.slips import ControlStep, hand_over_text
+        from hcc_desktop.printing.wording import CONTROL
 
         dossier = self._dossier(dossier)
         submitter = (dossier.submitter or dossier.owner).full_name
+        one_stop, citizen = CONTROL["one_stop"], CONTROL["citizen"]
         steps: list[ControlStep] = []
         processed_at = None
+        department = ""  # the body holding the dossier after a hand-over
         for e in self._dossiers.timeline(dossier.id):
             label = STEP_LABELS.get(e.kind)
             if label is None:
                 continue
             data = e.data
             giver, receiver, note = e.actor, "", e.reason
+            # Bodies (column "Tên cơ quan, bộ phận"): who gave, who took.
+            giver_body, receiver_body = one_stop, citizen
             if e.kind == "received":
                 giver, receiver = submitter, e.actor
+                giver_body, receiver_body = citizen, one_stop
             elif e.kind in ("handed_over", "processed"):
                 giver = str(data.get("giver") or e.actor)
                 receiver = str(data.get("receiver", ""))
-                if data.get("department"):
-                    receiver = (
-                        f"{receiver} ({data['department']})"
-                        if receiver
-                        else str(data["department"])
-                    )
+                named = str(data.get("department") or "")
+                if named:
+                    receiver = f"{receiver} ({named})" if receiver else named
+                if e.kind == "handed_over":
+                    giver_body = department or one_stop
+                    receiver_body = named or receiver
+                    department = receiver_body
+                else:
+                    giver_body = department or giver
+                    receiver_body = one_stop
             elif e.kind == "supplement_received":
                 giver, receiver = submitter, e.actor
+                giver_body, receiver_body = citizen, one_stop
                 waited = int(str(data.get("waited_days", 0)))
                 if waited:
                     note = f"Thời hạn lùi {waited} ngày làm việc"
@@ -217,6 +228,7 @@ class PrintService:
                 collector = cast(dict[str, Any], data.get("collector") or {})
                 receiver = str(collector.get("full_name", ""))
             elif e.kind == "payment_requested" and data.get("amount"):
+                receiver = dossier.owner.full_name
                 note = f"Số tiền: {int(str(data['amount'])):,} đồng".replace(",", ".")
             else:
                 receiver = dossier.owner.full_name
@@ -233,12 +245,13 @@ class PrintService:
                 verdict = v.value if v else None
             steps.append(
                 ControlStep(
-                    action=label,
+                    action=hand_over_text(giver_body, receiver_body),
                     giver=giver,
                     receiver=receiver,
                     at=e.at,
                     timeliness=verdict,
-                    note=note,
+                    # What happened, then the officer's reason or remark.
+                    note="; ".join(part for part in (label, note) if part),
                 )
             )
         return steps
