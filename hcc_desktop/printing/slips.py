@@ -608,7 +608,7 @@ def render_control_slip(
 # --- Mẫu 07 ----------------------------------------------------------------------
 
 # Column widths of the book on A4 landscape, in points; "Ghi chú" takes the rest.
-_BOOK_WIDTHS = (22, 62, 84, 30, 72, 100, 58, 46, 46, 46, 46, 52, 52)
+_BOOK_WIDTHS = (20, 58, 80, 26, 64, 126, 58, 44, 44, 44, 44, 52, 52)
 _BOOK_LEFT = frozenset({2, 4, 5, 6, 11, 12, 13})  # running text; the others centred
 
 
@@ -697,7 +697,8 @@ def _book_cells(
     place = nfc(row.owner_address)
     phone = nfc(row.owner_phone)
     if phone:
-        place = f"{place}\nĐT: {phone}" if place else f"ĐT: {phone}"
+        # On the address's last line when it has room: a row of three lines, not four.
+        place = f"{place}; ĐT: {phone}" if place else f"ĐT: {phone}"
     return [
         str(number),
         fit(row.code, 1),
@@ -757,7 +758,7 @@ def render_tracking_book(book: TrackingBook) -> bytes:
     spec = A4_LANDSCAPE
     st = _book_styles(spec)
     widths = _book_widths(spec)
-    padding = 3
+    padding = 2
     inner = [w - 2 * padding for w in widths]
     font = st.cell.fontName
     size = spec.table
@@ -778,8 +779,8 @@ def render_tracking_book(book: TrackingBook) -> bytes:
         *[("ALIGN", (c, 2), (c, -1), "LEFT") for c in sorted(_BOOK_LEFT)],
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 1), (-1, 1), 0.5),
         ("BOTTOMPADDING", (0, 1), (-1, 1), 1.5),
     ]

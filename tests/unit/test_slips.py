@@ -522,7 +522,7 @@ def test_tracking_book_row_content() -> None:
     # The code breaks after the unit identifier, never inside a part; TT counts rows from 1.
     assert (
         "1 000.17.22.H56- 261108-0007 Đăng ký khai sinh 2 Nguyễn Thị Ánh Tuyết Số 12 đường "
-        "Trần Hưng Đạo, khu phố Bồng Sơn Tây ĐT: 0905123456 Tư pháp - Hộ tịch "
+        "Trần Hưng Đạo, khu phố Bồng Sơn Tây; ĐT: 0905123456 Tư pháp - Hộ tịch "
         "02/11/2026 10:30 05/11/2026 20:00 06/11/2026 15:45 Lê Thị Hồng Nhung Trần Văn Đức "
         "Trả qua bưu điện"
     ) in text
