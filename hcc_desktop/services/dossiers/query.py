@@ -28,7 +28,7 @@ from hcc_desktop.core.domain import (
 from hcc_desktop.core.errors import NotFound
 from hcc_desktop.core.text import fold, nfc, tokens
 from hcc_desktop.db.engine import Database
-from hcc_desktop.db.models import DossierEventRow, DossierRow
+from hcc_desktop.db.models import DossierEventRow, DossierRow, ProcedureRow
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,12 @@ class DossierSummary:
     # Fixed once ended; for open dossiers the list that made the summary may
     # set LATE (appointment date past) — None means on time so far.
     timeliness: Timeliness | None = None
+    procedure_short_name: str = ""  # from the catalog; "" when it has none
+
+    @property
+    def procedure_display(self) -> str:
+        """What a list shows: the short name, else the dossier's full procedure title."""
+        return self.procedure_short_name.strip() or self.procedure_name
 
     @classmethod
     def from_row(cls, r: tuple[Any, ...]) -> DossierSummary:
@@ -74,6 +80,7 @@ class DossierSummary:
             supplement_count=r[13],
             ended_at=r[14],
             timeliness=Timeliness(r[15]) if r[15] else None,
+            procedure_short_name=(r[16] if len(r) > 16 else "") or "",
         )
 
 
@@ -228,6 +235,11 @@ _SUMMARY_COLUMNS = (
     DossierRow.supplement_count,
     DossierRow.ended_at,
     DossierRow.timeliness,
+    # The catalog's short name, for lists (the dossier keeps the full title).
+    select(ProcedureRow.short_name)
+    .where(ProcedureRow.code == DossierRow.procedure_code)
+    .correlate(DossierRow)
+    .scalar_subquery(),
 )
 
 
