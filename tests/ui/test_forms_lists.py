@@ -47,3 +47,75 @@ def test_main_list_shows_short_names_without_horizontal_scrolling_at_1366x768(
     # The procedure column has the room its short names need.
     needed = table.fontMetrics().horizontalAdvance("Cấp GCN quyền sử dụng đất lần đầu")
     assert table.columnWidth(Column.PROCEDURE) >= needed
+
+
+def test_enter_in_an_editable_combo_box_submits_the_dialog(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    from hcc_desktop.ui.dossier.transition import TransitionDialog
+
+    dossier = accept_dossier()
+    dialog = TransitionDialog(services, runner, dossier.id, Action.HANDOVER)
+    show_active(qtbot, dialog)
+    assert isinstance(dialog.receiver, QComboBox) and dialog.receiver.isEditable()
+    dialog.receiver.setFocus()
+    dialog.receiver.setEditText("Lê Văn Cường")
+    assert dialog.department is not None
+    dialog.department.setEditText("Tư pháp - Hộ tịch")
+    with qtbot.waitSignal(dialog.transition_done, timeout=10_000):
+        qtbot.keyClick(dialog.receiver.lineEdit(), Qt.Key.Key_Return)
+    assert services.dossiers.get(dossier.id).holder.startswith("Lê Văn Cường")
+
+
+def test_a_typed_missing_paper_asks_for_its_form(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    from hcc_desktop.core.domain import DocForm, MissingComponent
+    from hcc_desktop.ui.dossier.transition import TransitionDialog
+
+    dossier = accept_dossier()
+    dialog = TransitionDialog(services, runner, dossier.id, Action.REQUEST_SUPPLEMENT)
+    show_active(qtbot, dialog)
+    assert dialog.other_paper is not None and dialog.other_form is not None
+    # Photocopy unless the officer says otherwise.
+    assert dialog.other_form.currentData() == DocForm.COPY.value
+    dialog.other_paper.setText("Sổ hộ khẩu cũ")
+    dialog.add_other_paper()
+    dialog.other_paper.setText("Trích lục ly hôn")
+    dialog.other_form.setCurrentIndex(dialog.other_form.findData(DocForm.CERTIFIED.value))
+    dialog.add_other_paper()
+    assert dialog.missing()[-2:] == (
+        MissingComponent("Sổ hộ khẩu cũ", copies=1),
+        MissingComponent("Trích lục ly hôn", certified=1),
+    )
+
+
+def test_apology_dialog_records_the_signer_of_the_late_body(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from hcc_desktop.ui.dossier.apology import ApologyDialog
+
+    services.settings.save(
+        replace(services.settings.load(), signer_title="GIÁM ĐỐC", signer_name="Phạm Minh Quang")
+    )
+    dossier = accept_dossier()
+    dialog = ApologyDialog(services, runner, dossier.id)
+    show_active(qtbot, dialog)
+    # The center's director by default.
+    assert dialog.signer_title.text() == "GIÁM ĐỐC"
+    assert dialog.signer_name.text() == "Phạm Minh Quang"
+    dialog.set_reason("Chờ ý kiến của Phòng Kinh tế")
+    dialog.set_new_due(dossier.due_at + timedelta(days=3))
+    dialog.signer_title.setText("TRƯỞNG PHÒNG KINH TẾ")
+    dialog.signer_name.setText("Võ Văn Long")
+    with qtbot.waitSignal(dialog.apology_issued, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    event = services.dossiers.timeline(dossier.id)[-1]
+    assert event.data["signer_title"] == "TRƯỞNG PHÒNG KINH TẾ"
+    assert event.data["signer_name"] == "Võ Văn Long"
+    preview = dialog.last_preview()
+    if preview is not None:
+        preview.close()
