@@ -119,3 +119,27 @@ def test_apology_dialog_records_the_signer_of_the_late_body(
     preview = dialog.last_preview()
     if preview is not None:
         preview.close()
+
+
+def test_settings_explain_the_header_and_refuse_two_equal_lines(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from hcc_desktop.ui.settings.dialog import SettingsDialog
+
+    dialog = SettingsDialog(services, runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    hints = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("UBND PHƯỜNG HOÀI NHƠN BẮC" in h and "two must differ" in h for h in hints)
+    saved = services.settings.load()
+    dialog.unit_name.setText("UBND phường Hoài Nhơn Bắc")
+    dialog.parent_body.setText("UBND PHƯỜNG HOÀI NHƠN BẮC")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.error_text("parent_body") != "")
+    assert dialog.error_text("parent_body").startswith(
+        "The parent body is the same as the unit name"
+    )
+    assert services.settings.load() == saved
