@@ -276,8 +276,7 @@ def add_commands(sub: Any) -> None:
         "--missing",
         action="append",
         metavar="NAME[:FORM]",
-        help="request-supplement: a missing paper; FORM original, certified or copy "
-        "(default copy)",
+        help="request-supplement: a missing paper; FORM original, certified or copy (default copy)",
     )
     p.add_argument("--collector-name", help="return: who collected (default: the applicant)")
     p.add_argument("--collector-id", help="return: the collector's CCCD/ID number")

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from hcc_desktop.core.errors import PrintError
 from hcc_desktop.core.text import nfc
 from hcc_desktop.printing.layout import header_lines
-from hcc_desktop.printing.wording import BOOK_DOC_TITLE
 from hcc_desktop.printing.slips import (
     BOOK_COLUMNS,
     BOOK_TITLE,
@@ -21,6 +20,7 @@ from hcc_desktop.printing.slips import (
     TrackingBook,
     book_period_text,
 )
+from hcc_desktop.printing.wording import BOOK_DOC_TITLE
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

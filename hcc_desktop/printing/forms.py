@@ -226,7 +226,9 @@ def _code_and_applicant(
         beside_qr.append(Paragraph(esc(W1["lookup_code"]), st.small))
     beside_qr.append(Spacer(1, spec.gap))
     beside_qr += [
-        para(W1["intro"].format(unit=esc(unit.unit_name.strip()), name=esc(owner.full_name)), paper),
+        para(
+            W1["intro"].format(unit=esc(unit.unit_name.strip()), name=esc(owner.full_name)), paper
+        ),
         para(_id_line(owner), paper),
         para(f"Địa chỉ: {esc(owner.address) or BLANK}", paper),
         para(_contact_line(owner), paper),
@@ -276,7 +278,11 @@ def appointment_change(dossier: Dossier) -> tuple[datetime, str] | None:
 
 
 def _receipt_copy(
-    dossier: Dossier, procedure: Procedure, unit: UnitInfo, paper: PaperSize, fee_note: str,
+    dossier: Dossier,
+    procedure: Procedure,
+    unit: UnitInfo,
+    paper: PaperSize,
+    fee_note: str,
     copy_line: str,
 ) -> list[Flowable]:
     """The story of one copy (liên) of Mẫu 01."""
@@ -361,9 +367,7 @@ def _receipt_copy(
 
 def _closing_style(paper: PaperSize) -> ParagraphStyle:
     st = styles_for(paper)
-    return ParagraphStyle(
-        f"closing-{paper}", parent=st.small, spaceBefore=page_spec(paper).gap * 2
-    )
+    return ParagraphStyle(f"closing-{paper}", parent=st.small, spaceBefore=page_spec(paper).gap * 2)
 
 
 def render_receipt(
@@ -389,9 +393,7 @@ def render_receipt(
     for number in range(1, max(1, copies) + 1):
         if number > 1:
             story += [RestartNumbering(), PageBreak()]
-        story += _receipt_copy(
-            dossier, procedure, unit, paper, fee_note, copy_label(number)
-        )
+        story += _receipt_copy(dossier, procedure, unit, paper, fee_note, copy_label(number))
     return build_pdf(
         story,
         paper,

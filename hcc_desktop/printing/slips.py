@@ -435,7 +435,6 @@ def render_stop_notice(
 # --- Mẫu 06 ----------------------------------------------------------------------
 
 
-
 def _control_widths(paper: PaperSize) -> list[float]:
     """Body | hand-over | result | notes; the hand-over column holds two signatures
     side by side, so it takes what the others leave."""
@@ -447,9 +446,7 @@ def _control_widths(paper: PaperSize) -> list[float]:
     return [body, spec.text_width - body - result - notes, result, notes]
 
 
-def _control_header(
-    slip: ControlSlip, unit: UnitInfo, paper: PaperSize, overall: str
-) -> Table:
+def _control_header(slip: ControlSlip, unit: UnitInfo, paper: PaperSize, overall: str) -> Table:
     """Code and dossier facts, with the receipt's QR code on their right.
 
     The overall result sits here rather than under the table, where it could be

@@ -37,7 +37,9 @@ RECEIPT: Final = MappingProxyType(
         "item_due": "5. Thời gian trả kết quả giải quyết hồ sơ: <b>{when}</b>",
         # A reprint after the appointment moved: the promise, then the new one.
         "item_due_original": "5. Thời gian trả kết quả giải quyết hồ sơ: {when}",
-        "item_due_adjusted": "Thời gian trả kết quả được điều chỉnh: <b>{when}</b> (lý do: {reason})",
+        "item_due_adjusted": (
+            "Thời gian trả kết quả được điều chỉnh: <b>{when}</b> (lý do: {reason})"
+        ),
         "item_delivery": "6. Đăng ký nhận kết quả tại:",
         "fee": "Phí, lệ phí: {fee}",
         "book": "Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {order}",
@@ -99,9 +101,7 @@ APOLOGY: Final = MappingProxyType(
             "Ngày {day}, {unit} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ <b>{code}</b>, "
             "nội dung yêu cầu giải quyết: {procedure}."
         ),
-        "promised": (
-            "Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: {when}."
-        ),
+        "promised": ("Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: {when}."),
         "delay": (
             "Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết đúng thời hạn. "
             "Lý do: {reason}"

@@ -296,7 +296,9 @@ class PrintService:
         if (end - start).days > MAX_BOOK_DAYS:
             raise ValidationError([FieldError("to", "period_too_long", {"max": MAX_BOOK_DAYS})])
         settings = self._settings.load()
-        short_names = {p.code: p.short_name.strip() for p in self._catalog.list(include_inactive=True)}
+        short_names = {
+            p.code: p.short_name.strip() for p in self._catalog.list(include_inactive=True)
+        }
         rows: list[BookRow] = []
         lo = datetime.combine(start, time())
         hi = datetime.combine(end + timedelta(days=1), time())

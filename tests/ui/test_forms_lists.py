@@ -57,7 +57,8 @@ def test_enter_in_an_editable_combo_box_submits_the_dialog(
     dossier = accept_dossier()
     dialog = TransitionDialog(services, runner, dossier.id, Action.HANDOVER)
     show_active(qtbot, dialog)
-    assert isinstance(dialog.receiver, QComboBox) and dialog.receiver.isEditable()
+    assert isinstance(dialog.receiver, QComboBox)
+    assert dialog.receiver.isEditable()
     dialog.receiver.setFocus()
     dialog.receiver.setEditText("Lê Văn Cường")
     assert dialog.department is not None
@@ -76,7 +77,8 @@ def test_a_typed_missing_paper_asks_for_its_form(
     dossier = accept_dossier()
     dialog = TransitionDialog(services, runner, dossier.id, Action.REQUEST_SUPPLEMENT)
     show_active(qtbot, dialog)
-    assert dialog.other_paper is not None and dialog.other_form is not None
+    assert dialog.other_paper is not None
+    assert dialog.other_form is not None
     # Photocopy unless the officer says otherwise.
     assert dialog.other_form.currentData() == DocForm.COPY.value
     dialog.other_paper.setText("Sổ hộ khẩu cũ")

@@ -95,12 +95,12 @@ def test_a_form_never_prints_the_same_header_line_twice(render: object) -> None:
 
 
 def test_settings_refuse_a_parent_body_equal_to_the_unit_name() -> None:
-    same = AppSettings(unit_name="UBND phường Hoài Nhơn Bắc", parent_body="UBND PHƯỜNG  HOÀI NHƠN BẮC")
+    same = AppSettings(
+        unit_name="UBND phường Hoài Nhơn Bắc", parent_body="UBND PHƯỜNG  HOÀI NHƠN BẮC"
+    )
     with pytest.raises(ValidationError) as info:
         validate_settings(same)
-    assert [(e.field, e.code) for e in info.value.errors] == [
-        ("parent_body", "same_as_unit_name")
-    ]
+    assert [(e.field, e.code) for e in info.value.errors] == [("parent_body", "same_as_unit_name")]
     # Empty parent body: the unit name alone, accepted.
     assert validate_settings(replace(same, parent_body="")).parent_body == ""
 
@@ -251,9 +251,11 @@ def _column_of(data: bytes, row_name: str) -> str:
     words = page.get_text("words")
     heads = {w[4]: (w[0] + w[2]) / 2 for w in words if w[4] in ("chính", "thực", "photo")}
     first = row_name.split()[0]
-    row_y = next(w[1] for w in words if w[4] == first and w[1] > min(
-        ww[1] for ww in words if ww[4] == "photo"
-    ))
+    row_y = next(
+        w[1]
+        for w in words
+        if w[4] == first and w[1] > min(ww[1] for ww in words if ww[4] == "photo")
+    )
     counts = [w for w in words if w[4] == "1" and abs(w[1] - row_y) < 2 and w[0] > 200]
     assert len(counts) == 1, counts
     x = (counts[0][0] + counts[0][2]) / 2
@@ -473,7 +475,8 @@ def test_a5_receipt_with_six_components_fits_one_page_per_copy(moved: bool) -> N
     assert len(pages) == 2
     for page in pages:
         assert "Căn cước của cha, mẹ trẻ" in page
-        assert "NGƯỜI NỘP HỒ SƠ" in page and "Lê Thị Hồng Nhung" in page
+        assert "NGƯỜI NỘP HỒ SƠ" in page
+        assert "Lê Thị Hồng Nhung" in page
         assert "Ghi chú: Giấy này được lập thành 02 liên" in page
 
 
