@@ -14,6 +14,7 @@ from hcc_desktop.core.domain import (
     Action,
     Channel,
     Collector,
+    DocForm,
     DossierEvent,
     MissingComponent,
     PaperSize,
@@ -31,6 +32,29 @@ def parse_day(value: str, what: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise CliError(f"{what}: expected 'YYYY-MM-DD', got {value!r}") from None
+
+
+# The form of a missing paper after "NAME:" (English or Vietnamese without marks).
+MISSING_FORMS = {
+    "original": DocForm.ORIGINAL,
+    "ban-chinh": DocForm.ORIGINAL,
+    "certified": DocForm.CERTIFIED,
+    "chung-thuc": DocForm.CERTIFIED,
+    "copy": DocForm.COPY,
+    "photo": DocForm.COPY,
+}
+
+
+def parse_missing(value: str) -> MissingComponent:
+    """``NAME`` (a photocopy) or ``NAME:FORM`` with FORM original, certified or copy."""
+    name, sep, form = value.rpartition(":")
+    key = form.strip().lower()
+    if sep and key in MISSING_FORMS and name.strip():
+        return MissingComponent.typed(" ".join(name.split()), MISSING_FORMS[key])
+    if sep and name.strip() and key and " " not in key:
+        forms = ", ".join(MISSING_FORMS)
+        raise CliError(f"--missing: unknown form {form.strip()!r} (use one of: {forms})")
+    return MissingComponent.typed(" ".join(value.split()))
 
 
 def _actor(services: Services, args: argparse.Namespace) -> str:
@@ -79,7 +103,7 @@ def status_json(services: Services, key: str, as_of: datetime | None) -> dict[st
 def cmd_transition(services: Services, args: argparse.Namespace) -> int:
     action = Action(args.action)
     at = parse_time(args.at, "--at") if args.at else None
-    missing = tuple(MissingComponent(name=m, originals=1) for m in args.missing or ())
+    missing = tuple(parse_missing(m) for m in args.missing or ())
     collector = None
     if action is Action.RETURN:
         if args.collector_name or args.collector_id:
@@ -181,6 +205,8 @@ def cmd_apology(services: Services, args: argparse.Namespace) -> int:
         reason=args.reason,
         at=parse_time(args.at, "--at") if args.at else None,
         actor=_actor(services, args),
+        signer_title=args.signer_title or "",
+        signer_name=args.signer_name or "",
     )
     if args.out:
         services.printing.save(services.printing.apology_pdf(d), Path(args.out))
@@ -246,7 +272,12 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--receiver", help="handover/finish: who receives the dossier")
     p.add_argument("--department", help="handover: the specialist department")
     p.add_argument("--amount", type=int, help="request-payment: amount in đồng")
-    p.add_argument("--missing", action="append", help="request-supplement: a missing paper")
+    p.add_argument(
+        "--missing",
+        action="append",
+        metavar="NAME[:FORM]",
+        help="request-supplement: a missing paper; FORM original, certified or copy (default copy)",
+    )
     p.add_argument("--collector-name", help="return: who collected (default: the applicant)")
     p.add_argument("--collector-id", help="return: the collector's CCCD/ID number")
     p.add_argument("--collector-phone")
@@ -280,6 +311,12 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--at")
     p.add_argument("--as", dest="actor")
+    p.add_argument(
+        "--signer-title",
+        help="head of the body that caused the delay, e.g. 'TRƯỞNG PHÒNG KINH TẾ' "
+        "(default: the signer in settings)",
+    )
+    p.add_argument("--signer-name", help="name of that head (default: settings)")
     p.add_argument("--out", help="also write Mẫu 04 to this PDF")
     p.set_defaults(func=cmd_apology)
 

@@ -59,6 +59,7 @@ class ProcedureRow(Base):
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(Text, nullable=False)
+    short_name: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     field: Mapped[str] = mapped_column(Text, nullable=False, default="")
     processing_days: Mapped[int] = mapped_column(Integer, nullable=False)
     processing_days_alt: Mapped[int | None] = mapped_column(Integer)

@@ -105,6 +105,10 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
     return AppSettings(**kwargs)
 
 
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def validate_settings(settings: AppSettings) -> AppSettings:
     """NFC-normalise and check; raises ValidationError naming every bad field."""
     errors: list[FieldError] = []
@@ -128,6 +132,9 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         errors.append(FieldError("unit_code", "unit_code_format"))
     if not s.unit_name:
         errors.append(FieldError("unit_name", "required"))
+    elif s.parent_body and _same_text(s.parent_body, s.unit_name):
+        # The header prints the parent body over the center: two different bodies.
+        errors.append(FieldError("parent_body", "same_as_unit_name"))
     if not 0 <= s.device_slot <= MAX_DEVICE_SLOT:
         errors.append(FieldError("device_slot", "out_of_range", {"max": MAX_DEVICE_SLOT}))
     if s.public_lookup_url and not s.public_lookup_url.startswith(("http://", "https://")):

@@ -58,6 +58,22 @@
         <translation>&amp;Ngày hẹn mới</translation>
     </message>
     <message>
+        <source>e.g. TRƯỞNG PHÒNG KINH TẾ</source>
+        <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
+    </message>
+    <message>
+        <source>&amp;Signer's title</source>
+        <translation>&amp;Chức danh người ký</translation>
+    </message>
+    <message>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
+        <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Signer's &amp;name</source>
+        <translation>&amp;Họ tên người ký</translation>
+    </message>
+    <message>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
@@ -1546,6 +1562,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Nhập tên cho máy này</translation>
     </message>
     <message>
+        <source>The parent body is the same as the unit name: enter the body above the center (e.g. UBND PHƯỜNG HOÀI NHƠN BẮC) or leave it empty</source>
+        <translation>Cơ quan chủ quản trùng với tên đơn vị: nhập cơ quan cấp trên của Trung tâm (ví dụ UBND PHƯỜNG HOÀI NHƠN BẮC) hoặc để trống</translation>
+    </message>
+    <message>
         <source>An error occurred</source>
         <translation>Đã xảy ra lỗi</translation>
     </message>
@@ -1848,6 +1868,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Unit name</source>
         <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
         <source>Device number</source>
@@ -2643,10 +2667,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cơ &amp;quan chủ quản:</translation>
     </message>
     <message>
-        <source>Printed top left on every slip, in capitals.</source>
-        <translation>In ở góc trên bên trái của mọi phiếu, bằng chữ in hoa.</translation>
-    </message>
-    <message>
         <source>Unit p&amp;hone:</source>
         <translation>Điện th&amp;oại đơn vị:</translation>
     </message>
@@ -2701,6 +2721,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Place na&amp;me:</source>
         <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>The top-left block of every slip has two lines: first the parent body, then the unit name (the center) in bold, underlined. For example: “UBND PHƯỜNG HOÀI NHƠN BẮC” over “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC”. The two must differ; leave this empty to print the unit name alone.</source>
+        <translation>Góc trên bên trái của mọi phiếu có hai dòng: dòng đầu là cơ quan chủ quản, dòng sau là tên đơn vị (Trung tâm) in đậm, có gạch chân. Ví dụ: “UBND PHƯỜNG HOÀI NHƠN BẮC” ở trên “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC”. Hai dòng phải khác nhau; để trống nếu chỉ in tên đơn vị.</translation>
     </message>
     <message>
         <source>Used in the line “&lt;place&gt;, ngày … tháng … năm …” of the slips.</source>
@@ -3912,12 +3936,28 @@ không chứa dữ liệu mới.</translation>
         <translation>Giấy tờ khác, rồi nhấn Enter</translation>
     </message>
     <message>
+        <source>The form the citizen must bring the paper in</source>
+        <translation>Hình thức giấy tờ công dân phải nộp</translation>
+    </message>
+    <message>
         <source>&amp;Add</source>
         <translation>Thê&amp;m</translation>
     </message>
     <message>
         <source>Other &amp;paper</source>
         <translation>Giấy tờ &amp;khác</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>bản chính</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản chứng thực</translation>
+    </message>
+    <message>
+        <source>photocopy</source>
+        <translation>bản photo</translation>
     </message>
     <message>
         <source>(required)</source>

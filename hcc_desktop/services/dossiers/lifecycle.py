@@ -248,14 +248,26 @@ class LifecycleService:
         reason: str,
         at: datetime | None = None,
         actor: str = "",
+        signer_title: str = "",
+        signer_name: str = "",
     ) -> Dossier:
         """Record an apology letter (Mẫu 04) with the proposed new appointment.
 
-        The on-time count keeps the original appointment: an apology explains
-        a delay, it does not erase it.
+        The letter is signed by the head of the body that caused the delay
+        (``signer_title``, ``signer_name``); by default the center's director
+        set in the settings. The on-time count keeps the original appointment:
+        an apology explains a delay, it does not erase it.
         """
         reason = " ".join(nfc(reason).split())
-        actor = nfc(actor).strip() or self._settings.load().officer_name
+        settings = self._settings.load()
+        actor = nfc(actor).strip() or settings.officer_name
+        # A title may span lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC").
+        lines = (" ".join(line.split()) for line in nfc(signer_title).splitlines())
+        signer_title = "\n".join(line for line in lines if line)
+        signer_name = " ".join(nfc(signer_name).split())
+        if not signer_title:
+            signer_title = settings.signer_title
+            signer_name = signer_name or settings.signer_name
         moment = (at or self._clock()).replace(second=0, microsecond=0)
         errors: list[FieldError] = []
         if not reason:
@@ -279,7 +291,12 @@ class LifecycleService:
                 status,
                 status,
                 reason,
-                {"new_due_at": row.proposed_due_at.isoformat(), "due_at": row.due_at.isoformat()},
+                {
+                    "new_due_at": row.proposed_due_at.isoformat(),
+                    "due_at": row.due_at.isoformat(),
+                    "signer_title": signer_title,
+                    "signer_name": signer_name,
+                },
             )
             return self._reload(s, row)
 

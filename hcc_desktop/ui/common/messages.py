@@ -183,6 +183,11 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
         "Messages", "Enter the enrolment code given by the administrator"
     ),
     ("device_name", "required"): QT_TRANSLATE_NOOP("Messages", "Enter a name for this device"),
+    ("parent_body", "same_as_unit_name"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The parent body is the same as the unit name: enter the body above the center "
+        "(e.g. UBND PHƯỜNG HOÀI NHƠN BẮC) or leave it empty",
+    ),
 }
 
 # Messages for errors that are not about one field (HccError.code).
@@ -365,6 +370,7 @@ FIELD_LABELS: dict[str, str] = {
     "received_by": QT_TRANSLATE_NOOP("Messages", "Receiving officer"),
     "unit_code": QT_TRANSLATE_NOOP("Messages", "Unit identifier code"),
     "unit_name": QT_TRANSLATE_NOOP("Messages", "Unit name"),
+    "parent_body": QT_TRANSLATE_NOOP("Messages", "Parent body"),
     "device_slot": QT_TRANSLATE_NOOP("Messages", "Device number"),
     "public_lookup_url": QT_TRANSLATE_NOOP("Messages", "Public lookup address"),
     "language": QT_TRANSLATE_NOOP("Messages", "Language"),

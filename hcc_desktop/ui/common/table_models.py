@@ -158,7 +158,7 @@ _HEADERS: dict[Column, str] = {
 _SORT_KEYS: dict[Column, Callable[[DossierSummary], Any]] = {
     Column.CODE: lambda d: d.code,
     Column.OWNER: lambda d: (fold(d.full_name.rsplit(" ", 1)[-1]), fold(d.full_name)),
-    Column.PROCEDURE: lambda d: fold(d.procedure_name),
+    Column.PROCEDURE: lambda d: fold(d.procedure_display),
     Column.RECEIVED: lambda d: d.received_at,
     Column.DUE: lambda d: d.due_at,
     Column.STATUS: lambda d: int(d.status),
@@ -298,7 +298,8 @@ class DossierTableModel(TextRowsModel):
         return (
             d.code,
             d.full_name,
-            d.procedure_name,
+            # The catalog's short name; the full legal title is in the tooltip.
+            d.procedure_display,
             format_datetime(d.received_at),
             format_datetime(d.due_at),
             status_name(d.status),
@@ -322,6 +323,8 @@ class DossierTableModel(TextRowsModel):
                 return "\n".join(x for x in (d.full_name, d.id_number, d.phone) if x)
             if col == Column.DUE and self._is_overdue(d):
                 return QCoreApplication.translate("DossierTableModel", "Overdue")
+            if col in (Column.OFFICER, Column.HOLDER):
+                return self._texts[row][col] or None  # the name in full when elided
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Column.DUE and self._is_overdue(d):

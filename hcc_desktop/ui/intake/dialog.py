@@ -842,7 +842,8 @@ class IntakeDialog(QDialog):
         self._open_preview(
             pdf,
             title=self.tr("Receipt {code}").format(code=dossier.code),
-            copies=2,
+            # The PDF holds both copies (liên 1 and liên 2): print it once.
+            copies=1,
             file_name=f"Mau01-{dossier.code}",
         )
 

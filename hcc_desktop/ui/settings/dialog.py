@@ -199,7 +199,18 @@ class SettingsDialog(QDialog):
         self._add_row(
             form,
             self.tr("&Parent body:"),
-            self._boxed(self.parent_body, self.tr("Printed top left on every slip, in capitals.")),
+            self._with_error(
+                "parent_body",
+                self.parent_body,
+                t,
+                self.tr(
+                    "The top-left block of every slip has two lines: first the parent body, "
+                    "then the unit name (the center) in bold, underlined. For example: "
+                    "“UBND PHƯỜNG HOÀI NHƠN BẮC” over “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG "
+                    "PHƯỜNG HOÀI NHƠN BẮC”. The two must differ; leave this empty to print "
+                    "the unit name alone."
+                ),
+            ),
             self.parent_body,
         )
         self._add_row(

@@ -444,7 +444,7 @@ class ReminderCard(QFrame):
         name.setFont(bold)
         when = QLabel(self._when(d, group, rem))
         when.setStyleSheet(f"color: {_GROUP_COLOURS[group]};")
-        procedure = ElidedLabel(d.procedure_name)
+        procedure = ElidedLabel(d.procedure_display)
         procedure.setToolTip(f"{d.procedure_code} – {d.procedure_name}")
         # The end of a code (day and number) is what tells dossiers apart.
         code = ElidedLabel(d.code, mode=Qt.TextElideMode.ElideLeft)
