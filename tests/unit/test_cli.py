@@ -68,7 +68,8 @@ def test_catalog_list_and_show(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     ("args", "expected"),
     [
         (["--days", "0", "--received", "2026-11-23 14:59"], "2026-11-23 17:00"),
-        (["--days", "0", "--received", "2026-11-23 15:00"], "2026-11-25 17:00"),  # 24/11 off
+        (["--days", "0", "--received", "2026-11-23 15:00"], "2026-11-23 17:00"),  # sharp
+        (["--days", "0", "--received", "2026-11-23 15:01"], "2026-11-25 17:00"),  # 24/11 off
         (["--days", "3", "--received", "2026-11-23 12:00"], "2026-11-27 11:30"),  # lunch
         (["--days", "1", "--received", "2026-11-21 09:00", "--channel", "saturday_session"],
          "2026-11-23 17:00"),

@@ -34,6 +34,7 @@ from hcc_desktop.core.errors import FieldError, NotFound, TransitionError, Valid
 from hcc_desktop.core.identity import normalize_phone, validate_id_number, validate_name
 from hcc_desktop.core.lifecycle import CLOCK_RUNNING, RULES, allowed_actions, classify
 from hcc_desktop.core.text import nfc
+from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import (
     DossierEventRow,
@@ -406,7 +407,8 @@ class LifecycleService:
                     where(select(*summary_columns())).order_by(DossierRow.due_at).limit(limit)
                 ).all()
                 lists[name] = tuple(
-                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of) for r in rows
+                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
+                    for r in rows
                 )
         return Worklists(as_of=as_of, within=within, counts=counts, **lists)
 
@@ -416,7 +418,8 @@ class LifecycleService:
 
     def reminders(self, *, as_of: datetime | None = None) -> Reminders:
         """Overdue, due today and due the next working day; snoozed ones left out
-        until their snooze ends; nothing once processed or closed."""
+        until their snooze ends; nothing once processed or closed. A dossier with an
+        apology on record is filed by its new appointment."""
         as_of = as_of or self._clock()
         calendar = self._settings.calendar()
         today = _day_start(as_of.date())
@@ -430,6 +433,9 @@ class LifecycleService:
             ),
         }
         running = [int(s) for s in CLOCK_RUNNING]
+        # After an apology (Mẫu 04) the citizen was given a new appointment: what is at
+        # risk now is that one, so the reminders file the dossier by it.
+        current_due = func.coalesce(DossierRow.proposed_due_at, DossierRow.due_at)
         found: dict[str, tuple[DossierSummary, ...]] = {}
         with self._db.read() as s:
             snoozed = {
@@ -439,12 +445,12 @@ class LifecycleService:
                 )
             }
             for name, (lo, hi) in bounds.items():
-                where = self._where(running, lo, hi, None)
+                where = self._where(running, lo, hi, None, current_due)
                 rows = s.execute(
-                    where(select(*summary_columns())).order_by(DossierRow.due_at).limit(1000)
+                    where(select(*summary_columns())).order_by(current_due).limit(1000)
                 ).all()
                 found[name] = tuple(
-                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of)
+                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
                     for r in rows
                     if r[0] not in snoozed
                 )
@@ -475,13 +481,14 @@ class LifecycleService:
         lo: datetime | None,
         hi: datetime | None,
         filters: WorklistFilter | None,
+        due: Any = DossierRow.due_at,
     ) -> Callable[[Select[Any]], Select[Any]]:
         def apply(q: Select[Any]) -> Select[Any]:
             q = q.where(DossierRow.status.in_(statuses))
             if lo is not None:
-                q = q.where(DossierRow.due_at >= lo)
+                q = q.where(due >= lo)
             if hi is not None:
-                q = q.where(DossierRow.due_at < hi)
+                q = q.where(due < hi)
             if filters is not None:
                 if filters.procedure_code:
                     q = q.where(DossierRow.procedure_code == filters.procedure_code)
@@ -675,9 +682,11 @@ class LifecycleService:
         enqueue(s, "event", event_id)
 
 
-def _with_timeliness(d: DossierSummary, as_of: datetime) -> DossierSummary:
-    if d.timeliness is not None or d.ended_at is not None:
+def _with_timeliness(d: DossierSummary, as_of: datetime, calendar: WorkCalendar) -> DossierSummary:
+    if d.ended_at is not None:
         return d
+    if d.timeliness is not None:
+        return _with_days_late(d, as_of, calendar)
     # While a supplement is awaited the clock is stopped: the appointment moves
     # by the waiting time, so a passed original date does not make it late.
     waiting = d.status is S.SUPPLEMENT_REQUESTED
@@ -689,7 +698,13 @@ def _with_timeliness(d: DossierSummary, as_of: datetime) -> DossierSummary:
     )
     if verdict is None:
         return d
-    return replace(d, timeliness=verdict)
+    return _with_days_late(replace(d, timeliness=verdict), as_of, calendar)
+
+
+def _with_days_late(d: DossierSummary, as_of: datetime, calendar: WorkCalendar) -> DossierSummary:
+    if d.status is S.SUPPLEMENT_REQUESTED:
+        return d
+    return replace(d, days_late=calendar.working_days_late(d.due_at, as_of))
 
 
 def _rating(r: RatingRow) -> Rating:

@@ -53,6 +53,21 @@ class DossierSummary:
     # Fixed once ended; for open dossiers the list that made the summary may
     # set LATE (appointment date past) — None means on time so far.
     timeliness: Timeliness | None = None
+    # The new appointment of a recorded apology (Mẫu 04), if any.
+    proposed_due_at: datetime | None = None
+    # Set by the worklists and reminders for an overdue open dossier: working days past
+    # the appointment (0 while late by less than a working day, e.g. at the weekend).
+    days_late: int = 0
+
+    @property
+    def apologised(self) -> bool:
+        """An apology with a new appointment is on record: none is to be sent again."""
+        return self.proposed_due_at is not None
+
+    @property
+    def current_due(self) -> datetime:
+        """The appointment the citizen was last given: the apology's, else the original."""
+        return self.proposed_due_at or self.due_at
 
     @classmethod
     def from_row(cls, r: tuple[Any, ...]) -> DossierSummary:
@@ -74,6 +89,7 @@ class DossierSummary:
             supplement_count=r[13],
             ended_at=r[14],
             timeliness=Timeliness(r[15]) if r[15] else None,
+            proposed_due_at=r[16],
         )
 
 
@@ -228,6 +244,7 @@ _SUMMARY_COLUMNS = (
     DossierRow.supplement_count,
     DossierRow.ended_at,
     DossierRow.timeliness,
+    DossierRow.proposed_due_at,
 )
 
 
