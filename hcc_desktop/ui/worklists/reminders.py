@@ -449,6 +449,7 @@ class ReminderCard(QFrame):
         name.setFont(bold)
         when = QLabel(self._when(d, group, rem))
         when.setStyleSheet(f"color: {_GROUP_COLOURS[group]};")
+        self.when_label = when
         procedure = ElidedLabel(d.procedure_name)
         procedure.setToolTip(f"{d.procedure_code} – {d.procedure_name}")
         # The end of a code (day and number) is what tells dossiers apart.
