@@ -97,6 +97,9 @@ PROVINCE_CODES: dict[str, str] = {
 MAX_AGE_YEARS = 130
 MIN_NAME_LETTERS = 2
 MIN_ADDRESS_LENGTH = 5
+# Longest accepted texts; the UI fields carry the same maxLength (ui/intake/person.py).
+MAX_NAME_LENGTH = 100
+MAX_ADDRESS_LENGTH = 250
 QR_MIN_FIELDS = 7
 
 _FIELDS = (
@@ -365,6 +368,8 @@ def _id_errors(
 def _name_errors(name: str) -> list[tuple[str, dict[str, object]]]:
     if not name:
         return [("required", {})]
+    if len(name) > MAX_NAME_LENGTH:
+        return [("too_long", {"max": MAX_NAME_LENGTH})]
     bad = sorted(
         {
             ch
@@ -454,6 +459,8 @@ def validate_person(
         faults["address"].append(("required", {}))
     elif len(address) < MIN_ADDRESS_LENGTH:
         faults["address"].append(("too_short", {"min_length": MIN_ADDRESS_LENGTH}))
+    elif len(address) > MAX_ADDRESS_LENGTH:
+        faults["address"].append(("too_long", {"max": MAX_ADDRESS_LENGTH}))
 
     email, email_ok = _email(data.email)
     if not email_ok:

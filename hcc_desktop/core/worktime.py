@@ -46,6 +46,59 @@ _GENERIC_DAY_OFF = "Ngày nghỉ"
 _DEFAULT_HOURS = OfficeHours()
 
 
+# The calendar (and the ``holidays`` package) is computed for these years only; a time
+# outside them is a typing error, refused with a message rather than a crash.
+EARLIEST_TIME = datetime(1900, 1, 1)
+LATEST_TIME = datetime(2100, 12, 31, 23, 59)
+# A receipt time before this or more than ``UNUSUAL_AHEAD`` after now needs an explicit
+# "I mean it" (``--allow-unusual-date`` on the command line).
+EARLIEST_USUAL = datetime(2000, 1, 1)
+UNUSUAL_AHEAD = timedelta(days=1)
+# Longer than any procedure (land: 20-30 days); bounds the calendar walk.
+MAX_PROCESSING_DAYS = 1000
+
+
+def time_range_error(moment: datetime, *, field: str) -> FieldError | None:
+    """``out_of_range`` when ``moment`` lies outside the years the calendar can compute."""
+    naive = moment.replace(tzinfo=None)
+    if EARLIEST_TIME <= naive <= LATEST_TIME:
+        return None
+    return FieldError(
+        field,
+        "out_of_range",
+        {"min": EARLIEST_TIME.strftime("%d/%m/%Y"), "max": LATEST_TIME.strftime("%d/%m/%Y")},
+    )
+
+
+def receipt_time_errors(
+    moment: datetime, now: datetime, *, allow_unusual: bool = False, field: str = "received_at"
+) -> list[FieldError]:
+    """Faults of a receipt time typed by hand (command line, imports).
+
+    Outside 1900–2100 is always refused; before 2000 or more than a day ahead of ``now``
+    is refused as ``unusual_date`` unless ``allow_unusual``.
+    """
+    hard = time_range_error(moment, field=field)
+    if hard is not None:
+        return [hard]
+    if allow_unusual:
+        return []
+    naive = moment.replace(tzinfo=None)
+    latest = now.replace(tzinfo=None) + UNUSUAL_AHEAD
+    if naive < EARLIEST_USUAL or naive > latest:
+        return [
+            FieldError(
+                field,
+                "unusual_date",
+                {
+                    "min": EARLIEST_USUAL.strftime("%d/%m/%Y"),
+                    "max": latest.strftime("%d/%m/%Y %H:%M"),
+                },
+            )
+        ]
+    return []
+
+
 def load_default_overrides(path: Path | None = None) -> list[CalendarOverride]:
     """Read the overrides file (by default the one shipped in ``resources/calendar``).
 
@@ -348,7 +401,7 @@ class WorkCalendar:
         return _WEEKEND_NAMES.get(day.weekday(), _GENERIC_DAY_OFF)
 
     def unconfirmed_days(self, start: date, end: date) -> tuple[CalendarOverride, ...]:
-        """"To confirm" table days in [start, end]: an appointment over them depends on them."""
+        """ "To confirm" table days in [start, end]: an appointment over them depends on them."""
         if isinstance(start, datetime):
             start = start.date()
         if isinstance(end, datetime):
@@ -449,6 +502,7 @@ class WorkCalendar:
         day: that opening. After the close or on a day off: the first opening of the next
         working day. A Saturday session: the first opening of the next working day.
         """
+        _check_range(received_at)
         day, minute = self._start_point(received_at, channel)
         return self._at(day, minute, received_at)
 
@@ -469,6 +523,11 @@ class WorkCalendar:
             raise ValidationError(
                 [FieldError("processing_days", "negative", {"value": processing_days})]
             )
+        if processing_days > MAX_PROCESSING_DAYS:
+            raise ValidationError(
+                [FieldError("processing_days", "out_of_range", {"max": MAX_PROCESSING_DAYS})]
+            )
+        _check_range(received_at)
         day, minute = self._start_point(received_at, channel)
         if processing_days == 0:
             # "Sau 15 giờ": the rule reads the time of receipt, and 15:00 sharp is still the
@@ -495,3 +554,9 @@ class WorkCalendar:
             if worked <= before + (last - first):
                 return self._at(end_day, first + (worked - before), received_at)
         raise AssertionError("worked minutes exceed a working day")  # pragma: no cover
+
+
+def _check_range(received_at: datetime) -> None:
+    error = time_range_error(received_at, field="received_at")
+    if error is not None:
+        raise ValidationError([error])

@@ -316,7 +316,9 @@ def test_an_apologised_dossier_shows_its_new_appointment_not_a_second_apology(
         card.when_label.text()
     )
     new_due = datetime.combine(clock.now.date(), time(17, 0))
-    services.lifecycle.issue_apology(late.code, new_due_at=new_due, reason="Chờ xác minh", at=clock.now)
+    services.lifecycle.issue_apology(
+        late.code, new_due_at=new_due, reason="Chờ xác minh", at=clock.now
+    )
     checked(qtbot, c)
     # At risk against the new appointment (due today), without the apology action.
     assert panel.shown_ids(ReminderGroup.OVERDUE) == []

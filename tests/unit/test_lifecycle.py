@@ -123,8 +123,9 @@ def test_an_action_cannot_be_dated_before_the_previous_event(services: Services)
     assert info.value.for_field("at") is not None
 
 
-def test_handover_and_back_record_giver_and_receiver(services: Services) -> None:
+def test_handover_and_back_record_giver_and_receiver(services: Services, clock: FakeClock) -> None:
     code = _to(services, S.RECEIVED)
+    clock.now = NOW + timedelta(hours=3)  # both steps entered afterwards, with their times
     services.lifecycle.transition(
         code,
         A.HANDOVER,
@@ -495,3 +496,20 @@ def test_apology_once_reminders_follow_the_new_appointment(
     assert friday.due_today[0].apologised
     monday = services.lifecycle.reminders(as_of=datetime(2026, 11, 30, 10, 0))
     assert [x.code for x in monday.overdue] == [d.code]
+
+
+def test_an_action_time_beyond_the_clock_skew_is_refused(services: Services) -> None:
+    code = _to(services, S.RECEIVED)
+    with pytest.raises(ValidationError) as info:
+        services.lifecycle.transition(code, A.FINISH, at=datetime(9999, 12, 31, 0, 0))
+    err = info.value.for_field("at")
+    assert err is not None and err.code == "in_future"
+    with pytest.raises(ValidationError):
+        services.lifecycle.transition(code, A.FINISH, at=NOW + timedelta(minutes=11))
+    with pytest.raises(ValidationError):
+        services.lifecycle.issue_apology(
+            code, new_due_at=datetime(9999, 12, 31), reason="x", at=datetime(9999, 12, 30)
+        )
+    # A small skew between two counters' clocks is fine, and nothing got stuck.
+    d = services.lifecycle.transition(code, A.FINISH, at=NOW + timedelta(minutes=5))
+    assert d.status is S.PROCESSED

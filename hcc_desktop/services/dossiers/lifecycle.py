@@ -50,6 +50,13 @@ S = DossierStatus
 MAX_REASON = 2000
 RATING_CRITERIA = ("time", "trips", "attitude", "publication")
 
+# How far ahead of this device's clock an action time may be (clocks of two counters drift).
+ACTION_SKEW = timedelta(minutes=10)
+
+
+def fmt_minute(moment: datetime) -> str:
+    return moment.strftime("%d/%m/%Y %H:%M")
+
 
 @dataclass(frozen=True)
 class TransitionInput:
@@ -194,7 +201,7 @@ class LifecycleService:
         if not actor:
             errors.append(FieldError("actor", "required"))
         data = self._details(act, details, errors)
-        moment = (at or self._clock()).replace(second=0, microsecond=0)
+        moment = self._moment(at, errors)
         with self._db.write() as s:
             row = self._row(s, key)
             status = S(row.status)
@@ -257,8 +264,8 @@ class LifecycleService:
         """
         reason = " ".join(nfc(reason).split())
         actor = nfc(actor).strip() or self._settings.load().officer_name
-        moment = (at or self._clock()).replace(second=0, microsecond=0)
         errors: list[FieldError] = []
+        moment = self._moment(at, errors)
         if not reason:
             errors.append(FieldError("reason", "required"))
         with self._db.write() as s:
@@ -474,6 +481,19 @@ class LifecycleService:
                 s.delete(existing)
 
     # -- internals -------------------------------------------------------------------
+
+    def _moment(self, at: datetime | None, errors: list[FieldError]) -> datetime:
+        """When an action happened: now, or a time typed for paperwork entered late.
+
+        A time ahead of the clock by more than a small skew is refused: accepted, it
+        would make every later real action "before the previous step" for good.
+        """
+        now = self._clock()
+        moment = (at or now).replace(second=0, microsecond=0)
+        if at is not None and at.replace(tzinfo=None) > now.replace(tzinfo=None) + ACTION_SKEW:
+            errors.append(FieldError("at", "in_future", {"max": fmt_minute(now + ACTION_SKEW)}))
+            return now.replace(second=0, microsecond=0)
+        return moment
 
     @staticmethod
     def _where(
