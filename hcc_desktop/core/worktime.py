@@ -180,7 +180,7 @@ def _language() -> str | None:
     return "vi" if "vi" in holidays.list_localized_countries().get("VN", ()) else None
 
 
-class _LabourCodeVN(_PackageVietnam):  # type: ignore[misc]
+class _LabourCodeVN(_PackageVietnam):
     """The package without its one-off swap days (those come from yearly notices)."""
 
     def _add_special_holidays(self, *args: Any, **kwargs: Any) -> None:
@@ -515,9 +515,9 @@ class WorkCalendar:
         """Appointment (hẹn trả) for a dossier with ``processing_days`` working days.
 
         0 days: the close of the clock-start day if the dossier is received at or before the
-        same-day cutoff (15:00 sharp included), else the close of the next working day. Otherwise ``processing_days`` × the
-        working hours of a day are walked through the office intervals of working days;
-        landing exactly on an interval end stays there.
+        same-day cutoff (15:00 sharp included), else the close of the next working day.
+        Otherwise ``processing_days`` × the working hours of a day are walked through the
+        office intervals of working days; landing exactly on an interval end stays there.
         """
         if processing_days < 0:
             raise ValidationError(

@@ -273,7 +273,7 @@ def test_a_huge_fee_is_a_validation_error(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _write(tmp_path, dict(GOOD, fee_amount=2**63, fee_method="cash"))
-    code, out, err = run(db, "intake", str(path), capsys=capsys)
+    code, _out, err = run(db, "intake", str(path), capsys=capsys)
     assert code == 2
     assert "fee_amount: phí, lệ phí quá lớn" in err
     assert "Traceback" not in err

@@ -761,11 +761,14 @@ def test_names_and_addresses_have_length_limits() -> None:
     with pytest.raises(ValidationError) as info:
         validate_person(PersonInput(**{**base, "full_name": pasted}))
     err = info.value.for_field("applicant.full_name")
-    assert err is not None and err.code == "too_long" and err.params == {"max": MAX_NAME_LENGTH}
+    assert err is not None
+    assert err.code == "too_long"
+    assert err.params == {"max": MAX_NAME_LENGTH}
     with pytest.raises(ValidationError) as info:
         validate_person(PersonInput(**{**base, "address": "x" * (MAX_ADDRESS_LENGTH + 1)}))
     err = info.value.for_field("applicant.address")
-    assert err is not None and err.code == "too_long"
+    assert err is not None
+    assert err.code == "too_long"
     # At the limits: accepted.
     at_limit = "A" * MAX_NAME_LENGTH
     person = validate_person(
