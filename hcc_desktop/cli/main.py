@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.cli.common import (
@@ -505,6 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_settings)
 
     lifecycle_cli.add_commands(sub)
+    calendar_cli.add_commands(sub)
     sync_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser

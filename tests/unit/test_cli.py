@@ -294,3 +294,40 @@ def test_due_date_says_when_it_depends_on_an_unconfirmed_day(
     )
     assert code == 0
     assert err == ""
+
+
+def test_calendar_list_confirm_and_remove(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(db, "calendar", "list", "--json", capsys=capsys)
+    assert code == 0
+    rows = {r["date"]: r for r in json.loads(out)}
+    assert rows["2026-11-24"]["status"] == "to_confirm"
+    assert rows["2026-08-31"]["status"] == "to_confirm"
+    assert rows["2026-01-02"]["status"] == "confirmed"
+    assert "12729/VPCP-KGVX" in rows["2026-01-02"]["source"]
+    code, out, _ = run(db, "calendar", "list", "--to-confirm", capsys=capsys)
+    assert "2026-11-24\tnghỉ\tCHƯA XÁC NHẬN" in out
+    assert "2026-01-02" not in out
+
+    code, out, _ = run(
+        db, "calendar", "confirm", "2026-11-24", "--source", "Văn bản số 1/TB ngày 1/11/2026",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert "đã xác nhận" in out
+    # Confirmed: the appointment over it carries no note any more.
+    code, out, err = run(
+        db, "due-date", "--days", "0", "--received", "2026-11-23 15:01", capsys=capsys
+    )
+    assert out.strip() == "2026-11-25 17:00"
+    assert err == ""
+    # Removed: 24/11/2026 is a working day again.
+    assert run(db, "calendar", "remove", "2026-11-24", capsys=capsys)[0] == 0
+    code, out, _ = run(
+        db, "due-date", "--days", "0", "--received", "2026-11-23 15:01", capsys=capsys
+    )
+    assert out.strip() == "2026-11-24 17:00"
+    code, _, err = run(db, "calendar", "remove", "2026-11-24", capsys=capsys)
+    assert code == 1
+    assert "không có trong bảng lịch" in err
+    code, _, err = run(db, "calendar", "confirm", "24/11/2026", capsys=capsys)
+    assert code == 2
