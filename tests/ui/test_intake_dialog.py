@@ -6,7 +6,7 @@ import io
 import os
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -457,6 +457,23 @@ def test_received_time_can_be_set_for_a_dossier_received_earlier(
 
     dialog.now_button.click()
     assert dialog.build_draft().received_at is None
+
+
+def test_appointment_label_says_when_it_counts_on_an_unconfirmed_day(
+    dialog: IntakeDialog, services: Services
+) -> None:
+    dialog.choose_procedure(BIRTH)
+    # Mon 23/11/2026 15:01, same-day: due Wed 25/11 because 24/11 is off (to confirm).
+    dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
+    assert "25/11/2026" in dialog.due_label.text()
+    assert "Counts on 24/11/2026 (Ngày Văn hóa Việt Nam), not confirmed yet" in (
+        dialog.due_label.text()
+    )
+    dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 25, 9, 0)))
+    assert "not confirmed" not in dialog.due_label.text()
+    services.settings.confirm_calendar_day(date(2026, 11, 24))
+    dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
+    assert "not confirmed" not in dialog.due_label.text()
 
 
 def test_fee_defaults_to_the_procedure_and_can_be_waived(dialog: IntakeDialog) -> None:
