@@ -235,6 +235,19 @@ def _century_digit(birth_year: int, gender: Gender) -> str | None:
     return str(2 * century + (1 if gender is Gender.FEMALE else 0))
 
 
+def gender_from_cccd(number: str) -> Gender | None:
+    """The gender a 12-digit CCCD states in its 4th digit (even: male, odd: female).
+
+    None while the text is not 12 digits (spaces ignored) or the digit is outside 0-9's
+    defined range (0-5 for births 1900-2199; 6-9 are reserved for later centuries).
+    """
+    digits = nfc(number).replace(" ", "")
+    if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
+        return None
+    digit = int(digits[3])
+    return Gender.FEMALE if digit % 2 else Gender.MALE
+
+
 # --- phone ---------------------------------------------------------------------------------
 
 

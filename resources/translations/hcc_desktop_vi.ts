@@ -535,12 +535,24 @@
         <translation>{time} (đã lùi theo thời gian chờ bổ sung)</translation>
     </message>
     <message>
-        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}). Send the citizen an apology with a new appointment (Form 04).</source>
-        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
+        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}, {late}). Send the citizen an apology with a new appointment (Form 04).</source>
+        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}, {late}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
     </message>
     <message>
         <source>The appointment is near ({due}). If the result will be late, send the citizen an apology with a new appointment (Form 04) before it.</source>
         <translation>Sắp đến hạn trả ({due}). Nếu kết quả sẽ trễ, hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04) trước ngày hẹn.</translation>
+    </message>
+    <message>
+        <source>An apology was sent; the &lt;b&gt;new appointment {due} has passed&lt;/b&gt;. Return the result as soon as possible.</source>
+        <translation>Đã gửi văn bản xin lỗi; &lt;b&gt;ngày hẹn mới {due} đã qua&lt;/b&gt;. Hãy trả kết quả sớm nhất có thể.</translation>
+    </message>
+    <message>
+        <source>An apology was sent; the &lt;b&gt;new appointment is today&lt;/b&gt; ({due}).</source>
+        <translation>Đã gửi văn bản xin lỗi; &lt;b&gt;ngày hẹn mới là hôm nay&lt;/b&gt; ({due}).</translation>
+    </message>
+    <message>
+        <source>An apology was sent; new appointment {due}.</source>
+        <translation>Đã gửi văn bản xin lỗi; hẹn mới: {due}.</translation>
     </message>
     <message>
         <source>(digitised copy reused)</source>
@@ -914,6 +926,10 @@
         <translation>chọn thủ tục</translation>
     </message>
     <message>
+        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
+        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
+    </message>
+    <message>
         <source>{hour}:{minute}, {date}</source>
         <translation>{hour} giờ {minute} phút, ngày {date}</translation>
     </message>
@@ -952,6 +968,21 @@
     <message>
         <source>&amp;Keep typing</source>
         <translation>&amp;Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
+    <name>Lateness</name>
+    <message>
+        <source>late by less than a working day</source>
+        <translation>trễ chưa đến 1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>{days} working days late</source>
+        <translation>trễ {days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>due {when} · {late}</source>
+        <translation>hẹn {when} · {late}</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1505,30 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Địa chỉ quá ngắn (ít nhất {min_length} ký tự)</translation>
     </message>
     <message>
+        <source>The name is too long (at most {max} characters)</source>
+        <translation>Họ tên quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most {max} characters)</source>
+        <translation>Địa chỉ quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>The time of receipt must be between {min} and {max}</source>
+        <translation>Thời gian tiếp nhận phải trong khoảng {min} – {max}</translation>
+    </message>
+    <message>
+        <source>Unusual time of receipt: check the year (before {min}, or ahead of now)</source>
+        <translation>Thời gian tiếp nhận bất thường: hãy kiểm tra lại năm (trước {min} hoặc sau thời điểm hiện tại)</translation>
+    </message>
+    <message>
+        <source>The fee is too large (at most {max} đồng)</source>
+        <translation>Phí, lệ phí quá lớn (tối đa {max} đồng)</translation>
+    </message>
+    <message>
+        <source>The time cannot be later than now (at most {max})</source>
+        <translation>Thời điểm không được sau thời gian hiện tại (muộn nhất {max})</translation>
+    </message>
+    <message>
         <source>Procedure {code} is not in the catalog</source>
         <translation>Thủ tục {code} không có trong danh mục</translation>
     </message>
@@ -1588,6 +1643,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Dossier {key} was not found</source>
         <translation>Không tìm thấy hồ sơ {key}</translation>
+    </message>
+    <message>
+        <source>The day {day} is not in the calendar table</source>
+        <translation>Ngày {day} không có trong bảng lịch làm việc</translation>
     </message>
     <message>
         <source>The data were changed elsewhere: reload them and try again</source>
@@ -2355,12 +2414,16 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tạm ẩn nhắc việc của hồ sơ này</translation>
     </message>
     <message>
-        <source>due {time}</source>
-        <translation>hẹn {time}</translation>
+        <source>new appointment {when} passed</source>
+        <translation>đã quá hẹn mới {when}</translation>
     </message>
     <message>
-        <source>due {when} · {days} d late</source>
-        <translation>hẹn {when} · trễ {days} ngày</translation>
+        <source>new appointment {time}</source>
+        <translation>hẹn mới {time}</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>hẹn {time}</translation>
     </message>
 </context>
 <context>
@@ -2667,12 +2730,32 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cảnh báo sắp đến &amp;hạn:</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Căn cứ (văn bản)</translation>
+    </message>
+    <message>
         <source>Add da&amp;y</source>
         <translation>Thêm ngà&amp;y</translation>
     </message>
     <message>
         <source>Remo&amp;ve day</source>
         <translation>&amp;Xóa ngày</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm day</source>
+        <translation>Xác &amp;nhận ngày</translation>
+    </message>
+    <message>
+        <source>Mark the selected days as confirmed by a document (enter it under Source)</source>
+        <translation>Đánh dấu các ngày đã chọn là đã xác nhận theo văn bản (ghi số và ngày văn bản ở cột Căn cứ)</translation>
+    </message>
+    <message>
+        <source>Days the Government announces on top of the law: swapped days off (“Day off”) and the Saturdays worked instead (“Make-up day”). A day “To confirm” is applied, and appointments over it say so, until you confirm it (citing the document) or remove it.</source>
+        <translation>Các ngày Chính phủ thông báo ngoài quy định của luật: ngày nghỉ hoán đổi (“Ngày nghỉ”) và thứ Bảy làm bù (“Ngày làm bù”). Ngày “Chờ xác nhận” vẫn được áp dụng, và hẹn trả nào tính qua ngày đó sẽ ghi rõ, cho đến khi bạn xác nhận (ghi văn bản căn cứ) hoặc xóa ngày đó.</translation>
     </message>
     <message>
         <source>Y&amp;ear:</source>
@@ -2787,10 +2870,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Days the Government announces on top of the law: swapped days off (“Day off”) and the Saturdays worked instead (“Make-up day”).</source>
-        <translation>Những ngày Chính phủ thông báo ngoài quy định của luật: ngày nghỉ hoán đổi (“Nghỉ”) và ngày Thứ Bảy làm bù (“Làm bù”).</translation>
-    </message>
-    <message>
         <source>Public holidays by law</source>
         <translation>Ngày lễ, Tết theo luật</translation>
     </message>
@@ -2841,6 +2920,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Make-up day</source>
         <translation>Làm bù</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Chờ xác nhận</translation>
     </message>
     <message>
         <source>Mon</source>

@@ -14,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -22,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Procedure
 from hcc_desktop.core.errors import FieldError, QrParseError
-from hcc_desktop.core.identity import parse_cccd_qr
+from hcc_desktop.core.identity import MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH, parse_cccd_qr
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common.i18n import install_translators, remove_translators
 from hcc_desktop.ui.common.messages import error_message, field_message
@@ -183,7 +184,8 @@ def test_whole_intake_with_the_keyboard_only(
     qtbot.keyClicks(focused(), "15032003")
     press(qtbot, Key.Key_Tab)
     assert focused() is dialog.applicant.gender
-    press(qtbot, Key.Key_Down)
+    # The CCCD's 4th digit (2: male, born in the 2000s) already chose the gender.
+    assert dialog.applicant.gender.currentData() == "male"
     press(qtbot, Key.Key_Tab)
     assert focused() is dialog.applicant.phone
     qtbot.keyClicks(focused(), "0912 345 678")
@@ -587,3 +589,38 @@ def test_copy_certification_fee_follows_pages_and_copies(
     dialog.choose_procedure("2.000884")  # a flat fee: no counts to type
     assert not dialog.fee_quantities.isVisible()
     assert dialog.fee.value() == 10_000
+
+
+def test_typing_a_cccd_fills_the_gender_when_none_is_chosen(dialog: IntakeDialog) -> None:
+    a = dialog.applicant
+    a.id_number.setFocus()
+    QTest.keyClicks(a.id_number, "052185004321")  # 4th digit 1: female, born in the 1900s
+    assert a.gender.currentData() == "female"
+    a.id_number.clear()
+    QTest.keyClicks(a.id_number, "079203001234")
+    assert a.gender.currentData() == "female"  # chosen already: never overwritten
+    a.gender.setCurrentIndex(0)
+    a.id_number.clear()
+    QTest.keyClicks(a.id_number, "07920300123")  # 11 digits: nothing yet
+    assert a.gender.currentData() == ""
+    QTest.keyClicks(a.id_number, "4")
+    assert a.gender.currentData() == "male"
+
+
+def test_a_pasted_300_character_name_is_refused_at_the_field(
+    qtbot: QtBot, vietnamese: None, services: Services, runner: TaskRunner
+) -> None:
+    dialog = IntakeDialog(services, runner)
+    qtbot.addWidget(dialog)
+    a = dialog.applicant
+    assert a.full_name.maxLength() == MAX_NAME_LENGTH
+    assert a.address.maxLength() == MAX_ADDRESS_LENGTH
+    QGuiApplication.clipboard().setText("Nguyễn Văn An " * 22)
+    a.full_name.setFocus()
+    QTest.keySequence(a.full_name, QKeySequence.StandardKey.Paste)
+    assert a.full_name.text() == ""  # refused whole, not cut
+    assert a.message("full_name") == f"Họ tên quá dài (tối đa {MAX_NAME_LENGTH} ký tự)"
+    # A name that fits is pasted as usual.
+    QGuiApplication.clipboard().setText("Nguyễn Văn An")
+    QTest.keySequence(a.full_name, QKeySequence.StandardKey.Paste)
+    assert a.full_name.text() == "Nguyễn Văn An"

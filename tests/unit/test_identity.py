@@ -775,3 +775,14 @@ def test_names_and_addresses_have_length_limits() -> None:
         PersonInput(**{**base, "full_name": at_limit, "address": "y" * MAX_ADDRESS_LENGTH})
     )
     assert person.full_name == at_limit
+
+
+def test_gender_from_the_cccd_4th_digit() -> None:
+    from hcc_desktop.core.identity import gender_from_cccd
+
+    assert gender_from_cccd("079203001234") is Gender.MALE  # 2: male, 2000s
+    assert gender_from_cccd("052185004321") is Gender.FEMALE  # 1: female, 1900s
+    assert gender_from_cccd("052 390 004 321") is Gender.FEMALE
+    assert gender_from_cccd("05218500432") is None  # not 12 digits yet
+    assert gender_from_cccd("123456789") is None  # old CMND: no gender digit
+    assert gender_from_cccd("B1234567") is None

@@ -724,11 +724,10 @@ class IntakeDialog(QDialog):
         if not days:
             return ""
         return self.tr(
-            "Counts on {days}, not confirmed yet by the administrator (Settings › Calendar)."
+            "Counts on {days}, not confirmed yet by the administrator "
+            "(Settings › Office hours & days off)."
         ).format(
-            days=", ".join(
-                f"{o.day:%d/%m/%Y}" + (f" ({o.note})" if o.note else "") for o in days
-            )
+            days=", ".join(f"{o.day:%d/%m/%Y}" + (f" ({o.note})" if o.note else "") for o in days)
         )
 
     def due_text(self, due: datetime) -> str:

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize
-from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.core.errors import FieldError, ValidationError
+from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings, validate_settings
 from hcc_desktop.ui.common.errors import (
@@ -367,7 +367,13 @@ class SettingsDialog(QDialog):
         ov = QVBoxLayout(overrides_box)
         self.overrides_table = QTableWidget(0, 5)
         self.overrides_table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Kind"), self.tr("Note"), self.tr("Status"), self.tr("Source")]
+            [
+                self.tr("Date"),
+                self.tr("Kind"),
+                self.tr("Note"),
+                self.tr("Status"),
+                self.tr("Source"),
+            ]
         )
         self.overrides_table.verticalHeader().setVisible(False)
         self.overrides_table.verticalHeader().setDefaultSectionSize(
