@@ -213,7 +213,8 @@ def test_days_to_confirm_are_listed_as_such_and_can_be_confirmed(
     assert isinstance(status, QComboBox)
     assert status.currentText() == "To confirm"
     source = dialog.overrides_table.item(rows[date(2026, 1, 2)], 4)
-    assert source is not None and "12729/VPCP-KGVX" in source.text()
+    assert source is not None
+    assert "12729/VPCP-KGVX" in source.text()
     # Saving keeps every status and source as they were.
     before = services.settings.calendar_overrides()
     with qtbot.waitSignal(dialog.settings_saved, timeout=10_000):
