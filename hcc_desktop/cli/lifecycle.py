@@ -165,6 +165,9 @@ def _worklist_entry(d: DossierSummary) -> dict[str, Any]:
         "due_at": fmt_time(d.due_at),
         "holder": d.holder,
         "timeliness": d.timeliness.value if d.timeliness else None,
+        # Lateness in working days (DOMAIN §3), never calendar days.
+        "working_days_late": d.days_late,
+        "proposed_due_at": fmt_time(d.proposed_due_at) if d.proposed_due_at else None,
     }
 
 
@@ -194,7 +197,12 @@ def cmd_worklist(services: Services, args: argparse.Namespace) -> int:
         for name in names:
             print(f"{name} ({w.counts[name]})")
             for d in getattr(w, name):
-                print(f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}")
+                line = f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}"
+                if name == "overdue":
+                    line += f"\ttrễ {d.days_late} ngày làm việc"
+                if d.proposed_due_at is not None:
+                    line += f"\thẹn mới {fmt_time(d.proposed_due_at)}"
+                print(line)
     return 0
 
 

@@ -380,8 +380,19 @@ class OfficeHours:
 
 @dataclass(frozen=True)
 class CalendarOverride:
-    """A day off (``off``) or a make-up working day (``work``) on top of the law."""
+    """A day off (``off``) or a make-up working day (``work``) on top of the law.
+
+    ``status`` is ``confirmed`` or ``to_confirm``: a day no document (or only the
+    ``holidays`` package) supports is applied but flagged until an administrator confirms
+    or removes it. ``source`` cites the document (number and date).
+    """
 
     day: date
     kind: str  # "off" | "work"
     note: str = ""
+    status: str = "confirmed"  # "confirmed" | "to_confirm"
+    source: str = ""
+
+    @property
+    def to_confirm(self) -> bool:
+        return self.status == "to_confirm"

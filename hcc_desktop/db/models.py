@@ -52,6 +52,12 @@ class CalendarOverrideRow(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8), nullable=False)  # "off" | "work"
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # "confirmed" | "to_confirm": applied either way; a to_confirm day is flagged until an
+    # administrator confirms or removes it.
+    status: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="confirmed", server_default="confirmed"
+    )
+    source: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
 
 
 class ProcedureRow(Base):

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -62,15 +63,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer's title</source>
+        <source>&amp;Signer&apos;s title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer's &amp;name</source>
+        <source>Signer&apos;s &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -551,12 +552,24 @@
         <translation>{time} (đã lùi theo thời gian chờ bổ sung)</translation>
     </message>
     <message>
-        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}). Send the citizen an apology with a new appointment (Form 04).</source>
-        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
+        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}, {late}). Send the citizen an apology with a new appointment (Form 04).</source>
+        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}, {late}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
     </message>
     <message>
         <source>The appointment is near ({due}). If the result will be late, send the citizen an apology with a new appointment (Form 04) before it.</source>
         <translation>Sắp đến hạn trả ({due}). Nếu kết quả sẽ trễ, hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04) trước ngày hẹn.</translation>
+    </message>
+    <message>
+        <source>An apology was sent; the &lt;b&gt;new appointment {due} has passed&lt;/b&gt;. Return the result as soon as possible.</source>
+        <translation>Đã gửi văn bản xin lỗi; &lt;b&gt;ngày hẹn mới {due} đã qua&lt;/b&gt;. Hãy trả kết quả sớm nhất có thể.</translation>
+    </message>
+    <message>
+        <source>An apology was sent; the &lt;b&gt;new appointment is today&lt;/b&gt; ({due}).</source>
+        <translation>Đã gửi văn bản xin lỗi; &lt;b&gt;ngày hẹn mới là hôm nay&lt;/b&gt; ({due}).</translation>
+    </message>
+    <message>
+        <source>An apology was sent; new appointment {due}.</source>
+        <translation>Đã gửi văn bản xin lỗi; hẹn mới: {due}.</translation>
     </message>
     <message>
         <source>(digitised copy reused)</source>
@@ -902,7 +915,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -928,6 +941,10 @@
     <message>
         <source>choose a procedure</source>
         <translation>chọn thủ tục</translation>
+    </message>
+    <message>
+        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
+        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
     </message>
     <message>
         <source>{hour}:{minute}, {date}</source>
@@ -968,6 +985,21 @@
     <message>
         <source>&amp;Keep typing</source>
         <translation>&amp;Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
+    <name>Lateness</name>
+    <message>
+        <source>late by less than a working day</source>
+        <translation>trễ chưa đến 1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>{days} working days late</source>
+        <translation>trễ {days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>due {when} · {late}</source>
+        <translation>hẹn {when} · {late}</translation>
     </message>
 </context>
 <context>
@@ -1159,7 +1191,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -1490,6 +1522,30 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Địa chỉ quá ngắn (ít nhất {min_length} ký tự)</translation>
     </message>
     <message>
+        <source>The name is too long (at most {max} characters)</source>
+        <translation>Họ tên quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most {max} characters)</source>
+        <translation>Địa chỉ quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>The time of receipt must be between {min} and {max}</source>
+        <translation>Thời gian tiếp nhận phải trong khoảng {min} – {max}</translation>
+    </message>
+    <message>
+        <source>Unusual time of receipt: check the year (before {min}, or ahead of now)</source>
+        <translation>Thời gian tiếp nhận bất thường: hãy kiểm tra lại năm (trước {min} hoặc sau thời điểm hiện tại)</translation>
+    </message>
+    <message>
+        <source>The fee is too large (at most {max} đồng)</source>
+        <translation>Phí, lệ phí quá lớn (tối đa {max} đồng)</translation>
+    </message>
+    <message>
+        <source>The time cannot be later than now (at most {max})</source>
+        <translation>Thời điểm không được sau thời gian hiện tại (muộn nhất {max})</translation>
+    </message>
+    <message>
         <source>Procedure {code} is not in the catalog</source>
         <translation>Thủ tục {code} không có trong danh mục</translation>
     </message>
@@ -1546,7 +1602,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -1608,6 +1664,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Dossier {key} was not found</source>
         <translation>Không tìm thấy hồ sơ {key}</translation>
+    </message>
+    <message>
+        <source>The day {day} is not in the calendar table</source>
+        <translation>Ngày {day} không có trong bảng lịch làm việc</translation>
     </message>
     <message>
         <source>The data were changed elsewhere: reload them and try again</source>
@@ -1694,7 +1754,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2053,7 +2113,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer's name</source>
+        <source>Enter the officer&apos;s name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -2379,12 +2439,16 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tạm ẩn nhắc việc của hồ sơ này</translation>
     </message>
     <message>
-        <source>due {time}</source>
-        <translation>hẹn {time}</translation>
+        <source>new appointment {when} passed</source>
+        <translation>đã quá hẹn mới {when}</translation>
     </message>
     <message>
-        <source>due {when} · {days} d late</source>
-        <translation>hẹn {when} · trễ {days} ngày</translation>
+        <source>new appointment {time}</source>
+        <translation>hẹn mới {time}</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>hẹn {time}</translation>
     </message>
 </context>
 <context>
@@ -2600,7 +2664,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -2687,12 +2751,32 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cảnh báo sắp đến &amp;hạn:</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Căn cứ (văn bản)</translation>
+    </message>
+    <message>
         <source>Add da&amp;y</source>
         <translation>Thêm ngà&amp;y</translation>
     </message>
     <message>
         <source>Remo&amp;ve day</source>
         <translation>&amp;Xóa ngày</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm day</source>
+        <translation>Xác &amp;nhận ngày</translation>
+    </message>
+    <message>
+        <source>Mark the selected days as confirmed by a document (enter it under Source)</source>
+        <translation>Đánh dấu các ngày đã chọn là đã xác nhận theo văn bản (ghi số và ngày văn bản ở cột Căn cứ)</translation>
+    </message>
+    <message>
+        <source>Days the Government announces on top of the law: swapped days off (“Day off”) and the Saturdays worked instead (“Make-up day”). A day “To confirm” is applied, and appointments over it say so, until you confirm it (citing the document) or remove it.</source>
+        <translation>Các ngày Chính phủ thông báo ngoài quy định của luật: ngày nghỉ hoán đổi (“Ngày nghỉ”) và thứ Bảy làm bù (“Ngày làm bù”). Ngày “Chờ xác nhận” vẫn được áp dụng, và hẹn trả nào tính qua ngày đó sẽ ghi rõ, cho đến khi bạn xác nhận (ghi văn bản căn cứ) hoặc xóa ngày đó.</translation>
     </message>
     <message>
         <source>Y&amp;ear:</source>
@@ -2731,7 +2815,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer's &amp;title:</source>
+        <source>Signer&apos;s &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -2739,7 +2823,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer's na&amp;me:</source>
+        <source>Signer&apos;s na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -2811,10 +2895,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Days the Government announces on top of the law: swapped days off (“Day off”) and the Saturdays worked instead (“Make-up day”).</source>
-        <translation>Những ngày Chính phủ thông báo ngoài quy định của luật: ngày nghỉ hoán đổi (“Nghỉ”) và ngày Thứ Bảy làm bù (“Làm bù”).</translation>
-    </message>
-    <message>
         <source>Public holidays by law</source>
         <translation>Ngày lễ, Tết theo luật</translation>
     </message>
@@ -2865,6 +2945,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Make-up day</source>
         <translation>Làm bù</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Chờ xác nhận</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -2961,7 +3049,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
+        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -3037,19 +3125,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device's version</source>
+        <source>&amp;Keep this device&apos;s version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device's version is sent to the server at the next sync</source>
+        <source>This device&apos;s version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver's version</source>
+        <source>Take the se&amp;rver&apos;s version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server's version replaces the dossier on this device</source>
+        <source>The server&apos;s version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -3153,7 +3241,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -3201,11 +3289,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
     <message>
@@ -3533,7 +3621,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server's copy of the dossier cannot be read</source>
+        <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
 </context>
@@ -3916,7 +4004,7 @@ không chứa dữ liệu mới.</translation>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen's written request of withdrawal</source>
+        <source>E.g. the citizen&apos;s written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>

@@ -54,6 +54,21 @@ class DossierSummary:
     # set LATE (appointment date past) — None means on time so far.
     timeliness: Timeliness | None = None
     procedure_short_name: str = ""  # from the catalog; "" when it has none
+    # The new appointment of a recorded apology (Mẫu 04), if any.
+    proposed_due_at: datetime | None = None
+    # Set by the worklists and reminders for an overdue open dossier: working days past
+    # the appointment (0 while late by less than a working day, e.g. at the weekend).
+    days_late: int = 0
+
+    @property
+    def apologised(self) -> bool:
+        """An apology with a new appointment is on record: none is to be sent again."""
+        return self.proposed_due_at is not None
+
+    @property
+    def current_due(self) -> datetime:
+        """The appointment the citizen was last given: the apology's, else the original."""
+        return self.proposed_due_at or self.due_at
 
     @property
     def procedure_display(self) -> str:
@@ -80,7 +95,8 @@ class DossierSummary:
             supplement_count=r[13],
             ended_at=r[14],
             timeliness=Timeliness(r[15]) if r[15] else None,
-            procedure_short_name=(r[16] if len(r) > 16 else "") or "",
+            proposed_due_at=r[16],
+            procedure_short_name=(r[17] if len(r) > 17 else "") or "",
         )
 
 
@@ -235,6 +251,7 @@ _SUMMARY_COLUMNS = (
     DossierRow.supplement_count,
     DossierRow.ended_at,
     DossierRow.timeliness,
+    DossierRow.proposed_due_at,
     # The catalog's short name, for lists (the dossier keeps the full title).
     select(ProcedureRow.short_name)
     .where(ProcedureRow.code == DossierRow.procedure_code)

@@ -139,6 +139,25 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
     ("address", "too_short"): QT_TRANSLATE_NOOP(
         "Messages", "The address is too short (at least {min_length} characters)"
     ),
+    # Rules at their edges (issue 9 item 12, issue 12 item 7).
+    ("full_name", "too_long"): QT_TRANSLATE_NOOP(
+        "Messages", "The name is too long (at most {max} characters)"
+    ),
+    ("address", "too_long"): QT_TRANSLATE_NOOP(
+        "Messages", "The address is too long (at most {max} characters)"
+    ),
+    ("received_at", "out_of_range"): QT_TRANSLATE_NOOP(
+        "Messages", "The time of receipt must be between {min} and {max}"
+    ),
+    ("received_at", "unusual_date"): QT_TRANSLATE_NOOP(
+        "Messages", "Unusual time of receipt: check the year (before {min}, or ahead of now)"
+    ),
+    ("fee_amount", "out_of_range"): QT_TRANSLATE_NOOP(
+        "Messages", "The fee is too large (at most {max} đồng)"
+    ),
+    ("at", "in_future"): QT_TRANSLATE_NOOP(
+        "Messages", "The time cannot be later than now (at most {max})"
+    ),
     ("procedure", "unknown"): QT_TRANSLATE_NOOP(
         "Messages", "Procedure {code} is not in the catalog"
     ),
@@ -212,6 +231,9 @@ ERROR_MESSAGES: dict[str, str] = {
     ),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Not found"),
     "dossier_not_found": QT_TRANSLATE_NOOP("Messages", "Dossier {key} was not found"),
+    "calendar_day_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The day {day} is not in the calendar table"
+    ),
     "procedure_not_found": QT_TRANSLATE_NOOP("Messages", "Procedure {code} is not in the catalog"),
     "conflict": QT_TRANSLATE_NOOP(
         "Messages", "The data were changed elsewhere: reload them and try again"

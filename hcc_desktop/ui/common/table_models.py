@@ -115,6 +115,28 @@ def progress_name(progress: Progress) -> str:
     return QCoreApplication.translate("Progress", PROGRESS_NAMES[progress])
 
 
+def late_days_text(days: int) -> str:
+    """How late, in working days (never calendar days): "2 working days late"."""
+    if days <= 0:
+        return QCoreApplication.translate("Lateness", "late by less than a working day")
+    return QCoreApplication.translate("Lateness", "{days} working days late").format(days=days)
+
+
+def late_text(due: datetime, days: int) -> str:
+    """ "due 20/11/2026 17:00 · 2 working days late" for an overdue dossier."""
+    return QCoreApplication.translate("Lateness", "due {when} · {late}").format(
+        when=format_datetime(due), late=late_days_text(days)
+    )
+
+
+def progress_text(d: DossierSummary, progress: Progress) -> str:
+    """The Tiến độ cell: an overdue open dossier says by how many working days."""
+    name = progress_name(progress)
+    if progress is Progress.LATE and d.ended_at is None and d.days_late > 0:
+        return f"{name} · {late_days_text(d.days_late)}"
+    return name
+
+
 def status_name(status: DossierStatus) -> str:
     return QCoreApplication.translate("DossierStatus", STATUS_NAMES[DossierStatus(status)])
 
@@ -305,7 +327,7 @@ class DossierTableModel(TextRowsModel):
             status_name(d.status),
             channel_name(d.channel),
             d.received_by,
-            progress_name(progress),
+            progress_text(d, progress),
             holder_of(d),
         )
 
