@@ -21,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "hcc_desktop" / "ui"
+CLI_DIR = ROOT / "hcc_desktop" / "cli"
+# Qt-free modules whose strings the UI and the CLI show (cli/text.py reads the .ts).
+SHARED_SOURCES = (ROOT / "hcc_desktop" / "core" / "messages.py",)
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("vi",)
 
@@ -45,7 +48,8 @@ def qm_file(language: str) -> Path:
 
 
 def sources() -> list[str]:
-    return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.rglob("*.py"))]
+    files = [*sorted(UI_DIR.rglob("*.py")), *SHARED_SOURCES, *sorted(CLI_DIR.glob("*.py"))]
+    return [str(p.relative_to(ROOT)) for p in files]
 
 
 def lupdate(language: str) -> None:

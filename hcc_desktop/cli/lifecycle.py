@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import text
 from hcc_desktop.cli.common import CliError, fmt_time, parse_time, print_json
 from hcc_desktop.core.domain import (
     Action,
@@ -30,7 +31,7 @@ def parse_day(value: str, what: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise CliError(f"{what}: expected 'YYYY-MM-DD', got {value!r}") from None
+        raise CliError(text.say(text.BAD_DAY, what=what, value=repr(value))) from None
 
 
 def _actor(services: Services, args: argparse.Namespace) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,9 +18,11 @@ from typing import Any
 
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import sync as sync_cli
+from hcc_desktop.cli import text
 from hcc_desktop.cli.common import (
     TIME_FORMAT,
     CliError,
+    fail,
     fmt_time,
     parse_time,
     print_json,
@@ -28,6 +31,7 @@ from hcc_desktop.cli.common import (
 from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.core.identity import PersonInput
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.server import cli as server_cli
 from hcc_desktop.services import Services, open_services
@@ -215,6 +219,16 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
 
 # -- commands ---------------------------------------------------------------------
 
+# Lines of `catalog show` and `catalog import` (Vietnamese in the .ts file).
+SHOW_HEAD = QT_TRANSLATE_NOOP("Cli", "{code} {name} ({field}); processing time: {time}")
+REQUIRED = QT_TRANSLATE_NOOP("Cli", "required")
+CONDITIONAL = QT_TRANSLATE_NOOP("Cli", "when: {condition}")
+ADDED = QT_TRANSLATE_NOOP("Cli", "added: {count} {codes}")
+UPDATED = QT_TRANSLATE_NOOP("Cli", "updated: {count}")
+UNCHANGED = QT_TRANSLATE_NOOP("Cli", "unchanged: {count}")
+DEACTIVATED = QT_TRANSLATE_NOOP("Cli", "no longer in use: {count} {codes}")
+EXPORTED = QT_TRANSLATE_NOOP("Cli", "exported {count} procedures to {path}")
+
 
 def cmd_init(services: Services, args: argparse.Namespace) -> int:
     settings = services.settings.load()
@@ -243,31 +257,45 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
             print_json([procedure_json(p) for p in procedures])
         else:
             for p in procedures:
-                days = "same day" if p.processing_days == 0 else f"{p.processing_days} days"
+                days = text.processing_time(p.processing_days)
                 print(f"{p.code}\t{p.name}\t{p.field}\t{days}")
     elif args.catalog_command == "show":
         p = services.catalog.get(args.code)
         if args.json:
             print_json(procedure_json(p))
         else:
-            print(f"{p.code} {p.name} ({p.field}); processing days: {p.processing_days}")
+            print(
+                text.say(
+                    SHOW_HEAD,
+                    code=p.code,
+                    name=p.name,
+                    field=p.field,
+                    time=text.processing_time(p.processing_days),
+                )
+            )
             for c in p.components:
-                flag = "required" if c.required else f"conditional: {c.condition}"
+                flag = (
+                    text.say(REQUIRED)
+                    if c.required
+                    else text.say(CONDITIONAL, condition=c.condition)
+                )
                 print(f"  [{c.id}] {c.name} ({flag})")
     elif args.catalog_command == "import":
         report = services.catalog.import_file(Path(args.file), replace=args.replace)
         if args.json:
             print_json(report.to_json())
         else:
-            print(f"added: {len(report.added)} {' '.join(report.added)}")
-            print(f"updated: {len(report.updated)}")
+            added = " ".join(report.added)
+            print(text.say(ADDED, count=len(report.added), codes=added).rstrip())
+            print(text.say(UPDATED, count=len(report.updated)))
             for code, fields in report.updated.items():
                 print(f"  {code}: {', '.join(fields)}")
-            print(f"unchanged: {len(report.unchanged)}")
-            print(f"deactivated: {len(report.deactivated)} {' '.join(report.deactivated)}")
+            print(text.say(UNCHANGED, count=len(report.unchanged)))
+            gone = " ".join(report.deactivated)
+            print(text.say(DEACTIVATED, count=len(report.deactivated), codes=gone).rstrip())
     elif args.catalog_command == "export":
         n = services.catalog.export_file(Path(args.file))
-        print(f"exported {n} procedures to {args.file}")
+        print(text.say(EXPORTED, count=n, path=args.file))
     return 0
 
 
@@ -300,7 +328,7 @@ def cmd_intake(services: Services, args: argparse.Namespace) -> int:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise CliError(f"intake: not valid JSON ({exc})") from exc
+        raise CliError(text.say(text.NOT_JSON, line=exc.lineno, column=exc.colno)) from exc
     draft = draft_from_json(data, officer=_officer(services))
     dossier = services.intake.accept(draft)
     if args.receipt:
@@ -396,6 +424,12 @@ def cmd_settings(services: Services, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hcc_desktop", description=__doc__)
     parser.add_argument("--db", type=Path, help="database file (default: the user's data dir)")
+    parser.add_argument(
+        "--lang",
+        choices=text.LANGUAGES,
+        help=f"language of messages (default: ${text.LANG_ENV}, else vi); "
+        "--json output and exit codes do not change",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help="create or upgrade the database, load the seed catalog")
@@ -473,7 +507,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (``… | head``): stop quietly, as a Unix tool does.
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Send what is left in stdout's buffer to /dev/null, so that Python's final
+    flush does not print a second broken-pipe complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    text.set_language(args.lang)
     if getattr(args, "standalone", False):
         # Server-side commands: they never touch this device's database.
         return int(args.func(args))
@@ -485,7 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(services, args))
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        fail(str(exc))
         return exc.exit_code
     except (ValidationError, CatalogError) as exc:
         report(exc)
@@ -493,8 +547,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HccError as exc:
         report(exc)
         return 1
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        fail(text.os_error(exc))
         return 1
     finally:
         services.close()

@@ -22,8 +22,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import text
 from hcc_desktop.cli.common import print_json
 from hcc_desktop.core.errors import HccError, SyncError, ValidationError
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
 from hcc_desktop.services.sync.service import CA_ENV, SyncService, SyncStatus
 
@@ -66,12 +68,30 @@ class _Blank(dict[str, Any]):
         return ""
 
 
+# What to type, after the sentence shared with the UI (which names its own screens).
+HINTS = {
+    "not_registered": QT_TRANSLATE_NOOP(
+        "Cli", "Register it with: python -m hcc_desktop device register --server URL --code CODE"
+    ),
+    "tls_error": QT_TRANSLATE_NOOP(
+        "Cli",
+        "If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem",
+    ),
+}
+
+
 def describe(exc: SyncError) -> str:
-    """A one-line English message for a sync error."""
-    template = MESSAGES.get(exc.code)
-    if template is None:
-        return exc.describe()
-    return " ".join(template.format_map(_Blank(exc.params)).split())
+    """A message for a sync error in the CLI's language (English: one line)."""
+    if text.language() == "en":
+        template = MESSAGES.get(exc.code)
+        if template is None:
+            return exc.describe()
+        return " ".join(template.format_map(_Blank(exc.params)).split())
+    message = text.catalogue().error_message(exc)
+    hint = HINTS.get(exc.code)
+    if hint is not None:
+        message += "\n  " + text.say(hint, env=CA_ENV)
+    return message
 
 
 def sync_service(services: Services) -> SyncService:
@@ -82,7 +102,7 @@ def sync_service(services: Services) -> SyncService:
 
 
 def _fail(exc: SyncError) -> int:
-    print(f"error: {describe(exc)}", file=sys.stderr)
+    print(text.error_line(describe(exc)), file=sys.stderr)
     return 1
 
 
@@ -166,7 +186,8 @@ def _status_lines(status: SyncStatus) -> list[str]:
         lines.append(f"pulled records not taken: {status.skipped}")
     if status.last_error:
         at = f" at {status.last_error_at:%Y-%m-%d %H:%M}" if status.last_error_at else ""
-        lines.append(f"last error: {status.last_error}{at}")
+        reason = describe(status.last_failure) if status.last_failure else status.last_error
+        lines.append(f"last error: {reason}{at}")
     if status.warn:
         lines.append("warning: this device has not synced for too long")
     return lines
@@ -182,7 +203,8 @@ def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
     else:
         print("\n".join(_status_lines(status)))
         for r in service.rejected_items():
-            print(f"  rejected {r.kind} {r.code or r.entity_id}: {r.reason} {r.detail}".rstrip())
+            reason = text.catalogue().sync_reason(r.reason)
+            print(f"  rejected {r.kind} {r.code or r.entity_id}: {reason} {r.detail}".rstrip())
     return 0
 
 
