@@ -2,7 +2,8 @@
 
 Runs pyside6-lupdate over hcc_desktop/ui/**/*.py (existing translations are kept;
 strings no longer in the code are dropped) and pyside6-lrelease to build the
-.qm files the program loads. Usage: ``python scripts/update_translations.py``
+.qm files the program loads (also resources/translations/qtbase_<lang>.ts, our
+translation of Qt's own dialogs and menus, which is only compiled). Usage: ``python scripts/update_translations.py``
 (``--check`` only reports unfinished strings and exits 1 if there are any;
 ``--fill FILE.json …`` first fills unfinished strings from JSON lists of
 ``{"context", "source", "translation"}``, so several people can add
@@ -45,6 +46,12 @@ def ts_file(language: str) -> Path:
 
 def qm_file(language: str) -> Path:
     return TRANSLATIONS / f"hcc_desktop_{language}.qm"
+
+
+def qt_ts_file(language: str) -> Path:
+    """Our translation of Qt's own strings (standard buttons, context menus, the file
+    dialog), for languages Qt ships none for; written by hand, never lupdate'd."""
+    return TRANSLATIONS / f"qtbase_{language}.ts"
 
 
 def sources() -> list[str]:
@@ -129,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.fill:
                 print(f"filled {fill(ts_file(language), args.fill)} strings")
             lrelease(ts_file(language), qm_file(language))
+            if qt_ts_file(language).exists():
+                lrelease(qt_ts_file(language), qt_ts_file(language).with_suffix(".qm"))
         missing = unfinished(ts_file(language))
+        if qt_ts_file(language).exists():
+            missing += unfinished(qt_ts_file(language))
         for context, source in missing:
             print(f"unfinished [{language}] {context}: {source!r}")
         if missing:
