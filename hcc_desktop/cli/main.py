@@ -508,7 +508,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return _run(argv)
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
+        return code
     except BrokenPipeError:
         # The reader went away (``… | head``): stop quietly, as a Unix tool does.
         _silence_stdout()

@@ -96,7 +96,9 @@ FIELD_MESSAGES: dict[str, str] = {
         "Messages", "A CMND number has {expected} digits ({length} entered)"
     ),
     "passport_format": QT_TRANSLATE_NOOP(
-        "Messages", "A passport number has 6 to 9 capital letters and digits"
+        "Messages",
+        "This is neither a CCCD number (12 digits, no letters) nor a passport number (6 to 9 "
+        "capital letters and digits): check the number typed",
     ),
     "invalid_chars": QT_TRANSLATE_NOOP(
         "Messages", "Contains characters that are not allowed: {chars}"
@@ -142,6 +144,9 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
         "Messages", "No officer name is set: enter it in Settings"
     ),
     ("components.name", "required"): QT_TRANSLATE_NOOP("Messages", "Enter the name of the paper"),
+    ("components.count", "out_of_range"): QT_TRANSLATE_NOOP(
+        "Messages", "The number of copies must be between {min} and {max}: correct it"
+    ),
     ("full_name", "too_short"): QT_TRANSLATE_NOOP(
         "Messages", "The name is too short (at least {min_letters} letters)"
     ),

@@ -355,3 +355,15 @@ def test_all_standard_buttons_of_the_app_speak_vietnamese(qtbot: QtBot, vietname
         | QMessageBox.StandardButton.Discard
     )
     assert not [b.text() for b in box.buttons() if is_english(b.text())]
+
+
+def test_the_window_and_the_cli_share_one_source_per_message() -> None:
+    """ui/common/messages.py holds no table of its own: the CLI cannot miss a code the UI has."""
+    from hcc_desktop.core import messages as core_messages
+    from hcc_desktop.ui.common import messages as ui_messages
+
+    for name in ("FIELD_MESSAGES", "FIELD_SPECIFIC", "ERROR_MESSAGES", "FIELD_LABELS"):
+        assert getattr(ui_messages, name) is getattr(core_messages, name), name
+    from hcc_desktop.ui.sync import controller
+
+    assert controller.REASONS is core_messages.REASONS
