@@ -1,9 +1,11 @@
 """Refresh the translation sources and compile them.
 
-Runs pyside6-lupdate over hcc_desktop/ui/**/*.py (existing translations are kept;
+Runs pyside6-lupdate over hcc_desktop/ui/**/*.py, core/messages.py and cli/*.py (the
+CLI reads the same .ts; existing translations are kept;
 strings no longer in the code are dropped) and pyside6-lrelease to build the
 .qm files the program loads (also resources/translations/qtbase_<lang>.ts, our
-translation of Qt's own dialogs and menus, which is only compiled). Usage: ``python scripts/update_translations.py``
+translation of Qt's own dialogs and menus, which is only compiled).
+Usage: ``python scripts/update_translations.py``
 (``--check`` only reports unfinished strings and exits 1 if there are any;
 ``--fill FILE.json …`` first fills unfinished strings from JSON lists of
 ``{"context", "source", "translation"}``, so several people can add

@@ -132,9 +132,7 @@ def run_ldd(path: Path) -> str:
     return done.stdout
 
 
-def check_platform(
-    env: Mapping[str, str] | None = None, qt_args: Sequence[str] = ()
-) -> str | None:
+def check_platform(env: Mapping[str, str] | None = None, qt_args: Sequence[str] = ()) -> str | None:
     """The message to print instead of Qt's abort, or None when the plugin can load
     (or the check does not apply)."""
     if not needs_check(os.environ if env is None else env, qt_args):

@@ -59,7 +59,13 @@ from tests.ui.conftest import AcceptDossier
 
 # Common English words that are not also Vietnamese words written without marks
 # ("in", "do", "an", "to", "con", "ban" are Vietnamese, so they are not listed).
-ENGLISH = frozenset(
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH = _words(
     """
     the and of is are not was were be been this that these those with from for into
     your you our their which what when where who how there here will would should can
@@ -73,14 +79,16 @@ ENGLISH = frozenset(
     reason result results received due overdue late send sent pending conflict
     conflicts register registered never last keep local version page pages copies
     choose drive directory computer modified kind parent recent places sidebar step
-    up down details more less other others only also each every some any
-    """.split()
+    up down more less other others only also each every some any
+    """
 )
-# Names, abbreviations and formats that are the same in Vietnamese.
-ALLOWED = frozenset(
-    "hcc desktop pdf qr cccd cmnd a4 a5 excel xlsx json url http https www gov vn "
-    "email e-mail ok id zalo vneid dd mm yyyy hh ctrl shift alt esc enter tab del f1 f2 f3 "
-    "f4 f5 f6 f7 f8 f9 f10 f11 f12 pgup pgdown".split()
+# Names, abbreviations, formats and key names that are the same in Vietnamese.
+ALLOWED = _words(
+    """
+    hcc desktop pdf qr cccd cmnd a4 a5 excel xlsx json url http https www gov vn email
+    e-mail ok id zalo vneid dd mm yyyy hh ctrl shift alt esc enter tab del f1 f2 f3 f4
+    f5 f6 f7 f8 f9 f10 f11 f12 pgup pgdown
+    """
 )
 _TAGS = re.compile(r"<[^>]+>")
 _PLACEHOLDER = re.compile(r"\{\w*\}|%\d|&(?=\w)")
@@ -120,13 +128,9 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where + " title", w.windowTitle()
         yield where + " tooltip", w.toolTip()
         yield where + " what's this", w.whatsThis()
-        if isinstance(w, QLabel):
+        if isinstance(w, QLabel | QAbstractButton):
             yield where, w.text()
-        elif isinstance(w, QAbstractButton):
-            yield where, w.text()
-        elif isinstance(w, QLineEdit):
-            yield where + " placeholder", w.placeholderText()
-        elif isinstance(w, QPlainTextEdit | QTextEdit):
+        elif isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
             yield where + " placeholder", w.placeholderText()
         elif isinstance(w, QGroupBox):
             yield where, w.title()
@@ -222,7 +226,8 @@ def test_line_edit_and_spin_box_context_menus_speak_vietnamese(
     text_menu = plain.createStandardContextMenu()
     assert text_menu is not None
     words = [a.text() for a in text_menu.actions() if not a.isSeparator()]
-    assert words and not [w for w in words if is_english(w)]
+    assert words
+    assert not [w for w in words if is_english(w)]
 
 
 def test_message_box_details_button_speaks_vietnamese(qtbot: QtBot, vietnamese: None) -> None:
