@@ -20,9 +20,14 @@ from hcc_desktop.core.domain import (
     PaperSize,
     ReturnMethod,
 )
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput, WorklistFilter
 from hcc_desktop.services.dossiers.query import DossierSummary
+
+BOOK_SUFFIX = QT_TRANSLATE_NOOP(
+    "Cli", "book: the name of the output file must end in .pdf or .xlsx"
+)
 
 FORMS = ("01", "02", "03", "04", "05", "06")
 
@@ -229,7 +234,7 @@ def cmd_book(services: Services, args: argparse.Namespace) -> int:
     elif suffix == ".xlsx":
         data = services.printing.tracking_book_xlsx(start, end)
     else:
-        raise CliError("book: the output file must end in .pdf or .xlsx")
+        raise CliError(text.say(BOOK_SUFFIX))
     services.printing.save(data, out)
     print(out)
     return 0

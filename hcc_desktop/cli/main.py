@@ -114,13 +114,31 @@ def summary_json(d: DossierSummary) -> dict[str, Any]:
 
 # -- intake file ------------------------------------------------------------------
 
+# Faults of the intake file's shape (Vietnamese in the .ts file).
+INTAKE_INVALID = QT_TRANSLATE_NOOP("Cli", "The intake file is not valid; nothing was saved:")
+FILE_NOT_OBJECT = QT_TRANSLATE_NOOP(
+    "Cli", "The intake file must hold one JSON object (between braces): correct it"
+)
+PROCEDURE_REQUIRED = QT_TRANSLATE_NOOP(
+    "Cli", "procedure: missing: give the procedure's code (for example 1.001193)"
+)
+MUST_BE_OBJECT = QT_TRANSLATE_NOOP("Cli", "{where}: must be a JSON object (between braces)")
+MUST_BE_TEXT = QT_TRANSLATE_NOOP("Cli", "{where}: must be a text in quotation marks")
+MUST_BE_LIST = QT_TRANSLATE_NOOP("Cli", "{where}: must be a list (between square brackets)")
+MUST_BE_NUMBER = QT_TRANSLATE_NOOP("Cli", "{where}: must be a whole number")
+MUST_BE_DONG = QT_TRANSLATE_NOOP("Cli", "{where}: must be a whole number of đồng")
+ONE_OF = QT_TRANSLATE_NOOP("Cli", "{where}: must be one of {values}")
+UNKNOWN_KEY = QT_TRANSLATE_NOOP(
+    "Cli", "settings: there is no setting {key} that can be changed here: see settings show"
+)
+
 _PERSON_KEYS = ("full_name", "id_number", "date_of_birth", "phone", "address", "email", "gender",
                 "id_type", "id_issued_on")  # fmt: skip
 
 
 def _person_input(raw: Any, where: str, problems: list[str]) -> PersonInput | None:
     if not isinstance(raw, dict):
-        problems.append(f"{where}: expected an object")
+        problems.append(text.say(MUST_BE_OBJECT, where=where))
         return None
     values: dict[str, Any] = {}
     for key in _PERSON_KEYS:
@@ -128,7 +146,7 @@ def _person_input(raw: Any, where: str, problems: list[str]) -> PersonInput | No
         if value is None:
             continue
         if not isinstance(value, str):
-            problems.append(f"{where}.{key}: expected a string")
+            problems.append(text.say(MUST_BE_TEXT, where=f"{where}.{key}"))
             continue
         values[key] = value
     return PersonInput(**values)
@@ -138,10 +156,10 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     """Build an IntakeDraft from the ``intake`` file; structural faults raise CliError."""
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise CliError("intake: the file must hold a JSON object")
+        raise CliError(text.say(FILE_NOT_OBJECT))
     procedure = data.get("procedure")
     if not isinstance(procedure, str) or not procedure:
-        problems.append("procedure: required (the procedure's code)")
+        problems.append(text.say(PROCEDURE_REQUIRED))
     owner = _person_input(data.get("applicant"), "applicant", problems)
     submitter = None
     if data.get("submitter") is not None:
@@ -149,21 +167,21 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     components: list[ComponentInput] = []
     raw_components = data.get("components", [])
     if not isinstance(raw_components, list):
-        problems.append("components: expected a list")
+        problems.append(text.say(MUST_BE_LIST, where="components"))
         raw_components = []
     for i, c in enumerate(raw_components):
         if not isinstance(c, dict):
-            problems.append(f"components[{i}]: expected an object")
+            problems.append(text.say(MUST_BE_OBJECT, where=f"components[{i}]"))
             continue
         cid, form, count = c.get("id"), c.get("form", "original"), c.get("count", 1)
         if cid is not None and not isinstance(cid, str):
-            problems.append(f"components[{i}].id: expected a string")
+            problems.append(text.say(MUST_BE_TEXT, where=f"components[{i}].id"))
             continue
         if not isinstance(form, str):
-            problems.append(f"components[{i}].form: expected a string")
+            problems.append(text.say(MUST_BE_TEXT, where=f"components[{i}].form"))
             continue
         if not isinstance(count, int) or isinstance(count, bool):
-            problems.append(f"components[{i}].count: expected a whole number")
+            problems.append(text.say(MUST_BE_NUMBER, where=f"components[{i}].count"))
             continue
         components.append(
             ComponentInput(
@@ -182,21 +200,21 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
             problems.append(str(exc))
     fee_amount = data.get("fee_amount")
     if fee_amount is not None and (not isinstance(fee_amount, int) or isinstance(fee_amount, bool)):
-        problems.append("fee_amount: expected a whole number of đồng")
+        problems.append(text.say(MUST_BE_DONG, where="fee_amount"))
         fee_amount = None
     quantities: dict[str, int] = {}
     for key in ("fee_pages", "fee_copies"):
         value = data.get(key, 1)
         if not isinstance(value, int) or isinstance(value, bool):
-            problems.append(f"{key}: expected a whole number")
+            problems.append(text.say(MUST_BE_NUMBER, where=key))
             value = 1
         quantities[key] = value
     sets_count = data.get("sets_count", 1)
     if not isinstance(sets_count, int) or isinstance(sets_count, bool):
-        problems.append("sets_count: expected a whole number")
+        problems.append(text.say(MUST_BE_NUMBER, where="sets_count"))
         sets_count = 1
     if problems or owner is None or not isinstance(procedure, str):
-        raise CliError("invalid intake file:\n" + "\n".join(f"  {p}" for p in problems))
+        raise CliError(text.say(INTAKE_INVALID) + "\n" + "\n".join(f"  {p}" for p in problems))
     return IntakeDraft(
         procedure_code=procedure,
         owner=owner,
@@ -304,7 +322,8 @@ def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
     try:
         channel = Channel(args.channel)
     except ValueError:
-        raise CliError(f"--channel: one of {', '.join(c.value for c in Channel)}") from None
+        values = ", ".join(c.value for c in Channel)
+        raise CliError(text.say(ONE_OF, where="--channel", values=values)) from None
     calendar: WorkCalendar = services.settings.calendar()
     if args.procedure:
         due = services.intake.preview_due(
@@ -401,14 +420,14 @@ def cmd_settings(services: Services, args: argparse.Namespace) -> int:
     if args.settings_command == "set":
         field = args.key.replace("-", "_")
         if field not in AppSettings.__dataclass_fields__ or field in ("device_id", "office_hours"):
-            raise CliError(f"settings: unknown or read-only key {args.key!r}")
+            raise CliError(text.say(UNKNOWN_KEY, key=args.key))
         current = getattr(settings, field)
         value: Any = args.value
         if isinstance(current, int) and not isinstance(current, bool):
             try:
                 value = int(value)
             except ValueError:
-                raise CliError(f"settings: {args.key} expects a whole number") from None
+                raise CliError(text.say(MUST_BE_NUMBER, where=f"settings {args.key}")) from None
         elif field == "paper_size":
             value = PaperSize(value.upper())
         settings = services.settings.save(replace(settings, **{field: value}))

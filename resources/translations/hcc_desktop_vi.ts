@@ -292,6 +292,46 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>The intake file is not valid; nothing was saved:</source>
+        <translation>Tệp hồ sơ tiếp nhận không hợp lệ; chưa lưu gì:</translation>
+    </message>
+    <message>
+        <source>The intake file must hold one JSON object (between braces): correct it</source>
+        <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
+        <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
+    </message>
+    <message>
+        <source>{where}: must be a JSON object (between braces)</source>
+        <translation>{where}: phải là một đối tượng JSON (trong dấu ngoặc nhọn)</translation>
+    </message>
+    <message>
+        <source>{where}: must be a text in quotation marks</source>
+        <translation>{where}: phải là một chuỗi chữ đặt trong dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <source>{where}: must be a list (between square brackets)</source>
+        <translation>{where}: phải là một danh sách (trong dấu ngoặc vuông)</translation>
+    </message>
+    <message>
+        <source>{where}: must be a whole number</source>
+        <translation>{where}: phải là một số nguyên</translation>
+    </message>
+    <message>
+        <source>{where}: must be a whole number of đồng</source>
+        <translation>{where}: phải là một số nguyên (đồng)</translation>
+    </message>
+    <message>
+        <source>{where}: must be one of {values}</source>
+        <translation>{where}: phải là một trong các giá trị {values}</translation>
+    </message>
+    <message>
+        <source>settings: there is no setting {key} that can be changed here: see settings show</source>
+        <translation>settings: không có thiết lập {key} nào thay đổi được ở đây: xem lệnh settings show</translation>
+    </message>
+    <message>
         <source>{code} {name} ({field}); processing time: {time}</source>
         <translation>{code} {name} ({field}); thời hạn giải quyết: {time}</translation>
     </message>
@@ -394,6 +434,10 @@
     <message>
         <source>The intake file is not valid JSON (line {line}, column {column}): correct it</source>
         <translation>Tệp hồ sơ tiếp nhận không đúng định dạng JSON (dòng {line}, cột {column}): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>book: the name of the output file must end in .pdf or .xlsx</source>
+        <translation>book: tên tệp kết quả phải có đuôi .pdf hoặc .xlsx</translation>
     </message>
 </context>
 <context>

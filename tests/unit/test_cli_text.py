@@ -218,3 +218,28 @@ def test_every_error_message_has_a_vietnamese_sentence_for_the_cli() -> None:
     assert len(sources) > 200
     missing = sorted(s for s in sources if s not in table)
     assert missing == [], "translate them (scripts/update_translations.py --fill …)"
+
+
+def test_a_malformed_intake_file_is_explained(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, {"procedure": 5, "components": "x", "fee_amount": "1000"})
+    code, out, err = run(db, "intake", str(path), capsys=capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "lỗi: Tệp hồ sơ tiếp nhận không hợp lệ; chưa lưu gì:",
+        "  procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)",
+        "  applicant: phải là một đối tượng JSON (trong dấu ngoặc nhọn)",
+        "  components: phải là một danh sách (trong dấu ngoặc vuông)",
+        "  fee_amount: phải là một số nguyên (đồng)",
+    ]
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"procedure": ', "utf-8")
+    code, _, err = run(db, "intake", str(broken), capsys=capsys)
+    assert code == 2
+    assert err == (
+        "lỗi: Tệp hồ sơ tiếp nhận không đúng định dạng JSON (dòng 1, cột 15): hãy sửa lại\n"
+    )
+    code, _, err = run(db, "due-date", "--days", "1", "--received", "23/11/2026", capsys=capsys)
+    assert code == 2
+    assert "hãy ghi thời điểm theo dạng YYYY-MM-DD HH:MM" in err
