@@ -670,8 +670,6 @@ class Catalogue:
         params.setdefault("detail", issue.code)
         if str(params.get("reason")) in OS_REASONS:
             params["reason"] = self.t(OS_REASONS[str(params["reason"])])
-        if "expected" in params:
-            params["expected"] = str(params["expected"]).replace("'", "")
         text = self._fill(template, params)
         where: list[str] = []
         if issue.procedure is not None:

@@ -372,3 +372,17 @@ def test_the_window_and_the_cli_share_one_source_per_message() -> None:
     from hcc_desktop.ui.sync import controller
 
     assert controller.REASONS is core_messages.REASONS
+
+
+def test_file_dialogs_stay_native_where_the_platform_has_them() -> None:
+    """Windows and desktop Linux show their own (Vietnamese) file dialogs; only where there
+    is none does Qt's, translated above, appear. Nothing may force Qt's own."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "hcc_desktop" / "ui"
+    forcing = [
+        str(path.relative_to(ui))
+        for path in sorted(ui.rglob("*.py"))
+        if "DontUseNativeDialog" in path.read_text("utf-8")
+    ]
+    assert forcing == []

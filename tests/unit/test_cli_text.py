@@ -243,3 +243,20 @@ def test_a_malformed_intake_file_is_explained(
     code, _, err = run(db, "due-date", "--days", "1", "--received", "23/11/2026", capsys=capsys)
     assert code == 2
     assert "hãy ghi thời điểm theo dạng YYYY-MM-DD HH:MM" in err
+
+
+def test_a_value_outside_a_list_names_the_allowed_values(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "cat.json"
+    assert run(db, "catalog", "export", str(exported), capsys=capsys)[0] == 0
+    data = json.loads(exported.read_text("utf-8"))
+    with_fee = next(i for i, p in enumerate(data["procedures"]) if p["fees"])
+    data["procedures"][with_fee]["fees"][0]["unit"] = "bundle"
+    code, _, err = run(db, "catalog", "import", str(_write(tmp_path, data)), capsys=capsys)
+    assert code == 2
+    assert (
+        f"Thủ tục thứ {with_fee + 1} (mã {data['procedures'][with_fee]['code']}), khoản phí "
+        "thứ 1 – Đơn vị tính phí phải là một trong các giá trị “dossier”, “copy”, “page”: "
+        "hãy sửa lại"
+    ) in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -163,6 +164,10 @@ def _issue(error: Any, data: Any) -> CatalogIssue:
     }
     if code == "invalid":
         params["detail"] = error["msg"]
+    if "expected" in params:
+        # pydantic says "'dossier', 'copy' or 'page'": the values alone, in quotes.
+        values = re.findall(r"'([^']*)'", str(params["expected"]))
+        params["expected"] = ", ".join(f"“{v}”" for v in values) or params["expected"]
     names = [str(part) for part in loc if not isinstance(part, int)]
     if code == "unknown_field":
         params["name"] = names.pop() if names else ""
