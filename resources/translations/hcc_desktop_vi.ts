@@ -364,6 +364,90 @@
         <translation>đã xuất {count} thủ tục ra tệp {path}</translation>
     </message>
     <message>
+        <source>Device {device} registered in unit {unit} as device number {slot}, with {server}</source>
+        <translation>Đã đăng ký máy {device} vào đơn vị {unit}, số máy {slot}, với máy chủ {server}</translation>
+    </message>
+    <message>
+        <source>sent {pushed}, received {pulled}, conflicts {conflicts}, refused {rejected}, already on the server {duplicates}</source>
+        <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
+    </message>
+    <message>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
+    </message>
+    <message>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
+    </message>
+    <message>
+        <source>server: {url} (registered)</source>
+        <translation>máy chủ: {url} (đã đăng ký)</translation>
+    </message>
+    <message>
+        <source>server: {url} (not registered)</source>
+        <translation>máy chủ: {url} (chưa đăng ký)</translation>
+    </message>
+    <message>
+        <source>last sync: {at} ({days} day(s) ago)</source>
+        <translation>lần đồng bộ gần nhất: {at} ({days} ngày trước)</translation>
+    </message>
+    <message>
+        <source>last sync: never</source>
+        <translation>lần đồng bộ gần nhất: chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>changes waiting to be sent: {count}</source>
+        <translation>thay đổi chờ gửi: {count}</translation>
+    </message>
+    <message>
+        <source>conflicts to resolve: {count}</source>
+        <translation>xung đột cần giải quyết: {count}</translation>
+    </message>
+    <message>
+        <source>refused by the server: {count}</source>
+        <translation>bị máy chủ từ chối: {count}</translation>
+    </message>
+    <message>
+        <source>received records not taken: {count}</source>
+        <translation>bản ghi đã nhận nhưng không dùng: {count}</translation>
+    </message>
+    <message>
+        <source>last error: {reason}</source>
+        <translation>lỗi gần nhất: {reason}</translation>
+    </message>
+    <message>
+        <source>last error ({at}): {reason}</source>
+        <translation>lỗi gần nhất ({at}): {reason}</translation>
+    </message>
+    <message>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
+    </message>
+    <message>
+        <source>refused {kind} {key}: {reason}</source>
+        <translation>bị từ chối {kind} {key}: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} item(s) written to {path}</source>
+        <translation>đã ghi {count} mục ra tệp {path}</translation>
+    </message>
+    <message>
+        <source>no open conflicts</source>
+        <translation>không có xung đột nào cần giải quyết</translation>
+    </message>
+    <message>
+        <source>{field}: here {here}, on the server {server}</source>
+        <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
+    </message>
+    <message>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
+        <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
+    </message>
+    <message>
+        <source>{code}: the server's version kept</source>
+        <translation>{code}: giữ bản trên máy chủ</translation>
+    </message>
+    <message>
         <source>Register it with: python -m hcc_desktop device register --server URL --code CODE</source>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>

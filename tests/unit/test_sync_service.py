@@ -200,7 +200,14 @@ def test_sync_command_fails_clearly_when_not_registered(
     assert status["last_error"] == "not_registered"
     assert status["rejected_items"] == []
     assert run(services, "sync", "conflicts") == 0
-    assert "no open conflicts" in capsys.readouterr().out
+    assert "không có xung đột nào cần giải quyết" in capsys.readouterr().out
+    # The status in sentences: the last error too, not its code (issue 9, item 11).
+    assert run(services, "sync", "status") == 0
+    out = capsys.readouterr().out
+    assert "máy chủ: - (chưa đăng ký)" in out
+    assert "lỗi gần nhất (" in out
+    assert "Máy này chưa đăng ký với máy chủ đồng bộ" in out
+    assert "not_registered" not in out
 
 
 # -- answers of a misbehaving server ------------------------------------------------------------
