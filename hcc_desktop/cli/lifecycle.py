@@ -29,6 +29,15 @@ BOOK_SUFFIX = QT_TRANSLATE_NOOP(
     "Cli", "book: the name of the output file must end in .pdf or .xlsx"
 )
 
+# Headings of `worklist` (the JSON keeps the English keys).
+WORKLIST_TITLES = {
+    "overdue": QT_TRANSLATE_NOOP("Cli", "Overdue ({count})"),
+    "due_today": QT_TRANSLATE_NOOP("Cli", "Due today ({count})"),
+    "due_soon": QT_TRANSLATE_NOOP("Cli", "Due soon ({count})"),
+    "waiting_supplement": QT_TRANSLATE_NOOP("Cli", "Awaiting papers ({count})"),
+    "ready_to_return": QT_TRANSLATE_NOOP("Cli", "Ready to return ({count})"),
+}
+
 FORMS = ("01", "02", "03", "04", "05", "06")
 
 
@@ -174,7 +183,7 @@ def cmd_worklist(services: Services, args: argparse.Namespace) -> int:
         print_json(data)
     else:
         for name in names:
-            print(f"{name} ({w.counts[name]})")
+            print(text.say(WORKLIST_TITLES[name], count=w.counts[name]))
             for d in getattr(w, name):
                 print(f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}")
     return 0

@@ -260,3 +260,15 @@ def test_a_value_outside_a_list_names_the_allowed_values(
         "thứ 1 – Đơn vị tính phí phải là một trong các giá trị “dossier”, “copy”, “page”: "
         "hãy sửa lại"
     ) in err
+
+
+def test_worklist_headings_are_vietnamese(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(db, "worklist", capsys=capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        "Quá hạn (0)",
+        "Đến hạn hôm nay (0)",
+        "Sắp đến hạn (0)",
+        "Chờ bổ sung (0)",
+        "Chờ trả kết quả (0)",
+    ]
