@@ -1,8 +1,11 @@
 """Refresh the translation sources and compile them.
 
-Runs pyside6-lupdate over hcc_desktop/ui/**/*.py (existing translations are kept;
+Runs pyside6-lupdate over hcc_desktop/ui/**/*.py, core/messages.py and cli/*.py (the
+CLI reads the same .ts; existing translations are kept;
 strings no longer in the code are dropped) and pyside6-lrelease to build the
-.qm files the program loads. Usage: ``python scripts/update_translations.py``
+.qm files the program loads (also resources/translations/qtbase_<lang>.ts, our
+translation of Qt's own dialogs and menus, which is only compiled).
+Usage: ``python scripts/update_translations.py``
 (``--check`` only reports unfinished strings and exits 1 if there are any;
 ``--fill FILE.json …`` first fills unfinished strings from JSON lists of
 ``{"context", "source", "translation"}``, so several people can add
@@ -21,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "hcc_desktop" / "ui"
+CLI_DIR = ROOT / "hcc_desktop" / "cli"
+# Qt-free modules whose strings the UI and the CLI show (cli/text.py reads the .ts).
+SHARED_SOURCES = (ROOT / "hcc_desktop" / "core" / "messages.py",)
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("vi",)
 
@@ -44,8 +50,15 @@ def qm_file(language: str) -> Path:
     return TRANSLATIONS / f"hcc_desktop_{language}.qm"
 
 
+def qt_ts_file(language: str) -> Path:
+    """Our translation of Qt's own strings (standard buttons, context menus, the file
+    dialog), for languages Qt ships none for; written by hand, never lupdate'd."""
+    return TRANSLATIONS / f"qtbase_{language}.ts"
+
+
 def sources() -> list[str]:
-    return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.rglob("*.py"))]
+    files = [*sorted(UI_DIR.rglob("*.py")), *SHARED_SOURCES, *sorted(CLI_DIR.glob("*.py"))]
+    return [str(p.relative_to(ROOT)) for p in files]
 
 
 def lupdate(language: str) -> None:
@@ -125,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.fill:
                 print(f"filled {fill(ts_file(language), args.fill)} strings")
             lrelease(ts_file(language), qm_file(language))
+            if qt_ts_file(language).exists():
+                lrelease(qt_ts_file(language), qt_ts_file(language).with_suffix(".qm"))
         missing = unfinished(ts_file(language))
+        if qt_ts_file(language).exists():
+            missing += unfinished(qt_ts_file(language))
         for context, source in missing:
             print(f"unfinished [{language}] {context}: {source!r}")
         if missing:

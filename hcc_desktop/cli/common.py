@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
+from hcc_desktop.cli import text
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -28,7 +29,7 @@ def parse_time(value: str, what: str) -> datetime:
     try:
         return datetime.strptime(value.strip(), TIME_FORMAT)
     except ValueError:
-        raise CliError(f"{what}: expected 'YYYY-MM-DD HH:MM', got {value!r}") from None
+        raise CliError(text.say(text.BAD_TIME, what=what, value=repr(value))) from None
 
 
 # Vietnamese sentences for the field errors of the rules at the edges (issue 9 item 12,
@@ -69,8 +70,23 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def report(exc: HccError, *, catalog_verb: str = "imported") -> None:
-    """An error on stderr: one line per field at fault or catalog problem."""
+def report(exc: HccError, *, catalog_verb: str = text.VERB_IMPORTED) -> None:
+    """An error on stderr as sentences in the CLI's language: a headline, then one
+    line per field at fault or catalog problem."""
+    lines = text.error_lines(exc, catalog_verb=catalog_verb)
+    print(text.error_line(lines[0]), file=sys.stderr)
+    for line in lines[1:]:
+        print(line, file=sys.stderr)
+
+
+def fail(message: str) -> None:
+    """One error sentence on stderr."""
+    print(text.error_line(message), file=sys.stderr)
+
+
+def report_technical(exc: HccError, *, catalog_verb: str = "imported") -> None:
+    """An error on stderr with its codes, in English: the central server's command
+    line, run by its administrators and their scripts."""
     if isinstance(exc, ValidationError):
         print("error: invalid input", file=sys.stderr)
         for e in exc.errors:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import text
 from hcc_desktop.cli.common import CliError, fmt_time, parse_time, print_json
 from hcc_desktop.core.domain import (
     Action,
@@ -20,9 +21,23 @@ from hcc_desktop.core.domain import (
     PaperSize,
     ReturnMethod,
 )
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput, WorklistFilter
 from hcc_desktop.services.dossiers.query import DossierSummary
+
+BOOK_SUFFIX = QT_TRANSLATE_NOOP(
+    "Cli", "book: the name of the output file must end in .pdf or .xlsx"
+)
+
+# Headings of `worklist` (the JSON keeps the English keys).
+WORKLIST_TITLES = {
+    "overdue": QT_TRANSLATE_NOOP("Cli", "Overdue ({count})"),
+    "due_today": QT_TRANSLATE_NOOP("Cli", "Due today ({count})"),
+    "due_soon": QT_TRANSLATE_NOOP("Cli", "Due soon ({count})"),
+    "waiting_supplement": QT_TRANSLATE_NOOP("Cli", "Awaiting papers ({count})"),
+    "ready_to_return": QT_TRANSLATE_NOOP("Cli", "Ready to return ({count})"),
+}
 
 FORMS = ("01", "02", "03", "04", "05", "06")
 
@@ -31,7 +46,7 @@ def parse_day(value: str, what: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise CliError(f"{what}: expected 'YYYY-MM-DD', got {value!r}") from None
+        raise CliError(text.say(text.BAD_DAY, what=what, value=repr(value))) from None
 
 
 # The form of a missing paper after "NAME:" (English or Vietnamese without marks).
@@ -195,7 +210,7 @@ def cmd_worklist(services: Services, args: argparse.Namespace) -> int:
         print_json(data)
     else:
         for name in names:
-            print(f"{name} ({w.counts[name]})")
+            print(text.say(WORKLIST_TITLES[name], count=w.counts[name]))
             for d in getattr(w, name):
                 line = f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}"
                 if name == "overdue":
@@ -262,7 +277,7 @@ def cmd_book(services: Services, args: argparse.Namespace) -> int:
     elif suffix == ".xlsx":
         data = services.printing.tracking_book_xlsx(start, end)
     else:
-        raise CliError("book: the output file must end in .pdf or .xlsx")
+        raise CliError(text.say(BOOK_SUFFIX))
     services.printing.save(data, out)
     print(out)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,9 +20,11 @@ from typing import Any
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import sync as sync_cli
+from hcc_desktop.cli import text
 from hcc_desktop.cli.common import (
     TIME_FORMAT,
     CliError,
+    fail,
     fmt_time,
     parse_time,
     print_json,
@@ -31,6 +34,7 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.core.identity import PersonInput
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.core.worktime import WorkCalendar, receipt_time_errors
 from hcc_desktop.server import cli as server_cli
 from hcc_desktop.services import Services, open_services
@@ -113,13 +117,31 @@ def summary_json(d: DossierSummary) -> dict[str, Any]:
 
 # -- intake file ------------------------------------------------------------------
 
+# Faults of the intake file's shape (Vietnamese in the .ts file).
+INTAKE_INVALID = QT_TRANSLATE_NOOP("Cli", "The intake file is not valid; nothing was saved:")
+FILE_NOT_OBJECT = QT_TRANSLATE_NOOP(
+    "Cli", "The intake file must hold one JSON object (between braces): correct it"
+)
+PROCEDURE_REQUIRED = QT_TRANSLATE_NOOP(
+    "Cli", "procedure: missing: give the procedure's code (for example 1.001193)"
+)
+MUST_BE_OBJECT = QT_TRANSLATE_NOOP("Cli", "{where}: must be a JSON object (between braces)")
+MUST_BE_TEXT = QT_TRANSLATE_NOOP("Cli", "{where}: must be a text in quotation marks")
+MUST_BE_LIST = QT_TRANSLATE_NOOP("Cli", "{where}: must be a list (between square brackets)")
+MUST_BE_NUMBER = QT_TRANSLATE_NOOP("Cli", "{where}: must be a whole number")
+MUST_BE_DONG = QT_TRANSLATE_NOOP("Cli", "{where}: must be a whole number of đồng")
+ONE_OF = QT_TRANSLATE_NOOP("Cli", "{where}: must be one of {values}")
+UNKNOWN_KEY = QT_TRANSLATE_NOOP(
+    "Cli", "settings: there is no setting {key} that can be changed here: see settings show"
+)
+
 _PERSON_KEYS = ("full_name", "id_number", "date_of_birth", "phone", "address", "email", "gender",
                 "id_type", "id_issued_on")  # fmt: skip
 
 
 def _person_input(raw: Any, where: str, problems: list[str]) -> PersonInput | None:
     if not isinstance(raw, dict):
-        problems.append(f"{where}: expected an object")
+        problems.append(text.say(MUST_BE_OBJECT, where=where))
         return None
     values: dict[str, Any] = {}
     for key in _PERSON_KEYS:
@@ -127,7 +149,7 @@ def _person_input(raw: Any, where: str, problems: list[str]) -> PersonInput | No
         if value is None:
             continue
         if not isinstance(value, str):
-            problems.append(f"{where}.{key}: expected a string")
+            problems.append(text.say(MUST_BE_TEXT, where=f"{where}.{key}"))
             continue
         values[key] = value
     return PersonInput(**values)
@@ -137,10 +159,10 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     """Build an IntakeDraft from the ``intake`` file; structural faults raise CliError."""
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise CliError("intake: the file must hold a JSON object")
+        raise CliError(text.say(FILE_NOT_OBJECT))
     procedure = data.get("procedure")
     if not isinstance(procedure, str) or not procedure:
-        problems.append("procedure: required (the procedure's code)")
+        problems.append(text.say(PROCEDURE_REQUIRED))
     owner = _person_input(data.get("applicant"), "applicant", problems)
     submitter = None
     if data.get("submitter") is not None:
@@ -148,21 +170,21 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     components: list[ComponentInput] = []
     raw_components = data.get("components", [])
     if not isinstance(raw_components, list):
-        problems.append("components: expected a list")
+        problems.append(text.say(MUST_BE_LIST, where="components"))
         raw_components = []
     for i, c in enumerate(raw_components):
         if not isinstance(c, dict):
-            problems.append(f"components[{i}]: expected an object")
+            problems.append(text.say(MUST_BE_OBJECT, where=f"components[{i}]"))
             continue
         cid, form, count = c.get("id"), c.get("form", "original"), c.get("count", 1)
         if cid is not None and not isinstance(cid, str):
-            problems.append(f"components[{i}].id: expected a string")
+            problems.append(text.say(MUST_BE_TEXT, where=f"components[{i}].id"))
             continue
         if not isinstance(form, str):
-            problems.append(f"components[{i}].form: expected a string")
+            problems.append(text.say(MUST_BE_TEXT, where=f"components[{i}].form"))
             continue
         if not isinstance(count, int) or isinstance(count, bool):
-            problems.append(f"components[{i}].count: expected a whole number")
+            problems.append(text.say(MUST_BE_NUMBER, where=f"components[{i}].count"))
             continue
         components.append(
             ComponentInput(
@@ -181,21 +203,21 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
             problems.append(str(exc))
     fee_amount = data.get("fee_amount")
     if fee_amount is not None and (not isinstance(fee_amount, int) or isinstance(fee_amount, bool)):
-        problems.append("fee_amount: expected a whole number of đồng")
+        problems.append(text.say(MUST_BE_DONG, where="fee_amount"))
         fee_amount = None
     quantities: dict[str, int] = {}
     for key in ("fee_pages", "fee_copies"):
         value = data.get(key, 1)
         if not isinstance(value, int) or isinstance(value, bool):
-            problems.append(f"{key}: expected a whole number")
+            problems.append(text.say(MUST_BE_NUMBER, where=key))
             value = 1
         quantities[key] = value
     sets_count = data.get("sets_count", 1)
     if not isinstance(sets_count, int) or isinstance(sets_count, bool):
-        problems.append("sets_count: expected a whole number")
+        problems.append(text.say(MUST_BE_NUMBER, where="sets_count"))
         sets_count = 1
     if problems or owner is None or not isinstance(procedure, str):
-        raise CliError("invalid intake file:\n" + "\n".join(f"  {p}" for p in problems))
+        raise CliError(text.say(INTAKE_INVALID) + "\n" + "\n".join(f"  {p}" for p in problems))
     return IntakeDraft(
         procedure_code=procedure,
         owner=owner,
@@ -217,6 +239,16 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
 
 
 # -- commands ---------------------------------------------------------------------
+
+# Lines of `catalog show` and `catalog import` (Vietnamese in the .ts file).
+SHOW_HEAD = QT_TRANSLATE_NOOP("Cli", "{code} {name} ({field}); processing time: {time}")
+REQUIRED = QT_TRANSLATE_NOOP("Cli", "required")
+CONDITIONAL = QT_TRANSLATE_NOOP("Cli", "when: {condition}")
+ADDED = QT_TRANSLATE_NOOP("Cli", "added: {count} {codes}")
+UPDATED = QT_TRANSLATE_NOOP("Cli", "updated: {count}")
+UNCHANGED = QT_TRANSLATE_NOOP("Cli", "unchanged: {count}")
+DEACTIVATED = QT_TRANSLATE_NOOP("Cli", "no longer in use: {count} {codes}")
+EXPORTED = QT_TRANSLATE_NOOP("Cli", "exported {count} procedures to {path}")
 
 
 def cmd_init(services: Services, args: argparse.Namespace) -> int:
@@ -246,31 +278,45 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
             print_json([procedure_json(p) for p in procedures])
         else:
             for p in procedures:
-                days = "same day" if p.processing_days == 0 else f"{p.processing_days} days"
+                days = text.processing_time(p.processing_days)
                 print(f"{p.code}\t{p.name}\t{p.field}\t{days}")
     elif args.catalog_command == "show":
         p = services.catalog.get(args.code)
         if args.json:
             print_json(procedure_json(p))
         else:
-            print(f"{p.code} {p.name} ({p.field}); processing days: {p.processing_days}")
+            print(
+                text.say(
+                    SHOW_HEAD,
+                    code=p.code,
+                    name=p.name,
+                    field=p.field,
+                    time=text.processing_time(p.processing_days),
+                )
+            )
             for c in p.components:
-                flag = "required" if c.required else f"conditional: {c.condition}"
+                flag = (
+                    text.say(REQUIRED)
+                    if c.required
+                    else text.say(CONDITIONAL, condition=c.condition)
+                )
                 print(f"  [{c.id}] {c.name} ({flag})")
     elif args.catalog_command == "import":
         report = services.catalog.import_file(Path(args.file), replace=args.replace)
         if args.json:
             print_json(report.to_json())
         else:
-            print(f"added: {len(report.added)} {' '.join(report.added)}")
-            print(f"updated: {len(report.updated)}")
+            added = " ".join(report.added)
+            print(text.say(ADDED, count=len(report.added), codes=added).rstrip())
+            print(text.say(UPDATED, count=len(report.updated)))
             for code, fields in report.updated.items():
                 print(f"  {code}: {', '.join(fields)}")
-            print(f"unchanged: {len(report.unchanged)}")
-            print(f"deactivated: {len(report.deactivated)} {' '.join(report.deactivated)}")
+            print(text.say(UNCHANGED, count=len(report.unchanged)))
+            gone = " ".join(report.deactivated)
+            print(text.say(DEACTIVATED, count=len(report.deactivated), codes=gone).rstrip())
     elif args.catalog_command == "export":
         n = services.catalog.export_file(Path(args.file))
-        print(f"exported {n} procedures to {args.file}")
+        print(text.say(EXPORTED, count=n, path=args.file))
     return 0
 
 
@@ -300,7 +346,8 @@ def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
     try:
         channel = Channel(args.channel)
     except ValueError:
-        raise CliError(f"--channel: one of {', '.join(c.value for c in Channel)}") from None
+        values = ", ".join(c.value for c in Channel)
+        raise CliError(text.say(ONE_OF, where="--channel", values=values)) from None
     calendar: WorkCalendar = services.settings.calendar()
     if args.procedure:
         due = services.intake.preview_due(
@@ -325,7 +372,7 @@ def cmd_intake(services: Services, args: argparse.Namespace) -> int:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise CliError(f"intake: not valid JSON ({exc})") from exc
+        raise CliError(text.say(text.NOT_JSON, line=exc.lineno, column=exc.colno)) from exc
     draft = draft_from_json(data, officer=_officer(services))
     if draft.received_at is not None:
         _check_receipt_time(draft.received_at, args)
@@ -402,14 +449,14 @@ def cmd_settings(services: Services, args: argparse.Namespace) -> int:
     if args.settings_command == "set":
         field = args.key.replace("-", "_")
         if field not in AppSettings.__dataclass_fields__ or field in ("device_id", "office_hours"):
-            raise CliError(f"settings: unknown or read-only key {args.key!r}")
+            raise CliError(text.say(UNKNOWN_KEY, key=args.key))
         current = getattr(settings, field)
         value: Any = args.value
         if isinstance(current, int) and not isinstance(current, bool):
             try:
                 value = int(value)
             except ValueError:
-                raise CliError(f"settings: {args.key} expects a whole number") from None
+                raise CliError(text.say(MUST_BE_NUMBER, where=f"settings {args.key}")) from None
         elif field == "paper_size":
             value = PaperSize(value.upper())
         settings = services.settings.save(replace(settings, **{field: value}))
@@ -425,6 +472,12 @@ def cmd_settings(services: Services, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m hcc_desktop", description=__doc__)
     parser.add_argument("--db", type=Path, help="database file (default: the user's data dir)")
+    parser.add_argument(
+        "--lang",
+        choices=text.LANGUAGES,
+        help=f"language of messages (default: ${text.LANG_ENV}, else vi); "
+        "--json output and exit codes do not change",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help="create or upgrade the database, load the seed catalog")
@@ -513,7 +566,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's final flush
+        return code
+    except BrokenPipeError:
+        # The reader went away (``… | head``): stop quietly, as a Unix tool does.
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Send what is left in stdout's buffer to /dev/null, so that Python's final
+    flush does not print a second broken-pipe complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    text.set_language(args.lang)
     if getattr(args, "standalone", False):
         # Server-side commands: they never touch this device's database.
         return int(args.func(args))
@@ -525,7 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(services, args))
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        fail(str(exc))
         return exc.exit_code
     except (ValidationError, CatalogError) as exc:
         report(exc)
@@ -533,8 +608,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HccError as exc:
         report(exc)
         return 1
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        fail(text.os_error(exc))
         return 1
     finally:
         services.close()

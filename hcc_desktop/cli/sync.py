@@ -22,8 +22,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import text
 from hcc_desktop.cli.common import print_json
 from hcc_desktop.core.errors import HccError, SyncError, ValidationError
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
 from hcc_desktop.services.sync.service import CA_ENV, SyncService, SyncStatus
 
@@ -66,12 +68,65 @@ class _Blank(dict[str, Any]):
         return ""
 
 
+# The human-readable lines of the sync commands (Vietnamese in the .ts file).
+REGISTERED = QT_TRANSLATE_NOOP(
+    "Cli", "Device {device} registered in unit {unit} as device number {slot}, with {server}"
+)
+SYNCED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "sent {pushed}, received {pulled}, conflicts {conflicts}, refused {rejected}, "
+    "already on the server {duplicates}",
+)
+NEW_CONFLICTS = QT_TRANSLATE_NOOP(
+    "Cli", "{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'"
+)
+REFUSED_ITEMS = QT_TRANSLATE_NOOP(
+    "Cli", "{count} item(s) refused by the server: see 'sync status' for the reasons"
+)
+SERVER_REGISTERED = QT_TRANSLATE_NOOP("Cli", "server: {url} (registered)")
+SERVER_NOT_REGISTERED = QT_TRANSLATE_NOOP("Cli", "server: {url} (not registered)")
+LAST_SYNC = QT_TRANSLATE_NOOP("Cli", "last sync: {at} ({days} day(s) ago)")
+NEVER_SYNCED = QT_TRANSLATE_NOOP("Cli", "last sync: never")
+PENDING = QT_TRANSLATE_NOOP("Cli", "changes waiting to be sent: {count}")
+OPEN_CONFLICTS = QT_TRANSLATE_NOOP("Cli", "conflicts to resolve: {count}")
+REJECTED = QT_TRANSLATE_NOOP("Cli", "refused by the server: {count}")
+SKIPPED = QT_TRANSLATE_NOOP("Cli", "received records not taken: {count}")
+LAST_ERROR = QT_TRANSLATE_NOOP("Cli", "last error: {reason}")
+LAST_ERROR_AT = QT_TRANSLATE_NOOP("Cli", "last error ({at}): {reason}")
+NOT_SYNCED_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Cli", "warning: this device has not synced for too long: run 'sync' when the network is up"
+)
+REJECTED_ITEM = QT_TRANSLATE_NOOP("Cli", "refused {kind} {key}: {reason}")
+EXPORTED = QT_TRANSLATE_NOOP("Cli", "{count} item(s) written to {path}")
+NO_CONFLICTS = QT_TRANSLATE_NOOP("Cli", "no open conflicts")
+DIFFERENCE = QT_TRANSLATE_NOOP("Cli", "{field}: here {here}, on the server {server}")
+KEPT_LOCAL = QT_TRANSLATE_NOOP("Cli", "{code}: this device's version kept (sent at the next sync)")
+KEPT_SERVER = QT_TRANSLATE_NOOP("Cli", "{code}: the server's version kept")
+
+# What to type, after the sentence shared with the UI (which names its own screens).
+HINTS = {
+    "not_registered": QT_TRANSLATE_NOOP(
+        "Cli", "Register it with: python -m hcc_desktop device register --server URL --code CODE"
+    ),
+    "tls_error": QT_TRANSLATE_NOOP(
+        "Cli",
+        "If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem",
+    ),
+}
+
+
 def describe(exc: SyncError) -> str:
-    """A one-line English message for a sync error."""
-    template = MESSAGES.get(exc.code)
-    if template is None:
-        return exc.describe()
-    return " ".join(template.format_map(_Blank(exc.params)).split())
+    """A message for a sync error in the CLI's language (English: one line)."""
+    if text.language() == "en":
+        template = MESSAGES.get(exc.code)
+        if template is None:
+            return exc.describe()
+        return " ".join(template.format_map(_Blank(exc.params)).split())
+    message = text.catalogue().error_message(exc)
+    hint = HINTS.get(exc.code)
+    if hint is not None:
+        message += "\n  " + text.say(hint, env=CA_ENV)
+    return message
 
 
 def sync_service(services: Services) -> SyncService:
@@ -82,7 +137,7 @@ def sync_service(services: Services) -> SyncService:
 
 
 def _fail(exc: SyncError) -> int:
-    print(f"error: {describe(exc)}", file=sys.stderr)
+    print(text.error_line(describe(exc)), file=sys.stderr)
     return 1
 
 
@@ -105,8 +160,13 @@ def cmd_device_register(services: Services, args: argparse.Namespace) -> int:
         print_json(data)
     else:
         print(
-            f"registered device {result.device_id} in unit {result.unit_code}, "
-            f"slot {result.device_slot}, with {result.server_url}"
+            text.say(
+                REGISTERED,
+                device=result.device_id,
+                unit=result.unit_code,
+                slot=result.device_slot,
+                server=result.server_url,
+            )
         )
     return 0
 
@@ -131,44 +191,53 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
         print_json(result.to_json())
     else:
         print(
-            f"pushed {result.pushed}, pulled {result.pulled}, conflicts {result.conflicts}, "
-            f"rejected {result.rejected}, duplicates {result.duplicates}"
+            text.say(
+                SYNCED,
+                pushed=result.pushed,
+                pulled=result.pulled,
+                conflicts=result.conflicts,
+                rejected=result.rejected,
+                duplicates=result.duplicates,
+            )
         )
     if result.conflicts:
-        print(
-            f"{result.conflicts} new conflict(s): see 'sync conflicts', then 'sync resolve'",
-            file=sys.stderr,
-        )
+        print(text.say(NEW_CONFLICTS, count=result.conflicts), file=sys.stderr)
     if result.rejected:
-        print(
-            f"{result.rejected} item(s) refused by the server: see 'sync status'", file=sys.stderr
-        )
+        print(text.say(REFUSED_ITEMS, count=result.rejected), file=sys.stderr)
     return 0
 
 
 def _status_lines(status: SyncStatus) -> list[str]:
+    server = status.server_url or "-"
     lines = [
-        f"server: {status.server_url or '-'} "
-        f"({'registered' if status.registered else 'not registered'})"
+        text.say(SERVER_REGISTERED if status.registered else SERVER_NOT_REGISTERED, url=server)
     ]
     if status.last_sync_at:
         lines.append(
-            f"last sync: {status.last_sync_at:%Y-%m-%d %H:%M} ({status.days_since_sync} day(s) ago)"
+            text.say(
+                LAST_SYNC,
+                at=f"{status.last_sync_at:%Y-%m-%d %H:%M}",
+                days=status.days_since_sync,
+            )
         )
     else:
-        lines.append("last sync: never")
+        lines.append(text.say(NEVER_SYNCED))
     lines += [
-        f"pending: {status.pending}",
-        f"open conflicts: {status.open_conflicts}",
-        f"rejected by the server: {status.rejected}",
+        text.say(PENDING, count=status.pending),
+        text.say(OPEN_CONFLICTS, count=status.open_conflicts),
+        text.say(REJECTED, count=status.rejected),
     ]
     if status.skipped:
-        lines.append(f"pulled records not taken: {status.skipped}")
+        lines.append(text.say(SKIPPED, count=status.skipped))
     if status.last_error:
-        at = f" at {status.last_error_at:%Y-%m-%d %H:%M}" if status.last_error_at else ""
-        lines.append(f"last error: {status.last_error}{at}")
+        reason = describe(status.last_failure) if status.last_failure else status.last_error
+        if status.last_error_at:
+            at = f"{status.last_error_at:%Y-%m-%d %H:%M}"
+            lines.append(text.say(LAST_ERROR_AT, at=at, reason=reason))
+        else:
+            lines.append(text.say(LAST_ERROR, reason=reason))
     if status.warn:
-        lines.append("warning: this device has not synced for too long")
+        lines.append(text.say(NOT_SYNCED_TOO_LONG))
     return lines
 
 
@@ -182,7 +251,9 @@ def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
     else:
         print("\n".join(_status_lines(status)))
         for r in service.rejected_items():
-            print(f"  rejected {r.kind} {r.code or r.entity_id}: {r.reason} {r.detail}".rstrip())
+            reason = text.catalogue().sync_reason(r.reason)
+            line = text.say(REJECTED_ITEM, kind=r.kind, key=r.code or r.entity_id, reason=reason)
+            print(f"  {line} {r.detail}".rstrip())
     return 0
 
 
@@ -191,7 +262,7 @@ def cmd_sync_export(services: Services, args: argparse.Namespace) -> int:
         count = sync_service(services).export_bundle(Path(args.file))
     except SyncError as exc:
         return _fail(exc)
-    print(f"exported {count} item(s) to {args.file}")
+    print(text.say(EXPORTED, count=count, path=args.file))
     return 0
 
 
@@ -217,23 +288,22 @@ def cmd_sync_conflicts(services: Services, args: argparse.Namespace) -> int:
         )
         return 0
     if not conflicts:
-        print("no open conflicts")
+        print(text.say(NO_CONFLICTS))
     for c in conflicts:
         print(f"{c.id}\t{c.code}\t{', '.join(c.fields)}")
         for d in c.differences:
             if d.field != "components":
-                print(f"    {d.field}: here {d.local!r}, server {d.server!r}")
+                print(
+                    "    "
+                    + text.say(DIFFERENCE, field=d.field, here=repr(d.local), server=repr(d.server))
+                )
     return 0
 
 
 def cmd_sync_resolve(services: Services, args: argparse.Namespace) -> int:
     dossier = sync_service(services).resolve_conflict(args.id, args.keep)
-    kept = (
-        "this device's version (sent at the next sync)"
-        if args.keep == "local"
-        else ("the server's version")
-    )
-    print(f"{dossier.code}: kept {kept}")
+    kept = KEPT_LOCAL if args.keep == "local" else KEPT_SERVER
+    print(text.say(kept, code=dossier.code))
     return 0
 
 

@@ -1,7 +1,8 @@
 """Typed error hierarchy of the core.
 
 Errors carry a machine code and parameters, never user-facing text: the UI maps
-codes to translated messages, the CLI prints codes with an English description.
+codes to translated messages (hcc_desktop/core/messages.py holds their sources), and so
+does the CLI.
 """
 
 from __future__ import annotations
@@ -75,13 +76,39 @@ class TransitionError(HccError):
     code = "transition_not_allowed"
 
 
+@dataclass(frozen=True)
+class CatalogIssue:
+    """One fault of a catalog file, located for a person to find it.
+
+    ``field`` is the field's path without indexes ("name", "components.name",
+    "fees.amount"; "" for the whole file); ``procedure`` and ``row`` count from 1
+    (the procedure in the file, the paper or fee row in that procedure);
+    ``location`` is the technical path ("procedures.0.components.1.name").
+    """
+
+    code: str
+    field: str = ""
+    procedure: int | None = None
+    procedure_code: str = ""
+    row: int | None = None
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+    location: str = ""
+
+    def describe(self) -> str:
+        extra = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        where = self.location or self.field or "(file)"
+        return f"{where}: {self.code}" + (f" ({extra})" if extra else "")
+
+
 class CatalogError(HccError):
-    """A catalog file was rejected as a whole; ``problems`` lists every fault."""
+    """A catalog file was rejected as a whole; ``issues`` locates every fault and
+    ``problems`` describes each in one technical line (logs, the server)."""
 
     code = "catalog_invalid"
 
-    def __init__(self, problems: list[str], /, **params: Any) -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: list[str] | list[CatalogIssue], /, **params: Any) -> None:
+        self.issues = tuple(p for p in problems if isinstance(p, CatalogIssue))
+        self.problems = tuple(p.describe() if isinstance(p, CatalogIssue) else p for p in problems)
         super().__init__(None, **params)
 
     def describe(self) -> str:

@@ -21,7 +21,8 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from hcc_desktop.cli.common import print_json, report
+from hcc_desktop.cli.common import print_json
+from hcc_desktop.cli.common import report_technical as report
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
 
 DATABASE_ENV = "HCC_SERVER_DATABASE"

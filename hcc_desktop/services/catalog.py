@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hcc_desktop.core.domain import ComponentSpec, Fee, Procedure
-from hcc_desktop.core.errors import CatalogError, NotFound
+from hcc_desktop.core.errors import CatalogError, CatalogIssue, NotFound
+from hcc_desktop.core.messages import os_reason
 from hcc_desktop.core.paths import resource
 from hcc_desktop.core.text import fold, nfc
 from hcc_desktop.db.engine import Database
@@ -193,7 +194,7 @@ class CatalogService:
         try:
             return self._all()[nfc(code)]
         except KeyError:
-            raise NotFound("procedure_not_found", procedure=code) from None
+            raise NotFound("procedure_not_found", code=code) from None
 
     def search(self, text: str, *, limit: int = 50) -> builtins.list[Procedure]:
         """Procedures whose code, name or field contain every typed word,
@@ -268,7 +269,9 @@ class CatalogService:
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
-            raise CatalogError([f"cannot read {path}: {exc.strerror}"]) from exc
+            raise CatalogError(
+                [CatalogIssue("unreadable", params={"path": str(path), "reason": os_reason(exc)})]
+            ) from exc
         return self.import_bytes(raw, replace=replace)
 
     def export_json(self) -> dict[str, Any]:
@@ -288,5 +291,7 @@ class CatalogService:
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
             tmp.replace(path)  # never leave a half-written catalog behind
         except OSError as exc:
-            raise CatalogError([f"cannot write {path}: {exc.strerror}"]) from exc
+            raise CatalogError(
+                [CatalogIssue("unwritable", params={"path": str(path), "reason": os_reason(exc)})]
+            ) from exc
         return len(data["procedures"])

@@ -33,6 +33,7 @@ from hcc_desktop import __version__  # noqa: E402
 from hcc_desktop.core.errors import HccError  # noqa: E402
 from hcc_desktop.core.paths import APP_AUTHOR, APP_NAME, default_db_path, log_dir  # noqa: E402
 from hcc_desktop.ui.common.i18n import SUPPORTED_LANGUAGES, install_translators  # noqa: E402
+from hcc_desktop.ui.platform_check import check_platform  # noqa: E402
 
 log = logging.getLogger("hcc_desktop")
 
@@ -171,6 +172,14 @@ def run(argv: list[str] | None = None) -> int:
         )
     QApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
+    if existing is None:
+        # Say which system libraries are missing rather than let Qt abort (first run on a
+        # minimal Linux desktop).
+        problem = check_platform(qt_args=qt_args)
+        if problem is not None:
+            log.info("Qt's X11 platform plugin cannot load:\n%s", problem)
+            print(problem, file=sys.stderr)
+            return 1
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     language = args.lang or "vi"
     install_translators(language, app)

@@ -307,6 +307,261 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>The intake file is not valid; nothing was saved:</source>
+        <translation>Tệp hồ sơ tiếp nhận không hợp lệ; chưa lưu gì:</translation>
+    </message>
+    <message>
+        <source>The intake file must hold one JSON object (between braces): correct it</source>
+        <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
+    </message>
+    <message>
+        <source>{where}: must be a JSON object (between braces)</source>
+        <translation>{where}: phải là một đối tượng JSON (trong dấu ngoặc nhọn)</translation>
+    </message>
+    <message>
+        <source>{where}: must be a text in quotation marks</source>
+        <translation>{where}: phải là một chuỗi chữ đặt trong dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <source>{where}: must be a list (between square brackets)</source>
+        <translation>{where}: phải là một danh sách (trong dấu ngoặc vuông)</translation>
+    </message>
+    <message>
+        <source>{where}: must be a whole number</source>
+        <translation>{where}: phải là một số nguyên</translation>
+    </message>
+    <message>
+        <source>{where}: must be a whole number of đồng</source>
+        <translation>{where}: phải là một số nguyên (đồng)</translation>
+    </message>
+    <message>
+        <source>{where}: must be one of {values}</source>
+        <translation>{where}: phải là một trong các giá trị {values}</translation>
+    </message>
+    <message>
+        <source>settings: there is no setting {key} that can be changed here: see settings show</source>
+        <translation>settings: không có thiết lập {key} nào thay đổi được ở đây: xem lệnh settings show</translation>
+    </message>
+    <message>
+        <source>{code} {name} ({field}); processing time: {time}</source>
+        <translation>{code} {name} ({field}); thời hạn giải quyết: {time}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <source>when: {condition}</source>
+        <translation>khi: {condition}</translation>
+    </message>
+    <message>
+        <source>added: {count} {codes}</source>
+        <translation>thêm mới: {count} {codes}</translation>
+    </message>
+    <message>
+        <source>updated: {count}</source>
+        <translation>cập nhật: {count}</translation>
+    </message>
+    <message>
+        <source>unchanged: {count}</source>
+        <translation>không đổi: {count}</translation>
+    </message>
+    <message>
+        <source>no longer in use: {count} {codes}</source>
+        <translation>ngừng sử dụng: {count} {codes}</translation>
+    </message>
+    <message>
+        <source>exported {count} procedures to {path}</source>
+        <translation>đã xuất {count} thủ tục ra tệp {path}</translation>
+    </message>
+    <message>
+        <source>Device {device} registered in unit {unit} as device number {slot}, with {server}</source>
+        <translation>Đã đăng ký máy {device} vào đơn vị {unit}, số máy {slot}, với máy chủ {server}</translation>
+    </message>
+    <message>
+        <source>sent {pushed}, received {pulled}, conflicts {conflicts}, refused {rejected}, already on the server {duplicates}</source>
+        <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
+    </message>
+    <message>
+        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
+        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+    </message>
+    <message>
+        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+    </message>
+    <message>
+        <source>server: {url} (registered)</source>
+        <translation>máy chủ: {url} (đã đăng ký)</translation>
+    </message>
+    <message>
+        <source>server: {url} (not registered)</source>
+        <translation>máy chủ: {url} (chưa đăng ký)</translation>
+    </message>
+    <message>
+        <source>last sync: {at} ({days} day(s) ago)</source>
+        <translation>lần đồng bộ gần nhất: {at} ({days} ngày trước)</translation>
+    </message>
+    <message>
+        <source>last sync: never</source>
+        <translation>lần đồng bộ gần nhất: chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>changes waiting to be sent: {count}</source>
+        <translation>thay đổi chờ gửi: {count}</translation>
+    </message>
+    <message>
+        <source>conflicts to resolve: {count}</source>
+        <translation>xung đột cần giải quyết: {count}</translation>
+    </message>
+    <message>
+        <source>refused by the server: {count}</source>
+        <translation>bị máy chủ từ chối: {count}</translation>
+    </message>
+    <message>
+        <source>received records not taken: {count}</source>
+        <translation>bản ghi đã nhận nhưng không dùng: {count}</translation>
+    </message>
+    <message>
+        <source>last error: {reason}</source>
+        <translation>lỗi gần nhất: {reason}</translation>
+    </message>
+    <message>
+        <source>last error ({at}): {reason}</source>
+        <translation>lỗi gần nhất ({at}): {reason}</translation>
+    </message>
+    <message>
+        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+    </message>
+    <message>
+        <source>refused {kind} {key}: {reason}</source>
+        <translation>bị từ chối {kind} {key}: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} item(s) written to {path}</source>
+        <translation>đã ghi {count} mục ra tệp {path}</translation>
+    </message>
+    <message>
+        <source>no open conflicts</source>
+        <translation>không có xung đột nào cần giải quyết</translation>
+    </message>
+    <message>
+        <source>{field}: here {here}, on the server {server}</source>
+        <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
+    </message>
+    <message>
+        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
+    </message>
+    <message>
+        <source>{code}: the server&apos;s version kept</source>
+        <translation>{code}: giữ bản trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Register it with: python -m hcc_desktop device register --server URL --code CODE</source>
+        <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
+    </message>
+    <message>
+        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>lỗi: {message}</translation>
+    </message>
+    <message>
+        <source>Some information is not valid; nothing was saved:</source>
+        <translation>Một số thông tin không hợp lệ; chưa lưu gì:</translation>
+    </message>
+    <message>
+        <source>{label} ({field}): {message}</source>
+        <translation>{label} ({field}): {message}</translation>
+    </message>
+    <message>
+        <source>The procedure catalog file was rejected; nothing was {verb}:</source>
+        <translation>Tệp danh mục thủ tục bị từ chối; chưa {verb} gì:</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>nhập</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>phát hành</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>trong ngày</translation>
+    </message>
+    <message>
+        <source>{days} working days</source>
+        <translation>{days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist: check its name and folder</source>
+        <translation>Không có tệp {path}: hãy kiểm tra tên tệp và thư mục</translation>
+    </message>
+    <message>
+        <source>No permission to open {path}: ask the administrator or choose another file</source>
+        <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
+    </message>
+    <message>
+        <source>The disk is full while writing {path}: free some space and try again</source>
+        <translation>Ổ đĩa đã đầy khi ghi {path}: hãy giải phóng dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>Cannot use the file {path} ({reason}): check it and retry</source>
+        <translation>Không dùng được tệp {path} ({reason}): hãy kiểm tra rồi thử lại</translation>
+    </message>
+    <message>
+        <source>{what}: write the time as YYYY-MM-DD HH:MM (for example 2026-11-23 08:30), not {value}</source>
+        <translation>{what}: hãy ghi thời điểm theo dạng YYYY-MM-DD HH:MM (ví dụ 2026-11-23 08:30), không phải {value}</translation>
+    </message>
+    <message>
+        <source>{what}: write the date as YYYY-MM-DD (for example 2026-11-23), not {value}</source>
+        <translation>{what}: hãy ghi ngày theo dạng YYYY-MM-DD (ví dụ 2026-11-23), không phải {value}</translation>
+    </message>
+    <message>
+        <source>The intake file is not valid JSON (line {line}, column {column}): correct it</source>
+        <translation>Tệp hồ sơ tiếp nhận không đúng định dạng JSON (dòng {line}, cột {column}): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>book: the name of the output file must end in .pdf or .xlsx</source>
+        <translation>book: tên tệp kết quả phải có đuôi .pdf hoặc .xlsx</translation>
+    </message>
+    <message>
+        <source>Overdue ({count})</source>
+        <translation>Quá hạn ({count})</translation>
+    </message>
+    <message>
+        <source>Due today ({count})</source>
+        <translation>Đến hạn hôm nay ({count})</translation>
+    </message>
+    <message>
+        <source>Due soon ({count})</source>
+        <translation>Sắp đến hạn ({count})</translation>
+    </message>
+    <message>
+        <source>Awaiting papers ({count})</source>
+        <translation>Chờ bổ sung ({count})</translation>
+    </message>
+    <message>
+        <source>Ready to return ({count})</source>
+        <translation>Chờ trả kết quả ({count})</translation>
+    </message>
+</context>
+<context>
     <name>DossierActions</name>
     <message>
         <source>&amp;Hand over for processing</source>
@@ -1430,10 +1685,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số CMND phải có {expected} chữ số (đang nhập {length})</translation>
     </message>
     <message>
-        <source>A passport number has 6 to 9 capital letters and digits</source>
-        <translation>Số hộ chiếu gồm từ 6 đến 9 chữ cái in hoa và chữ số</translation>
-    </message>
-    <message>
         <source>Contains characters that are not allowed: {chars}</source>
         <translation>Có ký tự không hợp lệ: {chars}</translation>
     </message>
@@ -1512,6 +1763,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Enter the name of the paper</source>
         <translation>Nhập tên giấy tờ</translation>
+    </message>
+    <message>
+        <source>The number of copies must be between {min} and {max}: correct it</source>
+        <translation>Số bản phải từ {min} đến {max}: hãy sửa lại</translation>
     </message>
     <message>
         <source>The name is too short (at least {min_letters} letters)</source>
@@ -2080,6 +2335,258 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>… and {count} more</source>
         <translation>… và {count} lỗi khác</translation>
+    </message>
+    <message>
+        <source>is missing: add it to the file</source>
+        <translation>bị thiếu: hãy bổ sung vào tệp</translation>
+    </message>
+    <message>
+        <source>is empty: fill it in</source>
+        <translation>đang để trống: hãy điền vào</translation>
+    </message>
+    <message>
+        <source>has no entry: add at least one</source>
+        <translation>chưa có mục nào: hãy thêm ít nhất một mục</translation>
+    </message>
+    <message>
+        <source>is too long (at most {max} characters): shorten it</source>
+        <translation>quá dài (tối đa {max} ký tự): hãy rút gọn</translation>
+    </message>
+    <message>
+        <source>is not written correctly: write one digit, a dot and six digits (for example 1.001193)</source>
+        <translation>không đúng dạng: hãy ghi một chữ số, dấu chấm và sáu chữ số (ví dụ 1.001193)</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>không có tệp này</translation>
+    </message>
+    <message>
+        <source>no permission to use it</source>
+        <translation>không có quyền sử dụng</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>đây là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>must be at least {min}: correct it</source>
+        <translation>phải từ {min} trở lên: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>This is neither a CCCD number (12 digits, no letters) nor a passport number (6 to 9 capital letters and digits): check the number typed</source>
+        <translation>Đây không phải số CCCD (12 chữ số, không có chữ cái) cũng không phải số hộ chiếu (6 đến 9 chữ cái in hoa và chữ số): hãy kiểm tra lại số đã nhập</translation>
+    </message>
+    <message>
+        <source>must be at most {max}: correct it</source>
+        <translation>không được quá {max}: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>must be a whole number: correct it</source>
+        <translation>phải là một số nguyên: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>must be a text in quotation marks: correct it</source>
+        <translation>phải là một chuỗi chữ đặt trong dấu ngoặc kép: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>must be true or false: correct it</source>
+        <translation>phải là true (có) hoặc false (không): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>must be a list in square brackets: correct it</source>
+        <translation>phải là một danh sách trong dấu ngoặc vuông: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>must be an object in braces: correct it</source>
+        <translation>phải là một đối tượng trong dấu ngoặc nhọn: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>must be one of {expected}: correct it</source>
+        <translation>phải là một trong các giá trị {expected}: hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>has an unknown field “{name}”: remove it or correct its spelling</source>
+        <translation>có trường không xác định “{name}”: hãy xóa đi hoặc sửa lại tên cho đúng</translation>
+    </message>
+    <message>
+        <source>lists the paper identifier {ids} more than once: give each paper its own identifier</source>
+        <translation>có mã giấy tờ {ids} lặp lại nhiều lần: mỗi giấy tờ phải có một mã riêng</translation>
+    </message>
+    <message>
+        <source>The procedure code {codes} appears more than once: keep only one</source>
+        <translation>Mã thủ tục {codes} xuất hiện nhiều lần: chỉ giữ lại một</translation>
+    </message>
+    <message>
+        <source>The paper identifier {ids} is used by several procedures: give each paper its own identifier</source>
+        <translation>Mã giấy tờ {ids} được dùng cho nhiều thủ tục: mỗi giấy tờ phải có một mã riêng</translation>
+    </message>
+    <message>
+        <source>This is not a procedure catalog file of HCC Desktop (the field “format” must be “hcc-catalog”): choose the file exported by the program or by the province</source>
+        <translation>Đây không phải là tệp danh mục thủ tục của HCC Desktop (trường “format” phải là “hcc-catalog”): hãy chọn tệp do chương trình hoặc do tỉnh xuất ra</translation>
+    </message>
+    <message>
+        <source>Catalog file version {value} is not supported (this program reads version 1): export the file again or update the program</source>
+        <translation>Không hỗ trợ tệp danh mục phiên bản {value} (chương trình đọc được phiên bản 1): hãy xuất lại tệp hoặc cập nhật chương trình</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}): correct it in a text editor or export it again</source>
+        <translation>Tệp không đúng định dạng JSON (dòng {line}, cột {column}): hãy sửa bằng trình soạn thảo văn bản hoặc xuất lại tệp</translation>
+    </message>
+    <message>
+        <source>The file is not a UTF-8 text file: export it again as UTF-8 JSON</source>
+        <translation>Tệp không phải là tệp văn bản UTF-8: hãy xuất lại dưới dạng JSON UTF-8</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path} ({reason}): check the name and the folder</source>
+        <translation>Không đọc được tệp {path} ({reason}): hãy kiểm tra tên tệp và thư mục</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path} ({reason}): choose another folder or file name</source>
+        <translation>Không ghi được tệp {path} ({reason}): hãy chọn thư mục hoặc tên tệp khác</translation>
+    </message>
+    <message>
+        <source>is not valid ({detail}): correct it</source>
+        <translation>không hợp lệ ({detail}): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Đơn vị ban hành</translation>
+    </message>
+    <message>
+        <source>Date of publication</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>List of procedures</source>
+        <translation>Danh sách thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Name of the procedure</source>
+        <translation>Tên thủ tục</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên ngắn</translation>
+    </message>
+    <message>
+        <source>Field of the procedure</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Processing time (working days)</source>
+        <translation>Thời hạn giải quyết (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Alternative processing time</source>
+        <translation>Thời hạn giải quyết khác</translation>
+    </message>
+    <message>
+        <source>Note on the alternative time</source>
+        <translation>Ghi chú về thời hạn khác</translation>
+    </message>
+    <message>
+        <source>Note on the fees</source>
+        <translation>Ghi chú về phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả giải quyết</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Online service level</source>
+        <translation>Mức độ dịch vụ công trực tuyến</translation>
+    </message>
+    <message>
+        <source>Identifier of the paper</source>
+        <translation>Mã giấy tờ</translation>
+    </message>
+    <message>
+        <source>Name of the paper</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <source>Number of originals</source>
+        <translation>Số bản chính</translation>
+    </message>
+    <message>
+        <source>Number of certified copies</source>
+        <translation>Số bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Number of photocopies</source>
+        <translation>Số bản photo</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Reusable</source>
+        <translation>Dùng lại được</translation>
+    </message>
+    <message>
+        <source>Name of the fee</source>
+        <translation>Tên khoản phí</translation>
+    </message>
+    <message>
+        <source>Amount of the fee</source>
+        <translation>Mức phí</translation>
+    </message>
+    <message>
+        <source>Unit of the fee</source>
+        <translation>Đơn vị tính phí</translation>
+    </message>
+    <message>
+        <source>Note on the fee</source>
+        <translation>Ghi chú khoản phí</translation>
+    </message>
+    <message>
+        <source>Units at the first rate</source>
+        <translation>Số đơn vị tính mức đầu</translation>
+    </message>
+    <message>
+        <source>Maximum fee</source>
+        <translation>Mức thu tối đa</translation>
+    </message>
+    <message>
+        <source>Procedure no. {number}</source>
+        <translation>Thủ tục thứ {number}</translation>
+    </message>
+    <message>
+        <source>Procedure no. {number} (code {code})</source>
+        <translation>Thủ tục thứ {number} (mã {code})</translation>
+    </message>
+    <message>
+        <source>paper no. {row}</source>
+        <translation>giấy tờ thứ {row}</translation>
+    </message>
+    <message>
+        <source>fee no. {row}</source>
+        <translation>khoản phí thứ {row}</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Tệp</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +4130,14 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
+    </message>
+    <message>
+        <source>the server answered with error {status}: check the server address in Settings, or ask the administrator whether the program needs an update</source>
+        <translation>máy chủ trả lời lỗi {status}: hãy kiểm tra địa chỉ máy chủ trong Cài đặt, hoặc hỏi quản trị viên xem chương trình có cần cập nhật không</translation>
+    </message>
+    <message>
+        <source>the server gave a reason this program does not know ({reason})</source>
+        <translation>máy chủ đưa ra lý do mà chương trình không nhận biết được ({reason})</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,8 @@ class _TrCollector(ast.NodeVisitor):
 
 def ui_source_strings() -> set[tuple[str, str]]:
     collector = _TrCollector()
-    for path in sorted(UI.rglob("*.py")):
+    shared = [CORE / "core" / "messages.py", *sorted((CORE / "cli").glob("*.py"))]
+    for path in [*sorted(UI.rglob("*.py")), *shared]:
         collector.visit(ast.parse(path.read_text("utf-8")))
     return collector.found
 

@@ -88,10 +88,12 @@ def test_refused_transition_exits_non_zero_with_a_message(
     code = _intake(db, tmp_path, capsys)
     rc, _, err = run(db, "transition", code, "return", capsys=capsys)
     assert rc == 1
-    assert "transition_not_allowed" in err
+    # A sentence, not the code (issue 9, item 11).
+    assert f"Không thể thực hiện thao tác này với hồ sơ {code}" in err
+    assert "transition_not_allowed" not in err
     rc, _, err = run(db, "transition", code, "refuse", capsys=capsys)
     assert rc == 2
-    assert "reason: required" in err
+    assert "Lý do (reason): Nhập lý do" in err
     rc, _, err = run(db, "transition", code, "finish", "--at", "16/11/2026", capsys=capsys)
     assert rc == 2
     assert "--at" in err
@@ -160,7 +162,7 @@ def test_print_every_form_and_the_book(
     # A form whose event never happened is refused clearly.
     rc, _, err = run(db, "print", "03", code, str(tmp_path / "x.pdf"), capsys=capsys)
     assert rc == 1
-    assert "no_such_event" in err
+    assert "chưa có bước này: không thể in mẫu này" in err  # a sentence, not no_such_event
     assert not (tmp_path / "x.pdf").exists()
     pdf = tmp_path / "book.pdf"
     xlsx = tmp_path / "book.xlsx"

@@ -91,7 +91,7 @@ def test_an_unreachable_server_keeps_the_outbox(services: Services, clock: FakeC
     assert status.registered
     assert status.pending == 2
     assert status.last_error == "server_unreachable"
-    assert "cannot reach the sync server" in describe(caught.value)
+    assert "Không kết nối được máy chủ" in describe(caught.value)
 
 
 def test_a_missing_ca_file_is_a_tls_error(
@@ -192,7 +192,7 @@ def test_sync_command_fails_clearly_when_not_registered(
 ) -> None:
     assert run(services, "sync") == 1
     err = capsys.readouterr().err
-    assert "not registered" in err
+    assert "Máy này chưa đăng ký với máy chủ đồng bộ" in err
     assert "device register" in err
     assert run(services, "sync", "status", "--json") == 0
     status = json.loads(capsys.readouterr().out)
@@ -200,7 +200,14 @@ def test_sync_command_fails_clearly_when_not_registered(
     assert status["last_error"] == "not_registered"
     assert status["rejected_items"] == []
     assert run(services, "sync", "conflicts") == 0
-    assert "no open conflicts" in capsys.readouterr().out
+    assert "không có xung đột nào cần giải quyết" in capsys.readouterr().out
+    # The status in sentences: the last error too, not its code (issue 9, item 11).
+    assert run(services, "sync", "status") == 0
+    out = capsys.readouterr().out
+    assert "máy chủ: - (chưa đăng ký)" in out
+    assert "lỗi gần nhất (" in out
+    assert "Máy này chưa đăng ký với máy chủ đồng bộ" in out
+    assert "not_registered" not in out
 
 
 # -- answers of a misbehaving server ------------------------------------------------------------

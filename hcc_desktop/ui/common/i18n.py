@@ -28,11 +28,18 @@ def translation_file(language: str) -> Path:
     return TRANSLATIONS_DIR / f"hcc_desktop_{language}.qm"
 
 
+def qt_translation_file(language: str) -> Path:
+    """Our translation of Qt's own strings, for a language Qt has none for."""
+    return TRANSLATIONS_DIR / f"qtbase_{language}.qm"
+
+
 def install_translators(language: str, app: QCoreApplication | None = None) -> list[QTranslator]:
     """Replace the installed translators with those of ``language``.
 
-    English is the source language, so it needs no file of ours; Qt's own
-    translations (``qtbase_<lang>.qm``) are added when Qt ships them.
+    English is the source language, so it needs no file of ours. Qt's own
+    strings (standard buttons, context menus, the file dialog) come from Qt's
+    ``qtbase_<lang>.qm`` when Qt ships one, else from ours in resources/translations
+    (Qt ships none for Vietnamese).
     """
     app = app or QCoreApplication.instance()
     if app is None:
@@ -44,11 +51,13 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
 
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", qt_dir):
+    if qt_translator.load(f"qtbase_{language}", qt_dir) or qt_translator.load(
+        str(qt_translation_file(language))
+    ):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
     elif language != "en":
-        log.info("Qt has no %s translation of its own dialogs in %s", language, qt_dir)
+        log.warning("no %s translation of Qt's own dialogs in %s", language, qt_dir)
 
     if language != "en":
         ours = QTranslator(app)

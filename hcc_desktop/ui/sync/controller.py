@@ -28,12 +28,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError, SyncError
+from hcc_desktop.core.messages import REASONS
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.services.sync.probe import PROBE_TIMEOUT_S, probe_server
 from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
 from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
-from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
+from hcc_desktop.ui.common.messages import error_message, sync_reason
 from hcc_desktop.ui.common.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -49,44 +50,16 @@ STAGE_CONNECT = "connect"
 
 Probe = Callable[[str, float], bool]
 
-# Why the server refused an item or a request (RejectedItem.reason,
-# SyncError("server_rejected", reason=…)).
-REASONS: dict[str, str] = {
-    "duplicate_code": QT_TRANSLATE_NOOP(
-        "SyncReasons",
-        "the dossier code is already used by another dossier on the server (two devices "
-        "with the same device number?)",
-    ),
-    "wrong_unit": QT_TRANSLATE_NOOP("SyncReasons", "the record belongs to another unit"),
-    "invalid_item": QT_TRANSLATE_NOOP("SyncReasons", "the record is incomplete or not valid"),
-    "unknown_dossier": QT_TRANSLATE_NOOP("SyncReasons", "its dossier has not reached the server"),
-    "bad_request": QT_TRANSLATE_NOOP(
-        "SyncReasons", "the request was not understood (the program may need an update)"
-    ),
-    "batch_too_large": QT_TRANSLATE_NOOP("SyncReasons", "too many changes sent at once"),
-    "invalid_server_copy": QT_TRANSLATE_NOOP(
-        "SyncReasons", "the server's copy of the dossier cannot be read"
-    ),
-}
-
 
 def reason_text(reason: str) -> str:
-    """A refusal reason of the server in the interface language (unknown ones as they are)."""
-    template = REASONS.get(reason)
-    if template is None:
-        return reason
-    return QCoreApplication.translate("SyncReasons", template)
+    """A refusal reason of the server in the interface language (HTTP statuses and
+    unknown reasons as sentences too)."""
+    return sync_reason(reason)
 
 
 def sync_error_text(error: BaseException | str) -> str:
     """The officer's sentence for a failed sync (an error, or a code from the status)."""
     exc = error if isinstance(error, BaseException) else SyncError(error)
-    if isinstance(exc, SyncError) and exc.code == "server_rejected":
-        reason = str(exc.params.get("reason") or "")
-        if reason:
-            return QCoreApplication.translate(
-                "SyncController", "The server refused the synchronisation: {reason}."
-            ).format(reason=reason_text(reason))
     if isinstance(exc, HccError):
         return error_message(exc)
     return QCoreApplication.translate(
