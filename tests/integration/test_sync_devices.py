@@ -370,7 +370,7 @@ def test_the_command_line_registers_syncs_and_exports(
     assert registered["device_slot"] == 0
     assert sync_cli.main([*base, "device", "register", "--server", harness.server.base_url,
                           "--code", code]) == 1  # fmt: skip
-    assert "already been used" in capsys.readouterr().err
+    assert "đã được sử dụng" in capsys.readouterr().err
 
     services = open_services(db)
     try:
