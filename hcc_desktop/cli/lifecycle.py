@@ -15,6 +15,7 @@ from hcc_desktop.core.domain import (
     Action,
     Channel,
     Collector,
+    DocForm,
     DossierEvent,
     MissingComponent,
     PaperSize,
@@ -46,6 +47,29 @@ def parse_day(value: str, what: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise CliError(text.say(text.BAD_DAY, what=what, value=repr(value))) from None
+
+
+# The form of a missing paper after "NAME:" (English or Vietnamese without marks).
+MISSING_FORMS = {
+    "original": DocForm.ORIGINAL,
+    "ban-chinh": DocForm.ORIGINAL,
+    "certified": DocForm.CERTIFIED,
+    "chung-thuc": DocForm.CERTIFIED,
+    "copy": DocForm.COPY,
+    "photo": DocForm.COPY,
+}
+
+
+def parse_missing(value: str) -> MissingComponent:
+    """``NAME`` (a photocopy) or ``NAME:FORM`` with FORM original, certified or copy."""
+    name, sep, form = value.rpartition(":")
+    key = form.strip().lower()
+    if sep and key in MISSING_FORMS and name.strip():
+        return MissingComponent.typed(" ".join(name.split()), MISSING_FORMS[key])
+    if sep and name.strip() and key and " " not in key:
+        forms = ", ".join(MISSING_FORMS)
+        raise CliError(f"--missing: unknown form {form.strip()!r} (use one of: {forms})")
+    return MissingComponent.typed(" ".join(value.split()))
 
 
 def _actor(services: Services, args: argparse.Namespace) -> str:
@@ -94,7 +118,7 @@ def status_json(services: Services, key: str, as_of: datetime | None) -> dict[st
 def cmd_transition(services: Services, args: argparse.Namespace) -> int:
     action = Action(args.action)
     at = parse_time(args.at, "--at") if args.at else None
-    missing = tuple(MissingComponent(name=m, originals=1) for m in args.missing or ())
+    missing = tuple(parse_missing(m) for m in args.missing or ())
     collector = None
     if action is Action.RETURN:
         if args.collector_name or args.collector_id:
@@ -156,6 +180,9 @@ def _worklist_entry(d: DossierSummary) -> dict[str, Any]:
         "due_at": fmt_time(d.due_at),
         "holder": d.holder,
         "timeliness": d.timeliness.value if d.timeliness else None,
+        # Lateness in working days (DOMAIN §3), never calendar days.
+        "working_days_late": d.days_late,
+        "proposed_due_at": fmt_time(d.proposed_due_at) if d.proposed_due_at else None,
     }
 
 
@@ -185,7 +212,12 @@ def cmd_worklist(services: Services, args: argparse.Namespace) -> int:
         for name in names:
             print(text.say(WORKLIST_TITLES[name], count=w.counts[name]))
             for d in getattr(w, name):
-                print(f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}")
+                line = f"  {d.code}\t{fmt_time(d.due_at)}\t{d.full_name}\t{d.procedure_name}"
+                if name == "overdue":
+                    line += f"\ttrễ {d.days_late} ngày làm việc"
+                if d.proposed_due_at is not None:
+                    line += f"\thẹn mới {fmt_time(d.proposed_due_at)}"
+                print(line)
     return 0
 
 
@@ -196,6 +228,8 @@ def cmd_apology(services: Services, args: argparse.Namespace) -> int:
         reason=args.reason,
         at=parse_time(args.at, "--at") if args.at else None,
         actor=_actor(services, args),
+        signer_title=args.signer_title or "",
+        signer_name=args.signer_name or "",
     )
     if args.out:
         services.printing.save(services.printing.apology_pdf(d), Path(args.out))
@@ -261,7 +295,12 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--receiver", help="handover/finish: who receives the dossier")
     p.add_argument("--department", help="handover: the specialist department")
     p.add_argument("--amount", type=int, help="request-payment: amount in đồng")
-    p.add_argument("--missing", action="append", help="request-supplement: a missing paper")
+    p.add_argument(
+        "--missing",
+        action="append",
+        metavar="NAME[:FORM]",
+        help="request-supplement: a missing paper; FORM original, certified or copy (default copy)",
+    )
     p.add_argument("--collector-name", help="return: who collected (default: the applicant)")
     p.add_argument("--collector-id", help="return: the collector's CCCD/ID number")
     p.add_argument("--collector-phone")
@@ -295,6 +334,12 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--at")
     p.add_argument("--as", dest="actor")
+    p.add_argument(
+        "--signer-title",
+        help="head of the body that caused the delay, e.g. 'TRƯỞNG PHÒNG KINH TẾ' "
+        "(default: the signer in settings)",
+    )
+    p.add_argument("--signer-name", help="name of that head (default: settings)")
     p.add_argument("--out", help="also write Mẫu 04 to this PDF")
     p.set_defaults(func=cmd_apology)
 

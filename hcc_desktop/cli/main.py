@@ -13,9 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.cli import text
@@ -28,11 +30,12 @@ from hcc_desktop.cli.common import (
     print_json,
     report,
 )
+from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
-from hcc_desktop.core.worktime import WorkCalendar
+from hcc_desktop.core.worktime import WorkCalendar, receipt_time_errors
 from hcc_desktop.server import cli as server_cli
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.catalog import procedure_to_json
@@ -317,8 +320,29 @@ def cmd_catalog(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_receipt_time(received: datetime, args: argparse.Namespace) -> None:
+    errors = receipt_time_errors(
+        received, local_now(), allow_unusual=bool(getattr(args, "allow_unusual_date", False))
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _note_unconfirmed(calendar: WorkCalendar, received: datetime, due: datetime) -> None:
+    """The appointment leans on a day an administrator has not confirmed: say so."""
+    for o in calendar.unconfirmed_days(received, due):
+        kind = "ngày nghỉ" if o.kind == "off" else "ngày làm bù"
+        label = f"{o.day:%d/%m/%Y}" + (f" ({o.note})" if o.note else "")
+        print(
+            f"lưu ý: hẹn trả tính theo {kind} {label} chưa được xác nhận "
+            "(quản trị viên xác nhận bằng 'calendar confirm' hoặc bỏ bằng 'calendar remove')",
+            file=sys.stderr,
+        )
+
+
 def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
     received = parse_time(args.received, "--received")
+    _check_receipt_time(received, args)
     try:
         channel = Channel(args.channel)
     except ValueError:
@@ -335,6 +359,7 @@ def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
     else:
         due = calendar.due_at(received, args.days, channel)
     print(due.strftime(TIME_FORMAT))
+    _note_unconfirmed(calendar, received, due)
     return 0
 
 
@@ -349,7 +374,11 @@ def cmd_intake(services: Services, args: argparse.Namespace) -> int:
     except json.JSONDecodeError as exc:
         raise CliError(text.say(text.NOT_JSON, line=exc.lineno, column=exc.colno)) from exc
     draft = draft_from_json(data, officer=_officer(services))
+    if draft.received_at is not None:
+        _check_receipt_time(draft.received_at, args)
+    draft = replace(draft, allow_unusual_date=bool(args.allow_unusual_date))
     dossier = services.intake.accept(draft)
+    _note_unconfirmed(services.settings.calendar(), dossier.received_at, dossier.due_at)
     if args.receipt:
         pdf = services.printing.receipt_pdf(
             dossier, paper=PaperSize(args.paper) if args.paper else None
@@ -481,12 +510,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--received", required=True, help='"YYYY-MM-DD HH:MM"')
     p.add_argument("--channel", default="counter")
     p.add_argument("--alt", action="store_true", help="use the procedure's alternative time")
+    p.add_argument(
+        "--allow-unusual-date",
+        action="store_true",
+        help="accept a time before 2000 or more than a day ahead",
+    )
     p.set_defaults(func=cmd_due_date)
 
     p = sub.add_parser("intake", help="accept a dossier described by a JSON file")
     p.add_argument("file", help="JSON file, or - for standard input")
     p.add_argument("--receipt", help="also write the receipt (Mẫu 01) to this PDF")
     p.add_argument("--paper", choices=["A4", "A5"])
+    p.add_argument(
+        "--allow-unusual-date",
+        action="store_true",
+        help="accept a receipt time before 2000 or more than a day ahead",
+    )
     p.set_defaults(func=cmd_intake)
 
     p = sub.add_parser("show", help="one dossier with its timeline, as JSON")
@@ -520,6 +559,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_settings)
 
     lifecycle_cli.add_commands(sub)
+    calendar_cli.add_commands(sub)
     sync_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser

@@ -166,6 +166,12 @@ class Procedure:
     legal_basis: str = ""
     online_level: str = ""  # "full" | "partial" (dịch vụ công trực tuyến)
     active: bool = True
+    short_name: str = ""  # e.g. "Chứng thực bản sao", for lists and the tracking book
+
+    @property
+    def display_name(self) -> str:
+        """The short name, or the full name when the catalog gives none."""
+        return self.short_name.strip() or self.name
 
     @property
     def default_fee(self) -> int:
@@ -331,6 +337,19 @@ class MissingComponent:
     copies: int = 0
     note: str = ""
 
+    @classmethod
+    def typed(cls, name: str, form: DocForm = DocForm.COPY, note: str = "") -> MissingComponent:
+        """One paper typed as free text, counted in the column of its ``form``
+        (a photocopy unless told otherwise)."""
+        form = DocForm(form)
+        return cls(
+            name=name,
+            originals=int(form == DocForm.ORIGINAL),
+            certified=int(form == DocForm.CERTIFIED),
+            copies=int(form == DocForm.COPY),
+            note=note,
+        )
+
 
 @dataclass(frozen=True)
 class SupplementGuidance:
@@ -345,6 +364,7 @@ class SupplementGuidance:
     guided_at: datetime
     officer_phone: str = ""
     lookup_hint: str = ""  # where to look up the procedure's rules
+    dossier_code: str = ""  # printed when the dossier exists (a request after intake)
 
 
 @dataclass(frozen=True)
@@ -360,8 +380,19 @@ class OfficeHours:
 
 @dataclass(frozen=True)
 class CalendarOverride:
-    """A day off (``off``) or a make-up working day (``work``) on top of the law."""
+    """A day off (``off``) or a make-up working day (``work``) on top of the law.
+
+    ``status`` is ``confirmed`` or ``to_confirm``: a day no document (or only the
+    ``holidays`` package) supports is applied but flagged until an administrator confirms
+    or removes it. ``source`` cites the document (number and date).
+    """
 
     day: date
     kind: str  # "off" | "work"
     note: str = ""
+    status: str = "confirmed"  # "confirmed" | "to_confirm"
+    source: str = ""
+
+    @property
+    def to_confirm(self) -> bool:
+        return self.status == "to_confirm"

@@ -97,6 +97,9 @@ PROVINCE_CODES: dict[str, str] = {
 MAX_AGE_YEARS = 130
 MIN_NAME_LETTERS = 2
 MIN_ADDRESS_LENGTH = 5
+# Longest accepted texts; the UI fields carry the same maxLength (ui/intake/person.py).
+MAX_NAME_LENGTH = 100
+MAX_ADDRESS_LENGTH = 250
 QR_MIN_FIELDS = 7
 
 _FIELDS = (
@@ -232,6 +235,19 @@ def _century_digit(birth_year: int, gender: Gender) -> str | None:
     return str(2 * century + (1 if gender is Gender.FEMALE else 0))
 
 
+def gender_from_cccd(number: str) -> Gender | None:
+    """The gender a 12-digit CCCD states in its 4th digit (even: male, odd: female).
+
+    None while the text is not 12 digits (spaces ignored) or the digit is outside 0-9's
+    defined range (0-5 for births 1900-2199; 6-9 are reserved for later centuries).
+    """
+    digits = nfc(number).replace(" ", "")
+    if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
+        return None
+    digit = int(digits[3])
+    return Gender.FEMALE if digit % 2 else Gender.MALE
+
+
 # --- phone ---------------------------------------------------------------------------------
 
 
@@ -365,6 +381,8 @@ def _id_errors(
 def _name_errors(name: str) -> list[tuple[str, dict[str, object]]]:
     if not name:
         return [("required", {})]
+    if len(name) > MAX_NAME_LENGTH:
+        return [("too_long", {"max": MAX_NAME_LENGTH})]
     bad = sorted(
         {
             ch
@@ -454,6 +472,8 @@ def validate_person(
         faults["address"].append(("required", {}))
     elif len(address) < MIN_ADDRESS_LENGTH:
         faults["address"].append(("too_short", {"min_length": MIN_ADDRESS_LENGTH}))
+    elif len(address) > MAX_ADDRESS_LENGTH:
+        faults["address"].append(("too_long", {"max": MAX_ADDRESS_LENGTH}))
 
     email, email_ok = _email(data.email)
     if not email_ok:

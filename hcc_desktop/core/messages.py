@@ -140,6 +140,30 @@ FIELD_MESSAGES: dict[str, str] = {
 # its prefix and indexes ("applicant.full_name" -> "full_name",
 # "components[2].count" -> "components.count").
 FIELD_SPECIFIC: dict[tuple[str, str], str] = {
+    # Rules at their edges (issue 9 item 12, issue 12 item 7).
+    ("full_name", "too_long"): QT_TRANSLATE_NOOP(
+        "Messages", "The name is too long (at most {max} characters)"
+    ),
+    ("address", "too_long"): QT_TRANSLATE_NOOP(
+        "Messages", "The address is too long (at most {max} characters)"
+    ),
+    ("received_at", "out_of_range"): QT_TRANSLATE_NOOP(
+        "Messages", "The time of receipt must be between {min} and {max}"
+    ),
+    ("received_at", "unusual_date"): QT_TRANSLATE_NOOP(
+        "Messages", "Unusual time of receipt: check the year (before {min}, or ahead of now)"
+    ),
+    ("fee_amount", "out_of_range"): QT_TRANSLATE_NOOP(
+        "Messages", "The fee is too large (at most {max} đồng)"
+    ),
+    ("at", "in_future"): QT_TRANSLATE_NOOP(
+        "Messages", "The time cannot be later than now (at most {max})"
+    ),
+    ("parent_body", "same_as_unit_name"): QT_TRANSLATE_NOOP(
+        "Messages",
+        "The parent body is the same as the unit name: enter the body above the center "
+        "(e.g. UBND PHƯỜNG HOÀI NHƠN BẮC) or leave it empty",
+    ),
     ("received_by", "required"): QT_TRANSLATE_NOOP(
         "Messages", "No officer name is set: enter it in Settings"
     ),
@@ -201,6 +225,9 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
 
 # Messages for errors that are not about one field (HccError.code).
 ERROR_MESSAGES: dict[str, str] = {
+    "calendar_day_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The day {day} is not in the calendar table"
+    ),
     "error": QT_TRANSLATE_NOOP("Messages", "An error occurred"),
     "validation": QT_TRANSLATE_NOOP("Messages", "Some information is not valid"),
     "qr_invalid": QT_TRANSLATE_NOOP("Messages", "The QR code could not be read"),
@@ -356,6 +383,7 @@ ERROR_MESSAGES: dict[str, str] = {
 }
 
 FIELD_LABELS: dict[str, str] = {
+    "parent_body": QT_TRANSLATE_NOOP("Messages", "Parent body"),
     "full_name": QT_TRANSLATE_NOOP("Messages", "Full name"),
     "id_number": QT_TRANSLATE_NOOP("Messages", "ID number"),
     "id_type": QT_TRANSLATE_NOOP("Messages", "Type of identity paper"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 import holidays
+from holidays.countries.vietnam import Vietnam as _PackageVietnam
 
 from hcc_desktop.core.domain import CalendarOverride, Channel, OfficeHours
 from hcc_desktop.core.errors import FieldError, ValidationError
@@ -32,9 +34,69 @@ DEFAULT_OVERRIDES_PATH = (
 )
 
 _OVERRIDE_KINDS = ("off", "work")
+STATUS_CONFIRMED = "confirmed"
+STATUS_TO_CONFIRM = "to_confirm"
+OVERRIDE_STATUSES = (STATUS_CONFIRMED, STATUS_TO_CONFIRM)
+# Years for which the days the ``holidays`` package adds beyond the Labour Code 2019 are
+# seeded into the editable table (as "to confirm").
+SEED_YEARS = range(2025, 2036)
+PACKAGE_SOURCE = "Thư viện holidays (ngoài danh sách Điều 112 Bộ luật Lao động 2019)"
 _WEEKEND_NAMES = {5: "Thứ Bảy", 6: "Chủ nhật"}
 _GENERIC_DAY_OFF = "Ngày nghỉ"
 _DEFAULT_HOURS = OfficeHours()
+
+
+# The calendar (and the ``holidays`` package) is computed for these years only; a time
+# outside them is a typing error, refused with a message rather than a crash.
+EARLIEST_TIME = datetime(1900, 1, 1)
+LATEST_TIME = datetime(2100, 12, 31, 23, 59)
+# A receipt time before this or more than ``UNUSUAL_AHEAD`` after now needs an explicit
+# "I mean it" (``--allow-unusual-date`` on the command line).
+EARLIEST_USUAL = datetime(2000, 1, 1)
+UNUSUAL_AHEAD = timedelta(days=1)
+# Longer than any procedure (land: 20-30 days); bounds the calendar walk.
+MAX_PROCESSING_DAYS = 1000
+
+
+def time_range_error(moment: datetime, *, field: str) -> FieldError | None:
+    """``out_of_range`` when ``moment`` lies outside the years the calendar can compute."""
+    naive = moment.replace(tzinfo=None)
+    if EARLIEST_TIME <= naive <= LATEST_TIME:
+        return None
+    return FieldError(
+        field,
+        "out_of_range",
+        {"min": EARLIEST_TIME.strftime("%d/%m/%Y"), "max": LATEST_TIME.strftime("%d/%m/%Y")},
+    )
+
+
+def receipt_time_errors(
+    moment: datetime, now: datetime, *, allow_unusual: bool = False, field: str = "received_at"
+) -> list[FieldError]:
+    """Faults of a receipt time typed by hand (command line, imports).
+
+    Outside 1900–2100 is always refused; before 2000 or more than a day ahead of ``now``
+    is refused as ``unusual_date`` unless ``allow_unusual``.
+    """
+    hard = time_range_error(moment, field=field)
+    if hard is not None:
+        return [hard]
+    if allow_unusual:
+        return []
+    naive = moment.replace(tzinfo=None)
+    latest = now.replace(tzinfo=None) + UNUSUAL_AHEAD
+    if naive < EARLIEST_USUAL or naive > latest:
+        return [
+            FieldError(
+                field,
+                "unusual_date",
+                {
+                    "min": EARLIEST_USUAL.strftime("%d/%m/%Y"),
+                    "max": latest.strftime("%d/%m/%Y %H:%M"),
+                },
+            )
+        ]
+    return []
 
 
 def load_default_overrides(path: Path | None = None) -> list[CalendarOverride]:
@@ -94,23 +156,93 @@ def _parse_overrides_document(document: Any) -> list[CalendarOverride]:
         if not isinstance(note, str):
             errors.append(FieldError(f"{prefix}.note", "invalid"))
             note = ""
+        status = entry.get("status", STATUS_CONFIRMED)
+        if status not in OVERRIDE_STATUSES:
+            errors.append(FieldError(f"{prefix}.status", "invalid", {"value": status}))
+            status = STATUS_CONFIRMED
+        source = entry.get("source", "")
+        if not isinstance(source, str):
+            errors.append(FieldError(f"{prefix}.source", "invalid"))
+            source = ""
         if day is not None and kind in _OVERRIDE_KINDS:
-            result.append(CalendarOverride(day=day, kind=str(kind), note=nfc(note)))
+            result.append(
+                CalendarOverride(
+                    day=day, kind=str(kind), note=nfc(note), status=status, source=nfc(source)
+                )
+            )
     if errors:
         raise ValidationError(errors)
     return result
 
 
+def _language() -> str | None:
+    # An unknown language makes the package fall back to English names.
+    return "vi" if "vi" in holidays.list_localized_countries().get("VN", ()) else None
+
+
+class _LabourCodeVN(_PackageVietnam):
+    """The package without its one-off swap days (those come from yearly notices)."""
+
+    def _add_special_holidays(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+@lru_cache(maxsize=256)
+def _package_days(year: int) -> Mapping[date, str]:
+    found = holidays.country_holidays("VN", years=year, language=_language())
+    return MappingProxyType({day: str(name) for day, name in found.items() if day.year == year})
+
+
+@lru_cache(maxsize=256)
+def _package_extras(year: int) -> Mapping[date, str]:
+    """Days off the package adds beyond the Labour Code 2019 (art. 112) list.
+
+    Its one-off swap days, and Ngày Văn hóa Việt Nam (24/11, from 2026), which the
+    Politburo chose but whose legal force an administrator must confirm (DOMAIN.md §3).
+    """
+    statutory = _LabourCodeVN(years=year, language=_language())
+    extras = {day: name for day, name in _package_days(year).items() if day not in statutory}
+    culture_day = date(year, 11, 24)
+    if culture_day in extras or culture_day in statutory:
+        extras[culture_day] = _package_days(year).get(culture_day, "Ngày Văn hóa Việt Nam")
+    return MappingProxyType(extras)
+
+
 @lru_cache(maxsize=256)
 def _public_holidays(year: int) -> Mapping[date, str]:
-    """Vietnamese public holidays of one year, names in Vietnamese when the package has them.
+    """Statutory holidays of one year (Labour Code 2019), names in Vietnamese.
 
-    Shared by every calendar: the law does not depend on a unit's settings.
+    Shared by every calendar: the law does not depend on a unit's settings. What the
+    package adds beyond it lives in the editable table instead (``package_extra_days``).
     """
-    # An unknown language makes the package fall back to English names.
-    language = "vi" if "vi" in holidays.list_localized_countries().get("VN", ()) else None
-    found = holidays.country_holidays("VN", years=year, language=language)
-    return MappingProxyType({day: str(name) for day, name in found.items() if day.year == year})
+    extras = _package_extras(year)
+    return MappingProxyType(
+        {day: name for day, name in _package_days(year).items() if day not in extras}
+    )
+
+
+def package_extra_days(years: Iterable[int]) -> list[CalendarOverride]:
+    """The package's days beyond the Labour Code, as "to confirm" days off for the table."""
+    return [
+        CalendarOverride(
+            day=day, kind="off", note=nfc(name), status=STATUS_TO_CONFIRM, source=PACKAGE_SOURCE
+        )
+        for year in years
+        for day, name in sorted(_package_extras(year).items())
+    ]
+
+
+def seed_overrides(
+    years: Iterable[int] = SEED_YEARS, path: Path | None = None
+) -> list[CalendarOverride]:
+    """What a new store's table starts with: the shipped file, then the package's extras.
+
+    A day the file already lists (with its document) keeps the file's entry.
+    """
+    shipped = load_default_overrides(path)
+    listed = {o.day for o in shipped}
+    extra = [o for o in package_extra_days(years) if o.day not in listed]
+    return sorted([*shipped, *extra], key=lambda o: o.day)
 
 
 def _minutes(value: time) -> int:
@@ -192,7 +324,7 @@ class WorkCalendar:
             if isinstance(day, datetime):
                 # A datetime never equals the date it falls on, so it would match no day.
                 day = day.date()
-                override = CalendarOverride(day=day, kind=override.kind, note=override.note)
+                override = replace(override, day=day)
             by_day[day] = override
         if errors:
             raise ValidationError(errors)
@@ -267,6 +399,29 @@ class WorkCalendar:
         if override is not None and override.kind == "off" and override.note:
             return override.note
         return _WEEKEND_NAMES.get(day.weekday(), _GENERIC_DAY_OFF)
+
+    def unconfirmed_days(self, start: date, end: date) -> tuple[CalendarOverride, ...]:
+        """ "To confirm" table days in [start, end]: an appointment over them depends on them."""
+        if isinstance(start, datetime):
+            start = start.date()
+        if isinstance(end, datetime):
+            end = end.date()
+        return tuple(
+            self._overrides[day]
+            for day in sorted(self._overrides)
+            if start <= day <= end and self._overrides[day].to_confirm
+        )
+
+    def working_days_late(self, due: datetime, now: datetime) -> int:
+        """Working days ``now`` is past ``due``: the working days after the due day, up to
+        and including today's date (0 when not late, or late by less than a working day).
+
+        A dossier due Friday 17:00 is late on Saturday and Sunday by 0 working days, and by
+        1 on Monday, never by 2 calendar days.
+        """
+        if now <= due:
+            return 0
+        return self.working_days_between(due.date(), now.date())
 
     def add_working_days(self, day: date, n: int) -> date:
         """The ``n``-th working day after ``day`` (``day`` itself need not be worked)."""
@@ -347,6 +502,7 @@ class WorkCalendar:
         day: that opening. After the close or on a day off: the first opening of the next
         working day. A Saturday session: the first opening of the next working day.
         """
+        _check_range(received_at)
         day, minute = self._start_point(received_at, channel)
         return self._at(day, minute, received_at)
 
@@ -358,18 +514,28 @@ class WorkCalendar:
     ) -> datetime:
         """Appointment (hẹn trả) for a dossier with ``processing_days`` working days.
 
-        0 days: the close of the clock-start day if the clock starts before the same-day
-        cutoff, else the close of the next working day. Otherwise ``processing_days`` × the
-        working hours of a day are walked through the office intervals of working days;
-        landing exactly on an interval end stays there.
+        0 days: the close of the clock-start day if the dossier is received at or before the
+        same-day cutoff (15:00 sharp included), else the close of the next working day.
+        Otherwise ``processing_days`` × the working hours of a day are walked through the
+        office intervals of working days; landing exactly on an interval end stays there.
         """
         if processing_days < 0:
             raise ValidationError(
                 [FieldError("processing_days", "negative", {"value": processing_days})]
             )
+        if processing_days > MAX_PROCESSING_DAYS:
+            raise ValidationError(
+                [FieldError("processing_days", "out_of_range", {"max": MAX_PROCESSING_DAYS})]
+            )
+        _check_range(received_at)
         day, minute = self._start_point(received_at, channel)
         if processing_days == 0:
-            if minute >= self._cutoff:
+            # "Sau 15 giờ": the rule reads the time of receipt, and 15:00 sharp is still the
+            # same day; from 15:01 the result is due the next working day. A dossier whose
+            # clock starts on a later day (after hours, a day off) is judged at that opening.
+            same_day = day == received_at.date()
+            judged = received_at.hour * 60 + received_at.minute if same_day else minute
+            if judged > self._cutoff:
                 day = self.next_working_day(day)
             return self._at(day, self._closing, received_at)
 
@@ -388,3 +554,9 @@ class WorkCalendar:
             if worked <= before + (last - first):
                 return self._at(end_day, first + (worked - before), received_at)
         raise AssertionError("worked minutes exceed a working day")  # pragma: no cover
+
+
+def _check_range(received_at: datetime) -> None:
+    error = time_range_error(received_at, field="received_at")
+    if error is not None:
+        raise ValidationError([error])

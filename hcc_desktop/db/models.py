@@ -52,6 +52,12 @@ class CalendarOverrideRow(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8), nullable=False)  # "off" | "work"
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # "confirmed" | "to_confirm": applied either way; a to_confirm day is flagged until an
+    # administrator confirms or removes it.
+    status: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="confirmed", server_default="confirmed"
+    )
+    source: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
 
 
 class ProcedureRow(Base):
@@ -59,6 +65,7 @@ class ProcedureRow(Base):
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(Text, nullable=False)
+    short_name: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     field: Mapped[str] = mapped_column(Text, nullable=False, default="")
     processing_days: Mapped[int] = mapped_column(Integer, nullable=False)
     processing_days_alt: Mapped[int | None] = mapped_column(Integer)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from hcc_desktop.core.errors import PrintError
 from hcc_desktop.core.text import nfc
+from hcc_desktop.printing.layout import header_lines
 from hcc_desktop.printing.slips import (
     BOOK_COLUMNS,
     BOOK_TITLE,
@@ -19,6 +20,7 @@ from hcc_desktop.printing.slips import (
     TrackingBook,
     book_period_text,
 )
+from hcc_desktop.printing.wording import BOOK_DOC_TITLE
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -27,9 +29,9 @@ SHEET_TITLE = "Sổ theo dõi hồ sơ"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 HEADER_ROW = 4  # rows 1–3: title, unit, book number and period
 # Column widths in characters, in the order of BOOK_COLUMNS.
-_WIDTHS = (6, 27, 40, 10, 26, 42, 20, 17, 17, 17, 22, 22, 24)
+_WIDTHS = (6, 27, 30, 10, 26, 42, 22, 17, 17, 17, 17, 22, 22, 24)
 _INT_COLUMNS = frozenset({0, 3})
-_DATE_COLUMNS = frozenset({7, 8, 9})
+_DATE_COLUMNS = frozenset({7, 8, 9, 10})
 _CENTRED = _INT_COLUMNS | _DATE_COLUMNS
 
 
@@ -39,13 +41,13 @@ def _text(value: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _values(row: BookRow) -> list[object]:
+def _values(number: int, row: BookRow) -> list[object]:
     place = _text(row.owner_address)
     phone = nfc(row.owner_phone)
     if phone:
         place = f"{place}\nĐT: {phone}" if place else f"ĐT: {phone}"
     return [
-        row.order_no if row.order_no > 0 else None,
+        number,
         nfc(row.code),
         _text(row.procedure_name),
         row.sets_count if row.sets_count > 0 else None,
@@ -54,6 +56,7 @@ def _values(row: BookRow) -> list[object]:
         _text(row.handling_body),
         _excel_time(row.received_at),
         _excel_time(row.due_at),
+        _excel_time(row.result_at),
         _excel_time(row.returned_at),
         _text(row.received_by),
         _text(row.collected_by),
@@ -86,14 +89,14 @@ def write_tracking_book_xlsx(book: TrackingBook) -> bytes:
         wb = Workbook()
         ws: Worksheet = wb.active
         ws.title = SHEET_TITLE
-        wb.properties.title = "Sổ theo dõi hồ sơ"
+        wb.properties.title = BOOK_DOC_TITLE
         wb.properties.creator = "HCC Desktop"
         wb.properties.subject = book_period_text(book)
 
         last_col = get_column_letter(len(BOOK_COLUMNS))
         heads = (
             (BOOK_TITLE, Font(name="Times New Roman", size=14, bold=True)),
-            (nfc(book.unit.unit_name).upper(), Font(name="Times New Roman", size=12, bold=True)),
+            (header_lines(book.unit)[1], Font(name="Times New Roman", size=12, bold=True)),
             (book_period_text(book), Font(name="Times New Roman", size=12, italic=True)),
         )
         for r, (text, font) in enumerate(heads, start=1):
@@ -117,7 +120,7 @@ def write_tracking_book_xlsx(book: TrackingBook) -> bytes:
         left = Alignment(horizontal="left", vertical="top", wrap_text=True)
         centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
         for r, row in enumerate(book.rows, start=HEADER_ROW + 1):
-            for c, value in enumerate(_values(row)):
+            for c, value in enumerate(_values(r - HEADER_ROW, row)):
                 if isinstance(value, str):
                     value = ILLEGAL_CHARACTERS_RE.sub("", value) or None
                 cell = ws.cell(row=r, column=c + 1, value=value)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from hcc_desktop.core.domain import (
     DocForm,
@@ -24,10 +25,12 @@ from hcc_desktop.core.domain import (
     UnitInfo,
 )
 from hcc_desktop.core.text import format_money
+from hcc_desktop.printing import wording
 from hcc_desktop.printing.layout import (
     BLANK,
     CheckBox,
     QrFlowable,
+    RestartNumbering,
     Signer,
     build_pdf,
     clock_phrase,
@@ -44,8 +47,8 @@ from hcc_desktop.printing.layout import (
     title,
 )
 
-RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
-SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
+RECEIPT_TITLE = wording.RECEIPT["title"]
+SUPPLEMENT_TITLE = wording.SUPPLEMENT["title"]
 DELIVERY_LABELS = {
     ResultDelivery.COUNTER: "Trung tâm Phục vụ hành chính công",
     ResultDelivery.POSTAL: "Dịch vụ bưu chính công ích",
@@ -140,7 +143,8 @@ def _component_rows(components: tuple[ReceivedComponent, ...]) -> list[_Row]:
 
 
 def _days_phrase(days: int) -> str:
-    return "trong ngày" if days <= 0 else f"{days:02d} ngày làm việc"
+    w = wording.RECEIPT
+    return w["days_same_day"] if days <= 0 else w["days"].format(days=days)
 
 
 def _fee_phrase(dossier: Dossier, fee_note: str) -> str:
@@ -192,9 +196,14 @@ def _delivery_block(choice: ResultDelivery, paper: PaperSize) -> Table:
 
 # --- Mẫu 01 --------------------------------------------------------------------
 
+W1 = wording.RECEIPT
 
-def _code_and_applicant(code: str, owner: Person, unit: UnitInfo, paper: PaperSize) -> Table:
-    """Dossier code, lookup address and applicant lines, with the QR code on their right.
+
+def _code_and_applicant(
+    code: str, copy_line: str, owner: Person, unit: UnitInfo, paper: PaperSize
+) -> Table:
+    """Dossier code, which copy this is, lookup address and applicant lines, with
+    the QR code on their right.
 
     Running the applicant lines beside the QR code costs it no height of its own,
     which is what lets a typical receipt fit one A5 sheet.
@@ -203,22 +212,22 @@ def _code_and_applicant(code: str, owner: Person, unit: UnitInfo, paper: PaperSi
     st = styles_for(paper)
     url = lookup_url(unit, code)
     text_w = spec.text_width - spec.qr_size - 6
-    beside_qr: list[Flowable] = [Paragraph(f"Mã hồ sơ: <b>{esc(code)}</b>", st.code)]
+    beside_qr: list[Flowable] = [Paragraph(W1["code"].format(code=esc(code)), st.code)]
+    if copy_line:
+        beside_qr.append(Paragraph(esc(copy_line), _copy_style(paper)))
     if url:
-        line = f"Tra cứu: {url}"
+        line = W1["lookup"].format(url=url)
         size = one_line_size(line, st.fonts.italic, spec.small, text_w - 1)
         style = ParagraphStyle(
             f"lookup-{paper}-{size:.2f}", parent=st.small, fontSize=size, leading=size * 1.25
         )
         beside_qr.append(Paragraph(esc(line), style))
     else:
-        beside_qr.append(Paragraph("Dùng mã hồ sơ để tra cứu tình trạng hồ sơ.", st.small))
-    beside_qr.append(Spacer(1, spec.gap * 2))
+        beside_qr.append(Paragraph(esc(W1["lookup_code"]), st.small))
+    beside_qr.append(Spacer(1, spec.gap))
     beside_qr += [
         para(
-            f"{esc(unit.unit_name.strip())} tiếp nhận hồ sơ của Ông (Bà): "
-            f"<b>{esc(owner.full_name)}</b>",
-            paper,
+            W1["intro"].format(unit=esc(unit.unit_name.strip()), name=esc(owner.full_name)), paper
         ),
         para(_id_line(owner), paper),
         para(f"Địa chỉ: {esc(owner.address) or BLANK}", paper),
@@ -239,50 +248,66 @@ def _code_and_applicant(code: str, owner: Person, unit: UnitInfo, paper: PaperSi
     )
 
 
-def render_receipt(
+def _copy_style(paper: PaperSize) -> ParagraphStyle:
+    st = styles_for(paper)
+    return ParagraphStyle(f"copy-{paper}", parent=st.small, fontName=st.fonts.bold)
+
+
+def copy_label(number: int) -> str:
+    """``(Liên 1: Lưu)`` for the first copy, ``(Liên 2: Giao người nộp hồ sơ)`` after."""
+    return W1["copy_1"] if number <= 1 else W1["copy_2"]
+
+
+def appointment_change(dossier: Dossier) -> tuple[datetime, str] | None:
+    """(adjusted appointment, reason) when it moved since the receipt, else None.
+
+    Waiting for a supplement moves ``due_at`` away from ``original_due_at``; an
+    apology (Mẫu 04) proposes a new appointment (``proposed_due_at``).
+    """
+    original = dossier.original_due_at or dossier.due_at
+    reasons: list[str] = []
+    adjusted = dossier.due_at
+    if dossier.due_at != original:
+        reasons.append(W1["reason_supplement"])
+    if dossier.proposed_due_at is not None and dossier.proposed_due_at != original:
+        adjusted = dossier.proposed_due_at
+        reasons.append(W1["reason_extension"])
+    if not reasons:
+        return None
+    return adjusted, "; ".join(reasons)
+
+
+def _receipt_copy(
     dossier: Dossier,
     procedure: Procedure,
     unit: UnitInfo,
-    *,
-    paper: PaperSize = PaperSize.A4,
-    fee_note: str = "",
-) -> bytes:
-    """Mẫu 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả, as PDF bytes.
-
-    The dossier's own snapshot of the procedure (name, code, processing days)
-    wins over ``procedure``, whose catalog entry may have changed since intake.
-    Raises :class:`PrintError` when reportlab fails.
-    """
-    paper = PaperSize(paper)
+    paper: PaperSize,
+    fee_note: str,
+    copy_line: str,
+) -> list[Flowable]:
+    """The story of one copy (liên) of Mẫu 01."""
     owner = dossier.owner
     code = dossier.code.strip()
     proc_name = dossier.procedure_name.strip() or procedure.name.strip()
     proc_code = dossier.procedure_code.strip() or procedure.code.strip()
 
+    # Mẫu 01 carries no "Số:" line: the book number and order close the form.
     story: list[Flowable] = national_header(
-        unit,
-        paper,
-        number=str(dossier.order_no) if dossier.order_no > 0 else BLANK,
-        day=dossier.received_at.date(),
+        unit, paper, number=None, day=dossier.received_at.date()
     )
-    story.append(title(RECEIPT_TITLE, paper))
-    story.append(_code_and_applicant(code, owner, unit, paper))
+    story.append(title(W1["title"], paper))
+    story.append(_code_and_applicant(code, copy_line, owner, unit, paper))
 
     submitter = dossier.submitter
     if submitter is not None and not _same_person(submitter, owner):
-        line = f"Người nộp hồ sơ: {esc(submitter.full_name)}"
+        line = W1["submitter"].format(name=esc(submitter.full_name))
         if submitter.id_number.strip():
             kind = "CMND" if submitter.id_type == IdType.CMND else "CCCD/Hộ chiếu"
             line += f", {kind} {esc(submitter.id_number.strip())}"
         story.append(para(line, paper))
-    story.append(
-        para(
-            f"Nội dung yêu cầu giải quyết: <b>{esc(proc_name)}</b> (mã {esc(proc_code)})",
-            paper,
-        )
-    )
+    story.append(para(W1["request"].format(procedure=esc(proc_name), code=esc(proc_code)), paper))
 
-    story.append(para("1. Thành phần hồ sơ nộp gồm:", paper))
+    story.append(para(W1["item_components"], paper))
     rows = [
         [
             str(i),
@@ -299,21 +324,22 @@ def render_receipt(
         ruled_table(("TT", "Tên giấy tờ", *_COUNT_HEAD), rows, _count_widths(paper), paper)
     )
 
-    story.append(para(f"2. Số lượng hồ sơ: {dossier.sets_count:02d} bộ", paper))
-    story.append(
-        para(
-            "3. Thời gian giải quyết hồ sơ theo quy định là: "
-            f"{_days_phrase(dossier.processing_days)}",
-            paper,
+    story.append(para(W1["item_sets"].format(sets=dossier.sets_count), paper))
+    story.append(para(W1["item_days"].format(days=_days_phrase(dossier.processing_days)), paper))
+    story.append(para(W1["item_received"].format(when=clock_phrase(dossier.received_at)), paper))
+    change = appointment_change(dossier)
+    if change is None:
+        story.append(para(W1["item_due"].format(when=clock_phrase(dossier.due_at)), paper))
+    else:
+        adjusted, reason = change
+        original = dossier.original_due_at or dossier.due_at
+        story.append(para(W1["item_due_original"].format(when=clock_phrase(original)), paper))
+        story.append(
+            para(
+                W1["item_due_adjusted"].format(when=clock_phrase(adjusted), reason=esc(reason)),
+                paper,
+            )
         )
-    )
-    story.append(para(f"4. Thời gian nhận hồ sơ: {clock_phrase(dossier.received_at)}", paper))
-    story.append(
-        para(
-            f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{clock_phrase(dossier.due_at)}</b>",
-            paper,
-        )
-    )
     story.append(_delivery_block(dossier.result_delivery, paper))
     book = esc(dossier.book_no.strip()) or BLANK
     order = str(dossier.order_no) if dossier.order_no > 0 else BLANK
@@ -322,22 +348,58 @@ def render_receipt(
     story.append(
         KeepTogether(
             [
-                para(f"Phí, lệ phí: {esc(_fee_phrase(dossier, fee_note))}", paper),
-                para(f"Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {order}", paper),
+                para(W1["fee"].format(fee=esc(_fee_phrase(dossier, fee_note))), paper),
+                para(W1["book"].format(book=book, order=order), paper),
                 signature_row(
-                    Signer("NGƯỜI NỘP HỒ SƠ", submitter_name),
-                    Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.received_by),
+                    Signer(W1["sign_left"], submitter_name),
+                    Signer(W1["sign_right"], dossier.received_by),
                     paper,
+                ),
+                Paragraph(
+                    esc(W1["closing"].format(unit=unit.unit_name.strip() or BLANK)),
+                    _closing_style(paper),
                 ),
             ]
         )
     )
+    return story
+
+
+def _closing_style(paper: PaperSize) -> ParagraphStyle:
+    st = styles_for(paper)
+    return ParagraphStyle(f"closing-{paper}", parent=st.small, spaceBefore=page_spec(paper).gap * 2)
+
+
+def render_receipt(
+    dossier: Dossier,
+    procedure: Procedure,
+    unit: UnitInfo,
+    *,
+    paper: PaperSize = PaperSize.A4,
+    fee_note: str = "",
+    copies: int = 2,
+) -> bytes:
+    """Mẫu 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả, as PDF bytes.
+
+    ``copies`` liên in one document, each from a new page and numbered from 1:
+    the first says "(Liên 1: Lưu)", the others "(Liên 2: Giao người nộp hồ sơ)";
+    printing the document once gives one of each. The dossier's own snapshot of
+    the procedure (name, code, processing days) wins over ``procedure``, whose
+    catalog entry may have changed since intake. Raises :class:`PrintError`
+    when reportlab fails.
+    """
+    paper = PaperSize(paper)
+    story: list[Flowable] = []
+    for number in range(1, max(1, copies) + 1):
+        if number > 1:
+            story += [RestartNumbering(), PageBreak()]
+        story += _receipt_copy(dossier, procedure, unit, paper, fee_note, copy_label(number))
     return build_pdf(
         story,
         paper,
-        title="Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+        title=W1["doc_title"],
         author=unit.unit_name.strip(),
-        subject=code,
+        subject=dossier.code.strip(),
         form="01",
     )
 
@@ -367,31 +429,38 @@ def render_supplement_guidance(
 ) -> bytes:
     """Mẫu 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, as PDF bytes.
 
-    Raises :class:`PrintError` when reportlab fails.
+    The dossier code line is printed when the dossier exists (a request made
+    after intake). Raises :class:`PrintError` when reportlab fails.
     """
+    w = wording.SUPPLEMENT
     paper = PaperSize(paper)
     spec = page_spec(paper)
+    st = styles_for(paper)
     person = guidance.applicant
 
     story: list[Flowable] = national_header(
         unit, paper, number=BLANK, day=guidance.guided_at.date()
     )
-    story.append(title(SUPPLEMENT_TITLE, paper))
-    story.append(para(f"Hồ sơ của Ông (Bà): <b>{esc(person.full_name)}</b>", paper, loose=True))
+    story.append(title(w["title"], paper))
+    code = guidance.dossier_code.strip()
+    if code:
+        story.append(Paragraph(w["code"].format(code=esc(code)), st.code))
+        story.append(Spacer(1, spec.gap * 3))
+    story.append(para(w["applicant"].format(name=esc(person.full_name)), paper, loose=True))
     story.append(para(_id_line(person), paper, loose=True))
     story.append(para(f"Địa chỉ: {esc(person.address) or BLANK}", paper, loose=True))
     story.append(para(_contact_line(person), paper, loose=True))
     story.append(
         para(
-            f"Nội dung yêu cầu giải quyết: <b>{esc(guidance.procedure_name.strip())}</b>"
-            f" (mã {esc(guidance.procedure_code.strip())})",
+            w["request"].format(
+                procedure=esc(guidance.procedure_name.strip()),
+                code=esc(guidance.procedure_code.strip()),
+            ),
             paper,
             loose=True,
         )
     )
-    story.append(
-        para("Yêu cầu Ông (Bà) hoàn thiện hồ sơ gồm những nội dung như sau:", paper, loose=True)
-    )
+    story.append(para(w["ask"], paper, loose=True))
     rows = _missing_rows(guidance.missing) or [["", "(không có)", "", "", "", ""]]
     note_w = spec.table * 6.5
     story.append(
@@ -403,27 +472,23 @@ def render_supplement_guidance(
             left_columns=frozenset({1, 5}),
         )
     )
-    story.append(para(f"Lý do: {esc(guidance.reason.strip()) or BLANK}", paper, loose=True))
+    story.append(
+        para(w["reason"].format(reason=esc(guidance.reason.strip()) or BLANK), paper, loose=True)
+    )
 
     officer = esc(guidance.guided_by.strip()) or BLANK
     phone = guidance.officer_phone.strip() or unit.phone.strip()
-    contact = f"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông (Bà) liên hệ với {officer}"
-    if phone:
-        contact += f" số điện thoại {esc(phone)}"
-    story.append(para(contact + " để được hướng dẫn.", paper, loose=True))
+    phone_part = w["contact_phone"].format(phone=esc(phone)) if phone else ""
+    story.append(para(w["contact"].format(officer=officer, phone=phone_part), paper, loose=True))
     hint = guidance.lookup_hint.strip()
     if hint:
-        story.append(
-            para(
-                f"Ông (Bà) có thể tra cứu quy định của thủ tục tại: {esc(hint)}", paper, loose=True
-            )
-        )
+        story.append(para(w["lookup"].format(hint=esc(hint)), paper, loose=True))
 
-    story.append(signature_row(None, Signer("NGƯỜI HƯỚNG DẪN", guidance.guided_by), paper))
+    story.append(signature_row(None, Signer(w["sign_right"], guidance.guided_by), paper))
     return build_pdf(
         story,
         paper,
-        title="Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        title=w["doc_title"],
         author=unit.unit_name.strip(),
         subject=guidance.procedure_code.strip(),
         form="02",

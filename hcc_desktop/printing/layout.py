@@ -42,6 +42,7 @@ from reportlab.platypus import (
 from hcc_desktop.core.domain import PaperSize, UnitInfo
 from hcc_desktop.core.errors import HccError, PrintError
 from hcc_desktop.core.text import nfc
+from hcc_desktop.printing import wording
 from hcc_desktop.printing.fonts import FontFamily, register_fonts
 
 # Printed where a value is not known, so the officer can fill it in by hand.
@@ -97,8 +98,8 @@ _SPECS = {
         code=14,
         small=9.5,
         qr_size=25 * mm,
-        signature_space=17 * mm,
-        gap=1.5,
+        signature_space=15 * mm,
+        gap=1.2,
         header_outdent=10 * mm,
     ),
     PaperSize.A5: PageSpec(
@@ -109,36 +110,37 @@ _SPECS = {
         right=10 * mm,
         top=8 * mm,
         bottom=8 * mm,
-        body=11,
-        leading=12.5,
-        header=10,
+        body=10.5,
+        leading=11.5,
+        header=9.5,
         title=12,
-        table=9.5,
-        code=12,
-        small=8.5,
-        qr_size=21 * mm,
-        signature_space=12 * mm,
-        gap=1,
+        table=9,
+        code=11.5,
+        small=8,
+        qr_size=20 * mm,
+        signature_space=9 * mm,
+        gap=0.5,
         header_outdent=5 * mm,
     ),
 }
 
 
 # Registers (Mẫu 07) are printed across the sheet; the many columns want the width
-# more than a wide binding margin; 8.5 pt cells fit thirteen columns and stay readable.
+# more than a wide binding margin; 8 pt cells fit fourteen columns and stay readable,
+# and a page holds at least twelve rows.
 A4_LANDSCAPE = PageSpec(
     paper=PaperSize.A4,
     width=A4[1],
     height=A4[0],
     left=15 * mm,
     right=12 * mm,
-    top=15 * mm,
-    bottom=15 * mm,
+    top=12 * mm,
+    bottom=12 * mm,
     body=12,
     leading=14,
     header=11,
     title=15,
-    table=8.5,
+    table=8,
     code=12,
     small=9,
     qr_size=21 * mm,
@@ -349,6 +351,24 @@ def _fit_size(text: str, font: str, size: float, width: float, floor: float) -> 
 # --- building blocks -----------------------------------------------------------
 
 
+def same_body(a: str, b: str) -> bool:
+    """Whether two body names are the same text (case, spacing and Unicode form aside)."""
+    return " ".join(nfc(a).split()).casefold() == " ".join(nfc(b).split()).casefold()
+
+
+def header_lines(unit: UnitInfo) -> tuple[str, str]:
+    """(parent body, receiving body) of the top-left block, in capitals.
+
+    The parent body is "" when it is not set or is the same text as the unit
+    name: a form never prints the same line twice.
+    """
+    issuer = " ".join(nfc(unit.unit_name).split()).upper()
+    parent = " ".join(nfc(unit.parent_body).split()).upper()
+    if not parent or same_body(parent, issuer):
+        parent = ""
+    return parent, issuer
+
+
 def national_header(
     unit: UnitInfo, paper: PaperSize, *, number: str | None, day: date
 ) -> list[Flowable]:
@@ -359,18 +379,22 @@ def national_header(
     spec = page_spec(paper)
     st = styles_for(paper)
     f = st.fonts
-    nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    motto = "Độc lập - Tự do - Hạnh phúc"
+    nation = wording.NATION
+    motto = wording.MOTTO
     motto_size = spec.header + 1
     right_w = stringWidth(nation, f.bold, spec.header) + 6
     left_w = spec.text_width + spec.header_outdent - right_w
 
-    parent = unit.parent_body.strip().upper()
-    issuer = unit.unit_name.strip().upper()
+    parent, issuer = header_lines(unit)
     # Shrink a slightly too long body name rather than orphan its last word.
     left_size = spec.header
     if parent:
         left_size = _fit_size(parent, f.regular, spec.header, left_w - 12, spec.header * 0.8)
+    # The receiving body on at most two lines: a third would cost the form a line.
+    while left_size > spec.header * 0.8 and (
+        len(wrap_text(issuer, f.bold, left_size, left_w - 4)) > 2
+    ):
+        left_size -= 0.25
     left_style = ParagraphStyle(
         f"hdr-left-{paper}-{left_size:.2f}",
         fontName=f.regular,
@@ -508,7 +532,11 @@ def one_line_size(text: str, font: str, size: float, width: float) -> float:
 
 
 def ruled_grid(
-    data: Sequence[Sequence[object]], widths: Sequence[float], *, top_padding: float
+    data: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    top_padding: float,
+    bottom_padding: float = 3,
 ) -> Table:
     """A fully ruled table with a header row (middle-aligned, repeated when the
     table splits across pages) over top-aligned rows."""
@@ -523,7 +551,7 @@ def ruled_grid(
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), top_padding),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom_padding),
         ],
     )
 
@@ -550,7 +578,7 @@ def ruled_table(
                 for i, value in enumerate(row)
             ]
         )
-    table = ruled_grid(data, widths, top_padding=1.5)
+    table = ruled_grid(data, widths, top_padding=1.5, bottom_padding=2)
     table.spaceBefore = 1
     table.spaceAfter = page_spec(paper).gap * 2
     return table
@@ -663,10 +691,12 @@ class QrFlowable(Flowable):
     def draw(self) -> None:
         canv: Canvas = self.canv
         n = self.modules
-        canv.beginForm(QR_FORM_NAME, 0, 0, n, n)
-        canv.setFillColor(colors.black)
-        canv.addLiteral(self.path)
-        canv.endForm()
+        # Defined once per document: every copy (liên) of a form reuses it.
+        if not canv.hasForm(QR_FORM_NAME):
+            canv.beginForm(QR_FORM_NAME, 0, 0, n, n)
+            canv.setFillColor(colors.black)
+            canv.addLiteral(self.path)
+            canv.endForm()
         canv.saveState()
         scale = self.size / n
         canv.scale(scale, scale)
@@ -696,6 +726,22 @@ class CheckBox(Flowable):
 
 
 # --- document -------------------------------------------------------------------
+
+
+class RestartNumbering(Flowable):
+    """Zero-size marker at the end of a copy: the page after it is page 1 again.
+
+    Several copies (liên) of one form in one PDF are each numbered from 1.
+    Placed before the page break (page numbers are drawn as a page begins).
+    """
+
+    ATTRIBUTE = "_hcc_page_base"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        setattr(self.canv, self.ATTRIBUTE, self.canv.getPageNumber())
 
 
 @lru_cache(maxsize=1)
@@ -763,7 +809,7 @@ def build_document(
         )
 
         def number_pages(canv: Canvas, document: BaseDocTemplate) -> None:
-            page = canv.getPageNumber()
+            page = canv.getPageNumber() - int(getattr(canv, RestartNumbering.ATTRIBUTE, 0))
             if numbering == "top" and page > 1:
                 canv.saveState()
                 canv.setFont(fonts.regular, spec.body)

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from hcc_desktop.core.domain import Dossier, IdType, PaperSize, Person, UnitInfo
 from hcc_desktop.core.errors import PrintError
 from hcc_desktop.core.text import nfc
+from hcc_desktop.printing import wording
 from hcc_desktop.printing.forms import _contact_line, _id_line, _same_person, qr_payload
 from hcc_desktop.printing.layout import (
     A4_LANDSCAPE,
@@ -34,6 +35,7 @@ from hcc_desktop.printing.layout import (
     esc,
     esc_lines,
     grid,
+    header_lines,
     national_header,
     page_spec,
     para,
@@ -44,33 +46,22 @@ from hcc_desktop.printing.layout import (
     wrap_text,
 )
 
-REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
-APOLOGY_TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
-STOP_TITLE = "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ"
-CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
-BOOK_TITLE = "SỔ THEO DÕI HỒ SƠ"
-NO_ROWS = "Không có hồ sơ trong kỳ"
+# Titles and fixed sentences are data: printing/wording.py.
+REFUSAL_TITLE = wording.REFUSAL["title"]
+APOLOGY_TITLE = wording.APOLOGY["title"]
+STOP_TITLE = wording.STOP["title"]
+CONTROL_TITLE = wording.CONTROL["title"]
+BOOK_TITLE = wording.BOOK_TITLE
+NO_ROWS = wording.BOOK_NO_ROWS
 
-TIMELINESS_LABELS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+TIMELINESS_LABELS = dict(wording.TIMELINESS)
 # A head of agency signs and stamps letters; officers only sign slips.
-SEAL_NOTE = "(Ký, ghi rõ họ tên và đóng dấu)"
+SEAL_NOTE = wording.SEAL_NOTE
+
+W6 = wording.CONTROL
 
 # Columns of Mẫu 07, shared by the PDF and the .xlsx book ("\n": preferred break).
-BOOK_COLUMNS = (
-    "TT",
-    "Mã hồ sơ",
-    "Tên TTHC\n(trích yếu)",
-    "Số lượng\nhồ sơ\n(bộ)",
-    "Tên cá nhân,\ntổ chức",
-    "Địa chỉ,\nsố điện thoại",
-    "Cơ quan\nchủ trì\ngiải quyết",
-    "Ngày, giờ\nnhận hồ sơ",
-    "Hẹn trả\nkết quả",
-    "Ngày có kết quả/\ntrả kết quả",
-    "Người\ntiếp nhận",
-    "Ký nhận\n(người nhận kết quả)",
-    "Ghi chú",
-)
+BOOK_COLUMNS = wording.BOOK_COLUMNS
 
 
 # --- inputs ----------------------------------------------------------------------
@@ -116,12 +107,21 @@ class StopNotice:
 class ControlStep:
     """One hand-over of the dossier: who gave it to whom, when, and how it stood."""
 
-    action: str  # e.g. "Giao: Bộ phận tiếp nhận – Nhận: Công chức Tư pháp - Hộ tịch"
+    action: str  # "Giao: <body>\nNhận: <body>" (see hand_over_text)
     giver: str
     receiver: str
     at: datetime
     timeliness: str | None = None  # "early" | "on_time" | "late"
     note: str = ""
+
+
+def hand_over_text(giver_body: str, receiver_body: str) -> str:
+    """The first cell of a Mẫu 06 row: "Giao: <body>" over "Nhận: <body>"."""
+    return (
+        W6["give"].format(body=nfc(giver_body).strip() or BLANK)
+        + "\n"
+        + W6["take"].format(body=nfc(receiver_body).strip() or BLANK)
+    )
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,8 @@ class ControlSlip:
     steps: tuple[ControlStep, ...]
     timeliness: str | None = None  # of the whole dossier, once it has ended
     blank_rows: int = 0  # empty rows to fill by hand (a slip printed at intake)
+    handling_body: str = ""  # cơ quan (bộ phận) giải quyết hồ sơ; blank to fill by hand
+    cooperating_bodies: tuple[str, ...] = ()  # cơ quan phối hợp giải quyết hồ sơ
 
 
 @dataclass(frozen=True)
@@ -147,11 +149,12 @@ class BookRow:
     owner_phone: str
     received_at: datetime
     due_at: datetime
-    returned_at: datetime | None
+    returned_at: datetime | None  # ngày trả kết quả (handed to the citizen)
     received_by: str
     collected_by: str
     note: str = ""
-    handling_body: str = ""  # cơ quan chủ trì giải quyết; blank when not recorded
+    handling_body: str = ""  # cơ quan chủ trì giải quyết (a department); blank if unknown
+    result_at: datetime | None = None  # ngày có kết quả (the result came back)
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,7 @@ def _addressee(owner: Person, paper: PaperSize) -> Paragraph:
         spaceBefore=gap * 2,
         spaceAfter=gap * 4,
     )
-    return Paragraph(f"Kính gửi: Ông/Bà <b>{esc(nfc(owner.full_name))}</b>", style)
+    return Paragraph(wording.ADDRESSEE.format(name=esc(nfc(owner.full_name))), style)
 
 
 def _when(moment: datetime) -> str:
@@ -276,10 +279,10 @@ def render_refusal(
     if dossier.code.strip():
         story.append(Paragraph(f"Mã hồ sơ: <b>{esc(nfc(dossier.code))}</b>", st.code))
         story.append(Spacer(1, page_spec(paper).gap * 3))
+    w = wording.REFUSAL
     story.append(
         para(
-            f"{_unit_name(unit)} tiếp nhận hồ sơ của Ông (Bà): "
-            f"<b>{esc(nfc(dossier.owner.full_name))}</b>",
+            w["intro"].format(unit=_unit_name(unit), name=esc(nfc(dossier.owner.full_name))),
             paper,
             loose=True,
         )
@@ -288,8 +291,7 @@ def render_refusal(
     story.append(para(f"Nội dung yêu cầu giải quyết: {_procedure(dossier)}", paper, loose=True))
     story.append(
         para(
-            f"Qua xem xét, {_unit_name(unit)} thông báo không tiếp nhận, giải quyết hồ sơ này "
-            f"với lý do cụ thể như sau: {_reason(notice.reason)}",
+            w["refusal"].format(unit=_unit_name(unit), reason=_reason(notice.reason)),
             paper,
             loose=True,
         )
@@ -297,10 +299,10 @@ def render_refusal(
     story.append(
         KeepTogether(
             [
-                para("Xin thông báo cho Ông/Bà được biết và thực hiện.", paper, loose=True),
+                para(w["closing"], paper, loose=True),
                 signature_row(
-                    Signer("NGƯỜI NỘP HỒ SƠ", _submitter_name(dossier)),
-                    Signer("NGƯỜI TỪ CHỐI", nfc(notice.refused_by)),
+                    Signer(w["sign_left"], _submitter_name(dossier)),
+                    Signer(w["sign_right"], nfc(notice.refused_by)),
                     paper,
                 ),
             ]
@@ -309,7 +311,7 @@ def render_refusal(
     return build_pdf(
         story,
         paper,
-        title="Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+        title=w["doc_title"],
         author=nfc(unit.unit_name),
         subject=nfc(dossier.code),
         form="03",
@@ -322,7 +324,9 @@ def render_refusal(
 def render_apology(
     letter: ApologyLetter, unit: UnitInfo, *, paper: PaperSize = PaperSize.A4
 ) -> bytes:
-    """Mẫu 04, Phiếu xin lỗi và hẹn lại ngày trả kết quả, as PDF bytes.
+    """Mẫu 04, Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết, as PDF bytes.
+
+    Signed by the head of the body that caused the delay (``signer_title``).
 
     The missed appointment is the one the receipt promised
     (``original_due_at``), not one moved later by supplement waiting time.
@@ -335,36 +339,28 @@ def render_apology(
     story: list[Flowable] = national_header(
         unit, paper, number=nfc(letter.number) or BLANK, day=letter.issued_at.date()
     )
-    story.append(title(APOLOGY_TITLE, paper))
+    w = wording.APOLOGY
+    story.append(title(w["title"], paper))
     story.append(_addressee(dossier.owner, paper))
     story += [
         _letter(
-            f"Ngày {_day(dossier.received_at)}, {unit_name} tiếp nhận giải quyết hồ sơ của "
-            f"Ông/Bà, mã hồ sơ <b>{esc(nfc(dossier.code))}</b>, nội dung yêu cầu giải quyết: "
-            f"{_procedure(dossier)}.",
+            w["received"].format(
+                day=_day(dossier.received_at),
+                unit=unit_name,
+                code=esc(nfc(dossier.code)),
+                procedure=_procedure(dossier),
+            ),
             paper,
         ),
-        _letter(
-            "Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: "
-            f"{_when(promised)}.",
-            paper,
-        ),
-        _letter(
-            f"Tuy nhiên đến nay, {unit_name} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà "
-            f"đúng hạn. Lý do: {_reason(letter.reason)}",
-            paper,
-        ),
-        _letter(
-            f"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {unit_name} xin lỗi Ông/Bà và sẽ trả "
-            "kết quả giải quyết hồ sơ cho Ông/Bà vào "
-            f"<b>{_when(letter.new_due_at)}</b>.",
-            paper,
-        ),
+        _letter(w["promised"].format(when=_when(promised)), paper),
+        _letter(w["delay"].format(reason=_reason(letter.reason)), paper),
+        _letter(w["apology"], paper),
+        _letter(w["extension"].format(when=_when(letter.new_due_at)), paper),
     ]
     story.append(
         KeepTogether(
             [
-                _letter("Mong nhận được sự cảm thông của Ông/Bà vì sự chậm trễ này.", paper),
+                _letter(w["closing"], paper),
                 signature_row(
                     None,
                     Signer(letter.signer_title.strip(), nfc(letter.signer_name), SEAL_NOTE),
@@ -376,7 +372,7 @@ def render_apology(
     return build_pdf(
         story,
         paper,
-        title="Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+        title=w["doc_title"],
         author=nfc(unit.unit_name),
         subject=nfc(dossier.code),
         form="04",
@@ -389,7 +385,7 @@ def render_apology(
 def render_stop_notice(
     notice: StopNotice, unit: UnitInfo, *, paper: PaperSize = PaperSize.A4
 ) -> bytes:
-    """Mẫu 05, Thông báo về việc dừng giải quyết hồ sơ, as PDF bytes.
+    """Mẫu 05, Thông báo dừng giải quyết hồ sơ, as PDF bytes.
 
     Raises :class:`PrintError` when reportlab fails.
     """
@@ -399,25 +395,25 @@ def render_stop_notice(
     story: list[Flowable] = national_header(
         unit, paper, number=nfc(notice.number) or BLANK, day=notice.issued_at.date()
     )
-    story.append(title(STOP_TITLE, paper))
+    w = wording.STOP
+    story.append(title(w["title"], paper))
     story.append(_addressee(dossier.owner, paper))
     story += [
         _letter(
-            f"Ngày {_day(dossier.received_at)}, {unit_name} tiếp nhận hồ sơ của Ông/Bà, "
-            f"mã hồ sơ <b>{esc(nfc(dossier.code))}</b>, nội dung yêu cầu giải quyết: "
-            f"{_procedure(dossier)}.",
+            w["received"].format(
+                day=_day(dossier.received_at),
+                unit=unit_name,
+                code=esc(nfc(dossier.code)),
+                procedure=_procedure(dossier),
+            ),
             paper,
         ),
-        _letter(
-            f"{unit_name} thông báo dừng giải quyết hồ sơ của Ông/Bà. "
-            f"Lý do: {_reason(notice.reason)}",
-            paper,
-        ),
+        _letter(w["stop"].format(unit=unit_name, reason=_reason(notice.reason)), paper),
     ]
     story.append(
         KeepTogether(
             [
-                _letter("Xin thông báo để Ông/Bà được biết.", paper),
+                _letter(w["closing"], paper),
                 signature_row(
                     None,
                     Signer(notice.signer_title.strip(), nfc(notice.signer_name), SEAL_NOTE),
@@ -429,7 +425,7 @@ def render_stop_notice(
     return build_pdf(
         story,
         paper,
-        title="Thông báo về việc dừng giải quyết hồ sơ",
+        title=w["doc_title"],
         author=nfc(unit.unit_name),
         subject=nfc(dossier.code),
         form="05",
@@ -437,15 +433,6 @@ def render_stop_notice(
 
 
 # --- Mẫu 06 ----------------------------------------------------------------------
-
-# Header cells break where the paper slip breaks them.
-_CONTROL_HEAD = (
-    "TÊN CƠ QUAN,<br/>BỘ PHẬN",
-    "THỜI GIAN GIAO,<br/>NHẬN HỒ SƠ",
-    "KẾT QUẢ<br/>GIẢI QUYẾT<br/>HỒ SƠ",
-    "GHI CHÚ",
-)
-_CONTROL_HEAD_NOTE = "(Trước hạn/<br/>Đúng hạn/<br/>Quá hạn)"
 
 
 def _control_widths(paper: PaperSize) -> list[float]:
@@ -459,7 +446,7 @@ def _control_widths(paper: PaperSize) -> list[float]:
     return [body, spec.text_width - body - result - notes, result, notes]
 
 
-def _control_header(dossier: Dossier, unit: UnitInfo, paper: PaperSize, overall: str) -> Table:
+def _control_header(slip: ControlSlip, unit: UnitInfo, paper: PaperSize, overall: str) -> Table:
     """Code and dossier facts, with the receipt's QR code on their right.
 
     The overall result sits here rather than under the table, where it could be
@@ -467,20 +454,25 @@ def _control_header(dossier: Dossier, unit: UnitInfo, paper: PaperSize, overall:
     """
     spec = page_spec(paper)
     st = styles_for(paper)
+    dossier = slip.dossier
     code = nfc(dossier.code)
     text_w = spec.text_width - spec.qr_size - 10
     received = _when(dossier.received_at)
+    cooperating = "; ".join(nfc(b).strip() for b in slip.cooperating_bodies if b.strip())
     lines: list[Flowable] = [
-        Paragraph(f"Mã hồ sơ: <b>{esc(code)}</b>", st.code),
+        para(W6["handling_body"].format(body=esc(nfc(slip.handling_body)) or BLANK), paper),
+        para(W6["cooperating_body"].format(body=esc(cooperating) or BLANK), paper),
+        Spacer(1, spec.gap * 2),
+        Paragraph(W6["code"].format(code=esc(code)), st.code),
         Spacer(1, spec.gap * 3),
-        para(f"Kèm theo hồ sơ của: <b>{esc(nfc(dossier.owner.full_name))}</b>", paper, loose=True),
-        para(f"Số điện thoại: {esc(nfc(dossier.owner.phone)) or BLANK}", paper, loose=True),
-        para(f"Nội dung yêu cầu giải quyết: {_procedure(dossier)}", paper, loose=True),
-        para(f"Ngày, giờ nhận: {received}", paper, loose=True),
-        para(f"Ngày, giờ hẹn trả: <b>{_when(dossier.due_at)}</b>", paper, loose=True),
+        para(W6["owner"].format(name=esc(nfc(dossier.owner.full_name))), paper, loose=True),
+        para(W6["phone"].format(phone=esc(nfc(dossier.owner.phone)) or BLANK), paper, loose=True),
+        para(W6["request"].format(procedure=_procedure(dossier)), paper, loose=True),
+        para(W6["received"].format(when=received), paper, loose=True),
+        para(W6["due"].format(when=_when(dossier.due_at)), paper, loose=True),
     ]
     if overall:
-        lines.append(para(f"Kết quả giải quyết hồ sơ: <b>{esc(overall)}</b>", paper, loose=True))
+        lines.append(para(W6["overall"].format(result=esc(overall)), paper, loose=True))
     return grid(
         [[lines, QrFlowable(qr_payload(unit, code), spec.qr_size)]],
         [text_w, spec.text_width - text_w],
@@ -521,7 +513,7 @@ def _hand_over(giver: str, receiver: str, width: float, paper: PaperSize) -> Tab
         ]
 
     return grid(
-        [[side("Người giao", giver), side("Người nhận", receiver)]],
+        [[side(W6["giver"], giver), side(W6["receiver"], receiver)]],
         [width / 2, width / 2],
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -554,21 +546,15 @@ def render_control_slip(
     story: list[Flowable] = national_header(
         unit, paper, number=None, day=dossier.received_at.date()
     )
-    story.append(title(CONTROL_TITLE, paper))
-    story.append(_control_header(dossier, unit, paper, overall))
+    story.append(title(W6["title"], paper))
+    story.append(_control_header(slip, unit, paper, overall))
 
-    head_note = ParagraphStyle(
-        f"control-head-note-{paper}", parent=st.cell_center, fontName=st.fonts.italic
-    )
     data: list[list[object]] = [
         [
-            Paragraph(_CONTROL_HEAD[0], st.cell_head),
-            Paragraph(_CONTROL_HEAD[1], st.cell_head),
-            [
-                Paragraph(_CONTROL_HEAD[2], st.cell_head),
-                Paragraph(_CONTROL_HEAD_NOTE, head_note),
-            ],
-            Paragraph(_CONTROL_HEAD[3], st.cell_head),
+            Paragraph(W6["head_body"], st.cell_head),
+            Paragraph(W6["head_time"], st.cell_head),
+            Paragraph(esc(W6["head_result"]), st.cell_head),
+            Paragraph(W6["head_note"], st.cell_head),
         ]
     ]
     for i, step in enumerate(slip.steps, start=1):
@@ -587,7 +573,13 @@ def render_control_slip(
     for i in range(len(slip.steps) + 1, len(slip.steps) + blanks + 1):
         data.append(
             [
-                Paragraph(f"{i}. Giao: {BLANK}<br/>Nhận: {BLANK}", st.cell),
+                Paragraph(
+                    f"{i}. "
+                    + W6["give"].format(body=BLANK)
+                    + "<br/>"
+                    + W6["take"].format(body=BLANK),
+                    st.cell,
+                ),
                 [
                     Paragraph(f"{BLANK} giờ {BLANK} phút, ngày {BLANK}", st.cell_center),
                     _hand_over("", "", inner_w, paper),
@@ -603,7 +595,7 @@ def render_control_slip(
     return build_pdf(
         story,
         paper,
-        title="Phiếu kiểm soát quá trình giải quyết hồ sơ",
+        title=W6["doc_title"],
         author=nfc(unit.unit_name),
         subject=nfc(dossier.code),
         form="06",
@@ -613,8 +605,8 @@ def render_control_slip(
 # --- Mẫu 07 ----------------------------------------------------------------------
 
 # Column widths of the book on A4 landscape, in points; "Ghi chú" takes the rest.
-_BOOK_WIDTHS = (22, 62, 96, 34, 78, 116, 54, 48, 48, 48, 54, 54)
-_BOOK_LEFT = frozenset({2, 4, 5, 6, 10, 11, 12})  # running text; the others centred
+_BOOK_WIDTHS = (20, 58, 80, 26, 64, 126, 58, 44, 44, 44, 44, 52, 52)
+_BOOK_LEFT = frozenset({2, 4, 5, 6, 11, 12, 13})  # running text; the others centred
 
 
 @dataclass(frozen=True)
@@ -688,8 +680,11 @@ def _moment(value: datetime | None) -> str:
     return f"{value:%d/%m/%Y}\n{value:%H:%M}" if value is not None else ""
 
 
-def _book_cells(row: BookRow, inner: list[float], font: str, size: float) -> list[object]:
-    """One table row as plain, pre-wrapped strings (see :func:`wrap_text`)."""
+def _book_cells(
+    number: int, row: BookRow, inner: list[float], font: str, size: float
+) -> list[object]:
+    """Row ``number`` (TT, counted from 1 in order of receipt) as plain,
+    pre-wrapped strings (see :func:`wrap_text`)."""
 
     def fit(text: str, column: int) -> str:
         lines = (nfc(line) for line in text.splitlines())
@@ -699,9 +694,10 @@ def _book_cells(row: BookRow, inner: list[float], font: str, size: float) -> lis
     place = nfc(row.owner_address)
     phone = nfc(row.owner_phone)
     if phone:
-        place = f"{place}\nĐT: {phone}" if place else f"ĐT: {phone}"
+        # On the address's last line when it has room: a row of three lines, not four.
+        place = f"{place}; ĐT: {phone}" if place else f"ĐT: {phone}"
     return [
-        str(row.order_no) if row.order_no > 0 else "",
+        str(number),
         fit(row.code, 1),
         fit(row.procedure_name, 2),
         str(row.sets_count) if row.sets_count > 0 else "",
@@ -710,10 +706,11 @@ def _book_cells(row: BookRow, inner: list[float], font: str, size: float) -> lis
         fit(row.handling_body, 6),
         _moment(row.received_at),
         _moment(row.due_at),
+        _moment(row.result_at),
         _moment(row.returned_at),
-        fit(row.received_by, 10),
-        fit(row.collected_by, 11),
-        fit(row.note, 12),
+        fit(row.received_by, 11),
+        fit(row.collected_by, 12),
+        fit(row.note, 13),
     ]
 
 
@@ -724,9 +721,10 @@ def _book_widths(spec: PageSpec) -> list[float]:
 def _book_heading(book: TrackingBook, spec: PageSpec, st: _BookStyles) -> list[Flowable]:
     unit = book.unit
     issuer: list[Flowable] = []
-    if unit.parent_body.strip():
-        issuer.append(Paragraph(esc(nfc(unit.parent_body).upper()), st.issuer))
-    issuer.append(Paragraph(esc(nfc(unit.unit_name).upper()) or BLANK, st.issuer_bold))
+    parent, receiving = header_lines(unit)
+    if parent:
+        issuer.append(Paragraph(esc(parent), st.issuer))
+    issuer.append(Paragraph(esc(receiving) or BLANK, st.issuer_bold))
     issuer_w = spec.text_width * 0.5
     issuer.append(_rule(issuer_w * 0.3))
     return [
@@ -757,7 +755,7 @@ def render_tracking_book(book: TrackingBook) -> bytes:
     spec = A4_LANDSCAPE
     st = _book_styles(spec)
     widths = _book_widths(spec)
-    padding = 3
+    padding = 2
     inner = [w - 2 * padding for w in widths]
     font = st.cell.fontName
     size = spec.table
@@ -767,7 +765,7 @@ def render_tracking_book(book: TrackingBook) -> bytes:
         [Paragraph(esc(h).replace("\n", "<br/>"), st.head) for h in BOOK_COLUMNS],
         [Paragraph(f"({i})", st.number) for i in range(1, len(BOOK_COLUMNS) + 1)],
     ]
-    data += [_book_cells(row, inner, font, size) for row in book.rows]
+    data += [_book_cells(i, row, inner, font, size) for i, row in enumerate(book.rows, start=1)]
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONTSIZE", (0, 0), (-1, -1), size),
@@ -778,8 +776,8 @@ def render_tracking_book(book: TrackingBook) -> bytes:
         *[("ALIGN", (c, 2), (c, -1), "LEFT") for c in sorted(_BOOK_LEFT)],
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 1), (-1, 1), 0.5),
         ("BOTTOMPADDING", (0, 1), (-1, 1), 1.5),
     ]
@@ -800,7 +798,7 @@ def render_tracking_book(book: TrackingBook) -> bytes:
     return build_document(
         story,
         spec,
-        title="Sổ theo dõi hồ sơ",
+        title=wording.BOOK_DOC_TITLE,
         author=nfc(book.unit.unit_name),
         subject=f"Quyển số {nfc(book.book_no)}".strip(),
         form="07",

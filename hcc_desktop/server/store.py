@@ -1153,13 +1153,21 @@ class SyncStore:
 
     def publish_calendar(self, path: Path) -> PublishOutcome:
         """Publish a calendar overrides file (``hcc-calendar-overrides``) to every unit."""
-        from hcc_desktop.core.worktime import load_default_overrides
+        from hcc_desktop.core.worktime import seed_overrides
 
-        overrides = load_default_overrides(Path(path))
+        # The file's days, then the package's days beyond the Labour Code (to confirm): a
+        # device replaces its table with this document, so they must travel with it.
+        overrides = seed_overrides(path=Path(path))
         by_day = {o.day: o for o in overrides}
         document = {
             "overrides": [
-                {"day": day.isoformat(), "kind": by_day[day].kind, "note": by_day[day].note}
+                {
+                    "day": day.isoformat(),
+                    "kind": by_day[day].kind,
+                    "note": by_day[day].note,
+                    "status": by_day[day].status,
+                    "source": by_day[day].source,
+                }
                 for day in sorted(by_day)
             ]
         }

@@ -37,6 +37,7 @@ def _to_domain(row: ProcedureRow) -> Procedure:
     return Procedure(
         code=row.code,
         name=row.name,
+        short_name=row.short_name,
         field=row.field,
         processing_days=row.processing_days,
         processing_days_alt=row.processing_days_alt,
@@ -66,6 +67,7 @@ def procedure_to_json(p: Procedure) -> dict[str, Any]:
     return {
         "code": p.code,
         "name": p.name,
+        "short_name": p.short_name,
         "field": p.field,
         "processing_days": p.processing_days,
         "processing_days_alt": p.processing_days_alt,
@@ -95,6 +97,7 @@ def _write_row(session: Session, p: Procedure, existing: ProcedureRow | None) ->
     now = datetime.now(UTC)
     row = existing or ProcedureRow(code=p.code, version=0)
     row.name = p.name
+    row.short_name = p.short_name
     row.field = p.field
     row.processing_days = p.processing_days
     row.processing_days_alt = p.processing_days_alt
@@ -123,6 +126,7 @@ def _write_row(session: Session, p: Procedure, existing: ProcedureRow | None) ->
 
 _COMPARED = (
     "name",
+    "short_name",
     "field",
     "processing_days",
     "processing_days_alt",

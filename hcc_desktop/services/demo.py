@@ -11,22 +11,24 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from hcc_desktop.core.clock import local_now, local_today
 from hcc_desktop.core.domain import Channel, DocForm, DossierStatus, Procedure
+from hcc_desktop.core.errors import CodeSpaceExhausted
 from hcc_desktop.core.identity import PROVINCE_CODES
 from hcc_desktop.core.lifecycle import classify
 from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.db.models import (
-    CodeCounter,
     DossierComponentRow,
     DossierEventRow,
     DossierRow,
     RatingRow,
 )
-from hcc_desktop.services.dossiers.codes import BLOCK, PER_DEVICE_PER_DAY, format_code
+from hcc_desktop.services.dossiers.codes import next_code
 from hcc_desktop.services.dossiers.query import search_text
+from hcc_desktop.services.settings import MAX_DEVICE_SLOT
 
 FAMILY = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 5), ("Hoàng", 3),
@@ -162,6 +164,13 @@ DEMO_REASONS = {
 }
 
 
+# The open workload a counter has on any morning (issue 9 item 14): the dossiers of the
+# last working days take these fates in turn (None: the ordinary simulated life).
+RECENT_WORKING_DAYS = 10
+MIN_RECENT = 16
+WORKLOAD_CYCLE: tuple[str | None, ...] = ("open", "ready", "late", "waiting", "open", None, None)
+
+
 @dataclass(frozen=True)
 class DemoResult:
     created: int
@@ -213,16 +222,21 @@ def generate(
     months: int | None = None,
     batch: int = 5000,
     progress: Callable[[int, int], None] | None = None,
+    now: datetime | None = None,
 ) -> DemoResult:
     """Insert ``count`` dossiers received on the working days before ``end_day``.
 
-    Dossier codes are taken from the same per-day, per-slot counters as real
-    intakes (spilling into higher slots only when a day holds more than one
-    device's block), so a real intake on a demo day never collides.
+    The load is spread evenly over the days, like a real counter's, and the dossiers of
+    the last working days are left as a working morning finds them: some overdue, due
+    today or soon, waiting for a supplement, ready to return.
+
+    Codes are allocated like an intake's (``codes.next_code``), inside the transaction
+    that inserts the dossiers, starting at this device's slot and spilling into the next
+    slots only when a day is full: demo data next to live intakes never collides.
     """
     rng = random.Random(seed)
     end_day = end_day or local_today()
-    now_local = local_now().replace(second=0, microsecond=0)
+    now_local = (now or local_now()).replace(second=0, microsecond=0)
     latest = now_local if end_day >= now_local.date() else datetime.combine(end_day, time(23, 59))
     settings = services.settings.load()
     calendar = services.settings.calendar()
@@ -239,19 +253,30 @@ def generate(
         if calendar.is_working_day(d) or d.weekday() == 5:
             days.append(d)
         d += timedelta(days=1)
-    # Spread the dossiers over the days, a little uneven like a real counter.
+    # Spread the dossiers over the days, a little uneven like a real counter; Saturday
+    # sessions are smaller. The last working days always hold a morning's workload.
+    weights = [
+        (0.3 if not calendar.is_working_day(d) else 1.0) * rng.uniform(0.7, 1.3) for d in days
+    ]
     per_day = [0] * len(days)
-    for _ in range(count):
-        per_day[min(int(rng.triangular(0, len(days), len(days) * 0.6)), len(days) - 1)] += 1
-    with services.db.read() as s:
-        used = {
-            (c.day, c.device_slot): c.last_seq
-            for c in s.scalars(
-                select(CodeCounter).where(CodeCounter.unit_code == settings.unit_code)
-            )
-        }
-    counters: dict[tuple[str, int], int] = {}
-    now = datetime.now(UTC)
+    for i in rng.choices(range(len(days)), weights=weights, k=count):
+        per_day[i] += 1
+    recent_from = _recent_start(calendar, end_day)
+    recent = [i for i, d in enumerate(days) if d >= recent_from and calendar.is_working_day(d)]
+    wanted = min(count, MIN_RECENT)
+    while recent and sum(per_day[i] for i in recent) < wanted:
+        older = max(
+            (i for i in range(len(days)) if i not in recent and per_day[i]),
+            key=lambda i: per_day[i],
+            default=None,
+        )
+        if older is None:
+            break
+        per_day[older] -= 1
+        per_day[rng.choice(recent)] += 1
+    now_utc = datetime.now(UTC)
+    cycle = 0
+    pending: list[tuple[dict[str, Any], dict[str, Any], date]] = []
     created = 0
     dossiers: list[dict[str, Any]] = []
     components: list[dict[str, Any]] = []
@@ -262,17 +287,25 @@ def generate(
         if not dossiers:
             return
         with services.db.write() as s:
+            for dossier, received_event, day_of in pending:
+                code = _allocate(s, settings.unit_code, day_of, settings.device_slot)
+                dossier["code"] = code
+                dossier["search_text"] = search_text(
+                    code=code,
+                    owner_name=dossier["owner_name"],
+                    owner_id_number=dossier["owner_id_number"],
+                    owner_phone=dossier["owner_phone"],
+                    procedure_code=dossier["procedure_code"],
+                    procedure_name=dossier["procedure_name"],
+                )
+                received_event["data_json"] = json.dumps({"code": code, "demo": True})
+            s.flush()
             s.execute(insert(DossierRow), dossiers)
             s.execute(insert(DossierComponentRow), components)
             s.execute(insert(DossierEventRow), events)
             if ratings:
                 s.execute(insert(RatingRow), ratings)
-            for (day_key, slot), last in counters.items():
-                s.merge(
-                    CodeCounter(
-                        unit_code=settings.unit_code, day=day_key, device_slot=slot, last_seq=last
-                    )
-                )
+        pending.clear()
         dossiers.clear()
         components.clear()
         events.clear()
@@ -290,66 +323,58 @@ def generate(
                 channel = _weighted(rng, CHANNELS)
                 if channel is Channel.SATURDAY_SESSION:
                     channel = Channel.COUNTER
+                if day >= recent_from and cycle % 5 == 2:
+                    # The recent workload shows the other channels too.
+                    channel = rng.choice((Channel.HOME_VISIT, Channel.POSTAL))
                 morning = rng.random() < 0.6
                 hour = rng.randint(7, 10) if morning else rng.randint(13, 16)
                 minute = rng.randrange(60) if hour not in (13,) else rng.randint(30, 59)
                 at = datetime.combine(day, time(hour, minute))
             if at > latest:
                 at = latest  # no dossier received later than now
-            key = f"{day:%y%m%d}"
-            slot = 0
-            while True:
-                seq = counters.get((key, slot), used.get((key, slot), 0))
-                if seq < PER_DEVICE_PER_DAY:
-                    break
-                slot += 1
-            counters[(key, slot)] = seq + 1
-            code = format_code(settings.unit_code, day, slot * BLOCK + seq + 1)
             p: Procedure = _weighted(rng, proc_weights)
             person = _person(rng, end_day)
             due = calendar.due_at(at, p.processing_days, channel)
             dossier_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
             officer = rng.choice(OFFICERS)
             fee = p.default_fee
-            life = _simulate(rng, calendar, p, at, due, officer, person["owner_name"], latest)
-            dossiers.append(
-                {
-                    "id": dossier_id,
-                    "code": code,
-                    "unit_code": settings.unit_code,
-                    "device_id": settings.device_id,
-                    "procedure_code": p.code,
-                    "procedure_name": p.name,
-                    "procedure_field": p.field,
-                    "channel": channel.value,
-                    "received_at": at,
-                    "clock_start_at": calendar.clock_start(at, channel),
-                    "due_at": due,
-                    "processing_days": p.processing_days,
-                    **person,
-                    "submitter_json": None,
-                    "sets_count": 1,
-                    "fee_amount": fee,
-                    "fee_method": "cash" if fee else None,
-                    "result_delivery": "counter",
-                    "received_by": officer,
-                    "book_no": f"01/{day.year}",
-                    "order_no": 0,
-                    "note": "",
-                    "search_text": search_text(
-                        code=code,
-                        owner_name=person["owner_name"],
-                        owner_id_number=person["owner_id_number"],
-                        owner_phone=person["owner_phone"],
-                        procedure_code=p.code,
-                        procedure_name=p.name,
-                    ),
-                    "created_at": now,
-                    "updated_at": now,
-                    "version": 1 + len(life.events),
-                    **life.row,
-                }
+            force: str | None = None
+            if day >= recent_from:
+                force = WORKLOAD_CYCLE[cycle % len(WORKLOAD_CYCLE)]
+                cycle += 1
+            life = _simulate(
+                rng, calendar, p, at, due, officer, person["owner_name"], latest, force
             )
+            dossier: dict[str, Any] = {
+                "id": dossier_id,
+                "code": "",
+                "unit_code": settings.unit_code,
+                "device_id": settings.device_id,
+                "procedure_code": p.code,
+                "procedure_name": p.name,
+                "procedure_field": p.field,
+                "channel": channel.value,
+                "received_at": at,
+                "clock_start_at": calendar.clock_start(at, channel),
+                "due_at": due,
+                "processing_days": p.processing_days,
+                **person,
+                "submitter_json": None,
+                "sets_count": 1,
+                "fee_amount": fee,
+                "fee_method": "cash" if fee else None,
+                "result_delivery": "counter",
+                "received_by": officer,
+                "book_no": f"01/{day.year}",
+                "order_no": 0,
+                "note": "",
+                "search_text": "",
+                "created_at": now_utc,
+                "updated_at": now_utc,
+                "version": 1 + len(life.events),
+                **life.row,
+            }
+            dossiers.append(dossier)
             for i, c in enumerate(x for x in p.components if x.required):
                 form = (
                     DocForm.ORIGINAL
@@ -370,21 +395,21 @@ def generate(
                         "reused_digital": False,
                     }
                 )
-            events.append(
-                {
-                    "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                    "dossier_id": dossier_id,
-                    "kind": "received",
-                    "at": at,
-                    "actor": officer,
-                    "from_status": None,
-                    "to_status": int(DossierStatus.RECEIVED),
-                    "reason": "",
-                    "data_json": json.dumps({"code": code, "demo": True}),
-                    "device_id": settings.device_id,
-                    "recorded_at": now,
-                }
-            )
+            received_event: dict[str, Any] = {
+                "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "dossier_id": dossier_id,
+                "kind": "received",
+                "at": at,
+                "actor": officer,
+                "from_status": None,
+                "to_status": int(DossierStatus.RECEIVED),
+                "reason": "",
+                "data_json": "",
+                "device_id": settings.device_id,
+                "recorded_at": now_utc,
+            }
+            events.append(received_event)
+            pending.append((dossier, received_event, day))
             for kind, when, actor, before, after, reason, data in life.events:
                 events.append(
                     {
@@ -398,7 +423,7 @@ def generate(
                         "reason": reason,
                         "data_json": json.dumps(data, ensure_ascii=False),
                         "device_id": settings.device_id,
-                        "recorded_at": now,
+                        "recorded_at": now_utc,
                     }
                 )
             if life.rating is not None:
@@ -408,7 +433,7 @@ def generate(
                         "dossier_id": dossier_id,
                         **life.rating,
                         "device_id": settings.device_id,
-                        "recorded_at": now,
+                        "recorded_at": now_utc,
                     }
                 )
             created += 1
@@ -416,6 +441,28 @@ def generate(
                 flush()
     flush()
     return DemoResult(created, days[0], days[-1])
+
+
+def _recent_start(calendar: WorkCalendar, end_day: date) -> date:
+    """The first of the last ``RECENT_WORKING_DAYS`` working days up to ``end_day``."""
+    day = end_day
+    seen = 1 if calendar.is_working_day(day) else 0
+    while seen < RECENT_WORKING_DAYS:
+        day -= timedelta(days=1)
+        if calendar.is_working_day(day):
+            seen += 1
+    return day
+
+
+def _allocate(session: Session, unit_code: str, day: date, first_slot: int) -> str:
+    """The next code of ``day`` exactly as an intake takes it; a full day moves on to
+    the next slots (a demo of thousands a day is beyond one device's block)."""
+    for slot in range(first_slot, MAX_DEVICE_SLOT + 1):
+        try:
+            return next_code(session, unit_code=unit_code, day=day, device_slot=slot)
+        except CodeSpaceExhausted:
+            continue
+    raise CodeSpaceExhausted(day=str(day), device_slot=MAX_DEVICE_SLOT)
 
 
 S = DossierStatus
@@ -459,10 +506,15 @@ def _simulate(
     officer: str,
     owner: str,
     latest: datetime,
+    force: str | None = None,
 ) -> _Life:
     """A plausible life for a demo dossier up to ``latest`` (now): hand-over,
     sometimes a supplement request, the result on time (about 98%) or late,
-    the citizen collecting it, sometimes a refusal, withdrawal or stop."""
+    the citizen collecting it, sometimes a refusal, withdrawal or stop.
+
+    ``force`` leaves a recent dossier in the state a morning finds it: "open" (still
+    being processed), "late" (not finished, whatever its appointment), "waiting" (a
+    supplement asked and not brought yet), "ready" (processed, not collected)."""
     field = p.field.lower()
     specialist = next((v for k, v in SPECIALISTS.items() if k in field), DEFAULT_SPECIALIST)
     events: list[_Event] = []
@@ -504,7 +556,13 @@ def _simulate(
         if not step("handed_over", hand, officer, S.PROCESSING, giver=officer, receiver=specialist):
             return _Life(row | {"status": int(status)}, events, None)
         row["holder"] = specialist
+    if force in ("open", "late"):
+        return _Life(row | {"status": int(status)}, events, None)
     fate = rng.random()
+    if force == "waiting":
+        fate = 0.98  # exactly one supplement request
+    elif force == "ready":
+        fate = 0.5  # no supplement, no refusal
     if fate < 0.017 and not same_day:
         kind, to = (
             ("refused", S.NOT_ACCEPTED)
@@ -533,6 +591,8 @@ def _simulate(
         brought = _moment(
             rng, calendar, calendar.add_working_days(asked.date(), rng.randint(1, 3)), asked
         )
+        if force == "waiting":
+            brought = latest + timedelta(days=1)  # the citizen has not come back yet
         waited = calendar.working_days_between(asked.date(), brought.date())
         new_due = datetime.combine(
             calendar.add_working_days(row_due[0].date(), waited), row_due[0].time()
@@ -561,12 +621,17 @@ def _simulate(
     finished = _moment(rng, calendar, target, last)
     if same_day and finished.date() > row_due[0].date() and not late:
         finished = max(last + timedelta(minutes=20), row_due[0] - timedelta(minutes=40))
+    if force == "ready" and finished > latest:
+        # Processed already (before now), waiting for the citizen to collect it.
+        finished = max(last + timedelta(minutes=1), latest - timedelta(minutes=rng.randint(5, 90)))
     giver = specialist if not same_day else officer
     if not end("processed", finished, giver, S.PROCESSED, giver=giver, receiver=officer):
         return _Life(row | {"status": int(status), "due_at": row_due[0]}, events, None)
     row["holder"] = officer
     pickup_day = calendar.add_working_days(finished.date(), rng.choice((0, 0, 0, 1, 1, 2, 3)))
     returned = _moment(rng, calendar, pickup_day, finished)
+    if force == "ready":
+        returned = latest + timedelta(days=1)  # not collected yet
     rating = None
     collector = {"full_name": owner, "authorised": False}
     if step("returned", returned, officer, S.RETURNED, collector=collector, method="counter"):

@@ -76,14 +76,19 @@ class PrintService:
 
     # -- Mẫu 01, 02 ---------------------------------------------------------------
 
-    def receipt_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
-        """Mẫu 01 for a stored dossier (given as the object, its id or its code)."""
+    def receipt_pdf(
+        self, dossier: Dossier | str, *, paper: PaperSize | None = None, copies: int = 2
+    ) -> bytes:
+        """Mẫu 01 for a stored dossier (given as the object, its id or its code):
+        ``copies`` liên, by default liên 1 (kept) and liên 2 (for the applicant)."""
         from hcc_desktop.printing import render_receipt  # reportlab: load on first print
 
         dossier = self._dossier(dossier)
         settings = self._settings.load()
         procedure = self._catalog.get(dossier.procedure_code)
-        return render_receipt(dossier, procedure, settings.unit_info(), paper=self._paper(paper))
+        return render_receipt(
+            dossier, procedure, settings.unit_info(), paper=self._paper(paper), copies=copies
+        )
 
     def supplement_guidance_pdf(
         self, guidance: SupplementGuidance, *, paper: PaperSize | None = None
@@ -110,8 +115,9 @@ class PrintService:
                 note=m.get("note", ""),
             )
             for m in raw
-        ) or (MissingComponent(name=event.reason),)
+        ) or (MissingComponent.typed(event.reason),)
         guidance = SupplementGuidance(
+            dossier_code=dossier.code,
             applicant=dossier.owner,
             procedure_code=dossier.procedure_code,
             procedure_name=dossier.procedure_name,
@@ -149,8 +155,13 @@ class PrintService:
             dossier=dossier,
             reason=event.reason,
             new_due_at=datetime.fromisoformat(str(event.data["new_due_at"])),
-            signer_title=settings.signer_title,
-            signer_name=settings.signer_name,
+            # Recorded with the apology; older records fall back to the settings.
+            signer_title=str(event.data.get("signer_title") or settings.signer_title),
+            signer_name=str(
+                event.data.get("signer_name", "")
+                if event.data.get("signer_title")
+                else settings.signer_name
+            ),
             issued_at=event.at,
         )
         return render_apology(letter, settings.unit_info(), paper=self._paper(paper))
@@ -174,31 +185,42 @@ class PrintService:
     def control_steps(self, dossier: Dossier | str) -> list[ControlStep]:
         """The rows of Mẫu 06: every hand-over of the dossier between people."""
         from hcc_desktop.core.lifecycle import classify
-        from hcc_desktop.printing.slips import ControlStep
+        from hcc_desktop.printing.slips import ControlStep, hand_over_text
+        from hcc_desktop.printing.wording import CONTROL
 
         dossier = self._dossier(dossier)
         submitter = (dossier.submitter or dossier.owner).full_name
+        one_stop, citizen = CONTROL["one_stop"], CONTROL["citizen"]
         steps: list[ControlStep] = []
         processed_at = None
+        department = ""  # the body holding the dossier after a hand-over
         for e in self._dossiers.timeline(dossier.id):
             label = STEP_LABELS.get(e.kind)
             if label is None:
                 continue
             data = e.data
             giver, receiver, note = e.actor, "", e.reason
+            # Bodies (column "Tên cơ quan, bộ phận"): who gave, who took.
+            giver_body, receiver_body = one_stop, citizen
             if e.kind == "received":
                 giver, receiver = submitter, e.actor
+                giver_body, receiver_body = citizen, one_stop
             elif e.kind in ("handed_over", "processed"):
                 giver = str(data.get("giver") or e.actor)
                 receiver = str(data.get("receiver", ""))
-                if data.get("department"):
-                    receiver = (
-                        f"{receiver} ({data['department']})"
-                        if receiver
-                        else str(data["department"])
-                    )
+                named = str(data.get("department") or "")
+                if named:
+                    receiver = f"{receiver} ({named})" if receiver else named
+                if e.kind == "handed_over":
+                    giver_body = department or one_stop
+                    receiver_body = named or receiver
+                    department = receiver_body
+                else:
+                    giver_body = department or giver
+                    receiver_body = one_stop
             elif e.kind == "supplement_received":
                 giver, receiver = submitter, e.actor
+                giver_body, receiver_body = citizen, one_stop
                 waited = int(str(data.get("waited_days", 0)))
                 if waited:
                     note = f"Thời hạn lùi {waited} ngày làm việc"
@@ -206,6 +228,7 @@ class PrintService:
                 collector = cast(dict[str, Any], data.get("collector") or {})
                 receiver = str(collector.get("full_name", ""))
             elif e.kind == "payment_requested" and data.get("amount"):
+                receiver = dossier.owner.full_name
                 note = f"Số tiền: {int(str(data['amount'])):,} đồng".replace(",", ".")
             else:
                 receiver = dossier.owner.full_name
@@ -222,24 +245,39 @@ class PrintService:
                 verdict = v.value if v else None
             steps.append(
                 ControlStep(
-                    action=label,
+                    action=hand_over_text(giver_body, receiver_body),
                     giver=giver,
                     receiver=receiver,
                     at=e.at,
                     timeliness=verdict,
-                    note=note,
+                    # What happened, then the officer's reason or remark.
+                    note="; ".join(part for part in (label, note) if part),
                 )
             )
         return steps
+
+    def handling_bodies(self, dossier: Dossier | str) -> list[str]:
+        """The departments the dossier was handed to, first (the one that
+        handles it) to last (cooperating ones), each once."""
+        dossier = self._dossier(dossier)
+        bodies: list[str] = []
+        for e in self._dossiers.timeline(dossier.id):
+            department = str(e.data.get("department") or "").strip()
+            if e.kind == "handed_over" and department and department not in bodies:
+                bodies.append(department)
+        return bodies
 
     def control_slip_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
         """Mẫu 06 filled from the dossier's hand-over history."""
         from hcc_desktop.printing.slips import ControlSlip, render_control_slip
 
         dossier = self._dossier(dossier)
+        bodies = self.handling_bodies(dossier)
         slip = ControlSlip(
             dossier=dossier,
             steps=tuple(self.control_steps(dossier)),
+            handling_body=bodies[0] if bodies else "",
+            cooperating_bodies=tuple(bodies[1:]),
             timeliness=dossier.timeliness.value if dossier.timeliness else None,
             blank_rows=0 if dossier.ended_at else 2,
         )
@@ -258,6 +296,9 @@ class PrintService:
         if (end - start).days > MAX_BOOK_DAYS:
             raise ValidationError([FieldError("to", "period_too_long", {"max": MAX_BOOK_DAYS})])
         settings = self._settings.load()
+        short_names = {
+            p.code: p.short_name.strip() for p in self._catalog.list(include_inactive=True)
+        }
         rows: list[BookRow] = []
         lo = datetime.combine(start, time())
         hi = datetime.combine(end + timedelta(days=1), time())
@@ -266,14 +307,16 @@ class PrintService:
                 BookRow(
                     order_no=d.order_no,
                     code=d.code,
-                    procedure_name=d.procedure_name,
+                    # The short name of the catalog; the dossier's own title without one.
+                    procedure_name=short_names.get(d.procedure_code) or d.procedure_name,
                     sets_count=d.sets_count,
                     owner_name=d.owner.full_name,
                     owner_address=d.owner.address,
                     owner_phone=d.owner.phone,
                     received_at=d.received_at,
                     due_at=d.due_at,
-                    returned_at=d.returned_at or d.ended_at,
+                    result_at=d.ended_at,
+                    returned_at=d.returned_at,
                     received_by=d.received_by,
                     collected_by=collected_by,
                     note=_book_note(d),

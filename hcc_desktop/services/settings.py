@@ -13,9 +13,15 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
-from hcc_desktop.core.errors import FieldError, ValidationError
+from hcc_desktop.core.errors import FieldError, NotFound, ValidationError
 from hcc_desktop.core.text import nfc
-from hcc_desktop.core.worktime import WorkCalendar, load_default_overrides
+from hcc_desktop.core.worktime import (
+    OVERRIDE_STATUSES,
+    STATUS_CONFIRMED,
+    STATUS_TO_CONFIRM,
+    WorkCalendar,
+    seed_overrides,
+)
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import CalendarOverrideRow, Setting
 
@@ -105,6 +111,10 @@ def _from_json(data: dict[str, Any]) -> AppSettings:
     return AppSettings(**kwargs)
 
 
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def validate_settings(settings: AppSettings) -> AppSettings:
     """NFC-normalise and check; raises ValidationError naming every bad field."""
     errors: list[FieldError] = []
@@ -128,6 +138,9 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         errors.append(FieldError("unit_code", "unit_code_format"))
     if not s.unit_name:
         errors.append(FieldError("unit_name", "required"))
+    elif s.parent_body and _same_text(s.parent_body, s.unit_name):
+        # The header prints the parent body over the center: two different bodies.
+        errors.append(FieldError("parent_body", "same_as_unit_name"))
     if not 0 <= s.device_slot <= MAX_DEVICE_SLOT:
         errors.append(FieldError("device_slot", "out_of_range", {"max": MAX_DEVICE_SLOT}))
     if s.public_lookup_url and not s.public_lookup_url.startswith(("http://", "https://")):
@@ -171,8 +184,8 @@ class SettingsService:
         if row is None:
             settings = AppSettings(device_id=str(uuid.uuid4()))
             session.add(Setting(key=self.KEY, value=json.dumps(_to_json(settings))))
-            for o in load_default_overrides():
-                session.merge(CalendarOverrideRow(day=o.day, kind=o.kind, note=o.note))
+            for o in seed_overrides():
+                session.merge(_override_row(o))
 
     def load(self) -> AppSettings:
         if self._cache is None:
@@ -196,7 +209,32 @@ class SettingsService:
     def calendar_overrides(self) -> list[CalendarOverride]:
         with self._db.read() as s:
             rows = s.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
-            return [CalendarOverride(day=r.day, kind=r.kind, note=r.note) for r in rows]
+            return [_override(r) for r in rows]
+
+    def confirm_calendar_day(self, day: date, *, source: str = "") -> CalendarOverride:
+        """An administrator confirms a "to confirm" day, optionally citing its document."""
+        with self._db.write() as s:
+            row = s.get(CalendarOverrideRow, day)
+            if row is None:
+                raise NotFound("calendar_day_not_found", day=day.isoformat())
+            row.status = STATUS_CONFIRMED
+            cited = " ".join(nfc(source).split())
+            if cited:
+                row.source = cited
+            result = _override(row)
+        self._calendar = None
+        return result
+
+    def remove_calendar_day(self, day: date) -> CalendarOverride:
+        """Take a day out of the table: it follows the law (and the weekend) again."""
+        with self._db.write() as s:
+            row = s.get(CalendarOverrideRow, day)
+            if row is None:
+                raise NotFound("calendar_day_not_found", day=day.isoformat())
+            result = _override(row)
+            s.delete(row)
+        self._calendar = None
+        return result
 
     def set_calendar_overrides(self, overrides: list[CalendarOverride]) -> None:
         """Replace the whole table (the settings dialog edits it as a list)."""
@@ -205,6 +243,8 @@ class SettingsService:
         for i, o in enumerate(overrides):
             if o.kind not in ("off", "work"):
                 errors.append(FieldError(f"overrides[{i}].kind", "invalid"))
+            if o.status not in OVERRIDE_STATUSES:
+                errors.append(FieldError(f"overrides[{i}].status", "invalid"))
             if o.day in seen:
                 errors.append(FieldError(f"overrides[{i}].day", "duplicate", {"day": str(o.day)}))
             seen.add(o.day)
@@ -213,7 +253,7 @@ class SettingsService:
         with self._db.write() as s:
             s.execute(delete(CalendarOverrideRow))
             for o in overrides:
-                s.add(CalendarOverrideRow(day=o.day, kind=o.kind, note=nfc(o.note)))
+                s.add(_override_row(o))
         self._calendar = None
 
     def calendar(self) -> WorkCalendar:
@@ -222,3 +262,23 @@ class SettingsService:
                 overrides=self.calendar_overrides(), hours=self.load().office_hours
             )
         return self._calendar
+
+
+def _override(r: CalendarOverrideRow) -> CalendarOverride:
+    return CalendarOverride(
+        day=r.day,
+        kind=r.kind,
+        note=r.note,
+        status=r.status or STATUS_CONFIRMED,
+        source=r.source or "",
+    )
+
+
+def _override_row(o: CalendarOverride) -> CalendarOverrideRow:
+    return CalendarOverrideRow(
+        day=o.day,
+        kind=o.kind,
+        note=nfc(o.note),
+        status=o.status if o.status in OVERRIDE_STATUSES else STATUS_TO_CONFIRM,
+        source=nfc(o.source),
+    )

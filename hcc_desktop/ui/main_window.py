@@ -321,11 +321,14 @@ class MainWindow(QMainWindow):
             Column.DUE: "31/12/2025 16:59",
             Column.PROGRESS: "Trong hạn",
             Column.STATUS: "Yêu cầu bổ sung giấy tờ",
-            Column.HOLDER: "Nguyễn Văn Hùng",
+            # Officers' names: a three-word name; longer ones elide (full in the tooltip).
+            Column.HOLDER: "Trần Thị Bình",
             Column.CHANNEL: "Thứ Bảy",
-            Column.OFFICER: "Nguyễn Văn Hùng",
+            Column.OFFICER: "Trần Thị Bình",
         }
-        padding = 2 * metrics.horizontalAdvance("M")
+        # Just the cell margins: at 1366×768 the procedure column (stretched) keeps
+        # the room its short names need, with no horizontal scroll bar.
+        padding = metrics.horizontalAdvance("M") + 6
         for column, sample in samples.items():
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
         header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)

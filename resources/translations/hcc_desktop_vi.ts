@@ -59,6 +59,22 @@
         <translation>&amp;Ngày hẹn mới</translation>
     </message>
     <message>
+        <source>e.g. TRƯỞNG PHÒNG KINH TẾ</source>
+        <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
+    </message>
+    <message>
+        <source>&amp;Signer&apos;s title</source>
+        <translation>&amp;Chức danh người ký</translation>
+    </message>
+    <message>
+        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;name</source>
+        <translation>&amp;Họ tên người ký</translation>
+    </message>
+    <message>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
@@ -791,12 +807,24 @@
         <translation>{time} (đã lùi theo thời gian chờ bổ sung)</translation>
     </message>
     <message>
-        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}). Send the citizen an apology with a new appointment (Form 04).</source>
-        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
+        <source>This dossier is &lt;b&gt;overdue&lt;/b&gt; (appointment {due}, {late}). Send the citizen an apology with a new appointment (Form 04).</source>
+        <translation>Hồ sơ đã &lt;b&gt;quá hạn&lt;/b&gt; (hẹn trả {due}, {late}). Hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04).</translation>
     </message>
     <message>
         <source>The appointment is near ({due}). If the result will be late, send the citizen an apology with a new appointment (Form 04) before it.</source>
         <translation>Sắp đến hạn trả ({due}). Nếu kết quả sẽ trễ, hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04) trước ngày hẹn.</translation>
+    </message>
+    <message>
+        <source>An apology was sent; the &lt;b&gt;new appointment {due} has passed&lt;/b&gt;. Return the result as soon as possible.</source>
+        <translation>Đã gửi văn bản xin lỗi; &lt;b&gt;ngày hẹn mới {due} đã qua&lt;/b&gt;. Hãy trả kết quả sớm nhất có thể.</translation>
+    </message>
+    <message>
+        <source>An apology was sent; the &lt;b&gt;new appointment is today&lt;/b&gt; ({due}).</source>
+        <translation>Đã gửi văn bản xin lỗi; &lt;b&gt;ngày hẹn mới là hôm nay&lt;/b&gt; ({due}).</translation>
+    </message>
+    <message>
+        <source>An apology was sent; new appointment {due}.</source>
+        <translation>Đã gửi văn bản xin lỗi; hẹn mới: {due}.</translation>
     </message>
     <message>
         <source>(digitised copy reused)</source>
@@ -1170,6 +1198,10 @@
         <translation>chọn thủ tục</translation>
     </message>
     <message>
+        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
+        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
+    </message>
+    <message>
         <source>{hour}:{minute}, {date}</source>
         <translation>{hour} giờ {minute} phút, ngày {date}</translation>
     </message>
@@ -1208,6 +1240,21 @@
     <message>
         <source>&amp;Keep typing</source>
         <translation>&amp;Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
+    <name>Lateness</name>
+    <message>
+        <source>late by less than a working day</source>
+        <translation>trễ chưa đến 1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>{days} working days late</source>
+        <translation>trễ {days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>due {when} · {late}</source>
+        <translation>hẹn {when} · {late}</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1777,30 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Địa chỉ quá ngắn (ít nhất {min_length} ký tự)</translation>
     </message>
     <message>
+        <source>The name is too long (at most {max} characters)</source>
+        <translation>Họ tên quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most {max} characters)</source>
+        <translation>Địa chỉ quá dài (tối đa {max} ký tự)</translation>
+    </message>
+    <message>
+        <source>The time of receipt must be between {min} and {max}</source>
+        <translation>Thời gian tiếp nhận phải trong khoảng {min} – {max}</translation>
+    </message>
+    <message>
+        <source>Unusual time of receipt: check the year (before {min}, or ahead of now)</source>
+        <translation>Thời gian tiếp nhận bất thường: hãy kiểm tra lại năm (trước {min} hoặc sau thời điểm hiện tại)</translation>
+    </message>
+    <message>
+        <source>The fee is too large (at most {max} đồng)</source>
+        <translation>Phí, lệ phí quá lớn (tối đa {max} đồng)</translation>
+    </message>
+    <message>
+        <source>The time cannot be later than now (at most {max})</source>
+        <translation>Thời điểm không được sau thời gian hiện tại (muộn nhất {max})</translation>
+    </message>
+    <message>
         <source>Procedure {code} is not in the catalog</source>
         <translation>Thủ tục {code} không có trong danh mục</translation>
     </message>
@@ -1802,6 +1873,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Nhập tên cho máy này</translation>
     </message>
     <message>
+        <source>The parent body is the same as the unit name: enter the body above the center (e.g. UBND PHƯỜNG HOÀI NHƠN BẮC) or leave it empty</source>
+        <translation>Cơ quan chủ quản trùng với tên đơn vị: nhập cơ quan cấp trên của Trung tâm (ví dụ UBND PHƯỜNG HOÀI NHƠN BẮC) hoặc để trống</translation>
+    </message>
+    <message>
         <source>An error occurred</source>
         <translation>Đã xảy ra lỗi</translation>
     </message>
@@ -1844,6 +1919,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Dossier {key} was not found</source>
         <translation>Không tìm thấy hồ sơ {key}</translation>
+    </message>
+    <message>
+        <source>The day {day} is not in the calendar table</source>
+        <translation>Ngày {day} không có trong bảng lịch làm việc</translation>
     </message>
     <message>
         <source>The data were changed elsewhere: reload them and try again</source>
@@ -2104,6 +2183,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Unit name</source>
         <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
         <source>Device number</source>
@@ -2863,12 +2946,16 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tạm ẩn nhắc việc của hồ sơ này</translation>
     </message>
     <message>
-        <source>due {time}</source>
-        <translation>hẹn {time}</translation>
+        <source>new appointment {when} passed</source>
+        <translation>đã quá hẹn mới {when}</translation>
     </message>
     <message>
-        <source>due {when} · {days} d late</source>
-        <translation>hẹn {when} · trễ {days} ngày</translation>
+        <source>new appointment {time}</source>
+        <translation>hẹn mới {time}</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>hẹn {time}</translation>
     </message>
 </context>
 <context>
@@ -3151,10 +3238,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cơ &amp;quan chủ quản:</translation>
     </message>
     <message>
-        <source>Printed top left on every slip, in capitals.</source>
-        <translation>In ở góc trên bên trái của mọi phiếu, bằng chữ in hoa.</translation>
-    </message>
-    <message>
         <source>Unit p&amp;hone:</source>
         <translation>Điện th&amp;oại đơn vị:</translation>
     </message>
@@ -3175,12 +3258,32 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cảnh báo sắp đến &amp;hạn:</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Căn cứ (văn bản)</translation>
+    </message>
+    <message>
         <source>Add da&amp;y</source>
         <translation>Thêm ngà&amp;y</translation>
     </message>
     <message>
         <source>Remo&amp;ve day</source>
         <translation>&amp;Xóa ngày</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm day</source>
+        <translation>Xác &amp;nhận ngày</translation>
+    </message>
+    <message>
+        <source>Mark the selected days as confirmed by a document (enter it under Source)</source>
+        <translation>Đánh dấu các ngày đã chọn là đã xác nhận theo văn bản (ghi số và ngày văn bản ở cột Căn cứ)</translation>
+    </message>
+    <message>
+        <source>Days the Government announces on top of the law: swapped days off (“Day off”) and the Saturdays worked instead (“Make-up day”). A day “To confirm” is applied, and appointments over it say so, until you confirm it (citing the document) or remove it.</source>
+        <translation>Các ngày Chính phủ thông báo ngoài quy định của luật: ngày nghỉ hoán đổi (“Ngày nghỉ”) và thứ Bảy làm bù (“Ngày làm bù”). Ngày “Chờ xác nhận” vẫn được áp dụng, và hẹn trả nào tính qua ngày đó sẽ ghi rõ, cho đến khi bạn xác nhận (ghi văn bản căn cứ) hoặc xóa ngày đó.</translation>
     </message>
     <message>
         <source>Y&amp;ear:</source>
@@ -3209,6 +3312,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Place na&amp;me:</source>
         <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>The top-left block of every slip has two lines: first the parent body, then the unit name (the center) in bold, underlined. For example: “UBND PHƯỜNG HOÀI NHƠN BẮC” over “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC”. The two must differ; leave this empty to print the unit name alone.</source>
+        <translation>Góc trên bên trái của mọi phiếu có hai dòng: dòng đầu là cơ quan chủ quản, dòng sau là tên đơn vị (Trung tâm) in đậm, có gạch chân. Ví dụ: “UBND PHƯỜNG HOÀI NHƠN BẮC” ở trên “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC”. Hai dòng phải khác nhau; để trống nếu chỉ in tên đơn vị.</translation>
     </message>
     <message>
         <source>Used in the line “&lt;place&gt;, ngày … tháng … năm …” of the slips.</source>
@@ -3295,10 +3402,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Days the Government announces on top of the law: swapped days off (“Day off”) and the Saturdays worked instead (“Make-up day”).</source>
-        <translation>Những ngày Chính phủ thông báo ngoài quy định của luật: ngày nghỉ hoán đổi (“Nghỉ”) và ngày Thứ Bảy làm bù (“Làm bù”).</translation>
-    </message>
-    <message>
         <source>Public holidays by law</source>
         <translation>Ngày lễ, Tết theo luật</translation>
     </message>
@@ -3349,6 +3452,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Make-up day</source>
         <translation>Làm bù</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Chờ xác nhận</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -4428,12 +4539,28 @@ không chứa dữ liệu mới.</translation>
         <translation>Giấy tờ khác, rồi nhấn Enter</translation>
     </message>
     <message>
+        <source>The form the citizen must bring the paper in</source>
+        <translation>Hình thức giấy tờ công dân phải nộp</translation>
+    </message>
+    <message>
         <source>&amp;Add</source>
         <translation>Thê&amp;m</translation>
     </message>
     <message>
         <source>Other &amp;paper</source>
         <translation>Giấy tờ &amp;khác</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>bản chính</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản chứng thực</translation>
+    </message>
+    <message>
+        <source>photocopy</source>
+        <translation>bản photo</translation>
     </message>
     <message>
         <source>(required)</source>

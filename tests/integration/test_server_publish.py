@@ -68,8 +68,15 @@ def test_published_documents_reach_the_units_devices(
         "day": seed_overrides[0]["date"],
         "kind": seed_overrides[0]["kind"],
         "note": seed_overrides[0]["note"],
+        "status": seed_overrides[0]["status"],
+        "source": seed_overrides[0]["source"],
     }
-    assert len(calendar["overrides"]) == len({o["date"] for o in seed_overrides})
+    # The file's days, then what the holidays package adds beyond the Labour Code, to
+    # confirm: a device replaces its table with this document.
+    published = {o["day"]: o for o in calendar["overrides"]}
+    assert {o["date"] for o in seed_overrides} <= set(published)
+    assert published["2026-11-24"]["status"] == "to_confirm"
+    assert published["2026-08-31"]["status"] == "to_confirm"
     assert settings == UNIT_SETTINGS
     assert cursor == max(o["rev"] for o in outcomes)
 

@@ -461,6 +461,9 @@ def test_an_overdue_dossier_offers_the_apology_which_prints_form_04(
     assert window.apology_offered()
     assert window.apology_button.isVisible()
     assert window.banner.isVisible()
+    # Lateness in working days, never calendar days.
+    late = calendar.working_days_late(dossier.due_at, local_now())
+    assert f"{late} working days late" in window.banner.text()
 
     qtbot.mouseClick(window.apology_button, Qt.MouseButton.LeftButton)
     dialog = next(d for d in window.open_dialogs() if isinstance(d, ApologyDialog))
@@ -486,6 +489,11 @@ def test_an_overdue_dossier_offers_the_apology_which_prints_form_04(
     assert expected.strftime("%d/%m/%Y %H:%M") in window.fields["proposed_due"].text()
     assert "04" in window.printable_forms()
     assert window.timeline_model.events()[-1].kind == "apology_issued"
+    # Apology once: the banner now shows the new appointment, no second apology.
+    assert not window.apology_offered()
+    assert window.banner.isVisible()
+    assert "An apology was sent" in window.banner.text()
+    assert expected.strftime("%d/%m/%Y %H:%M") in window.banner.text()
 
 
 def test_an_apology_not_after_the_appointment_is_refused_at_the_date(

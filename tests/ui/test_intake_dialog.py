@@ -6,7 +6,7 @@ import io
 import os
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -14,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -22,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Procedure
 from hcc_desktop.core.errors import FieldError, QrParseError
-from hcc_desktop.core.identity import parse_cccd_qr
+from hcc_desktop.core.identity import MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH, parse_cccd_qr
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common.i18n import install_translators, remove_translators
 from hcc_desktop.ui.common.messages import error_message, field_message
@@ -183,7 +184,8 @@ def test_whole_intake_with_the_keyboard_only(
     qtbot.keyClicks(focused(), "15032003")
     press(qtbot, Key.Key_Tab)
     assert focused() is dialog.applicant.gender
-    press(qtbot, Key.Key_Down)
+    # The CCCD's 4th digit (2: male, born in the 2000s) already chose the gender.
+    assert dialog.applicant.gender.currentData() == "male"
     press(qtbot, Key.Key_Tab)
     assert focused() is dialog.applicant.phone
     qtbot.keyClicks(focused(), "0912 345 678")
@@ -208,8 +210,9 @@ def test_whole_intake_with_the_keyboard_only(
     }
 
     preview = open_preview(qtbot, dialog)
-    assert preview.page_count() >= 1
-    assert preview.copies == 2
+    # The receipt holds its two liên (one to keep, one for the applicant): print it once.
+    assert preview.page_count() == 2
+    assert preview.copies == 1
     assert dossier.code in preview.windowTitle()
     preview.reject()
 
@@ -459,6 +462,23 @@ def test_received_time_can_be_set_for_a_dossier_received_earlier(
     assert dialog.build_draft().received_at is None
 
 
+def test_appointment_label_says_when_it_counts_on_an_unconfirmed_day(
+    dialog: IntakeDialog, services: Services
+) -> None:
+    dialog.choose_procedure(BIRTH)
+    # Mon 23/11/2026 15:01, same-day: due Wed 25/11 because 24/11 is off (to confirm).
+    dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
+    assert "25/11/2026" in dialog.due_label.text()
+    assert "Counts on 24/11/2026 (Ngày Văn hóa Việt Nam), not confirmed yet" in (
+        dialog.due_label.text()
+    )
+    dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 25, 9, 0)))
+    assert "not confirmed" not in dialog.due_label.text()
+    services.settings.confirm_calendar_day(date(2026, 11, 24))
+    dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
+    assert "not confirmed" not in dialog.due_label.text()
+
+
 def test_fee_defaults_to_the_procedure_and_can_be_waived(dialog: IntakeDialog) -> None:
     dialog.choose_procedure("2.000884")  # signature certification: 10.000 đ
     assert dialog.fee.value() == 10_000
@@ -570,3 +590,38 @@ def test_copy_certification_fee_follows_pages_and_copies(
     dialog.choose_procedure("2.000884")  # a flat fee: no counts to type
     assert not dialog.fee_quantities.isVisible()
     assert dialog.fee.value() == 10_000
+
+
+def test_typing_a_cccd_fills_the_gender_when_none_is_chosen(dialog: IntakeDialog) -> None:
+    a = dialog.applicant
+    a.id_number.setFocus()
+    QTest.keyClicks(a.id_number, "052185004321")  # 4th digit 1: female, born in the 1900s
+    assert a.gender.currentData() == "female"
+    a.id_number.clear()
+    QTest.keyClicks(a.id_number, "079203001234")
+    assert a.gender.currentData() == "female"  # chosen already: never overwritten
+    a.gender.setCurrentIndex(0)
+    a.id_number.clear()
+    QTest.keyClicks(a.id_number, "07920300123")  # 11 digits: nothing yet
+    assert a.gender.currentData() == ""
+    QTest.keyClicks(a.id_number, "4")
+    assert a.gender.currentData() == "male"
+
+
+def test_a_pasted_300_character_name_is_refused_at_the_field(
+    qtbot: QtBot, vietnamese: None, services: Services, runner: TaskRunner
+) -> None:
+    dialog = IntakeDialog(services, runner)
+    qtbot.addWidget(dialog)
+    a = dialog.applicant
+    assert a.full_name.maxLength() == MAX_NAME_LENGTH
+    assert a.address.maxLength() == MAX_ADDRESS_LENGTH
+    QGuiApplication.clipboard().setText("Nguyễn Văn An " * 22)
+    a.full_name.setFocus()
+    QTest.keySequence(a.full_name, QKeySequence.StandardKey.Paste)
+    assert a.full_name.text() == ""  # refused whole, not cut
+    assert a.message("full_name") == f"Họ tên quá dài (tối đa {MAX_NAME_LENGTH} ký tự)"
+    # A name that fits is pasted as usual.
+    QGuiApplication.clipboard().setText("Nguyễn Văn An")
+    QTest.keySequence(a.full_name, QKeySequence.StandardKey.Paste)
+    assert a.full_name.text() == "Nguyễn Văn An"

@@ -300,6 +300,34 @@ def test_todays_same_day_intake_is_not_news(
     assert notifications.shown[0][1] == "Overdue dossiers: 1, due today: 1"
 
 
+def test_an_apologised_dossier_shows_its_new_appointment_not_a_second_apology(
+    qtbot: QtBot,
+    services: Services,
+    clock: Clock,
+    controller: tuple[ReminderController, ReminderPanel],
+) -> None:
+    c, panel = controller
+    late = overdue_dossier(services, clock)
+    checked(qtbot, c)
+    card = panel.cards(ReminderGroup.OVERDUE)[0]
+    assert card.apology_button is not None
+    # Lateness in working days.
+    assert "working days late" in card.when_label.text() or "less than a working day" in (
+        card.when_label.text()
+    )
+    new_due = datetime.combine(clock.now.date(), time(17, 0))
+    services.lifecycle.issue_apology(
+        late.code, new_due_at=new_due, reason="Chờ xác minh", at=clock.now
+    )
+    checked(qtbot, c)
+    # At risk against the new appointment (due today), without the apology action.
+    assert panel.shown_ids(ReminderGroup.OVERDUE) == []
+    assert panel.shown_ids(ReminderGroup.DUE_TODAY) == [late.id]
+    card = panel.cards(ReminderGroup.DUE_TODAY)[0]
+    assert card.apology_button is None
+    assert card.when_label.text() == "new appointment 17:00"
+
+
 def test_summary_in_vietnamese(
     qtbot: QtBot,
     vietnamese: None,

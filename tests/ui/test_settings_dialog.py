@@ -200,3 +200,41 @@ def test_cancel_saves_nothing(dialog: SettingsDialog, services: Services) -> Non
     dialog.unit_name.setText("Không lưu")
     dialog.reject()
     assert services.settings.load() == saved
+
+
+def test_days_to_confirm_are_listed_as_such_and_can_be_confirmed(
+    qtbot: QtBot, dialog: SettingsDialog, services: Services
+) -> None:
+    rows = {o.day: i for i, o in enumerate(dialog.overrides())}
+    culture = date(2026, 11, 24)
+    assert dialog.override_status(rows[culture]) == "to_confirm"
+    assert dialog.override_status(rows[date(2026, 1, 2)]) == "confirmed"
+    status = dialog.overrides_table.cellWidget(rows[culture], 3)
+    assert isinstance(status, QComboBox)
+    assert status.currentText() == "To confirm"
+    source = dialog.overrides_table.item(rows[date(2026, 1, 2)], 4)
+    assert source is not None
+    assert "12729/VPCP-KGVX" in source.text()
+    # Saving keeps every status and source as they were.
+    before = services.settings.calendar_overrides()
+    with qtbot.waitSignal(dialog.settings_saved, timeout=10_000):
+        dialog.ok_button.click()
+    assert services.settings.calendar_overrides() == before
+
+
+def test_confirming_a_day_in_the_dialog(
+    qtbot: QtBot, dialog: SettingsDialog, services: Services
+) -> None:
+    rows = {o.day: i for i, o in enumerate(dialog.overrides())}
+    row = rows[date(2026, 11, 24)]
+    dialog.overrides_table.selectRow(row)
+    dialog.confirm_override()
+    source = dialog.overrides_table.item(row, 4)
+    assert source is not None
+    source.setText("Văn bản số 1/TB ngày 01/11/2026")
+    with qtbot.waitSignal(dialog.settings_saved, timeout=10_000):
+        dialog.ok_button.click()
+    saved = {o.day: o for o in services.settings.calendar_overrides()}
+    assert saved[date(2026, 11, 24)].status == "confirmed"
+    assert saved[date(2026, 11, 24)].source == "Văn bản số 1/TB ngày 01/11/2026"
+    assert saved[date(2026, 8, 31)].to_confirm

@@ -190,7 +190,10 @@ def test_each_list_shows_its_dossiers_most_urgent_first(
     assert shown_codes(window) == [older.code, newer.code]
     assert window.header_label.text() == "Overdue dossiers (2)"
     row = window.model.row_of(older.id)
-    assert window.model.index(row, Column.PROGRESS).data() == "Overdue"
+    # How late, in working days (day1 and today after the appointment day day2).
+    late = services.settings.calendar().working_days_late(older.due_at, as_of)
+    assert late == 2
+    assert window.model.index(row, Column.PROGRESS).data() == "Overdue · 2 working days late"
     assert window.model.index(row, Column.PROGRESS).data(Qt.ItemDataRole.ForegroundRole)
     assert window.model.index(row, Column.STATUS).data() == "Received"
     assert window.model.index(row, Column.HOLDER).data() == "Trần Thị Bình"

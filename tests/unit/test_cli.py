@@ -69,7 +69,8 @@ def test_catalog_list_and_show(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     ("args", "expected"),
     [
         (["--days", "0", "--received", "2026-11-23 14:59"], "2026-11-23 17:00"),
-        (["--days", "0", "--received", "2026-11-23 15:00"], "2026-11-25 17:00"),  # 24/11 off
+        (["--days", "0", "--received", "2026-11-23 15:00"], "2026-11-23 17:00"),  # sharp
+        (["--days", "0", "--received", "2026-11-23 15:01"], "2026-11-25 17:00"),  # 24/11 off
         (["--days", "3", "--received", "2026-11-23 12:00"], "2026-11-27 11:30"),  # lunch
         (["--days", "1", "--received", "2026-11-21 09:00", "--channel", "saturday_session"],
          "2026-11-23 17:00"),
@@ -217,13 +218,117 @@ def test_settings_set(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "unit_code" in err
 
 
-def test_intake_takes_any_receipt_time(
+def test_intake_takes_an_unusual_receipt_time_only_when_told(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Rehearsals and imports: a date ahead of the clock is taken as given."""
+    """Rehearsals and imports: a date far ahead of the clock needs --allow-unusual-date."""
     future = dict(GOOD, received_at="2030-10-18 15:10")  # a Friday, after 15:00
-    code, out, err = run(db, "intake", str(_write(tmp_path, future)), capsys=capsys)
+    path = str(_write(tmp_path, future))
+    code, out, err = run(db, "intake", path, capsys=capsys)
+    assert code == 2
+    assert "--allow-unusual-date" in err
+    assert "bất thường" in err
+    code, out, err = run(db, "intake", path, "--allow-unusual-date", capsys=capsys)
     assert code == 0, err
     d = json.loads(out)
     assert d["code"] == "000.17.22.H56-301018-0001"
     assert d["due_at"] == "2030-10-21 17:00"
+
+
+@pytest.mark.parametrize(
+    "received", ["9999-12-31 23:59", "1899-12-31 23:59", "1999-12-31 08:00", "2099-01-01 08:00"]
+)
+def test_an_impossible_or_unusual_receipt_time_is_a_validation_error(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], received: str
+) -> None:
+    path = str(_write(tmp_path, dict(GOOD, received_at=received)))
+    for command in (["intake", path], ["due-date", "--days", "3", "--received", received]):
+        code, out, err = run(db, *command, capsys=capsys)
+        assert code == 2, (command, err)
+        assert "Traceback" not in err
+        assert "received_at: thời gian tiếp nhận" in err
+        assert out == ""
+
+
+def test_the_impossible_stays_refused_with_allow_unusual_date(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(_write(tmp_path, dict(GOOD, received_at="9999-12-31 23:59")))
+    code, _, err = run(db, "intake", path, "--allow-unusual-date", capsys=capsys)
+    assert code == 2
+    assert "01/01/1900 – 31/12/2100" in err
+    code, _, err = run(
+        db, "due-date", "--days", "3", "--received", "9999-12-31 23:59",
+        "--allow-unusual-date", capsys=capsys,
+    )  # fmt: skip
+    assert code == 2
+    code, out, _ = run(
+        db, "due-date", "--days", "1", "--received", "1999-12-31 08:00",
+        "--allow-unusual-date", capsys=capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert out.strip() == "2000-01-04 08:00"  # 1/1/2000 a Saturday, observed Mon 3/1
+
+
+def test_a_huge_fee_is_a_validation_error(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, dict(GOOD, fee_amount=2**63, fee_method="cash"))
+    code, _out, err = run(db, "intake", str(path), capsys=capsys)
+    assert code == 2
+    assert "fee_amount: phí, lệ phí quá lớn" in err
+    assert "Traceback" not in err
+
+
+def test_due_date_says_when_it_depends_on_an_unconfirmed_day(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        db, "due-date", "--days", "0", "--received", "2026-11-23 15:01", capsys=capsys
+    )
+    assert code == 0
+    assert out.strip() == "2026-11-25 17:00"
+    assert "24/11/2026" in err
+    assert "chưa được xác nhận" in err
+    code, out, err = run(
+        db, "due-date", "--days", "0", "--received", "2026-11-25 09:00", capsys=capsys
+    )
+    assert code == 0
+    assert err == ""
+
+
+def test_calendar_list_confirm_and_remove(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(db, "calendar", "list", "--json", capsys=capsys)
+    assert code == 0
+    rows = {r["date"]: r for r in json.loads(out)}
+    assert rows["2026-11-24"]["status"] == "to_confirm"
+    assert rows["2026-08-31"]["status"] == "to_confirm"
+    assert rows["2026-01-02"]["status"] == "confirmed"
+    assert "12729/VPCP-KGVX" in rows["2026-01-02"]["source"]
+    code, out, _ = run(db, "calendar", "list", "--to-confirm", capsys=capsys)
+    assert "2026-11-24\tnghỉ\tCHƯA XÁC NHẬN" in out
+    assert "2026-01-02" not in out
+
+    code, out, _ = run(
+        db, "calendar", "confirm", "2026-11-24", "--source", "Văn bản số 1/TB ngày 1/11/2026",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert "đã xác nhận" in out
+    # Confirmed: the appointment over it carries no note any more.
+    code, out, err = run(
+        db, "due-date", "--days", "0", "--received", "2026-11-23 15:01", capsys=capsys
+    )
+    assert out.strip() == "2026-11-25 17:00"
+    assert err == ""
+    # Removed: 24/11/2026 is a working day again.
+    assert run(db, "calendar", "remove", "2026-11-24", capsys=capsys)[0] == 0
+    code, out, _ = run(
+        db, "due-date", "--days", "0", "--received", "2026-11-23 15:01", capsys=capsys
+    )
+    assert out.strip() == "2026-11-24 17:00"
+    code, _, err = run(db, "calendar", "remove", "2026-11-24", capsys=capsys)
+    assert code == 1
+    assert "không có trong bảng lịch" in err
+    code, _, err = run(db, "calendar", "confirm", "24/11/2026", capsys=capsys)
+    assert code == 2

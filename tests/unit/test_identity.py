@@ -745,3 +745,44 @@ def test_qr_errors_do_not_carry_personal_data() -> None:
 )
 def test_looks_like_cccd_qr(text: str, expected: bool) -> None:
     assert looks_like_cccd_qr(text) is expected
+
+
+def test_names_and_addresses_have_length_limits() -> None:
+    from hcc_desktop.core.identity import MAX_ADDRESS_LENGTH, MAX_NAME_LENGTH
+
+    base = {
+        "full_name": "Nguyễn Văn An",
+        "id_number": "079203001234",
+        "date_of_birth": "2003-03-15",
+        "phone": "0912345678",
+        "address": "123 Lê Lợi, khu phố 3",
+    }
+    pasted = "Nguyễn Văn An " * 22  # about 300 characters
+    with pytest.raises(ValidationError) as info:
+        validate_person(PersonInput(**{**base, "full_name": pasted}))
+    err = info.value.for_field("applicant.full_name")
+    assert err is not None
+    assert err.code == "too_long"
+    assert err.params == {"max": MAX_NAME_LENGTH}
+    with pytest.raises(ValidationError) as info:
+        validate_person(PersonInput(**{**base, "address": "x" * (MAX_ADDRESS_LENGTH + 1)}))
+    err = info.value.for_field("applicant.address")
+    assert err is not None
+    assert err.code == "too_long"
+    # At the limits: accepted.
+    at_limit = "A" * MAX_NAME_LENGTH
+    person = validate_person(
+        PersonInput(**{**base, "full_name": at_limit, "address": "y" * MAX_ADDRESS_LENGTH})
+    )
+    assert person.full_name == at_limit
+
+
+def test_gender_from_the_cccd_4th_digit() -> None:
+    from hcc_desktop.core.identity import gender_from_cccd
+
+    assert gender_from_cccd("079203001234") is Gender.MALE  # 2: male, 2000s
+    assert gender_from_cccd("052185004321") is Gender.FEMALE  # 1: female, 1900s
+    assert gender_from_cccd("052 390 004 321") is Gender.FEMALE
+    assert gender_from_cccd("05218500432") is None  # not 12 digits yet
+    assert gender_from_cccd("123456789") is None  # old CMND: no gender digit
+    assert gender_from_cccd("B1234567") is None

@@ -258,3 +258,28 @@ def test_per_copy_fee_and_fixed_fee(services: Services) -> None:
     with pytest.raises(ValidationError) as err:
         services.intake.accept(birth_draft(fee_pages=0, fee_copies=0))
     assert set(_codes(err.value)) == {"fee_pages", "fee_copies"}
+
+
+def test_a_fee_of_two_to_the_63_is_a_validation_error(services: Services) -> None:
+    with pytest.raises(ValidationError) as info:
+        services.intake.accept(birth_draft(fee_amount=2**63, fee_method="cash"))
+    err = info.value.for_field("fee_amount")
+    assert err is not None
+    assert err.code == "out_of_range"
+
+
+def test_receipt_times_the_calendar_cannot_compute_are_refused(services: Services) -> None:
+    for moment in (datetime(9999, 12, 31, 23, 59), datetime(1899, 1, 1, 8, 0)):
+        with pytest.raises(ValidationError) as info:
+            services.intake.accept(birth_draft(received_at=moment, allow_future=True))
+        err = info.value.for_field("received_at")
+        assert err is not None
+        assert err.code == "out_of_range"
+        with pytest.raises(ValidationError):
+            services.intake.preview_due(procedure_code="1.001193", received_at=moment)
+    # Before 2000: only on purpose.
+    with pytest.raises(ValidationError) as info:
+        services.intake.accept(birth_draft(received_at=datetime(1999, 12, 1, 8, 0)))
+    err = info.value.for_field("received_at")
+    assert err is not None
+    assert err.code == "unusual_date"

@@ -123,8 +123,9 @@ def test_an_action_cannot_be_dated_before_the_previous_event(services: Services)
     assert info.value.for_field("at") is not None
 
 
-def test_handover_and_back_record_giver_and_receiver(services: Services) -> None:
+def test_handover_and_back_record_giver_and_receiver(services: Services, clock: FakeClock) -> None:
     code = _to(services, S.RECEIVED)
+    clock.now = NOW + timedelta(hours=3)  # both steps entered afterwards, with their times
     services.lifecycle.transition(
         code,
         A.HANDOVER,
@@ -455,3 +456,61 @@ def test_reminder_tomorrow_skips_days_off(services: Services) -> None:
     # Friday 27/11: "tomorrow" is Monday 30/11.
     r = services.lifecycle.reminders(as_of=datetime(2026, 11, 27, 8, 0))
     assert r.tomorrow == date(2026, 11, 30)
+
+
+def test_worklists_say_how_late_in_working_days(services: Services, clock: FakeClock) -> None:
+    # Received Tue 17/11/2026 09:00, 3 working days → due Fri 20/11 09:00.
+    clock.now = datetime(2026, 11, 17, 9, 0)
+    d = services.intake.accept(marriage_status_draft(received_at=clock.now))
+    assert d.due_at == datetime(2026, 11, 20, 9, 0)
+    sunday = services.lifecycle.worklists(as_of=datetime(2026, 11, 22, 10, 0))
+    assert [x.code for x in sunday.overdue] == [d.code]
+    assert sunday.overdue[0].days_late == 0  # not 2 calendar days
+    monday = services.lifecycle.worklists(as_of=datetime(2026, 11, 23, 10, 0))
+    assert monday.overdue[0].days_late == 1
+    # Tue 24/11/2026 is a day off (to confirm): Wednesday is the 2nd working day.
+    wednesday = services.lifecycle.reminders(as_of=datetime(2026, 11, 25, 10, 0))
+    assert [x.days_late for x in wednesday.overdue] == [2]
+
+
+def test_apology_once_reminders_follow_the_new_appointment(
+    services: Services, clock: FakeClock
+) -> None:
+    clock.now = datetime(2026, 11, 17, 9, 0)
+    d = services.intake.accept(marriage_status_draft(received_at=clock.now))
+    clock.now = datetime(2026, 11, 23, 9, 0)
+    services.lifecycle.issue_apology(
+        d.code, new_due_at=datetime(2026, 11, 27, 17, 0), reason="Chờ xác minh"
+    )
+    # Overdue against the original (it still counts as late) but no longer a reminder:
+    # the new appointment is days ahead.
+    r = services.lifecycle.reminders(as_of=datetime(2026, 11, 23, 10, 0))
+    assert d.code not in {x.code for x in r.overdue + r.due_today + r.due_tomorrow}
+    w = services.lifecycle.worklists(as_of=datetime(2026, 11, 23, 10, 0))
+    late = next(x for x in w.overdue if x.code == d.code)
+    assert late.apologised
+    assert late.current_due == datetime(2026, 11, 27, 17, 0)
+    # On the new appointment day it is due today; after it, overdue again.
+    friday = services.lifecycle.reminders(as_of=datetime(2026, 11, 27, 10, 0))
+    assert [x.code for x in friday.due_today] == [d.code]
+    assert friday.due_today[0].apologised
+    monday = services.lifecycle.reminders(as_of=datetime(2026, 11, 30, 10, 0))
+    assert [x.code for x in monday.overdue] == [d.code]
+
+
+def test_an_action_time_beyond_the_clock_skew_is_refused(services: Services) -> None:
+    code = _to(services, S.RECEIVED)
+    with pytest.raises(ValidationError) as info:
+        services.lifecycle.transition(code, A.FINISH, at=datetime(9999, 12, 31, 0, 0))
+    err = info.value.for_field("at")
+    assert err is not None
+    assert err.code == "in_future"
+    with pytest.raises(ValidationError):
+        services.lifecycle.transition(code, A.FINISH, at=NOW + timedelta(minutes=11))
+    with pytest.raises(ValidationError):
+        services.lifecycle.issue_apology(
+            code, new_due_at=datetime(9999, 12, 31), reason="x", at=datetime(9999, 12, 30)
+        )
+    # A small skew between two counters' clocks is fine, and nothing got stuck.
+    d = services.lifecycle.transition(code, A.FINISH, at=NOW + timedelta(minutes=5))
+    assert d.status is S.PROCESSED

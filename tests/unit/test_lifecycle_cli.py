@@ -210,3 +210,31 @@ def test_rate_from_the_command_line(
     assert out.split() == [code, "3", "2"]
     kinds = [e["kind"] for e in _status(db, code, capsys)["timeline"]]
     assert kinds[-1] == "rated"
+
+
+def test_an_action_dated_in_the_future_is_refused_and_the_dossier_stays_usable(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _intake(db, tmp_path, capsys)
+    rc, _, err = run(db, "transition", code, "finish", "--at", "9999-12-31 00:00", capsys=capsys)
+    assert rc == 2
+    assert "at: thời điểm thao tác không được sau thời gian hiện tại" in err
+    # Nothing was recorded: a real action now still goes through.
+    rc, _, err = run(db, "transition", code, "finish", capsys=capsys)
+    assert rc == 0, err
+    assert _status(db, code, capsys)["status"] == 9
+
+
+def test_worklist_details_give_lateness_in_working_days(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Received Tue 17/11/2026 09:00, 3 working days → due Fri 20/11 09:00.
+    late = _intake(db, tmp_path, capsys, received_at="2026-11-17 09:00")
+    for as_of, days in (("2026-11-22 10:00", 0), ("2026-11-23 10:00", 1)):
+        rc, out, err = run(db, "worklist", "--as-of", as_of, "--json", "--details", capsys=capsys)
+        assert rc == 0, err
+        entry = json.loads(out)["details"]["overdue"][0]
+        assert entry["code"] == late
+        assert entry["working_days_late"] == days
+    rc, out, _ = run(db, "worklist", "--as-of", "2026-11-23 10:00", capsys=capsys)
+    assert "trễ 1 ngày làm việc" in out

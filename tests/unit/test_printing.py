@@ -431,7 +431,6 @@ def test_receipt_carries_the_dossier_facts_as_extractable_text() -> None:
         "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Số: 1542",
         "Hoài Nhơn Bắc, ngày 23 tháng 11 năm 2026",
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         f"Mã hồ sơ: {CODE}",
@@ -464,7 +463,7 @@ def test_receipt_carries_the_dossier_facts_as_extractable_text() -> None:
 
 
 def test_receipt_rows_merge_the_forms_of_one_paper_and_leave_zero_counts_blank() -> None:
-    text = pdf_text(render_receipt(make_dossier(), BIRTH, make_unit()))
+    text = pdf_text(render_receipt(make_dossier(), BIRTH, make_unit(), copies=1))
     # c4 came as 1 original + 2 photocopies: one row, certified column empty.
     assert text.count("Giấy chứng nhận kết hôn của cha mẹ") == 1
     assert "4 Giấy chứng nhận kết hôn của cha mẹ 1 2 5" in text
@@ -523,15 +522,16 @@ def test_same_day_procedure_and_owner_submitting_in_person() -> None:
         due_at=datetime(2026, 11, 23, 16, 0),
         received_at=datetime(2026, 3, 9, 7, 0),
     )
-    text = pdf_text(render_receipt(dossier, BIRTH, make_unit()))
+    text = pdf_text(render_receipt(dossier, BIRTH, make_unit(), copies=1))
     assert "3. Thời gian giải quyết hồ sơ theo quy định là: trong ngày" in text
     assert "2. Số lượng hồ sơ: 02 bộ" in text
     assert "Người nộp hồ sơ:" not in text
     # Decree 30/2020: months from March on are written without a leading zero.
     assert "Hoài Nhơn Bắc, ngày 09 tháng 3 năm 2026" in text
     # The left signature is the owner's when nobody else submitted.
-    assert text.endswith(
-        "Nguyễn Thị Ánh Tuyết NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Hồng Nhung"
+    assert (
+        "Nguyễn Thị Ánh Tuyết NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Hồng Nhung "
+        "Ghi chú:" in text
     )
 
 
@@ -592,13 +592,13 @@ def test_receipt_page_size(paper: PaperSize, size_mm: tuple[int, int]) -> None:
 
 
 def test_typical_receipt_fits_one_a5_page() -> None:
-    data = render_receipt(make_dossier(), BIRTH, make_unit(), paper=PaperSize.A5)
+    data = render_receipt(make_dossier(), BIRTH, make_unit(), paper=PaperSize.A5, copies=1)
     assert page_count(data) == 1
     assert "Lê Thị Hồng Nhung" in pdf_text(data)
 
 
 def test_long_catalogue_names_still_fit_one_a4_page() -> None:
-    data = render_receipt(make_dossier(components=LONG_COMPONENTS), BIRTH, make_unit())
+    data = render_receipt(make_dossier(components=LONG_COMPONENTS), BIRTH, make_unit(), copies=1)
     assert page_count(data) == 1
 
 
@@ -607,7 +607,7 @@ def test_a_long_component_table_splits_with_its_header_repeated() -> None:
         ReceivedComponent(f"c{i}", f"Giấy tờ kèm theo số {i} của hồ sơ", DocForm.COPY)
         for i in range(1, 61)
     )
-    data = render_receipt(make_dossier(components=many), BIRTH, make_unit())
+    data = render_receipt(make_dossier(components=many), BIRTH, make_unit(), copies=1)
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 2
     pages = [re.sub(r"\s+", " ", p.extract_text()) for p in reader.pages]

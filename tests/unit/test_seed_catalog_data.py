@@ -32,6 +32,7 @@ UNITS = {"dossier", "copy", "page"}
 PROCEDURE_KEYS = {
     "code",
     "name",
+    "short_name",
     "field",
     "processing_days",
     "processing_days_alt",

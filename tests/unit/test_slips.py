@@ -280,16 +280,17 @@ def test_apology_gives_the_missed_and_the_new_appointment(paper: PaperSize) -> N
     unit = "Trung tâm Phục vụ hành chính công phường Hoài Nhơn Bắc"
     for expected in [
         "Hoài Nhơn Bắc, ngày 19 tháng 11 năm 2026",
-        "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
         "Kính gửi: Ông/Bà Nguyễn Thị Ánh Tuyết",
         f"Ngày 16/11/2026, {unit} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ {CODE}, "
         "nội dung yêu cầu giải quyết: Đăng ký khai sinh (mã 1.001193).",
         "Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: "
         "16 giờ 30 phút, ngày 19/11/2026.",
-        f"Tuy nhiên đến nay, {unit} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn. "
+        "Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết đúng thời hạn. "
         "Lý do: Cần xác minh thông tin hộ tịch tại nơi đăng ký trước đây.",
-        f"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {unit} xin lỗi Ông/Bà và sẽ trả kết quả "
-        "giải quyết hồ sơ cho Ông/Bà vào 14 giờ 20 phút, ngày 20/11/2026.",
+        "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi xin lỗi Ông/Bà.",
+        "Chúng tôi đề nghị Ông/Bà đồng ý gia hạn thời gian giải quyết hồ sơ và hẹn trả kết quả "
+        "giải quyết hồ sơ vào 14 giờ 20 phút, ngày 20/11/2026.",
         "Mong nhận được sự cảm thông của Ông/Bà vì sự chậm trễ này.",
     ]:
         assert expected in text, expected
@@ -298,7 +299,7 @@ def test_apology_gives_the_missed_and_the_new_appointment(paper: PaperSize) -> N
     assert_only_liberation_serif(data)
     meta = PdfReader(io.BytesIO(data)).metadata
     assert meta is not None
-    assert meta.title == "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
+    assert meta.title == "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"
 
 
 def test_apology_names_the_appointment_of_the_receipt_not_a_later_one() -> None:
@@ -330,7 +331,7 @@ def test_stop_notice(paper: PaperSize) -> None:
     unit = "Trung tâm Phục vụ hành chính công phường Hoài Nhơn Bắc"
     for expected in [
         "Hoài Nhơn Bắc, ngày 25 tháng 11 năm 2026",
-        "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ",
+        "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
         "Kính gửi: Ông/Bà Nguyễn Thị Ánh Tuyết",
         f"Ngày 23/11/2026, {unit} tiếp nhận hồ sơ của Ông/Bà, mã hồ sơ {CODE}, nội dung yêu "
         "cầu giải quyết: Đăng ký khai sinh (mã 1.001193).",
@@ -344,7 +345,7 @@ def test_stop_notice(paper: PaperSize) -> None:
     assert_only_liberation_serif(data)
     meta = PdfReader(io.BytesIO(data)).metadata
     assert meta is not None
-    assert meta.title == "Thông báo về việc dừng giải quyết hồ sơ"
+    assert meta.title == "Thông báo dừng giải quyết hồ sơ"
     assert meta.subject == CODE
 
 
@@ -366,7 +367,7 @@ def test_control_slip_lists_every_hand_over(paper: PaperSize) -> None:
         "Kết quả giải quyết hồ sơ: Quá hạn",
         "TÊN CƠ QUAN, BỘ PHẬN",
         "THỜI GIAN GIAO, NHẬN HỒ SƠ",
-        "KẾT QUẢ GIẢI QUYẾT HỒ SƠ",
+        "Kết quả giải quyết hồ sơ (Trước hạn/đúng hạn/quá hạn)",
         "GHI CHÚ",
     ]:
         assert expected in text, expected
@@ -402,7 +403,7 @@ def test_control_slip_carries_the_receipt_qr_code() -> None:
 def test_control_slip_printed_at_intake_has_rows_to_fill_by_hand() -> None:
     slip = control_slip(steps=STEPS[:1], timeliness=None, blank_rows=2)
     text = pdf_text(render_control_slip(slip, make_unit()))
-    assert "Kết quả giải quyết hồ sơ" not in text
+    assert "Kết quả giải quyết hồ sơ:" not in text
     assert "2. Giao: …… Nhận: ……" in text
     assert "3. Giao: …… Nhận: ……" in text
     assert text.count("…… giờ …… phút, ngày ……") == 2
@@ -498,7 +499,7 @@ def test_tracking_book_is_a4_landscape_with_a_title_block() -> None:
         "Quyển số: 03/2026, từ ngày 01/11/2026 đến ngày 30/11/2026",
         "TT Mã hồ sơ Tên TTHC (trích yếu) Số lượng hồ sơ (bộ) Tên cá nhân, tổ chức",
         "Ký nhận (người nhận kết quả) Ghi chú (1) (2) (3)",
-        "(13)",
+        "(14)",
         "Tổng số: 3 hồ sơ (5 bộ).",
         "Trang 1/1",
     ]:
@@ -518,10 +519,10 @@ def test_tracking_book_row_content() -> None:
         note="Trả qua bưu điện",
     )
     text = pdf_text(render_tracking_book(tracking_book(0, rows=(row,))))
-    # The code breaks after the unit identifier, never inside a part.
+    # The code breaks after the unit identifier, never inside a part; TT counts rows from 1.
     assert (
-        "7 000.17.22.H56- 261108-0007 Đăng ký khai sinh 2 Nguyễn Thị Ánh Tuyết Số 12 đường "
-        "Trần Hưng Đạo, khu phố Bồng Sơn Tây ĐT: 0905123456 Tư pháp - Hộ tịch "
+        "1 000.17.22.H56- 261108-0007 Đăng ký khai sinh 2 Nguyễn Thị Ánh Tuyết Số 12 đường "
+        "Trần Hưng Đạo, khu phố Bồng Sơn Tây; ĐT: 0905123456 Tư pháp - Hộ tịch "
         "02/11/2026 10:30 05/11/2026 20:00 06/11/2026 15:45 Lê Thị Hồng Nhung Trần Văn Đức "
         "Trả qua bưu điện"
     ) in text
@@ -534,7 +535,7 @@ def test_tracking_book_repeats_its_header_on_every_page() -> None:
     assert total >= 3
     for number, page in enumerate(pages, start=1):
         assert page.endswith(f"Trang {number}/{total}")
-        first_row = re.search(r"\(13\) (\d+) 000\.17\.22\.H56-", page)
+        first_row = re.search(r"\(14\) (\d+) 000\.17\.22\.H56-", page)
         assert first_row, number
         assert page.index("TT Mã hồ sơ") < first_row.start()
     assert "SỔ THEO DÕI HỒ SƠ" in pages[0]
@@ -619,7 +620,7 @@ def test_tracking_book_xlsx() -> None:
     assert header == [h.replace("\n", " ") for h in BOOK_COLUMNS]
     assert all(c.font.bold and c.alignment.wrap_text for c in ws[4])
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:M8"
+    assert ws.auto_filter.ref == "A4:N8"
     assert ws.max_row == 8
 
     first = [c.value for c in ws[5]]
@@ -634,13 +635,14 @@ def test_tracking_book_xlsx() -> None:
     ]
     assert first[7] == datetime(2026, 11, 2, 7, 30)
     assert first[8] == datetime(2026, 11, 5, 17, 0)
-    assert first[9] == datetime(2026, 11, 5, 9, 1)
-    assert first[10:] == ["Lê Thị Hồng Nhung", "Trần Văn Đức", None]
-    for cell in ws[5][7:10]:
+    assert first[9] is None  # no "ngày có kết quả" recorded for this row
+    assert first[10] == datetime(2026, 11, 5, 9, 1)
+    assert first[11:] == ["Lê Thị Hồng Nhung", "Trần Văn Đức", None]
+    for cell in (*ws[5][7:9], ws[5][10]):
         assert cell.is_date
         assert cell.number_format == DATETIME_FORMAT
     # Row 4 of the book (i % 4 == 0) has no result yet: an empty cell, not a string.
-    assert ws["J8"].value is None
+    assert ws["K8"].value is None
     assert ws["C7"].value == "Chứng thực bản sao từ bản chính giấy tờ, văn bản"
     assert ws.column_dimensions["C"].width >= 30
     assert wb.properties.title == "Sổ theo dõi hồ sơ"
@@ -652,14 +654,14 @@ def test_empty_tracking_book_xlsx_keeps_its_header() -> None:
     assert ws is not None
     assert ws.max_row == 4
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:M4"
+    assert ws.auto_filter.ref == "A4:N4"
 
 
 def test_tracking_book_xlsx_drops_characters_excel_refuses() -> None:
     row = book_row(1, note="Ghi\x01chú\x00", owner_name="Lê\u0301 Văn A")
     ws = load_workbook(io.BytesIO(write_tracking_book_xlsx(tracking_book(0, rows=(row,))))).active
     assert ws is not None
-    assert ws["M5"].value == "Ghichú"
+    assert ws["N5"].value == "Ghichú"
     assert ws["E5"].value == "Lế Văn A"  # NFC: e + combining acute is one letter
 
 

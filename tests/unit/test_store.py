@@ -143,3 +143,33 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     # The FTS5 shadow tables are not models.
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("dossier_fts"))]
     assert diff == []
+
+
+def test_upgrade_to_0005_gives_calendar_days_their_status_and_source(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    upgrade(path, revision="0003")
+    con = sqlite3.connect(path)
+    # As seeded before: swap days without a source; one day the officer added.
+    con.executemany(
+        "INSERT INTO calendar_overrides (day, kind, note) VALUES (?, ?, ?)",
+        [
+            ("2026-01-02", "off", "Nghỉ hoán đổi dịp Tết Dương lịch"),
+            ("2026-08-31", "off", "Nghỉ hoán đổi dịp Quốc khánh"),
+            ("2026-09-03", "off", "Nghỉ bù do đơn vị tự thêm"),
+        ],
+    )
+    con.commit()
+    con.close()
+    svc = open_services(path)
+    try:
+        days = {o.day.isoformat(): o for o in svc.settings.calendar_overrides()}
+        assert days["2026-01-02"].status == "confirmed"
+        assert "12729/VPCP-KGVX" in days["2026-01-02"].source
+        assert days["2026-08-31"].to_confirm
+        assert days["2026-09-03"].status == "confirmed"  # the officer's own day is kept
+        assert days["2026-09-03"].note == "Nghỉ bù do đơn vị tự thêm"
+        # 24/11 was applied silently before; now it is in the table, to confirm.
+        assert days["2026-11-24"].to_confirm
+        assert not svc.settings.calendar().is_working_day(days["2026-11-24"].day)
+    finally:
+        svc.close()

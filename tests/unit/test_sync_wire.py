@@ -427,3 +427,21 @@ def test_pulled_events_and_ratings_become_rows_as_checked_values_would(
         except WireError as exc:
             got = ("error", str(exc))
         assert got == expected, (kind, data)
+
+
+def test_calendar_document_carries_status_and_source() -> None:
+    overrides = calendar_from_wire(
+        {
+            "overrides": [
+                {"day": "2026-11-24", "kind": "off", "note": "Ngày Văn hóa Việt Nam",
+                 "status": "to_confirm", "source": "Thư viện holidays"},
+                {"day": "2026-01-02", "kind": "off", "source": "Văn bản số 12729/VPCP-KGVX"},
+                {"day": "2026-01-03", "kind": "off", "status": "maybe"},
+            ]
+        }
+    )  # fmt: skip
+    assert [(o.status, o.source) for o in overrides] == [
+        ("to_confirm", "Thư viện holidays"),
+        ("confirmed", "Văn bản số 12729/VPCP-KGVX"),
+        ("to_confirm", ""),
+    ]

@@ -16,7 +16,12 @@ import pytest
 
 from hcc_desktop.core.domain import CalendarOverride, Channel, OfficeHours
 from hcc_desktop.core.errors import ValidationError
-from hcc_desktop.core.worktime import WorkCalendar, load_default_overrides
+from hcc_desktop.core.worktime import (
+    WorkCalendar,
+    load_default_overrides,
+    package_extra_days,
+    seed_overrides,
+)
 
 MON_3_MAR_2025 = date(2025, 3, 3)  # an ordinary week: Mon 3 – Fri 7 March 2025, no holiday
 
@@ -24,7 +29,7 @@ MON_3_MAR_2025 = date(2025, 3, 3)  # an ordinary week: Mon 3 – Fri 7 March 202
 @pytest.fixture(scope="module")
 def cal() -> WorkCalendar:
     """The calendar a ward uses: the law plus the shipped swap days."""
-    return WorkCalendar(overrides=load_default_overrides())
+    return WorkCalendar(overrides=seed_overrides())
 
 
 @pytest.fixture(scope="module")
@@ -147,13 +152,25 @@ def test_same_day_before_the_cutoff_is_due_at_1700(cal: WorkCalendar) -> None:
     assert cal.due_at(at(2025, 3, 3, 6, 30), 0) == at(2025, 3, 3, 17, 0)
 
 
-def test_same_day_at_or_after_the_cutoff_is_due_next_working_day(cal: WorkCalendar) -> None:
-    assert cal.due_at(at(2025, 3, 3, 15, 0), 0) == at(2025, 3, 4, 17, 0)
+def test_same_day_at_the_cutoff_sharp_is_still_due_the_same_day(cal: WorkCalendar) -> None:
+    # "Sau 15 giờ": 15:00 sharp is not after 15:00.
+    assert cal.due_at(at(2025, 3, 3, 15, 0), 0) == at(2025, 3, 3, 17, 0)
+    assert cal.due_at(at(2025, 3, 3, 15, 0, 59), 0) == at(2025, 3, 3, 17, 0)
+    assert cal.due_at(at(2025, 3, 7, 15, 0), 0) == at(2025, 3, 7, 17, 0)
+
+
+def test_same_day_after_the_cutoff_is_due_next_working_day(cal: WorkCalendar) -> None:
+    assert cal.due_at(at(2025, 3, 3, 15, 1), 0) == at(2025, 3, 4, 17, 0)
     assert cal.due_at(at(2025, 3, 3, 16, 30), 0) == at(2025, 3, 4, 17, 0)
     # After hours the clock starts Tue 07:00, so the result is Tue 17:00.
     assert cal.due_at(at(2025, 3, 3, 17, 30), 0) == at(2025, 3, 4, 17, 0)
-    # Friday 15:00 → Monday 17:00.
-    assert cal.due_at(at(2025, 3, 7, 15, 0), 0) == at(2025, 3, 10, 17, 0)
+    # Friday 15:01 → Monday 17:00.
+    assert cal.due_at(at(2025, 3, 7, 15, 1), 0) == at(2025, 3, 10, 17, 0)
+    # A cutoff inside the lunch break: received during lunch after it is next day, even
+    # though the clock only starts at 13:30.
+    lunch_cutoff = WorkCalendar(hours=OfficeHours(same_day_cutoff=time(12, 0)))
+    assert lunch_cutoff.due_at(at(2025, 3, 3, 12, 0), 0) == at(2025, 3, 3, 17, 0)
+    assert lunch_cutoff.due_at(at(2025, 3, 3, 12, 1), 0) == at(2025, 3, 4, 17, 0)
 
 
 # --- Saturday sessions -----------------------------------------------------------------------
@@ -222,7 +239,7 @@ def test_30_april_1_may_2025_with_the_swap(cal: WorkCalendar, bare: WorkCalendar
     assert not bare.is_working_day(date(2025, 4, 26))
     # Tue 29/4 10:00 + 1 day: Wed 30/4 – Sun 4/5 off → Mon 5/5 10:00.
     assert cal.due_at(at(2025, 4, 29, 10, 0), 1) == at(2025, 5, 5, 10, 0)
-    assert cal.due_at(at(2025, 4, 29, 15, 0), 0) == at(2025, 5, 5, 17, 0)
+    assert cal.due_at(at(2025, 4, 29, 15, 1), 0) == at(2025, 5, 5, 17, 0)
     # Fri 25/4 10:00 + 1 day lands on the make-up Saturday.
     assert cal.due_at(at(2025, 4, 25, 10, 0), 1) == at(2025, 4, 26, 10, 0)
 
@@ -235,8 +252,8 @@ def test_30_april_1_may_2026_and_gio_to_observed(cal: WorkCalendar) -> None:
     assert "Hùng Vương" in reason
     # Fri 24/4 10:00 + 2 days: Tue 28/4 (1), Wed 29/4 (2) → Wed 29/4 10:00.
     assert cal.due_at(at(2026, 4, 24, 10, 0), 2) == at(2026, 4, 29, 10, 0)
-    # Fri 24/4 15:00 same-day → Tue 28/4 17:00.
-    assert cal.due_at(at(2026, 4, 24, 15, 0), 0) == at(2026, 4, 28, 17, 0)
+    # Fri 24/4 15:01 same-day → Tue 28/4 17:00.
+    assert cal.due_at(at(2026, 4, 24, 15, 1), 0) == at(2026, 4, 28, 17, 0)
     # Thu 30/4 and Fri 1/5 off: Wed 29/4 16:00 + 1 day → Mon 4/5 16:00.
     assert cal.due_at(at(2026, 4, 29, 16, 0), 1) == at(2026, 5, 4, 16, 0)
 
@@ -275,10 +292,10 @@ def test_new_year_2026_swap(cal: WorkCalendar, bare: WorkCalendar) -> None:
     reason = cal.day_off_reason(date(2026, 1, 2))
     assert reason is not None
     assert "hoán đổi" in reason
-    # Wed 31/12/2025 15:00 same-day → Mon 5/1/2026 17:00 (Fri 2/1 off, weekend).
-    assert cal.due_at(at(2025, 12, 31, 15, 0), 0) == at(2026, 1, 5, 17, 0)
+    # Wed 31/12/2025 15:01 same-day → Mon 5/1/2026 17:00 (Fri 2/1 off, weekend).
+    assert cal.due_at(at(2025, 12, 31, 15, 1), 0) == at(2026, 1, 5, 17, 0)
     # The package alone does not know the swap.
-    assert bare.due_at(at(2025, 12, 31, 15, 0), 0) == at(2026, 1, 2, 17, 0)
+    assert bare.due_at(at(2025, 12, 31, 15, 1), 0) == at(2026, 1, 2, 17, 0)
 
 
 # --- the officer's override table ------------------------------------------------------------
@@ -436,7 +453,8 @@ def test_custom_office_hours() -> None:
     # From 13:00 (240 min worked) one day ends at Tue 11:30, the morning's end.
     assert cal.due_at(at(2025, 3, 3, 13, 0), 1) == at(2025, 3, 4, 11, 30)
     assert cal.due_at(at(2025, 3, 3, 13, 59), 0) == at(2025, 3, 3, 16, 30)
-    assert cal.due_at(at(2025, 3, 3, 14, 0), 0) == at(2025, 3, 4, 16, 30)
+    assert cal.due_at(at(2025, 3, 3, 14, 0), 0) == at(2025, 3, 3, 16, 30)
+    assert cal.due_at(at(2025, 3, 3, 14, 1), 0) == at(2025, 3, 4, 16, 30)
 
 
 def test_three_interval_office_hours() -> None:
@@ -533,3 +551,66 @@ def test_invalid_overrides_files(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         load_default_overrides(tmp_path / "missing.json")
     assert caught.value.for_field("path") is not None
+
+
+# --- days beyond the Labour Code: in the table, "to confirm" ---------------------------------
+
+
+def test_package_days_beyond_the_labour_code_are_not_assumed_silently(bare: WorkCalendar) -> None:
+    # Without the table, 24/11/2026 (Ngày Văn hóa Việt Nam) and the package's 31/8/2026
+    # swap are ordinary weekdays: the law (art. 112) does not list them.
+    assert bare.is_working_day(date(2026, 11, 24))
+    assert bare.is_working_day(date(2026, 8, 31))
+    # Statutory days stay.
+    assert not bare.is_working_day(date(2026, 9, 2))
+    assert not bare.is_working_day(date(2026, 2, 17))
+    extras = {o.day: o for o in package_extra_days([2026, 2027])}
+    assert set(extras) >= {date(2026, 11, 24), date(2027, 11, 24), date(2026, 8, 31)}
+    assert all(o.to_confirm and o.kind == "off" and o.source for o in extras.values())
+    assert extras[date(2026, 11, 24)].note == "Ngày Văn hóa Việt Nam"
+
+
+def test_seed_table_flags_what_no_document_supports() -> None:
+    seeded = {o.day: o for o in seed_overrides()}
+    culture = seeded[date(2026, 11, 24)]
+    assert culture.to_confirm
+    assert seeded[date(2030, 11, 24)].to_confirm
+    # The file's entry wins over the package's for the same day.
+    assert seeded[date(2025, 5, 2)].status == "confirmed"
+    assert "6150/TB-BLĐTBXH ngày 03/12/2024" in seeded[date(2025, 5, 2)].source
+    assert "12729/VPCP-KGVX ngày 25/12/2025" in seeded[date(2026, 1, 10)].source
+    # No official text found for the 31/8/2026 swap: applied but to confirm.
+    assert seeded[date(2026, 8, 31)].to_confirm
+    assert seeded[date(2026, 8, 22)].to_confirm
+    # Every swap day of the shipped file cites a document number and date, or says none.
+    for o in load_default_overrides():
+        assert o.source
+        assert ("số" in o.source and "ngày" in o.source) or o.to_confirm
+
+
+def test_unconfirmed_days_an_appointment_depends_on(cal: WorkCalendar) -> None:
+    # Mon 23/11/2026 15:01, same-day: due Wed 25/11 because of the to-confirm 24/11.
+    due = cal.due_at(at(2026, 11, 23, 15, 1), 0)
+    assert due == at(2026, 11, 25, 17, 0)
+    assert [o.day for o in cal.unconfirmed_days(at(2026, 11, 23, 15, 1), due)] == [
+        date(2026, 11, 24)
+    ]
+    assert cal.unconfirmed_days(date(2026, 11, 25), date(2026, 11, 30)) == ()
+    confirmed = WorkCalendar(
+        overrides=[CalendarOverride(date(2026, 11, 24), "off", "Ngày Văn hóa Việt Nam")]
+    )
+    assert confirmed.unconfirmed_days(date(2026, 11, 23), date(2026, 11, 25)) == ()
+
+
+# --- lateness in working days ----------------------------------------------------------------
+
+
+def test_lateness_counts_working_days_not_calendar_days(cal: WorkCalendar) -> None:
+    due = at(2025, 3, 7, 17, 0)  # Friday 17:00
+    assert cal.working_days_late(due, at(2025, 3, 7, 16, 0)) == 0
+    assert cal.working_days_late(due, at(2025, 3, 8, 9, 0)) == 0  # Saturday
+    assert cal.working_days_late(due, at(2025, 3, 9, 9, 0)) == 0  # Sunday: not 2
+    assert cal.working_days_late(due, at(2025, 3, 10, 7, 0)) == 1  # Monday
+    assert cal.working_days_late(due, at(2025, 3, 11, 7, 0)) == 2
+    # Over the Tết 2026 break: due Fri 13/2, seen Mon 23/2 → 1 working day.
+    assert cal.working_days_late(at(2026, 2, 13, 17, 0), at(2026, 2, 23, 8, 0)) == 1

@@ -42,6 +42,7 @@ class ComponentModel(_Strict):
 class ProcedureModel(_Strict):
     code: str = Field(pattern=r"^\d\.\d{6}$")
     name: str = Field(min_length=1)
+    short_name: str = Field(default="", max_length=80)  # for lists and the tracking book
     field: str = ""
     processing_days: int = Field(ge=0, le=365)
     processing_days_alt: int | None = Field(default=None, ge=0, le=365)
@@ -97,6 +98,7 @@ def _from_model(m: ProcedureModel) -> Procedure:
     return Procedure(
         code=m.code,
         name=nfc(m.name),
+        short_name=nfc(m.short_name),
         field=nfc(m.field),
         processing_days=m.processing_days,
         processing_days_alt=m.processing_days_alt,

@@ -34,6 +34,7 @@ from hcc_desktop.core.errors import (
 )
 from hcc_desktop.core.identity import PersonInput, validate_person
 from hcc_desktop.core.text import fold, nfc
+from hcc_desktop.core.worktime import EARLIEST_USUAL, time_range_error
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierComponentRow, DossierEventRow, DossierRow
 from hcc_desktop.services.catalog import CatalogService
@@ -44,6 +45,8 @@ from hcc_desktop.services.sync.outbox import enqueue
 
 # A dossier dated more than this ahead of the device clock is a typing mistake.
 FUTURE_TOLERANCE = timedelta(minutes=5)
+# No ward fee comes near: a billion đồng is a typing error.
+MAX_FEE = 1_000_000_000
 MAX_COUNT = 99
 
 
@@ -81,6 +84,8 @@ class IntakeDraft:
     # The counter refuses a receipt time ahead of the clock (a typing slip);
     # imports and simulations from the command line may set this.
     allow_future: bool = False
+    # A receipt time before 2000 passes only with this (the CLI's --allow-unusual-date).
+    allow_unusual_date: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -229,7 +234,19 @@ class IntakeService:
             channel = Channel.COUNTER
         now = self._clock().replace(second=0, microsecond=0)
         received_at = (draft.received_at or now).replace(second=0, microsecond=0)
-        if received_at > now + FUTURE_TOLERANCE and not draft.allow_future:
+        out_of_range = time_range_error(received_at, field="received_at")
+        if out_of_range is not None:
+            errors.append(out_of_range)
+            received_at = now
+        elif received_at < EARLIEST_USUAL and not draft.allow_unusual_date:
+            errors.append(
+                FieldError(
+                    "received_at",
+                    "unusual_date",
+                    {"min": EARLIEST_USUAL.strftime("%d/%m/%Y"), "max": ""},
+                )
+            )
+        elif received_at > now + FUTURE_TOLERANCE and not draft.allow_future:
             errors.append(FieldError("received_at", "in_future"))
         try:
             delivery = ResultDelivery(draft.result_delivery)
@@ -257,6 +274,10 @@ class IntakeService:
             fee_amount = 0
         if fee_amount < 0:
             errors.append(FieldError("fee_amount", "negative"))
+        elif fee_amount > MAX_FEE:
+            # SQLite stores 64-bit integers: 2^63 would overflow on write.
+            errors.append(FieldError("fee_amount", "out_of_range", {"max": MAX_FEE}))
+            fee_amount = 0
         elif fee_amount > 0 and fee_method is None:
             fee_method = FeeMethod.CASH
         if not 1 <= draft.sets_count <= MAX_COUNT:

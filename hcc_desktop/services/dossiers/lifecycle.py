@@ -34,6 +34,7 @@ from hcc_desktop.core.errors import FieldError, NotFound, TransitionError, Valid
 from hcc_desktop.core.identity import normalize_phone, validate_id_number, validate_name
 from hcc_desktop.core.lifecycle import CLOCK_RUNNING, RULES, allowed_actions, classify
 from hcc_desktop.core.text import nfc
+from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import (
     DossierEventRow,
@@ -48,6 +49,13 @@ from hcc_desktop.services.sync.outbox import enqueue
 S = DossierStatus
 MAX_REASON = 2000
 RATING_CRITERIA = ("time", "trips", "attitude", "publication")
+
+# How far ahead of this device's clock an action time may be (clocks of two counters drift).
+ACTION_SKEW = timedelta(minutes=10)
+
+
+def fmt_minute(moment: datetime) -> str:
+    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,7 @@ class LifecycleService:
         if not actor:
             errors.append(FieldError("actor", "required"))
         data = self._details(act, details, errors)
-        moment = (at or self._clock()).replace(second=0, microsecond=0)
+        moment = self._moment(at, errors)
         with self._db.write() as s:
             row = self._row(s, key)
             status = S(row.status)
@@ -248,16 +256,28 @@ class LifecycleService:
         reason: str,
         at: datetime | None = None,
         actor: str = "",
+        signer_title: str = "",
+        signer_name: str = "",
     ) -> Dossier:
         """Record an apology letter (Mẫu 04) with the proposed new appointment.
 
-        The on-time count keeps the original appointment: an apology explains
-        a delay, it does not erase it.
+        The letter is signed by the head of the body that caused the delay
+        (``signer_title``, ``signer_name``); by default the center's director
+        set in the settings. The on-time count keeps the original appointment:
+        an apology explains a delay, it does not erase it.
         """
         reason = " ".join(nfc(reason).split())
-        actor = nfc(actor).strip() or self._settings.load().officer_name
-        moment = (at or self._clock()).replace(second=0, microsecond=0)
+        settings = self._settings.load()
+        actor = nfc(actor).strip() or settings.officer_name
+        # A title may span lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC").
+        lines = (" ".join(line.split()) for line in nfc(signer_title).splitlines())
+        signer_title = "\n".join(line for line in lines if line)
+        signer_name = " ".join(nfc(signer_name).split())
+        if not signer_title:
+            signer_title = settings.signer_title
+            signer_name = signer_name or settings.signer_name
         errors: list[FieldError] = []
+        moment = self._moment(at, errors)
         if not reason:
             errors.append(FieldError("reason", "required"))
         with self._db.write() as s:
@@ -279,7 +299,12 @@ class LifecycleService:
                 status,
                 status,
                 reason,
-                {"new_due_at": row.proposed_due_at.isoformat(), "due_at": row.due_at.isoformat()},
+                {
+                    "new_due_at": row.proposed_due_at.isoformat(),
+                    "due_at": row.due_at.isoformat(),
+                    "signer_title": signer_title,
+                    "signer_name": signer_name,
+                },
             )
             return self._reload(s, row)
 
@@ -406,7 +431,8 @@ class LifecycleService:
                     where(select(*summary_columns())).order_by(DossierRow.due_at).limit(limit)
                 ).all()
                 lists[name] = tuple(
-                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of) for r in rows
+                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
+                    for r in rows
                 )
         return Worklists(as_of=as_of, within=within, counts=counts, **lists)
 
@@ -416,7 +442,8 @@ class LifecycleService:
 
     def reminders(self, *, as_of: datetime | None = None) -> Reminders:
         """Overdue, due today and due the next working day; snoozed ones left out
-        until their snooze ends; nothing once processed or closed."""
+        until their snooze ends; nothing once processed or closed. A dossier with an
+        apology on record is filed by its new appointment."""
         as_of = as_of or self._clock()
         calendar = self._settings.calendar()
         today = _day_start(as_of.date())
@@ -430,6 +457,9 @@ class LifecycleService:
             ),
         }
         running = [int(s) for s in CLOCK_RUNNING]
+        # After an apology (Mẫu 04) the citizen was given a new appointment: what is at
+        # risk now is that one, so the reminders file the dossier by it.
+        current_due = func.coalesce(DossierRow.proposed_due_at, DossierRow.due_at)
         found: dict[str, tuple[DossierSummary, ...]] = {}
         with self._db.read() as s:
             snoozed = {
@@ -439,12 +469,12 @@ class LifecycleService:
                 )
             }
             for name, (lo, hi) in bounds.items():
-                where = self._where(running, lo, hi, None)
+                where = self._where(running, lo, hi, None, current_due)
                 rows = s.execute(
-                    where(select(*summary_columns())).order_by(DossierRow.due_at).limit(1000)
+                    where(select(*summary_columns())).order_by(current_due).limit(1000)
                 ).all()
                 found[name] = tuple(
-                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of)
+                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
                     for r in rows
                     if r[0] not in snoozed
                 )
@@ -469,19 +499,33 @@ class LifecycleService:
 
     # -- internals -------------------------------------------------------------------
 
+    def _moment(self, at: datetime | None, errors: list[FieldError]) -> datetime:
+        """When an action happened: now, or a time typed for paperwork entered late.
+
+        A time ahead of the clock by more than a small skew is refused: accepted, it
+        would make every later real action "before the previous step" for good.
+        """
+        now = self._clock()
+        moment = (at or now).replace(second=0, microsecond=0)
+        if at is not None and at.replace(tzinfo=None) > now.replace(tzinfo=None) + ACTION_SKEW:
+            errors.append(FieldError("at", "in_future", {"max": fmt_minute(now + ACTION_SKEW)}))
+            return now.replace(second=0, microsecond=0)
+        return moment
+
     @staticmethod
     def _where(
         statuses: list[int],
         lo: datetime | None,
         hi: datetime | None,
         filters: WorklistFilter | None,
+        due: Any = DossierRow.due_at,
     ) -> Callable[[Select[Any]], Select[Any]]:
         def apply(q: Select[Any]) -> Select[Any]:
             q = q.where(DossierRow.status.in_(statuses))
             if lo is not None:
-                q = q.where(DossierRow.due_at >= lo)
+                q = q.where(due >= lo)
             if hi is not None:
-                q = q.where(DossierRow.due_at < hi)
+                q = q.where(due < hi)
             if filters is not None:
                 if filters.procedure_code:
                     q = q.where(DossierRow.procedure_code == filters.procedure_code)
@@ -675,9 +719,11 @@ class LifecycleService:
         enqueue(s, "event", event_id)
 
 
-def _with_timeliness(d: DossierSummary, as_of: datetime) -> DossierSummary:
-    if d.timeliness is not None or d.ended_at is not None:
+def _with_timeliness(d: DossierSummary, as_of: datetime, calendar: WorkCalendar) -> DossierSummary:
+    if d.ended_at is not None:
         return d
+    if d.timeliness is not None:
+        return _with_days_late(d, as_of, calendar)
     # While a supplement is awaited the clock is stopped: the appointment moves
     # by the waiting time, so a passed original date does not make it late.
     waiting = d.status is S.SUPPLEMENT_REQUESTED
@@ -689,7 +735,13 @@ def _with_timeliness(d: DossierSummary, as_of: datetime) -> DossierSummary:
     )
     if verdict is None:
         return d
-    return replace(d, timeliness=verdict)
+    return _with_days_late(replace(d, timeliness=verdict), as_of, calendar)
+
+
+def _with_days_late(d: DossierSummary, as_of: datetime, calendar: WorkCalendar) -> DossierSummary:
+    if d.status is S.SUPPLEMENT_REQUESTED:
+        return d
+    return replace(d, days_late=calendar.working_days_late(d.due_at, as_of))
 
 
 def _rating(r: RatingRow) -> Rating:

@@ -28,7 +28,7 @@ from hcc_desktop.core.domain import (
 from hcc_desktop.core.errors import NotFound
 from hcc_desktop.core.text import fold, nfc, tokens
 from hcc_desktop.db.engine import Database
-from hcc_desktop.db.models import DossierEventRow, DossierRow
+from hcc_desktop.db.models import DossierEventRow, DossierRow, ProcedureRow
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,27 @@ class DossierSummary:
     # Fixed once ended; for open dossiers the list that made the summary may
     # set LATE (appointment date past) — None means on time so far.
     timeliness: Timeliness | None = None
+    procedure_short_name: str = ""  # from the catalog; "" when it has none
+    # The new appointment of a recorded apology (Mẫu 04), if any.
+    proposed_due_at: datetime | None = None
+    # Set by the worklists and reminders for an overdue open dossier: working days past
+    # the appointment (0 while late by less than a working day, e.g. at the weekend).
+    days_late: int = 0
+
+    @property
+    def apologised(self) -> bool:
+        """An apology with a new appointment is on record: none is to be sent again."""
+        return self.proposed_due_at is not None
+
+    @property
+    def current_due(self) -> datetime:
+        """The appointment the citizen was last given: the apology's, else the original."""
+        return self.proposed_due_at or self.due_at
+
+    @property
+    def procedure_display(self) -> str:
+        """What a list shows: the short name, else the dossier's full procedure title."""
+        return self.procedure_short_name.strip() or self.procedure_name
 
     @classmethod
     def from_row(cls, r: tuple[Any, ...]) -> DossierSummary:
@@ -74,6 +95,8 @@ class DossierSummary:
             supplement_count=r[13],
             ended_at=r[14],
             timeliness=Timeliness(r[15]) if r[15] else None,
+            proposed_due_at=r[16],
+            procedure_short_name=(r[17] if len(r) > 17 else "") or "",
         )
 
 
@@ -228,6 +251,12 @@ _SUMMARY_COLUMNS = (
     DossierRow.supplement_count,
     DossierRow.ended_at,
     DossierRow.timeliness,
+    DossierRow.proposed_due_at,
+    # The catalog's short name, for lists (the dossier keeps the full title).
+    select(ProcedureRow.short_name)
+    .where(ProcedureRow.code == DossierRow.procedure_code)
+    .correlate(DossierRow)
+    .scalar_subquery(),
 )
 
 
@@ -326,9 +355,10 @@ class DossierQueryService:
             ]
 
     def book_entries(self, start: datetime, end: datetime) -> list[tuple[Dossier, str, str]]:
-        """Dossiers received in [start, end) in book order, each with who
-        handled it (the department or person of its last hand-over, "" if
-        none) and who collected the result ("" if not returned)."""
+        """Dossiers received in [start, end) in book order, each with the body
+        that handled it (the department of its last hand-over that named one,
+        never a person; "" if none) and who collected the result ("" if not
+        returned)."""
         with self._db.read() as s:
             rows = s.scalars(
                 select(DossierRow)
@@ -353,8 +383,8 @@ class DossierQueryService:
                     data = json.loads(raw)
                     if kind == "returned":
                         collected[dossier_id] = (data.get("collector") or {}).get("full_name", "")
-                    else:
-                        handled[dossier_id] = data.get("department") or data.get("receiver", "")
+                    elif data.get("department"):
+                        handled[dossier_id] = str(data["department"])
             return [
                 (dossier_from_row(r), handled.get(r.id, ""), collected.get(r.id, "")) for r in rows
             ]

@@ -659,7 +659,8 @@ def doc_row_from_wire(kind: str, data: Mapping[str, Any]) -> DossierEventRow | R
 
 
 def calendar_from_wire(document: Any) -> list[CalendarOverride]:
-    """The ``calendar`` document: ``{"overrides": [{"day", "kind", "note"}]}``."""
+    """The ``calendar`` document: ``{"overrides": [{"day", "kind", "note", "status",
+    "source"}]}`` (status and source optional: "confirmed", "")."""
     if not isinstance(document, Mapping) or not isinstance(document.get("overrides"), list):
         raise WireError("calendar: expected {'overrides': [...]}")
     result = []
@@ -671,9 +672,19 @@ def calendar_from_wire(document: Any) -> list[CalendarOverride]:
         except (KeyError, TypeError, ValueError):
             raise WireError(f"calendar: bad day {item.get('day')!r}") from None
         kind, note = item.get("kind"), item.get("note", "")
-        if not isinstance(kind, str) or not isinstance(note, str):
-            raise WireError("calendar: kind and note must be text")
-        result.append(CalendarOverride(day=day, kind=kind, note=note))
+        status, source = item.get("status", "confirmed"), item.get("source", "")
+        if not all(isinstance(x, str) for x in (kind, note, status, source)):
+            raise WireError("calendar: kind, note, status and source must be text")
+        result.append(
+            CalendarOverride(
+                day=day,
+                kind=str(kind),
+                note=note,
+                # An unknown status from a newer server is applied but flagged.
+                status=status if status in ("confirmed", "to_confirm") else "to_confirm",
+                source=str(source),
+            )
+        )
     return result
 
 

@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -232,6 +233,36 @@ def add_submit_keys(widget: QWidget, slot: Callable[[], object]) -> None:
     """Ctrl+Enter (either Enter key) saves from anywhere in the dialog."""
     for keys in SUBMIT_KEYS:
         QShortcut(QKeySequence(keys), widget).activated.connect(slot)
+
+
+class _EnterSubmits(QObject):
+    """Event filter: Enter in an editable combo box (its list closed) submits."""
+
+    def __init__(self, combo: QComboBox, slot: Callable[[], object]) -> None:
+        super().__init__(combo)
+        self._combo = combo
+        self._slot = slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self._combo.view().isVisible()
+        ):
+            self._slot()
+            return True
+        return False
+
+
+def enter_submits(combo: QComboBox, slot: Callable[[], object]) -> None:
+    """Enter typed in the editable ``combo`` calls ``slot`` (the dialog's submit),
+    as it does in a line edit; an editable combo box would otherwise eat it."""
+    f = _EnterSubmits(combo, slot)
+    combo.installEventFilter(f)
+    line = combo.lineEdit()
+    if line is not None:
+        line.installEventFilter(f)
 
 
 def set_tab_chain(chain: Sequence[QWidget]) -> None:

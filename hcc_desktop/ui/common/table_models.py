@@ -115,6 +115,28 @@ def progress_name(progress: Progress) -> str:
     return QCoreApplication.translate("Progress", PROGRESS_NAMES[progress])
 
 
+def late_days_text(days: int) -> str:
+    """How late, in working days (never calendar days): "2 working days late"."""
+    if days <= 0:
+        return QCoreApplication.translate("Lateness", "late by less than a working day")
+    return QCoreApplication.translate("Lateness", "{days} working days late").format(days=days)
+
+
+def late_text(due: datetime, days: int) -> str:
+    """ "due 20/11/2026 17:00 · 2 working days late" for an overdue dossier."""
+    return QCoreApplication.translate("Lateness", "due {when} · {late}").format(
+        when=format_datetime(due), late=late_days_text(days)
+    )
+
+
+def progress_text(d: DossierSummary, progress: Progress) -> str:
+    """The Tiến độ cell: an overdue open dossier says by how many working days."""
+    name = progress_name(progress)
+    if progress is Progress.LATE and d.ended_at is None and d.days_late > 0:
+        return f"{name} · {late_days_text(d.days_late)}"
+    return name
+
+
 def status_name(status: DossierStatus) -> str:
     return QCoreApplication.translate("DossierStatus", STATUS_NAMES[DossierStatus(status)])
 
@@ -158,7 +180,7 @@ _HEADERS: dict[Column, str] = {
 _SORT_KEYS: dict[Column, Callable[[DossierSummary], Any]] = {
     Column.CODE: lambda d: d.code,
     Column.OWNER: lambda d: (fold(d.full_name.rsplit(" ", 1)[-1]), fold(d.full_name)),
-    Column.PROCEDURE: lambda d: fold(d.procedure_name),
+    Column.PROCEDURE: lambda d: fold(d.procedure_display),
     Column.RECEIVED: lambda d: d.received_at,
     Column.DUE: lambda d: d.due_at,
     Column.STATUS: lambda d: int(d.status),
@@ -298,13 +320,14 @@ class DossierTableModel(TextRowsModel):
         return (
             d.code,
             d.full_name,
-            d.procedure_name,
+            # The catalog's short name; the full legal title is in the tooltip.
+            d.procedure_display,
             format_datetime(d.received_at),
             format_datetime(d.due_at),
             status_name(d.status),
             channel_name(d.channel),
             d.received_by,
-            progress_name(progress),
+            progress_text(d, progress),
             holder_of(d),
         )
 
@@ -322,6 +345,8 @@ class DossierTableModel(TextRowsModel):
                 return "\n".join(x for x in (d.full_name, d.id_number, d.phone) if x)
             if col == Column.DUE and self._is_overdue(d):
                 return QCoreApplication.translate("DossierTableModel", "Overdue")
+            if col in (Column.OFFICER, Column.HOLDER):
+                return self._texts[row][col] or None  # the name in full when elided
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Column.DUE and self._is_overdue(d):

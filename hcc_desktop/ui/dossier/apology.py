@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTimeEdit,
@@ -117,6 +118,29 @@ class ApologyDialog(DossierChangeDialog):
         date_label = QLabel(self.tr("New appointment &date"))
         date_label.setBuddy(self.new_date)
         form.addRow(date_label, parts.boxed(new_due, self.new_due_message))
+        # Mẫu 04 is signed by the head of the body that caused the delay;
+        # the center's director (Settings) unless another body is named.
+        settings = self._services.settings.load()
+        self.signer_title = QLineEdit(settings.signer_title)
+        self.signer_title.setPlaceholderText(self.tr("e.g. TRƯỞNG PHÒNG KINH TẾ"))
+        self.signer_name = QLineEdit(settings.signer_name)
+        signer_title_label = QLabel(self.tr("&Signer's title"))
+        signer_title_label.setBuddy(self.signer_title)
+        form.addRow(
+            signer_title_label,
+            parts.boxed(
+                self.signer_title,
+                parts.hint_label(
+                    self.tr(
+                        "The head of the body that caused the delay signs the letter. "
+                        "By default the center's director from Settings."
+                    )
+                ),
+            ),
+        )
+        signer_name_label = QLabel(self.tr("Signer's &name"))
+        signer_name_label.setBuddy(self.signer_name)
+        form.addRow(signer_name_label, self.signer_name)
         form.addRow(
             self.tr("Officer"), self._officer_field(self.tr("(not set: enter it in Settings)"))
         )
@@ -160,6 +184,8 @@ class ApologyDialog(DossierChangeDialog):
             self.reason,
             self.new_date,
             self.new_time,
+            self.signer_title,
+            self.signer_name,
             self.ok_button,
             self.cancel_button,
         ]
@@ -208,6 +234,8 @@ class ApologyDialog(DossierChangeDialog):
             self._dossier.id,
             new_due_at=self.new_due(),
             reason=self.reason.toPlainText(),
+            signer_title=self.signer_title.text(),
+            signer_name=self.signer_name.text(),
         )
 
     def _stored(self, dossier: Dossier) -> None:

@@ -70,6 +70,7 @@ from hcc_desktop.ui.common.table_models import (
     TextRowsModel,
     channel_name,
     format_datetime,
+    late_days_text,
     status_name,
 )
 from hcc_desktop.ui.common.tasks import TaskRunner
@@ -756,6 +757,9 @@ class DossierDialog(QDialog):
     def _apology_applies(self, d: Dossier, verdict: Timeliness | None, due: datetime) -> bool:
         if d.ended_at is not None or d.status not in CLOCK_RUNNING:
             return False
+        if d.proposed_due_at is not None:
+            # Apology once: one is on record with a new appointment.
+            return False
         if verdict is Timeliness.LATE:
             return True
         today = local_now().date()
@@ -764,14 +768,18 @@ class DossierDialog(QDialog):
 
     def _show_banner(self, d: Dossier, verdict: Timeliness | None, due: datetime) -> None:
         self._apology_ok = self._apology_applies(d, verdict, due)
+        if self._show_new_appointment(d):
+            return
         if not self._apology_ok:
             self.banner.hide()
             return
         if verdict is Timeliness.LATE:
+            now = local_now()
+            days = self._services.settings.calendar().working_days_late(due, now)
             text = self.tr(
-                "This dossier is <b>overdue</b> (appointment {due}). Send the citizen an "
-                "apology with a new appointment (Form 04)."
-            )
+                "This dossier is <b>overdue</b> (appointment {due}, {late}). Send the citizen "
+                "an apology with a new appointment (Form 04)."
+            ).replace("{late}", late_days_text(days))
             style = "background: #fdecea; color: #7f1d1d; border: 1px solid #f5c2c0;"
         else:
             text = self.tr(
@@ -782,6 +790,31 @@ class DossierDialog(QDialog):
         self.banner.setText(text.format(due=format_datetime(due)))
         self.banner.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 6px 8px; }}")
         self.banner.show()
+
+    def _show_new_appointment(self, d: Dossier) -> bool:
+        """After an apology: the new appointment and whether it is at risk, no second
+        apology. False when there is nothing of the kind to show."""
+        proposed = d.proposed_due_at
+        if proposed is None or d.ended_at is not None or d.status not in CLOCK_RUNNING:
+            return False
+        today = local_now().date()
+        if today > proposed.date():
+            text = self.tr(
+                "An apology was sent; the <b>new appointment {due} has passed</b>. Return the "
+                "result as soon as possible."
+            )
+            style = "background: #fdecea; color: #7f1d1d; border: 1px solid #f5c2c0;"
+        elif today == proposed.date():
+            text = self.tr("An apology was sent; the <b>new appointment is today</b> ({due}).")
+            style = "background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082;"
+        else:
+            text = self.tr("An apology was sent; new appointment {due}.")
+            style = "background: #e8f0fe; color: #1a3a6b; border: 1px solid #c6d8f7;"
+        self.banner.setText(text.format(due=format_datetime(proposed)))
+        self.banner.setProperty("at_risk", today >= proposed.date())
+        self.banner.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 6px 8px; }}")
+        self.banner.show()
+        return True
 
     def _component_text(self, index: int, c: ReceivedComponent) -> str:
         text = f"{index}. {c.name} — {c.count} {_tl(DOC_FORMS[c.form])}"

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.domain import Action, Dossier, DossierStatus, MissingComponent
+from hcc_desktop.core.domain import Action, DocForm, Dossier, DossierStatus, MissingComponent
 from hcc_desktop.core.errors import HccError, TransitionError
 from hcc_desktop.core.lifecycle import RULES
 from hcc_desktop.services import Services
@@ -378,6 +378,7 @@ class TransitionDialog(DossierChangeDialog):
         self.amount: QSpinBox | None = None
         self.missing_list: QListWidget | None = None
         self.other_paper: QLineEdit | None = None
+        self.other_form: QComboBox | None = None
         self.add_paper_button: QPushButton | None = None
 
         if act in (Action.HANDOVER, Action.FINISH):
@@ -484,6 +485,7 @@ class TransitionDialog(DossierChangeDialog):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setMinimumContentsLength(28)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        parts.enter_submits(combo, self.submit)
         return combo
 
     def _reason_placeholder(self) -> str:
@@ -535,6 +537,12 @@ class TransitionDialog(DossierChangeDialog):
         self.other_paper.setPlaceholderText(self.tr("Another paper, then Enter"))
         # Enter adds the paper; it must not reach the dialog's default button.
         self.other_paper.installEventFilter(self)
+        # A typed paper goes in the column of its form on Form 02 (photocopy unless told).
+        self.other_form = QComboBox()
+        for form in (DocForm.ORIGINAL, DocForm.CERTIFIED, DocForm.COPY):
+            self.other_form.addItem(self._form_label(form), form.value)
+        self.other_form.setCurrentIndex(2)
+        self.other_form.setToolTip(self.tr("The form the citizen must bring the paper in"))
         self.add_paper_button = QPushButton(self.tr("&Add"))
         self.add_paper_button.setAutoDefault(False)
         self.add_paper_button.clicked.connect(self.add_other_paper)
@@ -542,9 +550,17 @@ class TransitionDialog(DossierChangeDialog):
         h = QHBoxLayout(other)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(self.other_paper, 1)
+        h.addWidget(self.other_form)
         h.addWidget(self.add_paper_button)
         row(self.tr("Other &paper"), other, focus=self.other_paper)
-        self._chain += [self.other_paper, self.add_paper_button]
+        self._chain += [self.other_paper, self.other_form, self.add_paper_button]
+
+    def _form_label(self, form: DocForm) -> str:
+        return {
+            DocForm.ORIGINAL: self.tr("original"),
+            DocForm.CERTIFIED: self.tr("certified copy"),
+            DocForm.COPY: self.tr("photocopy"),
+        }[form]
 
     def _spec_text(self, name: str, required: bool, condition: str) -> str:
         if required:
@@ -615,8 +631,9 @@ class TransitionDialog(DossierChangeDialog):
         name = " ".join(self.other_paper.text().split())
         if not name:
             return
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.UserRole, MissingComponent(name=name))
+        form = DocForm(self.other_form.currentData()) if self.other_form else DocForm.COPY
+        item = QListWidgetItem(f"{name} ({self._form_label(form)})")
+        item.setData(Qt.ItemDataRole.UserRole, MissingComponent.typed(name, form))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         self.missing_list.addItem(item)

@@ -712,8 +712,22 @@ class IntakeDialog(QDialog):
             log.warning("cannot preview the appointment: %r", exc)
             self.due_label.setText(self.tr("Result appointment: {when}").format(when="—"))
             return
-        self.due_label.setText(
-            self.tr("Result appointment: {when}").format(when=f"<b>{self.due_text(due)}</b>")
+        text = self.tr("Result appointment: {when}").format(when=f"<b>{self.due_text(due)}</b>")
+        note = self.unconfirmed_note(self._received_for_preview(), due)
+        if note:
+            text += f"<br><span style='color:#8a5a00'>{_esc(note)}</span>"
+        self.due_label.setText(text)
+
+    def unconfirmed_note(self, received: datetime, due: datetime) -> str:
+        """The appointment leans on a calendar day not confirmed yet: say which."""
+        days = self._services.settings.calendar().unconfirmed_days(received, due)
+        if not days:
+            return ""
+        return self.tr(
+            "Counts on {days}, not confirmed yet by the administrator "
+            "(Settings › Office hours & days off)."
+        ).format(
+            days=", ".join(f"{o.day:%d/%m/%Y}" + (f" ({o.note})" if o.note else "") for o in days)
         )
 
     def due_text(self, due: datetime) -> str:
@@ -842,7 +856,8 @@ class IntakeDialog(QDialog):
         self._open_preview(
             pdf,
             title=self.tr("Receipt {code}").format(code=dossier.code),
-            copies=2,
+            # The PDF holds both copies (liên 1 and liên 2): print it once.
+            copies=1,
             file_name=f"Mau01-{dossier.code}",
         )
 

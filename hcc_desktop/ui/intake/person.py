@@ -19,9 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desktop.core.errors import QrParseError
-from hcc_desktop.core.identity import CccdQrData, PersonInput, looks_like_cccd_qr, parse_cccd_qr
-from hcc_desktop.ui.common.messages import error_message
+from hcc_desktop.core.errors import FieldError, QrParseError
+from hcc_desktop.core.identity import (
+    MAX_ADDRESS_LENGTH,
+    MAX_NAME_LENGTH,
+    CccdQrData,
+    PersonInput,
+    gender_from_cccd,
+    looks_like_cccd_qr,
+    parse_cccd_qr,
+)
+from hcc_desktop.ui.common.messages import error_message, field_message
 from hcc_desktop.ui.intake.fields import EnterMovesFocus, MessageLabel, set_error_state
 
 # 12 digits then a bar: where a CCCD QR starts inside whatever was typed.
@@ -95,6 +103,9 @@ class QrScanCatcher(QObject):
     """
 
     scanned = Signal(QWidget, str)  # the field it was typed into, the raw code
+    # A paste longer than the field takes (the field, its maximum length): refused whole
+    # rather than silently cut.
+    too_long = Signal(QWidget, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +167,12 @@ class QrScanCatcher(QObject):
                 self._typed = None
                 self.scanned.emit(widget, raw)
                 return True
+            if isinstance(widget, QLineEdit) and not widget.inputMask():
+                room = widget.maxLength() - len(widget.text()) + len(widget.selectedText())
+                if len(" ".join(raw.split())) > room:
+                    self._typed = None
+                    self.too_long.emit(widget, widget.maxLength())
+                    return True
             return False
         text = event.text()
         control = event.modifiers() & (
@@ -215,6 +232,8 @@ class PersonForm(QWidget):
 
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText(self.tr("As on the identity paper"))
+        # The core's limits (core/identity.py): what the field takes, the service accepts.
+        self.full_name.setMaxLength(MAX_NAME_LENGTH)
         self.id_number = QLineEdit()
         self.id_number.setPlaceholderText(self.tr("12-digit CCCD, 9-digit CMND or passport"))
         self.id_number.setMaxLength(40)
@@ -233,6 +252,7 @@ class PersonForm(QWidget):
         self.phone.setMaxLength(20)
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("Permanent or current address"))
+        self.address.setMaxLength(MAX_ADDRESS_LENGTH)
         self.email = QLineEdit()
 
         self._messages: dict[str, MessageLabel] = {f: MessageLabel() for f in self.FIELDS}
@@ -281,6 +301,7 @@ class PersonForm(QWidget):
 
         self.catcher = QrScanCatcher(self)
         self.catcher.scanned.connect(self._on_scanned)
+        self.catcher.too_long.connect(self._on_too_long)
         enter_moves = EnterMovesFocus(self)
         for w in self.input_widgets():
             # Qt runs the filter installed last first: the scanner's Enter must
@@ -292,6 +313,7 @@ class PersonForm(QWidget):
         self.gender.activated.connect(lambda _i: self.edited.emit())
         # A number typed by hand no longer goes with the issue date read from a card.
         self.id_number.textEdited.connect(self._forget_issue_date)
+        self.id_number.textEdited.connect(self._gender_from_id_number)
 
     def _label_text(self, name: str) -> str:
         return {
@@ -389,6 +411,19 @@ class PersonForm(QWidget):
 
     def _forget_issue_date(self) -> None:
         self._issued_on = None
+
+    def _gender_from_id_number(self, text: str) -> None:
+        """A typed CCCD states the gender (4th digit): fill it while none is chosen."""
+        if self.gender.currentData():
+            return
+        gender = gender_from_cccd(text)
+        if gender is not None:
+            self.gender.setCurrentIndex(max(0, self.gender.findData(gender.value)))
+
+    def _on_too_long(self, widget: QWidget, limit: int) -> None:
+        field = self._field_of(widget)
+        self.clear_error(field)
+        self.show_error(field, field_message(FieldError(field, "too_long", {"max": limit})))
 
     # -- errors ------------------------------------------------------------------
 

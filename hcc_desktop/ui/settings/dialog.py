@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize
 from hcc_desktop.core.errors import FieldError, ValidationError
+from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings, validate_settings
 from hcc_desktop.ui.common.errors import (
@@ -199,7 +200,18 @@ class SettingsDialog(QDialog):
         self._add_row(
             form,
             self.tr("&Parent body:"),
-            self._boxed(self.parent_body, self.tr("Printed top left on every slip, in capitals.")),
+            self._with_error(
+                "parent_body",
+                self.parent_body,
+                t,
+                self.tr(
+                    "The top-left block of every slip has two lines: first the parent body, "
+                    "then the unit name (the center) in bold, underlined. For example: "
+                    "“UBND PHƯỜNG HOÀI NHƠN BẮC” over “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG "
+                    "PHƯỜNG HOÀI NHƠN BẮC”. The two must differ; leave this empty to print "
+                    "the unit name alone."
+                ),
+            ),
             self.parent_body,
         )
         self._add_row(
@@ -364,9 +376,15 @@ class SettingsDialog(QDialog):
         # Extra days off and make-up working days (editable).
         overrides_box = QGroupBox(self.tr("Extra days off and make-up working days"))
         ov = QVBoxLayout(overrides_box)
-        self.overrides_table = QTableWidget(0, 3)
+        self.overrides_table = QTableWidget(0, 5)
         self.overrides_table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Kind"), self.tr("Note")]
+            [
+                self.tr("Date"),
+                self.tr("Kind"),
+                self.tr("Note"),
+                self.tr("Status"),
+                self.tr("Source"),
+            ]
         )
         self.overrides_table.verticalHeader().setVisible(False)
         self.overrides_table.verticalHeader().setDefaultSectionSize(
@@ -378,21 +396,31 @@ class SettingsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.overrides_error = make_error_label()
         self._fields["overrides"] = (self.overrides_table, self.overrides_error, t)
         self.add_override_button = QPushButton(self.tr("Add da&y"))
         self.add_override_button.clicked.connect(self.add_override)
         self.remove_override_button = QPushButton(self.tr("Remo&ve day"))
         self.remove_override_button.clicked.connect(self.remove_override)
+        self.confirm_override_button = QPushButton(self.tr("Con&firm day"))
+        self.confirm_override_button.setToolTip(
+            self.tr("Mark the selected days as confirmed by a document (enter it under Source)")
+        )
+        self.confirm_override_button.clicked.connect(self.confirm_override)
         row = QHBoxLayout()
         row.addWidget(self.add_override_button)
         row.addWidget(self.remove_override_button)
+        row.addWidget(self.confirm_override_button)
         row.addStretch(1)
         ov.addWidget(
             self._hint(
                 self.tr(
                     "Days the Government announces on top of the law: swapped days off "
-                    "(“Day off”) and the Saturdays worked instead (“Make-up day”)."
+                    "(“Day off”) and the Saturdays worked instead (“Make-up day”). A day "
+                    "“To confirm” is applied, and appointments over it say so, until you "
+                    "confirm it (citing the document) or remove it."
                 )
             )
         )
@@ -548,12 +576,36 @@ class SettingsDialog(QDialog):
         kind.addItem(self.tr("Make-up day"), "work")
         kind.setCurrentIndex(max(0, kind.findData(o.kind)))
         kind.setFrame(False)
+        status = QComboBox()
+        status.addItem(self.tr("Confirmed"), STATUS_CONFIRMED)
+        status.addItem(self.tr("To confirm"), STATUS_TO_CONFIRM)
+        status.setCurrentIndex(max(0, status.findData(o.status)))
+        status.setFrame(False)
         self.overrides_table.setCellWidget(row, 0, day)
         self.overrides_table.setCellWidget(row, 1, kind)
+        self.overrides_table.setCellWidget(row, 3, status)
         note = QTableWidgetItem(o.note)
         note.setToolTip(o.note)
         self.overrides_table.setItem(row, 2, note)
+        source = QTableWidgetItem(o.source)
+        source.setToolTip(o.source)
+        self.overrides_table.setItem(row, 4, source)
         return row
+
+    def override_status(self, row: int) -> str:
+        status = self.overrides_table.cellWidget(row, 3)
+        assert isinstance(status, QComboBox)
+        return str(status.currentData())
+
+    def confirm_override(self) -> None:
+        """The selected "to confirm" days become confirmed (saved with OK)."""
+        rows = {i.row() for i in self.overrides_table.selectedIndexes()}
+        if not rows and self.overrides_table.currentRow() >= 0:
+            rows = {self.overrides_table.currentRow()}
+        for row in rows:
+            status = self.overrides_table.cellWidget(row, 3)
+            if isinstance(status, QComboBox):
+                status.setCurrentIndex(max(0, status.findData(STATUS_CONFIRMED)))
 
     def _show_holidays(self) -> None:
         year = self.holiday_year.value()
@@ -610,6 +662,7 @@ class SettingsDialog(QDialog):
             day = self.overrides_table.cellWidget(row, 0)
             kind = self.overrides_table.cellWidget(row, 1)
             note = self.overrides_table.item(row, 2)
+            source = self.overrides_table.item(row, 4)
             assert isinstance(day, QDateEdit)
             assert isinstance(kind, QComboBox)
             picked = day.date()
@@ -618,6 +671,8 @@ class SettingsDialog(QDialog):
                     day=date(picked.year(), picked.month(), picked.day()),
                     kind=str(kind.currentData()),
                     note=note.text() if note is not None else "",
+                    status=self.override_status(row),
+                    source=source.text() if source is not None else "",
                 )
             )
         return result

@@ -534,11 +534,11 @@ class WorklistPanel(QWidget):
             log.exception("the catalog could not be read for the filters")
             procedures = []
         self._fields = {p.code: p.field for p in procedures}
-        active = sorted((p for p in procedures if p.active), key=lambda p: fold(p.name))
+        active = sorted((p for p in procedures if p.active), key=lambda p: fold(p.display_name))
         fields = sorted({p.field for p in active if p.field}, key=fold)
         self._refill(
             self.procedure_combo,
-            [(p.name, p.code, f"{p.code} – {p.name}") for p in active],
+            [(p.display_name, p.code, f"{p.code} – {p.name}") for p in active],
         )
         self._refill(self.field_combo, [(f, f, f) for f in fields])
         self._refill_officers()

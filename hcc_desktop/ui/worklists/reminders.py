@@ -39,7 +39,12 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import Reminders
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.ui.common.changes import change_hub
-from hcc_desktop.ui.common.table_models import DUE_TODAY_COLOR, OVERDUE_COLOR, format_datetime
+from hcc_desktop.ui.common.table_models import (
+    DUE_TODAY_COLOR,
+    OVERDUE_COLOR,
+    format_datetime,
+    late_text,
+)
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.worklists.panel import ElidedLabel, ReloadGate
 
@@ -444,7 +449,8 @@ class ReminderCard(QFrame):
         name.setFont(bold)
         when = QLabel(self._when(d, group, rem))
         when.setStyleSheet(f"color: {_GROUP_COLOURS[group]};")
-        procedure = ElidedLabel(d.procedure_name)
+        self.when_label = when
+        procedure = ElidedLabel(d.procedure_display)
         procedure.setToolTip(f"{d.procedure_code} – {d.procedure_name}")
         # The end of a code (day and number) is what tells dossiers apart.
         code = ElidedLabel(d.code, mode=Qt.TextElideMode.ElideLeft)
@@ -458,7 +464,9 @@ class ReminderCard(QFrame):
         buttons.setSpacing(4)
         buttons.addWidget(code, 1)
         buttons.addWidget(self.open_button)
-        if group in (ReminderGroup.OVERDUE, ReminderGroup.DUE_TODAY):
+        # An apology with a new appointment is on record: the card shows that appointment
+        # and whether it is at risk, never a second apology.
+        if group in (ReminderGroup.OVERDUE, ReminderGroup.DUE_TODAY) and not d.apologised:
             self.apology_button = QPushButton(self.tr("Apology / new date"))
             self.apology_button.setToolTip(
                 self.tr("Write the apology letter (Mẫu 04) with a new appointment")
@@ -490,13 +498,15 @@ class ReminderCard(QFrame):
         self.setToolTip("\n".join(x for x in (d.code, d.full_name, d.phone, d.procedure_name) if x))
 
     def _when(self, d: DossierSummary, group: ReminderGroup, rem: Reminders) -> str:
+        if d.apologised:
+            due = d.current_due
+            if group is ReminderGroup.OVERDUE:
+                return self.tr("new appointment {when} passed").format(when=format_datetime(due))
+            return self.tr("new appointment {time}").format(time=due.strftime("%H:%M"))
         if group is ReminderGroup.DUE_TODAY:
             return self.tr("due {time}").format(time=d.due_at.strftime("%H:%M"))
         if group is ReminderGroup.OVERDUE:
-            late = (rem.as_of.date() - d.due_at.date()).days
-            return self.tr("due {when} · {days} d late").format(
-                when=format_datetime(d.due_at), days=late
-            )
+            return late_text(d.due_at, d.days_late)
         return self.tr("due {time}").format(time=d.due_at.strftime("%H:%M"))
 
     def _open(self) -> None:
