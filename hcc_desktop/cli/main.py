@@ -240,6 +240,16 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
 
 # -- commands ---------------------------------------------------------------------
 
+# Lines of `init` and `demo` (Vietnamese in the .ts file).
+INIT_DATABASE = QT_TRANSLATE_NOOP("Cli", "database: {path}")
+INIT_NEW = QT_TRANSLATE_NOOP("Cli", "new")
+INIT_SCHEMA = QT_TRANSLATE_NOOP("Cli", "schema: {start} -> {end}")
+INIT_BACKUP = QT_TRANSLATE_NOOP("Cli", "backup copy: {path}")
+INIT_UNIT = QT_TRANSLATE_NOOP("Cli", "unit: {code} {name}")
+INIT_DEVICE = QT_TRANSLATE_NOOP("Cli", "device: {device}, device number {slot}")
+INIT_PROCEDURES = QT_TRANSLATE_NOOP("Cli", "procedures: {count}")
+DEMO_CREATED = QT_TRANSLATE_NOOP("Cli", "created {count} dossiers from {first} to {last}")
+
 # Lines of `catalog show` and `catalog import` (Vietnamese in the .ts file).
 SHOW_HEAD = QT_TRANSLATE_NOOP("Cli", "{code} {name} ({field}); processing time: {time}")
 REQUIRED = QT_TRANSLATE_NOOP("Cli", "required")
@@ -261,13 +271,14 @@ def cmd_init(services: Services, args: argparse.Namespace) -> int:
     if changes:
         settings = services.settings.save(replace(settings, **changes))
     m = services.migration
-    print(f"database: {services.db.path}")
-    print(f"schema: {m.from_revision or 'new'} -> {m.to_revision}")
+    print(text.say(INIT_DATABASE, path=services.db.path))
+    start = m.from_revision or text.say(INIT_NEW)
+    print(text.say(INIT_SCHEMA, start=start, end=m.to_revision))
     if m.backup:
-        print(f"backup: {m.backup}")
-    print(f"unit: {settings.unit_code} {settings.unit_name}")
-    print(f"device: {settings.device_id} slot {settings.device_slot}")
-    print(f"procedures: {len(services.catalog.list())}")
+        print(text.say(INIT_BACKUP, path=m.backup))
+    print(text.say(INIT_UNIT, code=settings.unit_code, name=settings.unit_name))
+    print(text.say(INIT_DEVICE, device=settings.device_id, slot=settings.device_slot))
+    print(text.say(INIT_PROCEDURES, count=len(services.catalog.list())))
     return 0
 
 
@@ -440,7 +451,8 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"created {result.created} dossiers from {result.first_day} to {result.last_day}")
+    first, last = result.first_day, result.last_day
+    print(text.say(DEMO_CREATED, count=result.created, first=first, last=last))
     return 0
 
 

@@ -716,8 +716,12 @@ class Catalogue:
         if template[:1].isupper():  # a whole sentence (about the file, or several rows)
             return f"{subject}: {text}" if subject else text
         label = ""
-        if issue.field in CATALOG_FIELDS and not (issue.code == "unknown_field" and subject):
+        if issue.code == "unknown_field" and subject:
+            pass  # "procedure no. 2, paper no. 1 has an unknown field …"
+        elif issue.field in CATALOG_FIELDS:
             label = self.t(CATALOG_FIELDS[issue.field])
+        elif issue.field:
+            label = f"“{issue.field}”"  # a field newer than this table: its name in the file
         elif not subject:
             label = self.t(_THE_FILE)
         if label:

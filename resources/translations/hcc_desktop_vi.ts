@@ -349,6 +349,38 @@
         <translation>settings: không có thiết lập {key} nào thay đổi được ở đây: xem lệnh settings show</translation>
     </message>
     <message>
+        <source>database: {path}</source>
+        <translation>cơ sở dữ liệu: {path}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>schema: {start} -&gt; {end}</source>
+        <translation>phiên bản cấu trúc: {start} -&gt; {end}</translation>
+    </message>
+    <message>
+        <source>backup copy: {path}</source>
+        <translation>bản sao lưu: {path}</translation>
+    </message>
+    <message>
+        <source>unit: {code} {name}</source>
+        <translation>đơn vị: {code} {name}</translation>
+    </message>
+    <message>
+        <source>device: {device}, device number {slot}</source>
+        <translation>máy: {device}, số máy {slot}</translation>
+    </message>
+    <message>
+        <source>procedures: {count}</source>
+        <translation>số thủ tục: {count}</translation>
+    </message>
+    <message>
+        <source>created {count} dossiers from {first} to {last}</source>
+        <translation>đã tạo {count} hồ sơ từ {first} đến {last}</translation>
+    </message>
+    <message>
         <source>{code} {name} ({field}); processing time: {time}</source>
         <translation>{code} {name} ({field}); thời hạn giải quyết: {time}</translation>
     </message>
@@ -535,6 +567,18 @@
     <message>
         <source>The intake file is not valid JSON (line {line}, column {column}): correct it</source>
         <translation>Tệp hồ sơ tiếp nhận không đúng định dạng JSON (dòng {line}, cột {column}): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>if the time is right, add --allow-unusual-date</source>
+        <translation>nếu đúng là vậy, thêm --allow-unusual-date</translation>
+    </message>
+    <message>
+        <source>a time in the future would lock the dossier against later steps</source>
+        <translation>nếu ghi một thời điểm ở tương lai, hồ sơ sẽ bị khóa với các bước sau</translation>
+    </message>
+    <message>
+        <source>{message}; {hint}</source>
+        <translation>{message}; {hint}</translation>
     </message>
     <message>
         <source>book: the name of the output file must end in .pdf or .xlsx</source>
