@@ -78,3 +78,94 @@ def test_bears_fee_is_derived_from_fees_unless_given() -> None:
     paid = Procedure("1.000002", "B", "F", 1, fees=(Fee("Lệ phí", 8000),))
     forced = Procedure("1.000003", "C", "F", 1, bears_fee=True)
     assert (free.bears_fee, paid.bears_fee, forced.bears_fee) == (False, True, True)
+
+
+# -- intake and lifecycle record the flags -------------------------------------------
+
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tests.unit.test_cli import run  # noqa: E402
+from tests.unit.test_lifecycle_cli import DOSSIER  # noqa: E402
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "cli.db"
+    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    return path
+
+
+def _intake(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], data: dict) -> dict:
+    f = tmp_path / "d.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out, err = run(db, "intake", str(f), capsys=capsys)
+    assert code == 0, err
+    return dict(json.loads(out))
+
+
+def test_intake_records_flags_false_by_default_never_null(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = _intake(db, tmp_path, capsys, DOSSIER)
+    assert (d["paid_online"], d["e_result"], d["origin"]) == (False, False, "local")
+    assert [c["digitised"] for c in d["components"]] == [False]
+
+
+def test_intake_json_keys_digitised_paid_online_e_result(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {
+        **DOSSIER,
+        "components": [{"id": "1.004873-01", "digitised": True, "reused_digital": True}],
+        "paid_online": True,
+        "e_result": True,
+    }
+    d = _intake(db, tmp_path, capsys, data)
+    assert (d["paid_online"], d["e_result"]) == (True, True)
+    assert d["components"][0]["digitised"] is True
+    assert d["components"][0]["reused_digital"] is True
+
+
+def test_intake_rejects_non_boolean_flags(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "d.json"
+    bad = {**DOSSIER, "paid_online": "yes", "components": [{"id": "1.004873-01", "digitised": 1}]}
+    f.write_text(json.dumps(bad, ensure_ascii=False), "utf-8")
+    code, _, err = run(db, "intake", str(f), capsys=capsys)
+    assert code == 2
+    assert "paid_online: expected true or false" in err
+    assert "components[0].digitised: expected true or false" in err
+
+
+def test_finish_records_e_result_and_payment_records_paid_online(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _intake(db, tmp_path, capsys, DOSSIER)["code"]
+    steps = [
+        ("request-payment", "2026-11-16 10:00", "--amount", "20000"),
+        ("payment-received", "2026-11-16 11:00", "--online"),
+        ("finish", "2026-11-17 10:00", "--e-result"),
+    ]
+    for action, at, *extra in steps:
+        rc, _, err = run(db, "transition", code, action, "--at", at, *extra, capsys=capsys)
+        assert rc == 0, err
+    rc, out, _ = run(db, "status", code, "--json", capsys=capsys)
+    status = json.loads(out)
+    assert (status["paid_online"], status["e_result"]) == (True, True)
+    finished = next(e for e in status["timeline"] if e["kind"] == "processed")
+    assert finished["data"]["e_result"] is True
+    paid = next(e for e in status["timeline"] if e["kind"] == "payment_received")
+    assert paid["data"]["paid_online"] is True
+
+
+def test_e_result_flag_only_with_finish(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _intake(db, tmp_path, capsys, DOSSIER)["code"]
+    rc, _, err = run(db, "transition", code, "handover", "--receiver", "A", "--e-result",
+                     capsys=capsys)  # fmt: skip
+    assert rc == 2
+    assert "--e-result" in err
