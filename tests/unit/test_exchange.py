@@ -95,11 +95,12 @@ def test_import_online_adds_a_dossier_with_history_and_flags(
         ("1.004222-02", True, True),
     ]
     assert d.holder == "Lê Văn Cường"
-    assert [(k, s) for k, _, s in _events(services, d.code)] == [("received", 2), ("handed_over", 4)]
+    assert [(k, s) for k, _, s in _events(services, d.code)] == [
+        ("received", 2),
+        ("handed_over", 4),
+    ]
     with services.db.read() as s:
-        kinds = dict(
-            s.execute(select(OutboxRow.kind, func.count()).group_by(OutboxRow.kind)).all()
-        )
+        kinds = dict(s.execute(select(OutboxRow.kind, func.count()).group_by(OutboxRow.kind)).all())
     assert kinds == {"dossier": 1, "event": 2}  # written through the outbox: it syncs
 
 
@@ -110,7 +111,9 @@ def test_import_twice_is_unchanged_then_an_update_appends_only_new_events(
     services.portal.import_file(path)
     again = services.portal.import_file(path)
     assert again.unchanged == ("000.17.22.H56-261110-9001",)
-    assert again.added == () and again.updated == {} and again.events_added == 0
+    assert again.added == ()
+    assert again.updated == {}
+    assert again.events_added == 0
     # The portal finished and returned it, late.
     finished = portal_record(
         TrangThaiHoSo=10,
@@ -188,9 +191,7 @@ def test_imported_dossiers_join_worklists_and_reminders(
     clock.now = datetime(2026, 11, 23, 9, 0)
     lists = services.lifecycle.worklists(filters=WorklistFilter(channel=Channel.ONLINE))
     assert [d.code for d in lists.overdue] == ["000.17.22.H56-261110-9001"]
-    assert [d.code for d in services.lifecycle.reminders().overdue] == [
-        "000.17.22.H56-261110-9001"
-    ]
+    assert [d.code for d in services.lifecycle.reminders().overdue] == ["000.17.22.H56-261110-9001"]
 
 
 def test_a_code_received_here_is_skipped_not_overwritten(services: Services) -> None:
@@ -316,7 +317,9 @@ def test_cli_import_online_reports_and_rejects_in_vietnamese(
     assert json.loads(out)["added"] == ["000.17.22.H56-261110-9001"]
     code, out, _ = run(db, "import-online", str(good), capsys=capsys)
     assert "không đổi: 1" in out
-    bad = _write(tmp_path, [portal_record(MaHoSo="X"), portal_record(NgayTiepNhan="2026")], "b.json")
+    bad = _write(
+        tmp_path, [portal_record(MaHoSo="X"), portal_record(NgayTiepNhan="2026")], "b.json"
+    )
     code, _, err = run(db, "import-online", str(bad), capsys=capsys)
     assert code == 2
     assert "không có hồ sơ nào được ghi" in err
