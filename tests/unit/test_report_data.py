@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import date
 from pathlib import Path
+
+import pytest
+from sqlalchemy import text
 
 from hcc_desktop.core.domain import DossierOrigin, Fee, Procedure
 from hcc_desktop.db.migrate import upgrade
 from hcc_desktop.services import open_services
+from hcc_desktop.services.demo import generate
+from tests.unit.test_cli import run
+from tests.unit.test_lifecycle_cli import DOSSIER
 
 _OLD_DOSSIER = (
     "INSERT INTO dossiers (id, code, unit_code, device_id, procedure_code, procedure_name, "
@@ -81,13 +89,6 @@ def test_bears_fee_is_derived_from_fees_unless_given() -> None:
 
 
 # -- intake and lifecycle record the flags -------------------------------------------
-
-import json  # noqa: E402
-
-import pytest  # noqa: E402
-
-from tests.unit.test_cli import run  # noqa: E402
-from tests.unit.test_lifecycle_cli import DOSSIER  # noqa: E402
 
 
 @pytest.fixture
@@ -169,3 +170,39 @@ def test_e_result_flag_only_with_finish(
                      capsys=capsys)  # fmt: skip
     assert rc == 2
     assert "--e-result" in err
+
+
+def test_demo_fills_the_report_flags_realistically(tmp_path: Path) -> None:
+    svc = open_services(tmp_path / "demo.db")
+    try:
+        generate(svc, count=600, seed=7, end_day=date(2026, 11, 20), months=3)
+        with svc.db.read() as s:
+            digitised = s.execute(text("SELECT avg(digitised) FROM dossier_components")).scalar()
+            reused = s.execute(
+                text(
+                    "SELECT avg(dc.reused_digital) FROM dossier_components dc "
+                    "JOIN procedure_components pc ON pc.id = dc.component_id WHERE pc.reusable"
+                )
+            ).scalar()
+            paid = s.execute(
+                text(
+                    "SELECT avg(d.paid_online) FROM dossiers d "
+                    "JOIN procedures p ON p.code = d.procedure_code WHERE p.bears_fee"
+                )
+            ).scalar()
+            online = s.execute(
+                text("SELECT count(*) FROM dossiers WHERE channel = 'online' AND origin = 'portal'")
+            ).scalar()
+            nulls = s.execute(
+                text("SELECT count(*) FROM dossiers WHERE paid_online IS NULL OR e_result IS NULL")
+            ).scalar()
+        assert 0.9 < digitised < 0.99
+        assert 0.45 < reused < 0.75
+        assert 0.75 < paid < 0.95
+        assert online > 10
+        assert nulls == 0
+        complaints = svc.complaints.list()
+        assert len(complaints) == 5
+        assert any(c.resolved_at is not None for c in complaints)
+    finally:
+        svc.close()
