@@ -206,3 +206,60 @@ def test_demo_fills_the_report_flags_realistically(tmp_path: Path) -> None:
         assert any(c.resolved_at is not None for c in complaints)
     finally:
         svc.close()
+
+
+# -- complaints register ----------------------------------------------------------------
+
+
+def test_complaint_add_list_resolve_cli(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _intake(db, tmp_path, capsys, DOSSIER)["code"]
+    rc, out, err = run(db, "complaint", "add", "--received", "2026-11-16 09:00", "--channel",
+                       "hotline", "--content", "Chờ lâu", "--dossier", code, "--officer",
+                       "Lê Văn Cường", "--json", capsys=capsys)  # fmt: skip
+    assert rc == 0, err
+    added = json.loads(out)
+    assert added["dossier"] == code
+    # 10 working days (the setting's default); 24/11 is a day off from 2026.
+    assert added["due_at"] == "2026-12-01 09:00"
+    rc, out, _ = run(db, "complaint", "list", "--open", "--as-of", "2026-12-02 08:00", "--json",
+                     capsys=capsys)  # fmt: skip
+    listed = json.loads(out)
+    assert [(c["id"], c["overdue"]) for c in listed] == [(added["id"], True)]
+    rc, out, err = run(db, "complaint", "resolve", added["id"][:8], "--resolution",
+                       "Đã xin lỗi công dân", "--at", "2026-11-20 10:00", "--json",
+                       capsys=capsys)  # fmt: skip
+    assert rc == 0, err
+    assert json.loads(out)["resolved_at"] == "2026-11-20 10:00"
+    rc, out, _ = run(db, "complaint", "list", "--open", "--json", capsys=capsys)
+    assert json.loads(out) == []
+    rc, out, _ = run(db, "complaint", "list", "--as-of", "2026-12-02 08:00", "--json",
+                     capsys=capsys)  # fmt: skip
+    assert json.loads(out)[0]["overdue"] is False  # handled before its deadline
+    rc, _, err = run(db, "complaint", "resolve", added["id"], "--resolution", "lại",
+                     capsys=capsys)  # fmt: skip
+    assert rc == 1
+    assert "complaint_resolved" in err
+
+
+def test_complaint_validation(services_path: Path) -> None:
+    from hcc_desktop.core.errors import ValidationError
+
+    svc = open_services(services_path)
+    try:
+        with pytest.raises(ValidationError) as caught:
+            svc.complaints.add(content="  ", channel="fax", dossier="NOPE")
+        assert {(e.field, e.code) for e in caught.value.errors} == {
+            ("content", "required"),
+            ("channel", "invalid"),
+            ("dossier", "unknown"),
+        }
+        assert svc.complaints.list() == []
+    finally:
+        svc.close()
+
+
+@pytest.fixture
+def services_path(tmp_path: Path) -> Path:
+    return tmp_path / "c.db"
