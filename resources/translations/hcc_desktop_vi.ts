@@ -999,6 +999,10 @@
         <translation>Space: đã nhận · 1/2/3: bản chính/bản sao chứng thực/bản photo · +/−: số lượng · S: tái sử dụng bản số hóa · D: đã số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
     </message>
     <message>
+        <source>Filed online (public service portal)</source>
+        <translation>Nộp trực tuyến (Cổng dịch vụ công)</translation>
+    </message>
+    <message>
         <source>pages: </source>
         <translation>số trang: </translation>
     </message>
@@ -4059,6 +4063,14 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>A&amp;mount</source>
         <translation>&amp;Số tiền</translation>
+    </message>
+    <message>
+        <source>The result is issued electronically</source>
+        <translation>Kết quả được cấp dưới dạng điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Đã thanh toán trực tuyến</translation>
     </message>
     <message>
         <source>Rea&amp;son</source>

@@ -11,11 +11,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.domain import ComplaintChannel
+from hcc_desktop.core.domain import Action, ComplaintChannel
 from hcc_desktop.services import Services
+from hcc_desktop.services.dossiers.lifecycle import TransitionInput
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.complaints.dialog import ComplaintsDialog
 from hcc_desktop.ui.dossier.dialog import DossierDialog
+from hcc_desktop.ui.dossier.transition import TransitionDialog
 from hcc_desktop.ui.intake.checklist import COL_SCANNED, ChecklistModel
 from tests.ui.conftest import AcceptDossier, show_active
 
@@ -101,3 +103,29 @@ def test_complaints_dialog_lists_adds_and_resolves(
                     timeout=WAIT)  # fmt: skip
     assert dialog.model.rowCount() == 1
     dialog.close()
+
+
+def test_finish_and_payment_dialogs_record_e_result_and_paid_online(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    dossier = accept_dossier()
+    services.lifecycle.transition(
+        dossier.id, Action.REQUEST_PAYMENT, details=TransitionInput(amount=8000)
+    )
+    pay = TransitionDialog(services, runner, dossier.id, Action.PAYMENT_RECEIVED)
+    show_active(qtbot, pay)
+    assert pay.flag is not None
+    assert not pay.flag.isChecked()
+    pay.flag.setChecked(True)
+    with qtbot.waitSignal(pay.transition_done, timeout=WAIT):
+        qtbot.mouseClick(pay.ok_button, Qt.MouseButton.LeftButton)
+    assert services.dossiers.get(dossier.id).paid_online is True
+
+    finish = TransitionDialog(services, runner, dossier.id, Action.FINISH)
+    show_active(qtbot, finish)
+    assert finish.flag is not None
+    assert finish.flag.text() == "The result is issued electronically"
+    finish.flag.setChecked(True)
+    with qtbot.waitSignal(finish.transition_done, timeout=WAIT):
+        qtbot.mouseClick(finish.ok_button, Qt.MouseButton.LeftButton)
+    assert services.dossiers.get(dossier.id).e_result is True

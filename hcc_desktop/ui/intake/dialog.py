@@ -189,6 +189,7 @@ class IntakeDialog(QDialog):
             (Channel.SATURDAY_SESSION, self.tr("Saturday reception session")),
             (Channel.HOME_VISIT, self.tr("At home")),
             (Channel.POSTAL, self.tr("By post")),
+            (Channel.ONLINE, self.tr("Filed online (public service portal)")),
         ):
             self.channel.addItem(text, channel.value)
         self.delivery = QComboBox()
