@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from hcc_desktop.core.domain import Channel, DossierOrigin
 from hcc_desktop.db.models import DossierRow
+from hcc_desktop.server.models import ComplaintDoc
 from hcc_desktop.services.dossiers.intake import ComponentInput
 from hcc_desktop.services.sync.wire import _DOSSIER_WRITER, parse_dossier
 from tests.conftest import FakeClock, applicant, birth_draft
@@ -128,3 +129,38 @@ def test_a_snapshot_from_an_older_device_reads_as_not_recorded() -> None:
                       _DOSSIER_WRITER.row(wd.values), strict=True))  # fmt: skip
     assert (stored["origin"], stored["paid_online"], stored["e_result"]) == ("local", None, None)
     assert wd.lines[0].get("digitised") is None
+
+
+def test_complaints_sync_between_devices_newest_version_wins(
+    fleet: Fleet, harness: Harness
+) -> None:
+    unit = new_unit_code()
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    laptop = fleet.device("laptop", unit, harness.server.base_url)
+    dossier = counter.accept(birth_draft())
+    about = counter.services.complaints.add(
+        content="Hồ sơ trả chậm", channel="hotline", dossier=dossier.code
+    )
+    loose = counter.services.complaints.add(content="Thiếu ghế chờ", channel="letter")
+    for device in (counter, laptop):
+        device.sync.sync()
+    assert counter.outbox() == 0
+    assert {c.id for c in laptop.services.complaints.list()} == {about.id, loose.id}
+    pulled = laptop.services.complaints.get(about.id)
+    assert (pulled.dossier_code, pulled.content) == (dossier.code, "Hồ sơ trả chậm")
+
+    # Handled on the laptop; the counter learns how.
+    laptop.services.complaints.resolve(about.id, resolution="Đã xin lỗi công dân")
+    for device in (laptop, counter):
+        device.sync.sync()
+    seen = counter.services.complaints.get(about.id)
+    assert seen.resolution == "Đã xin lỗi công dân"
+    assert seen.resolved_at is not None
+    assert seen.version == 2
+    with harness.store.db.read() as s:
+        stored = {d.id: d.data for d in s.query(ComplaintDoc).filter_by(unit_code=unit)}
+    assert set(stored) == {about.id, loose.id}
+    assert stored[about.id]["resolution"] == "Đã xin lỗi công dân"
+    # Nothing new anywhere: a further round changes nothing.
+    assert counter.sync.sync().pushed == 0
+    assert laptop.sync.sync().pulled == 0

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from hcc_desktop.core.domain import DossierOrigin, Fee, Procedure
+from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.db.migrate import upgrade
 from hcc_desktop.services import open_services
 from hcc_desktop.services.demo import generate
+from hcc_desktop.services.sync.wire import apply_page
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import DOSSIER
 
@@ -244,8 +246,6 @@ def test_complaint_add_list_resolve_cli(
 
 
 def test_complaint_validation(services_path: Path) -> None:
-    from hcc_desktop.core.errors import ValidationError
-
     svc = open_services(services_path)
     try:
         with pytest.raises(ValidationError) as caught:
@@ -263,3 +263,52 @@ def test_complaint_validation(services_path: Path) -> None:
 @pytest.fixture
 def services_path(tmp_path: Path) -> Path:
     return tmp_path / "c.db"
+
+
+def test_a_pulled_complaint_waits_for_its_dossier_and_newer_versions_win(tmp_path: Path) -> None:
+    svc = open_services(tmp_path / "p.db")
+    try:
+        unit = svc.settings.load().unit_code
+        data = {
+            "id": "11111111-1111-4111-8111-111111111111",
+            "unit_code": unit,
+            "received_at": "2026-11-20T09:00:00",
+            "channel": "phone",
+            "content": "Trả chậm",
+            "dossier_id": "22222222-2222-4222-8222-222222222222",
+            "officer": "",
+            "due_at": "2026-12-04T09:00:00",
+            "resolved_at": None,
+            "resolution": "",
+            "resolved_by": "",
+            "device_id": "other",
+            "created_at": "2026-11-20T02:00:00",
+            "updated_at": "2026-11-20T02:00:00",
+            "version": 1,
+        }
+        change = {"rev": 7, "kind": "complaint", "data": data}
+        now = datetime.now(UTC)
+        with svc.db.write() as s:
+            out = apply_page(s, [change], catalog=svc.catalog, unit_code=unit, now=now)
+        assert out.parked == [change]  # its dossier has not arrived
+        assert svc.complaints.list() == []
+        with svc.db.write() as s:
+            out = apply_page(
+                s, [{**change, "data": {**data, "dossier_id": None}}], catalog=svc.catalog,
+                unit_code=unit, now=now,
+            )  # fmt: skip
+        assert out.applied == 1
+        older = {**data, "dossier_id": None, "content": "cũ", "version": 1}
+        newer = {**older, "content": "Đã xử lý", "resolution": "Xong", "version": 2,
+                 "resolved_at": "2026-11-21T10:00:00"}  # fmt: skip
+        with svc.db.write() as s:
+            apply_page(s, [{"rev": 8, "kind": "complaint", "data": older}], catalog=svc.catalog,
+                       unit_code=unit, now=now)  # fmt: skip
+        assert svc.complaints.list()[0].content == "Trả chậm"  # same version: kept
+        with svc.db.write() as s:
+            apply_page(s, [{"rev": 9, "kind": "complaint", "data": newer}], catalog=svc.catalog,
+                       unit_code=unit, now=now)  # fmt: skip
+        assert svc.complaints.list()[0].resolution == "Xong"
+        assert svc.complaints.list()[0].version == 2
+    finally:
+        svc.close()

@@ -3,9 +3,8 @@
 A complaint is received at a time through a channel, may concern a dossier
 and/or an officer, has a handling deadline (received + ``complaint_days``
 working days, a setting; 10 by default, not confirmed against the
-regulations) and is resolved once, with how it was handled. Complaints do not
-sync yet: the rows carry device_id, version and updated_at for when they do
-(the migration that adds the sync can queue every existing row).
+regulations) and is resolved once, with how it was handled. Every change is
+queued for sync (outbox kind "complaint"); the newest ``version`` wins.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import ComplaintRow, DossierRow
 from hcc_desktop.services.settings import SettingsService
+from hcc_desktop.services.sync.outbox import enqueue
 
 MAX_TEXT = 4000
 
@@ -124,6 +124,7 @@ class ComplaintService:
             )
             s.add(row)
             s.flush()
+            enqueue(s, "complaint", row.id)
             return complaint_from_row(row, dossier_code)
 
     def resolve(
@@ -156,6 +157,7 @@ class ComplaintService:
             row.resolved_by = by
             row.version += 1
             row.updated_at = datetime.now(UTC)
+            enqueue(s, "complaint", row.id)
             return complaint_from_row(row, self._code(s, row.dossier_id))
 
     def get(self, complaint_id: str) -> Complaint:
