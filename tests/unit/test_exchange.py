@@ -350,3 +350,11 @@ def test_cli_export_portal_and_backlog(
     assert code == 2
     assert "Dòng 1, trường chủ hồ sơ: bắt buộc" in err
     assert "Dòng 1, trường thời điểm tiếp nhận: bắt buộc" in err
+
+
+def test_an_ended_record_needs_its_end_date(services: Services) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.portal.import_records([portal_record(TrangThaiHoSo=9, QuaTrinhXuLy=[])])
+    assert [(e.field, e.code) for e in caught.value.errors] == [
+        ("records[1].NgayKetThucXuLy", "required")
+    ]

@@ -266,6 +266,17 @@ def parse_record(raw: Any, number: int, errors: list[FieldError]) -> PortalRecor
         for i, step in enumerate(steps, start=1):
             if step.at < received_at:
                 errors.append(FieldError(f"{where}.{key}[{i}].ThoiDiemXuLy", "before_received"))
+    terminal = (
+        DossierStatus.NOT_ACCEPTED,
+        DossierStatus.WITHDRAWN,
+        DossierStatus.STOPPED,
+        DossierStatus.PROCESSED,
+        DossierStatus.RETURNED,
+    )
+    # When it ended is what the on-time figures need: never guessed.
+    ended_somewhere = ended_at or returned_at or any(step.status in terminal for step in steps)
+    if status in terminal and not ended_somewhere:
+        errors.append(FieldError(f"{where}.NgayKetThucXuLy", "required"))
     if len(errors) > before or received_at is None or status is None:
         return None
     return PortalRecord(
