@@ -26,7 +26,12 @@ from hcc_desktop.core.text import fold, nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.exchange.portal import id_type_of
-from hcc_desktop.services.exchange.store import EventSpec, ImportedDossier, ImportResult, upsert
+from hcc_desktop.services.exchange.store import (
+    EventSpec,
+    ImportedDossier,
+    ImportResult,
+    write_all,
+)
 from hcc_desktop.services.settings import SettingsService
 
 MAX_CODE = 64
@@ -245,20 +250,6 @@ class BacklogService:
             )
         if errors:
             raise ValidationError(errors)
-        added: list[str] = []
-        updated: dict[str, tuple[str, ...]] = {}
-        unchanged: list[str] = []
-        skipped: list[str] = []
-        events = 0
-        with self._db.write() as s:
-            for d in dossiers:
-                outcome, changed, k = upsert(
-                    s, d, unit_code=settings.unit_code, device_id=settings.device_id
-                )
-                events += k
-                {"added": added, "unchanged": unchanged, "skipped": skipped}.get(
-                    outcome, []
-                ).append(d.code)
-                if outcome == "updated":
-                    updated[d.code] = changed
-        return ImportResult(tuple(added), updated, tuple(unchanged), tuple(skipped), events)
+        return write_all(
+            self._db, dossiers, unit_code=settings.unit_code, device_id=settings.device_id
+        )

@@ -53,7 +53,12 @@ from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierEventRow, DossierRow
 from hcc_desktop.services.catalog import CatalogService
-from hcc_desktop.services.exchange.store import EventSpec, ImportedDossier, ImportResult, upsert
+from hcc_desktop.services.exchange.store import (
+    EventSpec,
+    ImportedDossier,
+    ImportResult,
+    write_all,
+)
 from hcc_desktop.services.settings import SettingsService
 
 S = DossierStatus
@@ -244,7 +249,9 @@ class PortalService:
             )
         if errors:
             raise ValidationError(errors)
-        return self._write(dossiers, settings.unit_code, settings.device_id)
+        return write_all(
+            self._db, dossiers, unit_code=settings.unit_code, device_id=settings.device_id
+        )
 
     @staticmethod
     def _components(r: PortalRecord, procedure: Procedure) -> tuple[ReceivedComponent, ...]:
@@ -263,28 +270,6 @@ class PortalService:
                 )
             )
         return tuple(out)
-
-    def _write(
-        self, dossiers: list[ImportedDossier], unit_code: str, device_id: str
-    ) -> ImportResult:
-        added: list[str] = []
-        updated: dict[str, tuple[str, ...]] = {}
-        unchanged: list[str] = []
-        skipped: list[str] = []
-        events = 0
-        with self._db.write() as s:
-            for d in dossiers:
-                outcome, changed, n = upsert(s, d, unit_code=unit_code, device_id=device_id)
-                events += n
-                if outcome == "added":
-                    added.append(d.code)
-                elif outcome == "updated":
-                    updated[d.code] = changed
-                elif outcome == "unchanged":
-                    unchanged.append(d.code)
-                else:
-                    skipped.append(d.code)
-        return ImportResult(tuple(added), updated, tuple(unchanged), tuple(skipped), events)
 
     # -- export ------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from hcc_desktop.core.domain import (
     ResultDelivery,
 )
 from hcc_desktop.core.lifecycle import classify
+from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierComponentRow, DossierEventRow, DossierRow
 from hcc_desktop.services.dossiers.query import search_text
 from hcc_desktop.services.sync.outbox import enqueue
@@ -272,6 +273,30 @@ def upsert(
         row.updated_at = now
     enqueue(s, "dossier", row.id)
     return outcome, tuple(changed), added_events
+
+
+def write_all(
+    db: Database, dossiers: list[ImportedDossier], *, unit_code: str, device_id: str
+) -> ImportResult:
+    """Upsert every dossier in one transaction and report what happened."""
+    added: list[str] = []
+    updated: dict[str, tuple[str, ...]] = {}
+    unchanged: list[str] = []
+    skipped: list[str] = []
+    events = 0
+    with db.write() as s:
+        for d in dossiers:
+            outcome, changed, n = upsert(s, d, unit_code=unit_code, device_id=device_id)
+            events += n
+            if outcome == "added":
+                added.append(d.code)
+            elif outcome == "updated":
+                updated[d.code] = changed
+            elif outcome == "unchanged":
+                unchanged.append(d.code)
+            else:
+                skipped.append(d.code)
+    return ImportResult(tuple(added), updated, tuple(unchanged), tuple(skipped), events)
 
 
 def _fold(row: DossierRow, events: list[DossierEventRow], original_due: datetime) -> bool:
