@@ -47,6 +47,19 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # Messages by error code, whatever the field.
 FIELD_MESSAGES: dict[str, str] = {
+    # Imports of portal records and backlog sheets, complaints (issue 11).
+    "date_format": QT_TRANSLATE_NOOP(
+        "Messages", "The date and time must be written yyyyMMddHHmmss ({value})"
+    ),
+    "time_format": QT_TRANSLATE_NOOP(
+        "Messages", "The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})"
+    ),
+    "before_received": QT_TRANSLATE_NOOP("Messages", "Earlier than the time of receipt"),
+    "not_received": QT_TRANSLATE_NOOP(
+        "Messages", "Only registered (status 1): the center has not received this dossier yet"
+    ),
+    "not_a_list": QT_TRANSLATE_NOOP("Messages", "The file must hold a list of dossiers"),
+    "columns_missing": QT_TRANSLATE_NOOP("Messages", "Columns missing: {columns}"),
     "required": QT_TRANSLATE_NOOP("Messages", "This field is required"),
     "unknown": QT_TRANSLATE_NOOP("Messages", "Unknown value"),
     "inactive": QT_TRANSLATE_NOOP("Messages", "Procedure {code} is no longer in use"),
@@ -225,6 +238,8 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
 
 # Messages for errors that are not about one field (HccError.code).
 ERROR_MESSAGES: dict[str, str] = {
+    "complaint_not_found": QT_TRANSLATE_NOOP("Messages", "Complaint {id} was not found"),
+    "complaint_resolved": QT_TRANSLATE_NOOP("Messages", "This complaint has already been resolved"),
     "calendar_day_not_found": QT_TRANSLATE_NOOP(
         "Messages", "The day {day} is not in the calendar table"
     ),

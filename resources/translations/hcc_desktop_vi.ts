@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -239,6 +238,10 @@
         <source>Postal</source>
         <translation>Bưu chính</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
 </context>
 <context>
     <name>Checklist</name>
@@ -274,8 +277,12 @@
         <translation>Số lượng</translation>
     </message>
     <message>
-        <source>Digitised</source>
-        <translation>Bản số hóa</translation>
+        <source>Reused</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Đã số hóa</translation>
     </message>
     <message>
         <source>Received (Space)</source>
@@ -286,8 +293,16 @@
         <translation>Dùng bản số hóa đã có thay cho giấy tờ (phím S)</translation>
     </message>
     <message>
+        <source>The paper was scanned (digitised) at the counter (key D)</source>
+        <translation>Giấy tờ đã được số hóa (quét) tại quầy (phím D)</translation>
+    </message>
+    <message>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>Chưa số hóa</translation>
     </message>
     <message>
         <source>Extra paper, not on the checklist (Delete removes it)</source>
@@ -317,7 +332,7 @@
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -421,12 +436,12 @@
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -469,8 +484,8 @@
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -489,11 +504,11 @@
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -501,7 +516,7 @@
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -545,7 +560,7 @@
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -603,6 +618,139 @@
     <message>
         <source>Ready to return ({count})</source>
         <translation>Chờ trả kết quả ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp tại quầy</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Public service portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản, thư</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Complaints and petitions</source>
+        <translation>Phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Only those not yet handled</source>
+        <translation>Chỉ những phản ánh chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record &amp;handling…</source>
+        <translation>Ghi nhận &amp;kết quả xử lý…</translation>
+    </message>
+    <message>
+        <source>dossier code, if it concerns one</source>
+        <translation>mã hồ sơ, nếu liên quan đến một hồ sơ</translation>
+    </message>
+    <message>
+        <source>the officer it concerns, if any</source>
+        <translation>cán bộ bị phản ánh, nếu có</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the register</source>
+        <translation>&amp;Thêm vào sổ</translation>
+    </message>
+    <message>
+        <source>New complaint or petition</source>
+        <translation>Phản ánh, kiến nghị mới</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Officer concerned</source>
+        <translation>Cán bộ liên quan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>{count} complaints listed, {open} not yet handled</source>
+        <translation>{count} phản ánh, kiến nghị; {open} chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record handling</source>
+        <translation>Ghi nhận kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>How was it handled?</source>
+        <translation>Đã xử lý như thế nào?</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier / officer</source>
+        <translation>Hồ sơ / cán bộ</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>How it was handled</source>
+        <translation>Kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa xử lý</translation>
     </message>
 </context>
 <context>
@@ -791,6 +939,14 @@
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
+        <source>Paid online</source>
+        <translation>Thanh toán trực tuyến</translation>
+    </message>
+    <message>
+        <source>Electronic result</source>
+        <translation>Kết quả điện tử</translation>
+    </message>
+    <message>
         <source>Papers received</source>
         <translation>Thành phần hồ sơ đã nhận</translation>
     </message>
@@ -871,8 +1027,28 @@
         <translation>Đã gửi văn bản xin lỗi; hẹn mới: {due}.</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
         <source>(digitised copy reused)</source>
         <translation>(tái sử dụng bản số hóa)</translation>
+    </message>
+    <message>
+        <source>(scan not recorded)</source>
+        <translation>(số hóa: chưa ghi nhận)</translation>
+    </message>
+    <message>
+        <source>(scanned)</source>
+        <translation>(đã số hóa)</translation>
     </message>
     <message>
         <source>(no paper recorded)</source>
@@ -1026,10 +1202,6 @@
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy · F2: edit cell · Insert: other paper</source>
-        <translation>Dấu cách: đã nhận · 1/2/3: bản chính/bản chứng thực/bản photo · +/−: số lượng · S: bản số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
-    </message>
-    <message>
         <source>Add &amp;other paper…</source>
         <translation>Thêm &amp;giấy tờ khác…</translation>
     </message>
@@ -1150,6 +1322,14 @@
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
     <message>
+        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy reused · D: scanned · F2: edit cell · Insert: other paper</source>
+        <translation>Space: đã nhận · 1/2/3: bản chính/bản sao chứng thực/bản photo · +/−: số lượng · S: tái sử dụng bản số hóa · D: đã số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
+    </message>
+    <message>
+        <source>Filed online (public service portal)</source>
+        <translation>Nộp trực tuyến (Cổng dịch vụ công)</translation>
+    </message>
+    <message>
         <source>pages: </source>
         <translation>số trang: </translation>
     </message>
@@ -1214,7 +1394,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1392,6 +1572,10 @@
         <translation>&amp;Sổ theo dõi hồ sơ (Mẫu 07)…</translation>
     </message>
     <message>
+        <source>&amp;Complaints and petitions…</source>
+        <translation>&amp;Phản ánh, kiến nghị…</translation>
+    </message>
+    <message>
         <source>&amp;Synchronise…</source>
         <translation>Đồng &amp;bộ…</translation>
     </message>
@@ -1490,7 +1674,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -1901,7 +2085,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -1967,6 +2151,38 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>The day {day} is not in the calendar table</source>
         <translation>Ngày {day} không có trong bảng lịch làm việc</translation>
+    </message>
+    <message>
+        <source>The date and time must be written yyyyMMddHHmmss ({value})</source>
+        <translation>Ngày giờ phải viết dạng yyyyMMddHHmmss ({value})</translation>
+    </message>
+    <message>
+        <source>The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})</source>
+        <translation>Thời gian phải viết dạng YYYY-MM-DD HH:MM hoặc dd/MM/yyyy HH:mm ({value})</translation>
+    </message>
+    <message>
+        <source>Earlier than the time of receipt</source>
+        <translation>Sớm hơn thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Only registered (status 1): the center has not received this dossier yet</source>
+        <translation>Hồ sơ mới đăng ký (trạng thái 1): trung tâm chưa tiếp nhận hồ sơ này</translation>
+    </message>
+    <message>
+        <source>The file must hold a list of dossiers</source>
+        <translation>Tệp phải chứa một danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Columns missing: {columns}</source>
+        <translation>Thiếu cột: {columns}</translation>
+    </message>
+    <message>
+        <source>Complaint {id} was not found</source>
+        <translation>Không tìm thấy phản ánh, kiến nghị {id}</translation>
+    </message>
+    <message>
+        <source>This complaint has already been resolved</source>
+        <translation>Phản ánh, kiến nghị này đã được xử lý</translation>
     </message>
     <message>
         <source>The data were changed elsewhere: reload them and try again</source>
@@ -2053,7 +2269,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2664,7 +2880,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -3215,7 +3431,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -3366,7 +3582,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -3374,7 +3590,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -3600,7 +3816,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
+        <source>Send this device's changes and receive the others' (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -3676,19 +3892,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -3792,7 +4008,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -3840,11 +4056,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
     <message>
@@ -4172,7 +4388,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -4519,6 +4735,14 @@ không chứa dữ liệu mới.</translation>
         <translation>&amp;Số tiền</translation>
     </message>
     <message>
+        <source>The result is issued electronically</source>
+        <translation>Kết quả được cấp dưới dạng điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Đã thanh toán trực tuyến</translation>
+    </message>
+    <message>
         <source>Rea&amp;son</source>
         <translation>&amp;Lý do</translation>
     </message>
@@ -4563,7 +4787,7 @@ không chứa dữ liệu mới.</translation>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
