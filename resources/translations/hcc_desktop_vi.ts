@@ -222,6 +222,10 @@
         <source>Postal</source>
         <translation>Bưu chính</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
 </context>
 <context>
     <name>Checklist</name>
