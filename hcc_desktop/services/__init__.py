@@ -20,6 +20,7 @@ from hcc_desktop.services.dossiers.intake import IntakeService
 from hcc_desktop.services.dossiers.lifecycle import LifecycleService
 from hcc_desktop.services.dossiers.query import DossierQueryService
 from hcc_desktop.services.printing import PrintService
+from hcc_desktop.services.reports import ReportService
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.service import SyncService
 
@@ -35,6 +36,7 @@ class Services:
     printing: PrintService
     lifecycle: LifecycleService
     sync: SyncService
+    reports: ReportService
 
     def close(self) -> None:
         self.db.dispose()
@@ -71,4 +73,5 @@ def open_services(
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
         lifecycle=LifecycleService(db, settings=settings, clock=clock),
         sync=SyncService(db, settings=settings, catalog=catalog, clock=clock),
+        reports=ReportService(db, settings=settings),
     )

@@ -29,6 +29,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 TERMINAL_KINDS = "('refused','withdrawn','stopped','processed','returned')"
+TERMINAL_STATUSES = "(3, 7, 8, 9, 10)"
 
 
 class ReportCancelled(HccError):
@@ -75,7 +76,7 @@ def _candidates_sql(conn: Connection) -> str:
                c.received_at, c.due0, c.paid_online, c.e_result, c.bears_fee, c.online_level,
                c.synced,
                (SELECT MIN(e.at) FROM dossier_events e
-                 WHERE e.dossier_id = c.id AND e.at < :end AND e.kind IN {TERMINAL_KINDS}),
+                 WHERE e.dossier_id = c.id AND e.at < :end AND (e.kind IN {TERMINAL_KINDS} OR e.to_status IN {TERMINAL_STATUSES})),
                (SELECT COUNT(*) FROM dossier_events e
                  WHERE e.dossier_id = c.id AND e.at < :end
                    AND e.kind = 'supplement_requested'),
