@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.core.index766 import Index766, IndexSpec, load_spec, score
-from hcc_desktop.core.periods import Period
+from hcc_desktop.core.periods import Period, period_label
 from hcc_desktop.core.reports import (
     DIMENSIONS,
     RATE_KEYS,
@@ -25,6 +27,10 @@ from hcc_desktop.core.reports import (
     contributions,
 )
 from hcc_desktop.db.engine import Database
+from hcc_desktop.printing.report_06a import SheetSigners, render_06a
+from hcc_desktop.printing.report_docx import NarrativeInfo, render_narrative_docx
+from hcc_desktop.printing.report_xlsx import render_06a_xlsx
+from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import engine
 from hcc_desktop.services.reports.engine import Cancel, Progress, stamp
 from hcc_desktop.services.settings import SettingsService
@@ -180,6 +186,44 @@ class ReportService:
                 and key in contributions(f, start=start, to_day=to_day)
             ]
         return tuple(sorted(codes))
+
+    # --- exports -----------------------------------------------------------------------
+
+    def export(
+        self,
+        period: Period,
+        out: Path,
+        *,
+        label: str | None = None,
+        day: date | None = None,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> Path:
+        """Write the period's report to ``out``: .xlsx or .pdf (Biểu II.06a), or
+        .docx (the draft narrative report). ``label`` names the period in the
+        narrative ("quý IV năm 2026"); ``day`` is the date printed (today)."""
+        suffix = out.suffix.lower()
+        if suffix not in (".xlsx", ".pdf", ".docx"):
+            raise ValidationError([FieldError("out", "unknown_format", {"suffix": suffix})])
+        settings = self._settings.load()
+        unit = settings.unit_info()
+        rep = self.periodic(period, progress=progress, cancel=cancel)
+        index = self.index766(period, report=rep)
+        today = day or date.today()
+        if suffix == ".pdf":
+            data = render_06a(rep, unit, day=today, signers=SheetSigners(
+                preparer=settings.officer_name, head_title=settings.signer_title,
+                head=settings.signer_name))  # fmt: skip
+        elif suffix == ".xlsx":
+            data = render_06a_xlsx(rep, unit, index)
+        else:
+            info = NarrativeInfo(
+                period_label=label or period_label(period),
+                signer_title=settings.signer_title,
+                signer_name=settings.signer_name,
+            )
+            data = render_narrative_docx(rep, index, unit, day=today, info=info)
+        return PrintService.save(data, out)
 
     # --- Decision 766 ------------------------------------------------------------------
 
