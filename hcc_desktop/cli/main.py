@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hcc_desktop.cli import lifecycle as lifecycle_cli
+from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.cli.common import (
     TIME_FORMAT,
@@ -468,6 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lifecycle_cli.add_commands(sub)
     sync_cli.add_commands(sub)
+    reports_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 

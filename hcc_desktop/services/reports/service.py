@@ -187,6 +187,48 @@ class ReportService:
             ]
         return tuple(sorted(codes))
 
+    def all_details(
+        self, period: Period, *, dimension: str = "field"
+    ) -> dict[str | None, dict[str, tuple[str, ...]]]:
+        """In one pass, the codes behind every figure of the total (key None) and of
+        each row of ``dimension``: {value: {figure: codes}} with the figure names
+        :meth:`details` accepts (row columns, "<rate>.num", "<rate>.den",
+        "<flag>.unrecorded", "satisfied.num", "satisfied.den")."""
+        keep = DIMENSIONS.index(dimension)
+        start, to_day = stamp(period.start_at), period.end.isoformat()
+        found: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        with self._db.read_engine.connect() as conn:
+            for f in engine.iter_facts(conn, period):
+                keys = contributions(f, start=start, to_day=to_day)
+                if not keys:
+                    continue
+                value = (f.field, f.procedure, f.channel, f.officer)[keep]
+                for key in keys:
+                    found[None][key].add(f.code)
+                    found[value][key].add(f.code)
+            for code, fld, proc, ch, off, level in engine.ratings(conn, period):
+                value = (fld or "", proc, ch, off or "")[keep]
+                for where in (None, value):
+                    found[where]["satisfied.den"].add(code)
+                    if int(level) >= 2:
+                        found[where]["satisfied.num"].add(code)
+        names = {**{k: k for k in (*ROW_FIELDS, *UNRECORDED_KEYS)}}
+        for rate, (num, den) in RATE_KEYS.items():
+            names.setdefault(num, f"{rate}.num")
+        out: dict[str | None, dict[str, tuple[str, ...]]] = {}
+        for where, by_key in found.items():
+            block: dict[str, tuple[str, ...]] = {}
+            for key, codes in by_key.items():
+                block[names.get(key, key)] = tuple(sorted(codes))
+            for rate, (num, den) in RATE_KEYS.items():
+                block.setdefault(f"{rate}.num", ())
+                block[f"{rate}.den"] = block.get(names.get(den, den), ())
+            for key in (*ROW_FIELDS, *UNRECORDED_KEYS, "satisfied.num", "satisfied.den"):
+                block.setdefault(key, ())
+            out[where] = dict(sorted(block.items()))
+        out.setdefault(None, {})
+        return out
+
     # --- exports -----------------------------------------------------------------------
 
     def export(
