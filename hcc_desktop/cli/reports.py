@@ -81,13 +81,28 @@ def cmd_report(services: Services, args: argparse.Namespace) -> int:
 
 
 def _print_table(rep: PeriodicReport) -> None:
-    heads = ("Lĩnh vực", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)")  # fmt: skip
+    heads = (
+        "Lĩnh vực",
+        "(3)",
+        "(4)",
+        "(5)",
+        "(6)",
+        "(7)",
+        "(8)",
+        "(9)",
+        "(10)",
+        "(11)",
+        "(12)",
+        "(13)",
+    )
     print(f"Biểu II.06a: {rep.start} → {rep.end}")
     print(f"{heads[0]:<40}" + "".join(f"{h:>7}" for h in heads[1:]))
     for r in (*rep.rows, rep.total.row):
         print(f"{r.field[:40]:<40}" + "".join(f"{v:>7}" for v in r.columns()))
     for name, rate in rep.rates.items():
-        shown = f"{rate.rate:.2f}" if name == "processing_days" and rate.rate else percent(rate.rate)
+        shown = (
+            f"{rate.rate:.2f}" if name == "processing_days" and rate.rate else percent(rate.rate)
+        )
         print(f"  {name:<16} {shown:>8}  ({rate.num:g}/{rate.den})")
 
 

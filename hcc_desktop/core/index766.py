@@ -202,25 +202,42 @@ def score_indicator(spec: IndicatorSpec, rate: Rate | None) -> IndicatorScore:
     if rate is None or rate.den == 0 or rate.rate is None:
         num, den = (rate.num, rate.den) if rate else (0, 0)
         return IndicatorScore(
-            spec.key, spec.name, num, den, None, spec.threshold, spec.max, None, 0, "",
+            spec.key,
+            spec.name,
+            num,
+            den,
+            None,
+            spec.threshold,
+            spec.max,
+            None,
+            0,
+            "",
             spec.unconfirmed,
-        )  # fmt: skip
+        )
     value = rate.num / rate.den
     points = spec.max * min(1.0, value / spec.threshold)
     k = shortfall(rate.num, rate.den, spec.threshold)
     text = spec.lack.format(k=k, threshold=percent(spec.threshold)) if k and spec.lack else ""
     return IndicatorScore(
-        spec.key, spec.name, rate.num, rate.den, value, spec.threshold, spec.max, points, k,
-        text, spec.unconfirmed,
-    )  # fmt: skip
+        spec.key,
+        spec.name,
+        rate.num,
+        rate.den,
+        value,
+        spec.threshold,
+        spec.max,
+        points,
+        k,
+        text,
+        spec.unconfirmed,
+    )
 
 
 def score(spec: IndexSpec, measures: dict[str, Rate]) -> Index766:
     groups: list[GroupScore] = []
     for g in spec.groups:
         inds = tuple(
-            score_indicator(i, measures.get(i.measure) if i.measure else None)
-            for i in g.indicators
+            score_indicator(i, measures.get(i.measure) if i.measure else None) for i in g.indicators
         )
         applicable = [i for i in inds if i.points is not None]
         groups.append(

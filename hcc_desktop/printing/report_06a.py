@@ -29,10 +29,7 @@ from hcc_desktop.printing.layout import (
 )
 
 FORM_CODE = "Biểu II.06a/VPCP/KSTT"
-TITLE = (
-    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH "
-    "TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
-)
+TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PREPARER = "NGƯỜI LẬP BIỂU"
@@ -86,19 +83,38 @@ def table_rows(report: PeriodicReport) -> list[list[str]]:
 def _styles() -> dict[str, ParagraphStyle]:
     f = register_fonts()
     spec = A4_LANDSCAPE
-    base = ParagraphStyle("r06a", fontName=f.regular, fontSize=spec.header, leading=spec.header * 1.25, alignment=TA_CENTER)  # fmt: skip
+    base = ParagraphStyle(
+        "r06a",
+        fontName=f.regular,
+        fontSize=spec.header,
+        leading=spec.header * 1.25,
+        alignment=TA_CENTER,
+    )
     return {
         "hdr": base,
         "hdr_bold": ParagraphStyle("r06a-b", parent=base, fontName=f.bold),
         "motto": ParagraphStyle("r06a-m", parent=base, fontName=f.bold, fontSize=spec.header + 1),
         "form": ParagraphStyle("r06a-f", parent=base, fontName=f.bold, alignment=TA_RIGHT),
-        "title": ParagraphStyle("r06a-t", parent=base, fontName=f.bold, fontSize=spec.title - 1, leading=spec.title * 1.3, spaceBefore=8),  # fmt: skip
-        "period": ParagraphStyle("r06a-p", parent=base, fontName=f.italic, fontSize=spec.body, spaceAfter=8),  # fmt: skip
+        "title": ParagraphStyle(
+            "r06a-t",
+            parent=base,
+            fontName=f.bold,
+            fontSize=spec.title - 1,
+            leading=spec.title * 1.3,
+            spaceBefore=8,
+        ),
+        "period": ParagraphStyle(
+            "r06a-p", parent=base, fontName=f.italic, fontSize=spec.body, spaceAfter=8
+        ),
         "head": ParagraphStyle("r06a-h", parent=base, fontName=f.bold, fontSize=9, leading=11),
         "num": ParagraphStyle("r06a-n", parent=base, fontName=f.italic, fontSize=8.5, leading=10),
         "cell": ParagraphStyle("r06a-c", parent=base, fontSize=10, leading=12),
-        "cell_left": ParagraphStyle("r06a-cl", parent=base, fontSize=10, leading=12, alignment=TA_LEFT),  # fmt: skip
-        "cell_bold": ParagraphStyle("r06a-cb", parent=base, fontName=f.bold, fontSize=10, leading=12),  # fmt: skip
+        "cell_left": ParagraphStyle(
+            "r06a-cl", parent=base, fontSize=10, leading=12, alignment=TA_LEFT
+        ),
+        "cell_bold": ParagraphStyle(
+            "r06a-cb", parent=base, fontName=f.bold, fontSize=10, leading=12
+        ),
         "date": ParagraphStyle("r06a-d", parent=base, fontName=f.italic, fontSize=spec.body),
         "sign": ParagraphStyle("r06a-s", parent=base, fontName=f.bold, fontSize=spec.body),
         "note": ParagraphStyle("r06a-sn", parent=base, fontName=f.italic, fontSize=spec.body - 1),
@@ -171,19 +187,32 @@ def _table(report: PeriodicReport, st: dict[str, ParagraphStyle]) -> Flowable:
     return grid(data, widths, commands, repeat_rows=4, long=True)
 
 
-def _signatures(unit: UnitInfo, day: date, signers: SheetSigners, st: dict[str, ParagraphStyle]) -> Flowable:  # fmt: skip
+def _signatures(
+    unit: UnitInfo, day: date, signers: SheetSigners, st: dict[str, ParagraphStyle]
+) -> Flowable:
     w = A4_LANDSCAPE.text_width
 
     def block(role: str, name: str, dated: bool) -> list[Flowable]:
         cell: list[Flowable] = []
-        cell.append(Paragraph(esc(place_date(nfc(unit.place_name), day)) if dated else "&nbsp;", st["date"]))
-        cell += [Paragraph(esc(role), st["sign"]), Paragraph("(Ký, ghi rõ họ tên)" if not dated else "(Ký tên, đóng dấu)", st["note"]), Spacer(1, 16 * 2.8346)]  # fmt: skip
+        cell.append(
+            Paragraph(esc(place_date(nfc(unit.place_name), day)) if dated else "&nbsp;", st["date"])
+        )
+        cell += [
+            Paragraph(esc(role), st["sign"]),
+            Paragraph("(Ký, ghi rõ họ tên)" if not dated else "(Ký tên, đóng dấu)", st["note"]),
+            Spacer(1, 16 * 2.8346),
+        ]
         if name.strip():
             cell.append(Paragraph(esc(nfc(name)), st["sign"]))
         return cell
 
     table = grid(
-        [[block(PREPARER, signers.preparer, False), block(signers.head_title or HEAD, signers.head, True)]],  # fmt: skip
+        [
+            [
+                block(PREPARER, signers.preparer, False),
+                block(signers.head_title or HEAD, signers.head, True),
+            ]
+        ],
         [w / 2, w / 2],
         [("VALIGN", (0, 0), (-1, -1), "TOP")],
     )
@@ -212,4 +241,12 @@ def render_06a(
     )
 
 
-__all__ = ["FORM_CODE", "SheetSigners", "number", "period_phrase", "render_06a", "table_rows", "ReportRow"]
+__all__ = [
+    "FORM_CODE",
+    "ReportRow",
+    "SheetSigners",
+    "number",
+    "period_phrase",
+    "render_06a",
+    "table_rows",
+]

@@ -65,7 +65,9 @@ def render_narrative_docx(
     try:
         return _render(report, index, unit, day, info)
     except Exception as exc:
-        raise PrintError("print_failed", form="docx", reason=f"{type(exc).__name__}: {exc}") from exc
+        raise PrintError(
+            "print_failed", form="docx", reason=f"{type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def _render(
@@ -82,12 +84,20 @@ def _render(
     sec.left_margin, sec.right_margin = Cm(3), Cm(2)
     sec.top_margin, sec.bottom_margin = Cm(2), Cm(2)
     normal = doc.styles["Normal"]
-    normal.font.name = FONT  # type: ignore[attr-defined]
-    normal.font.size = Pt(14)  # type: ignore[attr-defined]
-    CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 
-    def par(container: Any, text: str = "", *, bold: bool = False, italic: bool = False,
-            size: float | None = None, align: Any = None, indent: bool = False) -> Any:  # fmt: skip
+    def par(
+        container: Any,
+        text: str = "",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: float | None = None,
+        align: Any = None,
+        indent: bool = False,
+    ) -> Any:
         p = container.add_paragraph()
         p.paragraph_format.space_after = Pt(3)
         if align is not None:
@@ -109,21 +119,21 @@ def _render(
     left.width, right.width = Cm(6.5), Cm(9.5)
     left.paragraphs[0].text = ""
     if unit.parent_body.strip():
-        par(left, nfc(unit.parent_body).upper(), size=13, align=CENTER)
-    par(left, nfc(unit.unit_name).upper() or BLANK, bold=True, size=13, align=CENTER)
-    par(right, NATION, bold=True, size=13, align=CENTER)
-    par(right, MOTTO, bold=True, size=14, align=CENTER)
-    par(head.cell(1, 0), f"Số: {BLANK}/BC-{info.abbreviation}", size=13, align=CENTER)
-    par(head.cell(1, 1), place_date(nfc(unit.place_name), day), italic=True, align=CENTER)
+        par(left, nfc(unit.parent_body).upper(), size=13, align=center)
+    par(left, nfc(unit.unit_name).upper() or BLANK, bold=True, size=13, align=center)
+    par(right, NATION, bold=True, size=13, align=center)
+    par(right, MOTTO, bold=True, size=14, align=center)
+    par(head.cell(1, 0), f"Số: {BLANK}/BC-{info.abbreviation}", size=13, align=center)
+    par(head.cell(1, 1), place_date(nfc(unit.place_name), day), italic=True, align=center)
 
-    par(doc, "BÁO CÁO", bold=True, align=CENTER).paragraph_format.space_before = Pt(12)
-    par(doc, f"Kết quả giải quyết thủ tục hành chính {info.period_label}", bold=True, align=CENTER)
-    par(doc, "―――――――", align=CENTER)
+    par(doc, "BÁO CÁO", bold=True, align=center).paragraph_format.space_before = Pt(12)
+    par(doc, f"Kết quả giải quyết thủ tục hành chính {info.period_label}", bold=True, align=center)
+    par(doc, "―――――――", align=center)
     par(
         doc,
         f"{nfc(unit.unit_name)} báo cáo kết quả giải quyết thủ tục hành chính "
         f"{info.period_label} như sau:",
-        align=JUSTIFY,
+        align=justify,
         indent=True,
     )
     sections = [
@@ -135,21 +145,30 @@ def _render(
     for heading, sentences in sections:
         par(doc, heading, bold=True)
         for s in sentences:
-            par(doc, s, align=JUSTIFY, indent=True)
+            par(doc, s, align=justify, indent=True)
 
     par(doc, f"V. {TITLE.capitalize()} ({FORM_CODE})", bold=True)
     _table_06a(doc, rep, Pt, WD_TABLE_ALIGNMENT)
     if index is not None:
-        par(doc, "VI. ƯỚC TÍNH CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg)", bold=True)  # fmt: skip
+        par(
+            doc,
+            "VI. ƯỚC TÍNH CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg)",
+            bold=True,
+        )
         _table_766(doc, index, Pt)
         lacks = [i.lack_text for g in index.groups for i in g.indicators if i.lack_text]
         for text in lacks:
-            par(doc, f"- {text}.", align=JUSTIFY, indent=True)
+            par(doc, f"- {text}.", align=justify, indent=True)
     par(doc, "VII. TỒN TẠI, HẠN CHẾ VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", bold=True)
     for _ in range(3):
         par(doc, BLANK * 6, indent=True)
-    par(doc, f"Trên đây là báo cáo kết quả giải quyết thủ tục hành chính {info.period_label} "
-             f"của {nfc(unit.unit_name)}./.", align=JUSTIFY, indent=True)  # fmt: skip
+    par(
+        doc,
+        f"Trên đây là báo cáo kết quả giải quyết thủ tục hành chính {info.period_label} "
+        f"của {nfc(unit.unit_name)}./.",
+        align=justify,
+        indent=True,
+    )
 
     sign = doc.add_table(rows=1, cols=2)
     recv, who = sign.cell(0, 0), sign.cell(0, 1)
@@ -157,11 +176,11 @@ def _render(
     par(recv, "Nơi nhận:", bold=True, italic=True, size=12)
     for line in RECIPIENTS:
         par(recv, f"- {line}", size=11)
-    par(who, info.signer_title.upper(), bold=True, align=CENTER)
-    par(who, "(Ký tên, đóng dấu)", italic=True, size=13, align=CENTER)
+    par(who, info.signer_title.upper(), bold=True, align=center)
+    par(who, "(Ký tên, đóng dấu)", italic=True, size=13, align=center)
     for _ in range(3):
         par(who)
-    par(who, nfc(info.signer_name), bold=True, align=CENTER)
+    par(who, nfc(info.signer_name), bold=True, align=center)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -216,7 +235,9 @@ def _table_766(doc: Any, index: Index766, pt: Any) -> None:
         _cell(t.cell(0, c), text, pt, bold=True, size=10)
     for g in index.groups:
         cells = t.add_row().cells
-        for c, text in enumerate((g.name, "", "", f"{g.max:g}", f"{g.points:.2f}".replace(".", ","))):  # fmt: skip
+        for c, text in enumerate(
+            (g.name, "", "", f"{g.max:g}", f"{g.points:.2f}".replace(".", ","))
+        ):
             _cell(cells[c], text, pt, bold=True, size=10)
         for i in g.indicators:
             cells = t.add_row().cells

@@ -82,7 +82,9 @@ def section_online(rep: PeriodicReport) -> list[str]:
         return ["Trong kỳ không có hồ sơ của thủ tục có cung cấp dịch vụ công trực tuyến."]
     out = ["Trung tâm đã triển khai " + " và ".join(parts) + "."]
     if r["paid_online"].den:
-        out.append(f"Hồ sơ có phí, lệ phí được thanh toán trực tuyến đạt {fraction(r['paid_online'])}.")  # fmt: skip
+        out.append(
+            f"Hồ sơ có phí, lệ phí được thanh toán trực tuyến đạt {fraction(r['paid_online'])}."
+        )
     return out
 
 

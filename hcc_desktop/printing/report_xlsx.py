@@ -28,9 +28,7 @@ HEADER_ROW = 5  # rows 1–4: unit, form code, title, period; rows 5–7 header,
 FIRST_DATA_ROW = 9
 
 
-def render_06a_xlsx(
-    report: PeriodicReport, unit: UnitInfo, index: Index766 | None = None
-) -> bytes:
+def render_06a_xlsx(report: PeriodicReport, unit: UnitInfo, index: Index766 | None = None) -> bytes:
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, Side
@@ -98,8 +96,8 @@ def render_06a_xlsx(
                 cell.border = box
         ws.column_dimensions["A"].width = 5
         ws.column_dimensions["B"].width = 36
-        for c in "CDEFGHIJKLM":
-            ws.column_dimensions[c].width = 12
+        for letter in "CDEFGHIJKLM":
+            ws.column_dimensions[letter].width = 12
         ws.row_dimensions[h + 2].height = 45
 
         rates = wb.create_sheet(SHEET_RATES)
@@ -117,7 +115,9 @@ def render_06a_xlsx(
             cell.font = bold
         if index is not None:
             sheet = wb.create_sheet(SHEET_766)
-            sheet.append(["Nhóm / chỉ số", "Tử số", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Điểm tối đa", "Điểm"])
+            sheet.append(
+                ["Nhóm / chỉ số", "Tử số", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Điểm tối đa", "Điểm"]
+            )
             for g in index.groups:
                 sheet.append([g.name, None, None, None, None, g.max, round(g.points, 2)])
                 for ind in g.indicators:
@@ -138,4 +138,6 @@ def render_06a_xlsx(
         wb.save(out)
         return out.getvalue()
     except Exception as exc:
-        raise PrintError("print_failed", form="06a-xlsx", reason=f"{type(exc).__name__}: {exc}") from exc
+        raise PrintError(
+            "print_failed", form="06a-xlsx", reason=f"{type(exc).__name__}: {exc}"
+        ) from exc

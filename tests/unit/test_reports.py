@@ -63,22 +63,46 @@ class Scenario:
         with self.services.db.write() as s:
             s.add(
                 DossierRow(
-                    id=did, code=self.code(name), unit_code="000.17.22.H56", device_id="dev",
-                    procedure_code=proc, procedure_name=proc, procedure_field=FIELDS[proc],
-                    status=2, channel=channel, received_at=t(received), clock_start_at=t(received),
-                    due_at=t(due), original_due_at=t(due), processing_days=1, owner_name="A",
-                    owner_id_type="cccd", owner_id_number="079203001234", owner_phone="",
-                    owner_address="", result_delivery="counter", received_by=officer,
-                    e_result=e_result, paid_online=paid_online, created_at=_NOW, updated_at=_NOW,
-                )  # fmt: skip
+                    id=did,
+                    code=self.code(name),
+                    unit_code="000.17.22.H56",
+                    device_id="dev",
+                    procedure_code=proc,
+                    procedure_name=proc,
+                    procedure_field=FIELDS[proc],
+                    status=2,
+                    channel=channel,
+                    received_at=t(received),
+                    clock_start_at=t(received),
+                    due_at=t(due),
+                    original_due_at=t(due),
+                    processing_days=1,
+                    owner_name="A",
+                    owner_id_type="cccd",
+                    owner_id_number="079203001234",
+                    owner_phone="",
+                    owner_address="",
+                    result_delivery="counter",
+                    received_by=officer,
+                    e_result=e_result,
+                    paid_online=paid_online,
+                    created_at=_NOW,
+                    updated_at=_NOW,
+                )
             )
             for i, (comp, digitised, reused) in enumerate(components):
                 s.add(
                     DossierComponentRow(
-                        id=str(uuid.uuid4()), dossier_id=did, position=i, component_id=comp,
-                        name=comp, form="original", count=1, reused_digital=reused,
+                        id=str(uuid.uuid4()),
+                        dossier_id=did,
+                        position=i,
+                        component_id=comp,
+                        name=comp,
+                        form="original",
+                        count=1,
+                        reused_digital=reused,
                         digitised=digitised,
-                    )  # fmt: skip
+                    )
                 )
             s.flush()
             self._event(s, did, "received", received, {"due_at": t(due).isoformat()})
@@ -86,14 +110,29 @@ class Scenario:
             self.event(name, kind, at, data)
 
     def _event(self, s, did: str, kind: str, at: str, data: dict[str, str] | None) -> None:  # type: ignore[no-untyped-def]
-        to = {"received": 2, "processed": 9, "returned": 10, "refused": 3, "withdrawn": 7,
-              "supplement_requested": 5, "supplement_received": 4}[kind]  # fmt: skip
+        to = {
+            "received": 2,
+            "processed": 9,
+            "returned": 10,
+            "refused": 3,
+            "withdrawn": 7,
+            "supplement_requested": 5,
+            "supplement_received": 4,
+        }[kind]
         s.add(
             DossierEventRow(
-                id=str(uuid.uuid4()), dossier_id=did, kind=kind, at=t(at), actor="x",
-                from_status=None, to_status=to, reason="", data_json=json.dumps(data or {}),
-                device_id="dev", recorded_at=_NOW,
-            )  # fmt: skip
+                id=str(uuid.uuid4()),
+                dossier_id=did,
+                kind=kind,
+                at=t(at),
+                actor="x",
+                from_status=None,
+                to_status=to,
+                reason="",
+                data_json=json.dumps(data or {}),
+                device_id="dev",
+                recorded_at=_NOW,
+            )
         )
 
     def event(self, name: str, kind: str, at: str, data: dict[str, str] | None = None) -> None:
@@ -107,72 +146,158 @@ class Scenario:
         with self.services.db.write() as s:
             s.add(
                 RatingRow(
-                    id=str(uuid.uuid4()), dossier_id=self.ids[name], convenience=level,
-                    overall=level, rated_at=t(at), device_id="dev", recorded_at=_NOW,
-                )  # fmt: skip
+                    id=str(uuid.uuid4()),
+                    dossier_id=self.ids[name],
+                    convenience=level,
+                    overall=level,
+                    rated_at=t(at),
+                    device_id="dev",
+                    recorded_at=_NOW,
+                )
             )
 
     def complaint(self, name: str, received: str, due: str, resolved: str | None) -> None:
         with self.services.db.write() as s:
             s.add(
                 ComplaintRow(
-                    id=name, unit_code="000.17.22.H56", received_at=t(received), channel="phone",
-                    content="…", due_at=t(due), resolved_at=t(resolved) if resolved else None,
-                    device_id="dev", created_at=_NOW, updated_at=_NOW,
-                )  # fmt: skip
+                    id=name,
+                    unit_code="000.17.22.H56",
+                    received_at=t(received),
+                    channel="phone",
+                    content="…",
+                    due_at=t(due),
+                    resolved_at=t(resolved) if resolved else None,
+                    device_id="dev",
+                    created_at=_NOW,
+                    updated_at=_NOW,
+                )
             )
 
 
 def build(services: Services) -> Scenario:
     sc = Scenario(services)
-    P, SR, SV = "processed", "supplement_requested", "supplement_received"
+    p, sr, sv = "processed", "supplement_requested", "supplement_received"
     # --- Hộ tịch ---
-    sc.dossier("h1", H, "11-03 08:00", "11-05 17:00", events=((P, "11-04 10:00", None),),
-               components=(("1.001193-01", True, False), ("1.001193-02", True, True)),
-               e_result=True)  # early  # fmt: skip
-    sc.dossier("h2", H, "11-04 08:00", "11-06 17:00", channel="online",
-               events=((P, "11-06 16:00", None),),
-               components=(("1.001193-01", True, False), ("1.001193-02", False, False)))  # on time  # fmt: skip
-    sc.dossier("h3", H, "11-05 08:00", "11-06 17:00", events=((P, "11-09 09:00", None),),
-               components=(("1.001193-01", None, False), ("1.001193-03", True, False)),
-               e_result=None)  # late, flags unrecorded  # fmt: skip
+    sc.dossier(
+        "h1",
+        H,
+        "11-03 08:00",
+        "11-05 17:00",
+        events=((p, "11-04 10:00", None),),
+        components=(("1.001193-01", True, False), ("1.001193-02", True, True)),
+        e_result=True,
+    )  # early
+    sc.dossier(
+        "h2",
+        H,
+        "11-04 08:00",
+        "11-06 17:00",
+        channel="online",
+        events=((p, "11-06 16:00", None),),
+        components=(("1.001193-01", True, False), ("1.001193-02", False, False)),
+    )  # on time
+    sc.dossier(
+        "h3",
+        H,
+        "11-05 08:00",
+        "11-06 17:00",
+        events=((p, "11-09 09:00", None),),
+        components=(("1.001193-01", None, False), ("1.001193-03", True, False)),
+        e_result=None,
+    )  # late, flags unrecorded
     sc.dossier("h4", H, "11-27 08:00", "12-02 17:00", channel="online")  # open, within time
     sc.dossier("h5", H, "11-10 08:00", "11-12 17:00")  # open, overdue
-    sc.dossier("h6", H, "2026-10-28 08:00", "11-02 17:00",
-               events=((P, "11-02 10:00", None), ("returned", "11-03 09:00", None)))  # carried over, on time  # fmt: skip
-    sc.dossier("h7", H, "2026-10-20 08:00", "2026-10-22 17:00",
-               events=((P, "2026-10-21 10:00", None),))  # ended before November: not in it  # fmt: skip
+    sc.dossier(
+        "h6",
+        H,
+        "2026-10-28 08:00",
+        "11-02 17:00",
+        events=((p, "11-02 10:00", None), ("returned", "11-03 09:00", None)),
+    )  # carried over, on time
+    sc.dossier(
+        "h7", H, "2026-10-20 08:00", "2026-10-22 17:00", events=((p, "2026-10-21 10:00", None),)
+    )  # ended before November: not in it
     sc.dossier("h8", H, "12-01 08:00", "12-03 17:00")  # received after November: not in it
-    sc.dossier("h9", H, "11-02 08:00", "11-04 17:00", events=(
-        (SR, "11-03 08:00", None), (SV, "11-05 08:00", {"due_at": "2026-11-06T17:00:00"}),
-        (P, "11-06 10:00", None)))  # one supplement: due moved to 11-06, on time  # fmt: skip
-    sc.dossier("h10", H, "11-02 08:00", "11-20 17:00", events=(
-        (SR, "11-03 08:00", None), (SV, "11-04 08:00", {"due_at": "2026-11-23T17:00:00"}),
-        (SR, "11-05 08:00", None), (SV, "11-06 08:00", {"due_at": "2026-11-24T17:00:00"}),
-        (P, "11-10 10:00", None)))  # two supplements: late whatever the dates  # fmt: skip
-    sc.dossier("h11", H, "11-16 08:00", "11-18 17:00",
-               events=((SR, "11-17 08:00", None),))  # waiting for a supplement: within time  # fmt: skip
-    sc.dossier("h12", H, "11-12 08:00", "11-14 17:00",
-               events=(("refused", "11-12 10:00", None),))  # refused: ended early  # fmt: skip
-    sc.dossier("h13", H, "11-13 08:00", "11-13 17:00",
-               events=(("withdrawn", "11-13 10:00", None),))  # withdrawn: on time  # fmt: skip
+    sc.dossier(
+        "h9",
+        H,
+        "11-02 08:00",
+        "11-04 17:00",
+        events=(
+            (sr, "11-03 08:00", None),
+            (sv, "11-05 08:00", {"due_at": "2026-11-06T17:00:00"}),
+            (p, "11-06 10:00", None),
+        ),
+    )  # one supplement: due moved to 11-06, on time
+    sc.dossier(
+        "h10",
+        H,
+        "11-02 08:00",
+        "11-20 17:00",
+        events=(
+            (sr, "11-03 08:00", None),
+            (sv, "11-04 08:00", {"due_at": "2026-11-23T17:00:00"}),
+            (sr, "11-05 08:00", None),
+            (sv, "11-06 08:00", {"due_at": "2026-11-24T17:00:00"}),
+            (p, "11-10 10:00", None),
+        ),
+    )  # two supplements: late whatever the dates
+    sc.dossier(
+        "h11", H, "11-16 08:00", "11-18 17:00", events=((sr, "11-17 08:00", None),)
+    )  # waiting for a supplement: within time
+    sc.dossier(
+        "h12", H, "11-12 08:00", "11-14 17:00", events=(("refused", "11-12 10:00", None),)
+    )  # refused: ended early
+    sc.dossier(
+        "h13", H, "11-13 08:00", "11-13 17:00", events=(("withdrawn", "11-13 10:00", None),)
+    )  # withdrawn: on time
     sc.dossier("h14", H, "11-20 08:00", "11-24 17:00")  # open and overdue at the end of November
     # --- Chứng thực (fee) ---
-    sc.dossier("c1", C, "11-05 08:00", "11-05 17:00", channel="online", officer="Lê Văn Cường",
-               events=((P, "11-05 15:00", None),), components=(("2.000815-01", True, True),),
-               e_result=True, paid_online=True)  # on time  # fmt: skip
-    sc.dossier("c2", C, "11-06 08:00", "11-06 17:00", officer="Lê Văn Cường",
-               events=((P, "11-09 09:00", None),))  # late  # fmt: skip
-    sc.dossier("c3", C, "11-07 08:00", "11-09 17:00", channel="saturday_session",
-               officer="Lê Văn Cường", events=((P, "11-09 10:00", None),),
-               paid_online=None)  # on time, payment unrecorded  # fmt: skip
-    sc.dossier("c4", C, "2026-10-15 08:00", "2026-10-17 17:00",
-               officer="Lê Văn Cường")  # carried over, open, overdue  # fmt: skip
+    sc.dossier(
+        "c1",
+        C,
+        "11-05 08:00",
+        "11-05 17:00",
+        channel="online",
+        officer="Lê Văn Cường",
+        events=((p, "11-05 15:00", None),),
+        components=(("2.000815-01", True, True),),
+        e_result=True,
+        paid_online=True,
+    )  # on time
+    sc.dossier(
+        "c2",
+        C,
+        "11-06 08:00",
+        "11-06 17:00",
+        officer="Lê Văn Cường",
+        events=((p, "11-09 09:00", None),),
+    )  # late
+    sc.dossier(
+        "c3",
+        C,
+        "11-07 08:00",
+        "11-09 17:00",
+        channel="saturday_session",
+        officer="Lê Văn Cường",
+        events=((p, "11-09 10:00", None),),
+        paid_online=None,
+    )  # on time, payment unrecorded
+    sc.dossier(
+        "c4", C, "2026-10-15 08:00", "2026-10-17 17:00", officer="Lê Văn Cường"
+    )  # carried over, open, overdue
     # --- Đất đai ---
-    sc.dossier("d1", D, "2026-10-26 08:00", "2026-10-28 17:00", officer="Lê Văn Cường",
-               events=((P, "11-03 10:00", None),))  # carried over, finished late  # fmt: skip
-    sc.dossier("d2", D, "11-20 08:00", "12-18 17:00", channel="postal",
-               officer="Lê Văn Cường")  # open within time  # fmt: skip
+    sc.dossier(
+        "d1",
+        D,
+        "2026-10-26 08:00",
+        "2026-10-28 17:00",
+        officer="Lê Văn Cường",
+        events=((p, "11-03 10:00", None),),
+    )  # carried over, finished late
+    sc.dossier(
+        "d2", D, "11-20 08:00", "12-18 17:00", channel="postal", officer="Lê Văn Cường"
+    )  # open within time
     # Ratings (overall level): three in November, two outside it.
     sc.rating("h1", 3, "11-04 10:05")
     sc.rating("h2", 3, "11-06 16:05")
@@ -200,9 +325,19 @@ def _row(rep, field):  # type: ignore[no-untyped-def]
 def test_06a_rows_counted_by_hand(services: Services, scenario: Scenario) -> None:
     rep = services.reports.periodic(NOV)
     assert [r.field for r in rep.rows] == ["Chứng thực", "Hộ tịch", "Đất đai"]
-    cols = ("received_total", "received_online", "received_direct", "carried_over",
-            "finished", "finished_early", "finished_on_time", "finished_late",
-            "open", "open_on_time", "open_late")  # fmt: skip
+    cols = (
+        "received_total",
+        "received_online",
+        "received_direct",
+        "carried_over",
+        "finished",
+        "finished_early",
+        "finished_on_time",
+        "finished_late",
+        "open",
+        "open_on_time",
+        "open_late",
+    )
     expect = {
         "Hộ tịch": (12, 2, 9, 1, 8, 2, 4, 2, 4, 2, 2),
         "Chứng thực": (4, 1, 2, 1, 3, 0, 2, 1, 1, 0, 1),
@@ -243,16 +378,18 @@ def test_rates_counted_by_hand(services: Services, scenario: Scenario) -> None:
     assert rep.total.ratings == {3: 2, 2: 1, 1: 1}
     c = rep.complaints
     assert (c.received, c.resolved, c.resolved_on_time, c.open_at_end, c.open_overdue) == (
-        3, 2, 1, 2, 1,
-    )  # fmt: skip
+        3,
+        2,
+        1,
+        2,
+        1,
+    )
 
 
 def test_breakdowns_by_channel_and_officer(services: Services, scenario: Scenario) -> None:
     rep = services.reports.periodic(NOV)
     by_channel = {k: g.row.received_total for k, g in rep.breakdowns["channel"].items()}
-    assert by_channel == {"counter": 12, "online": 3, "saturday_session": 1, "postal": 1} | {
-        "counter": 13
-    }
+    assert by_channel == {"counter": 13, "online": 3, "saturday_session": 1, "postal": 1}
     officer = rep.breakdowns["officer"]["Lê Văn Cường"]
     assert officer.row.received_total == 6
     assert (officer.rates["on_time"].num, officer.rates["on_time"].den) == (2, 4)
@@ -261,9 +398,7 @@ def test_breakdowns_by_channel_and_officer(services: Services, scenario: Scenari
     assert proc.ratings == {3: 0, 2: 1, 1: 1}
 
 
-def test_every_figure_drills_down_to_its_dossiers(
-    services: Services, scenario: Scenario
-) -> None:
+def test_every_figure_drills_down_to_its_dossiers(services: Services, scenario: Scenario) -> None:
     code = scenario.code
     d = services.reports.details
     assert d(NOV, "finished_late") == tuple(sorted(code(n) for n in ("h3", "h10", "c2", "d1")))
@@ -292,9 +427,7 @@ def test_every_figure_drills_down_to_its_dossiers(
         assert len(every[None][f"{name}.den"]) == rate.den, name
 
 
-def test_a_past_period_is_unchanged_by_later_events(
-    services: Services, scenario: Scenario
-) -> None:
+def test_a_past_period_is_unchanged_by_later_events(services: Services, scenario: Scenario) -> None:
     before = services.reports.periodic(NOV).to_json()
     scenario.event("h14", "processed", "12-03 10:00")
     scenario.event("h4", "processed", "12-01 10:00")

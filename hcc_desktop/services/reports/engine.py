@@ -76,7 +76,8 @@ def _candidates_sql(conn: Connection) -> str:
                c.received_at, c.due0, c.paid_online, c.e_result, c.bears_fee, c.online_level,
                c.synced,
                (SELECT MIN(e.at) FROM dossier_events e
-                 WHERE e.dossier_id = c.id AND e.at < :end AND (e.kind IN {TERMINAL_KINDS} OR e.to_status IN {TERMINAL_STATUSES})),
+                 WHERE e.dossier_id = c.id AND e.at < :end AND (e.kind IN {TERMINAL_KINDS}
+                        OR e.to_status IN {TERMINAL_STATUSES})),
                (SELECT COUNT(*) FROM dossier_events e
                  WHERE e.dossier_id = c.id AND e.at < :end
                    AND e.kind = 'supplement_requested'),
@@ -174,9 +175,7 @@ class Tally:
     days: Counter[tuple[str, str, str, str]]
 
 
-def tally(
-    facts: Iterator[DossierFacts], period: Period, calendar: WorkCalendar
-) -> Tally:
+def tally(facts: Iterator[DossierFacts], period: Period, calendar: WorkCalendar) -> Tally:
     start, to_day = stamp(period.start_at), period.end.isoformat()
     combos: Counter[Combo] = Counter()
     days: Counter[tuple[str, str, str, str]] = Counter()
@@ -226,7 +225,13 @@ def complaint_rows(
         return []
     params = {"end": stamp(period.end_at)}
     return [
-        (r[0], str(r[1]), None if r[2] is None else str(r[2]), None if r[3] is None else str(r[3]), r[4])
+        (
+            r[0],
+            str(r[1]),
+            None if r[2] is None else str(r[2]),
+            None if r[3] is None else str(r[3]),
+            r[4],
+        )
         for r in conn.execute(
             text(
                 """

@@ -54,7 +54,9 @@ def _group(acc: _Acc, label: str) -> Group:
     k = acc.keys
     row = ReportRow(label, **{key: k[key] for key in ROW_KEYS})
     counts = {**k, "finished": row.finished, "received_total": row.received_total}
-    rates = {name: Rate.of(counts.get(n, 0), counts.get(d, 0)) for name, (n, d) in RATE_KEYS.items()}
+    rates = {
+        name: Rate.of(counts.get(n, 0), counts.get(d, 0)) for name, (n, d) in RATE_KEYS.items()
+    }
     rated = sum(acc.ratings.values())
     rates["satisfied"] = Rate.of(acc.ratings[3] + acc.ratings[2], rated)
     rates["processing_days"] = Rate.of(acc.days, row.finished)
@@ -106,9 +108,9 @@ class ReportService:
         accs: dict[tuple[str, str], _Acc] = defaultdict(_new_acc)
         for (fld, proc, ch, off, keys), n in t.combos.items():
             for s in _slices(fld, proc, ch, off):
-                acc = accs[s].keys
+                counts = accs[s].keys
                 for key in keys:
-                    acc[key] += n
+                    counts[key] += n
         for (fld, proc, ch, off), n in t.days.items():
             for s in _slices(fld, proc, ch, off):
                 accs[s].days += n
@@ -119,9 +121,7 @@ class ReportService:
         breakdowns: dict[str, dict[str, Group]] = {d: {} for d in DIMENSIONS}
         for (dim, value), acc in sorted(accs.items()):
             breakdowns[dim][value] = _group(acc, value or NO_FIELD)
-        rows = tuple(
-            g.row for _v, g in sorted(breakdowns["field"].items()) if any(g.row.columns())
-        )
+        rows = tuple(g.row for _v, g in sorted(breakdowns["field"].items()) if any(g.row.columns()))
         return PeriodicReport(
             start=period.start.isoformat(),
             end=period.end.isoformat(),
@@ -213,14 +213,14 @@ class ReportService:
                     if int(level) >= 2:
                         found[where]["satisfied.num"].add(code)
         names = {**{k: k for k in (*ROW_FIELDS, *UNRECORDED_KEYS)}}
-        for rate, (num, den) in RATE_KEYS.items():
+        for rate, (num, _den) in RATE_KEYS.items():
             names.setdefault(num, f"{rate}.num")
         out: dict[str | None, dict[str, tuple[str, ...]]] = {}
         for where, by_key in found.items():
             block: dict[str, tuple[str, ...]] = {}
             for key, codes in by_key.items():
                 block[names.get(key, key)] = tuple(sorted(codes))
-            for rate, (num, den) in RATE_KEYS.items():
+            for rate, (_num, den) in RATE_KEYS.items():
                 block.setdefault(f"{rate}.num", ())
                 block[f"{rate}.den"] = block.get(names.get(den, den), ())
             for key in (*ROW_FIELDS, *UNRECORDED_KEYS, "satisfied.num", "satisfied.den"):
@@ -253,9 +253,8 @@ class ReportService:
         index = self.index766(period, report=rep)
         today = day or date.today()
         if suffix == ".pdf":
-            data = render_06a(rep, unit, day=today, signers=SheetSigners(
-                preparer=settings.officer_name, head_title=settings.signer_title,
-                head=settings.signer_name))  # fmt: skip
+            signers = SheetSigners(preparer=settings.officer_name, head=settings.signer_name)
+            data = render_06a(rep, unit, day=today, signers=signers)
         elif suffix == ".xlsx":
             data = render_06a_xlsx(rep, unit, index)
         else:
