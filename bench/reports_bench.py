@@ -16,6 +16,7 @@ terminal event before the end, counted. Ratio first, absolute time second.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import statistics
@@ -121,33 +122,84 @@ def build(path: Path, n: int, seed: int = 766) -> None:
             end = None
         kind = "processed" if rnd.random() > 0.03 else "refused"
         dossiers.append(
-            (did, f"000.17.22.H56-{i:08d}", code, code, field, 9 if end else 4, channel,
-             fmt(received), fmt(received), fmt(due), days, rnd.choice(OFFICERS), fmt(due),
-             sup, fmt(end) if end else None, now, now, rnd.random() < 0.85, rnd.random() < 0.9)
-        )  # fmt: skip
+            (
+                did,
+                f"000.17.22.H56-{i:08d}",
+                code,
+                code,
+                field,
+                9 if end else 4,
+                channel,
+                fmt(received),
+                fmt(received),
+                fmt(due),
+                days,
+                rnd.choice(OFFICERS),
+                fmt(due),
+                sup,
+                fmt(end) if end else None,
+                now,
+                now,
+                rnd.random() < 0.85,
+                rnd.random() < 0.9,
+            )
+        )
         events.append((str(uuid.uuid4()), did, "received", fmt(received), 2, "{}", now))
         if sup:
             events.append(
-                (str(uuid.uuid4()), did, "supplement_requested",
-                 fmt(received + timedelta(minutes=30)), 5, "{}", now)
-            )  # fmt: skip
+                (
+                    str(uuid.uuid4()),
+                    did,
+                    "supplement_requested",
+                    fmt(received + timedelta(minutes=30)),
+                    5,
+                    "{}",
+                    now,
+                )
+            )
             events.append(
-                (str(uuid.uuid4()), did, "supplement_received",
-                 fmt(received + timedelta(minutes=60)), 4,
-                 '{"due_at": "%s"}' % (due + timedelta(days=1)).isoformat(), now)
-            )  # fmt: skip
+                (
+                    str(uuid.uuid4()),
+                    did,
+                    "supplement_received",
+                    fmt(received + timedelta(minutes=60)),
+                    4,
+                    json.dumps({"due_at": (due + timedelta(days=1)).isoformat()}),
+                    now,
+                )
+            )
         if end is not None:
-            events.append((str(uuid.uuid4()), did, kind, fmt(end), 9 if kind == "processed" else 3, "{}", now))  # fmt: skip
+            events.append(
+                (str(uuid.uuid4()), did, kind, fmt(end), 9 if kind == "processed" else 3, "{}", now)
+            )
             if kind == "processed" and rnd.random() < 0.8:
-                events.append((str(uuid.uuid4()), did, "returned", fmt(end + timedelta(hours=3)), 10, "{}", now))  # fmt: skip
+                events.append(
+                    (
+                        str(uuid.uuid4()),
+                        did,
+                        "returned",
+                        fmt(end + timedelta(hours=3)),
+                        10,
+                        "{}",
+                        now,
+                    )
+                )
             if rnd.random() < 0.33:
                 level = 3 if rnd.random() < 0.8 else (2 if rnd.random() < 0.8 else 1)
-                ratings.append((str(uuid.uuid4()), did, level, level, fmt(end + timedelta(hours=3)), now))  # fmt: skip
+                ratings.append(
+                    (str(uuid.uuid4()), did, level, level, fmt(end + timedelta(hours=3)), now)
+                )
         for pos in range(2):
             comps.append(
-                (str(uuid.uuid4()), did, pos, f"{code}-0{pos + 1}", rnd.random() < 0.6,
-                 rnd.random() < 0.97)
-            )  # fmt: skip
+                (
+                    str(uuid.uuid4()),
+                    did,
+                    pos,
+                    f"{code}-0{pos + 1}",
+                    rnd.random() < 0.6,
+                    rnd.random() < 0.97,
+                )
+            )
         if len(dossiers) >= 20000:
             flush()
             con.commit()
@@ -161,7 +213,9 @@ def build(path: Path, n: int, seed: int = 766) -> None:
 def floor(path: Path) -> float:
     con = sqlite3.connect(path)
     t = time.perf_counter()
-    con.execute(FLOOR_SQL, {"start": stamp(QUARTER.start_at), "end": stamp(QUARTER.end_at)}).fetchall()
+    con.execute(
+        FLOOR_SQL, {"start": stamp(QUARTER.start_at), "end": stamp(QUARTER.end_at)}
+    ).fetchall()
     elapsed = time.perf_counter() - t
     con.close()
     return elapsed
@@ -195,8 +249,10 @@ def main() -> int:
     services.close()
     assert rep is not None
     mo, mb = statistics.median(ours), statistics.median(bare)
-    print(f"quarter report + 766 on {args.dossiers:,} dossiers "
-          f"({rep.total.row.received_total:,} in the report):")  # fmt: skip
+    print(
+        f"quarter report + 766 on {args.dossiers:,} dossiers "
+        f"({rep.total.row.received_total:,} in the report):"
+    )
     print(f"  ratio to bare sqlite3 aggregate: {mo / mb:.2f}x")
     print(f"  median {mo:.3f} s (bare {mb:.3f} s); runs {[round(x, 3) for x in ours]}")
     return 0
