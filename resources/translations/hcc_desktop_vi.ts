@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -261,8 +262,12 @@
         <translation>Số lượng</translation>
     </message>
     <message>
-        <source>Digitised</source>
-        <translation>Bản số hóa</translation>
+        <source>Reused</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Đã số hóa</translation>
     </message>
     <message>
         <source>Received (Space)</source>
@@ -273,8 +278,16 @@
         <translation>Dùng bản số hóa đã có thay cho giấy tờ (phím S)</translation>
     </message>
     <message>
+        <source>The paper was scanned (digitised) at the counter (key D)</source>
+        <translation>Giấy tờ đã được số hóa (quét) tại quầy (phím D)</translation>
+    </message>
+    <message>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>Chưa số hóa</translation>
     </message>
     <message>
         <source>Extra paper, not on the checklist (Delete removes it)</source>
@@ -291,6 +304,139 @@
     <message>
         <source>When: %1</source>
         <translation>Trường hợp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp tại quầy</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Public service portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản, thư</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Complaints and petitions</source>
+        <translation>Phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Only those not yet handled</source>
+        <translation>Chỉ những phản ánh chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record &amp;handling…</source>
+        <translation>Ghi nhận &amp;kết quả xử lý…</translation>
+    </message>
+    <message>
+        <source>dossier code, if it concerns one</source>
+        <translation>mã hồ sơ, nếu liên quan đến một hồ sơ</translation>
+    </message>
+    <message>
+        <source>the officer it concerns, if any</source>
+        <translation>cán bộ bị phản ánh, nếu có</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the register</source>
+        <translation>&amp;Thêm vào sổ</translation>
+    </message>
+    <message>
+        <source>New complaint or petition</source>
+        <translation>Phản ánh, kiến nghị mới</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Officer concerned</source>
+        <translation>Cán bộ liên quan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>{count} complaints listed, {open} not yet handled</source>
+        <translation>{count} phản ánh, kiến nghị; {open} chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record handling</source>
+        <translation>Ghi nhận kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>How was it handled?</source>
+        <translation>Đã xử lý như thế nào?</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier / officer</source>
+        <translation>Hồ sơ / cán bộ</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>How it was handled</source>
+        <translation>Kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa xử lý</translation>
     </message>
 </context>
 <context>
@@ -479,6 +625,14 @@
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
+        <source>Paid online</source>
+        <translation>Thanh toán trực tuyến</translation>
+    </message>
+    <message>
+        <source>Electronic result</source>
+        <translation>Kết quả điện tử</translation>
+    </message>
+    <message>
         <source>Papers received</source>
         <translation>Thành phần hồ sơ đã nhận</translation>
     </message>
@@ -547,8 +701,28 @@
         <translation>Sắp đến hạn trả ({due}). Nếu kết quả sẽ trễ, hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04) trước ngày hẹn.</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
         <source>(digitised copy reused)</source>
         <translation>(tái sử dụng bản số hóa)</translation>
+    </message>
+    <message>
+        <source>(scan not recorded)</source>
+        <translation>(số hóa: chưa ghi nhận)</translation>
+    </message>
+    <message>
+        <source>(scanned)</source>
+        <translation>(đã số hóa)</translation>
     </message>
     <message>
         <source>(no paper recorded)</source>
@@ -702,10 +876,6 @@
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy · F2: edit cell · Insert: other paper</source>
-        <translation>Dấu cách: đã nhận · 1/2/3: bản chính/bản chứng thực/bản photo · +/−: số lượng · S: bản số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
-    </message>
-    <message>
         <source>Add &amp;other paper…</source>
         <translation>Thêm &amp;giấy tờ khác…</translation>
     </message>
@@ -826,6 +996,14 @@
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
     <message>
+        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy reused · D: scanned · F2: edit cell · Insert: other paper</source>
+        <translation>Space: đã nhận · 1/2/3: bản chính/bản sao chứng thực/bản photo · +/−: số lượng · S: tái sử dụng bản số hóa · D: đã số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
+    </message>
+    <message>
+        <source>Filed online (public service portal)</source>
+        <translation>Nộp trực tuyến (Cổng dịch vụ công)</translation>
+    </message>
+    <message>
         <source>pages: </source>
         <translation>số trang: </translation>
     </message>
@@ -890,7 +1068,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1049,6 +1227,10 @@
         <translation>&amp;Sổ theo dõi hồ sơ (Mẫu 07)…</translation>
     </message>
     <message>
+        <source>&amp;Complaints and petitions…</source>
+        <translation>&amp;Phản ánh, kiến nghị…</translation>
+    </message>
+    <message>
         <source>&amp;Synchronise…</source>
         <translation>Đồng &amp;bộ…</translation>
     </message>
@@ -1147,7 +1329,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -1462,6 +1644,30 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp phải chứa một đối tượng JSON</translation>
     </message>
     <message>
+        <source>The date and time must be written yyyyMMddHHmmss ({value})</source>
+        <translation>Ngày giờ phải viết dạng yyyyMMddHHmmss ({value})</translation>
+    </message>
+    <message>
+        <source>The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})</source>
+        <translation>Thời gian phải viết dạng YYYY-MM-DD HH:MM hoặc dd/MM/yyyy HH:mm ({value})</translation>
+    </message>
+    <message>
+        <source>Earlier than the time of receipt</source>
+        <translation>Sớm hơn thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Only registered (status 1): the center has not received this dossier yet</source>
+        <translation>Hồ sơ mới đăng ký (trạng thái 1): trung tâm chưa tiếp nhận hồ sơ này</translation>
+    </message>
+    <message>
+        <source>The file must hold a list of dossiers</source>
+        <translation>Tệp phải chứa một danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Columns missing: {columns}</source>
+        <translation>Thiếu cột: {columns}</translation>
+    </message>
+    <message>
         <source>No officer name is set: enter it in Settings</source>
         <translation>Chưa có tên cán bộ tiếp nhận: hãy nhập trong Cài đặt</translation>
     </message>
@@ -1534,7 +1740,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -1670,6 +1876,14 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Kết quả đánh giá thời hạn không xác định: {value}</translation>
     </message>
     <message>
+        <source>Complaint {id} was not found</source>
+        <translation>Không tìm thấy phản ánh, kiến nghị {id}</translation>
+    </message>
+    <message>
+        <source>This complaint has already been resolved</source>
+        <translation>Phản ánh, kiến nghị này đã được xử lý</translation>
+    </message>
+    <message>
         <source>Form {form} could not be written as a spreadsheet: {reason}</source>
         <translation>Không ghi được Mẫu {form} ra tệp bảng tính: {reason}</translation>
     </message>
@@ -1686,7 +1900,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2041,7 +2255,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer's name</source>
+        <source>Enter the officer&apos;s name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -2588,7 +2802,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -2719,7 +2933,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer's &amp;title:</source>
+        <source>Signer&apos;s &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -2727,7 +2941,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer's na&amp;me:</source>
+        <source>Signer&apos;s na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -2949,7 +3163,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
+        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -3025,19 +3239,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device's version</source>
+        <source>&amp;Keep this device&apos;s version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device's version is sent to the server at the next sync</source>
+        <source>This device&apos;s version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver's version</source>
+        <source>Take the se&amp;rver&apos;s version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server's version replaces the dossier on this device</source>
+        <source>The server&apos;s version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -3141,7 +3355,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -3189,11 +3403,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
     <message>
@@ -3521,7 +3735,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server's copy of the dossier cannot be read</source>
+        <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
 </context>
@@ -3860,6 +4074,14 @@ không chứa dữ liệu mới.</translation>
         <translation>&amp;Số tiền</translation>
     </message>
     <message>
+        <source>The result is issued electronically</source>
+        <translation>Kết quả được cấp dưới dạng điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Đã thanh toán trực tuyến</translation>
+    </message>
+    <message>
         <source>Rea&amp;son</source>
         <translation>&amp;Lý do</translation>
     </message>
@@ -3904,7 +4126,7 @@ không chứa dữ liệu mới.</translation>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen's written request of withdrawal</source>
+        <source>E.g. the citizen&apos;s written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
