@@ -20,6 +20,7 @@ from typing import Any
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
+from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.cli import text
 from hcc_desktop.cli.common import (
@@ -593,6 +594,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_cli.add_commands(sub)
     exchange_cli.add_commands(sub)
     sync_cli.add_commands(sub)
+    reports_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 

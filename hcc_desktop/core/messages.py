@@ -47,6 +47,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # Messages by error code, whatever the field.
 FIELD_MESSAGES: dict[str, str] = {
+    "unknown_format": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown file type {suffix}: choose .xlsx, .pdf or .docx"
+    ),
     # Imports of portal records and backlog sheets, complaints (issue 11).
     "date_format": QT_TRANSLATE_NOOP(
         "Messages", "The date and time must be written yyyyMMddHHmmss ({value})"
@@ -238,6 +241,8 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
 
 # Messages for errors that are not about one field (HccError.code).
 ERROR_MESSAGES: dict[str, str] = {
+    # Reports (issue 11).
+    "report_cancelled": QT_TRANSLATE_NOOP("Messages", "The report was cancelled"),
     "complaint_not_found": QT_TRANSLATE_NOOP("Messages", "Complaint {id} was not found"),
     "complaint_resolved": QT_TRANSLATE_NOOP("Messages", "This complaint has already been resolved"),
     "calendar_day_not_found": QT_TRANSLATE_NOOP(

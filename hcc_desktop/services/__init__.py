@@ -23,6 +23,7 @@ from hcc_desktop.services.dossiers.query import DossierQueryService
 from hcc_desktop.services.exchange.backlog import BacklogService
 from hcc_desktop.services.exchange.portal import PortalService
 from hcc_desktop.services.printing import PrintService
+from hcc_desktop.services.reports import ReportService
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.service import SyncService
 
@@ -38,6 +39,7 @@ class Services:
     printing: PrintService
     lifecycle: LifecycleService
     sync: SyncService
+    reports: ReportService
     portal: PortalService
     backlog: BacklogService
     complaints: ComplaintService
@@ -77,6 +79,7 @@ def open_services(
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
         lifecycle=LifecycleService(db, settings=settings, clock=clock),
         sync=SyncService(db, settings=settings, catalog=catalog, clock=clock),
+        reports=ReportService(db, settings=settings),
         portal=PortalService(db, catalog=catalog, settings=settings, clock=clock),
         backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
         complaints=ComplaintService(db, settings=settings, clock=clock),
