@@ -1,0 +1,287 @@
+"""The province report: Biểu II.06a and the rates, per unit and for a province,
+computed by PostgreSQL over the synced data (REPORT_RULES, the same rules as
+the device's engine in ``hcc_desktop.services.reports``).
+
+One statement aggregates every figure of every unit: it reads the narrow
+report tables that triggers keep beside the synced JSON documents (migration
+s0002), never the documents themselves, and never brings a dossier into
+Python. Periods are naive Vietnam wall time, like the stored documents:
+``start`` = ``from`` 00:00, ``end`` = the day after ``to`` 00:00 (exclusive).
+
+"As of the period's end": a dossier counts only if received before ``end``;
+its end is its first terminal event before ``end``; its supplement count,
+whether it is waiting and its appointment come from the supplement events
+before ``end``. The dossier's current status and due date are never read.
+
+A SQLite server (one ward) answers ``report_unavailable``: the report uses
+PostgreSQL's aggregates and the trigger-kept tables exist only there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import text
+
+from hcc_desktop.core.errors import NotFound, SyncError
+from hcc_desktop.server.db import ServerDatabase
+
+# Longest period a report may cover: ten years of dossiers is already a lot.
+MAX_PERIOD_DAYS = 3700
+
+# Counts of a 06a row, in the order of the columns of Biểu II.06a (3)–(13).
+ROW_FIELDS = (
+    "received_total",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "finished",
+    "finished_early",
+    "finished_on_time",
+    "finished_late",
+    "open",
+    "open_on_time",
+    "open_late",
+)
+# Extra counts the rates need (not columns of the table).
+_RATE_COUNTS = (
+    "received_in_period",
+    "digitised",
+    "e_result",
+    "fee_bearing",
+    "paid_online",
+    "with_components",
+    "reused",
+)
+
+# Verdicts of the classification (core.lifecycle.classify, as of the end).
+_EARLY, _ON_TIME, _LATE, _OPEN_ON_TIME, _OPEN_LATE = range(1, 6)
+
+_REPORT_SQL = f"""
+WITH sel AS (
+    SELECT code FROM units
+    WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit)
+),
+base AS (
+    SELECT f.dossier_id, f.unit_code, f.field, f.channel, f.received_at, f.due_at,
+        CASE WHEN f.end_at < :end THEN f.end_at END AS end_at,
+        f.fee_bearing, f.paid_online, f.e_result, f.components, f.all_digitised, f.any_reused
+    FROM report_dossiers f JOIN sel ON sel.code = f.unit_code
+    WHERE f.received_at < :end
+        AND (f.received_at >= :start OR f.end_at IS NULL OR f.end_at >= :start)
+),
+sup AS (
+    SELECT s.dossier_id,
+        count(*) FILTER (WHERE s.kind = 1) AS requests,
+        max(s.at) FILTER (WHERE s.kind = 1) AS last_request,
+        max(s.at) FILTER (WHERE s.kind = 2) AS last_receipt,
+        (array_agg(s.due_at ORDER BY s.at DESC) FILTER (WHERE s.kind = 2))[1] AS moved_due
+    FROM report_supplements s JOIN base b ON b.dossier_id = s.dossier_id
+    WHERE s.at < :end
+    GROUP BY s.dossier_id
+),
+facts AS (
+    SELECT b.*,
+        b.received_at >= :start AS in_period,
+        b.end_at IS NOT NULL AND b.end_at >= :start AS finished,
+        coalesce(sup.requests, 0) AS requests,
+        sup.last_request IS NOT NULL
+            AND (sup.last_receipt IS NULL OR sup.last_request > sup.last_receipt) AS waiting,
+        coalesce(sup.moved_due, b.due_at) AS due
+    FROM base b LEFT JOIN sup ON sup.dossier_id = b.dossier_id
+),
+verdicts AS (
+    SELECT facts.*,
+        CASE WHEN finished THEN
+            CASE WHEN requests > 1 THEN {_LATE}
+                WHEN CAST(end_at AS date) < CAST(due AS date) THEN {_EARLY}
+                WHEN CAST(end_at AS date) = CAST(due AS date) THEN {_ON_TIME}
+                ELSE {_LATE} END
+        ELSE
+            CASE WHEN requests > 1 THEN {_OPEN_LATE}
+                WHEN waiting THEN {_OPEN_ON_TIME}
+                WHEN CAST(due AS date) >= :to_day THEN {_OPEN_ON_TIME}
+                ELSE {_OPEN_LATE} END
+        END AS verdict
+    FROM facts
+)
+SELECT unit_code, field, GROUPING(unit_code, field) AS grouping_level,
+    count(*) AS received_total,
+    count(*) FILTER (WHERE in_period AND channel = 'online') AS received_online,
+    count(*) FILTER (WHERE in_period AND channel <> 'online') AS received_direct,
+    count(*) FILTER (WHERE NOT in_period) AS carried_over,
+    count(*) FILTER (WHERE finished) AS finished,
+    count(*) FILTER (WHERE verdict = {_EARLY}) AS finished_early,
+    count(*) FILTER (WHERE verdict = {_ON_TIME}) AS finished_on_time,
+    count(*) FILTER (WHERE verdict = {_LATE}) AS finished_late,
+    count(*) FILTER (WHERE NOT finished) AS open,
+    count(*) FILTER (WHERE verdict = {_OPEN_ON_TIME}) AS open_on_time,
+    count(*) FILTER (WHERE verdict = {_OPEN_LATE}) AS open_late,
+    count(*) FILTER (WHERE in_period) AS received_in_period,
+    count(*) FILTER (WHERE in_period AND all_digitised) AS digitised,
+    count(*) FILTER (WHERE finished AND e_result) AS e_result,
+    count(*) FILTER (WHERE in_period AND fee_bearing) AS fee_bearing,
+    count(*) FILTER (WHERE in_period AND fee_bearing AND paid_online) AS paid_online,
+    count(*) FILTER (WHERE in_period AND components > 0) AS with_components,
+    count(*) FILTER (WHERE in_period AND any_reused) AS reused
+FROM verdicts
+GROUP BY GROUPING SETS ((unit_code, field), (unit_code), (field), ())
+"""
+
+_RATINGS_SQL = """
+SELECT r.unit_code, GROUPING(r.unit_code) AS grouping_level,
+    count(*) AS ratings,
+    count(*) FILTER (WHERE r.overall = 3) AS very_satisfied,
+    count(*) FILTER (WHERE r.overall = 2) AS satisfied,
+    count(*) FILTER (WHERE r.overall = 1) AS not_satisfied
+FROM report_ratings r
+JOIN units u ON u.code = r.unit_code
+WHERE u.province = :province AND (CAST(:unit AS text) IS NULL OR u.code = :unit)
+    AND r.rated_at >= :start AND r.rated_at < :end
+GROUP BY ROLLUP (r.unit_code)
+"""
+
+
+def _rate(num: int, den: int) -> dict[str, Any]:
+    return {"num": num, "den": den, "rate": num / den if den else None}
+
+
+def _empty_counts() -> dict[str, int]:
+    return dict.fromkeys(ROW_FIELDS + _RATE_COUNTS, 0)
+
+
+def _empty_ratings() -> dict[str, int]:
+    return {"ratings": 0, "very_satisfied": 0, "satisfied": 0, "not_satisfied": 0}
+
+
+def rates(counts: Mapping[str, int], ratings: Mapping[str, int]) -> dict[str, Any]:
+    """The rates the server's data allows, each ``{"num", "den", "rate"}``.
+
+    - on_time: finished early or on time ÷ finished
+    - overdue: finished late + open overdue ÷ received in total
+    - progress (766 "Tiến độ"): early + on time + open within time ÷ received in total
+    - online: received online ÷ received in the period
+    - digitised: received in the period with every component digitised (and at
+      least one component) ÷ received in the period
+    - e_result: finished with the result issued electronically ÷ finished
+    - paid_online: paid online ÷ received in the period with a fee (fee_amount > 0)
+    - reused: with a component reused from a digitised result ÷ received in the
+      period with components
+    - satisfied: ratings "hài lòng" or "rất hài lòng" ÷ ratings given in the period
+    """
+    c = counts
+    return {
+        "on_time": _rate(c["finished_early"] + c["finished_on_time"], c["finished"]),
+        "overdue": _rate(c["finished_late"] + c["open_late"], c["received_total"]),
+        "progress": _rate(
+            c["finished_early"] + c["finished_on_time"] + c["open_on_time"], c["received_total"]
+        ),
+        "online": _rate(c["received_online"], c["received_in_period"]),
+        "digitised": _rate(c["digitised"], c["received_in_period"]),
+        "e_result": _rate(c["e_result"], c["finished"]),
+        "paid_online": _rate(c["paid_online"], c["fee_bearing"]),
+        "reused": _rate(c["reused"], c["with_components"]),
+        "satisfied": _rate(ratings["very_satisfied"] + ratings["satisfied"], ratings["ratings"]),
+    }
+
+
+@dataclass
+class ReportPart:
+    """The 06a rows per field, the total row and the rates of a unit or a province."""
+
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=_empty_counts)
+    ratings: dict[str, int] = field(default_factory=_empty_ratings)
+
+    def to_json(self) -> dict[str, Any]:
+        def row(name: str, counts: Mapping[str, int]) -> dict[str, Any]:
+            return {"field": name, **{k: counts[k] for k in ROW_FIELDS}}
+
+        return {
+            "rows": [row(name, self.rows[name]) for name in sorted(self.rows)],
+            "total": row("", self.total),
+            "rates": rates(self.total, self.ratings),
+            "ratings": dict(self.ratings),
+        }
+
+
+@dataclass
+class ProvinceReport:
+    province: str
+    start: date
+    end: date  # inclusive, as asked
+    unit_names: dict[str, str]
+    units: dict[str, ReportPart]
+    whole: ReportPart
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "province": self.province,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "units": [
+                {"unit": code, "name": self.unit_names[code], **self.units[code].to_json()}
+                for code in sorted(self.units)
+            ],
+            "province_total": self.whole.to_json(),
+        }
+
+
+def check_period(start: date, end: date) -> None:
+    if end < start:
+        raise SyncError("bad_request", detail="'to' is before 'from'")
+    if (end - start).days > MAX_PERIOD_DAYS:
+        raise SyncError("bad_request", detail=f"a period of at most {MAX_PERIOD_DAYS} days")
+
+
+def province_report(
+    db: ServerDatabase, *, province: str, start: date, end: date, unit: str | None = None
+) -> ProvinceReport:
+    """Biểu II.06a and the rates of ``province`` (or of one of its units) for [start, end].
+
+    Raises ``SyncError("report_unavailable")`` on SQLite and ``NotFound`` for a
+    unit that is not in the province.
+    """
+    if not db.is_postgresql:
+        raise SyncError("report_unavailable")
+    check_period(start, end)
+    params = {
+        "province": province,
+        "unit": unit,
+        "start": datetime.combine(start, time()),
+        "end": datetime.combine(end + timedelta(days=1), time()),
+        "to_day": end,
+    }
+    with db.read() as s:
+        names_query = "SELECT code, name FROM units WHERE province = :province"
+        if unit is not None:
+            names_query += " AND code = :unit"
+        names: dict[str, str] = dict(s.execute(text(names_query), params).tuples().all())
+        if unit is not None and not names:
+            raise NotFound("unit_not_in_province", unit=unit, province=province)
+        units = {code: ReportPart() for code in names}
+        whole = ReportPart()
+        for row in s.execute(text(_REPORT_SQL), params).mappings():
+            counts = {k: int(row[k]) for k in ROW_FIELDS + _RATE_COUNTS}
+            level = row["grouping_level"]
+            if level == 0:  # (unit, field)
+                units[row["unit_code"]].rows[row["field"]] = counts
+            elif level == 1:  # (unit)
+                units[row["unit_code"]].total = counts
+            elif level == 2:  # (field), the province's row
+                whole.rows[row["field"]] = counts
+            else:
+                whole.total = counts
+        for row in s.execute(text(_RATINGS_SQL), params).mappings():
+            counts = {k: int(row[k]) for k in _empty_ratings()}
+            if row["grouping_level"] == 0:
+                units[row["unit_code"]].ratings = counts
+            else:
+                whole.ratings = counts
+    return ProvinceReport(province, start, end, names, units, whole)
+
+
+__all__ = ["ROW_FIELDS", "ProvinceReport", "ReportPart", "check_period", "province_report", "rates"]
