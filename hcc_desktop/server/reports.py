@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import text
 
 from hcc_desktop.core.errors import NotFound, SyncError
+from hcc_desktop.core.text import fold
 from hcc_desktop.server.db import ServerDatabase
 
 # Longest period a report may cover: ten years of dossiers is already a lot.
@@ -201,7 +202,10 @@ class ReportPart:
             return {"field": name, **{k: counts[k] for k in ROW_FIELDS}}
 
         return {
-            "rows": [row(name, self.rows[name]) for name in sorted(self.rows)],
+            # Fields in Vietnamese alphabetical order (Đ with D), case and marks aside.
+            "rows": [
+                row(name, self.rows[name]) for name in sorted(self.rows, key=lambda n: (fold(n), n))
+            ],
             "total": row("", self.total),
             "rates": rates(self.total, self.ratings),
             "ratings": dict(self.ratings),
@@ -259,7 +263,7 @@ def province_report(
         names_query = "SELECT code, name FROM units WHERE province = :province"
         if unit is not None:
             names_query += " AND code = :unit"
-        names: dict[str, str] = dict(s.execute(text(names_query), params).tuples().all())
+        names: dict[str, str] = {r.code: r.name for r in s.execute(text(names_query), params)}
         if unit is not None and not names:
             raise NotFound("unit_not_in_province", unit=unit, province=province)
         units = {code: ReportPart() for code in names}
