@@ -7,15 +7,25 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from typing import Any
 
 import pytest
 
 from hcc_desktop.server.cli import main as server_main
-from hcc_desktop.server.reports import ROW_FIELDS
+from hcc_desktop.server.db import ServerDatabase, alembic_config
+from hcc_desktop.server.reports import ROW_FIELDS, province_report
 from hcc_desktop.server.reviewers import Provinces
 
-from .conftest import DeviceClient, Harness, dossier_data, event_data, item, new_unit_code
+from .conftest import (
+    DeviceClient,
+    Harness,
+    PgCluster,
+    dossier_data,
+    event_data,
+    item,
+    new_unit_code,
+)
 
 PERIOD = {"from": "2026-11-01", "to": "2026-11-30"}
 H, C, D = "Hộ tịch", "Chứng thực", "Đất đai"
@@ -361,3 +371,68 @@ def test_reviewer_and_province_commands(
     listed = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert listed[added["id"]]["revoked_at"] is not None
     assert "token" not in listed[added["id"]]
+
+
+def test_the_migration_copies_documents_synced_before_it(pg_cluster: PgCluster) -> None:
+    """A server database at s0001 with synced documents: s0002 fills the report tables."""
+    from alembic import command
+    from sqlalchemy import text
+
+    url = pg_cluster.create_database(migrated=False)
+    db = ServerDatabase(url)
+    try:
+        with db.write_engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "s0001")
+        unit = new_unit_code()
+        dossier = dossier_data(
+            unit,
+            procedure_field=H,
+            channel="online",
+            received_at="2026-11-03T09:00:00",
+            due_at="2026-11-09T17:00:00",  # moved by a supplement: never read
+            original_due_at="2026-11-05T17:00:00",
+        )
+        events = [
+            event_data(dossier["id"], kind="supplement_requested", at="2026-11-03T10:00:00"),
+            event_data(
+                dossier["id"],
+                kind="supplement_received",
+                at="2026-11-05T10:00:00",
+                **_supplement_received("2026-11-09T17:00:00"),
+            ),
+            event_data(dossier["id"], kind="returned", at="2026-11-12T09:00:00"),
+            event_data(dossier["id"], kind="processed", at="2026-11-09T09:00:00"),
+        ]
+        with db.write_engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO units (code, name, created_at) VALUES (:u, 'Phường', now())"),
+                {"u": unit},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO dossiers (id, unit_code, code, rev, data, last_device, updated_at)"
+                    " VALUES (:id, :u, :code, 1, CAST(:data AS jsonb), 'd', now())"
+                ),
+                {"id": dossier["id"], "u": unit, "code": dossier["code"]}
+                | {"data": json.dumps(dossier)},
+            )
+            for rev, event in enumerate(events, 2):
+                conn.execute(
+                    text(
+                        "INSERT INTO events (id, dossier_id, unit_code, rev, data, origin_device,"
+                        " created_at) VALUES (:id, :d, :u, :rev, CAST(:data AS jsonb), 'd', now())"
+                    ),
+                    {"id": event["id"], "d": dossier["id"], "u": unit, "rev": rev}
+                    | {"data": json.dumps(event)},
+                )
+        assert db.upgrade() == "s0001"
+        Provinces(db).set_province(unit, "H56")
+        report = province_report(
+            db, province="H56", start=date(2026, 11, 1), end=date(2026, 11, 30)
+        ).to_json()
+        # Processed on the moved appointment's day (the return comes later): on time.
+        assert report["province_total"]["total"] == _row("", 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0)
+    finally:
+        db.dispose()
