@@ -213,7 +213,8 @@ def main() -> int:
         ) as conn:
             rows = conn.execute("SELECT count(*) FROM report_dossiers").fetchone()
             events = conn.execute("SELECT count(*) FROM events").fetchone()
-            assert rows is not None and events is not None
+            assert rows is not None
+            assert events is not None
             total = None
             for _ in range(args.repeat + 1):  # the first round warms the caches
                 t0 = time.perf_counter()
