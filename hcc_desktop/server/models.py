@@ -220,16 +220,21 @@ class ReportDossier(Base):
     dossier_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
     field: Mapped[str] = mapped_column(Text, nullable=False)
+    procedure_code: Mapped[str] = mapped_column(Text, nullable=False)
     channel: Mapped[str] = mapped_column(Text, nullable=False)
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     end_at: Mapped[datetime | None] = mapped_column(DateTime)
-    fee_bearing: Mapped[bool] = mapped_column(Boolean, nullable=False)
-    paid_online: Mapped[bool] = mapped_column(Boolean, nullable=False)
-    e_result: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # NULL: not recorded (dossiers from before these flags existed).
+    paid_online: Mapped[bool | None] = mapped_column(Boolean)
+    e_result: Mapped[bool | None] = mapped_column(Boolean)
     components: Mapped[int] = mapped_column(Integer, nullable=False)
-    all_digitised: Mapped[bool] = mapped_column(Boolean, nullable=False)
-    any_reused: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    digitised: Mapped[int] = mapped_column(Integer, nullable=False)
+    digitised_unknown: Mapped[int] = mapped_column(Integer, nullable=False)
+    reused: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The catalog's component ids (which are reusable is read from the
+    # published catalog when the report runs).
+    component_ids: Mapped[list[str]] = mapped_column(Document, nullable=False)
 
 
 class ReportSupplement(Base):

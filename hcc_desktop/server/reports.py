@@ -47,18 +47,28 @@ ROW_FIELDS = (
     "open_on_time",
     "open_late",
 )
-# Extra counts the rates need (not columns of the table).
+# Counts the rates need besides the row's (numerators and denominators), and
+# the dossiers whose flag was never recorded (counted as "no" in the rate).
 _RATE_COUNTS = (
-    "received_in_period",
-    "digitised",
-    "e_result",
-    "fee_bearing",
-    "paid_online",
-    "with_components",
-    "reused",
+    "received_new",
+    "online_den",
+    "online_num",
+    "online_partial_den",
+    "online_partial_num",
+    "online_full_den",
+    "online_full_num",
+    "digitised_num",
+    "e_result_num",
+    "paid_online_den",
+    "paid_online_num",
+    "reused_den",
+    "reused_num",
+    "digitised_unrecorded",
+    "e_result_unrecorded",
+    "paid_online_unrecorded",
 )
 
-# Verdicts of the classification (core.lifecycle.classify, as of the end).
+# Verdicts of the classification (core.reports / core.lifecycle.classify, as of the end).
 _EARLY, _ON_TIME, _LATE, _OPEN_ON_TIME, _OPEN_LATE = range(1, 6)
 
 _REPORT_SQL = f"""
@@ -66,31 +76,49 @@ WITH sel AS (
     SELECT code FROM units
     WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit)
 ),
+catalog AS (
+    SELECT p ->> 'code' AS code, coalesce(p ->> 'online_level', '') AS online_level,
+        CASE WHEN jsonb_typeof(p -> 'bears_fee') = 'boolean' THEN (p ->> 'bears_fee')::boolean
+            ELSE EXISTS (
+                SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(p -> 'fees') = 'array'
+                    THEN p -> 'fees' ELSE '[]'::jsonb END) fee
+                WHERE jsonb_typeof(fee -> 'amount') = 'number' AND (fee ->> 'amount')::numeric > 0)
+        END AS bears_fee
+    FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p
+    WHERE doc.kind = 'catalog' AND doc.scope = ''
+),
+reusable AS (
+    SELECT coalesce(array_agg(c ->> 'id'), ARRAY[]::text[]) AS ids
+    FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p,
+        jsonb_array_elements(p -> 'components') c
+    WHERE doc.kind = 'catalog' AND doc.scope = '' AND c -> 'reusable' = 'true'::jsonb
+),
 base AS (
     SELECT f.dossier_id, f.unit_code, f.field, f.channel, f.received_at, f.due_at,
         CASE WHEN f.end_at < :end THEN f.end_at END AS end_at,
-        f.fee_bearing, f.paid_online, f.e_result, f.components, f.all_digitised, f.any_reused
+        f.paid_online, f.e_result, f.components, f.digitised, f.digitised_unknown, f.reused,
+        f.component_ids ?| (SELECT ids FROM reusable) AS reusable,
+        coalesce(cat.online_level, '') AS online_level, coalesce(cat.bears_fee, false) AS bears_fee
     FROM report_dossiers f JOIN sel ON sel.code = f.unit_code
+    LEFT JOIN catalog cat ON cat.code = f.procedure_code
     WHERE f.received_at < :end
         AND (f.received_at >= :start OR f.end_at IS NULL OR f.end_at >= :start)
 ),
 sup AS (
     SELECT s.dossier_id,
         count(*) FILTER (WHERE s.kind = 1) AS requests,
-        max(s.at) FILTER (WHERE s.kind = 1) AS last_request,
-        max(s.at) FILTER (WHERE s.kind = 2) AS last_receipt,
-        (array_agg(s.due_at ORDER BY s.at DESC) FILTER (WHERE s.kind = 2))[1] AS moved_due
+        count(*) FILTER (WHERE s.kind = 2) AS receipts,
+        max(s.due_at) FILTER (WHERE s.kind = 2) AS moved_due
     FROM report_supplements s JOIN base b ON b.dossier_id = s.dossier_id
     WHERE s.at < :end
     GROUP BY s.dossier_id
 ),
 facts AS (
     SELECT b.*,
-        b.received_at >= :start AS in_period,
-        b.end_at IS NOT NULL AND b.end_at >= :start AS finished,
+        b.received_at >= :start AS new,
+        b.end_at IS NOT NULL AS finished,
         coalesce(sup.requests, 0) AS requests,
-        sup.last_request IS NOT NULL
-            AND (sup.last_receipt IS NULL OR sup.last_request > sup.last_receipt) AS waiting,
+        coalesce(sup.requests, 0) > coalesce(sup.receipts, 0) AS waiting,
         coalesce(sup.moved_due, b.due_at) AS due
     FROM base b LEFT JOIN sup ON sup.dossier_id = b.dossier_id
 ),
@@ -106,14 +134,15 @@ verdicts AS (
                 WHEN waiting THEN {_OPEN_ON_TIME}
                 WHEN CAST(due AS date) >= :to_day THEN {_OPEN_ON_TIME}
                 ELSE {_OPEN_LATE} END
-        END AS verdict
+        END AS verdict,
+        new AND components > 0 AND digitised = components AS all_digitised
     FROM facts
 )
 SELECT unit_code, field, GROUPING(unit_code, field) AS grouping_level,
     count(*) AS received_total,
-    count(*) FILTER (WHERE in_period AND channel = 'online') AS received_online,
-    count(*) FILTER (WHERE in_period AND channel <> 'online') AS received_direct,
-    count(*) FILTER (WHERE NOT in_period) AS carried_over,
+    count(*) FILTER (WHERE new AND channel = 'online') AS received_online,
+    count(*) FILTER (WHERE new AND channel <> 'online') AS received_direct,
+    count(*) FILTER (WHERE NOT new) AS carried_over,
     count(*) FILTER (WHERE finished) AS finished,
     count(*) FILTER (WHERE verdict = {_EARLY}) AS finished_early,
     count(*) FILTER (WHERE verdict = {_ON_TIME}) AS finished_on_time,
@@ -121,23 +150,36 @@ SELECT unit_code, field, GROUPING(unit_code, field) AS grouping_level,
     count(*) FILTER (WHERE NOT finished) AS open,
     count(*) FILTER (WHERE verdict = {_OPEN_ON_TIME}) AS open_on_time,
     count(*) FILTER (WHERE verdict = {_OPEN_LATE}) AS open_late,
-    count(*) FILTER (WHERE in_period) AS received_in_period,
-    count(*) FILTER (WHERE in_period AND all_digitised) AS digitised,
-    count(*) FILTER (WHERE finished AND e_result) AS e_result,
-    count(*) FILTER (WHERE in_period AND fee_bearing) AS fee_bearing,
-    count(*) FILTER (WHERE in_period AND fee_bearing AND paid_online) AS paid_online,
-    count(*) FILTER (WHERE in_period AND components > 0) AS with_components,
-    count(*) FILTER (WHERE in_period AND any_reused) AS reused
+    count(*) FILTER (WHERE new) AS received_new,
+    count(*) FILTER (WHERE new AND online_level IN ('partial', 'full')) AS online_den,
+    count(*) FILTER (WHERE new AND online_level IN ('partial', 'full') AND channel = 'online')
+        AS online_num,
+    count(*) FILTER (WHERE new AND online_level = 'partial') AS online_partial_den,
+    count(*) FILTER (WHERE new AND online_level = 'partial' AND channel = 'online')
+        AS online_partial_num,
+    count(*) FILTER (WHERE new AND online_level = 'full') AS online_full_den,
+    count(*) FILTER (WHERE new AND online_level = 'full' AND channel = 'online')
+        AS online_full_num,
+    count(*) FILTER (WHERE all_digitised) AS digitised_num,
+    count(*) FILTER (WHERE finished AND e_result) AS e_result_num,
+    count(*) FILTER (WHERE new AND bears_fee) AS paid_online_den,
+    count(*) FILTER (WHERE new AND bears_fee AND paid_online) AS paid_online_num,
+    count(*) FILTER (WHERE new AND (reusable OR reused > 0)) AS reused_den,
+    count(*) FILTER (WHERE new AND reused > 0) AS reused_num,
+    count(*) FILTER (WHERE new AND NOT all_digitised AND digitised_unknown > 0)
+        AS digitised_unrecorded,
+    count(*) FILTER (WHERE finished AND e_result IS NULL) AS e_result_unrecorded,
+    count(*) FILTER (WHERE new AND bears_fee AND paid_online IS NULL) AS paid_online_unrecorded
 FROM verdicts
 GROUP BY GROUPING SETS ((unit_code, field), (unit_code), (field), ())
 """
 
 _RATINGS_SQL = """
 SELECT r.unit_code, GROUPING(r.unit_code) AS grouping_level,
-    count(*) AS ratings,
-    count(*) FILTER (WHERE r.overall = 3) AS very_satisfied,
-    count(*) FILTER (WHERE r.overall = 2) AS satisfied,
-    count(*) FILTER (WHERE r.overall = 1) AS not_satisfied
+    count(*) FILTER (WHERE r.overall = 3) AS level_3,
+    count(*) FILTER (WHERE r.overall = 2) AS level_2,
+    count(*) FILTER (WHERE r.overall = 1) AS level_1,
+    count(*) AS rated
 FROM report_ratings r
 JOIN units u ON u.code = r.unit_code
 WHERE u.province = :province AND (CAST(:unit AS text) IS NULL OR u.code = :unit)
@@ -154,38 +196,49 @@ def _empty_counts() -> dict[str, int]:
     return dict.fromkeys(ROW_FIELDS + _RATE_COUNTS, 0)
 
 
+_RATING_COUNTS = ("level_3", "level_2", "level_1", "rated")
+
+
 def _empty_ratings() -> dict[str, int]:
-    return {"ratings": 0, "very_satisfied": 0, "satisfied": 0, "not_satisfied": 0}
+    return dict.fromkeys(_RATING_COUNTS, 0)
 
 
 def rates(counts: Mapping[str, int], ratings: Mapping[str, int]) -> dict[str, Any]:
-    """The rates the server's data allows, each ``{"num", "den", "rate"}``.
+    """The rates, each ``{"num", "den", "rate"}``, as the device's report defines them
+    (``core.reports.RATE_KEYS``); the procedures' online level, fee and reusable
+    components come from the catalog published on the server.
 
     - on_time: finished early or on time ÷ finished
     - overdue: finished late + open overdue ÷ received in total
     - progress (766 "Tiến độ"): early + on time + open within time ÷ received in total
-    - online: received online ÷ received in the period
+    - online (online_partial, online_full): received online ÷ received in the period,
+      among dossiers of procedures offered online (partially, fully)
     - digitised: received in the period with every component digitised (and at
       least one component) ÷ received in the period
     - e_result: finished with the result issued electronically ÷ finished
-    - paid_online: paid online ÷ received in the period with a fee (fee_amount > 0)
+    - paid_online: paid online ÷ received in the period of fee-bearing procedures
     - reused: with a component reused from a digitised result ÷ received in the
-      period with components
+      period with a reusable (or reused) component
+    - synced: received in the period ÷ the same (on the server every dossier is synced)
     - satisfied: ratings "hài lòng" or "rất hài lòng" ÷ ratings given in the period
     """
     c = counts
+    new = c["received_new"]
     return {
         "on_time": _rate(c["finished_early"] + c["finished_on_time"], c["finished"]),
         "overdue": _rate(c["finished_late"] + c["open_late"], c["received_total"]),
         "progress": _rate(
             c["finished_early"] + c["finished_on_time"] + c["open_on_time"], c["received_total"]
         ),
-        "online": _rate(c["received_online"], c["received_in_period"]),
-        "digitised": _rate(c["digitised"], c["received_in_period"]),
-        "e_result": _rate(c["e_result"], c["finished"]),
-        "paid_online": _rate(c["paid_online"], c["fee_bearing"]),
-        "reused": _rate(c["reused"], c["with_components"]),
-        "satisfied": _rate(ratings["very_satisfied"] + ratings["satisfied"], ratings["ratings"]),
+        "online": _rate(c["online_num"], c["online_den"]),
+        "online_partial": _rate(c["online_partial_num"], c["online_partial_den"]),
+        "online_full": _rate(c["online_full_num"], c["online_full_den"]),
+        "digitised": _rate(c["digitised_num"], new),
+        "e_result": _rate(c["e_result_num"], c["finished"]),
+        "paid_online": _rate(c["paid_online_num"], c["paid_online_den"]),
+        "reused": _rate(c["reused_num"], c["reused_den"]),
+        "synced": _rate(new, new),
+        "satisfied": _rate(ratings["level_3"] + ratings["level_2"], ratings["rated"]),
     }
 
 
@@ -208,7 +261,12 @@ class ReportPart:
             ],
             "total": row("", self.total),
             "rates": rates(self.total, self.ratings),
-            "ratings": dict(self.ratings),
+            "unrecorded": {
+                name: self.total[f"{name}_unrecorded"]
+                for name in ("digitised", "e_result", "paid_online")
+            },
+            # Ratings given in the period per overall level (3 rất hài lòng … 1 không).
+            "ratings": {level: self.ratings[f"level_{level}"] for level in ("3", "2", "1")},
         }
 
 
@@ -280,7 +338,7 @@ def province_report(
             else:
                 whole.total = counts
         for row in s.execute(text(_RATINGS_SQL), params).mappings():
-            counts = {k: int(row[k]) for k in _empty_ratings()}
+            counts = {k: int(row[k]) for k in _RATING_COUNTS}
             if row["grouping_level"] == 0:
                 units[row["unit_code"]].ratings = counts
             else:

@@ -29,6 +29,22 @@ from .conftest import (
 
 PERIOD = {"from": "2026-11-01", "to": "2026-11-30"}
 H, C, D = "Hộ tịch", "Chứng thực", "Đất đai"
+PROCEDURES = {H: "1.000001", C: "1.000002", D: "1.000003"}
+# The catalog published on the server: online level, fees and reusable components.
+CATALOG = {
+    "format": "hcc-catalog",
+    "version": 1,
+    "procedures": [
+        {"code": "1.000001", "name": "Đăng ký khai sinh", "field": H, "processing_days": 0,
+         "online_level": "full", "fees": [{"name": "Lệ phí", "amount": 10000}],
+         "components": [{"id": "1.000001-01", "name": "Tờ khai", "reusable": True}]},
+        {"code": "1.000002", "name": "Chứng thực bản sao", "field": C, "processing_days": 0,
+         "online_level": "partial", "fees": [{"name": "Phí", "amount": 0}],
+         "components": [{"id": "1.000002-01", "name": "Bản chính"}]},
+        {"code": "1.000003", "name": "Đăng ký đất đai", "field": D, "processing_days": 10,
+         "bears_fee": True, "components": [{"id": "1.000003-01", "name": "Đơn"}]},
+    ],
+}  # fmt: skip
 
 
 def _supplement_received(due: str) -> dict[str, Any]:
@@ -56,6 +72,7 @@ class Unit:
         """A dossier and its events ``(kind, at)``; ``supplements_received``: at → new due."""
         data = dossier_data(
             self.device.unit_code,
+            procedure_code=PROCEDURES[field],
             procedure_field=field,
             channel=channel,
             received_at=received,
@@ -93,11 +110,13 @@ class Unit:
 def _unit_a(unit: Unit) -> None:
     """Every case of REPORT_RULES in November 2026 (the hand computation is in the test)."""
     d = unit.dossier
-    comps_1 = [{"id": str(uuid.uuid4()), "digitised": True, "reused_digital": True}]
+    reusable = "1.000001-01"
+    comps_1 = [{"component_id": reusable, "digitised": True, "reused_digital": True}]
     comps_2 = [
-        {"id": str(uuid.uuid4()), "digitised": True, "reused_digital": False},
-        {"id": str(uuid.uuid4()), "digitised": False, "reused_digital": False},
+        {"component_id": reusable, "digitised": True, "reused_digital": False},
+        {"component_id": None, "digitised": False, "reused_digital": False},
     ]
+    comps_3 = [{"component_id": reusable, "digitised": None, "reused_digital": False}]
     # Hộ tịch
     d("early", H, "counter", "2026-11-03T09:00:00", "2026-11-05T17:00:00",
       [("processed", "2026-11-04T10:00:00")],
@@ -106,7 +125,7 @@ def _unit_a(unit: Unit) -> None:
       [("processed", "2026-11-05T16:00:00")],
       components=comps_2, fee_amount=10000, paid_online=False)  # fmt: skip
     d("late_online", H, "online", "2026-11-03T09:00:00", "2026-11-05T17:00:00",
-      [("processed", "2026-11-06T08:00:00")])  # fmt: skip
+      [("processed", "2026-11-06T08:00:00")], components=comps_3)  # fmt: skip
     d("carried_late", H, "counter", "2026-10-20T09:00:00", "2026-10-25T17:00:00",
       [("processed", "2026-11-02T09:00:00")])  # fmt: skip
     d("ended_before", H, "counter", "2026-10-01T09:00:00", "2026-10-03T17:00:00",
@@ -183,9 +202,16 @@ def _identities(row: dict[str, Any]) -> None:
 
 
 @pytest.fixture
+def harness(module_harness: Harness) -> Harness:
+    """A server of the module's own: the tests publish a catalog."""
+    return module_harness
+
+
+@pytest.fixture
 def province(harness: Harness) -> dict[str, Any]:
     """Two units of a new province with their dossiers, a unit of another province,
-    and a reviewer of each province."""
+    a reviewer of each province and the catalog."""
+    harness.store.publish_catalog(json.dumps(CATALOG, ensure_ascii=False))
     provinces = Provinces(harness.store.db)
     code = f"P{uuid.uuid4().hex[:6].upper()}"
     other = f"Q{uuid.uuid4().hex[:6].upper()}"
@@ -247,23 +273,25 @@ def test_each_unit_matches_the_hand_computation_and_the_province_is_their_sum(
     # The province's total is the sum of its units' totals, field by field.
     assert whole["total"] == _sum_rows(*(u["total"] for u in report["units"]))
 
+    # Received in the period: 11 (6 Hộ tịch, fully online and fee-bearing; 5 Chứng
+    # thực, partially online, free).
     rates_a = by_unit[unit_a]["rates"]
     assert rates_a["on_time"] == {"num": 5, "den": 8, "rate": 5 / 8}
     assert rates_a["overdue"] == {"num": 6, "den": 14, "rate": 6 / 14}
     assert rates_a["progress"] == {"num": 8, "den": 14, "rate": 8 / 14}
     assert rates_a["online"] == {"num": 2, "den": 11, "rate": 2 / 11}
+    assert rates_a["online_full"] == {"num": 1, "den": 6, "rate": 1 / 6}
+    assert rates_a["online_partial"] == {"num": 1, "den": 5, "rate": 1 / 5}
     assert rates_a["digitised"] == {"num": 1, "den": 11, "rate": 1 / 11}
-    assert rates_a["reused"] == {"num": 1, "den": 2, "rate": 0.5}
-    assert rates_a["paid_online"] == {"num": 1, "den": 2, "rate": 0.5}
+    # With a reusable component (the catalog's 1.000001-01): early, on_time, late_online.
+    assert rates_a["reused"] == {"num": 1, "den": 3, "rate": 1 / 3}
+    assert rates_a["paid_online"] == {"num": 1, "den": 6, "rate": 1 / 6}
     assert rates_a["e_result"] == {"num": 1, "den": 8, "rate": 1 / 8}
+    assert rates_a["synced"] == {"num": 11, "den": 11, "rate": 1.0}
     assert rates_a["satisfied"] == {"num": 2, "den": 3, "rate": 2 / 3}
-    assert by_unit[unit_a]["ratings"] == {
-        "ratings": 3,
-        "very_satisfied": 1,
-        "satisfied": 1,
-        "not_satisfied": 1,
-    }
-    assert by_unit[unit_b]["rates"]["paid_online"] == {"num": 0, "den": 0, "rate": None}
+    assert by_unit[unit_a]["unrecorded"] == {"digitised": 1, "e_result": 7, "paid_online": 4}
+    assert by_unit[unit_a]["ratings"] == {"3": 1, "2": 1, "1": 1}
+    assert by_unit[unit_b]["rates"]["paid_online"] == {"num": 0, "den": 3, "rate": 0.0}
     assert whole["rates"]["satisfied"] == {"num": 3, "den": 4, "rate": 3 / 4}
     assert whole["rates"]["on_time"] == {"num": 6, "den": 9, "rate": 6 / 9}
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "s0002"
 down_revision = "s0001"
@@ -30,6 +31,9 @@ depends_on = None
 # Frozen copies of core.lifecycle.TERMINAL_EVENTS and the supplement event kinds:
 # a migration must not change when the code does.
 _TERMINAL = "('refused', 'withdrawn', 'stopped', 'processed', 'returned')"
+_TERMINAL_STATUSES = "('3', '7', '8', '9', '10')"
+
+_DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 _FUNCTIONS = r"""
 CREATE FUNCTION hcc_report_ts(v text) RETURNS timestamp
@@ -51,41 +55,51 @@ END $$;
 
 # One row of report_dossiers from a dossier document ``d`` (alias of a row
 # with columns id, unit_code, data).
+# An event that ends a dossier: by kind, or by the status it leads to.
+_TERMINAL_EVENT = (
+    f"(e.data ->> 'kind' IN {_TERMINAL} OR e.data ->> 'to_status' IN {_TERMINAL_STATUSES})"
+)
+
+# The rows of report_dossiers for the dossier documents of ``{source}`` (a
+# table with columns id, unit_code, data).
 _DOSSIER_SELECT = f"""
 SELECT d.id, d.unit_code,
     coalesce(d.data ->> 'procedure_field', ''),
+    coalesce(d.data ->> 'procedure_code', ''),
     coalesce(d.data ->> 'channel', ''),
     hcc_report_ts(d.data ->> 'received_at'),
     hcc_report_ts(coalesce(d.data ->> 'original_due_at', d.data ->> 'due_at')),
     (SELECT min(hcc_report_ts(e.data ->> 'at')) FROM events e
-        WHERE e.dossier_id = d.id AND e.data ->> 'kind' IN {_TERMINAL}),
-    CASE WHEN jsonb_typeof(d.data -> 'fee_amount') = 'number'
-        THEN (d.data ->> 'fee_amount')::numeric > 0 ELSE false END,
-    coalesce(d.data -> 'paid_online' = 'true'::jsonb, false),
-    coalesce(d.data -> 'e_result' = 'true'::jsonb, false),
-    CASE WHEN jsonb_typeof(d.data -> 'components') = 'array'
-        THEN jsonb_array_length(d.data -> 'components') ELSE 0 END,
-    CASE WHEN jsonb_typeof(d.data -> 'components') = 'array'
-            AND jsonb_array_length(d.data -> 'components') > 0
-        THEN NOT EXISTS (SELECT 1 FROM jsonb_array_elements(d.data -> 'components') c
-            WHERE (c -> 'digitised') IS DISTINCT FROM 'true'::jsonb)
-        ELSE false END,
-    CASE WHEN jsonb_typeof(d.data -> 'components') = 'array'
-        THEN EXISTS (SELECT 1 FROM jsonb_array_elements(d.data -> 'components') c
-            WHERE c -> 'reused_digital' = 'true'::jsonb)
-        ELSE false END
+        WHERE e.dossier_id = d.id AND {_TERMINAL_EVENT}),
+    CASE d.data -> 'paid_online' WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
+    CASE d.data -> 'e_result' WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
+    c.n, c.digitised, c.unknown, c.reused, coalesce(c.ids, '[]'::jsonb)
+FROM {{source}} d
+CROSS JOIN LATERAL (
+    SELECT count(*) AS n,
+        count(*) FILTER (WHERE x -> 'digitised' = 'true'::jsonb) AS digitised,
+        count(*) FILTER (WHERE coalesce(x -> 'digitised', 'null'::jsonb) = 'null'::jsonb)
+            AS unknown,
+        count(*) FILTER (WHERE x -> 'reused_digital' = 'true'::jsonb) AS reused,
+        jsonb_agg(x -> 'component_id') FILTER (WHERE jsonb_typeof(x -> 'component_id') = 'string')
+            AS ids
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.data -> 'components') = 'array'
+        THEN d.data -> 'components' ELSE '[]'::jsonb END) x
+) c
 """
 _DOSSIER_COLUMNS = (
-    "dossier_id, unit_code, field, channel, received_at, due_at, end_at, fee_bearing,"
-    " paid_online, e_result, components, all_digitised, any_reused"
+    "dossier_id, unit_code, field, procedure_code, channel, received_at, due_at, end_at,"
+    " paid_online, e_result, components, digitised, digitised_unknown, reused, component_ids"
 )
 _DOSSIER_UPSERT = """
 ON CONFLICT (dossier_id) DO UPDATE SET
-    unit_code = excluded.unit_code, field = excluded.field, channel = excluded.channel,
+    unit_code = excluded.unit_code, field = excluded.field,
+    procedure_code = excluded.procedure_code, channel = excluded.channel,
     received_at = excluded.received_at, due_at = excluded.due_at,
-    fee_bearing = excluded.fee_bearing, paid_online = excluded.paid_online,
-    e_result = excluded.e_result, components = excluded.components,
-    all_digitised = excluded.all_digitised, any_reused = excluded.any_reused
+    paid_online = excluded.paid_online, e_result = excluded.e_result,
+    components = excluded.components, digitised = excluded.digitised,
+    digitised_unknown = excluded.digitised_unknown, reused = excluded.reused,
+    component_ids = excluded.component_ids
 """
 _SUPPLEMENT_SELECT = """
 SELECT e.id, e.dossier_id,
@@ -103,7 +117,7 @@ SELECT r.id, r.dossier_id, r.unit_code, hcc_report_ts(r.data ->> 'rated_at'),
 _END_AT_UPDATE = f"""
 UPDATE report_dossiers f SET end_at = least(f.end_at, t.first_end)
 FROM (SELECT e.dossier_id, min(hcc_report_ts(e.data ->> 'at')) AS first_end
-      FROM {{source}} e WHERE e.data ->> 'kind' IN {_TERMINAL}
+      FROM {{source}} e WHERE {_TERMINAL_EVENT}
       GROUP BY e.dossier_id) t
 WHERE f.dossier_id = t.dossier_id AND t.first_end IS NOT NULL
     AND (f.end_at IS NULL OR t.first_end < f.end_at)
@@ -114,7 +128,7 @@ CREATE FUNCTION hcc_report_dossiers_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO report_dossiers ({_DOSSIER_COLUMNS})
-    {_DOSSIER_SELECT} FROM changed d
+    {_DOSSIER_SELECT.format(source="changed")}
     {_DOSSIER_UPSERT};
     RETURN NULL;
 END $$;
@@ -156,7 +170,7 @@ CREATE TRIGGER hcc_report_ratings_insert AFTER INSERT ON ratings
 
 _BACKFILL = f"""
 INSERT INTO report_dossiers ({_DOSSIER_COLUMNS})
-{_DOSSIER_SELECT} FROM dossiers d;
+{_DOSSIER_SELECT.format(source="dossiers")};
 INSERT INTO report_supplements (event_id, dossier_id, kind, at, due_at)
 {_SUPPLEMENT_SELECT} FROM events e WHERE {_SUPPLEMENT_WHERE};
 INSERT INTO report_ratings (rating_id, dossier_id, unit_code, rated_at, overall)
@@ -184,16 +198,18 @@ def upgrade() -> None:
         sa.Column("dossier_id", sa.String(length=64), nullable=False),
         sa.Column("unit_code", sa.String(length=32), nullable=False),
         sa.Column("field", sa.Text(), nullable=False),
+        sa.Column("procedure_code", sa.Text(), nullable=False),
         sa.Column("channel", sa.Text(), nullable=False),
         sa.Column("received_at", sa.DateTime(), nullable=True),
         sa.Column("due_at", sa.DateTime(), nullable=True),
         sa.Column("end_at", sa.DateTime(), nullable=True),
-        sa.Column("fee_bearing", sa.Boolean(), nullable=False),
-        sa.Column("paid_online", sa.Boolean(), nullable=False),
-        sa.Column("e_result", sa.Boolean(), nullable=False),
+        sa.Column("paid_online", sa.Boolean(), nullable=True),
+        sa.Column("e_result", sa.Boolean(), nullable=True),
         sa.Column("components", sa.Integer(), nullable=False),
-        sa.Column("all_digitised", sa.Boolean(), nullable=False),
-        sa.Column("any_reused", sa.Boolean(), nullable=False),
+        sa.Column("digitised", sa.Integer(), nullable=False),
+        sa.Column("digitised_unknown", sa.Integer(), nullable=False),
+        sa.Column("reused", sa.Integer(), nullable=False),
+        sa.Column("component_ids", _DOC, nullable=False),
         sa.PrimaryKeyConstraint("dossier_id", name=op.f("pk_report_dossiers")),
     )
     op.create_index(
