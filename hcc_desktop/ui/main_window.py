@@ -416,6 +416,8 @@ class MainWindow(QMainWindow):
         self.reminders_action.setShortcut(QKeySequence("F8"))
         self.book_action = QAction(self.tr("Dossier tracking &book (Form 07)…"), self)
         self.book_action.triggered.connect(self.open_book)
+        self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
+        self.complaints_action.triggered.connect(self.open_complaints)
         self.sync_action = QAction(self.tr("&Synchronise…"), self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.setToolTip(self.tr("Synchronise with the server (F9)"))
@@ -462,6 +464,7 @@ class MainWindow(QMainWindow):
         dossiers.addAction(self.reprint_action)
         dossiers.addAction(self.apology_action)
         dossiers.addAction(self.book_action)
+        dossiers.addAction(self.complaints_action)
         dossiers.addSeparator()
         dossiers.addAction(self.find_action)
         dossiers.addAction(self.refresh_action)
@@ -1159,6 +1162,13 @@ class MainWindow(QMainWindow):
         from hcc_desktop.ui.worklists.book import BookDialog
 
         dialog = BookDialog(self.services, self.runner, self)
+        self._open(dialog)
+        return dialog
+
+    def open_complaints(self) -> QDialog:
+        from hcc_desktop.ui.complaints.dialog import ComplaintsDialog
+
+        dialog = ComplaintsDialog(self.services, self.runner, self)
         self._open(dialog)
         return dialog
 

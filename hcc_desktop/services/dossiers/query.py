@@ -16,6 +16,7 @@ from hcc_desktop.core.domain import (
     DocForm,
     Dossier,
     DossierEvent,
+    DossierOrigin,
     DossierStatus,
     FeeMethod,
     Gender,
@@ -184,6 +185,7 @@ def dossier_from_row(row: DossierRow) -> Dossier:
                 form=DocForm(c.form),
                 count=c.count,
                 reused_digital=c.reused_digital,
+                digitised=c.digitised,
             )
             for c in row.components
         ),
@@ -208,6 +210,9 @@ def dossier_from_row(row: DossierRow) -> Dossier:
         proposed_due_at=row.proposed_due_at,
         returned_at=row.returned_at,
         server_rev=row.server_rev,
+        paid_online=row.paid_online,
+        e_result=row.e_result,
+        origin=DossierOrigin(row.origin),
     )
 
 

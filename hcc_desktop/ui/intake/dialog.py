@@ -160,7 +160,7 @@ class IntakeDialog(QDialog):
         self.checklist_hint = QLabel(
             self.tr(
                 "Space: received · 1/2/3: original/certified/photocopy · +/−: count · "
-                "S: digitised copy · F2: edit cell · Insert: other paper"
+                "S: digitised copy reused · D: scanned · F2: edit cell · Insert: other paper"
             )
         )
         self.checklist_hint.setWordWrap(True)
