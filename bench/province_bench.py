@@ -184,6 +184,7 @@ def main() -> int:
     parser.add_argument("--units", type=int, default=50)
     parser.add_argument("--dossiers", type=int, default=1_500_000, help="in all, over the units")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--explain", action="store_true", help="print the report's query plan")
     args = parser.parse_args()
     bindir = find_pg_bin()
     if bindir is None:
@@ -229,6 +230,12 @@ def main() -> int:
                 json_s.append(t3 - t2)
                 total = report.whole.total
                 assert sum(n for _, n in floor_rows) == total["received_total"]
+            if args.explain:
+                from hcc_desktop.server import reports
+
+                sql, values = reports.explainable(province=PROVINCE, start=START, end=END)
+                for (line,) in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, values):
+                    print(line, file=sys.stderr)
         db.dispose()
         report_s, floor_s, json_s = report_s[1:], floor_s[1:], json_s[1:]
         median = statistics.median(report_s)
