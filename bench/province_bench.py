@@ -234,6 +234,8 @@ def main() -> int:
                 from hcc_desktop.server import reports
 
                 sql, values = reports.explainable(province=PROVINCE, start=START, end=END)
+                for setting in reports.SETTINGS:
+                    conn.execute(setting)
                 for (line,) in conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, values):
                     print(line, file=sys.stderr)
         db.dispose()

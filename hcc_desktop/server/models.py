@@ -241,10 +241,11 @@ class ReportSupplement(Base):
     """A supplement request (kind 1) or receipt (kind 2, with the appointment it set)."""
 
     __tablename__ = "report_supplements"
-    __table_args__ = (Index("ix_report_supplements_dossier", "dossier_id"),)
+    __table_args__ = (Index("ix_report_supplements_unit_at", "unit_code", "at"),)
 
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     dossier_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
     kind: Mapped[int] = mapped_column(SmallInteger, nullable=False)
     at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -72,6 +72,44 @@ _RATE_COUNTS = (
 # Verdicts of the classification (core.reports / core.lifecycle.classify, as of the end).
 _EARLY, _ON_TIME, _LATE, _OPEN_ON_TIME, _OPEN_LATE = range(1, 6)
 
+# What each count counts, over the classified dossiers of the ``verdicts`` CTE.
+_COUNTS: dict[str, str] = {
+    "received_total": "true",
+    "received_online": "new AND channel = 'online'",
+    "received_direct": "new AND channel <> 'online'",
+    "carried_over": "NOT new",
+    "finished": "finished",
+    "finished_early": f"verdict = {_EARLY}",
+    "finished_on_time": f"verdict = {_ON_TIME}",
+    "finished_late": f"verdict = {_LATE}",
+    "open": "NOT finished",
+    "open_on_time": f"verdict = {_OPEN_ON_TIME}",
+    "open_late": f"verdict = {_OPEN_LATE}",
+    "received_new": "new",
+    "online_den": "new AND online_level IN ('partial', 'full')",
+    "online_num": "new AND online_level IN ('partial', 'full') AND channel = 'online'",
+    "online_partial_den": "new AND online_level = 'partial'",
+    "online_partial_num": "new AND online_level = 'partial' AND channel = 'online'",
+    "online_full_den": "new AND online_level = 'full'",
+    "online_full_num": "new AND online_level = 'full' AND channel = 'online'",
+    "digitised_num": "all_digitised",
+    "e_result_num": "finished AND e_result",
+    "paid_online_den": "new AND bears_fee",
+    "paid_online_num": "new AND bears_fee AND paid_online",
+    "reused_den": "new AND (reusable OR reused > 0)",
+    "reused_num": "new AND reused > 0",
+    "digitised_unrecorded": "new AND NOT all_digitised AND digitised_unknown > 0",
+    "e_result_unrecorded": "finished AND e_result IS NULL",
+    "paid_online_unrecorded": "new AND bears_fee AND paid_online IS NULL",
+}
+assert tuple(_COUNTS) == ROW_FIELDS + _RATE_COUNTS
+
+# Set in the report's transaction (see province_report).
+SETTINGS = ("SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'")
+
+# Two levels of aggregation: every count per (unit, field) in one plain GROUP
+# BY over the dossiers (which PostgreSQL can run in parallel), then the unit,
+# field and province totals as sums over those few hundred groups.
 _REPORT_SQL = f"""
 WITH sel AS (
     SELECT code FROM units
@@ -88,40 +126,31 @@ catalog AS (
     FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p
     WHERE doc.kind = 'catalog' AND doc.scope = ''
 ),
-reusable AS (
-    SELECT coalesce(array_agg(c ->> 'id'), ARRAY[]::text[]) AS ids
-    FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p,
-        jsonb_array_elements(p -> 'components') c
-    WHERE doc.kind = 'catalog' AND doc.scope = '' AND c -> 'reusable' = 'true'::jsonb
-),
-base AS (
-    SELECT f.dossier_id, f.unit_code, f.field, f.channel, f.received_at, f.due_at,
-        CASE WHEN f.end_at < :end THEN f.end_at END AS end_at,
-        f.paid_online, f.e_result, f.components, f.digitised, f.digitised_unknown, f.reused,
-        f.component_ids ?| (SELECT ids FROM reusable) AS reusable,
-        coalesce(cat.online_level, '') AS online_level, coalesce(cat.bears_fee, false) AS bears_fee
-    FROM report_dossiers f JOIN sel ON sel.code = f.unit_code
-    LEFT JOIN catalog cat ON cat.code = f.procedure_code
-    WHERE f.received_at < :end
-        AND (f.received_at >= :start OR f.end_at IS NULL OR f.end_at >= :start)
-),
 sup AS (
     SELECT s.dossier_id,
         count(*) FILTER (WHERE s.kind = 1) AS requests,
         count(*) FILTER (WHERE s.kind = 2) AS receipts,
         max(s.due_at) FILTER (WHERE s.kind = 2) AS moved_due
-    FROM report_supplements s JOIN base b ON b.dossier_id = s.dossier_id
-    WHERE s.at < :end
+    FROM report_supplements s
+    WHERE s.unit_code IN (SELECT code FROM sel) AND s.at < :end
     GROUP BY s.dossier_id
 ),
 facts AS (
-    SELECT b.*,
-        b.received_at >= :start AS new,
-        b.end_at IS NOT NULL AS finished,
+    SELECT f.unit_code, f.field, f.channel, f.paid_online, f.e_result,
+        f.components, f.digitised, f.digitised_unknown, f.reused,
+        f.component_ids ?| CAST(:reusable AS text[]) AS reusable,
+        coalesce(cat.online_level, '') AS online_level, coalesce(cat.bears_fee, false) AS bears_fee,
+        CASE WHEN f.end_at < :end THEN f.end_at END AS end_at,
+        f.received_at >= :start AS new,
+        coalesce(f.end_at < :end, false) AS finished,
         coalesce(sup.requests, 0) AS requests,
         coalesce(sup.requests, 0) > coalesce(sup.receipts, 0) AS waiting,
-        coalesce(sup.moved_due, b.due_at) AS due
-    FROM base b LEFT JOIN sup ON sup.dossier_id = b.dossier_id
+        coalesce(sup.moved_due, f.due_at) AS due
+    FROM report_dossiers f
+    LEFT JOIN sup ON sup.dossier_id = f.dossier_id
+    LEFT JOIN catalog cat ON cat.code = f.procedure_code
+    WHERE f.unit_code IN (SELECT code FROM sel) AND f.received_at < :end
+        AND (f.received_at >= :start OR f.end_at IS NULL OR f.end_at >= :start)
 ),
 verdicts AS (
     SELECT facts.*,
@@ -138,41 +167,24 @@ verdicts AS (
         END AS verdict,
         new AND components > 0 AND digitised = components AS all_digitised
     FROM facts
+),
+per_field AS (
+    SELECT unit_code, field,
+        {", ".join(f"count(*) FILTER (WHERE {cond}) AS {name}" for name, cond in _COUNTS.items())}
+    FROM verdicts
+    GROUP BY unit_code, field
 )
 SELECT unit_code, field, GROUPING(unit_code, field) AS grouping_level,
-    count(*) AS received_total,
-    count(*) FILTER (WHERE new AND channel = 'online') AS received_online,
-    count(*) FILTER (WHERE new AND channel <> 'online') AS received_direct,
-    count(*) FILTER (WHERE NOT new) AS carried_over,
-    count(*) FILTER (WHERE finished) AS finished,
-    count(*) FILTER (WHERE verdict = {_EARLY}) AS finished_early,
-    count(*) FILTER (WHERE verdict = {_ON_TIME}) AS finished_on_time,
-    count(*) FILTER (WHERE verdict = {_LATE}) AS finished_late,
-    count(*) FILTER (WHERE NOT finished) AS open,
-    count(*) FILTER (WHERE verdict = {_OPEN_ON_TIME}) AS open_on_time,
-    count(*) FILTER (WHERE verdict = {_OPEN_LATE}) AS open_late,
-    count(*) FILTER (WHERE new) AS received_new,
-    count(*) FILTER (WHERE new AND online_level IN ('partial', 'full')) AS online_den,
-    count(*) FILTER (WHERE new AND online_level IN ('partial', 'full') AND channel = 'online')
-        AS online_num,
-    count(*) FILTER (WHERE new AND online_level = 'partial') AS online_partial_den,
-    count(*) FILTER (WHERE new AND online_level = 'partial' AND channel = 'online')
-        AS online_partial_num,
-    count(*) FILTER (WHERE new AND online_level = 'full') AS online_full_den,
-    count(*) FILTER (WHERE new AND online_level = 'full' AND channel = 'online')
-        AS online_full_num,
-    count(*) FILTER (WHERE all_digitised) AS digitised_num,
-    count(*) FILTER (WHERE finished AND e_result) AS e_result_num,
-    count(*) FILTER (WHERE new AND bears_fee) AS paid_online_den,
-    count(*) FILTER (WHERE new AND bears_fee AND paid_online) AS paid_online_num,
-    count(*) FILTER (WHERE new AND (reusable OR reused > 0)) AS reused_den,
-    count(*) FILTER (WHERE new AND reused > 0) AS reused_num,
-    count(*) FILTER (WHERE new AND NOT all_digitised AND digitised_unknown > 0)
-        AS digitised_unrecorded,
-    count(*) FILTER (WHERE finished AND e_result IS NULL) AS e_result_unrecorded,
-    count(*) FILTER (WHERE new AND bears_fee AND paid_online IS NULL) AS paid_online_unrecorded
-FROM verdicts
+    {", ".join(f"CAST(sum({name}) AS bigint) AS {name}" for name in _COUNTS)}
+FROM per_field
 GROUP BY GROUPING SETS ((unit_code, field), (unit_code), (field), ())
+"""
+
+_REUSABLE_SQL = """
+SELECT c ->> 'id'
+FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p,
+    jsonb_array_elements(p -> 'components') c
+WHERE doc.kind = 'catalog' AND doc.scope = '' AND c -> 'reusable' = 'true'::jsonb
 """
 
 _RATINGS_SQL = """
@@ -315,7 +327,7 @@ def explainable(
 ) -> tuple[str, dict[str, Any]]:
     """The report's main statement in psycopg's parameter style, for EXPLAIN (benchmarks)."""
     sql = re.sub(r"(?<!:):([a-z_]+)", r"%(\1)s", _REPORT_SQL)
-    return sql, _params(province, start, end, unit)
+    return sql, {**_params(province, start, end, unit), "reusable": []}
 
 
 def province_report(
@@ -331,6 +343,12 @@ def province_report(
     check_period(start, end)
     params = _params(province, start, end, unit)
     with db.read() as s:
+        # The planner's estimates for the joins are far too high, which would
+        # switch on JIT compilation: seconds of compiling for a query that runs
+        # in about one. The per-(unit, field) aggregation fits in memory.
+        for setting in SETTINGS:
+            s.execute(text(setting))
+        params["reusable"] = list(s.scalars(text(_REUSABLE_SQL)))
         names_query = "SELECT code, name FROM units WHERE province = :province"
         if unit is not None:
             names_query += " AND code = :unit"

@@ -102,7 +102,7 @@ ON CONFLICT (dossier_id) DO UPDATE SET
     component_ids = excluded.component_ids
 """
 _SUPPLEMENT_SELECT = """
-SELECT e.id, e.dossier_id,
+SELECT e.id, e.dossier_id, e.unit_code,
     CASE e.data ->> 'kind' WHEN 'supplement_requested' THEN 1 ELSE 2 END,
     hcc_report_ts(e.data ->> 'at'),
     CASE WHEN e.data ->> 'kind' = 'supplement_received'
@@ -143,7 +143,7 @@ CREATE TRIGGER hcc_report_dossiers_update AFTER UPDATE ON dossiers
 CREATE FUNCTION hcc_report_events_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO report_supplements (event_id, dossier_id, kind, at, due_at)
+    INSERT INTO report_supplements (event_id, dossier_id, unit_code, kind, at, due_at)
     {_SUPPLEMENT_SELECT} FROM changed e WHERE {_SUPPLEMENT_WHERE}
     ON CONFLICT (event_id) DO NOTHING;
     {_END_AT_UPDATE.format(source="changed")};
@@ -171,7 +171,7 @@ CREATE TRIGGER hcc_report_ratings_insert AFTER INSERT ON ratings
 _BACKFILL = f"""
 INSERT INTO report_dossiers ({_DOSSIER_COLUMNS})
 {_DOSSIER_SELECT.format(source="dossiers")};
-INSERT INTO report_supplements (event_id, dossier_id, kind, at, due_at)
+INSERT INTO report_supplements (event_id, dossier_id, unit_code, kind, at, due_at)
 {_SUPPLEMENT_SELECT} FROM events e WHERE {_SUPPLEMENT_WHERE};
 INSERT INTO report_ratings (rating_id, dossier_id, unit_code, rated_at, overall)
 {_RATING_SELECT} FROM ratings r;
@@ -219,12 +219,13 @@ def upgrade() -> None:
         "report_supplements",
         sa.Column("event_id", sa.String(length=64), nullable=False),
         sa.Column("dossier_id", sa.String(length=64), nullable=False),
+        sa.Column("unit_code", sa.String(length=32), nullable=False),
         sa.Column("kind", sa.SmallInteger(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=True),
         sa.Column("due_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("event_id", name=op.f("pk_report_supplements")),
     )
-    op.create_index("ix_report_supplements_dossier", "report_supplements", ["dossier_id"])
+    op.create_index("ix_report_supplements_unit_at", "report_supplements", ["unit_code", "at"])
     op.create_table(
         "report_ratings",
         sa.Column("rating_id", sa.String(length=64), nullable=False),
