@@ -225,6 +225,8 @@ class ReportDossier(Base):
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     end_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Supplement requests and receipts ever synced (0: the report skips the lookup).
+    supplements: Mapped[int] = mapped_column(Integer, nullable=False)
     # NULL: not recorded (dossiers from before these flags existed).
     paid_online: Mapped[bool | None] = mapped_column(Boolean)
     e_result: Mapped[bool | None] = mapped_column(Boolean)
@@ -241,7 +243,7 @@ class ReportSupplement(Base):
     """A supplement request (kind 1) or receipt (kind 2, with the appointment it set)."""
 
     __tablename__ = "report_supplements"
-    __table_args__ = (Index("ix_report_supplements_unit_at", "unit_code", "at"),)
+    __table_args__ = (Index("ix_report_supplements_dossier", "dossier_id", "at"),)
 
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     dossier_id: Mapped[str] = mapped_column(String(64), nullable=False)

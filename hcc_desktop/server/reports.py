@@ -111,11 +111,7 @@ SETTINGS = ("SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'")
 # BY over the dossiers (which PostgreSQL can run in parallel), then the unit,
 # field and province totals as sums over those few hundred groups.
 _REPORT_SQL = f"""
-WITH sel AS (
-    SELECT code FROM units
-    WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit)
-),
-catalog AS (
+WITH catalog AS (
     SELECT p ->> 'code' AS code, coalesce(p ->> 'online_level', '') AS online_level,
         CASE WHEN jsonb_typeof(p -> 'bears_fee') = 'boolean' THEN (p ->> 'bears_fee')::boolean
             ELSE EXISTS (
@@ -126,15 +122,6 @@ catalog AS (
     FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p
     WHERE doc.kind = 'catalog' AND doc.scope = ''
 ),
-sup AS (
-    SELECT s.dossier_id,
-        count(*) FILTER (WHERE s.kind = 1) AS requests,
-        count(*) FILTER (WHERE s.kind = 2) AS receipts,
-        max(s.due_at) FILTER (WHERE s.kind = 2) AS moved_due
-    FROM report_supplements s
-    WHERE s.unit_code IN (SELECT code FROM sel) AND s.at < :end
-    GROUP BY s.dossier_id
-),
 facts AS (
     SELECT f.unit_code, f.field, f.channel, f.paid_online, f.e_result,
         f.components, f.digitised, f.digitised_unknown, f.reused,
@@ -143,13 +130,23 @@ facts AS (
         CASE WHEN f.end_at < :end THEN f.end_at END AS end_at,
         f.received_at >= :start AS new,
         coalesce(f.end_at < :end, false) AS finished,
-        coalesce(sup.requests, 0) AS requests,
-        coalesce(sup.requests, 0) > coalesce(sup.receipts, 0) AS waiting,
+        sup.requests,
+        sup.requests > sup.receipts AS waiting,
         coalesce(sup.moved_due, f.due_at) AS due
     FROM report_dossiers f
-    LEFT JOIN sup ON sup.dossier_id = f.dossier_id
     LEFT JOIN catalog cat ON cat.code = f.procedure_code
-    WHERE f.unit_code IN (SELECT code FROM sel) AND f.received_at < :end
+    -- Most dossiers never wait for a supplement: only the others look theirs up.
+    CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE s.kind = 1) AS requests,
+            count(*) FILTER (WHERE s.kind = 2) AS receipts,
+            max(s.due_at) FILTER (WHERE s.kind = 2) AS moved_due
+        FROM report_supplements s
+        WHERE f.supplements > 0 AND s.dossier_id = f.dossier_id AND s.at < :end
+    ) sup
+    WHERE f.unit_code IN (
+            SELECT code FROM units
+            WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit))
+        AND f.received_at < :end
         AND (f.received_at >= :start OR f.end_at IS NULL OR f.end_at >= :start)
 ),
 verdicts AS (

@@ -60,6 +60,8 @@ _TERMINAL_EVENT = (
     f"(e.data ->> 'kind' IN {_TERMINAL} OR e.data ->> 'to_status' IN {_TERMINAL_STATUSES})"
 )
 
+_SUPPLEMENT_EVENT = "e.data ->> 'kind' IN ('supplement_requested', 'supplement_received')"
+
 # The rows of report_dossiers for the dossier documents of ``{source}`` (a
 # table with columns id, unit_code, data).
 _DOSSIER_SELECT = f"""
@@ -71,6 +73,7 @@ SELECT d.id, d.unit_code,
     hcc_report_ts(coalesce(d.data ->> 'original_due_at', d.data ->> 'due_at')),
     (SELECT min(hcc_report_ts(e.data ->> 'at')) FROM events e
         WHERE e.dossier_id = d.id AND {_TERMINAL_EVENT}),
+    (SELECT count(*) FROM events e WHERE e.dossier_id = d.id AND {_SUPPLEMENT_EVENT}),
     CASE d.data -> 'paid_online' WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
     CASE d.data -> 'e_result' WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
     c.n, c.digitised, c.unknown, c.reused, coalesce(c.ids, '[]'::jsonb)
@@ -89,7 +92,8 @@ CROSS JOIN LATERAL (
 """
 _DOSSIER_COLUMNS = (
     "dossier_id, unit_code, field, procedure_code, channel, received_at, due_at, end_at,"
-    " paid_online, e_result, components, digitised, digitised_unknown, reused, component_ids"
+    " supplements, paid_online, e_result, components, digitised, digitised_unknown, reused,"
+    " component_ids"
 )
 _DOSSIER_UPSERT = """
 ON CONFLICT (dossier_id) DO UPDATE SET
@@ -108,19 +112,25 @@ SELECT e.id, e.dossier_id, e.unit_code,
     CASE WHEN e.data ->> 'kind' = 'supplement_received'
         THEN hcc_report_event_due(e.data ->> 'data_json') END
 """
-_SUPPLEMENT_WHERE = "e.data ->> 'kind' IN ('supplement_requested', 'supplement_received')"
+_SUPPLEMENT_WHERE = _SUPPLEMENT_EVENT
 _RATING_SELECT = """
 SELECT r.id, r.dossier_id, r.unit_code, hcc_report_ts(r.data ->> 'rated_at'),
     CASE WHEN jsonb_typeof(r.data -> 'overall') = 'number'
         THEN (r.data ->> 'overall')::numeric::int END
 """
+# The end (first terminal event) and the number of supplement events of the
+# dossiers that ``{source}`` events belong to.
 _END_AT_UPDATE = f"""
-UPDATE report_dossiers f SET end_at = least(f.end_at, t.first_end)
-FROM (SELECT e.dossier_id, min(hcc_report_ts(e.data ->> 'at')) AS first_end
-      FROM {{source}} e WHERE {_TERMINAL_EVENT}
+UPDATE report_dossiers f SET
+    end_at = CASE WHEN t.first_end IS NOT NULL AND (f.end_at IS NULL OR t.first_end < f.end_at)
+        THEN t.first_end ELSE f.end_at END,
+    supplements = f.supplements + t.supplements
+FROM (SELECT e.dossier_id,
+        min(hcc_report_ts(e.data ->> 'at')) FILTER (WHERE {_TERMINAL_EVENT}) AS first_end,
+        count(*) FILTER (WHERE {_SUPPLEMENT_EVENT}) AS supplements
+      FROM {{source}} e WHERE {_TERMINAL_EVENT} OR {_SUPPLEMENT_EVENT}
       GROUP BY e.dossier_id) t
-WHERE f.dossier_id = t.dossier_id AND t.first_end IS NOT NULL
-    AND (f.end_at IS NULL OR t.first_end < f.end_at)
+WHERE f.dossier_id = t.dossier_id
 """
 
 _TRIGGERS = f"""
@@ -203,6 +213,7 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(), nullable=True),
         sa.Column("due_at", sa.DateTime(), nullable=True),
         sa.Column("end_at", sa.DateTime(), nullable=True),
+        sa.Column("supplements", sa.Integer(), nullable=False),
         sa.Column("paid_online", sa.Boolean(), nullable=True),
         sa.Column("e_result", sa.Boolean(), nullable=True),
         sa.Column("components", sa.Integer(), nullable=False),
@@ -225,7 +236,7 @@ def upgrade() -> None:
         sa.Column("due_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("event_id", name=op.f("pk_report_supplements")),
     )
-    op.create_index("ix_report_supplements_unit_at", "report_supplements", ["unit_code", "at"])
+    op.create_index("ix_report_supplements_dossier", "report_supplements", ["dossier_id", "at"])
     op.create_table(
         "report_ratings",
         sa.Column("rating_id", sa.String(length=64), nullable=False),
