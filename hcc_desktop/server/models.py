@@ -225,6 +225,9 @@ class ReportDossier(Base):
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     end_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The on-time verdict ("early", "on_time", "late") the lifecycle recorded on
+    # that event; "" when none (imported histories).
+    end_verdict: Mapped[str] = mapped_column(String(8), nullable=False)
     # Supplement requests and receipts ever synced (0: the report skips the lookup).
     supplements: Mapped[int] = mapped_column(Integer, nullable=False)
     # NULL: not recorded (dossiers from before these flags existed).

@@ -127,7 +127,7 @@ facts AS (
         f.components, f.digitised, f.digitised_unknown, f.reused,
         f.component_ids ?| CAST(:reusable AS text[]) AS reusable,
         coalesce(cat.online_level, '') AS online_level, coalesce(cat.bears_fee, false) AS bears_fee,
-        CASE WHEN f.end_at < :end THEN f.end_at END AS end_at,
+        CASE WHEN f.end_at < :end THEN f.end_at END AS end_at, f.end_verdict,
         f.received_at >= :start AS new,
         coalesce(f.end_at < :end, false) AS finished,
         sup.requests,
@@ -152,7 +152,10 @@ facts AS (
 verdicts AS (
     SELECT facts.*,
         CASE WHEN finished THEN
-            CASE WHEN requests > 1 THEN {_LATE}
+            CASE WHEN end_verdict = 'early' THEN {_EARLY}
+                WHEN end_verdict = 'on_time' THEN {_ON_TIME}
+                WHEN end_verdict = 'late' THEN {_LATE}
+                WHEN requests > 1 THEN {_LATE}
                 WHEN CAST(end_at AS date) < CAST(due AS date) THEN {_EARLY}
                 WHEN CAST(end_at AS date) = CAST(due AS date) THEN {_ON_TIME}
                 ELSE {_LATE} END

@@ -67,9 +67,11 @@ class Unit:
         due: str,
         events: list[tuple[str, str]] | None = None,
         supplements_received: dict[str, str] | None = None,
+        recorded: dict[str, str] | None = None,
         **extra: Any,
     ) -> None:
-        """A dossier and its events ``(kind, at)``; ``supplements_received``: at → new due."""
+        """A dossier and its events ``(kind, at)``; ``supplements_received``: at → new
+        due; ``recorded``: at → the verdict the lifecycle wrote on a terminal event."""
         data = dossier_data(
             self.device.unit_code,
             procedure_code=PROCEDURES[field],
@@ -87,6 +89,8 @@ class Unit:
             fields = {}
             if kind == "supplement_received":
                 fields = _supplement_received((supplements_received or {})[at])
+            elif recorded and at in recorded:
+                fields = {"data_json": json.dumps({"timeliness": recorded[at]})}
             items.append(item("event", event_data(data["id"], kind=kind, at=at, **fields)))
         result = self.device.push_ok(items)
         assert {r["status"] for r in result["results"]} == {"applied"}, result
@@ -155,6 +159,11 @@ def _unit_a(unit: Unit) -> None:
                             "2026-11-06T09:00:00": "2026-11-12T17:00:00"})  # fmt: skip
     d("refused", C, "home_visit", "2026-11-15T08:00:00", "2026-11-18T17:00:00",
       [("refused", "2026-11-15T10:00:00")])  # fmt: skip
+    # Withdrawn while waiting: the lifecycle moved the appointment by the wait and
+    # recorded "on_time", which the events' appointments alone would call late.
+    d("ended_while_waiting", C, "counter", "2026-11-16T09:00:00", "2026-11-18T17:00:00",
+      [("supplement_requested", "2026-11-17T09:00:00"), ("withdrawn", "2026-11-20T09:00:00")],
+      recorded={"2026-11-20T09:00:00": "on_time"})  # fmt: skip
     d("carried_open", C, "counter", "2026-10-28T09:00:00", "2026-11-03T17:00:00")
     d("carried_waiting", C, "counter", "2026-10-25T09:00:00", "2026-10-30T17:00:00",
       [("supplement_requested", "2026-10-27T09:00:00")])  # fmt: skip
@@ -180,10 +189,10 @@ def _row(field: str, *counts: int) -> dict[str, Any]:
 # received_total, online, direct, carried_over, finished, early, on_time, late,
 # open, within, overdue
 A_ROWS = [
-    _row(C, 7, 1, 4, 2, 3, 1, 1, 1, 4, 2, 2),
+    _row(C, 8, 1, 5, 2, 4, 1, 2, 1, 4, 2, 2),
     _row(H, 7, 1, 5, 1, 5, 2, 1, 2, 2, 1, 1),
 ]
-A_TOTAL = _row("", 14, 2, 9, 3, 8, 3, 2, 3, 6, 3, 3)
+A_TOTAL = _row("", 15, 2, 10, 3, 9, 3, 3, 3, 6, 3, 3)
 B_ROWS = [_row(D, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1), _row(H, 2, 0, 2, 0, 1, 0, 1, 0, 1, 1, 0)]
 B_TOTAL = _row("", 3, 1, 2, 0, 1, 0, 1, 0, 2, 1, 1)
 
@@ -273,27 +282,27 @@ def test_each_unit_matches_the_hand_computation_and_the_province_is_their_sum(
     # The province's total is the sum of its units' totals, field by field.
     assert whole["total"] == _sum_rows(*(u["total"] for u in report["units"]))
 
-    # Received in the period: 11 (6 Hộ tịch, fully online and fee-bearing; 5 Chứng
+    # Received in the period: 12 (6 Hộ tịch, fully online and fee-bearing; 6 Chứng
     # thực, partially online, free).
     rates_a = by_unit[unit_a]["rates"]
-    assert rates_a["on_time"] == {"num": 5, "den": 8, "rate": 5 / 8}
-    assert rates_a["overdue"] == {"num": 6, "den": 14, "rate": 6 / 14}
-    assert rates_a["progress"] == {"num": 8, "den": 14, "rate": 8 / 14}
-    assert rates_a["online"] == {"num": 2, "den": 11, "rate": 2 / 11}
+    assert rates_a["on_time"] == {"num": 6, "den": 9, "rate": 6 / 9}
+    assert rates_a["overdue"] == {"num": 6, "den": 15, "rate": 6 / 15}
+    assert rates_a["progress"] == {"num": 9, "den": 15, "rate": 9 / 15}
+    assert rates_a["online"] == {"num": 2, "den": 12, "rate": 2 / 12}
     assert rates_a["online_full"] == {"num": 1, "den": 6, "rate": 1 / 6}
-    assert rates_a["online_partial"] == {"num": 1, "den": 5, "rate": 1 / 5}
-    assert rates_a["digitised"] == {"num": 1, "den": 11, "rate": 1 / 11}
+    assert rates_a["online_partial"] == {"num": 1, "den": 6, "rate": 1 / 6}
+    assert rates_a["digitised"] == {"num": 1, "den": 12, "rate": 1 / 12}
     # With a reusable component (the catalog's 1.000001-01): early, on_time, late_online.
     assert rates_a["reused"] == {"num": 1, "den": 3, "rate": 1 / 3}
     assert rates_a["paid_online"] == {"num": 1, "den": 6, "rate": 1 / 6}
-    assert rates_a["e_result"] == {"num": 1, "den": 8, "rate": 1 / 8}
-    assert rates_a["synced"] == {"num": 11, "den": 11, "rate": 1.0}
+    assert rates_a["e_result"] == {"num": 1, "den": 9, "rate": 1 / 9}
+    assert rates_a["synced"] == {"num": 12, "den": 12, "rate": 1.0}
     assert rates_a["satisfied"] == {"num": 2, "den": 3, "rate": 2 / 3}
-    assert by_unit[unit_a]["unrecorded"] == {"digitised": 1, "e_result": 7, "paid_online": 4}
+    assert by_unit[unit_a]["unrecorded"] == {"digitised": 1, "e_result": 8, "paid_online": 4}
     assert by_unit[unit_a]["ratings"] == {"3": 1, "2": 1, "1": 1}
     assert by_unit[unit_b]["rates"]["paid_online"] == {"num": 0, "den": 3, "rate": 0.0}
     assert whole["rates"]["satisfied"] == {"num": 3, "den": 4, "rate": 3 / 4}
-    assert whole["rates"]["on_time"] == {"num": 6, "den": 9, "rate": 6 / 9}
+    assert whole["rates"]["on_time"] == {"num": 7, "den": 10, "rate": 7 / 10}
 
     # One unit of the province only.
     response = _get(harness, province["token"], unit=unit_b)

@@ -51,6 +51,14 @@ BEGIN
 EXCEPTION WHEN others THEN
     RETURN NULL;
 END $$;
+
+CREATE FUNCTION hcc_report_event_verdict(v text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN coalesce((v::jsonb) ->> 'timeliness', '');
+EXCEPTION WHEN others THEN
+    RETURN '';
+END $$;
 """
 
 # One row of report_dossiers from a dossier document ``d`` (alias of a row
@@ -71,13 +79,18 @@ SELECT d.id, d.unit_code,
     coalesce(d.data ->> 'channel', ''),
     hcc_report_ts(d.data ->> 'received_at'),
     hcc_report_ts(coalesce(d.data ->> 'original_due_at', d.data ->> 'due_at')),
-    (SELECT min(hcc_report_ts(e.data ->> 'at')) FROM events e
-        WHERE e.dossier_id = d.id AND {_TERMINAL_EVENT}),
+    first_end.at, coalesce(first_end.verdict, ''),
     (SELECT count(*) FROM events e WHERE e.dossier_id = d.id AND {_SUPPLEMENT_EVENT}),
     CASE d.data -> 'paid_online' WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
     CASE d.data -> 'e_result' WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
     c.n, c.digitised, c.unknown, c.reused, coalesce(c.ids, '[]'::jsonb)
 FROM {{source}} d
+LEFT JOIN LATERAL (
+    SELECT hcc_report_ts(e.data ->> 'at') AS at,
+        hcc_report_event_verdict(e.data ->> 'data_json') AS verdict
+    FROM events e WHERE e.dossier_id = d.id AND {_TERMINAL_EVENT}
+    ORDER BY 1, 2 LIMIT 1
+) first_end ON true
 CROSS JOIN LATERAL (
     SELECT count(*) AS n,
         count(*) FILTER (WHERE x -> 'digitised' = 'true'::jsonb) AS digitised,
@@ -92,8 +105,8 @@ CROSS JOIN LATERAL (
 """
 _DOSSIER_COLUMNS = (
     "dossier_id, unit_code, field, procedure_code, channel, received_at, due_at, end_at,"
-    " supplements, paid_online, e_result, components, digitised, digitised_unknown, reused,"
-    " component_ids"
+    " end_verdict, supplements, paid_online, e_result, components, digitised,"
+    " digitised_unknown, reused, component_ids"
 )
 _DOSSIER_UPSERT = """
 ON CONFLICT (dossier_id) DO UPDATE SET
@@ -122,11 +135,19 @@ SELECT r.id, r.dossier_id, r.unit_code, hcc_report_ts(r.data ->> 'rated_at'),
 # dossiers that ``{source}`` events belong to.
 _END_AT_UPDATE = f"""
 UPDATE report_dossiers f SET
-    end_at = CASE WHEN t.first_end IS NOT NULL AND (f.end_at IS NULL OR t.first_end < f.end_at)
+    end_at = CASE WHEN t.first_end IS NOT NULL AND (f.end_at IS NULL OR t.first_end < f.end_at
+            OR (t.first_end = f.end_at AND t.verdict < f.end_verdict))
         THEN t.first_end ELSE f.end_at END,
+    end_verdict = CASE WHEN t.first_end IS NOT NULL AND (f.end_at IS NULL
+            OR t.first_end < f.end_at OR (t.first_end = f.end_at AND t.verdict < f.end_verdict))
+        THEN t.verdict ELSE f.end_verdict END,
     supplements = f.supplements + t.supplements
 FROM (SELECT e.dossier_id,
         min(hcc_report_ts(e.data ->> 'at')) FILTER (WHERE {_TERMINAL_EVENT}) AS first_end,
+        (array_agg(hcc_report_event_verdict(e.data ->> 'data_json')
+            ORDER BY hcc_report_ts(e.data ->> 'at'),
+                hcc_report_event_verdict(e.data ->> 'data_json'))
+            FILTER (WHERE {_TERMINAL_EVENT}))[1] AS verdict,
         count(*) FILTER (WHERE {_SUPPLEMENT_EVENT}) AS supplements
       FROM {{source}} e WHERE {_TERMINAL_EVENT} OR {_SUPPLEMENT_EVENT}
       GROUP BY e.dossier_id) t
@@ -213,6 +234,7 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(), nullable=True),
         sa.Column("due_at", sa.DateTime(), nullable=True),
         sa.Column("end_at", sa.DateTime(), nullable=True),
+        sa.Column("end_verdict", sa.String(length=8), nullable=False),
         sa.Column("supplements", sa.Integer(), nullable=False),
         sa.Column("paid_online", sa.Boolean(), nullable=True),
         sa.Column("e_result", sa.Boolean(), nullable=True),
@@ -262,6 +284,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER hcc_report_dossiers_insert ON dossiers")
         for name in ("ratings_sync", "events_sync", "dossiers_sync"):
             op.execute(f"DROP FUNCTION hcc_report_{name}()")
+        op.execute("DROP FUNCTION hcc_report_event_verdict(text)")
         op.execute("DROP FUNCTION hcc_report_event_due(text)")
         op.execute("DROP FUNCTION hcc_report_ts(text)")
     op.drop_table("report_ratings")
