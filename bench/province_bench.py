@@ -179,12 +179,87 @@ def _fill(cluster: PgCluster, dbname: str, units: list[str], per_unit: int) -> f
     return time.perf_counter() - t0
 
 
+def _push_batch(unit: str, n: int) -> list[dict[str, Any]]:
+    """A device's push of ``n`` dossiers with their receipt, processing and (one in
+    five) supplement events, in the wire's shape: 3–5 items a dossier."""
+    from tests.integration.conftest import dossier_data, event_data, item
+
+    items = []
+    for i in range(n):
+        d = dossier_data(
+            unit,
+            procedure_code="1.000001",
+            procedure_field=FIELDS[i % 6],
+            channel=CHANNELS[i % 6],
+            due_at="2026-11-25T17:00:00",
+            original_due_at="2026-11-25T17:00:00",
+            components=[{"component_id": "1.000001-01", "digitised": True}],
+        )
+        items.append(item("dossier", d))
+        items.append(item("event", event_data(d["id"], kind="received")))
+        if i % 5 == 0:
+            items.append(item("event", event_data(d["id"], kind="supplement_requested")))
+            items.append(
+                item(
+                    "event",
+                    event_data(
+                        d["id"],
+                        kind="supplement_received",
+                        data_json=json.dumps({"due_at": "2026-11-26T17:00:00"}),
+                    ),
+                )
+            )
+        items.append(item("event", event_data(d["id"], kind="processed")))
+    return items
+
+
+def push_overhead(url: str, rounds: int) -> dict[str, Any]:
+    """Time ``SyncStore.apply_batch`` of 1,000-item batches with the report
+    triggers enabled and disabled, alternately, on a database that already
+    holds the benchmark's documents (so the triggers' lookups are realistic)."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from hcc_desktop.server.store import SyncStore
+
+    db = ServerDatabase(url)
+    store = SyncStore(db)
+    timings: dict[bool, list[float]] = {True: [], False: []}
+    try:
+        for r in range(2 * rounds):
+            enabled = r % 2 == 0
+            unit = f"000.{r:02d}.99.PUSH"
+            ticket = store.enrol(unit)
+            registration = store.register(ticket.code, f"bench-{r}", "bench")
+            device = store.authenticate(f"Bearer {registration.token}")
+            with db.write() as s:
+                verb = "ENABLE" if enabled else "DISABLE"
+                for table in ("dossiers", "events", "ratings"):
+                    s.execute(text(f"ALTER TABLE {table} {verb} TRIGGER USER"))
+            items = _push_batch(unit, 250)[:1000]
+            t0 = time.perf_counter()
+            store.apply_batch(device, {"batch_id": str(uuid.uuid4()), "items": items})
+            timings[enabled].append(time.perf_counter() - t0)
+    finally:
+        db.dispose()
+    on, off = timings[True][1:], timings[False][1:]  # the first of each warms up
+    return {
+        "push_1000_items_with_triggers_median_s": round(statistics.median(on), 3),
+        "push_1000_items_without_triggers_median_s": round(statistics.median(off), 3),
+        "push_trigger_overhead": round(statistics.median(on) / statistics.median(off), 2),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--units", type=int, default=50)
     parser.add_argument("--dossiers", type=int, default=1_500_000, help="in all, over the units")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--explain", action="store_true", help="print the report's query plan")
+    parser.add_argument(
+        "--push-rounds", type=int, default=0, help="also time pushes with/without the triggers"
+    )
     args = parser.parse_args()
     bindir = find_pg_bin()
     if bindir is None:
@@ -257,6 +332,8 @@ def main() -> int:
             "goal_s": 5.0,
             "total": total,
         }
+        if args.push_rounds:
+            result.update(push_overhead(url, args.push_rounds))
         RESULTS.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         (RESULTS / f"province-{stamp}.json").write_text(json.dumps(result, indent=2), "utf-8")
