@@ -95,6 +95,8 @@ MAX_ID_LENGTH = 64
 # Same rule as the device's settings (hcc_desktop.services.settings.UNIT_CODE),
 # repeated here so the server does not import the device services at start-up.
 UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
+# A province's code (the province's identifier in the unit codes, e.g. H56).
+PROVINCE_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$")
 DEVICE_ID = re.compile(r"^[0-9A-Za-z._-]{1,64}$")
 # Crockford's base 32: no I, L, O, U, so a code read aloud or typed is unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -113,11 +115,13 @@ HTTP_STATUS = {
     "enrolment_code_used": 400,
     "enrolment_code_expired": 400,
     "bad_request": 400,
+    "forbidden": 403,
     "not_found": 404,
     "no_free_slot": 409,
     "unit_mismatch": 409,
     "batch_too_large": 413,
     "server_error": 500,
+    "report_unavailable": 501,
 }
 
 
@@ -852,15 +856,25 @@ class SyncStore:
         *,
         unit_name: str | None = None,
         valid_for: timedelta = timedelta(days=ENROLMENT_VALID_DAYS),
+        province: str | None = None,
     ) -> EnrolmentTicket:
-        """Create a one-time enrolment code for ``unit_code`` (the unit is created if new)."""
+        """Create a one-time enrolment code for ``unit_code`` (the unit is created if new).
+
+        ``province``: put the unit in that province (kept when not given).
+        """
         unit_code = unit_code.strip()
         if not UNIT_CODE.match(unit_code):
             raise ValidationError([FieldError("unit_code", "unit_code_format")])
+        if province is not None:
+            province = province.strip()
+            if not PROVINCE_CODE.match(province):
+                raise ValidationError([FieldError("province", "province_code_format")])
         raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         now = self.clock()
         with self.db.write() as s:
-            self._ensure_unit(s, unit_code, unit_name)
+            unit = self._ensure_unit(s, unit_code, unit_name)
+            if province is not None:
+                unit.province = province
             s.add(
                 EnrolmentCode(
                     code_hash=sha256_hex(raw),
@@ -1330,6 +1344,8 @@ DETAILS = {
     "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
     "server_error": "internal error, logged on the server",
+    "forbidden": "this credential may not do that",
+    "report_unavailable": "the province report needs a PostgreSQL server database",
 }
 
 __all__ = [

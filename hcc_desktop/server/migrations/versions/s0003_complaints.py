@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql
 
 revision = "s0003"
 # Re-chained by the lead after the other server revisions of this round.
-down_revision = "s0001"
+down_revision = "s0002"
 branch_labels = None
 depends_on = None
 
