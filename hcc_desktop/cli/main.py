@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
@@ -595,6 +596,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange_cli.add_commands(sub)
     sync_cli.add_commands(sub)
     reports_cli.add_commands(sub)
+    attachments_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 

@@ -27,6 +27,7 @@ from hcc_desktop.cli.common import print_json
 from hcc_desktop.core.errors import HccError, SyncError, ValidationError
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
+from hcc_desktop.services.attachments.transfer import AttachmentSync
 from hcc_desktop.services.sync.service import CA_ENV, SyncService, SyncStatus
 
 # One English line per error code; params fill the braces.
@@ -181,6 +182,10 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
 
     try:
         result = sync_service(services).sync(progress=progress)
+        # Files move after the records, so their dossiers are on the server first.
+        files = AttachmentSync(services.attachments, sync_service(services)).sync(
+            progress=progress
+        )
     except SyncError as exc:
         if show:
             print(file=sys.stderr)
@@ -188,7 +193,7 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
     if show:
         print(file=sys.stderr)
     if args.json:
-        print_json(result.to_json())
+        print_json({**result.to_json(), "attachments": files.to_json()})
     else:
         print(
             text.say(

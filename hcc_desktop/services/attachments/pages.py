@@ -34,6 +34,17 @@ BITONAL_THRESHOLD = 165
 MODES = ("auto", "bitonal", "gray")
 
 
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def too_large(size: int) -> AttachmentError:
+    limit = MAX_PDF_BYTES
+    return AttachmentError(
+        "attachment_too_large", size=size, limit=limit, size_mb=_mb(size), limit_mb=_mb(limit)
+    )
+
+
 @dataclass(frozen=True)
 class PageSource:
     """One input: a file's bytes and the name shown in messages."""
@@ -48,7 +59,7 @@ class PageSource:
             size = p.stat().st_size
             if size > MAX_INPUT_BYTES:
                 raise AttachmentError(
-                    "attachment_input_too_large", name=p.name, size=size, limit=MAX_INPUT_BYTES
+                    "attachment_input_too_large", name=p.name, size_mb=_mb(size)
                 )
             return cls(p.name, p.read_bytes())
         except OSError as exc:
@@ -196,5 +207,5 @@ def build_pdf(sources: Sequence[PageSource], *, mode: str = "auto") -> BuiltPdf:
         writer.write(buffer)
         data = buffer.getvalue()
     if len(data) > MAX_PDF_BYTES:
-        raise AttachmentError("attachment_too_large", size=len(data), limit=MAX_PDF_BYTES)
+        raise too_large(len(data))
     return BuiltPdf(data, pages)

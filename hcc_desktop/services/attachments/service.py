@@ -33,6 +33,7 @@ from hcc_desktop.services.attachments.pages import (
     BuiltPdf,
     PageSource,
     build_pdf,
+    too_large,
 )
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
@@ -41,10 +42,13 @@ KINDS = ("scan", "reused", "result")
 
 
 def attachments_root(db_path: Path) -> Path:
-    """Files sit next to the database: ``data_dir()/attachments`` for the
-    default database, and apart for each database a test or a portable
-    install opens."""
-    return Path(db_path).resolve().parent / "attachments"
+    """Files sit next to the database: ``<folder>/attachments`` for ``hcc.db``
+    (so ``data_dir()/attachments`` for the default database), and
+    ``<folder>/<name>-attachments`` for a database of another name, so two
+    databases in one folder never share their files."""
+    path = Path(db_path).resolve()
+    name = "attachments" if path.stem == "hcc" else f"{path.stem}-attachments"
+    return path.parent / name
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,7 @@ class AttachmentService:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._db = db
+        self.db = db
         self._settings = settings
         self.files = FileStore(root or attachments_root(db.path))
         self._clock = clock
@@ -410,7 +415,7 @@ def _merge(earlier: bytes, built: BuiltPdf) -> BuiltPdf:
     writer.write(out)
     data = out.getvalue()
     if len(data) > MAX_PDF_BYTES:
-        raise AttachmentError("attachment_too_large", size=len(data), limit=MAX_PDF_BYTES)
+        raise too_large(len(data))
     return BuiltPdf(data, len(PdfReader(io.BytesIO(data)).pages))
 
 
@@ -419,7 +424,7 @@ def _dossier(s: Session, key: str) -> DossierRow:
         select(DossierRow).where((DossierRow.code == key) | (DossierRow.id == key))
     ).first()
     if row is None:
-        raise NotFound(entity="dossier", key=key)
+        raise NotFound("dossier_not_found", key=key)
     return row
 
 
@@ -430,7 +435,7 @@ def _component(s: Session, row: DossierRow, key: str) -> DossierComponentRow:
             return c
     if key.isdigit() and 1 <= int(key) <= len(row.components):
         return row.components[int(key) - 1]
-    raise NotFound(entity="component", key=key)
+    raise NotFound("component_not_found", code=row.code, key=key)
 
 
 def _scan_of(s: Session, component_row_id: str) -> AttachmentRow | None:

@@ -1,0 +1,380 @@
+"""Attachments on the server: files uploaded in chunks, stored once per hash,
+fetched only by devices of a unit that holds them.
+
+Protocol (docs/sync.md, "Attachments"):
+
+``POST /api/v1/attachments/uploads`` ``{sha256, size, chunk_size, chunks: [sha256…]}``
+    opens (or resumes) this unit's upload of a file; answers ``{complete,
+    missing: [index…]}``: the chunks still to send, so a cut upload resumes
+    without resending what arrived.
+``PUT /api/v1/attachments/uploads/{sha256}/chunks/{index}`` (raw bytes)
+    one chunk, refused (``chunk_hash_mismatch``) unless it hashes to what the
+    upload announced.
+``POST /api/v1/attachments/uploads/{sha256}/finish``
+    the whole file is checked against its hash, then kept once (a file another
+    unit sent already is not stored twice) and this unit holds it.
+``POST /api/v1/attachments/records`` ``{records: [...]}`` / ``GET …/records?since=``
+    which dossier and component a file belongs to, for the unit's other devices.
+``GET /api/v1/attachments/files/{sha256}``
+    the file's bytes, only to a device of a unit that holds it (else 404).
+
+A unit holds a file only after sending every byte of it: knowing a hash is
+not enough to fetch another unit's file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from sqlalchemy import String, delete, insert, literal, select
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.responses import JSONResponse, StreamingResponse
+
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.models import (
+    AttachmentBlob,
+    AttachmentChunk,
+    AttachmentHolder,
+    AttachmentRecord,
+    AttachmentUpload,
+    DossierDoc,
+)
+from hcc_desktop.server.store import HTTP_STATUS, DeviceIdentity, SyncStore, utc_now
+
+CHUNK_SIZE = 1024 * 1024
+MAX_CHUNK_SIZE = 4 * 1024 * 1024
+MAX_FILE_SIZE = 512 * 1024 * 1024
+MAX_RECORDS = 1000
+RECORDS_PAGE = 500
+STORED = ""  # unit_code of a stored file's chunks
+
+HTTP_STATUS.setdefault("chunk_hash_mismatch", 400)
+HTTP_STATUS.setdefault("attachment_hash_mismatch", 400)
+HTTP_STATUS.setdefault("attachment_not_uploaded", 409)
+
+
+def _is_sha(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and len(value) == 64
+        and all(c in "0123456789abcdef" for c in value)
+    )
+
+
+def _chunk_count(size: int, chunk_size: int) -> int:
+    return max(1, -(-size // chunk_size))
+
+
+@dataclass(frozen=True)
+class UploadState:
+    complete: bool
+    missing: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"complete": self.complete, "missing": self.missing}
+
+
+class AttachmentStore:
+    """The server's side of attachments over its database."""
+
+    def __init__(self, db: ServerDatabase) -> None:
+        self.db = db
+
+    # -- upload ---------------------------------------------------------------------------
+
+    def open_upload(self, device: DeviceIdentity, body: Any) -> UploadState:
+        if not isinstance(body, dict):
+            raise SyncError("bad_request", detail="the body must be a JSON object")
+        sha, size = body.get("sha256"), body.get("size")
+        chunk_size, chunks = body.get("chunk_size", CHUNK_SIZE), body.get("chunks")
+        if not _is_sha(sha):
+            raise SyncError("bad_request", detail="sha256 must be 64 hex digits")
+        if not isinstance(size, int) or not 0 <= size <= MAX_FILE_SIZE:
+            raise SyncError("bad_request", detail=f"size must be 0..{MAX_FILE_SIZE}")
+        if not isinstance(chunk_size, int) or not 1024 <= chunk_size <= MAX_CHUNK_SIZE:
+            raise SyncError("bad_request", detail="chunk_size out of range")
+        count = _chunk_count(size, chunk_size)
+        if not isinstance(chunks, list) or len(chunks) != count or not all(map(_is_sha, chunks)):
+            raise SyncError("bad_request", detail=f"chunks must list {count} chunk hashes")
+        unit = device.unit_code
+        with self.db.write(serialise=False) as s:
+            if s.get(AttachmentHolder, (sha, unit)) is not None:
+                return UploadState(True, [])
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is not None and (
+                upload.size != size
+                or upload.chunk_size != chunk_size
+                or upload.chunk_hashes != chunks
+            ):
+                # Another description of the same file: start it again.
+                s.execute(_staged(unit, sha, delete(AttachmentChunk)))
+                s.delete(upload)
+                s.flush()
+                upload = None
+            if upload is None:
+                s.add(
+                    AttachmentUpload(
+                        unit_code=unit,
+                        sha256=sha,
+                        size=size,
+                        chunk_size=chunk_size,
+                        chunk_hashes=chunks,
+                        received_bytes=0,
+                        created_at=utc_now(),
+                    )
+                )
+                have: set[int] = set()
+            else:
+                have = set(s.scalars(_staged(unit, sha, select(AttachmentChunk.idx))))
+            return UploadState(False, [i for i in range(count) if i not in have])
+
+    def put_chunk(self, device: DeviceIdentity, sha: str, index: int, data: bytes) -> None:
+        unit = device.unit_code
+        with self.db.write(serialise=False) as s:
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is None:
+                raise SyncError("not_found", detail="no upload of this file is open")
+            count = _chunk_count(upload.size, upload.chunk_size)
+            if not 0 <= index < count:
+                raise SyncError("bad_request", detail=f"chunk index must be 0..{count - 1}")
+            expected_len = min(upload.chunk_size, upload.size - index * upload.chunk_size)
+            if len(data) != max(0, expected_len):
+                raise SyncError("bad_request", detail=f"chunk {index} must be {expected_len} bytes")
+            if hashlib.sha256(data).hexdigest() != upload.chunk_hashes[index]:
+                raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
+            s.merge(AttachmentChunk(sha256=sha, unit_code=unit, idx=index, data=data))
+            upload.received_bytes += len(data)
+
+    def finish_upload(self, device: DeviceIdentity, sha: str) -> UploadState:
+        unit = device.unit_code
+        with self.db.write(serialise=False) as s:
+            if s.get(AttachmentHolder, (sha, unit)) is not None:
+                return UploadState(True, [])
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is None:
+                raise SyncError("not_found", detail="no upload of this file is open")
+            count = _chunk_count(upload.size, upload.chunk_size)
+            have = set(s.scalars(_staged(unit, sha, select(AttachmentChunk.idx))))
+            missing = [i for i in range(count) if i not in have]
+            if missing:
+                return UploadState(False, missing)
+            digest = hashlib.sha256()
+            for i in range(count):
+                chunk = s.scalar(
+                    _staged(unit, sha, select(AttachmentChunk.data)).where(
+                        AttachmentChunk.idx == i
+                    )
+                )
+                digest.update(chunk or b"")
+            if digest.hexdigest() != sha:
+                s.execute(_staged(unit, sha, delete(AttachmentChunk)))
+                s.delete(upload)
+                raise SyncError("attachment_hash_mismatch", detail="the file does not match")
+            if s.get(AttachmentBlob, sha) is None:
+                s.add(
+                    AttachmentBlob(
+                        sha256=sha, size=upload.size, chunk_size=upload.chunk_size,
+                        created_at=utc_now(),
+                    )
+                )
+                s.flush()
+                s.execute(
+                    insert(AttachmentChunk).from_select(
+                        ["sha256", "unit_code", "idx", "data"],
+                        _staged(
+                            unit,
+                            sha,
+                            select(
+                                AttachmentChunk.sha256,
+                                literal(STORED, String(32)),
+                                AttachmentChunk.idx,
+                                AttachmentChunk.data,
+                            ),
+                        ),
+                    )
+                )
+            s.execute(_staged(unit, sha, delete(AttachmentChunk)))
+            s.delete(upload)
+            s.add(AttachmentHolder(sha256=sha, unit_code=unit))
+            return UploadState(True, [])
+
+    def received_bytes(self, unit: str, sha: str) -> int:
+        """Bytes of chunks accepted so far for a unit's open upload (0 when none)."""
+        with self.db.read() as s:
+            upload = s.get(AttachmentUpload, (unit, sha))
+            return upload.received_bytes if upload else 0
+
+    # -- records --------------------------------------------------------------------------
+
+    def add_records(self, device: DeviceIdentity, body: Any) -> int:
+        records = body.get("records") if isinstance(body, dict) else None
+        if not isinstance(records, list) or len(records) > MAX_RECORDS:
+            raise SyncError("bad_request", detail=f"records must be a list of ≤ {MAX_RECORDS}")
+        unit = device.unit_code
+        added = 0
+        with self.db.write(serialise=False) as s:
+            for r in records:
+                if not isinstance(r, dict) or not _is_sha(r.get("sha256")):
+                    raise SyncError("bad_request", detail="each record needs a sha256")
+                rid, dossier_id = r.get("id"), r.get("dossier_id")
+                if not isinstance(rid, str) or not rid or not isinstance(dossier_id, str):
+                    raise SyncError("bad_request", detail="each record needs id and dossier_id")
+                if s.get(AttachmentHolder, (r["sha256"], unit)) is None:
+                    raise SyncError("attachment_not_uploaded", detail=r["sha256"])
+                owner = s.scalar(select(DossierDoc.unit_code).where(DossierDoc.id == dossier_id))
+                if owner is not None and owner != unit:
+                    raise SyncError("forbidden", detail="the dossier belongs to another unit")
+                existing = s.scalar(
+                    select(AttachmentRecord.unit_code).where(AttachmentRecord.id == rid)
+                )
+                if existing is not None:
+                    if existing != unit:
+                        raise SyncError("forbidden", detail="the record belongs to another unit")
+                    continue
+                s.add(
+                    AttachmentRecord(
+                        id=rid,
+                        unit_code=unit,
+                        dossier_id=dossier_id,
+                        sha256=r["sha256"],
+                        data=r,
+                        device_id=device.id,
+                        created_at=utc_now(),
+                    )
+                )
+                added += 1
+        return added
+
+    def records_since(self, device: DeviceIdentity, since: int, limit: int) -> dict[str, Any]:
+        limit = max(1, min(limit, RECORDS_PAGE))
+        with self.db.read() as s:
+            rows = s.execute(
+                select(AttachmentRecord.seq, AttachmentRecord.data)
+                .where(AttachmentRecord.unit_code == device.unit_code, AttachmentRecord.seq > since)
+                .order_by(AttachmentRecord.seq)
+                .limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {
+            "records": [data for _seq, data in rows],
+            "next": rows[-1][0] if rows else since,
+            "more": more,
+        }
+
+    # -- download -------------------------------------------------------------------------
+
+    def file_size(self, device: DeviceIdentity, sha: str) -> int:
+        with self.db.read() as s:
+            held = s.get(AttachmentHolder, (sha, device.unit_code)) is not None
+            blob = s.get(AttachmentBlob, sha) if held else None
+        if blob is None:
+            # The same answer whether the file is absent or another unit's.
+            raise SyncError("not_found", detail="no such file for this unit")
+        return blob.size
+
+    def iter_file(self, sha: str) -> Iterator[bytes]:
+        index = 0
+        while True:
+            with self.db.read() as s:
+                data = s.scalar(
+                    select(AttachmentChunk.data).where(
+                        AttachmentChunk.sha256 == sha,
+                        AttachmentChunk.unit_code == STORED,
+                        AttachmentChunk.idx == index,
+                    )
+                )
+            if data is None:
+                return
+            yield bytes(data)
+            index += 1
+
+
+def _staged(unit: str, sha: str, stmt: Any) -> Any:
+    return stmt.where(AttachmentChunk.sha256 == sha, AttachmentChunk.unit_code == unit)
+
+
+async def _raw_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise SyncError("bad_request", detail=f"chunk over {limit} bytes")
+    parts: list[bytes] = []
+    size = 0
+    async for part in request.stream():
+        size += len(part)
+        if size > limit:
+            raise SyncError("bad_request", detail=f"chunk over {limit} bytes")
+        parts.append(part)
+    return b"".join(parts)
+
+
+def add_routes(app: FastAPI, sync: SyncStore, json_body: Any) -> AttachmentStore:
+    """Register the attachment endpoints on the sync server's app."""
+    store = AttachmentStore(sync.db)
+    app.state.attachments = store
+
+    async def device_of(request: Request) -> DeviceIdentity:
+        return await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
+
+    def checked_sha(sha: str) -> str:
+        if not _is_sha(sha):
+            raise SyncError("bad_request", detail="sha256 must be 64 lower-case hex digits")
+        return sha
+
+    @app.post("/api/v1/attachments/uploads")
+    async def open_upload(request: Request) -> JSONResponse:
+        device = await device_of(request)
+        body = await json_body(request, limit=64 * 1024, too_large="bad_request")
+        state = await run_in_threadpool(store.open_upload, device, body)
+        return JSONResponse(state.to_json())
+
+    @app.put("/api/v1/attachments/uploads/{sha}/chunks/{index}")
+    async def put_chunk(sha: str, index: int, request: Request) -> JSONResponse:
+        device = await device_of(request)
+        data = await _raw_body(request, MAX_CHUNK_SIZE)
+        await run_in_threadpool(store.put_chunk, device, checked_sha(sha), index, data)
+        return JSONResponse({"index": index, "size": len(data)})
+
+    @app.post("/api/v1/attachments/uploads/{sha}/finish")
+    async def finish_upload(sha: str, request: Request) -> JSONResponse:
+        device = await device_of(request)
+        state = await run_in_threadpool(store.finish_upload, device, checked_sha(sha))
+        return JSONResponse(state.to_json())
+
+    @app.post("/api/v1/attachments/records")
+    async def add_records(request: Request) -> JSONResponse:
+        device = await device_of(request)
+        body = await json_body(request, limit=8 * 1024 * 1024, too_large="batch_too_large")
+        added = await run_in_threadpool(store.add_records, device, body)
+        return JSONResponse({"added": added})
+
+    @app.get("/api/v1/attachments/records")
+    async def records(request: Request) -> JSONResponse:
+        device = await device_of(request)
+        try:
+            since = int(request.query_params.get("since") or 0)
+            limit = int(request.query_params.get("limit") or RECORDS_PAGE)
+        except ValueError:
+            raise SyncError("bad_request", detail="since and limit are integers") from None
+        page = await run_in_threadpool(store.records_since, device, since, limit)
+        return JSONResponse(page)
+
+    @app.get("/api/v1/attachments/files/{sha}")
+    async def fetch(sha: str, request: Request) -> StreamingResponse:
+        device = await device_of(request)
+        size = await run_in_threadpool(store.file_size, device, checked_sha(sha))
+        return StreamingResponse(
+            iterate_in_threadpool(store.iter_file(sha)),
+            media_type="application/pdf",
+            headers={"Content-Length": str(size), "X-Content-SHA256": sha},
+        )
+
+    return store
+
+
+__all__ = ["CHUNK_SIZE", "AttachmentStore", "UploadState", "add_routes"]

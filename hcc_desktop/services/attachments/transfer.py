@@ -1,0 +1,244 @@
+"""Attachments to and from the sync server, apart from the records.
+
+Files go up in chunks of about 1 MB; the server answers which chunks it still
+lacks, so an upload cut in the middle resumes without resending what arrived.
+A file's record (dossier, component, hash) is sent once its bytes are held by
+the unit. The unit's other devices pull the records with the sync and fetch a
+file when it is needed (a dossier opened, ``attachments --save``), checking its
+hash before keeping it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.db.models import SyncStateRow
+from hcc_desktop.services.attachments.files import AttachmentError
+from hcc_desktop.services.attachments.service import AttachmentService, record_json
+
+if TYPE_CHECKING:
+    import httpx
+
+    from hcc_desktop.services.sync.service import SyncService
+
+CHUNK_SIZE = 1024 * 1024
+CURSOR_KEY = "attachments_cursor"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class TransferResult:
+    uploaded_files: int
+    uploaded_bytes: int  # chunk bytes actually sent (a resumed upload sends only the rest)
+    records_sent: int
+    records_pulled: int
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uploaded_files": self.uploaded_files,
+            "uploaded_bytes": self.uploaded_bytes,
+            "records_sent": self.records_sent,
+            "records_pulled": self.records_pulled,
+            "cancelled": self.cancelled,
+        }
+
+
+def _chunks(data: bytes, size: int) -> list[bytes]:
+    return [data[i : i + size] for i in range(0, len(data), size)] or [b""]
+
+
+class AttachmentSync:
+    """Moves this device's attachments through the sync server."""
+
+    def __init__(
+        self, attachments: AttachmentService, sync: SyncService, *, chunk_size: int = CHUNK_SIZE
+    ) -> None:
+        self._attachments = attachments
+        self._sync = sync
+        self._db = attachments.db
+        self.chunk_size = chunk_size
+
+    def _client(self) -> httpx.Client:
+        server_url, credential = self._sync._credential()
+        return self._sync._client(server_url, credential.token)
+
+    def _call(self, client: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        return self._sync._call(client, method, path, **kwargs)
+
+    # -- push -----------------------------------------------------------------------------
+
+    def sync(
+        self, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None
+    ) -> TransferResult:
+        """Send what this device attached, then pull the unit's records."""
+        with self._client() as client:
+            pushed = self._push(client, progress or (lambda *_: None), cancel or (lambda: False))
+            if pushed.cancelled:
+                return pushed
+            pulled = self._pull(client)
+        return TransferResult(
+            pushed.uploaded_files, pushed.uploaded_bytes, pushed.records_sent, pulled
+        )
+
+    def push(
+        self, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None
+    ) -> TransferResult:
+        with self._client() as client:
+            return self._push(client, progress or (lambda *_: None), cancel or (lambda: False))
+
+    def _push(self, client: httpx.Client, progress: Progress, cancel: Callable[[], bool]) -> TransferResult:
+        pending = self._attachments.pending_uploads()
+        files = {a.sha256: a.size for a in pending if a.kind != "reused"}
+        # A reused document's file came from another dossier: send it too when
+        # this device made it (the server ignores what the unit holds already).
+        for a in pending:
+            if a.kind == "reused" and self._attachments.files.has(a.sha256):
+                files.setdefault(a.sha256, a.size)
+        total = sum(files.values())
+        done = sent = uploaded = 0
+        for sha in files:
+            if cancel():
+                return TransferResult(uploaded, sent, 0, 0, cancelled=True)
+            base = done
+            n_sent, finished = self._upload(
+                client, sha, cancel, lambda n: progress("upload", base + n, total)
+            )
+            sent += n_sent
+            if not finished:
+                return TransferResult(uploaded, sent, 0, 0, cancelled=True)
+            done += files[sha]
+            uploaded += 1
+        records = [record_json(a) for a in pending]
+        for i in range(0, len(records), 500):
+            batch = records[i : i + 500]
+            self._call(client, "POST", "/api/v1/attachments/records", json={"records": batch})
+            self._attachments.mark_uploaded([str(r["id"]) for r in batch])
+        return TransferResult(uploaded, sent, len(records), 0)
+
+    def _upload(
+        self,
+        client: httpx.Client,
+        sha: str,
+        cancel: Callable[[], bool],
+        progress: Callable[[int], None],
+    ) -> tuple[int, bool]:
+        """Send the chunks the server lacks: (bytes sent, finished; False: cancelled)."""
+        data = self._attachments.read(sha)
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise AttachmentError("attachment_hash_mismatch", expected=sha)
+        chunks = _chunks(data, self.chunk_size)
+        state = self._call(
+            client,
+            "POST",
+            "/api/v1/attachments/uploads",
+            json={
+                "sha256": sha,
+                "size": len(data),
+                "chunk_size": self.chunk_size,
+                "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
+            },
+        )
+        sent = 0
+        for _round in range(3):
+            if state.get("complete"):
+                return sent, True
+            for index in state.get("missing", []):
+                if cancel():
+                    return sent, False
+                self._put(client, sha, int(index), chunks[int(index)])
+                sent += len(chunks[int(index)])
+                progress(sent)
+            state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
+        raise SyncError("server_error", detail="the upload did not complete")
+
+    def _put(self, client: httpx.Client, sha: str, index: int, chunk: bytes) -> None:
+        self._call(
+            client,
+            "PUT",
+            f"/api/v1/attachments/uploads/{sha}/chunks/{index}",
+            content=chunk,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+
+    # -- pull -----------------------------------------------------------------------------
+
+    def _cursor(self) -> int:
+        with self._db.read() as s:
+            row = s.get(SyncStateRow, CURSOR_KEY)
+            return int(json.loads(row.value)) if row else 0
+
+    def _pull(self, client: httpx.Client) -> int:
+        since, pulled = self._cursor(), 0
+        while True:
+            page = self._call(client, "GET", "/api/v1/attachments/records", params={"since": since})
+            records = [r for r in page.get("records", []) if isinstance(r, dict)]
+            pulled += self._attachments.record_remote(records)
+            since = int(page.get("next", since))
+            with self._db.write() as s:
+                s.merge(SyncStateRow(key=CURSOR_KEY, value=json.dumps(since)))
+            if not page.get("more"):
+                return pulled
+
+    def pull(self) -> int:
+        with self._client() as client:
+            return self._pull(client)
+
+    # -- fetch ----------------------------------------------------------------------------
+
+    def fetch(self, sha256: str) -> None:
+        """Fetch one file from the server into the local store (hash checked)."""
+        if self._attachments.files.has(sha256):
+            return
+        with self._client() as client:
+            self._fetch(client, sha256)
+
+    def _fetch(self, client: httpx.Client, sha256: str) -> None:
+        from hcc_desktop.services.sync.service import _httpx
+
+        path = f"/api/v1/attachments/files/{sha256}"
+        try:
+            with client.stream("GET", path, headers={"Accept-Encoding": "identity"}) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    self._raise_for(response)
+
+                def body() -> Iterator[bytes]:
+                    yield from response.iter_bytes(256 * 1024)
+
+                self._attachments.store_fetched(sha256, body())
+        except _httpx().TimeoutException as exc:
+            raise SyncError("server_unreachable", reason="timeout", detail=str(exc)) from exc
+        except _httpx().TransportError as exc:
+            raise SyncError("server_unreachable", detail=str(exc) or type(exc).__name__) from exc
+
+    @staticmethod
+    def _raise_for(response: httpx.Response) -> None:
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = {}
+        code = body.get("error") if isinstance(body, dict) else None
+        if response.status_code in (403, 404):
+            raise AttachmentError("attachment_unavailable", status=response.status_code)
+        raise SyncError("server_rejected", reason=str(code or f"http_{response.status_code}"))
+
+    def ensure_local(self, dossier: str) -> list[str]:
+        """Fetch the dossier's files this device lacks (a dossier being opened);
+        returns the hashes fetched. Records are pulled first."""
+        missing = [a.sha256 for a in self._attachments.list(dossier) if not a.present]
+        if not missing:
+            with self._client() as client:
+                self._pull(client)
+            missing = [a.sha256 for a in self._attachments.list(dossier) if not a.present]
+            if not missing:
+                return []
+        with self._client() as client:
+            for sha in dict.fromkeys(missing):
+                self._fetch(client, sha)
+        return list(dict.fromkeys(missing))
