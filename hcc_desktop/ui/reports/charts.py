@@ -70,9 +70,9 @@ class TrendChart(_View):
     def set_trend(self, points: tuple[TrendPoint, ...], kind: str) -> None:
         self.points = points
         title = (
-            self.tr("Last %n week(s)", "", len(points))
+            self.tr("The last {n} weeks").format(n=len(points))
             if kind == TREND_WEEK
-            else self.tr("Last %n month(s)", "", len(points))
+            else self.tr("The last {n} months").format(n=len(points))
         )
         chart = _chart(title)
         received = QBarSet(self.tr("Received"))

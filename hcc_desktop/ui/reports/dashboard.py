@@ -435,7 +435,8 @@ class DashboardWindow(QWidget):
             return
         preset = self.preset()
         if preset != CUSTOM:
-            self.set_preset(preset, anchor=self.period().end)
+            # The new period holds the day shown last, today for the current period.
+            self.set_preset(preset, anchor=min(self.period().end, self._today))
         else:
             self._period_shown()
 

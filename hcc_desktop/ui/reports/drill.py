@@ -60,9 +60,9 @@ class DrillDownDialog(QDialog):
         self.table.doubleClicked.connect(self._activated)
 
         count = len(result.dossiers)
-        text = self.tr("%n dossier(s)", "", count)
+        text = self.tr("Dossiers: {n}").format(n=count)
         if result.missing:
-            text += " · " + self.tr("%n complaint(s) not about a dossier", "", result.missing)
+            text += " · " + self.tr("complaints not about a dossier: {n}").format(n=result.missing)
         if open_dossier is not None and count:
             text += " · " + self.tr("double-click a row to open the dossier")
         heading = parts.heading_label(title)
