@@ -1972,6 +1972,14 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng bộ không thành công</translation>
     </message>
     <message>
+        <source>The report was cancelled</source>
+        <translation>Đã hủy lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Unknown file type {suffix}: choose .xlsx, .pdf or .docx</source>
+        <translation>Không hỗ trợ loại tệp {suffix}: hãy chọn .xlsx, .pdf hoặc .docx</translation>
+    </message>
+    <message>
         <source>This action is no longer possible for dossier {code} (its status is now {status}): it may have been changed meanwhile on this or another computer</source>
         <translation>Không thể thực hiện thao tác này với hồ sơ {code} (mã trạng thái hiện tại: {status}): có thể hồ sơ vừa được thay đổi trên máy này hoặc máy khác</translation>
     </message>

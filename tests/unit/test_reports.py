@@ -454,3 +454,15 @@ def test_a_week_is_a_slice_of_the_month(services: Services, scenario: Scenario) 
     # c2 (due 11-06: overdue), c3 (due 11-09: within), c4 (overdue).
     assert (row.open_on_time, row.open_late) == (1, 4)
     check_identities(row)
+
+
+def test_progress_is_reported_and_cancel_is_honoured(
+    services: Services, scenario: Scenario
+) -> None:
+    from hcc_desktop.services.reports import ReportCancelled
+
+    seen: list[tuple[int, int]] = []
+    services.reports.periodic(NOV, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(ReportCancelled):
+        services.reports.periodic(NOV, cancel=lambda: True)

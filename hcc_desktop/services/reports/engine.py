@@ -132,7 +132,7 @@ def iter_facts(
         progress(2, 3)
     none = (0, 0, 0, 0, 0)
     for n, r in enumerate(rows, 1):
-        if cancel is not None and n % 5000 == 0 and cancel():
+        if cancel is not None and n % 5000 == 1 and cancel():
             raise ReportCancelled()
         (code, fld, proc, channel, officer, received, due0, paid, eres, fee, level, synced) = r[:12]
         end_at, n_req, n_rec, moved, did = r[12:]

@@ -236,6 +236,11 @@ ERROR_MESSAGES: dict[str, str] = {
     "font_missing": QT_TRANSLATE_NOOP("Messages", "The print font is missing: {path}"),
     "font_invalid": QT_TRANSLATE_NOOP("Messages", "The print font cannot be used: {path}"),
     "sync_failed": QT_TRANSLATE_NOOP("Messages", "Synchronisation failed"),
+    # Reports (issue 11).
+    "report_cancelled": QT_TRANSLATE_NOOP("Messages", "The report was cancelled"),
+    "unknown_format": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown file type {suffix}: choose .xlsx, .pdf or .docx"
+    ),
     "transition_not_allowed": QT_TRANSLATE_NOOP(
         "Messages",
         "This action is no longer possible for dossier {code} (its status is now {status}): "
