@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from hcc_desktop.core.periods import Period, Preset, preset_period
@@ -187,6 +187,34 @@ def test_rates_complaints_charts_and_766_drill_down(
     assert sorted(dialog.codes()) == list(details(NOV, "progress"))
 
 
+def test_rates_by_channel_and_by_officer_drill_down_to_their_dossiers(
+    qtbot: QtBot, dashboard: DashboardWindow, services: Services
+) -> None:
+    rep = services.reports.periodic(NOV)
+    rates, view = dashboard.rates_model, dashboard.rates_view
+    for dimension, value in (("channel", "online"), ("field", "Chứng thực")):
+        dashboard.set_rates_breakdown(dimension, value)
+        assert dashboard.rates_breakdown() == (dimension, value)
+        group = rep.breakdowns[dimension][value]
+        # The complaints register is not broken down: rates and ratings only.
+        assert rates.rowCount() == 13 + 3
+        assert rates.index(0, 1).data() == str(group.rates["on_time"].num)
+        # (row, column): overdue's count, on time's "out of" (the finished).
+        for row, column, figure in ((1, 1, "overdue.num"), (0, 2, "on_time.den")):
+            index = rates.index(row, column)
+            dialog = drill(qtbot, dashboard, lambda i=index: view.clicked.emit(i))
+            expected = services.reports.details(NOV, figure, dimension=dimension, value=value)
+            assert sorted(dialog.codes()) == list(expected)
+            assert len(expected) == int(index.data())
+            dialog.close()
+    officers = rep.breakdowns["officer"]
+    dashboard.set_rates_breakdown("officer")
+    assert dashboard.value_combo.count() == len(officers)
+    dashboard.set_rates_breakdown(None)
+    assert dashboard.rates_breakdown() == (None, None)
+    assert rates.rowCount() == 13 + 3 + 5
+
+
 def test_the_table_models_pass_the_model_tester(
     qtmodeltester: object, services: Services, scenario: Scenario
 ) -> None:
@@ -198,6 +226,8 @@ def test_the_table_models_pass_the_model_tester(
     qtmodeltester.check(table)  # type: ignore[attr-defined]
     rates = RatesModel()
     rates.set_report(rep)
+    qtmodeltester.check(rates)  # type: ignore[attr-defined]
+    rates.set_report(rep, dimension="channel", value="counter")
     qtmodeltester.check(rates)  # type: ignore[attr-defined]
 
 
@@ -276,7 +306,7 @@ def test_exports_and_print_preview(
     qtbot.waitUntil(lambda: dashboard.last_export == out, timeout=20_000)
     sheet = load_workbook(out).active
     assert sheet is not None
-    assert any("Hộ tịch" == c.value for r in sheet.iter_rows() for c in r)
+    assert any(c.value == "Hộ tịch" for r in sheet.iter_rows() for c in r)
     assert dashboard.saved_label.isVisible()
 
     docx = tmp_path / "bao-cao.docx"

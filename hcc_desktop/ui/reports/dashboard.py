@@ -12,8 +12,16 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QRect, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,15 +43,17 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.domain import Channel
 from hcc_desktop.core.index766 import Index766, percent
 from hcc_desktop.core.periods import Period, Preset, period_label, preset_period
-from hcc_desktop.core.reports import RATE_KEYS, PeriodicReport
+from hcc_desktop.core.reports import RATE_KEYS, Group, PeriodicReport
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common import dialog_parts as parts
 from hcc_desktop.ui.common.dialog_parts import DIALOG_STYLESHEET
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
+from hcc_desktop.ui.common.table_models import channel_name
 from hcc_desktop.ui.common.tasks import TaskHandle, TaskRunner
 from hcc_desktop.ui.reports import jobs
 from hcc_desktop.ui.reports.charts import FieldChart, TrendChart
@@ -59,17 +69,20 @@ TREND_COUNT = 12
 LAST_DIR_KEY = "paths/reports_dir"
 
 _CARD_STYLE = """
-QPushButton#figure { text-align: left; padding: 6px 10px; border: 1px solid #c9ced6;
-  border-radius: 6px; background: #f7f9fc; }
-QPushButton#figure:hover { background: #e8f0fe; border-color: #5b8def; }
+QFrame#figure { border: 1px solid #c9ced6; border-radius: 6px; background: #f7f9fc; }
+QFrame#figure:hover, QFrame#figure:focus { background: #e8f0fe; border-color: #5b8def; }
+QFrame#figure QLabel { background: transparent; border: none; }
 QFrame#score { border: 1px solid #c9ced6; border-radius: 6px; background: #fffaf0; }
 """
 # Measures of the 766 file that are rates of dossiers (their numerator drills down).
 _DRILLABLE = {*RATE_KEYS, "satisfied"}
 
 
-class FigureButton(QPushButton):
-    """A key figure: the number big, what it is under it; a click lists its dossiers."""
+class FigureButton(QFrame):
+    """A key figure: the number big, what it is under it, the detail wrapped
+    below; a click (or Enter, Space) lists its dossiers."""
+
+    clicked = Signal()
 
     def __init__(self, figure: Figure, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,17 +92,48 @@ class FigureButton(QPushButton):
         self.value = ""
         self.detail = ""
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(64)
-        self.setAutoDefault(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(
+            QCoreApplication.translate("DashboardWindow", "Click to list these dossiers")
+        )
+        self.value_label = QLabel()
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.caption_label = QLabel(caption)
+        self.caption_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.detail_label)
+        layout.addStretch(1)
 
     def set_value(self, value: str, detail: str = "") -> None:
         self.value = value
         self.detail = detail
-        lines = [value, self.caption] + ([detail] if detail else [])
-        self.setText("\n".join(lines))
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 9.0))
-        self.setFont(font)
+        self.value_label.setText(value)
+        self.detail_label.setText(detail)
+        self.detail_label.setVisible(bool(detail))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DashboardWindow(QWidget):
@@ -240,7 +284,7 @@ class DashboardWindow(QWidget):
         tree_header = self.index_tree.header()
         tree_header.setStretchLastSection(True)
         tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.index_tree.setColumnWidth(0, 300)
+        self.index_tree.setColumnWidth(0, 280)
         self.index_tree.setColumnWidth(1, 64)
         self.index_tree.setColumnWidth(2, 70)
         self.index_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -272,7 +316,7 @@ class DashboardWindow(QWidget):
         body.addWidget(charts)
         body.setStretchFactor(0, 5)
         body.setStretchFactor(1, 6)
-        body.setSizes([560, 700])
+        body.setSizes([640, 700])
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         overview_layout.setContentsMargins(4, 4, 4, 4)
@@ -299,9 +343,35 @@ class DashboardWindow(QWidget):
         self.rates_model = RatesModel(self)
         self.rates_view = self._figure_table(self.rates_model)
         self.rates_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates_view.verticalHeader().hide()
+        self.dimension_combo = QComboBox()
+        for text, dim in (
+            (self.tr("The whole unit"), ""),
+            (self.tr("By field"), "field"),
+            (self.tr("By procedure"), "procedure"),
+            (self.tr("By channel"), "channel"),
+            (self.tr("By receiving officer"), "officer"),
+        ):
+            self.dimension_combo.addItem(text, dim)
+        self.dimension_combo.currentIndexChanged.connect(self._dimension_changed)
+        self.value_combo = QComboBox()
+        self.value_combo.setMinimumContentsLength(40)
+        self.value_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.value_combo.currentIndexChanged.connect(self._show_rates)
+        self.value_combo.hide()
+        breakdown = QHBoxLayout()
+        of_label = QLabel(self.tr("Rates &of"))
+        of_label.setBuddy(self.dimension_combo)
+        breakdown.addWidget(of_label)
+        breakdown.addWidget(self.dimension_combo)
+        breakdown.addWidget(self.value_combo)
+        breakdown.addStretch(1)
         rates_page = QWidget()
         rates_layout = QVBoxLayout(rates_page)
         rates_layout.setContentsMargins(4, 4, 4, 4)
+        rates_layout.addLayout(breakdown)
         rates_layout.addWidget(
             parts.hint_label(
                 self.tr(
@@ -559,7 +629,56 @@ class DashboardWindow(QWidget):
         self.field_chart.set_report(report)
         self.table_model.set_report(report)
         self.table_view.resizeRowsToContents()
-        self.rates_model.set_report(report)
+        self._fill_values()
+
+    # == rates by field, procedure, channel, officer =================================
+
+    def _dimension_changed(self, _index: int) -> None:
+        self._fill_values()
+
+    def _fill_values(self) -> None:
+        """The rows of the chosen breakdown in the second box (none for the unit)."""
+        dimension = str(self.dimension_combo.currentData() or "")
+        report = self.report()
+        self.value_combo.blockSignals(True)
+        try:
+            previous = self.value_combo.currentData()
+            self.value_combo.clear()
+            if dimension and report is not None:
+                for value, group in sorted(report.breakdowns.get(dimension, {}).items()):
+                    self.value_combo.addItem(self._value_label(dimension, value, group), value)
+                at = self.value_combo.findData(previous)
+                self.value_combo.setCurrentIndex(max(at, 0))
+        finally:
+            self.value_combo.blockSignals(False)
+        self.value_combo.setVisible(bool(dimension))
+        self._show_rates()
+
+    def _value_label(self, dimension: str, value: str, group: Group) -> str:
+        if dimension == "channel":
+            try:
+                return channel_name(Channel(value))
+            except ValueError:
+                return value
+        if dimension == "procedure" and self.data is not None:
+            name = self.data.procedure_names.get(value)
+            return f"{value} – {name}" if name else value
+        return group.row.field or value
+
+    def rates_breakdown(self) -> tuple[str | None, str | None]:
+        dimension = str(self.dimension_combo.currentData() or "") or None
+        if dimension is None or self.value_combo.currentIndex() < 0:
+            return (None, None)
+        return (dimension, str(self.value_combo.currentData()))
+
+    def set_rates_breakdown(self, dimension: str | None, value: str | None = None) -> None:
+        self.dimension_combo.setCurrentIndex(self.dimension_combo.findData(dimension or ""))
+        if dimension is not None and value is not None:
+            self.value_combo.setCurrentIndex(self.value_combo.findData(value))
+
+    def _show_rates(self, *_args: object) -> None:
+        dimension, value = self.rates_breakdown()
+        self.rates_model.set_report(self.report(), dimension=dimension, value=value)
         self.rates_view.resizeColumnsToContents()
         self.rates_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
@@ -641,7 +760,7 @@ class DashboardWindow(QWidget):
             for item, depth, fm in items:
                 height = fm.height()
                 for col in (0, 3):
-                    width = tree.columnWidth(col) - 10
+                    width = tree.columnWidth(col) - 24
                     if col == 0:
                         width -= tree.indentation() * (depth + 1)
                     box = fm.boundingRect(QRect(0, 0, max(width, 40), 2000), flags, item.text(col))

@@ -42,6 +42,7 @@ class DashboardData:
     trend: tuple[TrendPoint, ...]
     trend_kind: str
     measures: dict[str, str | None]  # 766 indicator key -> the rate it measures
+    procedure_names: dict[str, str]  # code -> name, for the breakdown by procedure
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def load_dashboard(
         points.append(TrendPoint(p, rep.total.row, rep.total.rates["on_time"]))
         progress(i, steps)
     measures = {i.key: i.measure for g in services.reports.spec766().groups for i in g.indicators}
-    return DashboardData(period, report, index, tuple(points), trend_kind, measures)
+    names = {p.code: p.name for p in services.catalog.list(include_inactive=True)}
+    return DashboardData(period, report, index, tuple(points), trend_kind, measures, names)
 
 
 def drill_down(

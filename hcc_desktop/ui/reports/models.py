@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QFont
 
 from hcc_desktop.core.index766 import percent
-from hcc_desktop.core.reports import ROW_FIELDS, PeriodicReport, Rate, ReportRow
+from hcc_desktop.core.reports import ROW_FIELDS, Group, PeriodicReport, Rate, ReportRow
 from hcc_desktop.services.reports.service import NO_FIELD
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.ui.common.table_models import TextRowsModel
@@ -138,41 +138,53 @@ class RatesModel(TextRowsModel):
         super().__init__(parent)
         self._figures: list[tuple[Figure | None, Figure | None]] = []
 
-    def set_report(self, report: PeriodicReport | None) -> None:
+    def set_report(
+        self,
+        report: PeriodicReport | None,
+        *,
+        dimension: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        """The rates of the whole unit, or of one row of a breakdown
+        (``dimension`` "field" | "procedure" | "channel" | "officer", ``value``)."""
         self.beginResetModel()
         self._texts = []
         self._figures = []
         if report is not None:
-            self._fill(report)
+            group = report.total
+            if dimension is not None:
+                group = report.breakdowns.get(dimension, {}).get(value or "", group)
+            self._fill(report, group, dimension, value)
         self.endResetModel()
 
     def _label(self, text: str) -> str:
         return QCoreApplication.translate("RatesModel", text)
 
-    def _fill(self, report: PeriodicReport) -> None:
-        rates = report.total.rates
+    def _fill(
+        self, report: PeriodicReport, group: Group, dimension: str | None, value: str | None
+    ) -> None:
+        def fig(name: str) -> Figure:
+            return (name, dimension, value)
+
+        rates = group.rates
         for key, label in _RATES:
             rate = rates.get(key) or Rate.of(0, 0)
             if key == "processing_days":
                 shown = "—" if rate.rate is None else f"{rate.rate:.1f}".replace(".", ",")
-                figures: tuple[Figure | None, Figure | None] = (None, (key, None, None))
+                figures: tuple[Figure | None, Figure | None] = (None, fig(key))
             else:
                 shown = percent(rate.rate)
-                figures = ((f"{key}.num", None, None), (f"{key}.den", None, None))
+                figures = (fig(f"{key}.num"), fig(f"{key}.den"))
             self._texts.append((self._label(label), _count(rate.num), _count(rate.den), shown))
             self._figures.append(figures)
-        rated = sum(report.total.ratings.values())
+        rated = sum(group.ratings.values())
         for level, label in _LEVELS:
-            n = report.total.ratings.get(level, 0)
-            self._texts.append(
-                (
-                    self._label(label),
-                    _count(n),
-                    _count(rated),
-                    percent(n / rated if rated else None),
-                )
-            )
-            self._figures.append(((f"rating.{level}", None, None), ("satisfied.den", None, None)))
+            n = group.ratings.get(level, 0)
+            share = percent(n / rated if rated else None)
+            self._texts.append((self._label(label), _count(n), _count(rated), share))
+            self._figures.append((fig(f"rating.{level}"), fig("satisfied.den")))
+        if dimension is not None:
+            return  # the complaints register is not broken down
         c = report.complaints
         for key, label in _COMPLAINTS:
             self._texts.append((self._label(label), _count(getattr(c, key)), "", ""))
