@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hcc_desktop.ui.common import dialog_parts as parts
 from hcc_desktop.ui.common.dialog_parts import DIALOG_STYLESHEET
@@ -54,9 +61,10 @@ class DrillDownDialog(QDialog):
         for column in Column:
             self.table.setColumnHidden(column, column not in SHOWN)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(Column.PROCEDURE, 320)
+        # The procedure's name takes what is left; the other columns fit their text.
+        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)
 
         count = len(result.dossiers)
