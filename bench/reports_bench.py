@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from hcc_desktop.core.periods import Period  # noqa: E402
 from hcc_desktop.db.migrate import head_revision  # noqa: E402
 from hcc_desktop.services import open_services  # noqa: E402
-from hcc_desktop.services.reports.engine import stamp  # noqa: E402
+from hcc_desktop.services.reports.engine import MMAP_BYTES, stamp  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
 QUARTER = Period(date(2026, 10, 1), date(2026, 12, 31))
@@ -212,6 +212,7 @@ def build(path: Path, n: int, seed: int = 766) -> None:
 
 def floor(path: Path) -> float:
     con = sqlite3.connect(path)
+    con.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # the same I/O set-up as the report
     t = time.perf_counter()
     con.execute(
         FLOOR_SQL, {"start": stamp(QUARTER.start_at), "end": stamp(QUARTER.end_at)}

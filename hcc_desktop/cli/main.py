@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
@@ -78,6 +79,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "form": c.form.value,
                 "count": c.count,
                 "reused_digital": c.reused_digital,
+                "digitised": c.digitised,
             }
             for c in d.components
         ],
@@ -91,6 +93,10 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
         "unit_code": d.unit_code,
         "device_id": d.device_id,
         "version": d.version,
+        # None = not recorded (dossiers from before these flags existed)
+        "paid_online": d.paid_online,
+        "e_result": d.e_result,
+        "origin": d.origin.value,
     }
 
 
@@ -169,6 +175,7 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
                 count=count,
                 name=str(c.get("name", "")),
                 reused_digital=bool(c.get("reused_digital", False)),
+                digitised=bool(c.get("digitised", False)),
             )
         )
     received_at = None
@@ -192,6 +199,16 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     if not isinstance(sets_count, int) or isinstance(sets_count, bool):
         problems.append("sets_count: expected a whole number")
         sets_count = 1
+    flags: dict[str, bool] = {}
+    for key in ("paid_online", "e_result"):
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            problems.append(f"{key}: expected true or false")
+            value = False
+        flags[key] = value
+    for i, c in enumerate(raw_components):
+        if isinstance(c, dict) and not isinstance(c.get("digitised", False), bool):
+            problems.append(f"components[{i}].digitised: expected true or false")
     if problems or owner is None or not isinstance(procedure, str):
         raise CliError("invalid intake file:\n" + "\n".join(f"  {p}" for p in problems))
     return IntakeDraft(
@@ -211,6 +228,8 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
         use_alt_processing=bool(data.get("use_alt_processing", False)),
         received_by=data.get("received_by") or officer,
         allow_future=True,
+        paid_online=flags["paid_online"],
+        e_result=flags["e_result"],
     )
 
 
@@ -468,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_settings)
 
     lifecycle_cli.add_commands(sub)
+    exchange_cli.add_commands(sub)
     sync_cli.add_commands(sub)
     reports_cli.add_commands(sub)
     server_cli.add_commands(sub)

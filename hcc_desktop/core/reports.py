@@ -10,7 +10,7 @@ server): figures are evaluated from the event history as of the period's end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Channels of the national statistics: online (KenhThucHien 2) against the rest
 # (direct at the counter, Saturday sessions, home visits, and postal).
@@ -64,14 +64,14 @@ RATING_KEYS = {3: "rating.very_satisfied", 2: "rating.satisfied", 1: "rating.not
 DIMENSIONS = ("field", "procedure", "channel", "officer")
 
 
-@dataclass(frozen=True)
-class DossierFacts:
+class DossierFacts(NamedTuple):
     """What the report needs of one dossier, as of the period's end.
 
     Times are the store's text form ("YYYY-MM-DD HH:MM:SS..."): only their
     first 10 characters (the date) and their order matter. ``due`` is the
     appointment moved by the supplement waits that ended before the period's
     end; ``end_at`` the first terminal event before the end, or None.
+    A NamedTuple, not a dataclass: one is built per dossier of the period.
     """
 
     code: str

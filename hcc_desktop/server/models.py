@@ -159,6 +159,21 @@ class RatingDoc(_HistoryDoc, Base):
     __table_args__ = (Index("ix_ratings_unit_rev", "unit_code", "rev"),)
 
 
+class ComplaintDoc(Base):
+    """A complaint of the unit's register (phản ánh, kiến nghị), as the device
+    sent it; replaced by a newer version (resolving it), never deleted."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_unit_rev", "unit_code", "rev"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    last_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
 class PublishedDoc(Base):
     """The latest catalog / calendar (global) or unit settings (per unit).
 
@@ -192,6 +207,7 @@ __all__ = [
     "GLOBAL_SCOPE",
     "AppliedBatch",
     "Base",
+    "ComplaintDoc",
     "Device",
     "DossierDoc",
     "EnrolmentCode",

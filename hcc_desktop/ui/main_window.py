@@ -417,12 +417,17 @@ class MainWindow(QMainWindow):
         self.reminders_action.setShortcut(QKeySequence("F8"))
         self.book_action = QAction(self.tr("Dossier tracking &book (Form 07)…"), self)
         self.book_action.triggered.connect(self.open_book)
+<<<<<<< HEAD
         self.reports_action = QAction(self.tr("Reports &dashboard…"), self)
         self.reports_action.setShortcut(QKeySequence("F6"))
         self.reports_action.setToolTip(
             self.tr("Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)")
         )
         self.reports_action.triggered.connect(self.open_reports)
+=======
+        self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
+        self.complaints_action.triggered.connect(self.open_complaints)
+>>>>>>> reports
         self.sync_action = QAction(self.tr("&Synchronise…"), self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.setToolTip(self.tr("Synchronise with the server (F9)"))
@@ -469,6 +474,7 @@ class MainWindow(QMainWindow):
         dossiers.addAction(self.reprint_action)
         dossiers.addAction(self.apology_action)
         dossiers.addAction(self.book_action)
+        dossiers.addAction(self.complaints_action)
         dossiers.addSeparator()
         dossiers.addAction(self.find_action)
         dossiers.addAction(self.refresh_action)
@@ -1171,6 +1177,7 @@ class MainWindow(QMainWindow):
         self._open(dialog)
         return dialog
 
+<<<<<<< HEAD
     def open_reports(self) -> QWidget:
         """The reports dashboard (F6); one window, raised if already open."""
         from hcc_desktop.ui.reports.dashboard import DashboardWindow
@@ -1186,6 +1193,14 @@ class MainWindow(QMainWindow):
         self._reports_window = window
         window.show()
         return window
+=======
+    def open_complaints(self) -> QDialog:
+        from hcc_desktop.ui.complaints.dialog import ComplaintsDialog
+
+        dialog = ComplaintsDialog(self.services, self.runner, self)
+        self._open(dialog)
+        return dialog
+>>>>>>> reports
 
     def open_sync(self) -> SyncDialog:
         for widget in self.open_dialogs():

@@ -261,8 +261,12 @@
         <translation>Số lượng</translation>
     </message>
     <message>
-        <source>Digitised</source>
-        <translation>Bản số hóa</translation>
+        <source>Reused</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Đã số hóa</translation>
     </message>
     <message>
         <source>Received (Space)</source>
@@ -273,8 +277,16 @@
         <translation>Dùng bản số hóa đã có thay cho giấy tờ (phím S)</translation>
     </message>
     <message>
+        <source>The paper was scanned (digitised) at the counter (key D)</source>
+        <translation>Giấy tờ đã được số hóa (quét) tại quầy (phím D)</translation>
+    </message>
+    <message>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>Chưa số hóa</translation>
     </message>
     <message>
         <source>Extra paper, not on the checklist (Delete removes it)</source>
@@ -291,6 +303,139 @@
     <message>
         <source>When: %1</source>
         <translation>Trường hợp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp tại quầy</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Public service portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản, thư</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Complaints and petitions</source>
+        <translation>Phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Only those not yet handled</source>
+        <translation>Chỉ những phản ánh chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record &amp;handling…</source>
+        <translation>Ghi nhận &amp;kết quả xử lý…</translation>
+    </message>
+    <message>
+        <source>dossier code, if it concerns one</source>
+        <translation>mã hồ sơ, nếu liên quan đến một hồ sơ</translation>
+    </message>
+    <message>
+        <source>the officer it concerns, if any</source>
+        <translation>cán bộ bị phản ánh, nếu có</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the register</source>
+        <translation>&amp;Thêm vào sổ</translation>
+    </message>
+    <message>
+        <source>New complaint or petition</source>
+        <translation>Phản ánh, kiến nghị mới</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Officer concerned</source>
+        <translation>Cán bộ liên quan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>{count} complaints listed, {open} not yet handled</source>
+        <translation>{count} phản ánh, kiến nghị; {open} chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record handling</source>
+        <translation>Ghi nhận kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>How was it handled?</source>
+        <translation>Đã xử lý như thế nào?</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier / officer</source>
+        <translation>Hồ sơ / cán bộ</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>How it was handled</source>
+        <translation>Kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa xử lý</translation>
     </message>
 </context>
 <context>
@@ -782,6 +927,14 @@
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
+        <source>Paid online</source>
+        <translation>Thanh toán trực tuyến</translation>
+    </message>
+    <message>
+        <source>Electronic result</source>
+        <translation>Kết quả điện tử</translation>
+    </message>
+    <message>
         <source>Papers received</source>
         <translation>Thành phần hồ sơ đã nhận</translation>
     </message>
@@ -850,8 +1003,28 @@
         <translation>Sắp đến hạn trả ({due}). Nếu kết quả sẽ trễ, hãy gửi công dân văn bản xin lỗi và hẹn lại (Mẫu 04) trước ngày hẹn.</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
         <source>(digitised copy reused)</source>
         <translation>(tái sử dụng bản số hóa)</translation>
+    </message>
+    <message>
+        <source>(scan not recorded)</source>
+        <translation>(số hóa: chưa ghi nhận)</translation>
+    </message>
+    <message>
+        <source>(scanned)</source>
+        <translation>(đã số hóa)</translation>
     </message>
     <message>
         <source>(no paper recorded)</source>
@@ -1047,10 +1220,6 @@
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy · F2: edit cell · Insert: other paper</source>
-        <translation>Dấu cách: đã nhận · 1/2/3: bản chính/bản chứng thực/bản photo · +/−: số lượng · S: bản số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
-    </message>
-    <message>
         <source>Add &amp;other paper…</source>
         <translation>Thêm &amp;giấy tờ khác…</translation>
     </message>
@@ -1169,6 +1338,14 @@
     <message>
         <source>Submitted by another person (with a power of a&amp;ttorney)</source>
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
+    </message>
+    <message>
+        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy reused · D: scanned · F2: edit cell · Insert: other paper</source>
+        <translation>Space: đã nhận · 1/2/3: bản chính/bản sao chứng thực/bản photo · +/−: số lượng · S: tái sử dụng bản số hóa · D: đã số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
+    </message>
+    <message>
+        <source>Filed online (public service portal)</source>
+        <translation>Nộp trực tuyến (Cổng dịch vụ công)</translation>
     </message>
     <message>
         <source>pages: </source>
@@ -1400,6 +1577,10 @@
     <message>
         <source>Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)</source>
         <translation>Số liệu của một kỳ: Biểu II.06a, các tỷ lệ, ước tính chỉ số 766 (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints and petitions…</source>
+        <translation>&amp;Phản ánh, kiến nghị…</translation>
     </message>
     <message>
         <source>&amp;Synchronise…</source>
@@ -1819,6 +2000,30 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp phải chứa một đối tượng JSON</translation>
     </message>
     <message>
+        <source>The date and time must be written yyyyMMddHHmmss ({value})</source>
+        <translation>Ngày giờ phải viết dạng yyyyMMddHHmmss ({value})</translation>
+    </message>
+    <message>
+        <source>The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})</source>
+        <translation>Thời gian phải viết dạng YYYY-MM-DD HH:MM hoặc dd/MM/yyyy HH:mm ({value})</translation>
+    </message>
+    <message>
+        <source>Earlier than the time of receipt</source>
+        <translation>Sớm hơn thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Only registered (status 1): the center has not received this dossier yet</source>
+        <translation>Hồ sơ mới đăng ký (trạng thái 1): trung tâm chưa tiếp nhận hồ sơ này</translation>
+    </message>
+    <message>
+        <source>The file must hold a list of dossiers</source>
+        <translation>Tệp phải chứa một danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Columns missing: {columns}</source>
+        <translation>Thiếu cột: {columns}</translation>
+    </message>
+    <message>
         <source>No officer name is set: enter it in Settings</source>
         <translation>Chưa có tên cán bộ tiếp nhận: hãy nhập trong Cài đặt</translation>
     </message>
@@ -2025,6 +2230,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Unknown on-time result: {value}</source>
         <translation>Kết quả đánh giá thời hạn không xác định: {value}</translation>
+    </message>
+    <message>
+        <source>Complaint {id} was not found</source>
+        <translation>Không tìm thấy phản ánh, kiến nghị {id}</translation>
+    </message>
+    <message>
+        <source>This complaint has already been resolved</source>
+        <translation>Phản ánh, kiến nghị này đã được xử lý</translation>
     </message>
     <message>
         <source>Form {form} could not be written as a spreadsheet: {reason}</source>
@@ -4384,6 +4597,14 @@ time</source>
     <message>
         <source>A&amp;mount</source>
         <translation>&amp;Số tiền</translation>
+    </message>
+    <message>
+        <source>The result is issued electronically</source>
+        <translation>Kết quả được cấp dưới dạng điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Đã thanh toán trực tuyến</translation>
     </message>
     <message>
         <source>Rea&amp;son</source>

@@ -57,6 +57,7 @@ class ComponentInput:
     count: int = 1
     name: str = ""
     reused_digital: bool = False
+    digitised: bool = False  # scanned at intake (số hóa)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ class IntakeDraft:
     # imports and simulations from the command line may set this.
     allow_future: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # Report data: a new dossier records them (never "not recorded").
+    paid_online: bool = False  # the fee was paid online
+    e_result: bool = False  # the result will be / was issued electronically
 
 
 def is_authorisation(component: ComponentSpec) -> bool:
@@ -118,6 +122,8 @@ class _Checked:
     processing_days: int
     received_by: str
     note: str
+    paid_online: bool = False
+    e_result: bool = False
 
 
 class IntakeService:
@@ -192,7 +198,14 @@ class IntakeService:
             seen.add(key)
             accepted.append(item)
             received.append(
-                ReceivedComponent(item.component_id, name, form, item.count, item.reused_digital)
+                ReceivedComponent(
+                    item.component_id,
+                    name,
+                    form,
+                    item.count,
+                    item.reused_digital,
+                    digitised=bool(item.digitised),
+                )
             )
         if procedure is not None:
             missing = missing_required(procedure, tuple(accepted), has_submitter=has_submitter)
@@ -290,6 +303,8 @@ class IntakeService:
             processing_days=processing_days,
             received_by=received_by,
             note=nfc(draft.note),
+            paid_online=bool(draft.paid_online),
+            e_result=bool(draft.e_result),
         )
 
     def check(self, draft: IntakeDraft) -> None:
@@ -368,6 +383,9 @@ class IntakeService:
                     book_no=book_no,
                     order_no=order_no,
                     note=c.note,
+                    paid_online=c.paid_online,
+                    e_result=c.e_result,
+                    origin="local",
                     search_text=search_text(
                         code=code,
                         owner_name=c.owner.full_name,
@@ -390,6 +408,7 @@ class IntakeService:
                         form=rc.form.value,
                         count=rc.count,
                         reused_digital=rc.reused_digital,
+                        digitised=bool(rc.digitised),
                     )
                     for i, rc in enumerate(c.components)
                 ]

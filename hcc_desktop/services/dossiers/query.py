@@ -213,7 +213,8 @@ def dossier_from_row(row: DossierRow) -> Dossier:
         server_rev=row.server_rev,
         paid_online=row.paid_online,
         e_result=row.e_result,
-        origin=DossierOrigin(row.origin),
+        # A snapshot pulled from a device that predates 0006 has no origin.
+        origin=DossierOrigin(row.origin or DossierOrigin.LOCAL),
     )
 
 

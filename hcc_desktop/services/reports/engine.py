@@ -41,6 +41,16 @@ def stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+# Memory-mapped reads halve the cost of the per-dossier index seeks of a large
+# store (measured: bench/reports_bench.py); reports only read.
+MMAP_BYTES = 1 << 30
+
+
+def prepare(conn: Connection) -> None:
+    """Tune a read connection for a report (memory-mapped I/O)."""
+    conn.exec_driver_sql(f"PRAGMA mmap_size = {MMAP_BYTES}")
+
+
 def _columns(conn: Connection, table: str) -> set[str]:
     return {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
 
@@ -64,6 +74,11 @@ def _candidates_sql(conn: Connection) -> str:
                d.server_rev IS NOT NULL AS synced
           FROM dossiers d LEFT JOIN procedures p ON p.code = d.procedure_code
     """
+    ccols = _columns(conn, "dossier_components")
+    dig = "dc.digitised" if "digitised" in ccols else "NULL"
+    # One walk of the dossier's events (and of its components, for the dossiers
+    # received in the period) per dossier, each packed into one text value:
+    # four separate subqueries would walk the same index four times.
     return f"""
         WITH cand AS (
             {base} WHERE d.received_at >= :start AND d.received_at < :end
@@ -75,40 +90,28 @@ def _candidates_sql(conn: Connection) -> str:
         SELECT c.code, c.procedure_field, c.procedure_code, c.channel, c.received_by,
                c.received_at, c.due0, c.paid_online, c.e_result, c.bears_fee, c.online_level,
                c.synced,
-               (SELECT MIN(e.at) FROM dossier_events e
-                 WHERE e.dossier_id = c.id AND e.at < :end AND (e.kind IN {TERMINAL_KINDS}
-                        OR e.to_status IN {TERMINAL_STATUSES})),
-               (SELECT COUNT(*) FROM dossier_events e
-                 WHERE e.dossier_id = c.id AND e.at < :end
-                   AND e.kind = 'supplement_requested'),
-               (SELECT COUNT(*) FROM dossier_events e
-                 WHERE e.dossier_id = c.id AND e.at < :end
-                   AND e.kind = 'supplement_received'),
-               (SELECT MAX(json_extract(e.data_json, '$.due_at')) FROM dossier_events e
-                 WHERE e.dossier_id = c.id AND e.at < :end
-                   AND e.kind = 'supplement_received'),
-               c.id
+               (SELECT COALESCE(MIN(CASE WHEN e.kind IN {TERMINAL_KINDS}
+                                           OR e.to_status IN {TERMINAL_STATUSES}
+                                         THEN e.at END), '')
+                       || '|' || COALESCE(SUM(e.kind = 'supplement_requested'), 0)
+                       || '|' || COALESCE(SUM(e.kind = 'supplement_received'), 0)
+                       || '|' || COALESCE(MAX(CASE WHEN e.kind = 'supplement_received'
+                                  THEN json_extract(e.data_json, '$.due_at') END), '')
+                  FROM dossier_events e
+                 WHERE e.dossier_id = c.id AND e.at < :end),
+               CASE WHEN c.received_at >= :start THEN
+               (SELECT COUNT(*) || '|' || COALESCE(SUM({dig} = 1), 0)
+                       || '|' || COALESCE(SUM({dig} IS NULL), 0)
+                       || '|' || COALESCE(SUM(dc.reused_digital), 0)
+                       || '|' || COALESCE(SUM(pc.reusable), 0)
+                  FROM dossier_components dc
+                  LEFT JOIN procedure_components pc ON pc.id = dc.component_id
+                 WHERE dc.dossier_id = c.id) END
           FROM cand c
     """
 
 
-def _components_sql(conn: Connection) -> str:
-    ccols = _columns(conn, "dossier_components")
-    dig = "dc.digitised" if "digitised" in ccols else "NULL"
-    return f"""
-        SELECT dc.dossier_id, COUNT(*), COALESCE(SUM({dig} = 1), 0),
-               COALESCE(SUM({dig} IS NULL), 0), COALESCE(SUM(dc.reused_digital), 0),
-               COALESCE(SUM(COALESCE(pc.reusable, 0)), 0)
-          FROM dossiers d
-          JOIN dossier_components dc ON dc.dossier_id = d.id
-          LEFT JOIN procedure_components pc ON pc.id = dc.component_id
-         WHERE d.received_at >= :start AND d.received_at < :end
-         GROUP BY dc.dossier_id
-    """
-
-
-def _flag(value: object) -> bool | None:
-    return None if value is None else bool(value)
+_NO_COMPONENTS = ("0", "0", "0", "0", "0")
 
 
 def iter_facts(
@@ -121,22 +124,19 @@ def iter_facts(
     """Facts of every dossier received before the period's end and not ended
     before its start (some may still contribute nothing)."""
     params = {"start": stamp(period.start_at), "end": stamp(period.end_at)}
-    comps: dict[str, tuple[int, int, int, int, int]] = {
-        r[0]: (r[1], r[2], r[3], r[4], r[5])
-        for r in conn.execute(text(_components_sql(conn)), params)
-    }
+    sql = _candidates_sql(conn)
     if progress:
         progress(1, 3)
-    rows = conn.execute(text(_candidates_sql(conn)), params)
+    rows = conn.execute(text(sql), params)
     if progress:
         progress(2, 3)
-    none = (0, 0, 0, 0, 0)
     for n, r in enumerate(rows, 1):
         if cancel is not None and n % 5000 == 1 and cancel():
             raise ReportCancelled()
         (code, fld, proc, channel, officer, received, due0, paid, eres, fee, level, synced) = r[:12]
-        end_at, n_req, n_rec, moved, did = r[12:]
-        c = comps.get(did, none)
+        end_at, n_req, n_rec, moved = r[12].split("|")
+        c = r[13].split("|") if r[13] else _NO_COMPONENTS
+        requests = int(n_req)
         yield DossierFacts(
             code=code,
             field=fld or "",
@@ -144,17 +144,17 @@ def iter_facts(
             channel=channel,
             officer=officer or "",
             received_at=str(received),
-            due=str(moved or due0),
-            end_at=None if end_at is None else str(end_at),
-            supplement_requests=n_req,
-            waiting=n_req > n_rec,
-            components=c[0],
-            digitised=c[1],
-            digitised_unknown=c[2],
-            reused=c[3],
-            reusable=c[4],
-            paid_online=_flag(paid),
-            e_result=_flag(eres),
+            due=moved or str(due0),
+            end_at=end_at or None,
+            supplement_requests=requests,
+            waiting=requests > int(n_rec),
+            components=int(c[0]),
+            digitised=int(c[1]),
+            digitised_unknown=int(c[2]),
+            reused=int(c[3]),
+            reusable=int(c[4]),
+            paid_online=None if paid is None else bool(paid),
+            e_result=None if eres is None else bool(eres),
             bears_fee=bool(fee),
             online_level=level or "",
             synced=bool(synced),
@@ -177,14 +177,17 @@ class Tally:
 
 def tally(facts: Iterator[DossierFacts], period: Period, calendar: WorkCalendar) -> Tally:
     start, to_day = stamp(period.start_at), period.end.isoformat()
-    combos: Counter[Combo] = Counter()
-    days: Counter[tuple[str, str, str, str]] = Counter()
+    # Plain dicts: Counter's __missing__ is Python code, slow in this loop.
+    combos: dict[Combo, int] = {}
+    days: dict[tuple[str, str, str, str], int] = {}
     span: dict[tuple[str, str], int] = {}
     for f in facts:
         keys = contributions(f, start=start, to_day=to_day)
         if not keys:
             continue
-        combos[(f.field, f.procedure, f.channel, f.officer, keys)] += 1
+        where = (f.field, f.procedure, f.channel, f.officer)
+        combo = (*where, keys)
+        combos[combo] = combos.get(combo, 0) + 1
         if f.end_at is not None:
             pair = (f.received_at[:10], f.end_at[:10])
             n = span.get(pair)
@@ -192,8 +195,8 @@ def tally(facts: Iterator[DossierFacts], period: Period, calendar: WorkCalendar)
                 n = span[pair] = calendar.working_days_between(
                     date.fromisoformat(pair[0]), date.fromisoformat(pair[1])
                 )
-            days[(f.field, f.procedure, f.channel, f.officer)] += n
-    return Tally(combos, days)
+            days[where] = days.get(where, 0) + n
+    return Tally(Counter(combos), Counter(days))
 
 
 def ratings(conn: Connection, period: Period) -> Iterator[tuple[str, str, str, str, str, int]]:

@@ -100,6 +100,7 @@ class ReportService:
         settings = self._settings.load()
         calendar = self._settings.calendar()
         with self._db.read_engine.connect() as conn:
+            engine.prepare(conn)
             facts = engine.iter_facts(conn, period, progress=progress, cancel=cancel)
             t = engine.tally(facts, period, calendar)
             rated = list(engine.ratings(conn, period))
@@ -162,6 +163,7 @@ class ReportService:
             return keep is None or (fld or "", proc, ch, off or "")[keep] == (value or "")
 
         with self._db.read_engine.connect() as conn:
+            engine.prepare(conn)
             if figure.startswith("complaints."):
                 return _complaint_codes(engine.complaint_rows(conn, period), period, figure)
             if figure in ("satisfied", "satisfied.num", "satisfied.den") or figure.startswith(
@@ -198,6 +200,7 @@ class ReportService:
         start, to_day = stamp(period.start_at), period.end.isoformat()
         found: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         with self._db.read_engine.connect() as conn:
+            engine.prepare(conn)
             for f in engine.iter_facts(conn, period):
                 keys = contributions(f, start=start, to_day=to_day)
                 if not keys:

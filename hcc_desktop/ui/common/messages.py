@@ -123,6 +123,19 @@ FIELD_MESSAGES: dict[str, str] = {
     "period_too_long": QT_TRANSLATE_NOOP("Messages", "The period is too long (at most {max} days)"),
     # Sync server (issue 4): the unit settings document it is given.
     "not_an_object": QT_TRANSLATE_NOOP("Messages", "The file must hold a JSON object"),
+    # Imports of portal records and backlog sheets, complaints (issue 11).
+    "date_format": QT_TRANSLATE_NOOP(
+        "Messages", "The date and time must be written yyyyMMddHHmmss ({value})"
+    ),
+    "time_format": QT_TRANSLATE_NOOP(
+        "Messages", "The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})"
+    ),
+    "before_received": QT_TRANSLATE_NOOP("Messages", "Earlier than the time of receipt"),
+    "not_received": QT_TRANSLATE_NOOP(
+        "Messages", "Only registered (status 1): the center has not received this dossier yet"
+    ),
+    "not_a_list": QT_TRANSLATE_NOOP("Messages", "The file must hold a list of dossiers"),
+    "columns_missing": QT_TRANSLATE_NOOP("Messages", "Columns missing: {columns}"),
 }
 
 # Messages for one code on one kind of field; the key is the field name without
@@ -256,6 +269,8 @@ ERROR_MESSAGES: dict[str, str] = {
         "Messages", "Dossier {code} has no such step recorded: this form cannot be printed"
     ),
     "unknown_timeliness": QT_TRANSLATE_NOOP("Messages", "Unknown on-time result: {value}"),
+    "complaint_not_found": QT_TRANSLATE_NOOP("Messages", "Complaint {id} was not found"),
+    "complaint_resolved": QT_TRANSLATE_NOOP("Messages", "This complaint has already been resolved"),
     "export_failed": QT_TRANSLATE_NOOP(
         "Messages", "Form {form} could not be written as a spreadsheet: {reason}"
     ),
