@@ -417,17 +417,14 @@ class MainWindow(QMainWindow):
         self.reminders_action.setShortcut(QKeySequence("F8"))
         self.book_action = QAction(self.tr("Dossier tracking &book (Form 07)…"), self)
         self.book_action.triggered.connect(self.open_book)
-<<<<<<< HEAD
         self.reports_action = QAction(self.tr("Reports &dashboard…"), self)
         self.reports_action.setShortcut(QKeySequence("F6"))
         self.reports_action.setToolTip(
             self.tr("Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)")
         )
         self.reports_action.triggered.connect(self.open_reports)
-=======
         self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
         self.complaints_action.triggered.connect(self.open_complaints)
->>>>>>> reports
         self.sync_action = QAction(self.tr("&Synchronise…"), self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.setToolTip(self.tr("Synchronise with the server (F9)"))
@@ -1177,7 +1174,6 @@ class MainWindow(QMainWindow):
         self._open(dialog)
         return dialog
 
-<<<<<<< HEAD
     def open_reports(self) -> QWidget:
         """The reports dashboard (F6); one window, raised if already open."""
         from hcc_desktop.ui.reports.dashboard import DashboardWindow
@@ -1193,14 +1189,13 @@ class MainWindow(QMainWindow):
         self._reports_window = window
         window.show()
         return window
-=======
+
     def open_complaints(self) -> QDialog:
         from hcc_desktop.ui.complaints.dialog import ComplaintsDialog
 
         dialog = ComplaintsDialog(self.services, self.runner, self)
         self._open(dialog)
         return dialog
->>>>>>> reports
 
     def open_sync(self) -> SyncDialog:
         for widget in self.open_dialogs():
