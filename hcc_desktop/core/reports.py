@@ -287,7 +287,12 @@ class PeriodicReport:
             "unit": {"code": self.unit_code, "name": self.unit_name},
             "rows": [r.to_json() for r in self.rows],
             "total": self.total.row.to_json(),
-            "rates": {k: r.to_json() for k, r in self.total.rates.items()},
+            "rates": {
+                **{k: r.to_json() for k, r in self.total.rates.items()},
+                "complaints_on_time": Rate.of(
+                    self.complaints.resolved_on_time, self.complaints.resolved
+                ).to_json(),
+            },
             "unrecorded": dict(self.total.unrecorded),
             "ratings": {str(k): v for k, v in sorted(self.total.ratings.items(), reverse=True)},
             "complaints": {

@@ -178,3 +178,33 @@ def test_figures_of_dossiers_written_by_the_services(services: Services) -> None
     assert stored.timeliness is not None
     assert stored.timeliness.value == "late"
     assert rep.total.ratings[3] == 1
+
+
+def test_portal_imports_count_once_and_finish_by_their_events(
+    services: Services, tmp_path: Path
+) -> None:
+    """Online dossiers imported twice (then updated) are one online receipt; their
+    history, turned into events by import-online, classifies them."""
+    from tests.unit.test_exchange import portal_record
+
+    nov = Period(date(2026, 11, 1), date(2026, 11, 30))
+    path = tmp_path / "portal.json"
+    path.write_text(json.dumps([portal_record()], ensure_ascii=False), "utf-8")
+    services.portal.import_file(path)
+    services.portal.import_file(path)
+    row = services.reports.periodic(nov).total.row
+    # Open at the end of November, due 19/11: overdue.
+    assert (row.received_online, row.received_direct, row.open, row.open_late) == (1, 0, 1, 1)
+    finished = portal_record(
+        TrangThaiHoSo=10, NgayKetThucXuLy="20261120090000", NgayTra="20261121083000"
+    )
+    path.write_text(json.dumps([finished], ensure_ascii=False), "utf-8")
+    services.portal.import_file(path)
+    rep = services.reports.periodic(nov)
+    row = rep.total.row
+    # Due 19/11, processed 20/11 (returned 21/11): late, counted once.
+    assert (row.received_online, row.finished, row.finished_late, row.open) == (1, 1, 1, 0)
+    assert (rep.rates["online"].num, rep.rates["online"].den) == (1, 1)
+    assert (rep.rates["paid_online"].num, rep.rates["paid_online"].den) == (1, 1)
+    assert (rep.rates["digitised"].num, rep.rates["e_result"].num) == (1, 0)
+    assert rep.total.unrecorded["e_result"] == 1  # the portal does not say

@@ -120,6 +120,9 @@ FIELD_MESSAGES: dict[str, str] = {
         "Messages", "The new appointment must be later than the current one and than now"
     ),
     "before_from": QT_TRANSLATE_NOOP("Messages", "The end date is before the start date"),
+    "unknown_format": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown file type {suffix}: choose .xlsx, .pdf or .docx"
+    ),
     "period_too_long": QT_TRANSLATE_NOOP("Messages", "The period is too long (at most {max} days)"),
     # Sync server (issue 4): the unit settings document it is given.
     "not_an_object": QT_TRANSLATE_NOOP("Messages", "The file must hold a JSON object"),
@@ -251,9 +254,6 @@ ERROR_MESSAGES: dict[str, str] = {
     "sync_failed": QT_TRANSLATE_NOOP("Messages", "Synchronisation failed"),
     # Reports (issue 11).
     "report_cancelled": QT_TRANSLATE_NOOP("Messages", "The report was cancelled"),
-    "unknown_format": QT_TRANSLATE_NOOP(
-        "Messages", "Unknown file type {suffix}: choose .xlsx, .pdf or .docx"
-    ),
     "transition_not_allowed": QT_TRANSLATE_NOOP(
         "Messages",
         "This action is no longer possible for dossier {code} (its status is now {status}): "
