@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from hcc_desktop.core.periods import Period, Preset, preset_period
 from hcc_desktop.services import Services
+from hcc_desktop.ui.common.changes import notify_dossiers_changed
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
@@ -247,8 +248,12 @@ def test_the_period_selector_changes_the_figures(
     assert dashboard.period() == week
     assert dashboard.data is not None
     assert dashboard.data.report.total.row.received_total != 18
+    # A dossier changed elsewhere: the figures say they may be stale until F5.
+    notify_dossiers_changed(["x"])
+    assert dashboard.stale_label.isVisibleTo(dashboard)
     dashboard.previous_period()
     shown(preset_period(Preset.WEEK, date(2026, 11, 12)))
+    assert not dashboard.stale_label.isVisibleTo(dashboard)
     dashboard.set_preset(Preset.QUARTER)
     quarter = Period(date(2026, 10, 1), date(2026, 12, 31))
     shown(quarter)

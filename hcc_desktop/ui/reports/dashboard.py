@@ -12,7 +12,17 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QFontMetrics,
@@ -49,6 +59,7 @@ from hcc_desktop.core.periods import Period, Preset, period_label, preset_period
 from hcc_desktop.core.reports import RATE_KEYS, Group, PeriodicReport
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common import dialog_parts as parts
+from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.dialog_parts import DIALOG_STYLESHEET
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
@@ -165,6 +176,8 @@ class DashboardWindow(QWidget):
         self.last_preview: PdfPreviewDialog | None = None
         self.last_export: Path | None = None
         self.setWindowTitle(self.tr("Reports – figures of the unit"))
+        # The hub outlives this window: disconnected when it closes.
+        self._hub_connection = change_hub().dossiers_changed.connect(self._dossiers_changed)
         self.setStyleSheet(DIALOG_STYLESHEET + _CARD_STYLE)
         self._build()
         self.set_preset(Preset.MONTH, reload=False)
@@ -232,7 +245,12 @@ class DashboardWindow(QWidget):
         bar.addWidget(self.end_edit)
         bar.addWidget(self.show_button)
         bar.addSpacing(12)
-        bar.addWidget(self.period_text, 1)
+        bar.addWidget(self.period_text)
+        self.stale_label = QLabel(self.tr("Dossiers changed: press F5 to refresh"))
+        self.stale_label.setStyleSheet("color: #a15c00;")
+        self.stale_label.hide()
+        bar.addWidget(self.stale_label)
+        bar.addStretch(1)
         bar.addWidget(self.trend_combo)
 
         # -- overview -----------------------------------------------------------------
@@ -570,6 +588,7 @@ class DashboardWindow(QWidget):
         if self._next_load():
             return
         self.data = data
+        self.stale_label.hide()
         self._show(data)
         self.loaded.emit()
 
@@ -946,7 +965,14 @@ class DashboardWindow(QWidget):
         if self.data is None and self._task is None:
             self.reload()
 
+    def _dossiers_changed(self, _ids: list[str]) -> None:
+        if self.data is not None:
+            self.stale_label.show()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._hub_connection is not None:
+            QObject.disconnect(self._hub_connection)
+            self._hub_connection = None
         if self._task is not None:
             self._task.cancel()
         super().closeEvent(event)
