@@ -601,12 +601,12 @@
         <translation>Tỷ lệ và phản ánh, kiến nghị</translation>
     </message>
     <message>
-        <source>&amp;Print 06a…</source>
-        <translation>&amp;In Biểu 06a…</translation>
-    </message>
-    <message>
         <source>Print preview of Biểu II.06a (PDF)</source>
         <translation>Xem trước khi in Biểu II.06a (PDF)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int 06a…</source>
+        <translation>&amp;In Biểu 06a…</translation>
     </message>
     <message>
         <source>06a as E&amp;xcel…</source>
@@ -1604,7 +1604,7 @@
     </message>
     <message>
         <source>&amp;Reports</source>
-        <translation>&amp;Báo cáo</translation>
+        <translation>&amp;Số liệu, báo cáo</translation>
     </message>
     <message>
         <source>S&amp;ystem</source>

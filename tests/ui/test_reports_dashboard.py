@@ -4,6 +4,7 @@ selector, the trend, exports and the main window's F6."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -15,7 +16,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hcc_desktop.core.periods import Period, Preset, preset_period
@@ -373,3 +374,21 @@ def test_grab_in_vietnamese_at_1366x768(
     assert w.size().height() <= 768
     QApplication.processEvents()
     assert w.grab().save(str(tmp_path / "dashboard.png"))
+    assert unique_mnemonics(w)
+
+
+def unique_mnemonics(w: QWidget) -> list[str]:
+    """The Alt+letter keys of the window: plain Latin letters, none twice."""
+    texts = [label.text() for label in w.findChildren(QLabel) if label.buddy() is not None]
+    texts += [b.text() for b in w.findChildren(QAbstractButton) if "&" in b.text()]
+    keys = [re.search(r"&(\w)", t.replace("&&", "")) for t in texts]
+    letters = [m.group(1).lower() for m in keys if m]
+    assert len(letters) == len(set(letters)), texts
+    assert all(letter.isascii() for letter in letters), texts
+    return letters
+
+
+def test_english_mnemonics_are_unique(qtbot: QtBot, services: Services, runner: TaskRunner) -> None:
+    w = DashboardWindow(services, runner, today=DAY)
+    qtbot.addWidget(w)
+    assert len(unique_mnemonics(w)) >= 8

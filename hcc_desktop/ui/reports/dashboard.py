@@ -407,7 +407,7 @@ class DashboardWindow(QWidget):
 
         # -- buttons ------------------------------------------------------------------
         self.print_button = parts.dialog_button(
-            self.tr("&Print 06a…"), self.tr("Print preview of Biểu II.06a (PDF)")
+            self.tr("Pr&int 06a…"), self.tr("Print preview of Biểu II.06a (PDF)")
         )
         self.xlsx_button = parts.dialog_button(
             self.tr("06a as E&xcel…"), self.tr("Save Biểu II.06a as an .xlsx workbook")
