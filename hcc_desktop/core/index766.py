@@ -217,7 +217,8 @@ def score_indicator(spec: IndicatorSpec, rate: Rate | None) -> IndicatorScore:
     value = rate.num / rate.den
     points = spec.max * min(1.0, value / spec.threshold)
     k = shortfall(rate.num, rate.den, spec.threshold)
-    text = spec.lack.format(k=k, threshold=percent(spec.threshold)) if k and spec.lack else ""
+    shown = f"{k:,}".replace(",", ".")  # 1.025, as Vietnamese writes thousands
+    text = spec.lack.format(k=shown, threshold=percent(spec.threshold)) if k and spec.lack else ""
     return IndicatorScore(
         spec.key,
         spec.name,

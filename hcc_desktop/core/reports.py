@@ -94,6 +94,18 @@ class DossierFacts(NamedTuple):
     bears_fee: bool = False
     online_level: str = ""  # '' | 'partial' | 'full' (the procedure's offer)
     synced: bool = False  # sent to the central server (its state now, not as of the end)
+    # The verdict the lifecycle recorded on the first terminal event ("early",
+    # "on_time", "late"), "" when none (imported histories): it counts the
+    # supplement wait of a dossier that ended while waiting, which the events'
+    # appointments alone do not show.
+    recorded: str = ""
+
+
+_VERDICTS = {
+    "early": "finished_early",
+    "on_time": "finished_on_time",
+    "late": "finished_late",
+}
 
 
 def classify_open(f: DossierFacts, to_day: str) -> str:
@@ -108,6 +120,8 @@ def classify_open(f: DossierFacts, to_day: str) -> str:
 def classify_finished(f: DossierFacts) -> str:
     """'finished_early' | 'finished_on_time' | 'finished_late' (DOMAIN §3)."""
     assert f.end_at is not None
+    if f.recorded in _VERDICTS:
+        return _VERDICTS[f.recorded]
     if f.supplement_requests > 1:
         return "finished_late"
     end_day, due_day = f.end_at[:10], f.due[:10]

@@ -31,6 +31,7 @@ from hcc_desktop.printing.report_06a import (
     table_rows,
 )
 from hcc_desktop.printing.report_text import (
+    n,
     section_digital,
     section_online,
     section_results,
@@ -115,13 +116,13 @@ def _render(
     # National header: issuing body | national name; number | place and date.
     head = doc.add_table(rows=2, cols=2)
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(head, (6.2, 9.8), Cm)
     left, right = head.cell(0, 0), head.cell(0, 1)
-    left.width, right.width = Cm(6.5), Cm(9.5)
     left.paragraphs[0].text = ""
     if unit.parent_body.strip():
         par(left, nfc(unit.parent_body).upper(), size=13, align=center)
     par(left, nfc(unit.unit_name).upper() or BLANK, bold=True, size=13, align=center)
-    par(right, NATION, bold=True, size=13, align=center)
+    par(right, NATION, bold=True, size=12, align=center)
     par(right, MOTTO, bold=True, size=14, align=center)
     par(head.cell(1, 0), f"Số: {BLANK}/BC-{info.abbreviation}", size=13, align=center)
     par(head.cell(1, 1), place_date(nfc(unit.place_name), day), italic=True, align=center)
@@ -149,6 +150,7 @@ def _render(
 
     par(doc, f"V. {TITLE.capitalize()} ({FORM_CODE})", bold=True)
     _table_06a(doc, rep, Pt, WD_TABLE_ALIGNMENT)
+    _widths(doc.tables[-1], (1.0, 2.9, *([1.1] * 11)), Cm)
     if index is not None:
         par(
             doc,
@@ -156,6 +158,7 @@ def _render(
             bold=True,
         )
         _table_766(doc, index, Pt)
+        _widths(doc.tables[-1], (6.5, 3.2, 2.0, 2.2, 2.6), Cm)
         lacks = [i.lack_text for g in index.groups for i in g.indicators if i.lack_text]
         for text in lacks:
             par(doc, f"- {text}.", align=justify, indent=True)
@@ -171,6 +174,7 @@ def _render(
     )
 
     sign = doc.add_table(rows=1, cols=2)
+    _widths(sign, (8.0, 8.0), Cm)
     recv, who = sign.cell(0, 0), sign.cell(0, 1)
     recv.paragraphs[0].text = ""
     par(recv, "Nơi nhận:", bold=True, italic=True, size=12)
@@ -184,6 +188,16 @@ def _render(
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _widths(table: Any, cms: tuple[float, ...], cm: Any) -> None:
+    """Fixed column widths (Word ignores a column's width unless every cell has it)."""
+    table.autofit = False
+    for column, width in zip(table.columns, cms, strict=False):
+        column.width = cm(width)  # the grid, which LibreOffice follows
+    for row in table.rows:
+        for cell, width in zip(row.cells, cms, strict=False):
+            cell.width = cm(width)
 
 
 def _cell(cell: Any, text: str, pt: Any, *, bold: bool = False, size: float = 9) -> None:
@@ -208,9 +222,9 @@ def _table_06a(doc: Any, rep: PeriodicReport, pt: Any, align: Any) -> None:
     _cell(h[1].cells[2], SUB_HEADS[0], pt, bold=True)
     _cell(h[1].cells[3], "Trong đó", pt, bold=True)
     for i, text in enumerate(SUB_HEADS[1:4]):
-        _cell(h[2].cells[3 + i], text, pt, bold=True)
+        _cell(h[2].cells[3 + i], text, pt, bold=True, size=7.5)
     for i, text in enumerate(SUB_HEADS[4:]):
-        _cell(h[1].cells[6 + i], text, pt, bold=True)
+        _cell(h[1].cells[6 + i], text, pt, bold=True, size=7.5)
     for c in range(13):
         _cell(h[3].cells[c], f"({c + 1})", pt, size=8)
     t.cell(0, 0).merge(t.cell(2, 0))
@@ -242,7 +256,7 @@ def _table_766(doc: Any, index: Index766, pt: Any) -> None:
         for i in g.indicators:
             cells = t.add_row().cells
             pts = "không áp dụng" if i.points is None else f"{i.points:.2f}".replace(".", ",")
-            rate = "—" if i.rate is None else f"{percent(i.rate)} ({i.num:g}/{i.den})"
+            rate = "—" if i.rate is None else f"{percent(i.rate)} ({n(i.num)}/{n(i.den)})"
             for c, text in enumerate((i.name, rate, percent(i.threshold), f"{i.max:g}", pts)):
                 _cell(cells[c], text, pt, size=10)
     cells = t.add_row().cells

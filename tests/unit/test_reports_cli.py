@@ -208,3 +208,26 @@ def test_portal_imports_count_once_and_finish_by_their_events(
     assert (rep.rates["paid_online"].num, rep.rates["paid_online"].den) == (1, 1)
     assert (rep.rates["digitised"].num, rep.rates["e_result"].num) == (1, 0)
     assert rep.total.unrecorded["e_result"] == 1  # the portal does not say
+
+
+def test_a_dossier_ended_while_waiting_has_the_verdict_of_its_window(
+    services: Services,
+) -> None:
+    """Refused while waiting for a supplement: the wait does not count (the lifecycle
+    moves the appointment and records the verdict on the event); the report agrees."""
+    day = datetime(2026, 11, 2, 8, 0)  # Monday
+    d = services.intake.accept(birth_draft(received_at=day))  # due the same day
+    services.lifecycle.transition(
+        d.code, Action.REQUEST_SUPPLEMENT, reason="Thiếu giấy", at=day + timedelta(hours=1)
+    )
+    services.lifecycle.transition(
+        d.code, Action.REFUSE, reason="Không bổ sung", at=datetime(2026, 11, 6, 9, 0)
+    )
+    stored = services.dossiers.get(d.code)
+    assert stored.timeliness is not None
+    rep = services.reports.periodic(Period(date(2026, 11, 1), date(2026, 11, 30)))
+    assert rep.total.row.finished == 1
+    verdict = {"early": "finished_early", "on_time": "finished_on_time", "late": "finished_late"}
+    assert getattr(rep.total.row, verdict[stored.timeliness.value]) == 1
+    # Without the recorded verdict the appointment of the events (2/11) would make it late.
+    assert stored.timeliness.value != "late"

@@ -92,7 +92,9 @@ def _candidates_sql(conn: Connection) -> str:
                c.synced,
                (SELECT COALESCE(MIN(CASE WHEN e.kind IN {TERMINAL_KINDS}
                                            OR e.to_status IN {TERMINAL_STATUSES}
-                                         THEN e.at END), '')
+                                         THEN e.at || '#' || COALESCE(json_extract(
+                                              e.data_json, '$.timeliness'), '')
+                                          END), '')
                        || '|' || COALESCE(SUM(e.kind = 'supplement_requested'), 0)
                        || '|' || COALESCE(SUM(e.kind = 'supplement_received'), 0)
                        || '|' || COALESCE(MAX(CASE WHEN e.kind = 'supplement_received'
@@ -134,7 +136,9 @@ def iter_facts(
         if cancel is not None and n % 5000 == 1 and cancel():
             raise ReportCancelled()
         (code, fld, proc, channel, officer, received, due0, paid, eres, fee, level, synced) = r[:12]
-        end_at, n_req, n_rec, moved = r[12].split("|")
+        ended, n_req, n_rec, moved = r[12].split("|")
+        # The first terminal event's time and the verdict the lifecycle recorded on it.
+        end_at, _, verdict = ended.partition("#")
         c = r[13].split("|") if r[13] else _NO_COMPONENTS
         requests = int(n_req)
         yield DossierFacts(
@@ -158,6 +162,7 @@ def iter_facts(
             bears_fee=bool(fee),
             online_level=level or "",
             synced=bool(synced),
+            recorded=verdict,
         )
     if progress:
         progress(3, 3)

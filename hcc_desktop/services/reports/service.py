@@ -27,9 +27,6 @@ from hcc_desktop.core.reports import (
     contributions,
 )
 from hcc_desktop.db.engine import Database
-from hcc_desktop.printing.report_06a import SheetSigners, render_06a
-from hcc_desktop.printing.report_docx import NarrativeInfo, render_narrative_docx
-from hcc_desktop.printing.report_xlsx import render_06a_xlsx
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import engine
 from hcc_desktop.services.reports.engine import Cancel, Progress, stamp
@@ -247,6 +244,11 @@ class ReportService:
         """Write the period's report to ``out``: .xlsx or .pdf (Biểu II.06a), or
         .docx (the draft narrative report). ``label`` names the period in the
         narrative ("quý IV năm 2026"); ``day`` is the date printed (today)."""
+        # Imported here: reportlab, openpyxl and python-docx cost start-up time.
+        from hcc_desktop.printing.report_06a import SheetSigners, render_06a
+        from hcc_desktop.printing.report_docx import NarrativeInfo, render_narrative_docx
+        from hcc_desktop.printing.report_xlsx import render_06a_xlsx
+
         suffix = out.suffix.lower()
         if suffix not in (".xlsx", ".pdf", ".docx"):
             raise ValidationError([FieldError("out", "unknown_format", {"suffix": suffix})])
