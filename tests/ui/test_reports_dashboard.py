@@ -265,6 +265,9 @@ def test_the_period_selector_changes_the_figures(
     qtbot.mouseClick(dashboard.show_button, Qt.MouseButton.LeftButton)
     shown(Period(date(2026, 11, 3), date(2026, 11, 5)))
     assert "03/11/2026" in dashboard.period_text.text()
+    # A start after the end moves the end with it.
+    dashboard.start_edit.setDate(date(2026, 11, 9))
+    assert dashboard.end_edit.date().toPython() == date(2026, 11, 9)
 
 
 def test_the_trend_by_week_and_a_click_on_a_bar(

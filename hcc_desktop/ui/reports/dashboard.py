@@ -535,6 +535,9 @@ class DashboardWindow(QWidget):
         try:
             # Editing a date makes the range custom; "Show" computes it.
             self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
+            # The end never before the start: it follows the start forward.
+            if self.end_edit.date() < self.start_edit.date():
+                self.end_edit.setDate(self.start_edit.date())
         finally:
             self._updating = False
         self._period_shown()
