@@ -755,6 +755,313 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Click to list these dossiers</source>
+        <translation>Bấm để xem danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reports – figures of the unit</source>
+        <translation>Báo cáo – số liệu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Six months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Khoảng tùy chọn</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Kỳ trước</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Kỳ sau</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem số liệu</translation>
+    </message>
+    <message>
+        <source>Compute the figures of the period (F5)</source>
+        <translation>Tính số liệu của kỳ (F5)</translation>
+    </message>
+    <message>
+        <source>Trend by week</source>
+        <translation>Xu hướng theo tuần</translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation>Xu hướng theo tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>Đế&amp;n ngày</translation>
+    </message>
+    <message>
+        <source>Dossiers changed: press F5 to refresh</source>
+        <translation>Hồ sơ đã thay đổi: bấm F5 để cập nhật số liệu</translation>
+    </message>
+    <message>
+        <source>dossiers received</source>
+        <translation>hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>finished on time</source>
+        <translation>giải quyết đúng hạn</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>đang giải quyết</translation>
+    </message>
+    <message>
+        <source>complaints open</source>
+        <translation>phản ánh, kiến nghị chưa xử lý</translation>
+    </message>
+    <message>
+        <source>766 group / indicator</source>
+        <translation>Nhóm / chỉ số 766</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>To reach full points</source>
+        <translation>Để đạt điểm tối đa</translation>
+    </message>
+    <message>
+        <source>* points or threshold not confirmed by the Decision (see the data file). Click an indicator to list its dossiers.</source>
+        <translation>* điểm hoặc ngưỡng chưa được Quyết định xác nhận (xem tệp dữ liệu). Bấm vào một chỉ số để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Biểu II.06a/VPCP/KSTT as of the end of the period. Click a number to list its dossiers.</source>
+        <translation>Biểu II.06a/VPCP/KSTT tính đến cuối kỳ. Bấm vào một số liệu để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The whole unit</source>
+        <translation>Toàn đơn vị</translation>
+    </message>
+    <message>
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Theo hình thức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>By receiving officer</source>
+        <translation>Theo công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Rates &amp;of</source>
+        <translation>Tỷ lệ &amp;của</translation>
+    </message>
+    <message>
+        <source>Each rate with its count and what it is out of. Click a count to list its dossiers.</source>
+        <translation>Mỗi tỷ lệ kèm số hồ sơ đạt và tổng số. Bấm vào một số liệu để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Table 06a</source>
+        <translation>Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Rates and complaints</source>
+        <translation>Tỷ lệ và phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Print preview of Biểu II.06a (PDF)</source>
+        <translation>Xem trước khi in Biểu II.06a (PDF)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int 06a…</source>
+        <translation>&amp;In Biểu 06a…</translation>
+    </message>
+    <message>
+        <source>06a as E&amp;xcel…</source>
+        <translation>Biểu 06a ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Save Biểu II.06a as an .xlsx workbook</source>
+        <translation>Lưu Biểu II.06a thành tệp Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>06a as P&amp;DF…</source>
+        <translation>Biểu 06a ra P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save Biểu II.06a as a PDF (A4 landscape)</source>
+        <translation>Lưu Biểu II.06a thành tệp PDF (A4 ngang)</translation>
+    </message>
+    <message>
+        <source>Draft &amp;report (.docx)…</source>
+        <translation>Dự thảo &amp;báo cáo (.docx)…</translation>
+    </message>
+    <message>
+        <source>Save the draft narrative report, to finish in Word</source>
+        <translation>Lưu dự thảo báo cáo để hoàn thiện trong Word</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>{label} ({start} – {end})</source>
+        <translation>{label} ({start} – {end})</translation>
+    </message>
+    <message>
+        <source>Computing the figures of the period…</source>
+        <translation>Đang tính số liệu của kỳ…</translation>
+    </message>
+    <message>
+        <source>online {online} · direct {direct} · carried over {carried}</source>
+        <translation>trực tuyến {online} · trực tiếp {direct} · kỳ trước {carried}</translation>
+    </message>
+    <message>
+        <source>early {early} · on time {on_time} · late {late}</source>
+        <translation>trước hạn {early} · đúng hạn {on_time} · quá hạn {late}</translation>
+    </message>
+    <message>
+        <source>{num} of {den}</source>
+        <translation>{num} trên {den}</translation>
+    </message>
+    <message>
+        <source>{rate} of received</source>
+        <translation>{rate} số tiếp nhận</translation>
+    </message>
+    <message>
+        <source>within time {ok} · overdue {late}</source>
+        <translation>trong hạn {ok} · quá hạn {late}</translation>
+    </message>
+    <message>
+        <source>received {received} · handled {resolved}</source>
+        <translation>tiếp nhận {received} · đã xử lý {resolved}</translation>
+    </message>
+    <message>
+        <source>766 estimate ({on_100} of 100)</source>
+        <translation>ước tính 766 ({on_100}/100 điểm)</translation>
+    </message>
+    <message>
+        <source>Indicators with nothing to measure are left out of the points and of the maximum; the estimate on 100 is points ÷ maximum × 100.</source>
+        <translation>Chỉ số không có gì để đo được loại khỏi cả điểm đạt và điểm tối đa; điểm quy về thang 100 = điểm đạt ÷ điểm tối đa × 100.</translation>
+    </message>
+    <message>
+        <source>of {nominal} in the decision</source>
+        <translation>trên {nominal} theo Quyết định</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>không áp dụng</translation>
+    </message>
+    <message>
+        <source>Nothing to measure: left out</source>
+        <translation>Không có gì để đo: không tính</translation>
+    </message>
+    <message>
+        <source>Full points</source>
+        <translation>Đạt điểm tối đa</translation>
+    </message>
+    <message>
+        <source>{num} of {den} — click to list them</source>
+        <translation>{num} trên {den} — bấm để xem danh sách</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {figure}</source>
+        <translation>{start} – {end}: {figure}</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>tiếp nhận</translation>
+    </message>
+    <message>
+        <source>finished late</source>
+        <translation>giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>✔ Saved to {path}</source>
+        <translation>✔ Đã lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>Preparing Biểu II.06a…</source>
+        <translation>Đang chuẩn bị Biểu II.06a…</translation>
+    </message>
+    <message>
+        <source>Biểu II.06a – {label}</source>
+        <translation>Biểu II.06a – {label}</translation>
+    </message>
+</context>
+<context>
     <name>DossierActions</name>
     <message>
         <source>&amp;Hand over for processing</source>
@@ -1147,6 +1454,29 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Dossiers: {n}</source>
+        <translation>Số hồ sơ: {n}</translation>
+    </message>
+    <message>
+        <source>complaints not about a dossier: {n}</source>
+        <translation>phản ánh, kiến nghị không gắn với hồ sơ: {n}</translation>
+    </message>
+    <message>
+        <source>double-click a row to open the dossier</source>
+        <translation>bấm đúp vào một dòng để mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Catalog not imported</source>
@@ -1190,6 +1520,25 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChart</name>
+    <message>
+        <source>Finished on time by field</source>
+        <translation>Giải quyết đúng hạn theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Finished on time by field: no dossier in the period</source>
+        <translation>Giải quyết đúng hạn theo lĩnh vực: không có hồ sơ trong kỳ</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1922,14 @@
         <translation>&amp;Sổ theo dõi hồ sơ (Mẫu 07)…</translation>
     </message>
     <message>
+        <source>Reports &amp;dashboard…</source>
+        <translation>Bảng số liệu &amp;báo cáo…</translation>
+    </message>
+    <message>
+        <source>Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)</source>
+        <translation>Số liệu của một kỳ: Biểu II.06a, các tỷ lệ, ước tính chỉ số 766 (F6)</translation>
+    </message>
+    <message>
         <source>&amp;Complaints and petitions…</source>
         <translation>&amp;Phản ánh, kiến nghị…</translation>
     </message>
@@ -1591,6 +1948,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Số liệu, báo cáo</translation>
     </message>
     <message>
         <source>S&amp;ystem</source>
@@ -3051,6 +3412,109 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Within deadline</source>
         <translation>Trong hạn</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>Finished on time (early + on time)</source>
+        <translation>Giải quyết đúng hạn (trước hạn + đúng hạn)</translation>
+    </message>
+    <message>
+        <source>Overdue (finished late + open overdue)</source>
+        <translation>Quá hạn (đã giải quyết quá hạn + đang giải quyết quá hạn)</translation>
+    </message>
+    <message>
+        <source>Finished or open within time</source>
+        <translation>Đã và đang giải quyết trong hạn</translation>
+    </message>
+    <message>
+        <source>Filed online (online procedures)</source>
+        <translation>Nộp trực tuyến (TTHC có dịch vụ công trực tuyến)</translation>
+    </message>
+    <message>
+        <source>– partly online procedures</source>
+        <translation>– TTHC trực tuyến một phần</translation>
+    </message>
+    <message>
+        <source>– fully online procedures</source>
+        <translation>– TTHC trực tuyến toàn trình</translation>
+    </message>
+    <message>
+        <source>Digitised at receipt</source>
+        <translation>Số hóa khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Electronic results</source>
+        <translation>Cấp kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online (fee-bearing)</source>
+        <translation>Thanh toán trực tuyến (hồ sơ có phí, lệ phí)</translation>
+    </message>
+    <message>
+        <source>Digitised papers reused</source>
+        <translation>Tái sử dụng dữ liệu số hóa</translation>
+    </message>
+    <message>
+        <source>Sent to the server</source>
+        <translation>Đã đồng bộ lên máy chủ</translation>
+    </message>
+    <message>
+        <source>Satisfied or very satisfied ratings</source>
+        <translation>Đánh giá hài lòng hoặc rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Average processing (working days)</source>
+        <translation>Thời gian giải quyết trung bình (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Ratings: very satisfied</source>
+        <translation>Đánh giá: rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Ratings: satisfied</source>
+        <translation>Đánh giá: hài lòng</translation>
+    </message>
+    <message>
+        <source>Ratings: not satisfied</source>
+        <translation>Đánh giá: không hài lòng</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>Phản ánh, kiến nghị tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Complaints handled</source>
+        <translation>Phản ánh, kiến nghị đã xử lý</translation>
+    </message>
+    <message>
+        <source>Complaints handled on time</source>
+        <translation>Phản ánh, kiến nghị xử lý đúng hạn</translation>
+    </message>
+    <message>
+        <source>Complaints still open</source>
+        <translation>Phản ánh, kiến nghị chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Complaints open past their due date</source>
+        <translation>Phản ánh, kiến nghị chưa xử lý đã quá hạn</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
     </message>
 </context>
 <context>
@@ -4516,6 +4980,72 @@ không chứa dữ liệu mới.</translation>
     </message>
 </context>
 <context>
+    <name>Table06aModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Received
+total</source>
+        <translation>Tổng số
+tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Direct,
+postal</source>
+        <translation>Trực tiếp,
+bưu chính</translation>
+    </message>
+    <message>
+        <source>Carried
+over</source>
+        <translation>Kỳ trước
+chuyển qua</translation>
+    </message>
+    <message>
+        <source>Finished
+total</source>
+        <translation>Tổng số
+đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Open
+total</source>
+        <translation>Tổng số
+đang giải quyết</translation>
+    </message>
+    <message>
+        <source>Within
+time</source>
+        <translation>Trong hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Click to list these dossiers</source>
+        <translation>Bấm để xem danh sách hồ sơ</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
@@ -4870,6 +5400,33 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>&amp;Print Form {number}</source>
         <translation>&amp;In Mẫu {number}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>The last {n} weeks</source>
+        <translation>{n} tuần gần nhất</translation>
+    </message>
+    <message>
+        <source>The last {n} months</source>
+        <translation>{n} tháng gần nhất</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>Đúng hạn (%)</translation>
     </message>
 </context>
 <context>
