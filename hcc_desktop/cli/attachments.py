@@ -81,14 +81,14 @@ def _entry(info: AttachmentInfo) -> dict[str, object]:
 
 
 def cmd_attachments(services: Services, args: argparse.Namespace) -> int:
-    infos = services.attachments.list(args.code)
+    infos = services.attachments.of_dossier(args.code)
     if args.save and (not infos or any(not i.present for i in infos)):
         try:
             _transfer(services).ensure_local(args.code)
         except SyncError as exc:
             if exc.code != "not_registered" or not infos:
                 raise
-        infos = services.attachments.list(args.code)
+        infos = services.attachments.of_dossier(args.code)
     if args.save:
         folder = Path(args.save)
         folder.mkdir(parents=True, exist_ok=True)

@@ -183,9 +183,7 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
     try:
         result = sync_service(services).sync(progress=progress)
         # Files move after the records, so their dossiers are on the server first.
-        files = AttachmentSync(services.attachments, sync_service(services)).sync(
-            progress=progress
-        )
+        files = AttachmentSync(services.attachments, sync_service(services)).sync(progress=progress)
     except SyncError as exc:
         if show:
             print(file=sys.stderr)

@@ -60,9 +60,7 @@ HTTP_STATUS.setdefault("attachment_not_uploaded", 409)
 
 def _is_sha(value: object) -> bool:
     return (
-        isinstance(value, str)
-        and len(value) == 64
-        and all(c in "0123456789abcdef" for c in value)
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
     )
 
 
@@ -92,7 +90,7 @@ class AttachmentStore:
             raise SyncError("bad_request", detail="the body must be a JSON object")
         sha, size = body.get("sha256"), body.get("size")
         chunk_size, chunks = body.get("chunk_size", CHUNK_SIZE), body.get("chunks")
-        if not _is_sha(sha):
+        if not isinstance(sha, str) or not _is_sha(sha):
             raise SyncError("bad_request", detail="sha256 must be 64 hex digits")
         if not isinstance(size, int) or not 0 <= size <= MAX_FILE_SIZE:
             raise SyncError("bad_request", detail=f"size must be 0..{MAX_FILE_SIZE}")
@@ -166,9 +164,7 @@ class AttachmentStore:
             digest = hashlib.sha256()
             for i in range(count):
                 chunk = s.scalar(
-                    _staged(unit, sha, select(AttachmentChunk.data)).where(
-                        AttachmentChunk.idx == i
-                    )
+                    _staged(unit, sha, select(AttachmentChunk.data)).where(AttachmentChunk.idx == i)
                 )
                 digest.update(chunk or b"")
             if digest.hexdigest() != sha:
@@ -178,7 +174,9 @@ class AttachmentStore:
             if s.get(AttachmentBlob, sha) is None:
                 s.add(
                     AttachmentBlob(
-                        sha256=sha, size=upload.size, chunk_size=upload.chunk_size,
+                        sha256=sha,
+                        size=upload.size,
+                        chunk_size=upload.chunk_size,
                         created_at=utc_now(),
                     )
                 )

@@ -72,22 +72,28 @@ def test_scans_on_one_device_are_saved_byte_for_byte_on_another(
     assert counter.services.attachments.pending_uploads() == []
 
     laptop.sync.sync()  # the records: the dossier arrives, its file not yet
-    assert laptop.services.attachments.list(code) == []
+    assert laptop.services.attachments.of_dossier(code) == []
     out = tmp_path / "saved"
-    status = cli_main(["--db", str(laptop.services.db.path), "attachments", code, "--save", str(out)])
+    status = cli_main(
+        ["--db", str(laptop.services.db.path), "attachments", code, "--save", str(out)]
+    )
     assert status == 0
     saved = list(out.iterdir())
     assert len(saved) == 1
     assert hashlib.sha256(saved[0].read_bytes()).hexdigest() == sha
-    listed = laptop.services.attachments.list(code)
+    listed = laptop.services.attachments.of_dossier(code)
     assert [(a.component_id, a.sha256, a.present) for a in listed] == [("1.001193-02", sha, True)]
     assert laptop.services.attachments.files.verify(sha)
     # Held for reuse on the laptop too.
     assert [h.sha256 for h in laptop.services.attachments.documents("079203001234")] == [sha]
     # Sending it again stores nothing twice.
     with harness.store.db.read() as s:
-        assert s.scalar(select(func.count()).select_from(AttachmentBlob).where(
-            AttachmentBlob.sha256 == sha)) == 1
+        assert (
+            s.scalar(
+                select(func.count()).select_from(AttachmentBlob).where(AttachmentBlob.sha256 == sha)
+            )
+            == 1
+        )
 
 
 def test_an_upload_cut_in_the_middle_resumes_with_only_the_missing_chunks(
@@ -127,9 +133,9 @@ def test_an_upload_cut_in_the_middle_resumes_with_only_the_missing_chunks(
     with harness.store.db.read() as s:
         assert s.get(AttachmentHolder, (info.sha256, unit)) is not None
         staged = s.scalar(
-            select(func.count()).select_from(AttachmentChunk).where(
-                AttachmentChunk.sha256 == info.sha256, AttachmentChunk.unit_code == unit
-            )
+            select(func.count())
+            .select_from(AttachmentChunk)
+            .where(AttachmentChunk.sha256 == info.sha256, AttachmentChunk.unit_code == unit)
         )
         assert staged == 0
 
@@ -150,11 +156,13 @@ def test_a_tampered_chunk_is_refused_and_a_tampered_file_never_stored(harness: H
     chunks, manifest = _manifest(data)
     sha = manifest["sha256"]
     opened = client.http.post("/api/v1/attachments/uploads", json=manifest)
-    assert opened.status_code == 200 and opened.json()["missing"] == list(range(len(chunks)))
+    assert opened.status_code == 200
+    assert opened.json()["missing"] == list(range(len(chunks)))
 
     tampered = b"X" + chunks[1][1:]
     r = client.http.put(f"/api/v1/attachments/uploads/{sha}/chunks/1", content=tampered)
-    assert r.status_code == 400 and r.json()["error"] == "chunk_hash_mismatch"
+    assert r.status_code == 400
+    assert r.json()["error"] == "chunk_hash_mismatch"
     server = AttachmentStore(harness.store.db)
     assert server.received_bytes(client.unit_code, sha) == 0
 
@@ -163,9 +171,12 @@ def test_a_tampered_chunk_is_refused_and_a_tampered_file_never_stored(harness: H
     bad = dict(manifest, chunks=[hashlib.sha256(c).hexdigest() for c in bad_chunks])
     client.http.post("/api/v1/attachments/uploads", json=bad).raise_for_status()
     for i, c in enumerate(bad_chunks):
-        client.http.put(f"/api/v1/attachments/uploads/{sha}/chunks/{i}", content=c).raise_for_status()
+        client.http.put(
+            f"/api/v1/attachments/uploads/{sha}/chunks/{i}", content=c
+        ).raise_for_status()
     r = client.http.post(f"/api/v1/attachments/uploads/{sha}/finish")
-    assert r.status_code == 400 and r.json()["error"] == "attachment_hash_mismatch"
+    assert r.status_code == 400
+    assert r.json()["error"] == "attachment_hash_mismatch"
     with harness.store.db.read() as s:
         assert s.get(AttachmentBlob, sha) is None
         assert s.get(AttachmentHolder, (sha, client.unit_code)) is None
@@ -177,7 +188,7 @@ def test_another_units_device_cannot_fetch_or_claim_the_file(
 ) -> None:
     unit, other = new_unit_code(), new_unit_code()
     device = fleet.device("quay-1", unit, harness.server.base_url)
-    code, sha = _scanned(device, tmp_path, pages=1)
+    _code, sha = _scanned(device, tmp_path, pages=1)
     device.sync.sync()
     _files(device).sync()
     own = harness.device(unit)
@@ -191,7 +202,8 @@ def test_another_units_device_cannot_fetch_or_claim_the_file(
     # without the bytes never completes.
     record = {"id": "x-1", "dossier_id": "d-1", "sha256": sha}
     r = stranger.http.post("/api/v1/attachments/records", json={"records": [record]})
-    assert r.status_code == 409 and r.json()["error"] == "attachment_not_uploaded"
+    assert r.status_code == 409
+    assert r.json()["error"] == "attachment_not_uploaded"
     data = device.services.attachments.read(sha)
     _chunks, manifest = _manifest(data, 1024 * 1024)
     stranger.http.post("/api/v1/attachments/uploads", json=manifest).raise_for_status()

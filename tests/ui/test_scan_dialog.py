@@ -20,7 +20,7 @@ from tests.ui.conftest import AcceptDossier, show_active
 
 pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError)
 
-from hcc_desktop.ui.attachments.camera import FrameSource, VideoFrameFeed  # noqa: E402
+from hcc_desktop.ui.attachments.camera import FrameSource, VideoFrameFeed
 
 PAPER = "1.001193-02"
 
@@ -37,7 +37,7 @@ def _dialog(services: Services, runner: TaskRunner, code: str, **kwargs: object)
 
 
 def _digitised(services: Services, code: str) -> list[tuple[str, int]]:
-    return [(a.component_id, a.pages) for a in services.attachments.list(code)]
+    return [(a.component_id, a.pages) for a in services.attachments.of_dossier(code)]
 
 
 def test_files_become_one_pdf_attached_to_the_paper(
@@ -52,10 +52,12 @@ def test_files_become_one_pdf_attached_to_the_paper(
     qtbot.addWidget(dialog)
     assert not dialog.attach_button.isEnabled()
     dialog.add_files(write_pages(tmp_path, 2))
-    assert dialog.page_count() == 2 and dialog.attach_button.isEnabled()
+    assert dialog.page_count() == 2
+    assert dialog.attach_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.attach_button.click()
-    assert dialog.result_info is not None and dialog.result_info.pages == 2
+    assert dialog.result_info is not None
+    assert dialog.result_info.pages == 2
     assert _digitised(services, d.code) == [(PAPER, 2)]
 
 
@@ -99,7 +101,7 @@ def test_a_corrupt_file_from_the_folder_is_refused_with_a_message(
         qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=20_000)
     assert not blocker.signal_triggered
     assert "hong.jpg không phải ảnh hoặc PDF đọc được" in dialog.error.text()
-    assert services.attachments.list(d.code) == []
+    assert services.attachments.of_dossier(d.code) == []
 
 
 def test_camera_pages_one_key_each(
@@ -118,7 +120,8 @@ def test_camera_pages_one_key_each(
     dialog = _dialog(services, runner, d.code, camera_factory=fake_camera)
     show_active(qtbot, dialog)
     dialog.camera_button.click()
-    assert dialog.preview.isVisible() and feeds
+    assert dialog.preview.isVisible()
+    assert feeds
     page = QImage.fromData(text_page(150))
     feeds[0].push(page)
     qtbot.waitUntil(lambda: not dialog.preview.pixmap().isNull(), timeout=5_000)

@@ -50,9 +50,11 @@ def test_pages_become_one_pdf_stored_by_hash_and_the_component_is_digitised(
     assert (info.component_id, info.pages, info.kind) == ("1.001193-02", 2, "scan")
     stored = services.attachments.files.path(info.sha256)
     assert stored.parent.parent.parent == services.db.path.parent / "attachments"
-    assert stored.parent.name == info.sha256[2:4] and stored.parent.parent.name == info.sha256[:2]
+    assert stored.parent.name == info.sha256[2:4]
+    assert stored.parent.parent.name == info.sha256[:2]
     data = stored.read_bytes()
-    assert hashlib.sha256(data).hexdigest() == info.sha256 and len(data) == info.size
+    assert hashlib.sha256(data).hexdigest() == info.sha256
+    assert len(data) == info.size
     assert len(PdfReader(io.BytesIO(data)).pages) == 2
     assert _component(services, d.id, "1.001193-02").digitised is True
     assert _component(services, d.id, "1.001193-01").digitised is False
@@ -60,7 +62,7 @@ def test_pages_become_one_pdf_stored_by_hash_and_the_component_is_digitised(
         assert s.scalars(select(OutboxRow.entity_id)).all() == [d.id]
     # Never inside the SQLite file.
     assert data[:200] not in services.db.path.read_bytes()
-    listed = services.attachments.list(d.code)
+    listed = services.attachments.of_dossier(d.code)
     assert [(a.component_id, a.sha256, a.pages, a.present) for a in listed] == [
         ("1.001193-02", info.sha256, 2, True)
     ]
@@ -76,8 +78,9 @@ def test_more_pages_go_after_the_earlier_ones_in_the_same_pdf(
     second = services.attachments.attach(
         dossier=d.code, component="2", sources=[PageSource("p.jpg", photo_page())]
     )
-    assert second.pages == 2 and second.sha256 != first.sha256
-    assert [a.sha256 for a in services.attachments.list(d.code)] == [second.sha256]
+    assert second.pages == 2
+    assert second.sha256 != first.sha256
+    assert [a.sha256 for a in services.attachments.of_dossier(d.code)] == [second.sha256]
 
 
 def test_a_thirty_page_text_scan_stays_within_the_cap_and_each_page_is_small() -> None:
@@ -96,7 +99,9 @@ def test_a_thirty_page_text_scan_stays_within_the_cap_and_each_page_is_small() -
 
 def test_a_photograph_is_kept_in_grayscale() -> None:
     built = build_pdf([PageSource("photo.jpg", photo_page())])
-    xobject = next(iter(PdfReader(io.BytesIO(built.data)).pages[0]["/Resources"]["/XObject"].values()))
+    xobject = next(
+        iter(PdfReader(io.BytesIO(built.data)).pages[0]["/Resources"]["/XObject"].values())
+    )
     assert "/DCTDecode" in str(xobject.get_object()["/Filter"])
     assert xobject.get_object()["/ColorSpace"] == "/DeviceGray"
 
@@ -122,7 +127,7 @@ def test_a_corrupt_image_is_refused_and_nothing_is_attached(
         services.attachments.attach(dossier=d.code, component="1.001193-02", sources=[good, bad])
     assert caught.value.code == "attachment_corrupt_file"
     assert caught.value.params["name"] == "hỏng.jpg"
-    assert services.attachments.list(d.code) == []
+    assert services.attachments.of_dossier(d.code) == []
     assert _component(services, d.id, "1.001193-02").digitised is False
     root = services.attachments.files.root
     assert not root.exists() or not any(p.is_file() for p in root.rglob("*"))
@@ -167,9 +172,7 @@ def test_a_second_dossier_of_the_same_citizen_is_offered_and_reuses_the_first_on
     ]
     assert services.attachments.documents("001099000001") == []
 
-    offers = services.attachments.reuse_offers(
-        procedure_code="1.001193", id_number="079203001234"
-    )
+    offers = services.attachments.reuse_offers(procedure_code="1.001193", id_number="079203001234")
     assert [(o.component_id, [m.sha256 for m in o.matching]) for o in offers] == [
         ("1.001193-02", [scan.sha256])
     ]
@@ -180,7 +183,8 @@ def test_a_second_dossier_of_the_same_citizen_is_offered_and_reuses_the_first_on
     )
     assert (reused.kind, reused.sha256, reused.present) == ("reused", scan.sha256, True)
     comp = _component(services, second.id, "1.001193-02")
-    assert comp.reused_digital is True and comp.digitised is True
+    assert comp.reused_digital is True
+    assert comp.digitised is True
     after = services.reports.periodic(NOV).rates["reused"]
     assert after.num == before.num + 1
     # Another citizen's document cannot be taken.

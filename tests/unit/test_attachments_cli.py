@@ -92,6 +92,7 @@ def test_a_corrupt_image_is_refused_in_vietnamese_and_nothing_attached(
     status, out, _ = run(db, "attachments", code, "--json", capsys=capsys)
     assert json.loads(out) == []
     status, _out, err = run(db, "attach", code, "9", str(bad), capsys=capsys)
-    assert status == 1 and "không có thành phần 9" in err
+    assert status == 1
+    assert "không có thành phần 9" in err
     status, out, _ = run(db, "documents", "001099000001", capsys=capsys)
     assert "Chưa có giấy tờ số hóa nào" in out

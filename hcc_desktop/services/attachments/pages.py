@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 import os
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,9 +58,7 @@ class PageSource:
         try:
             size = p.stat().st_size
             if size > MAX_INPUT_BYTES:
-                raise AttachmentError(
-                    "attachment_input_too_large", name=p.name, size_mb=_mb(size)
-                )
+                raise AttachmentError("attachment_input_too_large", name=p.name, size_mb=_mb(size))
             return cls(p.name, p.read_bytes())
         except OSError as exc:
             raise AttachmentError("attachment_unreadable", name=p.name, detail=str(exc)) from exc
@@ -97,7 +95,7 @@ def _open_frames(source: PageSource) -> list[object]:
         if image.format == "JPEG":
             # Decode only the luminance: the page is kept gray anyway.
             image.draft("L", image.size)
-        frames = []
+        frames: list[object] = []
         for frame in ImageSequence.Iterator(image):
             frame.load()
             frames.append(ImageOps.exif_transpose(frame.copy()))

@@ -261,7 +261,7 @@ class AttachmentService:
 
     # -- reading --------------------------------------------------------------------------
 
-    def list(self, dossier: str) -> list[AttachmentInfo]:
+    def of_dossier(self, dossier: str) -> list[AttachmentInfo]:
         """The dossier's files, components in checklist order, the result last."""
         with self._db.read() as s:
             row = _dossier(s, dossier)

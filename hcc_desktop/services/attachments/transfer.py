@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from hcc_desktop.core.errors import SyncError
@@ -47,6 +48,10 @@ class TransferResult:
             "records_pulled": self.records_pulled,
             "cancelled": self.cancelled,
         }
+
+
+def _report(progress: Progress, base: int, total: int, sent: int) -> None:
+    progress("upload", base + sent, total)
 
 
 def _chunks(data: bytes, size: int) -> list[bytes]:
@@ -92,7 +97,9 @@ class AttachmentSync:
         with self._client() as client:
             return self._push(client, progress or (lambda *_: None), cancel or (lambda: False))
 
-    def _push(self, client: httpx.Client, progress: Progress, cancel: Callable[[], bool]) -> TransferResult:
+    def _push(
+        self, client: httpx.Client, progress: Progress, cancel: Callable[[], bool]
+    ) -> TransferResult:
         pending = self._attachments.pending_uploads()
         files = {a.sha256: a.size for a in pending if a.kind != "reused"}
         # A reused document's file came from another dossier: send it too when
@@ -105,9 +112,8 @@ class AttachmentSync:
         for sha in files:
             if cancel():
                 return TransferResult(uploaded, sent, 0, 0, cancelled=True)
-            base = done
             n_sent, finished = self._upload(
-                client, sha, cancel, lambda n: progress("upload", base + n, total)
+                client, sha, cancel, partial(_report, progress, done, total)
             )
             sent += n_sent
             if not finished:
@@ -231,11 +237,11 @@ class AttachmentSync:
     def ensure_local(self, dossier: str) -> list[str]:
         """Fetch the dossier's files this device lacks (a dossier being opened);
         returns the hashes fetched. Records are pulled first."""
-        missing = [a.sha256 for a in self._attachments.list(dossier) if not a.present]
+        missing = [a.sha256 for a in self._attachments.of_dossier(dossier) if not a.present]
         if not missing:
             with self._client() as client:
                 self._pull(client)
-            missing = [a.sha256 for a in self._attachments.list(dossier) if not a.present]
+            missing = [a.sha256 for a in self._attachments.of_dossier(dossier) if not a.present]
             if not missing:
                 return []
         with self._client() as client:

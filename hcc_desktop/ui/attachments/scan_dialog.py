@@ -295,9 +295,7 @@ class ScanDialog(QDialog):
 
     def _show_frame(self, image: QImage) -> None:
         self.preview.setPixmap(
-            QPixmap.fromImage(
-                image.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            )
+            QPixmap.fromImage(image.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio))
         )
 
     def _on_captured(self, image: QImage) -> None:

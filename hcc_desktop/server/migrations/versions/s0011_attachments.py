@@ -67,9 +67,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_attachment_records")),
         sa.UniqueConstraint("id", name=op.f("uq_attachment_records_id")),
     )
-    op.create_index(
-        "ix_attachment_records_unit_seq", "attachment_records", ["unit_code", "seq"]
-    )
+    op.create_index("ix_attachment_records_unit_seq", "attachment_records", ["unit_code", "seq"])
 
 
 def downgrade() -> None:
