@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -42,6 +43,7 @@ from hcc_desktop.server.models import (
     AttachmentHolder,
     AttachmentRecord,
     AttachmentUpload,
+    Device,
     DossierDoc,
 )
 from hcc_desktop.server.store import HTTP_STATUS, DeviceIdentity, SyncStore, utc_now
@@ -206,6 +208,44 @@ class AttachmentStore:
         with self.db.read() as s:
             upload = s.get(AttachmentUpload, (unit, sha))
             return upload.received_bytes if upload else 0
+
+    def import_files(self, sync: SyncStore, path: Path | str) -> dict[str, Any]:
+        """Apply an attachment bundle (``FILE.files`` next to a sync bundle):
+        each file checked by hash, kept once, held by the device's unit, then
+        its records, as an online upload would."""
+        from hcc_desktop.core.formats.files_bundle import read_files_bundle
+
+        bundle = read_files_bundle(path, sync.bundle_key)
+        try:
+            with self.db.read() as s:
+                device = s.get(Device, bundle.header.device_id)
+            assert device is not None  # bundle_key() refused an unknown device
+            identity = DeviceIdentity(device.id, device.unit_code, device.slot)
+            stored = 0
+            for sha, data in bundle.files():
+                with self.db.write(serialise=False) as s:
+                    if s.get(AttachmentBlob, sha) is None:
+                        s.add(
+                            AttachmentBlob(
+                                sha256=sha, size=len(data), chunk_size=CHUNK_SIZE,
+                                created_at=utc_now(),
+                            )
+                        )
+                        for i in range(_chunk_count(len(data), CHUNK_SIZE)):
+                            part = data[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
+                            s.add(AttachmentChunk(sha256=sha, unit_code=STORED, idx=i, data=part))
+                        stored += 1
+                    if s.get(AttachmentHolder, (sha, device.unit_code)) is None:
+                        s.add(AttachmentHolder(sha256=sha, unit_code=device.unit_code))
+            added = self.add_records(identity, {"records": bundle.records})
+        finally:
+            bundle.close()
+        return {
+            "device_id": bundle.header.device_id,
+            "files": bundle.header.files,
+            "stored": stored,
+            "records": added,
+        }
 
     # -- records --------------------------------------------------------------------------
 

@@ -129,8 +129,13 @@ def cmd_devices(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
+    from hcc_desktop.core.formats.files_bundle import files_path
+    from hcc_desktop.server.attachments import AttachmentStore
+
     outcome = store.import_bundle(Path(args.file))
     data = outcome.to_json()
+    if files_path(args.file).is_file():  # the attachments carried with it
+        data["attachments"] = AttachmentStore(store.db).import_files(store, files_path(args.file))
     if args.json:
         print_json(data)
     else:
@@ -140,6 +145,9 @@ def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
             f"applied {data['applied']}, duplicate {data['duplicate']}, "
             f"conflict {data['conflict']}, rejected {data['rejected']}{replay}"
         )
+        if "attachments" in data:
+            a = data["attachments"]
+            print(f"attachments: {a['files']} files ({a['stored']} new), {a['records']} records")
     return 0
 
 

@@ -5,6 +5,7 @@ after a cut; tampered chunks are refused; other units cannot fetch the files."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -213,3 +214,46 @@ def test_another_units_device_cannot_fetch_or_claim_the_file(
     # Nor are the unit's records visible to it.
     assert stranger.http.get("/api/v1/attachments/records").json()["records"] == []
     assert len(own.http.get("/api/v1/attachments/records").json()["records"]) == 1
+
+
+def test_usb_bundles_carry_the_files_and_a_tampered_file_is_refused(
+    fleet: Fleet, harness: Harness, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hcc_desktop.core.formats.files_bundle import files_path
+    from hcc_desktop.server.cli import main as server_main
+
+    unit = new_unit_code()
+    url = harness.server.base_url
+    laptop, counter = fleet.device("laptop", unit, url), fleet.device("quay-1", unit, url)
+    code, sha = _scanned(laptop, tmp_path)
+    stick = tmp_path / "usb" / "thu-bay.hccbundle"
+    stick.parent.mkdir()
+    assert cli_main(["--db", str(laptop.services.db.path), "sync", "export", str(stick)]) == 0
+    assert "1 tệp đính kèm" in capsys.readouterr().out
+    carried = files_path(stick)
+    assert carried.is_file()
+
+    # A copy with one byte of the file changed is refused, nothing stored.
+    lines = carried.read_bytes().split(b"\n")
+    broken = tmp_path / "usb" / "broken.hccbundle"
+    broken.write_bytes(stick.read_bytes())
+    lines[3] = lines[3][:40] + (b"A" if lines[3][40:41] != b"A" else b"B") + lines[3][41:]
+    files_path(broken).write_bytes(b"\n".join(lines))
+    db_url = harness.store.db.url
+    assert server_main(["server", "import-bundle", "--database", db_url, str(broken)]) == 1
+    capsys.readouterr()
+    with harness.store.db.read() as s:
+        assert s.get(AttachmentBlob, sha) is None
+
+    assert server_main(["server", "import-bundle", "--database", db_url, "--json", str(stick)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["attachments"] == {
+        "device_id": laptop.device_id, "files": 1, "stored": 1, "records": 1
+    }
+    # The counter, online, gets the dossier and then the file, byte for byte.
+    counter.sync.sync()
+    assert _files(counter).ensure_local(code) == [sha]
+    assert counter.services.attachments.files.verify(sha)
+    # Once online, the laptop sends no byte again.
+    again = _files(laptop).sync()
+    assert (again.uploaded_bytes, again.records_sent) == (0, 1)

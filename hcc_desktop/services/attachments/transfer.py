@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hcc_desktop.core.errors import SyncError
@@ -171,6 +172,27 @@ class AttachmentSync:
             content=chunk,
             headers={"Content-Type": "application/octet-stream"},
         )
+
+    # -- USB ------------------------------------------------------------------------------
+
+    def export_files(self, path: Path) -> int:
+        """Write the pending attachments' records and files as a sealed
+        attachment bundle (``FILE.files`` next to ``sync export FILE``); they stay
+        pending until an online sync confirms them. Returns the number of files."""
+        from hcc_desktop.core.formats.files_bundle import write_files_bundle
+
+        _url, credential = self._sync._credential()
+        pending = self._attachments.pending_uploads()
+        shas = [a.sha256 for a in pending if self._attachments.files.has(a.sha256)]
+        files = [(sha, self._attachments.read(sha)) for sha in dict.fromkeys(shas)]
+        write_files_bundle(
+            path,
+            device_id=credential.device_id,
+            bundle_key=credential.bundle_key,
+            records=[record_json(a) for a in pending],
+            files=files,
+        )
+        return len(files)
 
     # -- pull -----------------------------------------------------------------------------
 

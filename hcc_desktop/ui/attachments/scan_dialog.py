@@ -198,7 +198,7 @@ class ScanDialog(QDialog):
         n = len(self._pages)
         self.attach_button.setEnabled(n > 0)
         self.remove_button.setEnabled(n > 0)
-        text = self.tr("%n page(s) ready", "", n)
+        text = self.tr("Pages ready: {n}").format(n=n)
         if self._folder is not None:
             text += " · " + self.tr("watching {folder}").format(folder=str(self._folder))
         self.status.setText(text)
