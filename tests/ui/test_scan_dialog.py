@@ -147,3 +147,36 @@ def test_no_camera_says_so(
     dialog.camera_button.click()
     assert not dialog.camera_button.isChecked()
     assert dialog.error.text()
+
+
+def test_the_dossier_window_scans_the_selected_paper_and_views_it(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    tmp_path: Path,
+) -> None:
+    from hcc_desktop.ui.dossier.dialog import DossierDialog
+
+    d = accept_dossier()
+    window = DossierDialog(services, runner, d.code)
+    show_active(qtbot, window)
+    panel = window.attachments
+    assert not panel.view_button.isEnabled()
+    window.components.setCurrentRow(1)
+    scan = panel.scan_selected()
+    assert scan is not None
+    scan.add_files(write_pages(tmp_path, 3))
+    with qtbot.waitSignal(panel.attached, timeout=20_000):
+        scan.attach_button.click()
+    qtbot.waitUntil(lambda: "3" in panel.summary.text(), timeout=10_000)
+    assert _digitised(services, d.code) == [(PAPER, 3)]
+    assert panel.view_button.isEnabled()
+    preview = panel.view_selected()
+    assert preview is not None
+    preview.close()
+    # The result as a file marks the dossier's electronic result.
+    with qtbot.waitSignal(panel.attached, timeout=20_000):
+        panel.attach_result(write_pages(tmp_path / "kq", 1))
+    assert services.dossiers.get(d.code).e_result is True
+    window.close()

@@ -176,7 +176,7 @@ class IntakeReuse(QObject):
         self.widget = QWidget()
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.button = QPushButton(self.tr("Use &held documents…"))
+        self.button = QPushButton(self.tr("Use he&ld documents…"))
         self.button.clicked.connect(self.open_dialog)
         row = QHBoxLayout(self.widget)
         row.setContentsMargins(0, 0, 0, 0)
