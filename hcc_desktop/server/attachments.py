@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from sqlalchemy import String, delete, insert, literal, select
+from sqlalchemy import select
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.responses import JSONResponse, StreamingResponse
 
@@ -53,7 +53,6 @@ MAX_CHUNK_SIZE = 4 * 1024 * 1024
 MAX_FILE_SIZE = 512 * 1024 * 1024
 MAX_RECORDS = 1000
 RECORDS_PAGE = 500
-STORED = ""  # unit_code of a stored file's chunks
 
 HTTP_STATUS.setdefault("chunk_hash_mismatch", 400)
 HTTP_STATUS.setdefault("attachment_hash_mismatch", 400)
@@ -112,29 +111,28 @@ class AttachmentStore:
                 or upload.chunk_hashes != chunks
             ):
                 # Another description of the same file: start it again.
-                s.execute(_staged(unit, sha, delete(AttachmentChunk)))
                 s.delete(upload)
                 s.flush()
                 upload = None
             if upload is None:
-                s.add(
-                    AttachmentUpload(
-                        unit_code=unit,
-                        sha256=sha,
-                        size=size,
-                        chunk_size=chunk_size,
-                        chunk_hashes=chunks,
-                        received_bytes=0,
-                        created_at=utc_now(),
-                    )
+                upload = AttachmentUpload(
+                    unit_code=unit,
+                    sha256=sha,
+                    size=size,
+                    chunk_size=chunk_size,
+                    chunk_hashes=chunks,
+                    received=[],
+                    received_bytes=0,
+                    created_at=utc_now(),
                 )
-                have: set[int] = set()
-            else:
-                have = set(s.scalars(_staged(unit, sha, select(AttachmentChunk.idx))))
+                s.add(upload)
+            have = set(upload.received)
             return UploadState(False, [i for i in range(count) if i not in have])
 
     def put_chunk(self, device: DeviceIdentity, sha: str, index: int, data: bytes) -> None:
+        """Keep one chunk of this unit's upload once it hashes to what was announced."""
         unit = device.unit_code
+        digest = hashlib.sha256(data).hexdigest()  # outside the transaction
         with self.db.write(serialise=False) as s:
             upload = s.get(AttachmentUpload, (unit, sha))
             if upload is None:
@@ -145,63 +143,62 @@ class AttachmentStore:
             expected_len = min(upload.chunk_size, upload.size - index * upload.chunk_size)
             if len(data) != max(0, expected_len):
                 raise SyncError("bad_request", detail=f"chunk {index} must be {expected_len} bytes")
-            if hashlib.sha256(data).hexdigest() != upload.chunk_hashes[index]:
+            if digest != upload.chunk_hashes[index]:
                 raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
-            s.merge(AttachmentChunk(sha256=sha, unit_code=unit, idx=index, data=data))
-            upload.received_bytes += len(data)
+            if s.get(AttachmentChunk, digest) is None:
+                s.add(AttachmentChunk(sha256=digest, data=data))
+            if index not in upload.received:
+                upload.received = [*upload.received, index]
+                upload.received_bytes += len(data)
 
     def finish_upload(self, device: DeviceIdentity, sha: str) -> UploadState:
+        """Check the whole file against its hash; then the unit holds it (stored once)."""
         unit = device.unit_code
-        with self.db.write(serialise=False) as s:
+        with self.db.read() as s:
             if s.get(AttachmentHolder, (sha, unit)) is not None:
                 return UploadState(True, [])
             upload = s.get(AttachmentUpload, (unit, sha))
             if upload is None:
                 raise SyncError("not_found", detail="no upload of this file is open")
             count = _chunk_count(upload.size, upload.chunk_size)
-            have = set(s.scalars(_staged(unit, sha, select(AttachmentChunk.idx))))
+            have = set(upload.received)
             missing = [i for i in range(count) if i not in have]
             if missing:
                 return UploadState(False, missing)
-            digest = hashlib.sha256()
-            for i in range(count):
-                chunk = s.scalar(
-                    _staged(unit, sha, select(AttachmentChunk.data)).where(AttachmentChunk.idx == i)
-                )
-                digest.update(chunk or b"")
-            if digest.hexdigest() != sha:
-                s.execute(_staged(unit, sha, delete(AttachmentChunk)))
+            manifest = list(upload.chunk_hashes)
+            size, chunk_size = upload.size, upload.chunk_size
+        digest = hashlib.sha256()
+        for part in self._chunks(manifest):
+            digest.update(part)
+        with self.db.write(serialise=False) as s:
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is not None:
                 s.delete(upload)
+            if digest.hexdigest() != sha:
                 raise SyncError("attachment_hash_mismatch", detail="the file does not match")
             if s.get(AttachmentBlob, sha) is None:
                 s.add(
                     AttachmentBlob(
                         sha256=sha,
-                        size=upload.size,
-                        chunk_size=upload.chunk_size,
+                        size=size,
+                        chunk_size=chunk_size,
+                        chunk_hashes=manifest,
                         created_at=utc_now(),
                     )
                 )
-                s.flush()
-                s.execute(
-                    insert(AttachmentChunk).from_select(
-                        ["sha256", "unit_code", "idx", "data"],
-                        _staged(
-                            unit,
-                            sha,
-                            select(
-                                AttachmentChunk.sha256,
-                                literal(STORED, String(32)),
-                                AttachmentChunk.idx,
-                                AttachmentChunk.data,
-                            ),
-                        ),
-                    )
-                )
-            s.execute(_staged(unit, sha, delete(AttachmentChunk)))
-            s.delete(upload)
-            s.add(AttachmentHolder(sha256=sha, unit_code=unit))
+            if s.get(AttachmentHolder, (sha, unit)) is None:
+                s.add(AttachmentHolder(sha256=sha, unit_code=unit))
             return UploadState(True, [])
+
+    def _chunks(self, manifest: list[str]) -> Iterator[bytes]:
+        for chunk_sha in manifest:
+            with self.db.read() as s:
+                data = s.scalar(
+                    select(AttachmentChunk.data).where(AttachmentChunk.sha256 == chunk_sha)
+                )
+            if data is None:
+                raise SyncError("server_error", detail=f"chunk {chunk_sha} is missing")
+            yield bytes(data)
 
     def received_bytes(self, unit: str, sha: str) -> int:
         """Bytes of chunks accepted so far for a unit's open upload (0 when none)."""
@@ -225,15 +222,23 @@ class AttachmentStore:
             for sha, data in bundle.files():
                 with self.db.write(serialise=False) as s:
                     if s.get(AttachmentBlob, sha) is None:
+                        manifest = []
+                        for i in range(_chunk_count(len(data), CHUNK_SIZE)):
+                            part = data[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
+                            part_sha = hashlib.sha256(part).hexdigest()
+                            if s.get(AttachmentChunk, part_sha) is None:
+                                s.add(AttachmentChunk(sha256=part_sha, data=part))
+                                s.flush()
+                            manifest.append(part_sha)
                         s.add(
                             AttachmentBlob(
-                                sha256=sha, size=len(data), chunk_size=CHUNK_SIZE,
+                                sha256=sha,
+                                size=len(data),
+                                chunk_size=CHUNK_SIZE,
+                                chunk_hashes=manifest,
                                 created_at=utc_now(),
                             )
                         )
-                        for i in range(_chunk_count(len(data), CHUNK_SIZE)):
-                            part = data[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
-                            s.add(AttachmentChunk(sha256=sha, unit_code=STORED, idx=i, data=part))
                         stored += 1
                     if s.get(AttachmentHolder, (sha, device.unit_code)) is None:
                         s.add(AttachmentHolder(sha256=sha, unit_code=device.unit_code))
@@ -307,34 +312,18 @@ class AttachmentStore:
 
     # -- download -------------------------------------------------------------------------
 
-    def file_size(self, device: DeviceIdentity, sha: str) -> int:
+    def open_file(self, device: DeviceIdentity, sha: str) -> tuple[int, list[str]]:
+        """The file's size and chunks, for a device of a unit that holds it."""
         with self.db.read() as s:
             held = s.get(AttachmentHolder, (sha, device.unit_code)) is not None
             blob = s.get(AttachmentBlob, sha) if held else None
-        if blob is None:
-            # The same answer whether the file is absent or another unit's.
-            raise SyncError("not_found", detail="no such file for this unit")
-        return blob.size
+            if blob is None:
+                # The same answer whether the file is absent or another unit's.
+                raise SyncError("not_found", detail="no such file for this unit")
+            return blob.size, list(blob.chunk_hashes)
 
-    def iter_file(self, sha: str) -> Iterator[bytes]:
-        index = 0
-        while True:
-            with self.db.read() as s:
-                data = s.scalar(
-                    select(AttachmentChunk.data).where(
-                        AttachmentChunk.sha256 == sha,
-                        AttachmentChunk.unit_code == STORED,
-                        AttachmentChunk.idx == index,
-                    )
-                )
-            if data is None:
-                return
-            yield bytes(data)
-            index += 1
-
-
-def _staged(unit: str, sha: str, stmt: Any) -> Any:
-    return stmt.where(AttachmentChunk.sha256 == sha, AttachmentChunk.unit_code == unit)
+    def iter_file(self, manifest: list[str]) -> Iterator[bytes]:
+        return self._chunks(manifest)
 
 
 async def _raw_body(request: Request, limit: int) -> bytes:
@@ -405,9 +394,9 @@ def add_routes(app: FastAPI, sync: SyncStore, json_body: Any) -> AttachmentStore
     @app.get("/api/v1/attachments/files/{sha}")
     async def fetch(sha: str, request: Request) -> StreamingResponse:
         device = await device_of(request)
-        size = await run_in_threadpool(store.file_size, device, checked_sha(sha))
+        size, manifest = await run_in_threadpool(store.open_file, device, checked_sha(sha))
         return StreamingResponse(
-            iterate_in_threadpool(store.iter_file(sha)),
+            iterate_in_threadpool(store.iter_file(manifest)),
             media_type="application/pdf",
             headers={"Content-Length": str(size), "X-Content-SHA256": sha},
         )

@@ -308,33 +308,32 @@ __all__ = [
 # --- attachments (s0011): files stored once per hash, apart from the records -----------
 
 
+class AttachmentChunk(Base):
+    """A piece of a file (about 1 MB), named by its own SHA-256: stored once,
+    whatever number of files, uploads or units contain it."""
+
+    __tablename__ = "attachment_chunks"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
 class AttachmentBlob(Base):
-    """A complete file, verified against its SHA-256; its bytes in chunks."""
+    """A complete file, verified against its SHA-256: the list of its chunks."""
 
     __tablename__ = "attachment_blobs"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger, nullable=False)
     chunk_size: Mapped[int] = mapped_column(Integer, nullable=False)
+    chunk_hashes: Mapped[list[str]] = mapped_column(Document, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
-class AttachmentChunk(Base):
-    """A piece of a stored file (``blob``) or of one unit's upload in progress
-    (``unit_code`` set): an upload is staged per unit, so a unit holds a file
-    only once it has sent all of it, even when another unit sent it before."""
-
-    __tablename__ = "attachment_chunks"
-
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    # "" for a stored file's chunk; the uploading unit for a staged one.
-    unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
-    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
-    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
-
-
 class AttachmentUpload(Base):
-    """One unit's upload of one file: its size and the hash of every chunk."""
+    """One unit's upload of one file in progress: its chunks' hashes and which
+    of them this unit has sent. A unit holds a file only once it has sent all
+    of it, even when another unit sent the same file before."""
 
     __tablename__ = "attachment_uploads"
 
@@ -343,6 +342,7 @@ class AttachmentUpload(Base):
     size: Mapped[int] = mapped_column(BigInteger, nullable=False)
     chunk_size: Mapped[int] = mapped_column(Integer, nullable=False)
     chunk_hashes: Mapped[list[str]] = mapped_column(Document, nullable=False)
+    received: Mapped[list[int]] = mapped_column(Document, nullable=False)
     received_bytes: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 

@@ -4109,7 +4109,7 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
     <message>
         <source>&amp;Camera</source>
-        <translation>&amp;Máy ảnh</translation>
+        <translation>Má&amp;y ảnh</translation>
     </message>
     <message>
         <source>&amp;Remove page</source>

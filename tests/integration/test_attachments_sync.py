@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from hcc_desktop.cli.main import main as cli_main
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.server.attachments import AttachmentStore
-from hcc_desktop.server.models import AttachmentBlob, AttachmentChunk, AttachmentHolder
+from hcc_desktop.server.models import AttachmentBlob, AttachmentHolder, AttachmentUpload
 from hcc_desktop.services.attachments.transfer import AttachmentSync
 from tests.conftest import FakeClock, birth_draft
 from tests.integration.conftest import Harness, new_unit_code
@@ -133,12 +133,10 @@ def test_an_upload_cut_in_the_middle_resumes_with_only_the_missing_chunks(
     assert resumed.records_sent == 1
     with harness.store.db.read() as s:
         assert s.get(AttachmentHolder, (info.sha256, unit)) is not None
-        staged = s.scalar(
-            select(func.count())
-            .select_from(AttachmentChunk)
-            .where(AttachmentChunk.sha256 == info.sha256, AttachmentChunk.unit_code == unit)
-        )
-        assert staged == 0
+        assert s.get(AttachmentUpload, (unit, info.sha256)) is None
+        blob = s.get(AttachmentBlob, info.sha256)
+        assert blob is not None
+        assert len(blob.chunk_hashes) == chunks
 
 
 def _manifest(data: bytes, size: int = 1024) -> tuple[list[bytes], dict[str, Any]]:

@@ -22,20 +22,19 @@ _DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 def upgrade() -> None:
     op.create_table(
+        "attachment_chunks",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name=op.f("pk_attachment_chunks")),
+    )
+    op.create_table(
         "attachment_blobs",
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("chunk_size", sa.Integer(), nullable=False),
+        sa.Column("chunk_hashes", _DOC, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_attachment_blobs")),
-    )
-    op.create_table(
-        "attachment_chunks",
-        sa.Column("sha256", sa.String(length=64), nullable=False),
-        sa.Column("unit_code", sa.String(length=32), nullable=False),
-        sa.Column("idx", sa.Integer(), nullable=False),
-        sa.Column("data", sa.LargeBinary(), nullable=False),
-        sa.PrimaryKeyConstraint("sha256", "unit_code", "idx", name=op.f("pk_attachment_chunks")),
     )
     op.create_table(
         "attachment_uploads",
@@ -44,6 +43,7 @@ def upgrade() -> None:
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("chunk_size", sa.Integer(), nullable=False),
         sa.Column("chunk_hashes", _DOC, nullable=False),
+        sa.Column("received", _DOC, nullable=False),
         sa.Column("received_bytes", sa.BigInteger(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("unit_code", "sha256", name=op.f("pk_attachment_uploads")),
@@ -76,7 +76,7 @@ def downgrade() -> None:
         "attachment_records",
         "attachment_holders",
         "attachment_uploads",
-        "attachment_chunks",
         "attachment_blobs",
+        "attachment_chunks",
     ):
         op.drop_table(table)
