@@ -72,7 +72,7 @@ def bench_attach(pages: int, repeat: int) -> None:
         services.close()
 
 
-SINK = '''
+SINK = """
 import sys, uvicorn
 from starlette.applications import Starlette
 from starlette.responses import JSONResponse
@@ -84,7 +84,7 @@ async def sink(request):
     return JSONResponse({"received": n})
 app = Starlette(routes=[Route("/sink", sink, methods=["POST"])])
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
-'''
+"""
 
 
 def _free_port() -> int:
@@ -205,9 +205,24 @@ def main() -> None:
     s = sub.add_parser("sync")
     s.add_argument("--mb", type=int, default=100)
     s.add_argument("--database", help="server database URL (default: a temporary SQLite file)")
+    s.add_argument(
+        "--postgresql", action="store_true", help="a throw-away durable PostgreSQL cluster"
+    )
     args = p.parse_args()
     if args.what == "attach":
         bench_attach(args.pages, args.repeat)
+    elif args.postgresql:
+        from tests.integration.conftest import PgCluster, find_pg_bin
+
+        bindir = find_pg_bin()
+        if bindir is None:
+            raise SystemExit("no PostgreSQL binaries (initdb, pg_ctl) found")
+        cluster = PgCluster(bindir, durable=True)
+        cluster.start()
+        try:
+            bench_sync(args.mb, cluster.create_database())
+        finally:
+            cluster.stop()
     else:
         bench_sync(args.mb, args.database)
 

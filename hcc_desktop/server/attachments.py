@@ -25,13 +25,14 @@ not enough to fetch another unit's file.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from sqlalchemy import select
+from sqlalchemy import select, text
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.responses import JSONResponse, StreamingResponse
 
@@ -69,6 +70,27 @@ def _chunk_count(size: int, chunk_size: int) -> int:
     return max(1, -(-size // chunk_size))
 
 
+MAX_AHEAD = 8  # chunks kept in memory while an earlier one is late
+
+
+class _RunningHash:
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.next = 0
+        self.ahead: dict[int, bytes] = {}
+        self.broken = False
+
+    def add(self, index: int, data: bytes) -> None:
+        if index < self.next:
+            return
+        self.ahead[index] = data
+        while self.next in self.ahead:
+            self.digest.update(self.ahead.pop(self.next))
+            self.next += 1
+        if len(self.ahead) > MAX_AHEAD:
+            self.broken = True
+
+
 @dataclass(frozen=True)
 class UploadState:
     complete: bool
@@ -83,6 +105,28 @@ class AttachmentStore:
 
     def __init__(self, db: ServerDatabase) -> None:
         self.db = db
+        # The whole-file hash, computed while the chunks arrive (in order, or a
+        # few out of order), so that finishing need not read the file back.
+        self._running: dict[tuple[str, str], _RunningHash] = {}
+        self._running_lock = threading.Lock()
+
+    def _hash_along(self, key: tuple[str, str], index: int, data: bytes) -> None:
+        with self._running_lock:
+            running = self._running.get(key)
+            if running is None:
+                if index != 0:
+                    return
+                running = self._running[key] = _RunningHash()
+            running.add(index, data)
+            if running.broken:
+                del self._running[key]
+
+    def _running_digest(self, key: tuple[str, str], count: int) -> str | None:
+        with self._running_lock:
+            running = self._running.pop(key, None)
+        if running is None or running.next != count:
+            return None
+        return running.digest.hexdigest()
 
     # -- upload ---------------------------------------------------------------------------
 
@@ -111,6 +155,8 @@ class AttachmentStore:
                 or upload.chunk_hashes != chunks
             ):
                 # Another description of the same file: start it again.
+                with self._running_lock:
+                    self._running.pop((unit, sha), None)
                 s.delete(upload)
                 s.flush()
                 upload = None
@@ -134,7 +180,13 @@ class AttachmentStore:
         unit = device.unit_code
         digest = hashlib.sha256(data).hexdigest()  # outside the transaction
         with self.db.write(serialise=False) as s:
-            upload = s.get(AttachmentUpload, (unit, sha))
+            if self.db.is_postgresql:
+                # A chunk lost in a crash is simply asked for again (its "received"
+                # mark is lost with it); the commit that finishes the file is
+                # synchronous and flushes the log of every chunk before it.
+                s.execute(text("SET LOCAL synchronous_commit = off"))
+            # Chunks of one upload arrive side by side: one at a time on its row.
+            upload = s.get(AttachmentUpload, (unit, sha), with_for_update=True)
             if upload is None:
                 raise SyncError("not_found", detail="no upload of this file is open")
             count = _chunk_count(upload.size, upload.chunk_size)
@@ -147,9 +199,12 @@ class AttachmentStore:
                 raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
             if s.get(AttachmentChunk, digest) is None:
                 s.add(AttachmentChunk(sha256=digest, data=data))
-            if index not in upload.received:
+            fresh = index not in upload.received
+            if fresh:
                 upload.received = [*upload.received, index]
                 upload.received_bytes += len(data)
+        if fresh:
+            self._hash_along((unit, sha), index, data)
 
     def finish_upload(self, device: DeviceIdentity, sha: str) -> UploadState:
         """Check the whole file against its hash; then the unit holds it (stored once)."""
@@ -167,14 +222,17 @@ class AttachmentStore:
                 return UploadState(False, missing)
             manifest = list(upload.chunk_hashes)
             size, chunk_size = upload.size, upload.chunk_size
-        digest = hashlib.sha256()
-        for part in self._chunks(manifest):
-            digest.update(part)
+        whole = self._running_digest((unit, sha), count)
+        if whole is None:  # resumed after a restart, say: read the file back
+            digest = hashlib.sha256()
+            for part in self._chunks(manifest):
+                digest.update(part)
+            whole = digest.hexdigest()
         with self.db.write(serialise=False) as s:
             upload = s.get(AttachmentUpload, (unit, sha))
             if upload is not None:
                 s.delete(upload)
-            if digest.hexdigest() != sha:
+            if whole != sha:
                 raise SyncError("attachment_hash_mismatch", detail="the file does not match")
             if s.get(AttachmentBlob, sha) is None:
                 s.add(

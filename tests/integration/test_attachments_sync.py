@@ -246,7 +246,10 @@ def test_usb_bundles_carry_the_files_and_a_tampered_file_is_refused(
     assert server_main(["server", "import-bundle", "--database", db_url, "--json", str(stick)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["attachments"] == {
-        "device_id": laptop.device_id, "files": 1, "stored": 1, "records": 1
+        "device_id": laptop.device_id,
+        "files": 1,
+        "stored": 1,
+        "records": 1,
     }
     # The counter, online, gets the dossier and then the file, byte for byte.
     counter.sync.sync()

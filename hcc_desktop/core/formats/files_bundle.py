@@ -136,9 +136,7 @@ class FilesBundle:
         self._file.close()
 
 
-def read_files_bundle(
-    path: Path | str, keys_lookup: Callable[[str], str | bytes]
-) -> FilesBundle:
+def read_files_bundle(path: Path | str, keys_lookup: Callable[[str], str | bytes]) -> FilesBundle:
     """Open an attachment bundle; ``keys_lookup(device_id)`` gives the device's key."""
     f = Path(path).open("rb")  # noqa: SIM115 -- closed by FilesBundle.close()
     try:
@@ -148,7 +146,9 @@ def read_files_bundle(
         try:
             raw = json.loads(line)
             header = FilesHeader(
-                str(raw["device_id"]), str(raw["created_at"]), int(raw["records"]),
+                str(raw["device_id"]),
+                str(raw["created_at"]),
+                int(raw["records"]),
                 int(raw["files"]),
             )
         except (ValueError, KeyError, TypeError):

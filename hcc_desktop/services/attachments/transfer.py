@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
     from hcc_desktop.services.sync.service import SyncService
 
 CHUNK_SIZE = 1024 * 1024
+# Requests in flight during an upload (and files read ahead).
+PARALLEL = 3
 CURSOR_KEY = "attachments_cursor"
 Progress = Callable[[str, int, int], None]
 
@@ -51,10 +56,6 @@ class TransferResult:
         }
 
 
-def _report(progress: Progress, base: int, total: int, sent: int) -> None:
-    progress("upload", base + sent, total)
-
-
 def _chunks(data: bytes, size: int) -> list[bytes]:
     return [data[i : i + size] for i in range(0, len(data), size)] or [b""]
 
@@ -63,8 +64,14 @@ class AttachmentSync:
     """Moves this device's attachments through the sync server."""
 
     def __init__(
-        self, attachments: AttachmentService, sync: SyncService, *, chunk_size: int = CHUNK_SIZE
+        self,
+        attachments: AttachmentService,
+        sync: SyncService,
+        *,
+        chunk_size: int = CHUNK_SIZE,
+        parallel: int = PARALLEL,
     ) -> None:
+        self.parallel = max(1, parallel)
         self._attachments = attachments
         self._sync = sync
         self._db = attachments.db
@@ -108,19 +115,11 @@ class AttachmentSync:
         for a in pending:
             if a.kind == "reused" and self._attachments.files.has(a.sha256):
                 files.setdefault(a.sha256, a.size)
-        total = sum(files.values())
-        done = sent = uploaded = 0
-        for sha in files:
-            if cancel():
-                return TransferResult(uploaded, sent, 0, 0, cancelled=True)
-            n_sent, finished = self._upload(
-                client, sha, cancel, partial(_report, progress, done, total)
-            )
-            sent += n_sent
-            if not finished:
-                return TransferResult(uploaded, sent, 0, 0, cancelled=True)
-            done += files[sha]
-            uploaded += 1
+        sent, uploaded, finished = self._send_files(
+            client, files, cancel, partial(progress, "upload"), sum(files.values())
+        )
+        if not finished:
+            return TransferResult(uploaded, sent, 0, 0, cancelled=True)
         records = [record_json(a) for a in pending]
         for i in range(0, len(records), 500):
             batch = records[i : i + 500]
@@ -128,17 +127,70 @@ class AttachmentSync:
             self._attachments.mark_uploaded([str(r["id"]) for r in batch])
         return TransferResult(uploaded, sent, len(records), 0)
 
-    def _upload(
+    def _send_files(
         self,
         client: httpx.Client,
-        sha: str,
+        files: dict[str, int],
         cancel: Callable[[], bool],
-        progress: Callable[[int], None],
-    ) -> tuple[int, bool]:
-        """Send the chunks the server lacks: (bytes sent, finished; False: cancelled)."""
+        progress: Callable[[int, int], None],
+        total: int,
+    ) -> tuple[int, int, bool]:
+        """Send the chunks the server lacks, a few requests at a time (the
+        server checks one chunk while the next arrives) and a few files ahead;
+        a file is finished once all its chunks are in. Returns (bytes sent,
+        files completed, finished; False: cancelled)."""
+        sent = uploaded = 0
+        lock = threading.Lock()
+
+        def put(sha: str, index: int, chunk: bytes) -> int:
+            if cancel():
+                return -1
+            self._put(client, sha, index, chunk)
+            nonlocal sent
+            with lock:
+                sent += len(chunk)
+                progress(sent, total)
+            return len(chunk)
+
+        inflight: deque[tuple[str, list[bytes], list[Future[int]]]] = deque()
+
+        def settle() -> bool:
+            nonlocal uploaded
+            sha, chunks, futures = inflight.popleft()
+            if any(f.result() < 0 for f in futures):
+                return False
+            for _round in range(3):
+                state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
+                if state.get("complete"):
+                    uploaded += 1
+                    return True
+                for index in state.get("missing", []):  # lost on the way: again
+                    if put(sha, int(index), chunks[int(index)]) < 0:
+                        return False
+            raise SyncError("server_error", detail="the upload did not complete")
+
+        pool = ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="hcc-upload")
+        try:
+            for sha in files:
+                if cancel():
+                    return sent, uploaded, False
+                chunks, missing = self._open(client, sha)
+                futures = [pool.submit(put, sha, i, chunks[i]) for i in missing]
+                inflight.append((sha, chunks, futures))
+                while len(inflight) > self.parallel:
+                    if not settle():
+                        return sent, uploaded, False
+            while inflight:
+                if not settle():
+                    return sent, uploaded, False
+            return sent, uploaded, True
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _open(self, client: httpx.Client, sha: str) -> tuple[list[bytes], list[int]]:
+        """Open (or resume) the upload of a file: its chunks and those the server lacks."""
+        # A damaged local file is caught by the server's check of the whole hash.
         data = self._attachments.read(sha)
-        if hashlib.sha256(data).hexdigest() != sha:
-            raise AttachmentError("attachment_hash_mismatch", expected=sha)
         chunks = _chunks(data, self.chunk_size)
         state = self._call(
             client,
@@ -151,18 +203,9 @@ class AttachmentSync:
                 "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
             },
         )
-        sent = 0
-        for _round in range(3):
-            if state.get("complete"):
-                return sent, True
-            for index in state.get("missing", []):
-                if cancel():
-                    return sent, False
-                self._put(client, sha, int(index), chunks[int(index)])
-                sent += len(chunks[int(index)])
-                progress(sent)
-            state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
-        raise SyncError("server_error", detail="the upload did not complete")
+        if state.get("complete"):
+            return chunks, []
+        return chunks, [int(i) for i in state.get("missing", [])]
 
     def _put(self, client: httpx.Client, sha: str, index: int, chunk: bytes) -> None:
         self._call(
