@@ -9,12 +9,13 @@ Python. Periods are naive Vietnam wall time, like the stored documents:
 ``start`` = ``from`` 00:00, ``end`` = the day after ``to`` 00:00 (exclusive).
 
 "As of the period's end": a dossier counts only if received before ``end``;
-its end is its first terminal event before ``end``; its supplement count,
-whether it is waiting and its appointment come from the supplement events
-before ``end``. The dossier's current status and due date are never read.
+its end is its first terminal event before ``end`` (with the on-time verdict
+the lifecycle recorded on it, when it did); its supplement count, whether it
+is waiting and its appointment come from the supplement events before
+``end``. The dossier's current status and due date are never read.
 
 A SQLite server (one ward) answers ``report_unavailable``: the report uses
-PostgreSQL's aggregates and the trigger-kept tables exist only there.
+PostgreSQL's aggregates, and the triggers that fill its tables exist only there.
 """
 
 from __future__ import annotations
