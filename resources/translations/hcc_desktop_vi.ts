@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -222,6 +221,59 @@
     </message>
 </context>
 <context>
+    <name>BundleBox</name>
+    <message>
+        <source>No network?</source>
+        <translation>Không có mạng?</translation>
+    </message>
+    <message>
+        <source>Write the changes waiting to be sent to a file, copy it to a USB stick and give it to the administrator of the sync server, who imports it. The changes stay on this device until an online sync confirms them.</source>
+        <translation>Ghi các thay đổi chờ gửi vào một tệp, chép vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập. Các thay đổi vẫn được giữ trên máy này cho đến khi đồng bộ trực tuyến thành công.</translation>
+    </message>
+    <message>
+        <source>Export data bundle (&amp;USB)…</source>
+        <translation>Xuất gói dữ liệu (&amp;USB)…</translation>
+    </message>
+    <message>
+        <source>Export data bundle</source>
+        <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>HCC data bundles (*{suffix})</source>
+        <translation>Gói dữ liệu HCC (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{count} changes were written to the file
+{path}</source>
+        <translation>Đã ghi {count} thay đổi vào tệp
+{path}</translation>
+    </message>
+    <message>
+        <source>Copy this file to a USB stick and give it to the administrator of the sync server, who imports it. Keep the file until this device has synchronised online again: the changes stay on this device until then, and importing the same file twice does no harm.</source>
+        <translation>Hãy chép tệp này vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập vào máy chủ. Giữ lại tệp cho đến khi máy này đồng bộ trực tuyến được: đến lúc đó các thay đổi vẫn được lưu trên máy này, và nhập cùng một tệp hai lần cũng không gây hại gì.</translation>
+    </message>
+    <message>
+        <source>No change was waiting to be sent: the file
+{path}
+holds nothing new.</source>
+        <translation>Không có thay đổi nào chờ gửi: tệp
+{path}
+không chứa dữ liệu mới.</translation>
+    </message>
+    <message>
+        <source>There is nothing to take to the server.</source>
+        <translation>Không có gì cần mang tới máy chủ.</translation>
+    </message>
+    <message>
+        <source>Data bundle exported</source>
+        <translation>Đã xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Counter</source>
@@ -333,7 +385,7 @@
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -437,12 +489,12 @@
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -485,8 +537,8 @@
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -505,11 +557,11 @@
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -517,7 +569,7 @@
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -561,7 +613,7 @@
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -1395,7 +1447,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1675,7 +1727,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2086,7 +2138,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -2278,7 +2330,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2889,7 +2941,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -3440,7 +3492,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -3591,7 +3643,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -3599,7 +3651,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -3764,114 +3816,7 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
-    <name>SyncController</name>
-    <message>
-        <source>The server refused the synchronisation: {reason}.</source>
-        <translation>Máy chủ từ chối đồng bộ: {reason}.</translation>
-    </message>
-    <message>
-        <source>Synchronisation failed because of an unexpected error (see the log).</source>
-        <translation>Đồng bộ không thành công do một lỗi ngoài dự kiến (xem tệp nhật ký).</translation>
-    </message>
-</context>
-<context>
-    <name>SyncDialog</name>
-    <message>
-        <source>Synchronisation with the server</source>
-        <translation>Đồng bộ với máy chủ</translation>
-    </message>
-    <message>
-        <source>Re&amp;gistration</source>
-        <translation>Đă&amp;ng ký thiết bị</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Máy chủ:</translation>
-    </message>
-    <message>
-        <source>Unit:</source>
-        <translation>Đơn vị:</translation>
-    </message>
-    <message>
-        <source>This device:</source>
-        <translation>Máy này:</translation>
-    </message>
-    <message>
-        <source>Last sync:</source>
-        <translation>Lần đồng bộ gần nhất:</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be sent:</source>
-        <translation>Thay đổi chờ gửi:</translation>
-    </message>
-    <message>
-        <source>Conflicts to resolve:</source>
-        <translation>Xung đột chưa xử lý:</translation>
-    </message>
-    <message>
-        <source>Connection to the server:</source>
-        <translation>Kết nối tới máy chủ:</translation>
-    </message>
-    <message>
-        <source>Last error:</source>
-        <translation>Lỗi gần nhất:</translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Đồng &amp;bộ ngay</translation>
-    </message>
-    <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
-        <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop syncing</source>
-        <translation>&amp;Dừng đồng bộ</translation>
-    </message>
-    <message>
-        <source>Synchronise</source>
-        <translation>Đồng bộ</translation>
-    </message>
-    <message>
-        <source>No network?</source>
-        <translation>Không có mạng?</translation>
-    </message>
-    <message>
-        <source>Write the changes waiting to be sent to a file, copy it to a USB stick and give it to the administrator of the sync server, who imports it. The changes stay on this device until an online sync confirms them.</source>
-        <translation>Ghi các thay đổi chờ gửi vào một tệp, chép vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập. Các thay đổi vẫn được giữ trên máy này cho đến khi đồng bộ trực tuyến thành công.</translation>
-    </message>
-    <message>
-        <source>Export data bundle (&amp;USB)…</source>
-        <translation>Xuất gói dữ liệu (&amp;USB)…</translation>
-    </message>
-    <message>
-        <source>Sync settings</source>
-        <translation>Cài đặt đồng bộ</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> phút</translation>
-    </message>
-    <message>
-        <source> days without sync</source>
-        <translation> ngày chưa đồng bộ</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve sync settings</source>
-        <translation>&amp;Lưu cài đặt đồng bộ</translation>
-    </message>
-    <message>
-        <source>Sync automatically &amp;every:</source>
-        <translation>Tự động đồng bộ &amp;mỗi:</translation>
-    </message>
-    <message>
-        <source>&amp;Warn after:</source>
-        <translation>&amp;Cảnh báo sau:</translation>
-    </message>
+    <name>SyncConflictsTab</name>
     <message>
         <source>These dossiers were changed both on this device and on another one since they were last synchronised. Compare the two versions and choose the one to keep for each dossier.</source>
         <translation>Các hồ sơ dưới đây đã được sửa cả trên máy này và trên một máy khác kể từ lần đồng bộ trước. Hãy so sánh hai bản và chọn bản cần giữ cho từng hồ sơ.</translation>
@@ -3901,19 +3846,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -3921,52 +3866,42 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có xung đột nào cần xử lý.</translation>
     </message>
     <message>
-        <source>The server refused these records. They are still kept on this device; tell the administrator of the sync server.</source>
-        <translation>Máy chủ đã từ chối các dữ liệu dưới đây. Dữ liệu vẫn được giữ trên máy này; hãy báo cho quản trị viên máy chủ đồng bộ.</translation>
+        <source>Dossier {code}: what differs</source>
+        <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Loại dữ liệu</translation>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The server refused the synchronisation: {reason}.</source>
+        <translation>Máy chủ từ chối đồng bộ: {reason}.</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
+        <source>Synchronisation failed because of an unexpected error (see the log).</source>
+        <translation>Đồng bộ không thành công do một lỗi ngoài dự kiến (xem tệp nhật ký).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Synchronisation with the server</source>
+        <translation>Đồng bộ với máy chủ</translation>
     </message>
     <message>
-        <source>e.g. https://dongbo.example.gov.vn</source>
-        <translation>ví dụ https://dongbo.example.gov.vn</translation>
+        <source>Re&amp;gistration</source>
+        <translation>Đă&amp;ng ký thiết bị</translation>
     </message>
     <message>
-        <source>e.g. B6QY-PR2H-ZMCH-K7JW</source>
-        <translation>ví dụ B6QY-PR2H-ZMCH-K7JW</translation>
-    </message>
-    <message>
-        <source>e.g. Counter 1, Saturday laptop</source>
-        <translation>ví dụ Quầy 1, Máy xách tay thứ Bảy</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>Đị&amp;a chỉ máy chủ:</translation>
-    </message>
-    <message>
-        <source>Enrolment &amp;code:</source>
-        <translation>Mã đăng &amp;ký:</translation>
-    </message>
-    <message>
-        <source>&amp;Device name:</source>
-        <translation>Tên t&amp;hiết bị:</translation>
-    </message>
-    <message>
-        <source>Register wit&amp;h the server</source>
-        <translation>Đăng ký &amp;với máy chủ</translation>
-    </message>
-    <message>
-        <source>The administrator makes a one-time enrolment code on the server (valid for 7 days). The server gives this device its device number, so that dossier codes never collide with another device of the unit.</source>
-        <translation>Quản trị viên tạo mã đăng ký dùng một lần trên máy chủ (có hiệu lực 7 ngày). Máy chủ cấp cho máy này một số máy riêng để mã hồ sơ không bao giờ trùng với máy khác của đơn vị.</translation>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>S&amp;tatus</source>
@@ -3979,152 +3914,6 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Re&amp;jected ({count})</source>
         <translation>Bị từ chố&amp;i ({count})</translation>
-    </message>
-    <message>
-        <source>Not registered with a server</source>
-        <translation>Chưa đăng ký với máy chủ</translation>
-    </message>
-    <message>
-        <source>{name} (device number {slot})</source>
-        <translation>{name} (số máy {slot})</translation>
-    </message>
-    <message>
-        <source>({days} days ago)</source>
-        <translation>({days} ngày trước)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Chưa đồng bộ lần nào</translation>
-    </message>
-    <message>
-        <source>Not registered</source>
-        <translation>Chưa đăng ký</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Mất kết nối</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Kết nối được</translation>
-    </message>
-    <message>
-        <source>Not checked yet</source>
-        <translation>Chưa kiểm tra</translation>
-    </message>
-    <message>
-        <source>This device is registered with {url} in unit {unit} as device number {slot}. Register again only with a new code from the administrator (for example after the device was revoked).</source>
-        <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
-    </message>
-    <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
-        <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Không có</translation>
-    </message>
-    <message>
-        <source>Stopping… the step under way is finished first, nothing is lost.</source>
-        <translation>Đang dừng… bước đang chạy sẽ làm xong trước, không mất dữ liệu.</translation>
-    </message>
-    <message>
-        <source>Connected to the server; the sync is starting…</source>
-        <translation>Đã kết nối máy chủ, đồng bộ đang bắt đầu…</translation>
-    </message>
-    <message>
-        <source>Checking the connection to the server…</source>
-        <translation>Đang kiểm tra kết nối tới máy chủ…</translation>
-    </message>
-    <message>
-        <source>Sending changes to the server: {done} of {total}</source>
-        <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
-    </message>
-    <message>
-        <source>Receiving changes from the server: {done} received</source>
-        <translation>Đang nhận thay đổi từ máy chủ: đã nhận {done}</translation>
-    </message>
-    <message>
-        <source>Sync stopped. What was already sent or received is kept; the rest goes at the next sync.</source>
-        <translation>Đã dừng đồng bộ. Phần đã gửi hoặc đã nhận vẫn được giữ; phần còn lại sẽ đồng bộ ở lần sau.</translation>
-    </message>
-    <message>
-        <source>Sync finished at {time}: {pushed} changes sent, {pulled} received.</source>
-        <translation>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} thay đổi.</translation>
-    </message>
-    <message>
-        <source>{count} dossiers were changed on another device as well: see the Conflicts tab.</source>
-        <translation>{count} hồ sơ cũng đã được sửa trên máy khác: xem thẻ Xung đột.</translation>
-    </message>
-    <message>
-        <source>{count} records were refused by the server: see the Rejected tab.</source>
-        <translation>{count} dữ liệu bị máy chủ từ chối: xem thẻ Bị từ chối.</translation>
-    </message>
-    <message>
-        <source>Dossier {code}: what differs</source>
-        <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
-    </message>
-    <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
-        <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
-    </message>
-    <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
-        <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
-    </message>
-    <message>
-        <source>Registering with the server…</source>
-        <translation>Đang đăng ký với máy chủ…</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached at this address: check the address and the network connection.</source>
-        <translation>Không kết nối được máy chủ theo địa chỉ này: kiểm tra lại địa chỉ và kết nối mạng.</translation>
-    </message>
-    <message>
-        <source>This device is registered in unit {unit} as device number {slot}. The first sync starts now.</source>
-        <translation>Máy này đã được đăng ký vào đơn vị {unit} với số máy {slot}. Lần đồng bộ đầu tiên bắt đầu ngay.</translation>
-    </message>
-    <message>
-        <source>Export data bundle</source>
-        <translation>Xuất gói dữ liệu</translation>
-    </message>
-    <message>
-        <source>HCC data bundles (*{suffix})</source>
-        <translation>Gói dữ liệu HCC (*{suffix})</translation>
-    </message>
-    <message>
-        <source>{count} changes were written to the file
-{path}</source>
-        <translation>Đã ghi {count} thay đổi vào tệp
-{path}</translation>
-    </message>
-    <message>
-        <source>Copy this file to a USB stick and give it to the administrator of the sync server, who imports it. Keep the file until this device has synchronised online again: the changes stay on this device until then, and importing the same file twice does no harm.</source>
-        <translation>Hãy chép tệp này vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập vào máy chủ. Giữ lại tệp cho đến khi máy này đồng bộ trực tuyến được: đến lúc đó các thay đổi vẫn được lưu trên máy này, và nhập cùng một tệp hai lần cũng không gây hại gì.</translation>
-    </message>
-    <message>
-        <source>No change was waiting to be sent: the file
-{path}
-holds nothing new.</source>
-        <translation>Không có thay đổi nào chờ gửi: tệp
-{path}
-không chứa dữ liệu mới.</translation>
-    </message>
-    <message>
-        <source>There is nothing to take to the server.</source>
-        <translation>Không có gì cần mang tới máy chủ.</translation>
-    </message>
-    <message>
-        <source>Data bundle exported</source>
-        <translation>Đã xuất gói dữ liệu</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
     </message>
 </context>
 <context>
@@ -4397,7 +4186,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -4407,6 +4196,238 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>the server gave a reason this program does not know ({reason})</source>
         <translation>máy chủ đưa ra lý do mà chương trình không nhận biết được ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRegisterTab</name>
+    <message>
+        <source>e.g. https://dongbo.example.gov.vn</source>
+        <translation>ví dụ https://dongbo.example.gov.vn</translation>
+    </message>
+    <message>
+        <source>e.g. B6QY-PR2H-ZMCH-K7JW</source>
+        <translation>ví dụ B6QY-PR2H-ZMCH-K7JW</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1, Saturday laptop</source>
+        <translation>ví dụ Quầy 1, Máy xách tay thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>Mã đăng &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Device name:</source>
+        <translation>Tên t&amp;hiết bị:</translation>
+    </message>
+    <message>
+        <source>Register wit&amp;h the server</source>
+        <translation>Đăng ký &amp;với máy chủ</translation>
+    </message>
+    <message>
+        <source>The administrator makes a one-time enrolment code on the server (valid for 7 days). The server gives this device its device number, so that dossier codes never collide with another device of the unit.</source>
+        <translation>Quản trị viên tạo mã đăng ký dùng một lần trên máy chủ (có hiệu lực 7 ngày). Máy chủ cấp cho máy này một số máy riêng để mã hồ sơ không bao giờ trùng với máy khác của đơn vị.</translation>
+    </message>
+    <message>
+        <source>This device is registered with {url} in unit {unit} as device number {slot}. Register again only with a new code from the administrator (for example after the device was revoked).</source>
+        <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
+    </message>
+    <message>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Registering with the server…</source>
+        <translation>Đang đăng ký với máy chủ…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached at this address: check the address and the network connection.</source>
+        <translation>Không kết nối được máy chủ theo địa chỉ này: kiểm tra lại địa chỉ và kết nối mạng.</translation>
+    </message>
+    <message>
+        <source>This device is registered in unit {unit} as device number {slot}. The first sync starts now.</source>
+        <translation>Máy này đã được đăng ký vào đơn vị {unit} với số máy {slot}. Lần đồng bộ đầu tiên bắt đầu ngay.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRejectedTab</name>
+    <message>
+        <source>The server refused these records. They are still kept on this device; tell the administrator of the sync server.</source>
+        <translation>Máy chủ đã từ chối các dữ liệu dưới đây. Dữ liệu vẫn được giữ trên máy này; hãy báo cho quản trị viên máy chủ đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsBox</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source> days without sync</source>
+        <translation> ngày chưa đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve sync settings</source>
+        <translation>&amp;Lưu cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync automatically &amp;every:</source>
+        <translation>Tự động đồng bộ &amp;mỗi:</translation>
+    </message>
+    <message>
+        <source>&amp;Warn after:</source>
+        <translation>&amp;Cảnh báo sau:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusTab</name>
+    <message>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>Máy này:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Lần đồng bộ gần nhất:</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation>Thay đổi chờ gửi:</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve:</source>
+        <translation>Xung đột chưa xử lý:</translation>
+    </message>
+    <message>
+        <source>Connection to the server:</source>
+        <translation>Kết nối tới máy chủ:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Lỗi gần nhất:</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Send this device's changes and receive the others' (F9)</source>
+        <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop syncing</source>
+        <translation>&amp;Dừng đồng bộ</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Not registered with a server</source>
+        <translation>Chưa đăng ký với máy chủ</translation>
+    </message>
+    <message>
+        <source>{name} (device number {slot})</source>
+        <translation>{name} (số máy {slot})</translation>
+    </message>
+    <message>
+        <source>({days} days ago)</source>
+        <translation>({days} ngày trước)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Kết nối được</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>Stopping… the step under way is finished first, nothing is lost.</source>
+        <translation>Đang dừng… bước đang chạy sẽ làm xong trước, không mất dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Connected to the server; the sync is starting…</source>
+        <translation>Đã kết nối máy chủ, đồng bộ đang bắt đầu…</translation>
+    </message>
+    <message>
+        <source>Checking the connection to the server…</source>
+        <translation>Đang kiểm tra kết nối tới máy chủ…</translation>
+    </message>
+    <message>
+        <source>Sending changes to the server: {done} of {total}</source>
+        <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the server: {done} received</source>
+        <translation>Đang nhận thay đổi từ máy chủ: đã nhận {done}</translation>
+    </message>
+    <message>
+        <source>Sync stopped. What was already sent or received is kept; the rest goes at the next sync.</source>
+        <translation>Đã dừng đồng bộ. Phần đã gửi hoặc đã nhận vẫn được giữ; phần còn lại sẽ đồng bộ ở lần sau.</translation>
+    </message>
+    <message>
+        <source>Sync finished at {time}: {pushed} changes sent, {pulled} received.</source>
+        <translation>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} thay đổi.</translation>
+    </message>
+    <message>
+        <source>{count} dossiers were changed on another device as well: see the Conflicts tab.</source>
+        <translation>{count} hồ sơ cũng đã được sửa trên máy khác: xem thẻ Xung đột.</translation>
+    </message>
+    <message>
+        <source>{count} records were refused by the server: see the Rejected tab.</source>
+        <translation>{count} dữ liệu bị máy chủ từ chối: xem thẻ Bị từ chối.</translation>
     </message>
 </context>
 <context>
@@ -4796,7 +4817,7 @@ không chứa dữ liệu mới.</translation>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
