@@ -5,7 +5,6 @@ reportlab and openpyxl are imported on first use so start-up stays fast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -40,14 +39,6 @@ STEP_LABELS = {
     "returned": "Trả kết quả cho công dân",
 }
 MAX_BOOK_DAYS = 366
-
-
-@dataclass(frozen=True)
-class SlipFile:
-    """A rendered document and the file name to offer when saving it."""
-
-    data: bytes
-    file_name: str
 
 
 class PrintService:

@@ -492,13 +492,6 @@ class LifecycleService:
             else:
                 existing.until = until
 
-    def unsnooze(self, key: str) -> None:
-        with self._db.write() as s:
-            row = self._row(s, key)
-            existing = s.get(ReminderSnooze, row.id)
-            if existing is not None:
-                s.delete(existing)
-
     # -- internals -------------------------------------------------------------------
 
     def _moment(self, at: datetime | None, errors: list[FieldError]) -> datetime:
