@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -269,43 +269,41 @@ class BatchApplier:
             c.data["dossier_id"] for c in checked if c.item.kind in ("event", "rating")
         } - pushed
         t = DossierDoc.__table__.c
-        for chunk in self._chunks(pushed):
+        for chunk in id_chunks(pushed, self.postgresql):
             query = select(t.id, t.unit_code, t.code, t.data, t.last_device, t.rev).where(
-                self._among(t.id, chunk)
+                among(t.id, chunk, self.postgresql)
             )
             for dossier_id, unit_code, code, data, last_device, rev in self.s.execute(query).all():
                 self.dossiers[dossier_id] = _DossierState(
                     dossier_id, unit_code, code, data, "", last_device, rev, stored=True
                 )
         # Events and ratings only need to know their dossier's unit.
-        for chunk in self._chunks(referred):
-            query = select(t.id, t.unit_code).where(self._among(t.id, chunk))
+        for chunk in id_chunks(referred, self.postgresql):
+            query = select(t.id, t.unit_code).where(among(t.id, chunk, self.postgresql))
             for dossier_id, unit_code in self.s.execute(query).all():
                 self.dossier_units[dossier_id] = unit_code
         codes = {c.data["code"] for c in checked if c.item.kind == "dossier"}
-        for chunk in self._chunks(codes):
-            query = select(t.code, t.id).where(t.unit_code == self.unit, self._among(t.code, chunk))
+        for chunk in id_chunks(codes, self.postgresql):
+            query = select(t.code, t.id).where(
+                t.unit_code == self.unit, among(t.code, chunk, self.postgresql)
+            )
             for code, dossier_id in self.s.execute(query).all():
                 self.code_holder[code] = dossier_id
         for kind, model in _DOC_MODELS.items():
             ids = {c.data["id"] for c in checked if c.item.kind == kind}
-            for chunk in self._chunks(ids):
+            for chunk in id_chunks(ids, self.postgresql):
                 c = doc_table(model).c
-                seen = select(c.id, c.unit_code, c.rev).where(self._among(c.id, chunk))
+                seen = select(c.id, c.unit_code, c.rev).where(among(c.id, chunk, self.postgresql))
                 for doc_id, unit_code, rev in self.s.execute(seen).all():
                     self.docs_seen[(kind, doc_id)] = (unit_code, rev)
         complaint_ids = {c.data["id"] for c in checked if c.item.kind == "complaint"}
-        for chunk in self._chunks(complaint_ids):
+        for chunk in id_chunks(complaint_ids, self.postgresql):
             k = doc_table(ComplaintDoc).c
-            query = select(k.id, k.unit_code, k.rev, k.data).where(self._among(k.id, chunk))
+            query = select(k.id, k.unit_code, k.rev, k.data).where(
+                among(k.id, chunk, self.postgresql)
+            )
             for doc_id, unit_code, rev, data in self.s.execute(query).all():
                 self.complaints[doc_id] = (unit_code, rev, data)
-
-    def _chunks(self, values: set[str]) -> Iterable[list[str]]:
-        return id_chunks(values, self.postgresql)
-
-    def _among(self, col: ColumnElement[str], values: list[str]) -> ColumnElement[bool]:
-        return among(col, values, self.postgresql)
 
     def _dossier(self, entry: _Checked) -> dict[str, Any]:
         item, data = entry.item, entry.data
