@@ -280,6 +280,7 @@ class DossierQueryService:
         self._db = db
 
     def get(self, id_or_code: str) -> Dossier:
+        """The dossier with this id or code, with its components (NotFound otherwise)."""
         key = nfc(id_or_code)
         with self._db.read() as s:
             row = s.scalars(
@@ -294,6 +295,7 @@ class DossierQueryService:
     def received_between(
         self, start: datetime, end: datetime, *, limit: int = 5000
     ) -> list[DossierSummary]:
+        """Dossiers received in ``[start, end)``, newest first (at most ``limit``)."""
         with self._db.read() as s:
             rows = s.execute(
                 select(*_SUMMARY_COLUMNS)
@@ -304,6 +306,7 @@ class DossierQueryService:
             return [_summary(tuple(r)) for r in rows]
 
     def received_on(self, day: date) -> list[DossierSummary]:
+        """Dossiers received on ``day``, newest first."""
         start = datetime.combine(day, time())
         return self.received_between(start, start + timedelta(days=1))
 
@@ -338,6 +341,7 @@ class DossierQueryService:
         return found
 
     def timeline(self, dossier_id: str) -> list[DossierEvent]:
+        """The dossier's events, oldest first."""
         with self._db.read() as s:
             rows = s.scalars(
                 select(DossierEventRow)
@@ -396,5 +400,6 @@ class DossierQueryService:
             ]
 
     def count(self) -> int:
+        """How many dossiers the store holds."""
         with self._db.read() as s:
             return int(s.execute(text("SELECT count(*) FROM dossiers")).scalar_one())

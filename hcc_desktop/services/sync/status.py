@@ -28,6 +28,8 @@ class StatusMixin(SyncBase):
     # -- status -------------------------------------------------------------------------------
 
     def status(self) -> SyncStatus:
+        """Where this device's sync stands: registration, last sync and error, pending
+        changes, open conflicts, refused and skipped items, and whether to warn."""
         settings = self._settings.load()
         try:
             registered = bool(settings.server_url) and (
