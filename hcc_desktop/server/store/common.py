@@ -87,6 +87,18 @@ def sha256_hex(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
+def bearer_digest(authorization: str | None) -> str:
+    """The SHA-256 of the token in an ``Authorization: Bearer …`` header; credential_missing
+    or credential_invalid when there is none."""
+    if not authorization or not authorization.strip():
+        raise SyncError("credential_missing")
+    scheme, _, token = authorization.strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise SyncError("credential_invalid")
+    return sha256_hex(token)
+
+
 def normalise_enrolment_code(code: str) -> str:
     """Upper case, separators dropped, Crockford's look-alikes mapped (O→0, I/L→1)."""
     cleaned = re.sub(r"[\s-]", "", code).upper()

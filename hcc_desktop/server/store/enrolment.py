@@ -35,6 +35,7 @@ from hcc_desktop.server.store.common import (
     Registration,
     StoreBase,
     bad_request,
+    bearer_digest,
     device_info,
     format_code,
     normalise_enrolment_code,
@@ -164,13 +165,7 @@ class EnrolmentMixin(StoreBase):
 
     def authenticate(self, authorization: str | None) -> DeviceIdentity:
         """The device behind an ``Authorization: Bearer …`` header, or a credential_* error."""
-        if not authorization or not authorization.strip():
-            raise SyncError("credential_missing")
-        scheme, _, token = authorization.strip().partition(" ")
-        token = token.strip()
-        if scheme.lower() != "bearer" or not token:
-            raise SyncError("credential_invalid")
-        digest = sha256_hex(token)
+        digest = bearer_digest(authorization)
         with self.db.read() as s:
             device = s.scalars(select(Device).where(Device.token_hash == digest)).first()
         # The lookup goes by hash, so timing reveals nothing about the token;
