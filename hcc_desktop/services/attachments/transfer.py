@@ -270,7 +270,7 @@ class AttachmentSync:
             self._fetch(client, sha256)
 
     def _fetch(self, client: httpx.Client, sha256: str) -> None:
-        from hcc_desktop.services.sync.service import _httpx
+        from hcc_desktop.services.sync.client import lazy_httpx as _httpx
 
         path = f"/api/v1/attachments/files/{sha256}"
         try:
