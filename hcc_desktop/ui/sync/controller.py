@@ -30,6 +30,8 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError, SyncError
 from hcc_desktop.core.messages import REASONS
 from hcc_desktop.services import Services
+from hcc_desktop.services.attachments import AttachmentService
+from hcc_desktop.services.attachments.transfer import AttachmentSync
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.services.sync.probe import PROBE_TIMEOUT_S, probe_server
 from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
@@ -75,9 +77,18 @@ def sync_service_of(services: Services) -> SyncService:
     return SyncService(services.db, settings=services.settings, catalog=services.catalog)
 
 
-def sync_job(sync: SyncService, relay: _Relay, cancel: threading.Event) -> SyncResult:
-    """Runs on the task runner: one sync, progress relayed to the GUI thread."""
-    return sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
+def sync_job(
+    sync: SyncService,
+    relay: _Relay,
+    cancel: threading.Event,
+    attachments: AttachmentService | None = None,
+) -> SyncResult:
+    """Runs on the task runner: one sync, progress relayed to the GUI thread;
+    then the attachments' files and records (stage "upload", in bytes)."""
+    result = sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
+    if attachments is not None and not result.cancelled:
+        AttachmentSync(attachments, sync).sync(progress=relay.progressed.emit, cancel=cancel.is_set)
+    return result
 
 
 class _Relay(QObject):
@@ -371,6 +382,7 @@ class SyncController(QObject):
             self.sync,
             self._relay,
             self._cancel,
+            getattr(self.services, "attachments", None),
             on_done=self._done,
             on_error=self._fail,
         )
