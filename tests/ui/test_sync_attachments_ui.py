@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from hcc_desktop.services import Services
 from hcc_desktop.services.attachments.transfer import AttachmentSync
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.dialog import DossierDialog
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from tests.integration.conftest import ServerProcess, new_unit_code
@@ -32,6 +34,7 @@ def test_a_sync_from_the_window_sends_the_scans(
     controller: SyncController,  # noqa: F811
     dialog: SyncDialog,  # noqa: F811
     accept_dossier: AcceptDossier,
+    runner: TaskRunner,
 ) -> None:
     unit = new_unit_code()
     register(qtbot, dialog, server, unit)
@@ -46,11 +49,19 @@ def test_a_sync_from_the_window_sends_the_scans(
     assert "upload" in stages
     assert services.attachments.pending_uploads() == []
 
+    # Device B syncs (records and the attachments' records), then opens the
+    # dossier: the window fetches the file it lacks.
     other, other_sync = other_device(tmp_path, "may-b", server, unit)
     try:
         other_sync.sync()
-        fetched = AttachmentSync(other.attachments, other_sync).ensure_local(d.code)
-        assert fetched == [info.sha256]
+        assert AttachmentSync(other.attachments, other_sync).pull() == 1
+        assert not other.attachments.files.has(info.sha256)
+        window = DossierDialog(other, runner, d.code)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: other.attachments.files.has(info.sha256), timeout=20_000)
         assert other.attachments.read(info.sha256) == services.attachments.read(info.sha256)
+        qtbot.waitUntil(lambda: window.attachments.view_button.isEnabled(), timeout=10_000)
+        window.close()
+        assert runner.wait_idle(10_000)
     finally:
         other.close()

@@ -299,11 +299,18 @@ class AttachmentSync:
             raise AttachmentError("attachment_unavailable", status=response.status_code)
         raise SyncError("server_rejected", reason=str(code or f"http_{response.status_code}"))
 
-    def ensure_local(self, dossier: str) -> list[str]:
-        """Fetch the dossier's files this device lacks (a dossier being opened);
-        returns the hashes fetched. Records are pulled first."""
+    def ensure_local(self, dossier: str, *, pull: bool = True) -> list[str]:
+        """Fetch the dossier's files this device lacks; returns the hashes fetched.
+
+        With ``pull``, when no file is known missing, the unit's records are
+        pulled first (``attachments --save`` on a device that has not synced
+        since). Without it (a dossier being opened) nothing goes over the
+        network unless a file is known to be missing.
+        """
         missing = [a.sha256 for a in self._attachments.of_dossier(dossier) if not a.present]
         if not missing:
+            if not pull:
+                return []
             with self._client() as client:
                 self._pull(client)
             missing = [a.sha256 for a in self._attachments.of_dossier(dossier) if not a.present]

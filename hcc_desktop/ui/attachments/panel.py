@@ -29,11 +29,13 @@ from hcc_desktop.ui.common.tasks import TaskRunner
 
 
 def _fetch_missing(services: Services, code: str) -> list[str]:
-    """The dossier's files from the server (nothing when this device is not enrolled)."""
+    """The dossier's files known here but not held yet, from the server (no
+    network at all when none is missing, or when this device is not enrolled)."""
     from hcc_desktop.services.attachments.transfer import AttachmentSync
 
     try:
-        return AttachmentSync(services.attachments, services.sync).ensure_local(code)
+        transfer = AttachmentSync(services.attachments, services.sync)
+        return transfer.ensure_local(code, pull=False)
     except SyncError as exc:
         if exc.code == "not_registered":
             return []
