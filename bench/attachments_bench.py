@@ -161,9 +161,10 @@ def bench_sync(megabytes: int, database_url: str | None) -> None:
                 )  # fmt: skip
                 total += len(data)
         files = AttachmentSync(services.attachments, services.sync)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = files.push()
         ours = time.perf_counter() - start
+        client_cpu = time.process_time() - cpu
         assert result.uploaded_bytes == total, result
         payload = b"".join(blobs)
         start = time.perf_counter()
@@ -183,6 +184,7 @@ def bench_sync(megabytes: int, database_url: str | None) -> None:
                     "bare_http_s": round(bare, 2),
                     "bare_http_mb_s": round(mb / bare, 1),
                     "ratio": round(bare / ours, 2),
+                    "device_cpu_s": round(client_cpu, 2),
                 }
             )
         )
