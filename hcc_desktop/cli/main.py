@@ -17,13 +17,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+<<<<<<< HEAD
 from hcc_desktop.cli import attachments as attachments_cli
+=======
+from hcc_desktop.cli import argparse_text, text
+>>>>>>> main
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
-from hcc_desktop.cli import text
 from hcc_desktop.cli.common import (
     TIME_FORMAT,
     CliError,
@@ -623,6 +626,7 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    argparse_text.install(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     text.set_language(args.lang)
     if getattr(args, "standalone", False):
