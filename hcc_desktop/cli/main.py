@@ -17,11 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-<<<<<<< HEAD
-from hcc_desktop.cli import attachments as attachments_cli
-=======
 from hcc_desktop.cli import argparse_text, text
->>>>>>> main
+from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli

@@ -31,13 +31,9 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError, SyncError
 from hcc_desktop.core.messages import REASONS
 from hcc_desktop.services import Services
-<<<<<<< HEAD
 from hcc_desktop.services.attachments import AttachmentService
 from hcc_desktop.services.attachments.transfer import AttachmentSync
-from hcc_desktop.services.settings import AppSettings
-=======
 from hcc_desktop.services.settings import SettingsService
->>>>>>> main
 from hcc_desktop.services.sync.probe import PROBE_TIMEOUT_S, probe_server
 from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
 from hcc_desktop.ui.common.changes import change_hub
@@ -83,27 +79,20 @@ def sync_service_of(services: Services) -> SyncService:
 
 
 def sync_job(
-<<<<<<< HEAD
     sync: SyncService,
+    settings: SettingsService,
     relay: _Relay,
     cancel: threading.Event,
     attachments: AttachmentService | None = None,
-) -> SyncResult:
-    """Runs on the task runner: one sync, progress relayed to the GUI thread;
-    then the attachments' files and records (stage "upload", in bytes)."""
-    result = sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
-    if attachments is not None and not result.cancelled:
-        AttachmentSync(attachments, sync).sync(progress=relay.progressed.emit, cancel=cancel.is_set)
-    return result
-=======
-    sync: SyncService, settings: SettingsService, relay: _Relay, cancel: threading.Event
 ) -> tuple[SyncResult, Changes]:
-    """Runs on the task runner: one sync, progress relayed to the GUI thread; what it
+    """Runs on the task runner: one sync, progress relayed to the GUI thread, then
+    the attachments' files and records (stage "upload", in bytes); what it
     changed: pulled dossiers, and the unit's settings when the server sent new ones."""
     before = settings.load()
     result = sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
+    if attachments is not None and not result.cancelled:
+        AttachmentSync(attachments, sync).sync(progress=relay.progressed.emit, cancel=cancel.is_set)
     return result, result.changes | Changes(settings=settings.load() != before)
->>>>>>> main
 
 
 class _Relay(QObject):
