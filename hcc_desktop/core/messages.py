@@ -449,6 +449,13 @@ ERROR_MESSAGES: dict[str, str] = {
     "attachment_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "The server has no such file for this unit"
     ),
+    "attachment_error": QT_TRANSLATE_NOOP("Messages", "The file could not be attached"),
+    "attachment_not_uploaded": QT_TRANSLATE_NOOP(
+        "Messages", "The server does not hold this file for the unit yet; synchronise again"
+    ),
+    "chunk_hash_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "A piece of a file was damaged on the way; synchronise again"
+    ),
 }
 
 FIELD_LABELS: dict[str, str] = {
