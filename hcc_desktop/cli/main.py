@@ -35,6 +35,7 @@ from hcc_desktop.cli.common import (
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.formats import safe_json
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.core.worktime import WorkCalendar, receipt_time_errors
@@ -401,7 +402,7 @@ def _officer(services: Services) -> str:
 def cmd_intake(services: Services, args: argparse.Namespace) -> int:
     raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
     try:
-        data = json.loads(raw)
+        data = safe_json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CliError(text.say(text.NOT_JSON, line=exc.lineno, column=exc.colno)) from exc
     draft = draft_from_json(data, officer=_officer(services))

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from hcc_desktop.cli.common import print_json
 from hcc_desktop.cli.common import report_technical as report
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.formats import safe_json
 
 DATABASE_ENV = "HCC_SERVER_DATABASE"
 DEFAULT_HOST = "127.0.0.1"
@@ -153,7 +154,7 @@ def cmd_publish(args: argparse.Namespace, store: Any) -> int:
     unit_settings: Any = None
     if args.unit_settings:
         try:
-            unit_settings = json.loads(Path(args.unit_settings).read_bytes())
+            unit_settings = safe_json.loads(Path(args.unit_settings).read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _Usage(f"{args.unit_settings}: not valid JSON ({exc})") from None
         from hcc_desktop.server.store import validate_unit_settings
