@@ -205,7 +205,12 @@ def create_app(
         ):
             raise SyncError("bad_request", detail="held_units must be a list of unit codes")
         registration = await run_in_threadpool(
-            sync.register, code, device_id, device_name, held_units
+            sync.register,
+            code,
+            device_id,
+            device_name,
+            held_units,
+            request.headers.get("authorization"),
         )
         log.info(
             "device %s registered in unit %s, slot %d",

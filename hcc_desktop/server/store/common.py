@@ -72,6 +72,7 @@ HTTP_STATUS = {
     "forbidden": 403,
     "not_found": 404,
     "no_free_slot": 409,
+    "device_id_taken": 409,
     "unit_mismatch": 409,
     "batch_too_large": 413,
     "server_error": 500,
@@ -342,6 +343,8 @@ DETAILS = {
     "enrolment_code_used": "this enrolment code has already been used",
     "enrolment_code_expired": "this enrolment code has expired",
     "no_free_slot": "every device slot (0-9) of the unit is taken",
+    "device_id_taken": "this device id belongs to an active device; register with a new "
+    "device id, or with the device's current token, or revoke the device first",
     "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
     "server_error": "internal error, logged on the server",
