@@ -153,9 +153,7 @@ def test_a_device_enrolled_in_one_unit_cannot_register_in_another(harness: Harne
     other_unit = new_unit_code()
     response = harness.register_raw(harness.enrol(other_unit), device.device_id)
     assert_error(response, 409, "device_id_taken")
-    response = harness.register_raw(
-        harness.enrol(other_unit), device.device_id, token=device.token
-    )
+    response = harness.register_raw(harness.enrol(other_unit), device.device_id, token=device.token)
     assert_error(response, 400, "bad_request")
     # Once revoked there, it may join the other unit.
     harness.store.revoke(device.device_id)
