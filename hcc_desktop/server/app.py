@@ -38,7 +38,6 @@ from hcc_desktop.server.store import (
     DEFAULT_PAGE,
     HTTP_STATUS,
     SyncStore,
-    bearer_digest,
     error_detail,
     sha256_hex,
     utc_now,
@@ -190,12 +189,13 @@ def create_app(
     async def authenticate(request: Request) -> Any:
         address = "ip:" + _client_address(request)
         authorization = request.headers.get("authorization")
-        refuse_if_limited(failures, address)
+        token = "token:" + sha256_hex(authorization or "")
+        refuse_if_limited(failures, address, token)
         try:
             return await run_in_threadpool(sync.authenticate, authorization)
         except SyncError as exc:
             if exc.code in _CREDENTIAL_FAILURES:
-                failures.hit(address, "token:" + bearer_digest(authorization))
+                failures.hit(address, token)
             raise
 
     @asynccontextmanager
