@@ -186,13 +186,16 @@ def create_app(
             log.warning("rate limit reached for %s", ", ".join(k.split(":")[0] for k in keys))
             raise SyncError("rate_limited", retry_after=wait)
 
-    async def authenticate(request: Request) -> Any:
+    async def authenticate(
+        request: Request, check: Callable[[str | None], Any] | None = None
+    ) -> Any:
+        """The caller of ``check`` (the device by default), failures counted."""
         address = "ip:" + _client_address(request)
         authorization = request.headers.get("authorization")
         token = "token:" + sha256_hex(authorization or "")
         refuse_if_limited(failures, address, token)
         try:
-            return await run_in_threadpool(sync.authenticate, authorization)
+            return await run_in_threadpool(check or sync.authenticate, authorization)
         except SyncError as exc:
             if exc.code in _CREDENTIAL_FAILURES:
                 failures.hit(address, token)
@@ -318,9 +321,7 @@ def create_app(
     @app.get("/api/v1/reports/periodic")
     async def periodic_report(request: Request) -> Response:
         """Biểu II.06a and the rates of the reviewer's province, per unit and in total."""
-        reviewer = await run_in_threadpool(
-            provinces.authenticate, request.headers.get("authorization")
-        )
+        reviewer = await authenticate(request, provinces.authenticate)
         start = _date_param(request, "from")
         end = _date_param(request, "to")
         unit = request.query_params.get("unit") or None
