@@ -493,6 +493,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
     </message>
     <message>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device&apos;s token and citizens&apos; data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
+    </message>
+    <message>
         <source>settings: there is no setting {key} that can be changed here: see settings show</source>
         <translation>settings: không có thiết lập {key} nào thay đổi được ở đây: xem lệnh settings show</translation>
     </message>
@@ -2761,6 +2765,18 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>The unit already has 10 active devices: the administrator must revoke one on the server first</source>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
+    </message>
+    <message>
+        <source>The server already has an active device with this device&apos;s id: the administrator must revoke the old device on the server before this device can register</source>
+        <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: try again in {retry_after} seconds</source>
+        <translation>Có quá nhiều lần thử không thành công: hãy thử lại sau {retry_after} giây</translation>
+    </message>
+    <message>
+        <source>Refused to send data over unencrypted http:// to {url}: use an https:// address, or allow it in the settings (allow-insecure-http) on a trusted network only</source>
+        <translation>Từ chối gửi dữ liệu qua kết nối http:// không mã hóa tới {url}: hãy dùng địa chỉ https://, hoặc cho phép trong phần cài đặt (allow-insecure-http) và chỉ trên mạng tin cậy</translation>
     </message>
     <message>
         <source>This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}</source>
