@@ -24,6 +24,9 @@ ERROR_CODES = (
     "no_free_slot",
     "bundle_write_failed",
     "unit_mismatch",
+    "device_id_taken",
+    "rate_limited",
+    "insecure_http",
     "credential_unreadable",
     "credential_store_failed",
 )
