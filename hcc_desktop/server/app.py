@@ -317,7 +317,7 @@ def create_app(
         await run_in_threadpool(sync.touch, device)
         return _WireResponse(page.to_json())
 
-    add_attachment_routes(app, sync, _json_body)
+    add_attachment_routes(app, sync, _json_body, authenticate)
 
     provinces = Provinces(sync.db)
 

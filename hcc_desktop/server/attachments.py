@@ -398,12 +398,18 @@ async def _raw_body(request: Request, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def add_routes(app: FastAPI, sync: SyncStore, json_body: Any) -> AttachmentStore:
-    """Register the attachment endpoints on the sync server's app."""
+def add_routes(
+    app: FastAPI, sync: SyncStore, json_body: Any, authenticate: Any = None
+) -> AttachmentStore:
+    """Register the attachment endpoints on the sync server's app; ``authenticate``
+    is the app's device check (failures counted by its rate limits)."""
     store = AttachmentStore(sync.db)
     app.state.attachments = store
 
     async def device_of(request: Request) -> DeviceIdentity:
+        if authenticate is not None:
+            device: DeviceIdentity = await authenticate(request)
+            return device
         return await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
 
     def checked_sha(sha: str) -> str:

@@ -258,3 +258,12 @@ def test_usb_bundles_carry_the_files_and_a_tampered_file_is_refused(
     # Once online, the laptop sends no byte again.
     again = _files(laptop).sync()
     assert (again.uploaded_bytes, again.records_sent) == (0, 1)
+
+
+def test_the_attachment_endpoints_need_a_device_token(harness: Harness) -> None:
+    with harness.server.client("not-a-token") as http:
+        r = http.get("/api/v1/attachments/records")
+        assert r.status_code == 401
+        assert r.json()["error"] == "credential_invalid"
+        r = http.put(f"/api/v1/attachments/uploads/{'0' * 64}/chunks/0", content=b"x")
+        assert r.status_code == 401
