@@ -110,6 +110,9 @@ def test_camera_pages_one_key_each(
     runner: TaskRunner,
     accept_dossier: AcceptDossier,
 ) -> None:
+    pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError)
+    from hcc_desktop.ui.attachments.camera import VideoFrameFeed
+
     d = accept_dossier()
     feeds: list[VideoFrameFeed] = []
 
