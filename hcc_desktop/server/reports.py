@@ -199,17 +199,28 @@ WHERE u.province = :province AND (CAST(:unit AS text) IS NULL OR u.code = :unit)
 GROUP BY ROLLUP (r.unit_code)
 """
 
+
 # The complaints register (synced documents, few per unit) as the device's
 # engine counts it (services.reports: _complaint_class): complaints received
 # before the end; received / resolved in the period; resolved on time (the
 # resolution's date not after the due date); open at the end, and overdue when
 # the due date is before the day the period is judged on.
-_COMPLAINTS_SQL = """
+# A time the device wrote (ISO text); anything else, which no device sends, is
+# read as missing rather than failing the whole report.
+def _timestamp(key: str) -> str:
+    value = f"c.data ->> '{key}'"
+    return (
+        f"CASE WHEN {value} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([T ][0-9:.]*)?$'"
+        f" THEN CAST({value} AS timestamp) END"
+    )
+
+
+_COMPLAINTS_SQL = f"""
 WITH c AS (
     SELECT c.unit_code,
-        CAST(c.data ->> 'received_at' AS timestamp) AS received_at,
-        CAST(c.data ->> 'due_at' AS timestamp) AS due_at,
-        CAST(c.data ->> 'resolved_at' AS timestamp) AS resolved_at
+        {_timestamp("received_at")} AS received_at,
+        {_timestamp("due_at")} AS due_at,
+        {_timestamp("resolved_at")} AS resolved_at
     FROM complaints c
     JOIN units u ON u.code = c.unit_code
     WHERE u.province = :province AND (CAST(:unit AS text) IS NULL OR u.code = :unit)
