@@ -200,11 +200,6 @@ GROUP BY ROLLUP (r.unit_code)
 """
 
 
-# The complaints register (synced documents, few per unit) as the device's
-# engine counts it (services.reports: _complaint_class): complaints received
-# before the end; received / resolved in the period; resolved on time (the
-# resolution's date not after the due date); open at the end, and overdue when
-# the due date is before the day the period is judged on.
 # A time the device wrote (ISO text); anything else, which no device sends, is
 # read as missing rather than failing the whole report.
 def _timestamp(key: str) -> str:
@@ -215,6 +210,11 @@ def _timestamp(key: str) -> str:
     )
 
 
+# The complaints register (synced documents, few per unit) as the device's
+# engine counts it (services.reports: _complaint_class): complaints received
+# before the end; received / resolved in the period; resolved on time (the
+# resolution's date not after the due date); open at the end, and overdue when
+# the due date is before the day the period is judged on.
 _COMPLAINTS_SQL = f"""
 WITH c AS (
     SELECT c.unit_code,
