@@ -21,7 +21,7 @@ PostgreSQL's aggregates, and the triggers that fill its tables exist only there.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -267,19 +267,30 @@ FROM catalog
 """
 
 # The finished dossiers (the report's "finished": received before the end, not
-# ended before the start, ended before the end) counted per unit and (date of
-# receipt, date of the end): the working days between the two dates are then
-# computed once per distinct pair with the published calendar, in Python.
+# ended before the start, ended before the end) counted per unit and date of
+# receipt, and per unit and date of the end. The working days in (receipt, end]
+# of a dossier are W(end) - W(receipt), W(d) counting the working days up to d:
+# their sum is computed in Python once per distinct date, with the published
+# calendar. A dossier that ends on a day before its receipt (clocks) counts 0
+# days, as on the device: those few come back as (receipt, end) pairs.
 _SPANS_SQL = """
-SELECT f.unit_code, CAST(f.received_at AS date) AS received_day,
-    CAST(f.end_at AS date) AS end_day, count(*) AS n
-FROM report_dossiers f
-WHERE f.unit_code IN (
-        SELECT code FROM units
-        WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit))
-    AND f.received_at < :end AND f.end_at < :end
-    AND (f.received_at >= :start OR f.end_at >= :start)
-GROUP BY f.unit_code, CAST(f.received_at AS date), CAST(f.end_at AS date)
+WITH finished AS MATERIALIZED (
+    SELECT f.unit_code, CAST(f.received_at AS date) AS received_day,
+        CAST(f.end_at AS date) AS end_day
+    FROM report_dossiers f
+    WHERE f.unit_code IN (
+            SELECT code FROM units
+            WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit))
+        AND f.received_at < :end AND f.end_at < :end
+        AND (f.received_at >= :start OR f.end_at >= :start)
+)
+SELECT unit_code, received_day, CAST(NULL AS date) AS end_day, count(*) AS n
+FROM finished GROUP BY unit_code, received_day
+UNION ALL
+SELECT unit_code, CAST(NULL AS date), end_day, count(*) FROM finished GROUP BY unit_code, end_day
+UNION ALL
+SELECT unit_code, received_day, end_day, count(*)
+FROM finished WHERE end_day < received_day GROUP BY unit_code, received_day, end_day
 """
 
 _CALENDAR_SQL = "SELECT data FROM published_docs WHERE kind = 'calendar' AND scope = ''"
@@ -533,18 +544,38 @@ def province_report(
                 whole.procedures_used = int(row["used"])
         offered, active = s.execute(text(_CATALOG_COUNTS_SQL)).one()
         calendar = WorkCalendar(overrides=_calendar_overrides(s.scalar(text(_CALENDAR_SQL))))
-        span: dict[tuple[date, date], int] = {}
-        for unit_code, received_day, end_day, n in s.execute(text(_SPANS_SQL), params):
-            days = span.get((received_day, end_day))
-            if days is None:
-                days = span[received_day, end_day] = calendar.working_days_between(
-                    received_day, end_day
-                )
-            units[unit_code].days += days * int(n)
-            whole.days += days * int(n)
+        spans = s.execute(text(_SPANS_SQL), params).all()
+    _add_working_days(calendar, spans, units, whole)
     return ProvinceReport(
         province, start, end, names, units, whole, int(offered or 0), int(active or 0)
     )
+
+
+def _add_working_days(
+    calendar: WorkCalendar,
+    spans: Iterable[Any],
+    units: Mapping[str, ReportPart],
+    whole: ReportPart,
+) -> None:
+    """Working days from receipt to the end of the finished dossiers, per unit and in
+    all, from the rows of ``_SPANS_SQL``: (unit, receipt day, None, n) and (unit,
+    None, end day, n) give sum W(end) - sum W(receipt); (unit, receipt, end, n)
+    with the end before the receipt take back their (negative) difference."""
+    rows = [(unit, received, ended, int(n)) for unit, received, ended, n in spans]
+    days = {d for _u, r, e, _n in rows for d in (r, e) if d is not None}
+    if not days:
+        return
+    origin = min(days) - timedelta(days=1)
+    upto = {d: calendar.working_days_between(origin, d) for d in days}
+    for unit, received, ended, n in rows:
+        if received is not None and ended is not None:
+            count = n * (upto[received] - upto[ended])  # ended before received: 0 days
+        elif ended is not None:
+            count = n * upto[ended]
+        else:
+            count = -n * upto[received]
+        units[unit].days += count
+        whole.days += count
 
 
 def _calendar_overrides(document: Any) -> list[CalendarOverride]:
