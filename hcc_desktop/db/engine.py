@@ -69,6 +69,14 @@ class Database:
         with self._read.begin() as session:
             yield session
 
+    @staticmethod
+    def cursor(session: Session) -> sqlite3.Cursor:
+        """A cursor of the session's own sqlite3 connection, in its transaction: for
+        the hot lists, which run SQL prepared once and map rows themselves."""
+        fairy = session.connection().connection
+        driver: sqlite3.Connection = fairy.dbapi_connection  # type: ignore[assignment]
+        return driver.cursor()
+
     def dispose(self) -> None:
         self.write_engine.dispose()
         self.read_engine.dispose()

@@ -273,6 +273,7 @@ def run(argv: list[str] | None = None) -> int:
             return
         services, settings = result
         state["services"] = services
+        log.info("store open after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
         if services.migration.backup is not None:
             log.info(
                 "database migrated from %s to %s; backup %s",
@@ -289,6 +290,7 @@ def run(argv: list[str] | None = None) -> int:
 
         window = MainWindow(services, runner)
         state["window"] = window
+        log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
         if args.quit_after_show:
             window.worklists.loaded.connect(report_lists_and_quit)
         window.show()
