@@ -13,9 +13,9 @@ on a shared machine the absolute times drift, the ratios much less.
 Floors:
 - startup: bench/floor_qt.py, a bare PySide6 QMainWindow + QTableView (shown in-process,
   whole process start to exit, peak RSS) against ``main.py --quit-after-show``;
-- worklist / search: the very SQL statements (and parameters) the services send,
-  captured from SQLAlchemy, run with the standard sqlite3 module on a connection set up
-  like the app's (same pragmas), rows fetched as tuples.
+- worklist / search: the very SQL statements the services send (captured with
+  sqlite3's trace callback, parameters inlined), run with the standard sqlite3 module on
+  a connection set up like the app's (same pragmas), rows fetched as tuples.
 The sync floors (push into JSONB with psycopg, pull into SQLite with sqlite3) are in
 bench/sync_bench.py (``--floors``), which needs PostgreSQL.
 """
@@ -158,26 +158,37 @@ def floor_startup(count: int, pairs: int) -> dict[str, object]:
 
 
 class Captured:
-    """The SELECT statements (and their DBAPI parameters) SQLAlchemy sends."""
+    """The SELECT statements the services send to SQLite, whether through SQLAlchemy
+    or on the session's sqlite3 cursor: sqlite3's trace callback gives each one with
+    its parameters inlined, as SQLite ran it."""
 
     def __init__(self, engine: Any) -> None:
         from sqlalchemy import event
 
         self.statements: list[tuple[str, Any]] = []
-        self.on = False
+        self.connections: list[sqlite3.Connection] = []
+        engine.dispose()  # every connection from now on goes through "connect"
 
-        def before(_conn: Any, _cursor: Any, statement: str, params: Any, *_a: Any) -> None:
-            if self.on and statement.lstrip().upper().startswith(("SELECT", "WITH")):
-                self.statements.append((statement, params))
+        def connected(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+            self.connections.append(dbapi_connection)
 
-        event.listen(engine, "before_cursor_execute", before)
+        event.listen(engine, "connect", connected)
+
+    def _trace(self, statement: str) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            self.statements.append((statement, ()))
 
     def capture(self, work: Callable[[], object]) -> list[tuple[str, Any]]:
-        self.statements, self.on = [], True
+        self.statements = []
+        work()  # opens the pooled connection the first time
+        self.statements = []
+        for con in self.connections:
+            con.set_trace_callback(self._trace)
         try:
             work()
         finally:
-            self.on = False
+            for con in self.connections:
+                con.set_trace_callback(None)
         return self.statements
 
 
