@@ -19,6 +19,7 @@ import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 
+import shiboken6  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QMessageLogContext,
@@ -43,6 +44,7 @@ from hcc_desktop.ui.common.tasks import TaskRunner  # noqa: E402
 from hcc_desktop.ui.platform_check import check_platform  # noqa: E402
 from hcc_desktop.ui.startup import (  # noqa: E402
     StartupWindow,
+    forget_sources,
     remember_language,
     remembered_language,
 )
@@ -252,7 +254,7 @@ def run(argv: list[str] | None = None) -> int:
         print(f"lists {elapsed_ms:.0f}", flush=True)
         state["code"] = 0
         for window in (state["window"], first):
-            if window is not None:
+            if window is not None and shiboken6.isValid(window):
                 window.close()
         app.quit()
 
@@ -261,9 +263,10 @@ def run(argv: list[str] | None = None) -> int:
             log.critical("start-up failed", exc_info=exc)
             from hcc_desktop.ui.common.errors import show_error
 
-            show_error(first, exc, log_it=False)
+            show_error(first if shiboken6.isValid(first) else None, exc, log_it=False)
         state["code"] = 1
-        first.close()
+        if shiboken6.isValid(first):
+            first.close()
         app.exit(1)
 
     def opened(result: tuple[Services, AppSettings] | _OpenFailed) -> None:
@@ -290,6 +293,7 @@ def run(argv: list[str] | None = None) -> int:
 
         window = MainWindow(services, runner)
         state["window"] = window
+        forget_sources()
         log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
         if args.quit_after_show:
             window.worklists.loaded.connect(report_lists_and_quit)

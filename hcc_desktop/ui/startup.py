@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QWidget
 
@@ -81,6 +81,8 @@ def cheaper_pyside_import_hook() -> None:
         name = getattr(module, "__name__", "")
         if name in _QT_FREE or name.startswith(_QT_FREE_PACKAGES):
             return False
+        if name.startswith(("hcc_desktop.ui.", "PySide6.")):
+            return True  # the answer, without reading the file
         if name in sys.builtin_module_names:
             return False
         origin = getattr(module, "__file__", None) or ""
@@ -104,6 +106,8 @@ class StartupWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, *, fallback_ms: int = 1000) -> None:
         super().__init__(parent)
         self._painted = False
+        # Closed once the main window stands in its place: nothing keeps it after that.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(APP_NAME)
         table = QTableView(self)
         table.setModel(QStandardItemModel(0, 0, table))
@@ -126,6 +130,14 @@ class StartupWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.painted.emit()
+
+
+def forget_sources() -> None:
+    """Drop the source lines PySide6's import hook had read (a few MB kept for nothing
+    once the main window's modules are imported; tracebacks read them again)."""
+    import linecache
+
+    linecache.clearcache()
 
 
 def remembered_language() -> str | None:
