@@ -68,8 +68,7 @@ def reference_worklists(
                 where(select(*summary_columns())).order_by(DossierRow.due_at).limit(limit)
             ).all()
             lists[name] = tuple(
-                _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
-                for r in rows
+                _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar) for r in rows
             )
     return counts, lists
 
