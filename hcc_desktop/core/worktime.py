@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 import holidays.holiday_base
@@ -179,6 +179,19 @@ def _parse_overrides_document(document: Any) -> list[CalendarOverride]:
 _VIETNAM_MODULE = "holidays.countries.vietnam"
 
 
+def _load_vietnam_alone() -> ModuleType:
+    path = Path(holidays.holiday_base.__file__).parent / "countries" / "vietnam.py"
+    spec = importlib.util.spec_from_file_location("_hcc_holidays_vietnam", path)
+    if spec is None or spec.loader is None:  # pragma: no cover - laid out differently
+        import holidays.countries.vietnam as whole
+
+        return whole
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 @lru_cache(maxsize=1)
 def _vietnam_classes() -> tuple[type[holidays.holiday_base.HolidayBase], type[Any]]:
     """The package's Vietnam calendar and the same without its one-off swap days.
@@ -187,16 +200,7 @@ def _vietnam_classes() -> tuple[type[holidays.holiday_base.HolidayBase], type[An
     at start-up); ``vietnam.py`` needs none of them, so it is loaded on its own unless
     something else has already imported the package's countries.
     """
-    module = sys.modules.get(_VIETNAM_MODULE)
-    if module is None:
-        path = Path(holidays.holiday_base.__file__).parent / "countries" / "vietnam.py"
-        spec = importlib.util.spec_from_file_location("_hcc_holidays_vietnam", path)
-        if spec is not None and spec.loader is not None:
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[spec.name] = module
-            spec.loader.exec_module(module)
-        else:  # pragma: no cover - a package laid out differently
-            import holidays.countries.vietnam as module
+    module = sys.modules.get(_VIETNAM_MODULE) or _load_vietnam_alone()
     package: type[holidays.holiday_base.HolidayBase] = module.Vietnam
 
     class LabourCodeVN(package):  # type: ignore[valid-type,misc]

@@ -102,8 +102,10 @@ def test_worklists_equal_the_sqlalchemy_lists(store: Services, hour: int, kind: 
         assert any(d.days_late > 0 for d in everything)
         assert any(d.timeliness is not None for d in everything)
     for d in got.overdue + got.ready_to_return:
-        assert type(d.status) is DossierStatus and type(d.channel) is Channel
-        assert isinstance(d.due_at, datetime) and isinstance(d.received_at, datetime)
+        assert type(d.status) is DossierStatus
+        assert type(d.channel) is Channel
+        assert isinstance(d.due_at, datetime)
+        assert isinstance(d.received_at, datetime)
 
 
 def test_reminders_equal_the_sqlalchemy_lists(store: Services) -> None:
