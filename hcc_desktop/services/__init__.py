@@ -76,7 +76,9 @@ class Services:
         with self._lazy_lock:
             from hcc_desktop.services.reports import ReportService
 
-            return ReportService(self.db, settings=self.settings)
+            return ReportService(
+                self.db, settings=self.settings, today=lambda: self._clock().date()
+            )
 
     @cached_property
     def portal(self) -> PortalService:
@@ -104,6 +106,7 @@ class Services:
             return ComplaintService(self.db, settings=self.settings, clock=self._clock)
 
     def close(self) -> None:
+        """Release the database (its connections and files)."""
         self.db.dispose()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -370,6 +370,7 @@ class DossierQueryService:
         self._db = db
 
     def get(self, id_or_code: str) -> Dossier:
+        """The dossier with this id or code, with its components (NotFound otherwise)."""
         key = nfc(id_or_code)
         with self._db.read() as s:
             row = s.scalars(
@@ -384,6 +385,7 @@ class DossierQueryService:
     def received_between(
         self, start: datetime, end: datetime, *, limit: int = 5000
     ) -> list[DossierSummary]:
+        """Dossiers received in ``[start, end)``, newest first (at most ``limit``)."""
         with self._db.read() as s:
             rows = s.execute(
                 select(*_SUMMARY_COLUMNS)
@@ -393,7 +395,23 @@ class DossierQueryService:
             ).all()
             return [_summary(tuple(r)) for r in rows]
 
+    def by_codes(self, codes: Sequence[str]) -> list[DossierSummary]:
+        """The dossiers with these codes, in the order given (unknown codes skipped)."""
+        wanted = [nfc(c) for c in codes]
+        found: dict[str, DossierSummary] = {}
+        with self._db.read() as s:
+            # SQLite limits the number of bound parameters: ask in slices.
+            for i in range(0, len(wanted), 500):
+                rows = s.execute(
+                    select(*_SUMMARY_COLUMNS).where(DossierRow.code.in_(wanted[i : i + 500]))
+                ).all()
+                for r in rows:
+                    summary = _summary(tuple(r))
+                    found[summary.code] = summary
+        return [found[c] for c in wanted if c in found]
+
     def received_on(self, day: date) -> list[DossierSummary]:
+        """Dossiers received on ``day``, newest first."""
         start = datetime.combine(day, time())
         return self.received_between(start, start + timedelta(days=1))
 
@@ -418,6 +436,7 @@ class DossierQueryService:
         return summaries_from_sql(rows)
 
     def timeline(self, dossier_id: str) -> list[DossierEvent]:
+        """The dossier's events, oldest first."""
         with self._db.read() as s:
             rows = s.scalars(
                 select(DossierEventRow)
@@ -476,5 +495,6 @@ class DossierQueryService:
             ]
 
     def count(self) -> int:
+        """How many dossiers the store holds."""
         with self._db.read() as s:
             return int(s.execute(text("SELECT count(*) FROM dossiers")).scalar_one())
