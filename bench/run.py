@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks of HCC Desktop. Figures go to docs/benchmarks.md.
 
-    python3 scripts/dev.py bench [startup|intake|search|worklist|sync|province|floors|all]
+    python3 scripts/dev.py bench [startup|intake|search|worklist|sync|province|floors|floors-sync|all]
                                  [--dossiers N] [--repeat N]
 
 Each benchmark prints medians and p95 and writes JSON to bench/results/.
@@ -252,7 +252,17 @@ def bench_startup(count: int, repeat: int) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    kinds = ["all", "startup", "intake", "search", "worklist", "sync", "province", "floors"]
+    kinds = [
+        "all",
+        "startup",
+        "intake",
+        "search",
+        "worklist",
+        "sync",
+        "province",
+        "floors",
+        "floors-sync",
+    ]
     parser.add_argument("which", nargs="?", default="all", choices=kinds)
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=0, help="0 = each benchmark's default")
@@ -260,6 +270,12 @@ def main() -> int:
     if args.which == "sync":
         # Its own options (--dossiers, --base, --rounds): see bench/sync_bench.py.
         cmd = [sys.executable, str(ROOT / "bench" / "sync_bench.py"), *rest]
+        if "--dossiers" not in rest and args.dossiers != 100_000:
+            cmd += ["--dossiers", str(args.dossiers)]
+        return subprocess.call(cmd)
+    if args.which == "floors-sync":
+        # First sync next to its floors (PostgreSQL needed): see bench/sync_floors.py.
+        cmd = [sys.executable, str(ROOT / "bench" / "sync_floors.py"), *rest]
         if "--dossiers" not in rest and args.dossiers != 100_000:
             cmd += ["--dossiers", str(args.dossiers)]
         return subprocess.call(cmd)
