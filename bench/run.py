@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Benchmarks of HCC Desktop. Figures go to docs/benchmarks.md.
 
-    python3 scripts/dev.py bench [startup|intake|search|worklist|sync|province|floors|floors-sync|all]
+    python3 scripts/dev.py bench [startup|intake|search|worklist|sync|province|all]
                                  [--dossiers N] [--repeat N]
+    python3 scripts/dev.py bench floors|floors-sync [ARGS…]   (next to their floors)
 
 Each benchmark prints medians and p95 and writes JSON to bench/results/.
 Databases are built once under bench/.cache/ (reused while the schema is the same).

@@ -9,8 +9,8 @@ Each pair, on a fresh server database (PostgreSQL, fsync on, a real server proce
   psycopg in the same batches of 1,000, one commit per batch.
 - **pull**: device B, new, pulls them all. Floor: the very statements B wrote (captured
   from SQLAlchemy's cursor events with their parameters; the FTS trigger and the indexes
-  do their work again) replayed with the standard sqlite3 module into a fresh store of the same schema, with
-  the same transactions and the same pragmas (WAL, synchronous=FULL).
+  do their work again) replayed with the standard sqlite3 module into a fresh store of
+  the same schema, with the same transactions and pragmas (WAL, synchronous=FULL).
 The floors run right after the app's work in each pair (they need what it sent and
 wrote). Capturing costs the app a little (an event call per statement): the ratios err
 on the app's side. Needs PostgreSQL's initdb/pg_ctl.
