@@ -240,7 +240,7 @@ def run(argv: list[str] | None = None) -> int:
     runner = TaskRunner(app)
     first = StartupWindow()
     first.show()
-    state: dict[str, Any] = {"window": None, "services": None, "code": None}
+    state: dict[str, Any] = {"window": None, "services": None, "code": None, "ended": False}
 
     def report_shown() -> None:
         elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
@@ -276,6 +276,8 @@ def run(argv: list[str] | None = None) -> int:
             return
         services, settings = result
         state["services"] = services
+        if state["ended"]:
+            return  # the first window was closed before the store opened: just close it
         log.info("store open after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
         if services.migration.backup is not None:
             log.info(
@@ -324,6 +326,7 @@ def run(argv: list[str] | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        state["ended"] = True
         runner.wait_idle()
         services = state["services"]
         if services is not None:

@@ -95,3 +95,43 @@ def test_the_pyside_import_hook_does_not_read_qt_free_modules(
 
     assert feature._mod_uses_pyside(conftest)
     assert "tests.ui.conftest" in read
+
+
+CLOSE_EARLY = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from hcc_desktop.ui import app, startup
+
+original = startup.StartupWindow._first_paint_done
+
+def painted_then_closed(self):
+    original(self)  # the store starts opening on the task runner
+    self.close()  # the officer closes the window before the main window is there
+
+startup.StartupWindow._first_paint_done = painted_then_closed
+code = app.run(["--db", sys.argv[1], "--lang", "vi"])
+windows = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+print(json.dumps({"code": code, "windows": windows}))
+"""
+
+
+def test_closing_the_first_window_before_the_store_opens_ends_the_program(
+    tmp_path: Path,
+) -> None:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HCC_DESKTOP_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", CLOSE_EARLY, str(tmp_path / "hcc.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "windows": []}
+    assert (tmp_path / "hcc.db").exists()  # the store was opened (and closed) all the same
