@@ -4592,6 +4592,13 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
+    <name>StartupWindow</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+</context>
+<context>
     <name>SyncConflictsTab</name>
     <message>
         <source>These dossiers were changed both on this device and on another one since they were last synchronised. Compare the two versions and choose the one to keep for each dossier.</source>
