@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -726,32 +727,34 @@ def test_program_starts_and_reports_its_start_time(tmp_path: Path) -> None:
     assert not (tmp_path / ".config").exists()
 
 
-def test_unopenable_database_ends_start_up_with_a_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from hcc_desktop.ui import app as app_module
-    from hcc_desktop.ui.common.i18n import remove_translators
+def test_unopenable_database_ends_start_up_with_a_message(tmp_path: Path) -> None:
+    """Start-up on a file that is no database: one message naming it, exit code 1.
 
+    Run in a child process: a whole application run (its event loop ended by
+    ``exit(1)``) leaves Qt's global state in a shape later tests of this process
+    should not inherit."""
     bad = tmp_path / "broken.db"
     bad.write_bytes(b"this is not a SQLite database, just bytes" * 100)
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    try:
-        assert app_module.run(["--db", str(bad), "--lang", "en"]) == 1
-    finally:
-        for h in root.handlers[:]:
-            if h not in handlers:
-                root.removeHandler(h)
-                h.close()
-        remove_translators()
+    script = (
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "shown = []\n"
+        "QMessageBox.exec = lambda box: shown.append(box.text()) or 0\n"
+        "from hcc_desktop.ui import app\n"
+        "code = app.run(['--db', sys.argv[1], '--lang', 'en'])\n"
+        "print(json.dumps({'code': code, 'shown': shown}))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=str(tmp_path / "home"))
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(bad)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert outcome["code"] == 1
+    shown = outcome["shown"]
     assert len(shown) == 1
     assert str(bad) in shown[0]

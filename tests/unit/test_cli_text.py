@@ -324,4 +324,5 @@ def test_status_names_the_status_the_verdict_and_the_events_in_vietnamese(
     assert f"{dossier}  trạng thái 2 (Được tiếp nhận)  hẹn trả " in first
     assert "kết quả:" in first
     assert "Tiếp nhận hồ sơ" in event
-    assert "received" not in out and "status" not in out
+    assert "received" not in out
+    assert "status" not in out
