@@ -23,6 +23,13 @@ from starlette.responses import JSONResponse
 
 from hcc_desktop.core.errors import HccError, NotFound, SyncError
 from hcc_desktop.core.formats import wire_json
+from hcc_desktop.core.version import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    VERSION_HEADER,
+    app_version,
+    parse_protocol,
+)
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.store import (
     DEFAULT_PAGE,
@@ -34,7 +41,9 @@ from hcc_desktop.server.store import (
 
 log = logging.getLogger("hcc_desktop.server")
 
-PROTOCOL_VERSION = 1
+# The oldest device protocol this server still serves; a device below it is
+# refused (426 ``device_too_old``) and told to install this server's version.
+MIN_DEVICE_PROTOCOL = 1
 # Requests are read whole before parsing; these caps keep a broken or hostile
 # client from filling the server's memory. 1,000 dossier snapshots with their
 # components are a few megabytes.
@@ -53,7 +62,7 @@ def _error(
 
 
 # Errors whose parameters the device shows to the officer (the units, say).
-_ERRORS_WITH_PARAMS = {"unit_mismatch", "no_free_slot"}
+_ERRORS_WITH_PARAMS = {"unit_mismatch", "no_free_slot", "device_too_old"}
 
 
 def _sync_error_response(exc: SyncError) -> JSONResponse:
@@ -119,10 +128,36 @@ def _int_param(request: Request, name: str, default: int) -> int:
         raise SyncError("bad_request", detail=f"{name} must be an integer") from None
 
 
+def check_device_version(
+    request: Request, *, min_protocol: int = MIN_DEVICE_PROTOCOL, server_version: str
+) -> None:
+    """Refuse a device whose sync protocol is older than ``min_protocol``."""
+    declared = request.headers.get(PROTOCOL_HEADER)
+    protocol = parse_protocol(declared)
+    if protocol is None:
+        raise SyncError("bad_request", detail=f"{PROTOCOL_HEADER} must be an integer")
+    if protocol < min_protocol:
+        device_version = request.headers.get(VERSION_HEADER, "") or "?"
+        raise SyncError(
+            "device_too_old",
+            device_version=device_version[:40],
+            device_protocol=str(protocol),
+            min_protocol=str(min_protocol),
+            required_version=server_version,
+        )
+
+
 def create_app(
-    database_url: str | None = None, *, store: SyncStore | None = None, migrate: bool = True
+    database_url: str | None = None,
+    *,
+    store: SyncStore | None = None,
+    migrate: bool = True,
+    min_device_protocol: int = MIN_DEVICE_PROTOCOL,
 ) -> FastAPI:
-    """The server app over ``database_url`` (migrated first) or an existing ``store``."""
+    """The server app over ``database_url`` (migrated first) or an existing ``store``.
+
+    Devices declaring a sync protocol below ``min_device_protocol`` are refused.
+    """
     if store is None:
         if database_url is None:
             raise ValueError("give a database_url or a store")
@@ -148,6 +183,12 @@ def create_app(
     # Level 5: pages of JSON shrink almost as much as at 9 for half the CPU.
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     app.state.store = sync
+    version = app_version()
+
+    def check_device(request: Request) -> None:
+        check_device_version(
+            request, min_protocol=min_device_protocol, server_version=version
+        )
 
     @app.exception_handler(SyncError)
     async def on_sync_error(_request: Request, exc: SyncError) -> JSONResponse:
@@ -177,12 +218,15 @@ def create_app(
         await run_in_threadpool(sync.ping)
         return {
             "status": "ok",
+            "version": version,
             "protocol": PROTOCOL_VERSION,
+            "min_device_protocol": min_device_protocol,
             "server_time": utc_now().isoformat(timespec="seconds"),
         }
 
     @app.post("/api/v1/devices/register")
     async def register(request: Request) -> dict[str, Any]:
+        check_device(request)
         body = await _json_body(request, limit=MAX_SMALL_BODY_BYTES, too_large="bad_request")
         if not isinstance(body, dict):
             raise SyncError("bad_request", detail="the body must be a JSON object")
@@ -205,15 +249,17 @@ def create_app(
             sync.register, code, device_id, device_name, held_units
         )
         log.info(
-            "device %s registered in unit %s, slot %d",
+            "device %s registered in unit %s, slot %d (version %s)",
             registration.device_id,
             registration.unit_code,
             registration.device_slot,
+            request.headers.get(VERSION_HEADER, "?")[:40],
         )
         return registration.to_json()
 
     @app.post("/api/v1/push")
     async def push(request: Request) -> Response:
+        check_device(request)
         device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
         body = await _json_body(request, limit=MAX_PUSH_BYTES, too_large="batch_too_large")
         outcome = await run_in_threadpool(sync.apply_batch, device, body)
@@ -224,6 +270,7 @@ def create_app(
 
     @app.get("/api/v1/changes")
     async def changes(request: Request) -> Response:
+        check_device(request)
         device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
         since = _int_param(request, "since", 0)
         limit = _int_param(request, "limit", DEFAULT_PAGE)
@@ -234,4 +281,10 @@ def create_app(
     return app
 
 
-__all__ = ["MAX_PUSH_BYTES", "PROTOCOL_VERSION", "create_app"]
+__all__ = [
+    "MAX_PUSH_BYTES",
+    "MIN_DEVICE_PROTOCOL",
+    "PROTOCOL_VERSION",
+    "check_device_version",
+    "create_app",
+]

@@ -116,6 +116,7 @@ HTTP_STATUS = {
     "no_free_slot": 409,
     "unit_mismatch": 409,
     "batch_too_large": 413,
+    "device_too_old": 426,
     "server_error": 500,
 }
 
@@ -1257,6 +1258,8 @@ DETAILS = {
     "no_free_slot": "every device slot (0-9) of the unit is taken",
     "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
+    "device_too_old": "this device's version is too old for the server: install the "
+    "server's version or newer",
     "server_error": "internal error, logged on the server",
 }
 

@@ -61,6 +61,7 @@ from sqlalchemy import Table, and_, delete, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from hcc_desktop import __version__
+from hcc_desktop.core.version import PROTOCOL_HEADER, PROTOCOL_VERSION, VERSION_HEADER
 from hcc_desktop.core.clock import local_now, to_local
 from hcc_desktop.core.domain import Dossier
 from hcc_desktop.core.errors import ConflictError, FieldError, NotFound, SyncError, ValidationError
@@ -146,9 +147,15 @@ ERROR_CODES = (
     "unit_mismatch",
     "credential_unreadable",
     "credential_store_failed",
+    "device_too_old",
 )
+# What this device tells the server it runs (module attributes: tests play an old device).
+DEVICE_VERSION = __version__
+DEVICE_PROTOCOL = PROTOCOL_VERSION
+
 # Error codes of the server passed through as they are.
 _PASSED_THROUGH = {
+    "device_too_old",
     "credential_revoked",
     "credential_invalid",
     "enrolment_code_invalid",
@@ -459,7 +466,13 @@ class SyncService:
         return self._ssl[1]
 
     def _client(self, server_url: str, token: str | None = None) -> httpx.Client:
-        headers = {"User-Agent": f"hcc-desktop/{__version__}"}
+        # Every request says which version and sync protocol this device runs:
+        # a server newer than the device's protocol refuses it (device_too_old).
+        headers = {
+            "User-Agent": f"hcc-desktop/{DEVICE_VERSION}",
+            VERSION_HEADER: DEVICE_VERSION,
+            PROTOCOL_HEADER: str(DEVICE_PROTOCOL),
+        }
         if token:
             headers["Authorization"] = f"Bearer {token}"
         return _httpx().Client(
