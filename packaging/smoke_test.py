@@ -189,8 +189,16 @@ def smoke_server(b: Bundle) -> None:
     database = f"sqlite:///{(b.work / 'server.db').as_posix()}"
     log = (b.work / "server.log").open("wb")
     server = subprocess.Popen(
-        [str(b.cli_exe), "serve", "--database", database, "--host", "127.0.0.1"]
-        + ["--port", str(port)],
+        [
+            str(b.cli_exe),
+            "serve",
+            "--database",
+            database,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         cwd=b.work,
         env=b.env,
         stdout=log,
@@ -233,7 +241,7 @@ def smoke_server(b: Bundle) -> None:
 
 def startup_comparison(b: Bundle, runs: int) -> None:
     """GUI start-up to exit, bundle vs source tree, alternating runs (after one warm-up each)."""
-    source_env = {k: v for k, v in b.env.items()}
+    source_env = dict(b.env)
     source_python = os.environ.get("HCC_SOURCE_PYTHON") or sys.executable
     source = [source_python, str(ROOT / "main.py")]
     bundle = [str(b.gui_exe)]

@@ -186,9 +186,7 @@ def create_app(
     version = app_version()
 
     def check_device(request: Request) -> None:
-        check_device_version(
-            request, min_protocol=min_device_protocol, server_version=version
-        )
+        check_device_version(request, min_protocol=min_device_protocol, server_version=version)
 
     @app.exception_handler(SyncError)
     async def on_sync_error(_request: Request, exc: SyncError) -> JSONResponse:

@@ -61,11 +61,11 @@ from sqlalchemy import Table, and_, delete, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from hcc_desktop import __version__
-from hcc_desktop.core.version import PROTOCOL_HEADER, PROTOCOL_VERSION, VERSION_HEADER
 from hcc_desktop.core.clock import local_now, to_local
 from hcc_desktop.core.domain import Dossier
 from hcc_desktop.core.errors import ConflictError, FieldError, NotFound, SyncError, ValidationError
 from hcc_desktop.core.formats import wire_json
+from hcc_desktop.core.version import PROTOCOL_HEADER, PROTOCOL_VERSION, VERSION_HEADER
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import (
     DossierRow,
