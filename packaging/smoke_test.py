@@ -30,7 +30,7 @@ import tempfile
 import time
 import urllib.request
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,6 +179,12 @@ def run_gui(b: Bundle, exe: Sequence[str], *, cwd: Path, env: dict[str, str]) ->
     return took
 
 
+def run_cli(exe: Sequence[str], *, cwd: Path, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([*exe, "--version"], cwd=cwd, env=env, capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
 def smoke_gui(b: Bundle) -> None:
     took = run_gui(b, [str(b.gui_exe)], cwd=b.work, env=b.env)
     print(f"  GUI --quit-after-show (offscreen): {took:.2f} s")
@@ -240,22 +246,32 @@ def smoke_server(b: Bundle) -> None:
 
 
 def startup_comparison(b: Bundle, runs: int) -> None:
-    """GUI start-up to exit, bundle vs source tree, alternating runs (after one warm-up each)."""
-    source_env = dict(b.env)
-    source_python = os.environ.get("HCC_SOURCE_PYTHON") or sys.executable
-    source = [source_python, str(ROOT / "main.py")]
-    bundle = [str(b.gui_exe)]
-    run_gui(b, bundle, cwd=b.work, env=b.env)
-    run_gui(b, source, cwd=ROOT, env=source_env)
-    frozen, plain = [], []
-    for _ in range(runs):
-        frozen.append(run_gui(b, bundle, cwd=b.work, env=b.env))
-        plain.append(run_gui(b, source, cwd=ROOT, env=source_env))
-    f, p = statistics.median(frozen), statistics.median(plain)
-    print(
-        f"  start-up to exit, median of {runs}: bundle {f:.2f} s, source {p:.2f} s, "
-        f"ratio {f / p:.2f}"
-    )
+    """Start-up to exit, bundle vs source tree, alternating runs after one warm-up each:
+    the GUI with --quit-after-show (window shown, lists loaded) and the CLI's --version."""
+    python = os.environ.get("HCC_SOURCE_PYTHON") or sys.executable
+    cases = {
+        "GUI": (run_gui_in(b), [str(b.gui_exe)], [python, str(ROOT / "main.py")]),
+        "CLI": (run_cli, [str(b.cli_exe)], [python, "-m", "hcc_desktop"]),
+    }
+    for name, (run, bundle, source) in cases.items():
+        run(bundle, cwd=b.work, env=b.env)
+        run(source, cwd=ROOT, env=b.env)
+        frozen, plain = [], []
+        for _ in range(runs):
+            frozen.append(run(bundle, cwd=b.work, env=b.env))
+            plain.append(run(source, cwd=ROOT, env=b.env))
+        f, p = statistics.median(frozen), statistics.median(plain)
+        print(
+            f"  {name} start-up to exit, median of {runs}: bundle {f:.2f} s, "
+            f"source {p:.2f} s, ratio {f / p:.2f}"
+        )
+
+
+def run_gui_in(b: Bundle) -> Callable[..., float]:
+    def run(exe: Sequence[str], *, cwd: Path, env: dict[str, str]) -> float:
+        return run_gui(b, exe, cwd=cwd, env=env)
+
+    return run
 
 
 def folder_size(path: Path) -> int:
