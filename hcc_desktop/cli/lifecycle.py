@@ -110,6 +110,9 @@ def status_json(services: Services, key: str, as_of: datetime | None) -> dict[st
         "ended_at": fmt_time(d.ended_at),
         "returned_at": fmt_time(d.returned_at),
         "timeliness": verdict.value if verdict else None,
+        "paid_online": d.paid_online,
+        "e_result": d.e_result,
+        "origin": d.origin.value,
         "allowed_actions": [a.value for a in services.lifecycle.allowed_actions(d)],
         "timeline": [event_json(e) for e in services.dossiers.timeline(d.id)],
     }
@@ -140,7 +143,13 @@ def cmd_transition(services: Services, args: argparse.Namespace) -> int:
         collector=collector,
         method=ReturnMethod(args.method),
         note=args.note or "",
+        e_result=bool(args.e_result),
+        paid_online=bool(args.online),
     )
+    if args.e_result and action is not Action.FINISH:
+        raise CliError("--e-result: only with the finish action")
+    if args.online and action is not Action.PAYMENT_RECEIVED:
+        raise CliError("--online: only with the payment-received action")
     d = services.lifecycle.transition(
         args.code,
         action,
@@ -307,6 +316,10 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--authorised", action="store_true", help="return: collector is authorised")
     p.add_argument("--method", default="counter", choices=[m.value for m in ReturnMethod])
     p.add_argument("--note")
+    p.add_argument(
+        "--e-result", action="store_true", help="finish: the result was issued electronically"
+    )
+    p.add_argument("--online", action="store_true", help="payment-received: paid online")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_transition)
 

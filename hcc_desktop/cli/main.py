@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from hcc_desktop.cli import calendar as calendar_cli
+from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
+from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.cli import text
 from hcc_desktop.cli.common import (
@@ -85,6 +87,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
                 "form": c.form.value,
                 "count": c.count,
                 "reused_digital": c.reused_digital,
+                "digitised": c.digitised,
             }
             for c in d.components
         ],
@@ -98,6 +101,10 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
         "unit_code": d.unit_code,
         "device_id": d.device_id,
         "version": d.version,
+        # None = not recorded (dossiers from before these flags existed)
+        "paid_online": d.paid_online,
+        "e_result": d.e_result,
+        "origin": d.origin.value,
     }
 
 
@@ -194,6 +201,7 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
                 count=count,
                 name=str(c.get("name", "")),
                 reused_digital=bool(c.get("reused_digital", False)),
+                digitised=bool(c.get("digitised", False)),
             )
         )
     received_at = None
@@ -217,6 +225,16 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
     if not isinstance(sets_count, int) or isinstance(sets_count, bool):
         problems.append(text.say(MUST_BE_NUMBER, where="sets_count"))
         sets_count = 1
+    flags: dict[str, bool] = {}
+    for key in ("paid_online", "e_result"):
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            problems.append(f"{key}: expected true or false")
+            value = False
+        flags[key] = value
+    for i, c in enumerate(raw_components):
+        if isinstance(c, dict) and not isinstance(c.get("digitised", False), bool):
+            problems.append(f"components[{i}].digitised: expected true or false")
     if problems or owner is None or not isinstance(procedure, str):
         raise CliError(text.say(INTAKE_INVALID) + "\n" + "\n".join(f"  {p}" for p in problems))
     return IntakeDraft(
@@ -236,10 +254,22 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
         use_alt_processing=bool(data.get("use_alt_processing", False)),
         received_by=data.get("received_by") or officer,
         allow_future=True,
+        paid_online=flags["paid_online"],
+        e_result=flags["e_result"],
     )
 
 
 # -- commands ---------------------------------------------------------------------
+
+# Lines of `init` and `demo` (Vietnamese in the .ts file).
+INIT_DATABASE = QT_TRANSLATE_NOOP("Cli", "database: {path}")
+INIT_NEW = QT_TRANSLATE_NOOP("Cli", "new")
+INIT_SCHEMA = QT_TRANSLATE_NOOP("Cli", "schema: {start} -> {end}")
+INIT_BACKUP = QT_TRANSLATE_NOOP("Cli", "backup copy: {path}")
+INIT_UNIT = QT_TRANSLATE_NOOP("Cli", "unit: {code} {name}")
+INIT_DEVICE = QT_TRANSLATE_NOOP("Cli", "device: {device}, device number {slot}")
+INIT_PROCEDURES = QT_TRANSLATE_NOOP("Cli", "procedures: {count}")
+DEMO_CREATED = QT_TRANSLATE_NOOP("Cli", "created {count} dossiers from {first} to {last}")
 
 # Lines of `catalog show` and `catalog import` (Vietnamese in the .ts file).
 SHOW_HEAD = QT_TRANSLATE_NOOP("Cli", "{code} {name} ({field}); processing time: {time}")
@@ -262,13 +292,14 @@ def cmd_init(services: Services, args: argparse.Namespace) -> int:
     if changes:
         settings = services.settings.save(replace(settings, **changes))
     m = services.migration
-    print(f"database: {services.db.path}")
-    print(f"schema: {m.from_revision or 'new'} -> {m.to_revision}")
+    print(text.say(INIT_DATABASE, path=services.db.path))
+    start = m.from_revision or text.say(INIT_NEW)
+    print(text.say(INIT_SCHEMA, start=start, end=m.to_revision))
     if m.backup:
-        print(f"backup: {m.backup}")
-    print(f"unit: {settings.unit_code} {settings.unit_name}")
-    print(f"device: {settings.device_id} slot {settings.device_slot}")
-    print(f"procedures: {len(services.catalog.list())}")
+        print(text.say(INIT_BACKUP, path=m.backup))
+    print(text.say(INIT_UNIT, code=settings.unit_code, name=settings.unit_name))
+    print(text.say(INIT_DEVICE, device=settings.device_id, slot=settings.device_slot))
+    print(text.say(INIT_PROCEDURES, count=len(services.catalog.list())))
     return 0
 
 
@@ -441,7 +472,8 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"created {result.created} dossiers from {result.first_day} to {result.last_day}")
+    first, last = result.first_day, result.last_day
+    print(text.say(DEMO_CREATED, count=result.created, first=first, last=last))
     return 0
 
 
@@ -566,7 +598,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     lifecycle_cli.add_commands(sub)
     calendar_cli.add_commands(sub)
+    exchange_cli.add_commands(sub)
     sync_cli.add_commands(sub)
+    reports_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
-from hcc_desktop.core.messages import QT_TRANSLATE_NOOP, Catalogue
+from hcc_desktop.core.messages import QT_TRANSLATE_NOOP, Catalogue, field_key
 from hcc_desktop.core.paths import resource
 
 CONTEXT = "Cli"
@@ -59,6 +59,18 @@ BAD_DAY = QT_TRANSLATE_NOOP(
 NOT_JSON = QT_TRANSLATE_NOOP(
     "Cli", "The intake file is not valid JSON (line {line}, column {column}): correct it"
 )
+
+# What to type or know on the command line, after the sentence shared with the window
+# (keyed by the field without its prefix and indexes, and the code).
+FIELD_HINTS: dict[tuple[str, str], str] = {
+    ("received_at", "unusual_date"): QT_TRANSLATE_NOOP(
+        "Cli", "if the time is right, add --allow-unusual-date"
+    ),
+    ("at", "in_future"): QT_TRANSLATE_NOOP(
+        "Cli", "a time in the future would lock the dossier against later steps"
+    ),
+}
+HINTED = QT_TRANSLATE_NOOP("Cli", "{message}; {hint}")
 
 
 def set_language(language: str | None) -> str:
@@ -120,15 +132,12 @@ def error_lines(exc: HccError, *, catalog_verb: str = VERB_IMPORTED) -> list[str
     if isinstance(exc, ValidationError):
         lines = [say(INVALID_INPUT)]
         for e in exc.errors:
-            lines.append(
-                "  "
-                + say(
-                    FIELD_LINE,
-                    label=words.field_label(e.field),
-                    field=e.field,
-                    message=words.field_message(e),
-                )
-            )
+            message = words.field_message(e)
+            hint = FIELD_HINTS.get((field_key(e.field), e.code))
+            if hint is not None:
+                message = say(HINTED, message=message, hint=say(hint))
+            label = words.field_label(e.field)
+            lines.append("  " + say(FIELD_LINE, label=label, field=e.field, message=message))
         return lines
     if isinstance(exc, CatalogError):
         verb = translate(CONTEXT, catalog_verb)

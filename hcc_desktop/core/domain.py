@@ -20,6 +20,29 @@ class Channel(StrEnum):
     SATURDAY_SESSION = "saturday_session"
     HOME_VISIT = "home_visit"
     POSTAL = "postal"
+    # Filed on the National Public Service Portal or the province's system and
+    # received by the center (national KenhThucHien 2, "trực tuyến").
+    ONLINE = "online"
+
+
+class DossierOrigin(StrEnum):
+    """How a dossier came into this store."""
+
+    LOCAL = "local"  # received at this unit with HCC Desktop
+    PORTAL = "portal"  # imported from the national / provincial portal (import-online)
+    BACKLOG = "backlog"  # open dossier carried over from an earlier system (backlog import)
+
+
+class ComplaintChannel(StrEnum):
+    """How a complaint or petition (phản ánh, kiến nghị) reached the unit."""
+
+    COUNTER = "counter"
+    PHONE = "phone"
+    EMAIL = "email"
+    PORTAL = "portal"
+    LETTER = "letter"
+    HOTLINE = "hotline"
+    OTHER = "other"
 
 
 class DocForm(StrEnum):
@@ -167,6 +190,13 @@ class Procedure:
     online_level: str = ""  # "full" | "partial" (dịch vụ công trực tuyến)
     active: bool = True
     short_name: str = ""  # e.g. "Chứng thực bản sao", for lists and the tracking book
+    # Whether the procedure bears a fee or charge (for the "paid online" rate).
+    # None when built = derived from ``fees`` (some fee > 0); always a bool after.
+    bears_fee: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.bears_fee is None:
+            object.__setattr__(self, "bears_fee", any(f.amount > 0 for f in self.fees))
 
     @property
     def display_name(self) -> str:
@@ -226,6 +256,8 @@ class ReceivedComponent:
     form: DocForm
     count: int = 1
     reused_digital: bool = False  # replaced by a digitised document already held
+    # Scanned at intake (số hóa). None = not recorded (dossiers from before 0006).
+    digitised: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -284,6 +316,10 @@ class Dossier:
     proposed_due_at: datetime | None = None  # new appointment of an apology (Mẫu 04)
     returned_at: datetime | None = None
     server_rev: int | None = None  # last server revision seen (sync)
+    # Report data (0006). None = not recorded (dossiers from before the change).
+    paid_online: bool | None = None  # fee paid online (DuocThanhToanTrucTuyen)
+    e_result: bool | None = None  # result issued electronically
+    origin: DossierOrigin = DossierOrigin.LOCAL
 
 
 @dataclass(frozen=True)
@@ -325,6 +361,28 @@ class DossierEvent:
     reason: str = ""
     data: dict[str, object] = field(default_factory=dict)
     device_id: str = ""
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """One entry of the complaints register (sổ phản ánh, kiến nghị)."""
+
+    id: str
+    unit_code: str
+    received_at: datetime  # local wall time
+    channel: ComplaintChannel
+    content: str
+    due_at: datetime  # handling deadline: received + N working days (setting)
+    dossier_id: str | None = None
+    dossier_code: str | None = None  # for display; not stored
+    officer: str = ""  # the officer the complaint is about, may be empty
+    resolved_at: datetime | None = None
+    resolution: str = ""  # how it was handled
+    resolved_by: str = ""
+    device_id: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 1
 
 
 @dataclass(frozen=True)

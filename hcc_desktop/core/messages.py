@@ -47,6 +47,22 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # Messages by error code, whatever the field.
 FIELD_MESSAGES: dict[str, str] = {
+    "unknown_format": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown file type {suffix}: choose .xlsx, .pdf or .docx"
+    ),
+    # Imports of portal records and backlog sheets, complaints (issue 11).
+    "date_format": QT_TRANSLATE_NOOP(
+        "Messages", "The date and time must be written yyyyMMddHHmmss ({value})"
+    ),
+    "time_format": QT_TRANSLATE_NOOP(
+        "Messages", "The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})"
+    ),
+    "before_received": QT_TRANSLATE_NOOP("Messages", "Earlier than the time of receipt"),
+    "not_received": QT_TRANSLATE_NOOP(
+        "Messages", "Only registered (status 1): the center has not received this dossier yet"
+    ),
+    "not_a_list": QT_TRANSLATE_NOOP("Messages", "The file must hold a list of dossiers"),
+    "columns_missing": QT_TRANSLATE_NOOP("Messages", "Columns missing: {columns}"),
     "required": QT_TRANSLATE_NOOP("Messages", "This field is required"),
     "unknown": QT_TRANSLATE_NOOP("Messages", "Unknown value"),
     "inactive": QT_TRANSLATE_NOOP("Messages", "Procedure {code} is no longer in use"),
@@ -225,6 +241,10 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
 
 # Messages for errors that are not about one field (HccError.code).
 ERROR_MESSAGES: dict[str, str] = {
+    # Reports (issue 11).
+    "report_cancelled": QT_TRANSLATE_NOOP("Messages", "The report was cancelled"),
+    "complaint_not_found": QT_TRANSLATE_NOOP("Messages", "Complaint {id} was not found"),
+    "complaint_resolved": QT_TRANSLATE_NOOP("Messages", "This complaint has already been resolved"),
     "calendar_day_not_found": QT_TRANSLATE_NOOP(
         "Messages", "The day {day} is not in the calendar table"
     ),
@@ -722,8 +742,12 @@ class Catalogue:
         if template[:1].isupper():  # a whole sentence (about the file, or several rows)
             return f"{subject}: {text}" if subject else text
         label = ""
-        if issue.field in CATALOG_FIELDS and not (issue.code == "unknown_field" and subject):
+        if issue.code == "unknown_field" and subject:
+            pass  # "procedure no. 2, paper no. 1 has an unknown field …"
+        elif issue.field in CATALOG_FIELDS:
             label = self.t(CATALOG_FIELDS[issue.field])
+        elif issue.field:
+            label = f"“{issue.field}”"  # a field newer than this table: its name in the file
         elif not subject:
             label = self.t(_THE_FILE)
         if label:

@@ -75,6 +75,8 @@ class ProcedureRow(Base):
     result: Mapped[str] = mapped_column(Text, nullable=False, default="")
     legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
     online_level: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    # 0006: whether the procedure bears a fee (derived from fees_json unless the catalog says).
+    bears_fee: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     search_key: Mapped[str] = mapped_column(Text, nullable=False, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
@@ -170,6 +172,11 @@ class DossierRow(Base):
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Sync: the server's revision of this dossier as last seen (None: never synced).
     server_rev: Mapped[int | None] = mapped_column(Integer)
+    # Report data (0006). NULL = not recorded (dossiers from before the change).
+    paid_online: Mapped[bool | None] = mapped_column(Boolean)
+    e_result: Mapped[bool | None] = mapped_column(Boolean)
+    # 'local' | 'portal' (import-online) | 'backlog' (backlog import)
+    origin: Mapped[str] = mapped_column(String(16), nullable=False, default="local")
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
@@ -200,6 +207,8 @@ class DossierComponentRow(Base):
     form: Mapped[str] = mapped_column(String(12), nullable=False)
     count: Mapped[int] = mapped_column(Integer, nullable=False)
     reused_digital: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # 0006: scanned at intake; NULL = not recorded (dossiers from before the change).
+    digitised: Mapped[bool | None] = mapped_column(Boolean)
 
     dossier: Mapped[DossierRow] = relationship(back_populates="components")
 
@@ -264,6 +273,31 @@ class RatingRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
 
 
+class ComplaintRow(Base):
+    """The complaints register (phản ánh, kiến nghị), 0006."""
+
+    __tablename__ = "complaints"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    received_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    # counter | phone | email | portal | letter | hotline | other
+    channel: Mapped[str] = mapped_column(String(16), nullable=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False)
+    dossier_id: Mapped[str | None] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="RESTRICT"), index=True
+    )
+    officer: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    due_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    resolved_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
 class ReminderSnooze(Base):
     """A reminder silenced for one dossier until a moment (local to the device)."""
 
@@ -285,7 +319,7 @@ class OutboxRow(Base):
     __tablename__ = "outbox"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # dossier | event | rating
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # dossier|event|rating|complaint
     entity_id: Mapped[str] = mapped_column(String(36), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
 

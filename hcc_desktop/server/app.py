@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -31,6 +32,8 @@ from hcc_desktop.core.version import (
     parse_protocol,
 )
 from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.reports import province_report
+from hcc_desktop.server.reviewers import Provinces
 from hcc_desktop.server.store import (
     DEFAULT_PAGE,
     HTTP_STATUS,
@@ -276,7 +279,38 @@ def create_app(
         await run_in_threadpool(sync.touch, device)
         return _WireResponse(page.to_json())
 
+    provinces = Provinces(sync.db)
+
+    @app.get("/api/v1/reports/periodic")
+    async def periodic_report(request: Request) -> Response:
+        """Biểu II.06a and the rates of the reviewer's province, per unit and in total."""
+        reviewer = await run_in_threadpool(
+            provinces.authenticate, request.headers.get("authorization")
+        )
+        start = _date_param(request, "from")
+        end = _date_param(request, "to")
+        unit = request.query_params.get("unit") or None
+        report = await run_in_threadpool(
+            province_report,
+            sync.db,
+            province=reviewer.province,
+            start=start,
+            end=end,
+            unit=unit,
+        )
+        return _WireResponse(report.to_json())
+
     return app
+
+
+def _date_param(request: Request, name: str) -> date:
+    raw = request.query_params.get(name)
+    if not raw:
+        raise SyncError("bad_request", detail=f"{name} is required (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise SyncError("bad_request", detail=f"{name} must be a date YYYY-MM-DD") from None
 
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""Server commands: ``serve`` and ``server enrol|revoke|devices|import-bundle|publish``.
+"""Server commands: ``serve`` and ``server enrol|revoke|devices|import-bundle|publish``,
+``server unit set-province``, ``server reviewer add|revoke|list`` and ``server report``.
 
 ``add_commands(subparsers)`` registers them on the application's top-level
 parser; every command is standalone (it opens the server's database, never the
@@ -92,7 +93,10 @@ def cmd_enrol(args: argparse.Namespace, store: Any) -> int:
     if not 1 <= args.valid_days <= 365:
         raise _Usage("--valid-days must be between 1 and 365")
     ticket = store.enrol(
-        args.unit, unit_name=args.unit_name, valid_for=timedelta(days=args.valid_days)
+        args.unit,
+        unit_name=args.unit_name,
+        valid_for=timedelta(days=args.valid_days),
+        province=args.province,
     )
     if args.json:
         print_json(ticket.to_json())
@@ -180,6 +184,105 @@ def cmd_publish(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
+def _provinces(store: Any) -> Any:
+    from hcc_desktop.server.reviewers import Provinces
+
+    return Provinces(store.db)
+
+
+def cmd_set_province(args: argparse.Namespace, store: Any) -> int:
+    province = None if args.none else args.province
+    if province is None and not args.none:
+        raise _Usage("give a PROVINCE or --none")
+    _provinces(store).set_province(args.unit, province)
+    print(f"unit {args.unit}: province {province or '(none)'}")
+    return 0
+
+
+def cmd_reviewer_add(args: argparse.Namespace, store: Any) -> int:
+    info, token = _provinces(store).add_reviewer(args.province, args.name or "")
+    if args.json:
+        print_json({**info.to_json(), "token": token})
+    else:
+        print(token)
+        print(
+            f"reviewer {info.id} of province {info.province}: keep this token, "
+            "it is shown only once",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_reviewer_revoke(args: argparse.Namespace, store: Any) -> int:
+    info = _provinces(store).revoke_reviewer(args.reviewer_id)
+    print(f"revoked {info.id} (province {info.province})")
+    return 0
+
+
+def cmd_reviewer_list(args: argparse.Namespace, store: Any) -> int:
+    reviewers = _provinces(store).reviewers(args.province)
+    if args.json:
+        print_json([r.to_json() for r in reviewers])
+        return 0
+    for r in reviewers:
+        status = "revoked" if r.revoked_at else "active"
+        print(f"{r.province}\t{status}\t{r.id}\t{r.name}")
+    return 0
+
+
+def _day(value: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+
+
+# Column heads of Biểu II.06a in the text output.
+_REPORT_HEADS = (
+    ("received_total", "Tổng nhận"),
+    ("received_online", "Trực tuyến"),
+    ("received_direct", "Trực tiếp"),
+    ("carried_over", "Kỳ trước"),
+    ("finished", "Đã giải quyết"),
+    ("finished_early", "Trước hạn"),
+    ("finished_on_time", "Đúng hạn"),
+    ("finished_late", "Quá hạn"),
+    ("open", "Đang giải quyết"),
+    ("open_on_time", "Trong hạn"),
+    ("open_late", "Quá hạn"),
+)
+
+
+def _print_part(title: str, part: dict[str, Any]) -> None:
+    print(title)
+    print("\t".join(["Lĩnh vực", *(head for _, head in _REPORT_HEADS)]))
+    for row in [*part["rows"], {**part["total"], "field": "Tổng cộng"}]:
+        print("\t".join([row["field"] or "(chưa rõ)", *(str(row[k]) for k, _ in _REPORT_HEADS)]))
+    for name, r in part["rates"].items():
+        shown = f"{100 * r['rate']:.2f} %" if r["rate"] is not None else "—"
+        print(f"  {name}: {r['num']}/{r['den']} = {shown}")
+    print()
+
+
+def cmd_report(args: argparse.Namespace, store: Any) -> int:
+    from hcc_desktop.server.reports import province_report
+
+    report = province_report(
+        store.db, province=args.province, start=args.start, end=args.end, unit=args.unit
+    ).to_json()
+    if args.json:
+        print_json(report)
+        return 0
+    period = f"{args.start:%d/%m/%Y} – {args.end:%d/%m/%Y}"
+    for unit in report["units"]:
+        _print_part(f"Đơn vị {unit['unit']} {unit['name']} ({period})", unit)
+    if args.unit is None:
+        _print_part(f"Toàn tỉnh {report['province']} ({period})", report["province_total"])
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.cert) != bool(args.key):
         print("error: --cert and --key go together", file=sys.stderr)
@@ -250,8 +353,45 @@ def add_commands(subparsers: Any) -> None:
     c.add_argument("--unit", required=True, help="unit identifier code, e.g. 000.17.22.H56")
     c.add_argument("--unit-name", help="the unit's name (kept on the server)")
     c.add_argument("--valid-days", type=int, default=7)
+    c.add_argument("--province", help="put the unit in this province (e.g. H56)")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_guarded(cmd_enrol), standalone=True)
+
+    c = sub.add_parser("unit", help="administer a unit")
+    unit_sub = c.add_subparsers(dest="unit_command", required=True)
+    u = unit_sub.add_parser("set-province", help="put a unit in a province")
+    _database_arg(u)
+    u.add_argument("unit")
+    u.add_argument("province", nargs="?")
+    u.add_argument("--none", action="store_true", help="take the unit out of any province")
+    u.set_defaults(func=_guarded(cmd_set_province), standalone=True)
+
+    c = sub.add_parser("reviewer", help="provincial reviewers' credentials")
+    reviewer_sub = c.add_subparsers(dest="reviewer_command", required=True)
+    r = reviewer_sub.add_parser("add", help="make a reviewer's token (printed once)")
+    _database_arg(r)
+    r.add_argument("--province", required=True)
+    r.add_argument("--name", help="who holds it (kept on the server)")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=_guarded(cmd_reviewer_add), standalone=True)
+    r = reviewer_sub.add_parser("revoke", help="revoke a reviewer's token")
+    _database_arg(r)
+    r.add_argument("reviewer_id")
+    r.set_defaults(func=_guarded(cmd_reviewer_revoke), standalone=True)
+    r = reviewer_sub.add_parser("list", help="list reviewers")
+    _database_arg(r)
+    r.add_argument("--province", help="only this province")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=_guarded(cmd_reviewer_list), standalone=True)
+
+    c = sub.add_parser("report", help="Biểu II.06a and rates of a province's units (PostgreSQL)")
+    _database_arg(c)
+    c.add_argument("--province", required=True)
+    c.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD")
+    c.add_argument("--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD")
+    c.add_argument("--unit", help="only this unit of the province")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_guarded(cmd_report), standalone=True)
 
     c = sub.add_parser("revoke", help="revoke a device: its token and bundle key stop working")
     _database_arg(c)

@@ -14,11 +14,13 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -76,6 +78,21 @@ class Unit(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(Text, nullable=False, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    # The province whose reviewers see the unit's figures (s0002).
+    province: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class Reviewer(Base):
+    """A provincial reviewer's credential: reads the reports of one province."""
+
+    __tablename__ = "reviewers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    province: Mapped[str] = mapped_column(String(32), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Device(Base):
@@ -159,6 +176,21 @@ class RatingDoc(_HistoryDoc, Base):
     __table_args__ = (Index("ix_ratings_unit_rev", "unit_code", "rev"),)
 
 
+class ComplaintDoc(Base):
+    """A complaint of the unit's register (phản ánh, kiến nghị), as the device
+    sent it; replaced by a newer version (resolving it), never deleted."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_unit_rev", "unit_code", "rev"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    last_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
 class PublishedDoc(Base):
     """The latest catalog / calendar (global) or unit settings (per unit).
 
@@ -188,16 +220,85 @@ class AppliedBatch(Base):
     source: Mapped[str] = mapped_column(String(8), nullable=False, default="push")
 
 
+class ReportDossier(Base):
+    """What the province report reads of a dossier (s0002), kept by triggers
+    on ``dossiers`` and ``events`` (PostgreSQL only; empty on SQLite).
+
+    Naive Vietnam times as the device stores them. ``end_at`` is the first
+    terminal event ever synced; the report keeps it only when it is before
+    the period's end.
+    """
+
+    __tablename__ = "report_dossiers"
+    __table_args__ = (Index("ix_report_dossiers_unit_received", "unit_code", "received_at"),)
+
+    dossier_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    field: Mapped[str] = mapped_column(Text, nullable=False)
+    procedure_code: Mapped[str] = mapped_column(Text, nullable=False)
+    channel: Mapped[str] = mapped_column(Text, nullable=False)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    end_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The on-time verdict ("early", "on_time", "late") the lifecycle recorded on
+    # that event; "" when none (imported histories).
+    end_verdict: Mapped[str] = mapped_column(String(8), nullable=False)
+    # Supplement requests and receipts ever synced (0: the report skips the lookup).
+    supplements: Mapped[int] = mapped_column(Integer, nullable=False)
+    # NULL: not recorded (dossiers from before these flags existed).
+    paid_online: Mapped[bool | None] = mapped_column(Boolean)
+    e_result: Mapped[bool | None] = mapped_column(Boolean)
+    components: Mapped[int] = mapped_column(Integer, nullable=False)
+    digitised: Mapped[int] = mapped_column(Integer, nullable=False)
+    digitised_unknown: Mapped[int] = mapped_column(Integer, nullable=False)
+    reused: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The catalog's component ids (which are reusable is read from the
+    # published catalog when the report runs).
+    component_ids: Mapped[list[str]] = mapped_column(Document, nullable=False)
+
+
+class ReportSupplement(Base):
+    """A supplement request (kind 1) or receipt (kind 2, with the appointment it set)."""
+
+    __tablename__ = "report_supplements"
+    __table_args__ = (Index("ix_report_supplements_dossier", "dossier_id", "at"),)
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    kind: Mapped[int] = mapped_column(SmallInteger, nullable=False)
+    at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ReportRating(Base):
+    """A rating's time and overall level, for the satisfaction figures."""
+
+    __tablename__ = "report_ratings"
+    __table_args__ = (Index("ix_report_ratings_unit_rated", "unit_code", "rated_at"),)
+
+    rating_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    overall: Mapped[int | None] = mapped_column(Integer)
+
+
 __all__ = [
     "GLOBAL_SCOPE",
     "AppliedBatch",
     "Base",
+    "ComplaintDoc",
     "Device",
     "DossierDoc",
     "EnrolmentCode",
     "EventDoc",
     "PublishedDoc",
     "RatingDoc",
+    "ReportDossier",
+    "ReportRating",
+    "ReportSupplement",
+    "Reviewer",
     "Unit",
     "UtcDateTime",
 ]

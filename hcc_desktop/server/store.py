@@ -71,6 +71,7 @@ from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.models import (
     GLOBAL_SCOPE,
     AppliedBatch,
+    ComplaintDoc,
     Device,
     DossierDoc,
     EnrolmentCode,
@@ -94,12 +95,14 @@ MAX_ID_LENGTH = 64
 # Same rule as the device's settings (hcc_desktop.services.settings.UNIT_CODE),
 # repeated here so the server does not import the device services at start-up.
 UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
+# A province's code (the province's identifier in the unit codes, e.g. H56).
+PROVINCE_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$")
 DEVICE_ID = re.compile(r"^[0-9A-Za-z._-]{1,64}$")
 # Crockford's base 32: no I, L, O, U, so a code read aloud or typed is unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 16  # 80 bits
 
-KINDS_PUSHED = ("dossier", "event", "rating")
+KINDS_PUSHED = ("dossier", "event", "rating", "complaint")
 KINDS_PUBLISHED = ("catalog", "calendar", "unit_settings")
 UNIT_SETTINGS_KEYS = ("unit_name", "parent_body", "place_name", "public_lookup_url", "unit_phone")
 
@@ -112,12 +115,14 @@ HTTP_STATUS = {
     "enrolment_code_used": 400,
     "enrolment_code_expired": 400,
     "bad_request": 400,
+    "forbidden": 403,
     "not_found": 404,
     "no_free_slot": 409,
     "unit_mismatch": 409,
     "batch_too_large": 413,
     "device_too_old": 426,
     "server_error": 500,
+    "report_unavailable": 501,
 }
 
 
@@ -360,7 +365,7 @@ def _text_field(data: Mapping[str, Any], name: str, max_length: int = MAX_ID_LEN
 
 def _check_item(item: PushItem, unit_code: str) -> _Checked:
     if item.kind not in KINDS_PUSHED:
-        raise _Rejected("invalid_item", "kind must be dossier, event or rating")
+        raise _Rejected("invalid_item", "kind must be dossier, event, rating or complaint")
     data = item.data
     if not isinstance(data, dict):
         raise _Rejected("invalid_item", "data must be an object")
@@ -382,6 +387,10 @@ def _check_item(item: PushItem, unit_code: str) -> _Checked:
         base = item.base_rev
         if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
             raise _Rejected("invalid_item", "base_rev must be an integer or null")
+    elif item.kind == "complaint":
+        # A complaint may concern no dossier; it always names its unit.
+        if _text_field(data, "unit_code", 32) != unit_code:
+            raise _Rejected("wrong_unit")
     else:
         _text_field(data, "dossier_id")
         if "unit_code" in data and data["unit_code"] != unit_code:
@@ -431,6 +440,8 @@ class _Plan:
     dossier_inserts: dict[str, _DossierState] = field(default_factory=dict)
     dossier_updates: dict[str, _DossierState] = field(default_factory=dict)
     docs: dict[str, list[_NewDoc]] = field(default_factory=lambda: {"event": [], "rating": []})
+    # Complaints to write: id -> (provisional rev, data, raw, already stored).
+    complaints: dict[str, tuple[int, dict[str, Any], str, bool]] = field(default_factory=dict)
     count: int = 0
 
     def next_rev(self) -> int:
@@ -478,7 +489,14 @@ def _json_text(value: str | ColumnElement[Any], postgresql: bool) -> ColumnEleme
     return cast(bound, JSONB()) if postgresql else bound
 
 
-def _table(model: type[DossierDoc] | type[EventDoc] | type[RatingDoc]) -> Table:
+def _version(data: Mapping[str, Any]) -> int:
+    value = data.get("version")
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _table(
+    model: type[DossierDoc] | type[EventDoc] | type[RatingDoc] | type[ComplaintDoc],
+) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
@@ -502,6 +520,8 @@ class _BatchApplier:
         # Unit of each stored dossier that only events or ratings of the batch refer to.
         self.dossier_units: dict[str, str] = {}
         self.docs_seen: dict[tuple[str, str], tuple[str, int]] = {}  # (kind,id)->(unit,rev)
+        # Stored complaints of the batch: id -> (unit, rev, data).
+        self.complaints: dict[str, tuple[str, int, dict[str, Any]]] = {}
 
     def run(self, items: Sequence[PushItem]) -> list[dict[str, Any]]:
         results: list[dict[str, Any] | None] = [None] * len(items)
@@ -519,6 +539,8 @@ class _BatchApplier:
             try:
                 if entry.item.kind == "dossier":
                     results[entry.item.index] = self._dossier(entry)
+                elif entry.item.kind == "complaint":
+                    results[entry.item.index] = self._complaint(entry)
                 else:
                     results[entry.item.index] = self._doc(entry)
             except _Rejected as exc:
@@ -530,7 +552,9 @@ class _BatchApplier:
 
     def _prefetch(self, checked: Sequence[_Checked]) -> None:
         pushed = {c.data["id"] for c in checked if c.item.kind == "dossier"}
-        referred = {c.data["dossier_id"] for c in checked if c.item.kind != "dossier"} - pushed
+        referred = {
+            c.data["dossier_id"] for c in checked if c.item.kind in ("event", "rating")
+        } - pushed
         t = DossierDoc.__table__.c
         for chunk in self._chunks(pushed):
             query = select(t.id, t.unit_code, t.code, t.data, t.last_device, t.rev).where(
@@ -557,6 +581,12 @@ class _BatchApplier:
                 seen = select(c.id, c.unit_code, c.rev).where(self._among(c.id, chunk))
                 for doc_id, unit_code, rev in self.s.execute(seen).all():
                     self.docs_seen[(kind, doc_id)] = (unit_code, rev)
+        complaint_ids = {c.data["id"] for c in checked if c.item.kind == "complaint"}
+        for chunk in self._chunks(complaint_ids):
+            k = _table(ComplaintDoc).c
+            query = select(k.id, k.unit_code, k.rev, k.data).where(self._among(k.id, chunk))
+            for doc_id, unit_code, rev, data in self.s.execute(query).all():
+                self.complaints[doc_id] = (unit_code, rev, data)
 
     def _chunks(self, values: set[str]) -> Iterable[list[str]]:
         return _id_chunks(values, self.postgresql)
@@ -630,6 +660,22 @@ class _BatchApplier:
         self.docs_seen[(item.kind, data["id"])] = (self.unit, rev)
         return {"id": item.id, "status": "applied", "rev": rev}
 
+    def _complaint(self, entry: _Checked) -> dict[str, Any]:
+        """The newest version of a complaint wins (``version`` grows with each
+        change on the device); an older or equal one is a duplicate."""
+        item, data = entry.item, entry.data
+        stored = self.complaints.get(data["id"])
+        if stored is not None:
+            unit_code, rev, held = stored
+            if unit_code != self.unit:
+                raise _Rejected("wrong_unit")
+            if held == data or _version(held) >= _version(data):
+                return {"id": item.id, "status": "duplicate", "rev": rev}
+        rev = self.plan.next_rev()
+        self.plan.complaints[data["id"]] = (rev, data, entry.raw, stored is not None)
+        self.complaints[data["id"]] = (self.unit, rev, data)
+        return {"id": item.id, "status": "applied", "rev": rev}
+
     def _write(self, results: list[dict[str, Any]]) -> None:
         if self.plan.count == 0:
             return  # nothing new: every result is a duplicate, a conflict or a rejection
@@ -682,6 +728,24 @@ class _BatchApplier:
                 [(resolve(doc.rev), doc.data, doc.raw) for doc in docs],
                 {"unit_code": self.unit, "origin_device": self.device.id, "created_at": self.now},
             )
+        # Complaints are few: plain statements, one per complaint.
+        table = _table(ComplaintDoc)
+        for complaint_id, (rev, _data, raw, stored) in self.plan.complaints.items():
+            values = {
+                "rev": resolve(rev),
+                "data": self._json_value(raw),
+                "last_device": self.device.id,
+                "updated_at": self.now,
+            }
+            if stored:
+                self.s.execute(table.update().where(table.c.id == complaint_id).values(values))
+            else:
+                self.s.execute(
+                    table.insert().values(id=complaint_id, unit_code=self.unit, **values)
+                )
+
+    def _json_value(self, raw: str) -> ColumnElement[Any]:
+        return _json_text(raw, self.postgresql)
 
     def _json_param(self, name: str) -> ColumnElement[Any]:
         return _json_text(bindparam(name, type_=Text()), self.postgresql)
@@ -793,15 +857,25 @@ class SyncStore:
         *,
         unit_name: str | None = None,
         valid_for: timedelta = timedelta(days=ENROLMENT_VALID_DAYS),
+        province: str | None = None,
     ) -> EnrolmentTicket:
-        """Create a one-time enrolment code for ``unit_code`` (the unit is created if new)."""
+        """Create a one-time enrolment code for ``unit_code`` (the unit is created if new).
+
+        ``province``: put the unit in that province (kept when not given).
+        """
         unit_code = unit_code.strip()
         if not UNIT_CODE.match(unit_code):
             raise ValidationError([FieldError("unit_code", "unit_code_format")])
+        if province is not None:
+            province = province.strip()
+            if not PROVINCE_CODE.match(province):
+                raise ValidationError([FieldError("province", "province_code_format")])
         raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         now = self.clock()
         with self.db.write() as s:
-            self._ensure_unit(s, unit_code, unit_name)
+            unit = self._ensure_unit(s, unit_code, unit_name)
+            if province is not None:
+                unit.province = province
             s.add(
                 EnrolmentCode(
                     code_hash=sha256_hex(raw),
@@ -1032,10 +1106,21 @@ class SyncStore:
         database (and have their JSON decoded).
         """
         branches: list[Select[Any]] = []
-        for kind, model in (("dossier", DossierDoc), ("event", EventDoc), ("rating", RatingDoc)):
+        models: tuple[tuple[str, Any], ...] = (
+            ("dossier", DossierDoc),
+            ("event", EventDoc),
+            ("rating", RatingDoc),
+            ("complaint", ComplaintDoc),
+        )
+        for kind, model in models:
             c = _table(model).c
+            dossier_id: Any
             if kind == "dossier":
                 dossier_id, mine = c.id, self._not_own(device, c.last_device, c.updated_at)
+            elif kind == "complaint":
+                # The complaint's dossier, if any, travels inside its data.
+                dossier_id = cast(null(), String())
+                mine = self._not_own(device, c.last_device, c.updated_at)
             else:
                 dossier_id, mine = (
                     c.dossier_id,
@@ -1113,6 +1198,7 @@ class SyncStore:
             s.execute(select(func.max(DossierDoc.rev)).where(DossierDoc.unit_code == unit)),
             s.execute(select(func.max(EventDoc.rev)).where(EventDoc.unit_code == unit)),
             s.execute(select(func.max(RatingDoc.rev)).where(RatingDoc.unit_code == unit)),
+            s.execute(select(func.max(ComplaintDoc.rev)).where(ComplaintDoc.unit_code == unit)),
             s.execute(select(func.max(PublishedDoc.rev)).where(PublishedDoc.scope.in_(scopes))),
         ]
         return max((int(t.scalar() or 0) for t in tops), default=0)
@@ -1261,6 +1347,8 @@ DETAILS = {
     "device_too_old": "this device's version is too old for the server: install the "
     "server's version or newer",
     "server_error": "internal error, logged on the server",
+    "forbidden": "this credential may not do that",
+    "report_unavailable": "the province report needs a PostgreSQL server database",
 }
 
 __all__ = [

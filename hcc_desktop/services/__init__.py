@@ -16,10 +16,14 @@ from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
+from hcc_desktop.services.complaints import ComplaintService
 from hcc_desktop.services.dossiers.intake import IntakeService
 from hcc_desktop.services.dossiers.lifecycle import LifecycleService
 from hcc_desktop.services.dossiers.query import DossierQueryService
+from hcc_desktop.services.exchange.backlog import BacklogService
+from hcc_desktop.services.exchange.portal import PortalService
 from hcc_desktop.services.printing import PrintService
+from hcc_desktop.services.reports import ReportService
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.service import SyncService
 
@@ -35,6 +39,10 @@ class Services:
     printing: PrintService
     lifecycle: LifecycleService
     sync: SyncService
+    reports: ReportService
+    portal: PortalService
+    backlog: BacklogService
+    complaints: ComplaintService
 
     def close(self) -> None:
         self.db.dispose()
@@ -71,4 +79,8 @@ def open_services(
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
         lifecycle=LifecycleService(db, settings=settings, clock=clock),
         sync=SyncService(db, settings=settings, catalog=catalog, clock=clock),
+        reports=ReportService(db, settings=settings, today=lambda: clock().date()),
+        portal=PortalService(db, catalog=catalog, settings=settings, clock=clock),
+        backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
+        complaints=ComplaintService(db, settings=settings, clock=clock),
     )

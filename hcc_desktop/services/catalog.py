@@ -48,6 +48,7 @@ def _to_domain(row: ProcedureRow) -> Procedure:
         legal_basis=row.legal_basis,
         online_level=row.online_level,
         active=row.active,
+        bears_fee=row.bears_fee,
         components=tuple(
             ComponentSpec(**{f: getattr(c, f) for f in _COMPONENT_FIELDS}) for c in row.components
         ),
@@ -77,6 +78,7 @@ def procedure_to_json(p: Procedure) -> dict[str, Any]:
         "result": p.result,
         "legal_basis": p.legal_basis,
         "online_level": p.online_level,
+        "bears_fee": p.bears_fee,
         "components": [
             {
                 "id": c.id,
@@ -110,6 +112,7 @@ def _write_row(session: Session, p: Procedure, existing: ProcedureRow | None) ->
     row.result = p.result
     row.legal_basis = p.legal_basis
     row.online_level = p.online_level
+    row.bears_fee = bool(p.bears_fee)
     row.active = True
     row.search_key = f"{fold(p.code)} {fold(p.name)} {fold(p.field)}"
     row.updated_at = now
@@ -136,6 +139,7 @@ _COMPARED = (
     "result",
     "legal_basis",
     "online_level",
+    "bears_fee",
     "components",
 )
 

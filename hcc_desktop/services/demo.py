@@ -235,6 +235,7 @@ def generate(
     slots only when a day is full: demo data next to live intakes never collides.
     """
     rng = random.Random(seed)
+    flag_rng = random.Random(seed + 11)  # report flags: the main sequence stays as it was
     end_day = end_day or local_today()
     now_local = (now or local_now()).replace(second=0, microsecond=0)
     latest = now_local if end_day >= now_local.date() else datetime.combine(end_day, time(23, 59))
@@ -375,6 +376,7 @@ def generate(
                 **life.row,
             }
             dossiers.append(dossier)
+            first_line = len(components)
             for i, c in enumerate(x for x in p.components if x.required):
                 form = (
                     DocForm.ORIGINAL
@@ -395,6 +397,7 @@ def generate(
                         "reused_digital": False,
                     }
                 )
+            report_flags(flag_rng, p, dossier, components[first_line:])
             received_event: dict[str, Any] = {
                 "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                 "dossier_id": dossier_id,
@@ -440,6 +443,7 @@ def generate(
             if len(dossiers) >= batch:
                 flush()
     flush()
+    demo_complaints(services, flag_rng, days, latest)
     return DemoResult(created, days[0], days[-1])
 
 
@@ -463,6 +467,53 @@ def _allocate(session: Session, unit_code: str, day: date, first_slot: int) -> s
         except CodeSpaceExhausted:
             continue
     raise CodeSpaceExhausted(day=str(day), device_slot=MAX_DEVICE_SLOT)
+
+
+# -- report data (issue 11): kept apart from the lifecycle simulation ---------------------
+
+COMPLAINTS = [
+    ("Chờ đợi lâu tại quầy tiếp nhận", "counter"),
+    ("Hồ sơ trả kết quả chậm hơn ngày hẹn", "hotline"),
+    ("Cán bộ hướng dẫn chưa rõ thành phần hồ sơ", "portal"),
+    ("Đề nghị bố trí thêm ghế chờ", "letter"),
+    ("Không nhận được tin nhắn báo kết quả", "phone"),
+]
+
+
+def report_flags(
+    rng: random.Random, p: Procedure, row: dict[str, Any], lines: list[dict[str, Any]]
+) -> None:
+    """Fill the report flags of one demo dossier realistically: digitised ~95 %
+    of papers, reused ~60 % of reusable ones, paid online ~85 % of fee-bearing
+    dossiers, some online-channel dossiers (filed on the portal) and
+    electronic results for part of the finished ones."""
+    if p.online_level and row["channel"] == Channel.COUNTER.value and rng.random() < 0.15:
+        row["channel"] = Channel.ONLINE.value
+        row["origin"] = "portal"
+    else:
+        row["origin"] = "local"
+    reusable = {c.id for c in p.components if c.reusable}
+    for line in lines:
+        line["digitised"] = rng.random() < 0.95
+        line["reused_digital"] = line["component_id"] in reusable and rng.random() < 0.6
+    row["paid_online"] = bool(p.bears_fee) and rng.random() < 0.85
+    finished = row.get("status") in (int(DossierStatus.PROCESSED), int(DossierStatus.RETURNED))
+    row["e_result"] = finished and rng.random() < 0.4
+
+
+def demo_complaints(services: Any, rng: random.Random, days: list[date], latest: datetime) -> None:
+    """A few complaints over the period, most of them handled."""
+    if not days:
+        return
+    for content, channel in COMPLAINTS:
+        day = days[min(int(rng.random() * len(days)), len(days) - 1)]
+        at = min(datetime.combine(day, time(rng.randint(8, 15), rng.randrange(60))), latest)
+        c = services.complaints.add(content=content, channel=channel, received_at=at)
+        handled = at + timedelta(days=rng.randint(1, 12))
+        if handled <= latest and rng.random() < 0.8:
+            services.complaints.resolve(
+                c.id, resolution="Đã tiếp thu, trao đổi và giải thích với công dân", at=handled
+            )
 
 
 S = DossierStatus

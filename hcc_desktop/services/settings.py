@@ -59,6 +59,9 @@ class AppSettings:
     server_url: str = ""
     sync_interval_minutes: int = 15
     sync_warn_days: int = 3  # warn the officer after this many days without a sync
+    # Complaints register: handling deadline in working days after receipt.
+    # 10 is a working assumption, not confirmed against the regulations.
+    complaint_days: int = 10
 
     def unit_info(self) -> UnitInfo:
         return UnitInfo(
@@ -155,6 +158,8 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         errors.append(FieldError("sync_interval_minutes", "out_of_range", {"max": 1440}))
     if not 1 <= s.sync_warn_days <= 60:
         errors.append(FieldError("sync_warn_days", "out_of_range", {"max": 60}))
+    if not 1 <= s.complaint_days <= 90:
+        errors.append(FieldError("complaint_days", "out_of_range", {"max": 90}))
     if s.server_url and not s.server_url.startswith(("http://", "https://")):
         errors.append(FieldError("server_url", "url_format"))
     try:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -62,15 +63,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer's title</source>
+        <source>&amp;Signer&apos;s title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer's &amp;name</source>
+        <source>Signer&apos;s &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -238,6 +239,10 @@
         <source>Postal</source>
         <translation>Bưu chính</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
 </context>
 <context>
     <name>Checklist</name>
@@ -273,8 +278,12 @@
         <translation>Số lượng</translation>
     </message>
     <message>
-        <source>Digitised</source>
-        <translation>Bản số hóa</translation>
+        <source>Reused</source>
+        <translation>Tái sử dụng</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Đã số hóa</translation>
     </message>
     <message>
         <source>Received (Space)</source>
@@ -285,8 +294,16 @@
         <translation>Dùng bản số hóa đã có thay cho giấy tờ (phím S)</translation>
     </message>
     <message>
+        <source>The paper was scanned (digitised) at the counter (key D)</source>
+        <translation>Giấy tờ đã được số hóa (quét) tại quầy (phím D)</translation>
+    </message>
+    <message>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>Chưa số hóa</translation>
     </message>
     <message>
         <source>Extra paper, not on the checklist (Delete removes it)</source>
@@ -316,7 +333,7 @@
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -346,6 +363,38 @@
     <message>
         <source>settings: there is no setting {key} that can be changed here: see settings show</source>
         <translation>settings: không có thiết lập {key} nào thay đổi được ở đây: xem lệnh settings show</translation>
+    </message>
+    <message>
+        <source>database: {path}</source>
+        <translation>cơ sở dữ liệu: {path}</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>schema: {start} -&gt; {end}</source>
+        <translation>phiên bản cấu trúc: {start} -&gt; {end}</translation>
+    </message>
+    <message>
+        <source>backup copy: {path}</source>
+        <translation>bản sao lưu: {path}</translation>
+    </message>
+    <message>
+        <source>unit: {code} {name}</source>
+        <translation>đơn vị: {code} {name}</translation>
+    </message>
+    <message>
+        <source>device: {device}, device number {slot}</source>
+        <translation>máy: {device}, số máy {slot}</translation>
+    </message>
+    <message>
+        <source>procedures: {count}</source>
+        <translation>số thủ tục: {count}</translation>
+    </message>
+    <message>
+        <source>created {count} dossiers from {first} to {last}</source>
+        <translation>đã tạo {count} hồ sơ từ {first} đến {last}</translation>
     </message>
     <message>
         <source>{code} {name} ({field}); processing time: {time}</source>
@@ -388,12 +437,12 @@
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
-        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
+        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
+        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
+        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -436,8 +485,8 @@
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -456,11 +505,11 @@
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device's version kept (sent at the next sync)</source>
+        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server's version kept</source>
+        <source>{code}: the server&apos;s version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -468,7 +517,7 @@
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -512,7 +561,7 @@
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file's name</source>
+        <source>{path} is a folder, not a file: give the file&apos;s name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -534,6 +583,18 @@
     <message>
         <source>The intake file is not valid JSON (line {line}, column {column}): correct it</source>
         <translation>Tệp hồ sơ tiếp nhận không đúng định dạng JSON (dòng {line}, cột {column}): hãy sửa lại</translation>
+    </message>
+    <message>
+        <source>if the time is right, add --allow-unusual-date</source>
+        <translation>nếu đúng là vậy, thêm --allow-unusual-date</translation>
+    </message>
+    <message>
+        <source>a time in the future would lock the dossier against later steps</source>
+        <translation>nếu ghi một thời điểm ở tương lai, hồ sơ sẽ bị khóa với các bước sau</translation>
+    </message>
+    <message>
+        <source>{message}; {hint}</source>
+        <translation>{message}; {hint}</translation>
     </message>
     <message>
         <source>book: the name of the output file must end in .pdf or .xlsx</source>
@@ -558,6 +619,446 @@
     <message>
         <source>Ready to return ({count})</source>
         <translation>Chờ trả kết quả ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp tại quầy</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Public service portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản, thư</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Complaints and petitions</source>
+        <translation>Phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Only those not yet handled</source>
+        <translation>Chỉ những phản ánh chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record &amp;handling…</source>
+        <translation>Ghi nhận &amp;kết quả xử lý…</translation>
+    </message>
+    <message>
+        <source>dossier code, if it concerns one</source>
+        <translation>mã hồ sơ, nếu liên quan đến một hồ sơ</translation>
+    </message>
+    <message>
+        <source>the officer it concerns, if any</source>
+        <translation>cán bộ bị phản ánh, nếu có</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the register</source>
+        <translation>&amp;Thêm vào sổ</translation>
+    </message>
+    <message>
+        <source>New complaint or petition</source>
+        <translation>Phản ánh, kiến nghị mới</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Officer concerned</source>
+        <translation>Cán bộ liên quan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>{count} complaints listed, {open} not yet handled</source>
+        <translation>{count} phản ánh, kiến nghị; {open} chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Record handling</source>
+        <translation>Ghi nhận kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>How was it handled?</source>
+        <translation>Đã xử lý như thế nào?</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Dossier / officer</source>
+        <translation>Hồ sơ / cán bộ</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>How it was handled</source>
+        <translation>Kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Click to list these dossiers</source>
+        <translation>Bấm để xem danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reports – figures of the unit</source>
+        <translation>Báo cáo – số liệu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Six months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Khoảng tùy chọn</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Kỳ trước</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Kỳ sau</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem số liệu</translation>
+    </message>
+    <message>
+        <source>Compute the figures of the period (F5)</source>
+        <translation>Tính số liệu của kỳ (F5)</translation>
+    </message>
+    <message>
+        <source>Trend by week</source>
+        <translation>Xu hướng theo tuần</translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation>Xu hướng theo tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>Đế&amp;n ngày</translation>
+    </message>
+    <message>
+        <source>Dossiers changed: press F5 to refresh</source>
+        <translation>Hồ sơ đã thay đổi: bấm F5 để cập nhật số liệu</translation>
+    </message>
+    <message>
+        <source>dossiers received</source>
+        <translation>hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>finished on time</source>
+        <translation>giải quyết đúng hạn</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>đang giải quyết</translation>
+    </message>
+    <message>
+        <source>complaints open</source>
+        <translation>phản ánh, kiến nghị chưa xử lý</translation>
+    </message>
+    <message>
+        <source>766 group / indicator</source>
+        <translation>Nhóm / chỉ số 766</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>To reach full points</source>
+        <translation>Để đạt điểm tối đa</translation>
+    </message>
+    <message>
+        <source>* points or threshold not confirmed by the Decision (see the data file). Click an indicator to list its dossiers.</source>
+        <translation>* điểm hoặc ngưỡng chưa được Quyết định xác nhận (xem tệp dữ liệu). Bấm vào một chỉ số để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Biểu II.06a/VPCP/KSTT as of the end of the period. Click a number to list its dossiers.</source>
+        <translation>Biểu II.06a/VPCP/KSTT tính đến cuối kỳ. Bấm vào một số liệu để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The whole unit</source>
+        <translation>Toàn đơn vị</translation>
+    </message>
+    <message>
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Theo hình thức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>By receiving officer</source>
+        <translation>Theo công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Rates &amp;of</source>
+        <translation>Tỷ lệ &amp;của</translation>
+    </message>
+    <message>
+        <source>Each rate with its count and what it is out of. Click a count to list its dossiers.</source>
+        <translation>Mỗi tỷ lệ kèm số hồ sơ đạt và tổng số. Bấm vào một số liệu để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Table 06a</source>
+        <translation>Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Rates and complaints</source>
+        <translation>Tỷ lệ và phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Print preview of Biểu II.06a (PDF)</source>
+        <translation>Xem trước khi in Biểu II.06a (PDF)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int 06a…</source>
+        <translation>&amp;In Biểu 06a…</translation>
+    </message>
+    <message>
+        <source>06a as E&amp;xcel…</source>
+        <translation>Biểu 06a ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Save Biểu II.06a as an .xlsx workbook</source>
+        <translation>Lưu Biểu II.06a thành tệp Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>06a as P&amp;DF…</source>
+        <translation>Biểu 06a ra P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save Biểu II.06a as a PDF (A4 landscape)</source>
+        <translation>Lưu Biểu II.06a thành tệp PDF (A4 ngang)</translation>
+    </message>
+    <message>
+        <source>Draft &amp;report (.docx)…</source>
+        <translation>Dự thảo &amp;báo cáo (.docx)…</translation>
+    </message>
+    <message>
+        <source>Save the draft narrative report, to finish in Word</source>
+        <translation>Lưu dự thảo báo cáo để hoàn thiện trong Word</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>{label} ({start} – {end})</source>
+        <translation>{label} ({start} – {end})</translation>
+    </message>
+    <message>
+        <source>Computing the figures of the period…</source>
+        <translation>Đang tính số liệu của kỳ…</translation>
+    </message>
+    <message>
+        <source>online {online} · direct {direct} · carried over {carried}</source>
+        <translation>trực tuyến {online} · trực tiếp {direct} · kỳ trước {carried}</translation>
+    </message>
+    <message>
+        <source>early {early} · on time {on_time} · late {late}</source>
+        <translation>trước hạn {early} · đúng hạn {on_time} · quá hạn {late}</translation>
+    </message>
+    <message>
+        <source>{num} of {den}</source>
+        <translation>{num} trên {den}</translation>
+    </message>
+    <message>
+        <source>{rate} of received</source>
+        <translation>{rate} số tiếp nhận</translation>
+    </message>
+    <message>
+        <source>within time {ok} · overdue {late}</source>
+        <translation>trong hạn {ok} · quá hạn {late}</translation>
+    </message>
+    <message>
+        <source>received {received} · handled {resolved}</source>
+        <translation>tiếp nhận {received} · đã xử lý {resolved}</translation>
+    </message>
+    <message>
+        <source>766 estimate ({on_100} of 100)</source>
+        <translation>ước tính 766 ({on_100}/100 điểm)</translation>
+    </message>
+    <message>
+        <source>Indicators with nothing to measure are left out of the points and of the maximum; the estimate on 100 is points ÷ maximum × 100.</source>
+        <translation>Chỉ số không có gì để đo được loại khỏi cả điểm đạt và điểm tối đa; điểm quy về thang 100 = điểm đạt ÷ điểm tối đa × 100.</translation>
+    </message>
+    <message>
+        <source>of {nominal} in the decision</source>
+        <translation>trên {nominal} theo Quyết định</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>không áp dụng</translation>
+    </message>
+    <message>
+        <source>Nothing to measure: left out</source>
+        <translation>Không có gì để đo: không tính</translation>
+    </message>
+    <message>
+        <source>Full points</source>
+        <translation>Đạt điểm tối đa</translation>
+    </message>
+    <message>
+        <source>{num} of {den} — click to list them</source>
+        <translation>{num} trên {den} — bấm để xem danh sách</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {figure}</source>
+        <translation>{start} – {end}: {figure}</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>tiếp nhận</translation>
+    </message>
+    <message>
+        <source>finished late</source>
+        <translation>giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>✔ Saved to {path}</source>
+        <translation>✔ Đã lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>Preparing Biểu II.06a…</source>
+        <translation>Đang chuẩn bị Biểu II.06a…</translation>
+    </message>
+    <message>
+        <source>Biểu II.06a – {label}</source>
+        <translation>Biểu II.06a – {label}</translation>
     </message>
 </context>
 <context>
@@ -746,6 +1247,14 @@
         <translation>Đã trả kết quả</translation>
     </message>
     <message>
+        <source>Paid online</source>
+        <translation>Thanh toán trực tuyến</translation>
+    </message>
+    <message>
+        <source>Electronic result</source>
+        <translation>Kết quả điện tử</translation>
+    </message>
+    <message>
         <source>Papers received</source>
         <translation>Thành phần hồ sơ đã nhận</translation>
     </message>
@@ -826,8 +1335,28 @@
         <translation>Đã gửi văn bản xin lỗi; hẹn mới: {due}.</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
         <source>(digitised copy reused)</source>
         <translation>(tái sử dụng bản số hóa)</translation>
+    </message>
+    <message>
+        <source>(scan not recorded)</source>
+        <translation>(số hóa: chưa ghi nhận)</translation>
+    </message>
+    <message>
+        <source>(scanned)</source>
+        <translation>(đã số hóa)</translation>
     </message>
     <message>
         <source>(no paper recorded)</source>
@@ -925,6 +1454,29 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Dossiers: {n}</source>
+        <translation>Số hồ sơ: {n}</translation>
+    </message>
+    <message>
+        <source>complaints not about a dossier: {n}</source>
+        <translation>phản ánh, kiến nghị không gắn với hồ sơ: {n}</translation>
+    </message>
+    <message>
+        <source>double-click a row to open the dossier</source>
+        <translation>bấm đúp vào một dòng để mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Catalog not imported</source>
@@ -971,6 +1523,25 @@
     </message>
 </context>
 <context>
+    <name>FieldChart</name>
+    <message>
+        <source>Finished on time by field</source>
+        <translation>Giải quyết đúng hạn theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Finished on time by field: no dossier in the period</source>
+        <translation>Giải quyết đúng hạn theo lĩnh vực: không có hồ sơ trong kỳ</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Receive a dossier</source>
@@ -979,10 +1550,6 @@
     <message>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
-    </message>
-    <message>
-        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy · F2: edit cell · Insert: other paper</source>
-        <translation>Dấu cách: đã nhận · 1/2/3: bản chính/bản chứng thực/bản photo · +/−: số lượng · S: bản số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
     </message>
     <message>
         <source>Add &amp;other paper…</source>
@@ -1105,6 +1672,14 @@
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
     <message>
+        <source>Space: received · 1/2/3: original/certified/photocopy · +/−: count · S: digitised copy reused · D: scanned · F2: edit cell · Insert: other paper</source>
+        <translation>Space: đã nhận · 1/2/3: bản chính/bản sao chứng thực/bản photo · +/−: số lượng · S: tái sử dụng bản số hóa · D: đã số hóa · F2: sửa ô · Insert: giấy tờ khác</translation>
+    </message>
+    <message>
+        <source>Filed online (public service portal)</source>
+        <translation>Nộp trực tuyến (Cổng dịch vụ công)</translation>
+    </message>
+    <message>
         <source>pages: </source>
         <translation>số trang: </translation>
     </message>
@@ -1169,7 +1744,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1347,6 +1922,18 @@
         <translation>&amp;Sổ theo dõi hồ sơ (Mẫu 07)…</translation>
     </message>
     <message>
+        <source>Reports &amp;dashboard…</source>
+        <translation>Bảng số liệu &amp;báo cáo…</translation>
+    </message>
+    <message>
+        <source>Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)</source>
+        <translation>Số liệu của một kỳ: Biểu II.06a, các tỷ lệ, ước tính chỉ số 766 (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints and petitions…</source>
+        <translation>&amp;Phản ánh, kiến nghị…</translation>
+    </message>
+    <message>
         <source>&amp;Synchronise…</source>
         <translation>Đồng &amp;bộ…</translation>
     </message>
@@ -1361,6 +1948,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Số liệu, báo cáo</translation>
     </message>
     <message>
         <source>S&amp;ystem</source>
@@ -1445,7 +2036,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -1856,7 +2447,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -1924,6 +2515,38 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Ngày {day} không có trong bảng lịch làm việc</translation>
     </message>
     <message>
+        <source>The date and time must be written yyyyMMddHHmmss ({value})</source>
+        <translation>Ngày giờ phải viết dạng yyyyMMddHHmmss ({value})</translation>
+    </message>
+    <message>
+        <source>The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})</source>
+        <translation>Thời gian phải viết dạng YYYY-MM-DD HH:MM hoặc dd/MM/yyyy HH:mm ({value})</translation>
+    </message>
+    <message>
+        <source>Earlier than the time of receipt</source>
+        <translation>Sớm hơn thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Only registered (status 1): the center has not received this dossier yet</source>
+        <translation>Hồ sơ mới đăng ký (trạng thái 1): trung tâm chưa tiếp nhận hồ sơ này</translation>
+    </message>
+    <message>
+        <source>The file must hold a list of dossiers</source>
+        <translation>Tệp phải chứa một danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Columns missing: {columns}</source>
+        <translation>Thiếu cột: {columns}</translation>
+    </message>
+    <message>
+        <source>Complaint {id} was not found</source>
+        <translation>Không tìm thấy phản ánh, kiến nghị {id}</translation>
+    </message>
+    <message>
+        <source>This complaint has already been resolved</source>
+        <translation>Phản ánh, kiến nghị này đã được xử lý</translation>
+    </message>
+    <message>
         <source>The data were changed elsewhere: reload them and try again</source>
         <translation>Dữ liệu vừa được thay đổi ở nơi khác: hãy tải lại rồi thực hiện lại</translation>
     </message>
@@ -1972,6 +2595,14 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng bộ không thành công</translation>
     </message>
     <message>
+        <source>The report was cancelled</source>
+        <translation>Đã hủy lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Unknown file type {suffix}: choose .xlsx, .pdf or .docx</source>
+        <translation>Không hỗ trợ loại tệp {suffix}: hãy chọn .xlsx, .pdf hoặc .docx</translation>
+    </message>
+    <message>
         <source>This action is no longer possible for dossier {code} (its status is now {status}): it may have been changed meanwhile on this or another computer</source>
         <translation>Không thể thực hiện thao tác này với hồ sơ {code} (mã trạng thái hiện tại: {status}): có thể hồ sơ vừa được thay đổi trên máy này hoặc máy khác</translation>
     </message>
@@ -2008,7 +2639,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2623,7 +3254,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer's name</source>
+        <source>Enter the officer&apos;s name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -2785,6 +3416,109 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Within deadline</source>
         <translation>Trong hạn</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>Finished on time (early + on time)</source>
+        <translation>Giải quyết đúng hạn (trước hạn + đúng hạn)</translation>
+    </message>
+    <message>
+        <source>Overdue (finished late + open overdue)</source>
+        <translation>Quá hạn (đã giải quyết quá hạn + đang giải quyết quá hạn)</translation>
+    </message>
+    <message>
+        <source>Finished or open within time</source>
+        <translation>Đã và đang giải quyết trong hạn</translation>
+    </message>
+    <message>
+        <source>Filed online (online procedures)</source>
+        <translation>Nộp trực tuyến (TTHC có dịch vụ công trực tuyến)</translation>
+    </message>
+    <message>
+        <source>– partly online procedures</source>
+        <translation>– TTHC trực tuyến một phần</translation>
+    </message>
+    <message>
+        <source>– fully online procedures</source>
+        <translation>– TTHC trực tuyến toàn trình</translation>
+    </message>
+    <message>
+        <source>Digitised at receipt</source>
+        <translation>Số hóa khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Electronic results</source>
+        <translation>Cấp kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online (fee-bearing)</source>
+        <translation>Thanh toán trực tuyến (hồ sơ có phí, lệ phí)</translation>
+    </message>
+    <message>
+        <source>Digitised papers reused</source>
+        <translation>Tái sử dụng dữ liệu số hóa</translation>
+    </message>
+    <message>
+        <source>Sent to the server</source>
+        <translation>Đã đồng bộ lên máy chủ</translation>
+    </message>
+    <message>
+        <source>Satisfied or very satisfied ratings</source>
+        <translation>Đánh giá hài lòng hoặc rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Average processing (working days)</source>
+        <translation>Thời gian giải quyết trung bình (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Ratings: very satisfied</source>
+        <translation>Đánh giá: rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Ratings: satisfied</source>
+        <translation>Đánh giá: hài lòng</translation>
+    </message>
+    <message>
+        <source>Ratings: not satisfied</source>
+        <translation>Đánh giá: không hài lòng</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>Phản ánh, kiến nghị tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Complaints handled</source>
+        <translation>Phản ánh, kiến nghị đã xử lý</translation>
+    </message>
+    <message>
+        <source>Complaints handled on time</source>
+        <translation>Phản ánh, kiến nghị xử lý đúng hạn</translation>
+    </message>
+    <message>
+        <source>Complaints still open</source>
+        <translation>Phản ánh, kiến nghị chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Complaints open past their due date</source>
+        <translation>Phản ánh, kiến nghị chưa xử lý đã quá hạn</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
     </message>
 </context>
 <context>
@@ -3174,7 +3908,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -3325,7 +4059,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer's &amp;title:</source>
+        <source>Signer&apos;s &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -3333,7 +4067,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer's na&amp;me:</source>
+        <source>Signer&apos;s na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -3559,7 +4293,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
+        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -3635,19 +4369,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device's version</source>
+        <source>&amp;Keep this device&apos;s version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device's version is sent to the server at the next sync</source>
+        <source>This device&apos;s version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver's version</source>
+        <source>Take the se&amp;rver&apos;s version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server's version replaces the dossier on this device</source>
+        <source>The server&apos;s version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -3751,7 +4485,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -3799,11 +4533,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
     <message>
@@ -4131,7 +4865,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server's copy of the dossier cannot be read</source>
+        <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -4247,6 +4981,72 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>This device has changes not synchronised for more than {days} days — connect it to the network or export a data bundle (USB).</source>
         <translation>Thiết bị có thay đổi chưa đồng bộ đã hơn {days} ngày — hãy kết nối mạng hoặc xuất gói dữ liệu (USB).</translation>
+    </message>
+</context>
+<context>
+    <name>Table06aModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Received
+total</source>
+        <translation>Tổng số
+tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Direct,
+postal</source>
+        <translation>Trực tiếp,
+bưu chính</translation>
+    </message>
+    <message>
+        <source>Carried
+over</source>
+        <translation>Kỳ trước
+chuyển qua</translation>
+    </message>
+    <message>
+        <source>Finished
+total</source>
+        <translation>Tổng số
+đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Open
+total</source>
+        <translation>Tổng số
+đang giải quyết</translation>
+    </message>
+    <message>
+        <source>Within
+time</source>
+        <translation>Trong hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Click to list these dossiers</source>
+        <translation>Bấm để xem danh sách hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -4478,6 +5278,14 @@ không chứa dữ liệu mới.</translation>
         <translation>&amp;Số tiền</translation>
     </message>
     <message>
+        <source>The result is issued electronically</source>
+        <translation>Kết quả được cấp dưới dạng điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Đã thanh toán trực tuyến</translation>
+    </message>
+    <message>
         <source>Rea&amp;son</source>
         <translation>&amp;Lý do</translation>
     </message>
@@ -4522,7 +5330,7 @@ không chứa dữ liệu mới.</translation>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen's written request of withdrawal</source>
+        <source>E.g. the citizen&apos;s written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
@@ -4596,6 +5404,33 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>&amp;Print Form {number}</source>
         <translation>&amp;In Mẫu {number}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>The last {n} weeks</source>
+        <translation>{n} tuần gần nhất</translation>
+    </message>
+    <message>
+        <source>The last {n} months</source>
+        <translation>{n} tháng gần nhất</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>Đúng hạn (%)</translation>
     </message>
 </context>
 <context>

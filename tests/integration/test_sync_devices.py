@@ -370,7 +370,7 @@ def test_the_command_line_registers_syncs_and_exports(
     assert registered["device_slot"] == 0
     assert sync_cli.main([*base, "device", "register", "--server", harness.server.base_url,
                           "--code", code]) == 1  # fmt: skip
-    assert "already been used" in capsys.readouterr().err
+    assert "Mã đăng ký này đã được sử dụng" in capsys.readouterr().err  # Vietnamese (issue 9)
 
     services = open_services(db)
     try:
@@ -379,12 +379,12 @@ def test_the_command_line_registers_syncs_and_exports(
     finally:
         services.close()
     assert sync_cli.main([*base, "sync", "export", str(tmp_path / "out.hccbundle")]) == 0
-    assert "exported 2 item(s)" in capsys.readouterr().out
+    assert "đã ghi 2 mục ra tệp" in capsys.readouterr().out
     assert sync_cli.main([*base, "sync", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert (result["pushed"], result["conflicts"], result["cancelled"]) == (2, 0, False)
     assert sync_cli.main([*base, "sync"]) == 0
-    assert capsys.readouterr().out.startswith("pushed 0, pulled 0, conflicts 0")
+    assert capsys.readouterr().out.startswith("đã gửi 0, đã nhận 0, xung đột 0")
     assert sync_cli.main([*base, "sync", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["registered"] is True

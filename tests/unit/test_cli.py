@@ -184,7 +184,7 @@ def test_intake_from_stdin_in_a_real_process(db: Path, tmp_path: Path) -> None:
 def test_demo_then_search(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(db, "demo", "--dossiers", "300", capsys=capsys)
     assert code == 0
-    assert "created 300" in out
+    assert "đã tạo 300 hồ sơ" in out
     code, out, _ = run(db, "search", "nguyen", "--json", "--limit", "1000", capsys=capsys)
     hits = json.loads(out)
     assert 0 < len(hits) < 300
@@ -246,7 +246,7 @@ def test_an_impossible_or_unusual_receipt_time_is_a_validation_error(
         code, out, err = run(db, *command, capsys=capsys)
         assert code == 2, (command, err)
         assert "Traceback" not in err
-        assert "received_at: thời gian tiếp nhận" in err
+        assert "(received_at): Thời gian tiếp nhận" in err
         assert out == ""
 
 
@@ -276,7 +276,7 @@ def test_a_huge_fee_is_a_validation_error(
     path = _write(tmp_path, dict(GOOD, fee_amount=2**63, fee_method="cash"))
     code, _out, err = run(db, "intake", str(path), capsys=capsys)
     assert code == 2
-    assert "fee_amount: phí, lệ phí quá lớn" in err
+    assert "Phí, lệ phí (fee_amount): Phí, lệ phí quá lớn" in err
     assert "Traceback" not in err
 
 

@@ -272,3 +272,17 @@ def test_worklist_headings_are_vietnamese(db: Path, capsys: pytest.CaptureFixtur
         "Chờ bổ sung (0)",
         "Chờ trả kết quả (0)",
     ]
+
+
+def test_a_catalog_field_without_a_label_is_named_as_in_the_file() -> None:
+    from hcc_desktop.core.errors import CatalogIssue
+
+    words = text.catalogue()
+    issue = CatalogIssue("empty", "brand_new_field", procedure=2, procedure_code="1.000894")
+    assert words.catalog_issue(issue) == (
+        "Thủ tục thứ 2 (mã 1.000894) – “brand_new_field” đang để trống: hãy điền vào"
+    )
+    top = CatalogIssue("unknown_field", "", params={"name": "extra"}, location="extra")
+    assert words.catalog_issue(top) == (
+        "Tệp có trường không xác định “extra”: hãy xóa đi hoặc sửa lại tên cho đúng"
+    )

@@ -218,7 +218,8 @@ def test_an_action_dated_in_the_future_is_refused_and_the_dossier_stays_usable(
     code = _intake(db, tmp_path, capsys)
     rc, _, err = run(db, "transition", code, "finish", "--at", "9999-12-31 00:00", capsys=capsys)
     assert rc == 2
-    assert "at: thời điểm thao tác không được sau thời gian hiện tại" in err
+    assert "(at): Thời điểm không được sau thời gian hiện tại" in err
+    assert "hồ sơ sẽ bị khóa" in err
     # Nothing was recorded: a real action now still goes through.
     rc, _, err = run(db, "transition", code, "finish", capsys=capsys)
     assert rc == 0, err

@@ -52,6 +52,8 @@ class ProcedureModel(_Strict):
     result: str = ""
     legal_basis: str = ""
     online_level: Literal["full", "partial", ""] = ""
+    # Whether the procedure bears a fee; omitted = derived from ``fees``.
+    bears_fee: bool | None = None
     components: list[ComponentModel] = Field(min_length=1)
 
     @field_validator("components")
@@ -111,6 +113,7 @@ def _from_model(m: ProcedureModel) -> Procedure:
         result=nfc(m.result),
         legal_basis=nfc(m.legal_basis),
         online_level=m.online_level,
+        bears_fee=m.bears_fee,
         components=tuple(
             ComponentSpec(
                 id=c.id,

@@ -60,6 +60,7 @@ class ComponentInput:
     count: int = 1
     name: str = ""
     reused_digital: bool = False
+    digitised: bool = False  # scanned at intake (số hóa)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class IntakeDraft:
     # A receipt time before 2000 passes only with this (the CLI's --allow-unusual-date).
     allow_unusual_date: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # Report data: a new dossier records them (never "not recorded").
+    paid_online: bool = False  # the fee was paid online
+    e_result: bool = False  # the result will be / was issued electronically
 
 
 def is_authorisation(component: ComponentSpec) -> bool:
@@ -123,6 +127,8 @@ class _Checked:
     processing_days: int
     received_by: str
     note: str
+    paid_online: bool = False
+    e_result: bool = False
 
 
 class IntakeService:
@@ -197,7 +203,14 @@ class IntakeService:
             seen.add(key)
             accepted.append(item)
             received.append(
-                ReceivedComponent(item.component_id, name, form, item.count, item.reused_digital)
+                ReceivedComponent(
+                    item.component_id,
+                    name,
+                    form,
+                    item.count,
+                    item.reused_digital,
+                    digitised=bool(item.digitised),
+                )
             )
         if procedure is not None:
             missing = missing_required(procedure, tuple(accepted), has_submitter=has_submitter)
@@ -311,6 +324,8 @@ class IntakeService:
             processing_days=processing_days,
             received_by=received_by,
             note=nfc(draft.note),
+            paid_online=bool(draft.paid_online),
+            e_result=bool(draft.e_result),
         )
 
     def check(self, draft: IntakeDraft) -> None:
@@ -389,6 +404,9 @@ class IntakeService:
                     book_no=book_no,
                     order_no=order_no,
                     note=c.note,
+                    paid_online=c.paid_online,
+                    e_result=c.e_result,
+                    origin="local",
                     search_text=search_text(
                         code=code,
                         owner_name=c.owner.full_name,
@@ -411,6 +429,7 @@ class IntakeService:
                         form=rc.form.value,
                         count=rc.count,
                         reused_digital=rc.reused_digital,
+                        digitised=bool(rc.digitised),
                     )
                     for i, rc in enumerate(c.components)
                 ]

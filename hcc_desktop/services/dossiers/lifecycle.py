@@ -69,6 +69,8 @@ class TransitionInput:
     collector: Collector | None = None  # return
     method: ReturnMethod = ReturnMethod.COUNTER  # return
     note: str = ""
+    e_result: bool = False  # finish: the result was issued electronically
+    paid_online: bool = False  # payment-received: paid online
 
 
 @dataclass(frozen=True)
@@ -587,6 +589,10 @@ class LifecycleService:
             department = " ".join(nfc(details.department).split())
             if department:
                 data["department"] = department
+        if act is Action.FINISH:
+            data["e_result"] = bool(details.e_result)
+        if act is Action.PAYMENT_RECEIVED:
+            data["paid_online"] = bool(details.paid_online)
         if act is Action.REQUEST_PAYMENT:
             if details.amount < 0:
                 errors.append(FieldError("amount", "negative", {"value": details.amount}))
@@ -646,6 +652,7 @@ class LifecycleService:
         elif act is Action.FINISH:
             data["giver"] = row.holder or data.get("receiver", "")
             row.holder = data.get("receiver", "") or row.received_by
+            row.e_result = bool(data.get("e_result"))
         elif act in (Action.REQUEST_SUPPLEMENT, Action.REQUEST_PAYMENT):
             row.resume_status = int(status)
             if act is Action.REQUEST_SUPPLEMENT:
@@ -667,6 +674,11 @@ class LifecycleService:
             row.resume_status = None
         elif act is Action.PAYMENT_RECEIVED:
             row.resume_status = None
+            # Any payment made online makes the dossier "paid online".
+            if data.get("paid_online"):
+                row.paid_online = True
+            elif row.paid_online is None:
+                row.paid_online = False
         elif act is Action.RETURN:
             row.returned_at = moment
         if to in (S.NOT_ACCEPTED, S.WITHDRAWN, S.STOPPED, S.PROCESSED, S.RETURNED):

@@ -862,12 +862,14 @@ class SyncService:
         """Push items for outbox rows, in their order, the ``seq`` of each
         item, the ``seq`` of the rows whose record is gone (nothing left to
         send) and the dossiers' snapshots."""
-        ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": []}
+        ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": [], "complaint": []}
         for _seq, kind, entity_id in rows:
             ids.setdefault(kind, []).append(entity_id)
         snapshots = read_dossier_snapshots(s, ids["dossier"])
         dossiers = {i: snapshot_to_wire(snapshot) for i, snapshot in snapshots.items()}
-        docs = {kind: read_doc_wires(s, kind, ids[kind]) for kind in ("event", "rating")}
+        docs = {
+            kind: read_doc_wires(s, kind, ids[kind]) for kind in ("event", "rating", "complaint")
+        }
         items: list[dict[str, Any]] = []
         seqs: list[int] = []
         vanished: list[int] = []
@@ -988,6 +990,10 @@ class SyncService:
         # The dossiers as they are now, to tell whether one changed since it was sent.
         current = read_dossier_snapshots(s, dossier_ids)
         sent = batch.snapshots or {}
+        # Complaints change too (resolved): one changed since it was sent stays queued.
+        complaints_now = read_doc_wires(
+            s, "complaint", [i["data"]["id"] for i in items.values() if i["kind"] == "complaint"]
+        )
 
         def unchanged(dossier_id: str, data: Mapping[str, Any]) -> bool:
             before = sent.get(dossier_id)
@@ -1014,6 +1020,8 @@ class SyncService:
                         revs.append((result["rev"], entity_id))
                     # Changed again since it was read: stays queued.
                     still = unchanged(entity_id, data)
+                elif kind == "complaint":
+                    still = complaints_now.get(entity_id) == data
                 if seq is not None and still:
                     done.append(seq)
             elif status == "conflict" and kind == "dossier":

@@ -34,6 +34,7 @@ from hcc_desktop.core.errors import CatalogError
 from hcc_desktop.core.text import fold
 from hcc_desktop.db.models import (
     CodeCounter,
+    ComplaintRow,
     DossierComponentRow,
     DossierEventRow,
     DossierRow,
@@ -57,6 +58,7 @@ _DOSSIER_TABLE: Table = DossierRow.__table__  # type: ignore[assignment]
 _COMPONENT_TABLE: Table = DossierComponentRow.__table__  # type: ignore[assignment]
 _EVENT_TABLE: Table = DossierEventRow.__table__  # type: ignore[assignment]
 _RATING_TABLE: Table = RatingRow.__table__  # type: ignore[assignment]
+_COMPLAINT_TABLE: Table = ComplaintRow.__table__  # type: ignore[assignment]
 _COUNTER_TABLE: Table = CodeCounter.__table__  # type: ignore[assignment]
 
 
@@ -226,7 +228,11 @@ class _WireShape:
 
 _DOSSIER_WIRE = _WireShape(_DOSSIER_TABLE, DOSSIER_LOCAL_ONLY)
 _COMPONENT_WIRE = _WireShape(_COMPONENT_TABLE, ("dossier_id",))
-_DOC_WIRES = {"event": _WireShape(_EVENT_TABLE), "rating": _WireShape(_RATING_TABLE)}
+_DOC_WIRES = {
+    "event": _WireShape(_EVENT_TABLE),
+    "rating": _WireShape(_RATING_TABLE),
+    "complaint": _WireShape(_COMPLAINT_TABLE),
+}
 
 
 def _values_from_wire(
@@ -463,7 +469,7 @@ def read_dossier_wires(
 
 
 def read_doc_wires(s: Session, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """``id → wire form`` of the events (``kind="event"``) or ratings among ``ids``."""
+    """``id → wire form`` of the events (``kind="event"``), ratings or complaints among ``ids``."""
     shape = _DOC_WIRES[kind]
     found: dict[str, dict[str, Any]] = {}
     if ids:
@@ -814,6 +820,7 @@ def _in_savepoints(
 _DOSSIER_WRITER = _RowWriter(_DOSSIER_TABLE, ("pk",))
 _COMPONENT_WRITER = _RowWriter(_COMPONENT_TABLE)
 _DOC_WRITERS = {"event": _RowWriter(_EVENT_TABLE), "rating": _RowWriter(_RATING_TABLE)}
+_COMPLAINT_WRITER = _RowWriter(_COMPLAINT_TABLE)
 
 
 @dataclass(frozen=True)
@@ -902,8 +909,73 @@ def apply_page(
             out.applied += 1
     _apply_dossiers(s, [c for c in changes if c.get("kind") == "dossier"], unit_code, now, out)
     docs = [*parked, *(c for c in changes if c.get("kind") in ("event", "rating"))]
-    _apply_docs(s, docs, out)
+    _apply_docs(s, [c for c in docs if c.get("kind") != "complaint"], out)
+    complaints = [c for c in docs if c.get("kind") == "complaint"]
+    complaints += [c for c in changes if c.get("kind") == "complaint"]
+    _apply_complaints(s, complaints, unit_code, out)
     return out
+
+
+def _apply_complaints(
+    s: Session, changes: Sequence[Mapping[str, Any]], unit_code: str, out: PageOutcome
+) -> None:
+    """Complaints of the unit's register: the newest version wins (``version``);
+    one changed here and not pushed yet is kept (the push brings it to the
+    server, whose newer copy then comes back); one about a dossier this device
+    has not received yet is parked like an event."""
+    latest: dict[str, Mapping[str, Any]] = {}
+    for change in changes:
+        data = change.get("data")
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            out.skipped.append(_skip(change, "invalid", "no complaint id"))
+        elif data.get("unit_code") != unit_code:
+            out.skipped.append(_skip(change, "wrong_unit"))
+        elif data["id"] not in latest or int(change.get("rev") or 0) > int(
+            latest[data["id"]].get("rev") or 0
+        ):
+            latest[data["id"]] = change
+    if not latest:
+        return
+    ids = list(latest)
+    table = _COMPLAINT_TABLE.c
+    held = dict(s.execute(select(table.id, table.version).where(among(table.id, ids))).all())
+    pending = set(
+        s.scalars(
+            select(OutboxRow.entity_id).where(
+                OutboxRow.kind == "complaint", among(OutboxRow.entity_id, ids)
+            )
+        ).all()
+    )
+    wanted_dossiers = [
+        str(c["data"]["dossier_id"]) for c in latest.values() if c["data"].get("dossier_id")
+    ]
+    present = set(
+        s.scalars(
+            select(_DOSSIER_TABLE.c.id).where(among(_DOSSIER_TABLE.c.id, wanted_dossiers))
+        ).all()
+    )
+    rows: list[tuple[Mapping[str, Any], list[Any]]] = []
+    for complaint_id, change in latest.items():
+        data = change["data"]
+        if complaint_id in pending:
+            continue
+        version = data.get("version")
+        if complaint_id in held and (not isinstance(version, int) or version <= held[complaint_id]):
+            continue
+        if data.get("dossier_id") and data["dossier_id"] not in present:
+            out.parked.append(dict(change))
+            continue
+        try:
+            rows.append((change, _COMPLAINT_WRITER.row_from_wire(data)))
+        except WireError as exc:
+            out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
+
+    def write(s: Session, items: Sequence[list[Any]]) -> None:
+        replaced = [row[0] for row in items]
+        s.execute(delete(_COMPLAINT_TABLE).where(among(table.id, replaced)))
+        _COMPLAINT_WRITER.insert(s, items)
+
+    out.applied += len(_in_savepoints(s, rows, write, out))
 
 
 def _apply_dossiers(

@@ -45,6 +45,7 @@ CHANNEL_NAMES: dict[Channel, str] = {
     Channel.SATURDAY_SESSION: QT_TRANSLATE_NOOP("Channel", "Saturday session"),
     Channel.HOME_VISIT: QT_TRANSLATE_NOOP("Channel", "Home visit"),
     Channel.POSTAL: QT_TRANSLATE_NOOP("Channel", "Postal"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("Channel", "Online"),
 }
 
 # The colours of urgency, the same in the lists, the count buttons, the

@@ -492,6 +492,8 @@ class DossierDialog(QDialog):
             (right, "proposed_due", self.tr("New appointment (Form 04)")),
             (right, "holder", self.tr("Held by")),
             (right, "returned", self.tr("Result returned")),
+            (left, "paid_online", self.tr("Paid online")),
+            (left, "e_result", self.tr("Electronic result")),
         ):
             label = self._value()
             self.fields[name] = label
@@ -723,6 +725,8 @@ class DossierDialog(QDialog):
             )
         self._row_visible("submitter", d.submitter is not None)
         f["procedure"].setText(f"{d.procedure_code} – {d.procedure_name}")
+        f["paid_online"].setText(self._flag_text(d.paid_online))
+        f["e_result"].setText(self._flag_text(d.e_result))
         f["channel"].setText(channel_name(d.channel))
         f["received"].setText(
             self.tr("{time} by {officer}").format(
@@ -816,10 +820,20 @@ class DossierDialog(QDialog):
         self.banner.show()
         return True
 
+    def _flag_text(self, value: bool | None) -> str:
+        """Yes / No, or "not recorded" for dossiers from before the flag existed."""
+        if value is None:
+            return self.tr("not recorded")
+        return self.tr("Yes") if value else self.tr("No")
+
     def _component_text(self, index: int, c: ReceivedComponent) -> str:
         text = f"{index}. {c.name} — {c.count} {_tl(DOC_FORMS[c.form])}"
         if c.reused_digital:
             text += " " + self.tr("(digitised copy reused)")
+        if c.digitised is None:
+            text += " " + self.tr("(scan not recorded)")
+        elif c.digitised:
+            text += " " + self.tr("(scanned)")
         return text
 
     def _show_components(self, d: Dossier) -> None:

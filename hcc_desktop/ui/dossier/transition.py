@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
@@ -380,6 +381,8 @@ class TransitionDialog(DossierChangeDialog):
         self.other_paper: QLineEdit | None = None
         self.other_form: QComboBox | None = None
         self.add_paper_button: QPushButton | None = None
+        # Report data: an electronic result (finish), a payment made online.
+        self.flag: QCheckBox | None = None
 
         if act in (Action.HANDOVER, Action.FINISH):
             self.receiver = self._combo()
@@ -416,6 +419,15 @@ class TransitionDialog(DossierChangeDialog):
             self._chain.append(self.amount)
         if act is Action.REQUEST_SUPPLEMENT:
             self._build_missing(row)
+        if act in (Action.FINISH, Action.PAYMENT_RECEIVED):
+            self.flag = QCheckBox(
+                self.tr("The result is issued electronically")
+                if act is Action.FINISH
+                else self.tr("Paid online")
+            )
+            self.flag.setChecked(bool(d.e_result if act is Action.FINISH else d.paid_online))
+            form.addRow("", self.flag)
+            self._chain.append(self.flag)
 
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
@@ -650,6 +662,9 @@ class TransitionDialog(DossierChangeDialog):
             if item.checkState() == Qt.CheckState.Checked
         )
 
+    def _flag_checked(self) -> bool:
+        return self.flag is not None and self.flag.isChecked()
+
     def _inputs(self) -> tuple[str, TransitionInput]:
         text = self.text.toPlainText().strip()
         needs_reason = RULES[self._action].needs_reason
@@ -659,6 +674,8 @@ class TransitionDialog(DossierChangeDialog):
             amount=self.amount.value() if self.amount is not None else 0,
             missing=self.missing(),
             note="" if needs_reason else text,
+            e_result=self._action is Action.FINISH and self._flag_checked(),
+            paid_online=self._action is Action.PAYMENT_RECEIVED and self._flag_checked(),
         )
         return (text if needs_reason else ""), details
 

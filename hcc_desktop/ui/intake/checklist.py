@@ -47,7 +47,7 @@ from hcc_desktop.ui.intake.fields import ERROR_COLOR
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COL_TICK, COL_NAME, COL_FORM, COL_COUNT, COL_REUSED = range(5)
+COL_TICK, COL_NAME, COL_FORM, COL_COUNT, COL_REUSED, COL_SCANNED = range(6)
 FORMS = (DocForm.ORIGINAL, DocForm.CERTIFIED, DocForm.COPY)
 _MISSING_BACKGROUND = QColor("#fdecea")
 
@@ -88,6 +88,7 @@ class ChecklistRow:
     count: int
     ticked: bool = False
     reused: bool = False
+    scanned: bool = False  # digitised at intake (số hóa)
 
     @property
     def component_id(self) -> str | None:
@@ -157,6 +158,7 @@ class ChecklistModel(QAbstractTableModel):
                 count=r.count,
                 name="" if r.spec else r.name,
                 reused_digital=r.reused,
+                digitised=r.scanned,
             )
             for r in self._rows
             if r.ticked and (r.spec is not None or r.name.strip())
@@ -199,6 +201,7 @@ class ChecklistModel(QAbstractTableModel):
         r.ticked = on
         if not on:
             r.reused = False
+            r.scanned = False
         if on:
             self._missing.discard(row)
         self._changed_rows(row, row)
@@ -239,6 +242,24 @@ class ChecklistModel(QAbstractTableModel):
         self._changed_rows(row, row)
         self.checklist_changed.emit()
 
+    def toggle_scanned(self, row: int) -> None:
+        """Mark a received paper as scanned (digitised) at the counter; ticks it."""
+        r = self._rows[row]
+        r.scanned = not r.scanned
+        if r.scanned and not r.ticked:
+            r.ticked = True
+            self._missing.discard(row)
+        self._changed_rows(row, row)
+        self.checklist_changed.emit()
+
+    def set_all_scanned(self, on: bool) -> None:
+        """Scanned or not, every received paper at once."""
+        for r in self._rows:
+            r.scanned = on and r.ticked
+        if self._rows:
+            self._changed_rows(0, len(self._rows) - 1)
+        self.checklist_changed.emit()
+
     def add_extra(self, name: str, form: DocForm, count: int) -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -260,7 +281,7 @@ class ChecklistModel(QAbstractTableModel):
         return True
 
     def _changed_rows(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(last, COL_REUSED))
+        self.dataChanged.emit(self.index(first, 0), self.index(last, COL_SCANNED))
 
     # -- Qt model API ---------------------------------------------------------------
 
@@ -268,7 +289,7 @@ class ChecklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -283,12 +304,15 @@ class ChecklistModel(QAbstractTableModel):
                 COL_NAME: self.tr("Paper"),
                 COL_FORM: self.tr("Form"),
                 COL_COUNT: self.tr("Count"),
-                COL_REUSED: self.tr("Digitised"),
+                COL_REUSED: self.tr("Reused"),
+                COL_SCANNED: self.tr("Scanned"),
             }.get(section)
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_TICK:
             return self.tr("Received (Space)")
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_REUSED:
             return self.tr("Use a digitised copy already held instead of the paper (key S)")
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_SCANNED:
+            return self.tr("The paper was scanned (digitised) at the counter (key D)")
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -302,6 +326,8 @@ class ChecklistModel(QAbstractTableModel):
         if col in (COL_FORM, COL_COUNT) or (col == COL_NAME and r.spec is None):
             return base | Qt.ItemFlag.ItemIsEditable
         if col == COL_REUSED and r.spec is not None and r.spec.reusable:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if col == COL_SCANNED:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -342,6 +368,12 @@ class ChecklistModel(QAbstractTableModel):
                 return r.count
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if col == COL_SCANNED:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if r.scanned else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.tr("Scanned") if r.scanned else self.tr("Not scanned")
             return None
         if (
             col == COL_REUSED
@@ -386,6 +418,10 @@ class ChecklistModel(QAbstractTableModel):
             if col == COL_REUSED and r.spec is not None and r.spec.reusable:
                 if checked != r.reused:
                     self.toggle_reused(row)
+                return True
+            if col == COL_SCANNED:
+                if checked != r.scanned:
+                    self.toggle_scanned(row)
                 return True
             return False
         if role != Qt.ItemDataRole.EditRole:
@@ -505,8 +541,9 @@ class _CountDelegate(QStyledItemDelegate):
 
 class ChecklistView(QTableView):
     """Keyboard: ↑/↓ move, Space ticks, 1/2/3 choose the form, +/− the count,
-    S the digitised copy, F2 edits the cell (the form when on the name), Insert
-    adds a paper, Delete removes an added one, Enter goes to the next field."""
+    S the digitised copy already held, D scanned here, F2 edits the cell (the
+    form when on the name), Insert adds a paper, Delete removes an added one,
+    Enter goes to the next field."""
 
     add_requested = Signal()
 
@@ -529,7 +566,7 @@ class ChecklistView(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_TICK, COL_FORM, COL_COUNT, COL_REUSED):
+        for col in (COL_TICK, COL_FORM, COL_COUNT, COL_REUSED, COL_SCANNED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Row heights follow the wrapped names, so they are refitted once the
@@ -604,6 +641,9 @@ class ChecklistView(QTableView):
                 return
             if text in ("s", "S"):
                 self._model.toggle_reused(row)
+                return
+            if text in ("d", "D"):
+                self._model.toggle_scanned(row)
                 return
             if key == Qt.Key.Key_Delete:
                 self._model.remove_extra(row)

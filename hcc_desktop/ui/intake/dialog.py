@@ -160,7 +160,7 @@ class IntakeDialog(QDialog):
         self.checklist_hint = QLabel(
             self.tr(
                 "Space: received · 1/2/3: original/certified/photocopy · +/−: count · "
-                "S: digitised copy · F2: edit cell · Insert: other paper"
+                "S: digitised copy reused · D: scanned · F2: edit cell · Insert: other paper"
             )
         )
         self.checklist_hint.setWordWrap(True)
@@ -189,6 +189,7 @@ class IntakeDialog(QDialog):
             (Channel.SATURDAY_SESSION, self.tr("Saturday reception session")),
             (Channel.HOME_VISIT, self.tr("At home")),
             (Channel.POSTAL, self.tr("By post")),
+            (Channel.ONLINE, self.tr("Filed online (public service portal)")),
         ):
             self.channel.addItem(text, channel.value)
         self.delivery = QComboBox()

@@ -1,0 +1,382 @@
+"""The province report: Biểu II.06a and the rates, per unit and for a province,
+computed by PostgreSQL over the synced data (REPORT_RULES, the same rules as
+the device's engine in ``hcc_desktop.services.reports``).
+
+One statement aggregates every figure of every unit: it reads the narrow
+report tables that triggers keep beside the synced JSON documents (migration
+s0002), never the documents themselves, and never brings a dossier into
+Python. Periods are naive Vietnam wall time, like the stored documents:
+``start`` = ``from`` 00:00, ``end`` = the day after ``to`` 00:00 (exclusive).
+
+"As of the period's end": a dossier counts only if received before ``end``;
+its end is its first terminal event before ``end``; its supplement count,
+whether it is waiting and its appointment come from the supplement events
+before ``end``. The dossier's current status and due date are never read.
+
+A SQLite server (one ward) answers ``report_unavailable``: the report uses
+PostgreSQL's aggregates and the trigger-kept tables exist only there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import text
+
+from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.errors import NotFound, SyncError
+from hcc_desktop.core.text import fold
+from hcc_desktop.server.db import ServerDatabase
+
+# Longest period a report may cover: ten years of dossiers is already a lot.
+MAX_PERIOD_DAYS = 3700
+
+# Counts of a 06a row, in the order of the columns of Biểu II.06a (3)–(13).
+ROW_FIELDS = (
+    "received_total",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "finished",
+    "finished_early",
+    "finished_on_time",
+    "finished_late",
+    "open",
+    "open_on_time",
+    "open_late",
+)
+# Counts the rates need besides the row's (numerators and denominators), and
+# the dossiers whose flag was never recorded (counted as "no" in the rate).
+_RATE_COUNTS = (
+    "received_new",
+    "online_den",
+    "online_num",
+    "online_partial_den",
+    "online_partial_num",
+    "online_full_den",
+    "online_full_num",
+    "digitised_num",
+    "e_result_num",
+    "paid_online_den",
+    "paid_online_num",
+    "reused_den",
+    "reused_num",
+    "digitised_unrecorded",
+    "e_result_unrecorded",
+    "paid_online_unrecorded",
+)
+
+# Verdicts of the classification (core.reports / core.lifecycle.classify, as of the end).
+_EARLY, _ON_TIME, _LATE, _OPEN_ON_TIME, _OPEN_LATE = range(1, 6)
+
+# What each count counts, over the classified dossiers of the ``verdicts`` CTE.
+_COUNTS: dict[str, str] = {
+    "received_total": "true",
+    "received_online": "new AND channel = 'online'",
+    "received_direct": "new AND channel <> 'online'",
+    "carried_over": "NOT new",
+    "finished": "finished",
+    "finished_early": f"verdict = {_EARLY}",
+    "finished_on_time": f"verdict = {_ON_TIME}",
+    "finished_late": f"verdict = {_LATE}",
+    "open": "NOT finished",
+    "open_on_time": f"verdict = {_OPEN_ON_TIME}",
+    "open_late": f"verdict = {_OPEN_LATE}",
+    "received_new": "new",
+    "online_den": "new AND online_level IN ('partial', 'full')",
+    "online_num": "new AND online_level IN ('partial', 'full') AND channel = 'online'",
+    "online_partial_den": "new AND online_level = 'partial'",
+    "online_partial_num": "new AND online_level = 'partial' AND channel = 'online'",
+    "online_full_den": "new AND online_level = 'full'",
+    "online_full_num": "new AND online_level = 'full' AND channel = 'online'",
+    "digitised_num": "all_digitised",
+    "e_result_num": "finished AND e_result",
+    "paid_online_den": "new AND bears_fee",
+    "paid_online_num": "new AND bears_fee AND paid_online",
+    "reused_den": "new AND (reusable OR reused > 0)",
+    "reused_num": "new AND reused > 0",
+    "digitised_unrecorded": "new AND NOT all_digitised AND digitised_unknown > 0",
+    "e_result_unrecorded": "finished AND e_result IS NULL",
+    "paid_online_unrecorded": "new AND bears_fee AND paid_online IS NULL",
+}
+assert tuple(_COUNTS) == ROW_FIELDS + _RATE_COUNTS
+
+# Set in the report's transaction (see province_report).
+SETTINGS = ("SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'")
+
+# Two levels of aggregation: every count per (unit, field) in one plain GROUP
+# BY over the dossiers (which PostgreSQL can run in parallel), then the unit,
+# field and province totals as sums over those few hundred groups.
+_REPORT_SQL = f"""
+WITH catalog AS (
+    SELECT p ->> 'code' AS code, coalesce(p ->> 'online_level', '') AS online_level,
+        CASE WHEN jsonb_typeof(p -> 'bears_fee') = 'boolean' THEN (p ->> 'bears_fee')::boolean
+            ELSE EXISTS (
+                SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(p -> 'fees') = 'array'
+                    THEN p -> 'fees' ELSE '[]'::jsonb END) fee
+                WHERE jsonb_typeof(fee -> 'amount') = 'number' AND (fee ->> 'amount')::numeric > 0)
+        END AS bears_fee
+    FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p
+    WHERE doc.kind = 'catalog' AND doc.scope = ''
+),
+facts AS (
+    SELECT f.unit_code, f.field, f.channel, f.paid_online, f.e_result,
+        f.components, f.digitised, f.digitised_unknown, f.reused,
+        f.component_ids ?| CAST(:reusable AS text[]) AS reusable,
+        coalesce(cat.online_level, '') AS online_level, coalesce(cat.bears_fee, false) AS bears_fee,
+        CASE WHEN f.end_at < :end THEN f.end_at END AS end_at, f.end_verdict,
+        f.received_at >= :start AS new,
+        coalesce(f.end_at < :end, false) AS finished,
+        sup.requests,
+        sup.requests > sup.receipts AS waiting,
+        coalesce(sup.moved_due, f.due_at) AS due
+    FROM report_dossiers f
+    LEFT JOIN catalog cat ON cat.code = f.procedure_code
+    -- Most dossiers never wait for a supplement: only the others look theirs up.
+    CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE s.kind = 1) AS requests,
+            count(*) FILTER (WHERE s.kind = 2) AS receipts,
+            max(s.due_at) FILTER (WHERE s.kind = 2) AS moved_due
+        FROM report_supplements s
+        WHERE f.supplements > 0 AND s.dossier_id = f.dossier_id AND s.at < :end
+    ) sup
+    WHERE f.unit_code IN (
+            SELECT code FROM units
+            WHERE province = :province AND (CAST(:unit AS text) IS NULL OR code = :unit))
+        AND f.received_at < :end
+        AND (f.received_at >= :start OR f.end_at IS NULL OR f.end_at >= :start)
+),
+verdicts AS (
+    SELECT facts.*,
+        CASE WHEN finished THEN
+            CASE WHEN end_verdict = 'early' THEN {_EARLY}
+                WHEN end_verdict = 'on_time' THEN {_ON_TIME}
+                WHEN end_verdict = 'late' THEN {_LATE}
+                WHEN requests > 1 THEN {_LATE}
+                WHEN CAST(end_at AS date) < CAST(due AS date) THEN {_EARLY}
+                WHEN CAST(end_at AS date) = CAST(due AS date) THEN {_ON_TIME}
+                ELSE {_LATE} END
+        ELSE
+            CASE WHEN requests > 1 THEN {_OPEN_LATE}
+                WHEN waiting THEN {_OPEN_ON_TIME}
+                WHEN CAST(due AS date) >= :to_day THEN {_OPEN_ON_TIME}
+                ELSE {_OPEN_LATE} END
+        END AS verdict,
+        new AND components > 0 AND digitised = components AS all_digitised
+    FROM facts
+),
+per_field AS (
+    SELECT unit_code, field,
+        {", ".join(f"count(*) FILTER (WHERE {cond}) AS {name}" for name, cond in _COUNTS.items())}
+    FROM verdicts
+    GROUP BY unit_code, field
+)
+SELECT unit_code, field, GROUPING(unit_code, field) AS grouping_level,
+    {", ".join(f"CAST(sum({name}) AS bigint) AS {name}" for name in _COUNTS)}
+FROM per_field
+GROUP BY GROUPING SETS ((unit_code, field), (unit_code), (field), ())
+"""
+
+_REUSABLE_SQL = """
+SELECT c ->> 'id'
+FROM published_docs doc, jsonb_array_elements(doc.data -> 'procedures') p,
+    jsonb_array_elements(p -> 'components') c
+WHERE doc.kind = 'catalog' AND doc.scope = '' AND c -> 'reusable' = 'true'::jsonb
+"""
+
+_RATINGS_SQL = """
+SELECT r.unit_code, GROUPING(r.unit_code) AS grouping_level,
+    count(*) FILTER (WHERE r.overall = 3) AS level_3,
+    count(*) FILTER (WHERE r.overall = 2) AS level_2,
+    count(*) FILTER (WHERE r.overall = 1) AS level_1,
+    count(*) AS rated
+FROM report_ratings r
+JOIN units u ON u.code = r.unit_code
+WHERE u.province = :province AND (CAST(:unit AS text) IS NULL OR u.code = :unit)
+    AND r.rated_at >= :start AND r.rated_at < :end
+GROUP BY ROLLUP (r.unit_code)
+"""
+
+
+def _rate(num: int, den: int) -> dict[str, Any]:
+    return {"num": num, "den": den, "rate": num / den if den else None}
+
+
+def _empty_counts() -> dict[str, int]:
+    return dict.fromkeys(ROW_FIELDS + _RATE_COUNTS, 0)
+
+
+_RATING_COUNTS = ("level_3", "level_2", "level_1", "rated")
+
+
+def _empty_ratings() -> dict[str, int]:
+    return dict.fromkeys(_RATING_COUNTS, 0)
+
+
+def rates(counts: Mapping[str, int], ratings: Mapping[str, int]) -> dict[str, Any]:
+    """The rates, each ``{"num", "den", "rate"}``, as the device's report defines them
+    (``core.reports.RATE_KEYS``); the procedures' online level, fee and reusable
+    components come from the catalog published on the server.
+
+    - on_time: finished early or on time ÷ finished
+    - overdue: finished late + open overdue ÷ received in total
+    - progress (766 "Tiến độ"): early + on time + open within time ÷ received in total
+    - online (online_partial, online_full): received online ÷ received in the period,
+      among dossiers of procedures offered online (partially, fully)
+    - digitised: received in the period with every component digitised (and at
+      least one component) ÷ received in the period
+    - e_result: finished with the result issued electronically ÷ finished
+    - paid_online: paid online ÷ received in the period of fee-bearing procedures
+    - reused: with a component reused from a digitised result ÷ received in the
+      period with a reusable (or reused) component
+    - synced: received in the period ÷ the same (on the server every dossier is synced)
+    - satisfied: ratings "hài lòng" or "rất hài lòng" ÷ ratings given in the period
+    """
+    c = counts
+    new = c["received_new"]
+    return {
+        "on_time": _rate(c["finished_early"] + c["finished_on_time"], c["finished"]),
+        "overdue": _rate(c["finished_late"] + c["open_late"], c["received_total"]),
+        "progress": _rate(
+            c["finished_early"] + c["finished_on_time"] + c["open_on_time"], c["received_total"]
+        ),
+        "online": _rate(c["online_num"], c["online_den"]),
+        "online_partial": _rate(c["online_partial_num"], c["online_partial_den"]),
+        "online_full": _rate(c["online_full_num"], c["online_full_den"]),
+        "digitised": _rate(c["digitised_num"], new),
+        "e_result": _rate(c["e_result_num"], c["finished"]),
+        "paid_online": _rate(c["paid_online_num"], c["paid_online_den"]),
+        "reused": _rate(c["reused_num"], c["reused_den"]),
+        "synced": _rate(new, new),
+        "satisfied": _rate(ratings["level_3"] + ratings["level_2"], ratings["rated"]),
+    }
+
+
+@dataclass
+class ReportPart:
+    """The 06a rows per field, the total row and the rates of a unit or a province."""
+
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=_empty_counts)
+    ratings: dict[str, int] = field(default_factory=_empty_ratings)
+
+    def to_json(self) -> dict[str, Any]:
+        def row(name: str, counts: Mapping[str, int]) -> dict[str, Any]:
+            return {"field": name, **{k: counts[k] for k in ROW_FIELDS}}
+
+        return {
+            # Fields in Vietnamese alphabetical order (Đ with D), case and marks aside.
+            "rows": [
+                row(name, self.rows[name]) for name in sorted(self.rows, key=lambda n: (fold(n), n))
+            ],
+            "total": row("", self.total),
+            "rates": rates(self.total, self.ratings),
+            "unrecorded": {
+                name: self.total[f"{name}_unrecorded"]
+                for name in ("digitised", "e_result", "paid_online")
+            },
+            # Ratings given in the period per overall level (3 rất hài lòng … 1 không).
+            "ratings": {level: self.ratings[f"level_{level}"] for level in ("3", "2", "1")},
+        }
+
+
+@dataclass
+class ProvinceReport:
+    province: str
+    start: date
+    end: date  # inclusive, as asked
+    unit_names: dict[str, str]
+    units: dict[str, ReportPart]
+    whole: ReportPart
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "province": self.province,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "units": [
+                {"unit": code, "name": self.unit_names[code], **self.units[code].to_json()}
+                for code in sorted(self.units)
+            ],
+            "province_total": self.whole.to_json(),
+        }
+
+
+def check_period(start: date, end: date) -> None:
+    if end < start:
+        raise SyncError("bad_request", detail="'to' is before 'from'")
+    if (end - start).days > MAX_PERIOD_DAYS:
+        raise SyncError("bad_request", detail=f"a period of at most {MAX_PERIOD_DAYS} days")
+
+
+def _params(province: str, start: date, end: date, unit: str | None) -> dict[str, Any]:
+    return {
+        "province": province,
+        "unit": unit,
+        "start": datetime.combine(start, time()),
+        "end": datetime.combine(end + timedelta(days=1), time()),
+        # Open dossiers are judged against the last day, or today while the period runs.
+        "to_day": min(end, local_today()),
+    }
+
+
+def explainable(
+    *, province: str, start: date, end: date, unit: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The report's main statement in psycopg's parameter style, for EXPLAIN (benchmarks)."""
+    sql = re.sub(r"(?<!:):([a-z_]+)", r"%(\1)s", _REPORT_SQL)
+    return sql, {**_params(province, start, end, unit), "reusable": []}
+
+
+def province_report(
+    db: ServerDatabase, *, province: str, start: date, end: date, unit: str | None = None
+) -> ProvinceReport:
+    """Biểu II.06a and the rates of ``province`` (or of one of its units) for [start, end].
+
+    Raises ``SyncError("report_unavailable")`` on SQLite and ``NotFound`` for a
+    unit that is not in the province.
+    """
+    if not db.is_postgresql:
+        raise SyncError("report_unavailable")
+    check_period(start, end)
+    params = _params(province, start, end, unit)
+    with db.read() as s:
+        # The planner's estimates for the joins are far too high, which would
+        # switch on JIT compilation: seconds of compiling for a query that runs
+        # in about one. The per-(unit, field) aggregation fits in memory.
+        for setting in SETTINGS:
+            s.execute(text(setting))
+        params["reusable"] = list(s.scalars(text(_REUSABLE_SQL)))
+        names_query = "SELECT code, name FROM units WHERE province = :province"
+        if unit is not None:
+            names_query += " AND code = :unit"
+        names: dict[str, str] = {r.code: r.name for r in s.execute(text(names_query), params)}
+        if unit is not None and not names:
+            raise NotFound("unit_not_in_province", unit=unit, province=province)
+        units = {code: ReportPart() for code in names}
+        whole = ReportPart()
+        for row in s.execute(text(_REPORT_SQL), params).mappings():
+            counts = {k: int(row[k]) for k in ROW_FIELDS + _RATE_COUNTS}
+            level = row["grouping_level"]
+            if level == 0:  # (unit, field)
+                units[row["unit_code"]].rows[row["field"]] = counts
+            elif level == 1:  # (unit)
+                units[row["unit_code"]].total = counts
+            elif level == 2:  # (field), the province's row
+                whole.rows[row["field"]] = counts
+            else:
+                whole.total = counts
+        for row in s.execute(text(_RATINGS_SQL), params).mappings():
+            counts = {k: int(row[k]) for k in _RATING_COUNTS}
+            if row["grouping_level"] == 0:
+                units[row["unit_code"]].ratings = counts
+            else:
+                whole.ratings = counts
+    return ProvinceReport(province, start, end, names, units, whole)
+
+
+__all__ = ["ROW_FIELDS", "ProvinceReport", "ReportPart", "check_period", "province_report", "rates"]
