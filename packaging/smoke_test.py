@@ -158,11 +158,16 @@ def smoke_cli(b: Bundle) -> None:
         raise SmokeFailure("book.xlsx lacks the dossier taken in")
 
     if " report " in f" {b.run('--help', db=False)} ".replace(",", " ").replace("{", " "):
-        report = b.work / "report.xlsx"
-        b.run("report", "export", "--from", "2026-11-01", "--to", "2026-11-30", str(report))
-        with zipfile.ZipFile(report) as z:
-            if "xl/workbook.xml" not in z.namelist():
-                raise SmokeFailure("report.xlsx is not a workbook")
+        period = ("--from", "2026-11-01", "--to", "2026-11-30")
+        for suffix, member in ((".xlsx", "xl/workbook.xml"), (".docx", "word/document.xml")):
+            report = b.work / f"report{suffix}"
+            b.run("report", "export", *period, str(report))
+            with zipfile.ZipFile(report) as z:
+                if member not in z.namelist():
+                    raise SmokeFailure(f"{report.name} lacks {member}")
+        report = b.work / "report.pdf"
+        b.run("report", "export", *period, str(report))
+        check_fonts_embedded(report)
     else:
         print("  report export: not in this build (skipped)")
 
