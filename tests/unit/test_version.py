@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from pathlib import Path
 
@@ -49,3 +50,14 @@ def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
 )
 def test_declared_protocol(raw: str | None, expected: int | None) -> None:
     assert version.parse_protocol(raw) == expected
+
+
+def test_resources_come_from_the_bundle_when_frozen(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from hcc_desktop.core import paths
+
+    assert paths._resources_dir() == ROOT / "resources"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert paths._resources_dir() == tmp_path / "resources"
