@@ -7,7 +7,8 @@ Runs every program from the bundle in a temporary directory with PYTHONPATH
 unset and HCC_DESKTOP_HOME pointing into that directory, so nothing of the
 source tree or the developer's data can be used: the CLI's ``--version``,
 ``init``, ``demo``, ``intake`` with a receipt (fonts embedded), ``book`` to
-.xlsx, ``report export`` (when the bundle has it), the GUI with
+.xlsx, ``report export`` (when the bundle has it), the upgrade of an older
+release's database (with its backup copy), the GUI with
 ``--quit-after-show -platform offscreen``, and the central server (``serve`` on
 127.0.0.1, ``server enrol``, then this device's ``device register`` and
 ``sync``). With ``--startup-runs N`` it also times the GUI's start-up from the
@@ -23,6 +24,7 @@ import argparse
 import json
 import os
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -172,6 +174,29 @@ def smoke_cli(b: Bundle) -> None:
         print("  report export: not in this build (skipped)")
 
 
+def smoke_upgrade(b: Bundle) -> None:
+    """A database left by an older release (the first schema revision, made by the source
+    tree's migrations) is upgraded by the bundle after a backup copy, as after an upgrade."""
+    old = b.work / "old-release.db"
+    make_old = (
+        "import sys; from pathlib import Path; from hcc_desktop.db.migrate import upgrade; "
+        "upgrade(Path(sys.argv[1]), revision='0001')"
+    )
+    subprocess.run([sys.executable, "-c", make_old, str(old)], cwd=ROOT, check=True)
+    b.run("--db", str(old), "settings", "show", db=False)
+    backups = list(b.work.glob("old-release.db.*.0001.bak"))
+    if len(backups) != 1:
+        raise SmokeFailure(f"no backup copy before the upgrade: {sorted(b.work.iterdir())}")
+    con = sqlite3.connect(old)
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        con.close()
+    if revision == "0001":
+        raise SmokeFailure("the old database was not upgraded")
+    print(f"  upgraded 0001 -> {revision}, backup {backups[0].name}")
+
+
 def run_gui(b: Bundle, exe: Sequence[str], *, cwd: Path, env: dict[str, str]) -> float:
     """Start the GUI with --quit-after-show; returns the wall-clock seconds to its exit."""
     cmd = [*exe, "--db", str(b.db), "--quit-after-show", "-platform", "offscreen"]
@@ -299,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             print("CLI", flush=True)
             smoke_cli(b)
+            print("upgrade of an older release's database", flush=True)
+            smoke_upgrade(b)
             print("GUI", flush=True)
             smoke_gui(b)
             print("server and sync", flush=True)
