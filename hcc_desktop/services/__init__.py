@@ -45,6 +45,7 @@ class Services:
     complaints: ComplaintService
 
     def close(self) -> None:
+        """Release the database (its connections and files)."""
         self.db.dispose()
 
 

@@ -19,7 +19,7 @@ from hcc_desktop.core.version import (
     VERSION_HEADER,
     app_version,
 )
-from hcc_desktop.services.sync import service as sync_service
+from hcc_desktop.services.sync import client as sync_client
 from tests.conftest import FakeClock
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import FILE_KEYRING, Fleet, make_device_template
@@ -46,8 +46,8 @@ def fleet(
 
 def play_old_device(monkeypatch: pytest.MonkeyPatch) -> None:
     """This process's devices say they run version 0.0.9 of protocol 0."""
-    monkeypatch.setattr(sync_service, "DEVICE_VERSION", "0.0.9")
-    monkeypatch.setattr(sync_service, "DEVICE_PROTOCOL", 0)
+    monkeypatch.setattr(sync_client, "DEVICE_VERSION", "0.0.9")
+    monkeypatch.setattr(sync_client, "DEVICE_PROTOCOL", 0)
 
 
 def test_health_names_the_servers_version_and_protocol(harness: Harness) -> None:
