@@ -64,6 +64,29 @@ def ensure_venv() -> Path:
     return py
 
 
+def check_nothing_needed_was_left_out() -> None:
+    """Fail when a module of the app imports one the spec excludes (a new feature
+    using, say, a Qt module pruned when nothing needed it): PyInstaller only warns."""
+    warn = BUILD / "pyinstaller" / "hcc_desktop" / "warn-hcc_desktop.txt"
+    wrong = []
+    for line in warn.read_text("utf-8").splitlines():
+        if not line.startswith("excluded module named "):
+            continue
+        name, _, importers = line.removeprefix("excluded module named ").partition(" - ")
+        ours = [
+            i
+            for i in importers.removeprefix("imported by ").split(", ")
+            if i.startswith("hcc_desktop")
+        ]
+        if ours:
+            wrong.append(f"{name}, imported by {', '.join(ours)}")
+    if wrong:
+        sys.exit(
+            "packaging/hcc_desktop.spec excludes modules the app imports; take them out of "
+            "`excludes` (and their libraries out of _DROP_LIB_PARTS):\n  " + "\n  ".join(wrong)
+        )
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -94,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "--distpath", DIST, "--workpath", BUILD / "pyinstaller", SPEC,
         cwd=VENV,
     )  # fmt: skip
+    check_nothing_needed_was_left_out()
     bundle = DIST / "hcc-desktop"
     size = folder_size(bundle) / 1e6
     print(f"bundle: {bundle} ({size:.0f} MB) in {time.monotonic() - started:.0f} s", flush=True)
