@@ -25,6 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from hcc_desktop.cli.common import print_json
 from hcc_desktop.cli.common import report_technical as report
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.formats import safe_json
+from hcc_desktop.server.limits import DEFAULT_FAILURE_LIMIT, DEFAULT_REGISTRATION_LIMIT
 
 DATABASE_ENV = "HCC_SERVER_DATABASE"
 DEFAULT_HOST = "127.0.0.1"
@@ -129,8 +131,13 @@ def cmd_devices(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
+    from hcc_desktop.core.formats.files_bundle import files_path
+    from hcc_desktop.server.attachments import AttachmentStore
+
     outcome = store.import_bundle(Path(args.file))
     data = outcome.to_json()
+    if files_path(args.file).is_file():  # the attachments carried with it
+        data["attachments"] = AttachmentStore(store.db).import_files(store, files_path(args.file))
     if args.json:
         print_json(data)
     else:
@@ -140,6 +147,9 @@ def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
             f"applied {data['applied']}, duplicate {data['duplicate']}, "
             f"conflict {data['conflict']}, rejected {data['rejected']}{replay}"
         )
+        if "attachments" in data:
+            a = data["attachments"]
+            print(f"attachments: {a['files']} files ({a['stored']} new), {a['records']} records")
     return 0
 
 
@@ -153,7 +163,7 @@ def cmd_publish(args: argparse.Namespace, store: Any) -> int:
     unit_settings: Any = None
     if args.unit_settings:
         try:
-            unit_settings = json.loads(Path(args.unit_settings).read_bytes())
+            unit_settings = safe_json.loads(Path(args.unit_settings).read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _Usage(f"{args.unit_settings}: not valid JSON ({exc})") from None
         from hcc_desktop.server.store import validate_unit_settings
@@ -261,8 +271,27 @@ def _print_part(title: str, part: dict[str, Any]) -> None:
     for row in [*part["rows"], {**part["total"], "field": "Tổng cộng"}]:
         print("\t".join([row["field"] or "(chưa rõ)", *(str(row[k]) for k, _ in _REPORT_HEADS)]))
     for name, r in part["rates"].items():
-        shown = f"{100 * r['rate']:.2f} %" if r["rate"] is not None else "—"
+        if name == "processing_days":
+            shown = f"{r['rate']:.2f} ngày làm việc" if r["rate"] is not None else "—"
+        else:
+            shown = f"{100 * r['rate']:.2f} %" if r["rate"] is not None else "—"
         print(f"  {name}: {r['num']}/{r['den']} = {shown}")
+    k = part["complaints"]
+    print(
+        f"  Phản ánh, kiến nghị: tiếp nhận {k['received']}, đã xử lý {k['resolved']}"
+        f" (đúng hạn {k['resolved_on_time']}), còn tồn {k['open_at_end']}"
+        f" (quá hạn {k['open_overdue']})"
+    )
+    index = part["index766"]
+    print(f"  Ước tính Chỉ số 766: {index['total']:.2f} / {index['max']:g}", end="")
+    print(f" (quy về thang 100: {index['on_100']:.2f})" if index["on_100"] is not None else "")
+    for g in index["groups"]:
+        print(f"    {g['name']}: {g['points']:.2f} / {g['max']:g}")
+        for i in g["indicators"]:
+            shown = "không áp dụng" if i["points"] is None else f"{i['points']:.2f} / {i['max']:g}"
+            print(f"      {i['name']}: {shown}")
+            if i["lack_text"]:
+                print(f"        {i['lack_text']}")
     print()
 
 
@@ -299,19 +328,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
         level=getattr(logging, args.log_level.upper()),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.failure_limit < 0 or args.registration_limit < 0:
+        print("error: the rate limits must be 0 (off) or more", file=sys.stderr)
+        return 2
     import uvicorn
 
-    from hcc_desktop.server.app import create_app
+    from hcc_desktop.server import app as server_app
 
+    limits = {
+        "failure_limit": args.failure_limit,
+        "registration_limit": args.registration_limit,
+    }
+    target: Any
     try:
-        app = create_app(url)
+        if args.workers == 1:
+            target = server_app.create_app(url, **limits)
+        else:
+            # Each worker process builds its own app (its own connection pool
+            # and rate limits) from the environment; the schema is upgraded
+            # once, here, before any of them starts.
+            server_app.migrate_database(url)
+            server_app.export_worker_config(url, log_level=args.log_level, **limits)
+            target = server_app.WORKER_FACTORY
     except HccError as exc:
         report(exc, catalog_verb="published")
         return 1
     scheme = "https" if args.cert else "http"
     print(f"serving {scheme}://{args.host}:{args.port}/api/v1", file=sys.stderr, flush=True)
     uvicorn.run(
-        app,
+        target,
+        factory=args.workers > 1,
+        workers=args.workers,
         host=args.host,
         port=args.port,
         ssl_certfile=args.cert,
@@ -343,6 +393,28 @@ def add_commands(subparsers: Any) -> None:
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
     p.add_argument("--access-log", action="store_true", help="log every request")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (PostgreSQL; default 1)",
+    )
+    p.add_argument(
+        "--failure-limit",
+        type=int,
+        default=DEFAULT_FAILURE_LIMIT,
+        metavar="N",
+        help="failed registrations or credentials per minute per client address and per "
+        f"code or token before 429 (default {DEFAULT_FAILURE_LIMIT}; 0: no limit)",
+    )
+    p.add_argument(
+        "--registration-limit",
+        type=int,
+        default=DEFAULT_REGISTRATION_LIMIT,
+        metavar="N",
+        help="registrations per minute per client address "
+        f"(default {DEFAULT_REGISTRATION_LIMIT}; 0: no limit)",
+    )
     p.set_defaults(func=cmd_serve, standalone=True)
 
     p = subparsers.add_parser("server", help="administer the central sync server")

@@ -15,6 +15,7 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
+from hcc_desktop.services.attachments import AttachmentService
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
 from hcc_desktop.services.complaints import ComplaintService
 from hcc_desktop.services.dossiers.intake import IntakeService
@@ -43,6 +44,7 @@ class Services:
     portal: PortalService
     backlog: BacklogService
     complaints: ComplaintService
+    attachments: AttachmentService
 
     def close(self) -> None:
         """Release the database (its connections and files)."""
@@ -84,4 +86,5 @@ def open_services(
         portal=PortalService(db, catalog=catalog, settings=settings, clock=clock),
         backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
         complaints=ComplaintService(db, settings=settings, clock=clock),
+        attachments=AttachmentService(db, settings=settings),
     )

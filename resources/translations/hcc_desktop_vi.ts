@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -140,6 +139,49 @@
     <message>
         <source>The database was upgraded; a backup copy was kept as {path}</source>
         <translation>Cơ sở dữ liệu đã được nâng cấp; bản sao lưu trước khi nâng cấp: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Sc&amp;an paper…</source>
+        <translation>&amp;Quét giấy tờ…</translation>
+    </message>
+    <message>
+        <source>Scan the selected paper (files, scanner folder, camera)</source>
+        <translation>Quét giấy tờ đang chọn (từ tệp, thư mục máy quét, máy ảnh)</translation>
+    </message>
+    <message>
+        <source>View scan</source>
+        <translation>Xem bản quét</translation>
+    </message>
+    <message>
+        <source>Result file…</source>
+        <translation>Tệp kết quả…</translation>
+    </message>
+    <message>
+        <source>Attach the result (scanned or received electronically) as a file</source>
+        <translation>Đính kèm kết quả (bản quét hoặc bản điện tử nhận được) dưới dạng tệp</translation>
+    </message>
+    <message>
+        <source>No scan attached yet.</source>
+        <translation>Chưa có bản quét nào.</translation>
+    </message>
+    <message>
+        <source>Scans: {files} file(s), {pages} page(s).</source>
+        <translation>Bản quét: {files} tệp, {pages} trang.</translation>
+    </message>
+    <message>
+        <source>{n} not on this computer yet.</source>
+        <translation>{n} tệp chưa có trên máy này.</translation>
+    </message>
+    <message>
+        <source>Result file</source>
+        <translation>Tệp kết quả</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -465,7 +507,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -491,6 +533,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>{where}: must be one of {values}</source>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
+    </message>
+    <message>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device's token and citizens' data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
     </message>
     <message>
         <source>settings: there is no setting {key} that can be changed here: see settings show</source>
@@ -569,12 +615,12 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -617,8 +663,8 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -629,6 +675,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã ghi {count} mục ra tệp {path}</translation>
     </message>
     <message>
+        <source>{count} attached file(s) written to {path}</source>
+        <translation>Đã ghi {count} tệp đính kèm vào {path}</translation>
+    </message>
+    <message>
         <source>no open conflicts</source>
         <translation>không có xung đột nào cần giải quyết</translation>
     </message>
@@ -637,11 +687,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -649,7 +699,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -693,7 +743,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -751,6 +801,38 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Ready to return ({count})</source>
         <translation>Chờ trả kết quả ({count})</translation>
+    </message>
+    <message>
+        <source>Attached to {code}, paper {component}: {pages} pages, {size} (SHA-256 {short})</source>
+        <translation>Đã đính kèm vào hồ sơ {code}, thành phần {component}: {pages} trang, {size} (SHA-256 {short})</translation>
+    </message>
+    <message>
+        <source>Result of {code} attached: {pages} pages, {size} (SHA-256 {short})</source>
+        <translation>Đã đính kèm kết quả của hồ sơ {code}: {pages} trang, {size} (SHA-256 {short})</translation>
+    </message>
+    <message>
+        <source>Paper {component} of {code} met by a document already held (SHA-256 {short})</source>
+        <translation>Thành phần {component} của hồ sơ {code} được đáp ứng bằng giấy tờ đã số hóa (SHA-256 {short})</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has no attached files</source>
+        <translation>Hồ sơ {code} chưa có tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>No digitised document is held for {id_number}</source>
+        <translation>Chưa có giấy tờ số hóa nào của công dân có số định danh {id_number}</translation>
+    </message>
+    <message>
+        <source>{count} files written to {folder}</source>
+        <translation>Đã ghi {count} tệp vào thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>not on this computer yet</source>
+        <translation>chưa có trên máy này</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>kết quả</translation>
     </message>
 </context>
 <context>
@@ -1876,7 +1958,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1946,6 +2028,17 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>&amp;Keep typing</source>
         <translation>&amp;Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeReuse</name>
+    <message>
+        <source>Use he&amp;ld documents…</source>
+        <translation>Dùng giấy tờ đã số hóa t&amp;rước…</translation>
+    </message>
+    <message>
+        <source>Documents already digitised for this citizen may meet {papers} of the papers (of {total} reusable).</source>
+        <translation>Giấy tờ đã số hóa của công dân này có thể đáp ứng {papers} thành phần hồ sơ (trên {total} thành phần được tái sử dụng).</translation>
     </message>
 </context>
 <context>
@@ -2168,7 +2261,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2503,7 +2596,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -2719,7 +2812,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2761,6 +2854,18 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>The unit already has 10 active devices: the administrator must revoke one on the server first</source>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
+    </message>
+    <message>
+        <source>The server already has an active device with this device's id: the administrator must revoke the old device on the server before this device can register</source>
+        <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: try again in {retry_after} seconds</source>
+        <translation>Có quá nhiều lần thử không thành công: hãy thử lại sau {retry_after} giây</translation>
+    </message>
+    <message>
+        <source>Refused to send data over unencrypted http:// to {url}: use an https:// address, or allow it in the settings (allow-insecure-http) on a trusted network only</source>
+        <translation>Từ chối gửi dữ liệu qua kết nối http:// không mã hóa tới {url}: hãy dùng địa chỉ https://, hoặc cho phép trong phần cài đặt (allow-insecure-http) và chỉ trên mạng tin cậy</translation>
     </message>
     <message>
         <source>This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}</source>
@@ -2805,6 +2910,66 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>The server database cannot be reached: {detail}</source>
         <translation>Không kết nối được cơ sở dữ liệu của máy chủ: {detail}</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has no paper {key}: give its catalog id or its number</source>
+        <translation>Hồ sơ {code} không có thành phần {key}: hãy nhập mã thành phần trong danh mục hoặc số thứ tự của nó</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a readable image or PDF (damaged, or another kind of file); nothing was attached</source>
+        <translation>Tệp {name} không phải ảnh hoặc PDF đọc được (bị hỏng hoặc không đúng loại tệp); chưa đính kèm gì</translation>
+    </message>
+    <message>
+        <source>The scan is {size_mb} MB, over the limit of {limit_mb} MB for one paper; scan in black and white at 200 dpi, or attach fewer pages</source>
+        <translation>Bản quét dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB cho một thành phần hồ sơ; hãy quét đen trắng ở 200 dpi hoặc đính kèm ít trang hơn</translation>
+    </message>
+    <message>
+        <source>The file {name} is too large for a scanned page ({size_mb} MB)</source>
+        <translation>Tệp {name} quá lớn so với một trang quét ({size_mb} MB)</translation>
+    </message>
+    <message>
+        <source>The scan has {pages} pages, more than the {limit} allowed for one paper</source>
+        <translation>Bản quét có {pages} trang, nhiều hơn mức {limit} trang cho phép đối với một thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {name}</source>
+        <translation>Không đọc được tệp {name}</translation>
+    </message>
+    <message>
+        <source>There are no pages to attach</source>
+        <translation>Chưa có trang nào để đính kèm</translation>
+    </message>
+    <message>
+        <source>The file of this document is not on this computer yet; synchronise to fetch it</source>
+        <translation>Tệp của giấy tờ này chưa có trên máy; hãy đồng bộ để tải về</translation>
+    </message>
+    <message>
+        <source>This document is not among those held for the dossier's citizen</source>
+        <translation>Giấy tờ này không thuộc các giấy tờ đã số hóa của công dân trong hồ sơ</translation>
+    </message>
+    <message>
+        <source>The file received was damaged (its SHA-256 does not match); it was not kept</source>
+        <translation>Tệp nhận được bị sai lệch (mã SHA-256 không khớp); đã không lưu</translation>
+    </message>
+    <message>
+        <source>{sha256} is not a valid SHA-256</source>
+        <translation>{sha256} không phải mã SHA-256 hợp lệ</translation>
+    </message>
+    <message>
+        <source>The server has no such file for this unit</source>
+        <translation>Máy chủ không có tệp này cho đơn vị</translation>
+    </message>
+    <message>
+        <source>The file could not be attached</source>
+        <translation>Không đính kèm được tệp</translation>
+    </message>
+    <message>
+        <source>The server does not hold this file for the unit yet; synchronise again</source>
+        <translation>Máy chủ chưa có tệp này của đơn vị; hãy đồng bộ lại</translation>
+    </message>
+    <message>
+        <source>A piece of a file was damaged on the way; synchronise again</source>
+        <translation>Một phần của tệp bị sai lệch trên đường truyền; hãy đồng bộ lại</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -3334,7 +3499,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -3988,7 +4153,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -3998,6 +4163,124 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>✔ The result of dossier &lt;b&gt;{code}&lt;/b&gt; was returned to {name}.</source>
         <translation>✔ Đã trả kết quả hồ sơ &lt;b&gt;{code}&lt;/b&gt; cho {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReuseDialog</name>
+    <message>
+        <source>Documents already digitised for this citizen</source>
+        <translation>Giấy tờ đã số hóa của công dân</translation>
+    </message>
+    <message>
+        <source>Paper / document</source>
+        <translation>Thành phần / giấy tờ</translation>
+    </message>
+    <message>
+        <source>From dossier</source>
+        <translation>Từ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Use for this paper</source>
+        <translation>&amp;Dùng cho thành phần này</translation>
+    </message>
+    <message>
+        <source>&amp;Do not reuse</source>
+        <translation>&amp;Không tái sử dụng</translation>
+    </message>
+    <message>
+        <source>{name} (another paper)</source>
+        <translation>{name} (thành phần khác)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan: {name}</source>
+        <translation>Quét: {name}</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Thêm &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Watch scanner folder…</source>
+        <translation>Theo dõi thư &amp;mục máy quét…</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>Má&amp;y ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Remove page</source>
+        <translation>&amp;Xóa trang</translation>
+    </message>
+    <message>
+        <source>Automatic (black and white for text)</source>
+        <translation>Tự động (đen trắng cho trang chữ)</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Press Space for each page</source>
+        <translation>Nhấn phím cách (Space) để chụp từng trang</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>Đính &amp;kèm</translation>
+    </message>
+    <message>
+        <source>Pages stored as:</source>
+        <translation>Lưu trang dạng:</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>Trang {n}</translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation>Các trang đã quét</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <source>Pages ready: {n}</source>
+        <translation>Số trang đã có: {n}</translation>
+    </message>
+    <message>
+        <source>watching {folder}</source>
+        <translation>đang theo dõi {folder}</translation>
+    </message>
+    <message>
+        <source>Folder the scanner writes into</source>
+        <translation>Thư mục máy quét lưu tệp vào</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer.</source>
+        <translation>Không tìm thấy máy ảnh (camera) trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>The camera gave no picture; check it and try again.</source>
+        <translation>Máy ảnh không cho hình; hãy kiểm tra rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -4139,7 +4422,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -4147,7 +4430,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -4342,19 +4625,19 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -4366,11 +4649,11 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
 </context>
@@ -4682,7 +4965,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -4733,7 +5016,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -4842,7 +5125,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
+        <source>Send this device's changes and receive the others' (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -4904,6 +5187,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Sending changes to the server: {done} of {total}</source>
         <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Sending scanned files: {done} of {total} MB</source>
+        <translation>Đang gửi tệp bản quét: {done}/{total} MB</translation>
     </message>
     <message>
         <source>Receiving changes from the server: {done} received</source>
@@ -5379,7 +5666,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
@@ -5606,6 +5893,79 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Due within {days} days</source>
         <translation>Đến hạn trong {days} ngày tới</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>cách dùng: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>tùy chọn</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>tham số</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>hiện hướng dẫn này rồi thoát</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: lỗi: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>thiếu tham số bắt buộc: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>tham số không nhận ra: %s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>tham số %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>giá trị không hợp lệ: %(value)r (chọn một trong %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>giá trị %(type)s không hợp lệ: %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>cần đúng một giá trị</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>cần nhiều nhất một giá trị</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>cần ít nhất một giá trị</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>không được dùng cùng tham số %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>cần một trong các tham số %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>bỏ qua giá trị %r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>tùy chọn chưa rõ: %(option)s có thể là %(matches)s</translation>
     </message>
 </context>
 </TS>

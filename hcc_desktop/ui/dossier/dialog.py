@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
     Action,
@@ -59,6 +60,7 @@ from hcc_desktop.core.errors import HccError
 from hcc_desktop.core.lifecycle import CLOCK_RUNNING
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
+from hcc_desktop.ui.attachments.panel import AttachmentsPanel
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.dialog_parts import pdf_preview
 from hcc_desktop.ui.common.errors import show_error
@@ -435,7 +437,7 @@ class DossierDialog(QDialog):
         self.setWindowTitle(self.tr("Dossier {key}").format(key=key))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._build()
-        change_hub().dossiers_changed.connect(self._on_dossiers_changed)
+        change_hub().changed.connect(self._on_changed)
         self.reload()
         fit_to_screen(self, QSize(1280, 740))
 
@@ -523,6 +525,11 @@ class DossierDialog(QDialog):
         cb = QVBoxLayout(components_box)
         cb.setContentsMargins(6, 4, 6, 6)
         cb.addWidget(self.components)
+        self.attachments = AttachmentsPanel(
+            self._services, self._runner, self.components.currentRow
+        )
+        self.attachments.attached.connect(lambda _info: self.reload())
+        cb.addWidget(self.attachments)
 
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
@@ -672,14 +679,17 @@ class DossierDialog(QDialog):
         self._events = events
         self._show_header(dossier, events)
         self._show_components(dossier)
+        self.attachments.set_dossier(dossier)
         self.timeline_model.set_events(events)
         self._fit_rows()
         if events:
             self.timeline.scrollToBottom()
         self._show_actions(dossier, events)
 
-    def _on_dossiers_changed(self, ids: list[str]) -> None:
-        if self._dossier is None or not ids or self._dossier.id in ids:
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches_dossiers:
+            return
+        if self._dossier is None or changes.all_dossiers or self._dossier.id in changes.dossiers:
             self.reload()
 
     def _row_visible(self, name: str, visible: bool) -> None:

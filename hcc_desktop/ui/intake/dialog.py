@@ -48,6 +48,7 @@ from hcc_desktop.core.errors import FieldError, HccError, ValidationError
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
+from hcc_desktop.ui.attachments.reuse import IntakeReuse
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import field_label, field_message
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
@@ -62,6 +63,7 @@ from hcc_desktop.ui.intake.fields import (
     set_error_state,
 )
 from hcc_desktop.ui.intake.finder import ProcedureFinder
+from hcc_desktop.ui.intake.operations import accept_dossier
 from hcc_desktop.ui.intake.person import PersonForm
 
 log = logging.getLogger(__name__)
@@ -308,6 +310,8 @@ class IntakeDialog(QDialog):
         c.addWidget(self.checklist, 1)
         c.addWidget(self.checklist_hint)
         c.addWidget(self.checklist_message)
+        self.reuse = IntakeReuse(self, self._services, self._runner)
+        c.addWidget(self.reuse.widget)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_paper_button)
         add_row.addStretch(1)
@@ -802,8 +806,9 @@ class IntakeDialog(QDialog):
         self.clear_errors()
         self.show_officer()
         self._set_busy(True)
-        self._runner.run(
-            self._services.intake.accept,
+        self._runner.run_change(
+            accept_dossier,
+            self._services,
             draft,
             on_done=self._on_accepted,
             on_error=self._on_accept_failed,
