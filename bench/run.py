@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py bench [startup|intake|search|worklist|sync|province|all]
                                  [--dossiers N] [--repeat N]
+    python3 scripts/dev.py bench floors|floors-sync [ARGS…]   (next to their floors)
 
 Each benchmark prints medians and p95 and writes JSON to bench/results/.
 Databases are built once under bench/.cache/ (reused while the schema is the same).
@@ -252,7 +253,17 @@ def bench_startup(count: int, repeat: int) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    kinds = ["all", "startup", "intake", "search", "worklist", "sync", "province"]
+    kinds = [
+        "all",
+        "startup",
+        "intake",
+        "search",
+        "worklist",
+        "sync",
+        "province",
+        "floors",
+        "floors-sync",
+    ]
     parser.add_argument("which", nargs="?", default="all", choices=kinds)
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=0, help="0 = each benchmark's default")
@@ -261,6 +272,18 @@ def main() -> int:
         # Its own options (--dossiers, --base, --rounds): see bench/sync_bench.py.
         cmd = [sys.executable, str(ROOT / "bench" / "sync_bench.py"), *rest]
         if "--dossiers" not in rest and args.dossiers != 100_000:
+            cmd += ["--dossiers", str(args.dossiers)]
+        return subprocess.call(cmd)
+    if args.which == "floors-sync":
+        # First sync next to its floors (PostgreSQL needed): see bench/sync_floors.py.
+        cmd = [sys.executable, str(ROOT / "bench" / "sync_floors.py"), *rest]
+        if "--dossiers" not in rest and args.dossiers != 100_000:
+            cmd += ["--dossiers", str(args.dossiers)]
+        return subprocess.call(cmd)
+    if args.which == "floors":
+        # Each benchmark next to its bare-library floor: see bench/floors.py.
+        cmd = [sys.executable, str(ROOT / "bench" / "floors.py"), *rest]
+        if "--dossiers" not in rest:
             cmd += ["--dossiers", str(args.dossiers)]
         return subprocess.call(cmd)
     if args.which == "province":

@@ -10,18 +10,19 @@ All returned datetimes have minute resolution (seconds dropped) and are naive lo
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
-import holidays
-from holidays.countries.vietnam import Vietnam as _PackageVietnam
+import holidays.holiday_base
 
 from hcc_desktop.core.domain import CalendarOverride, Channel, OfficeHours
 from hcc_desktop.core.errors import FieldError, ValidationError
@@ -176,21 +177,51 @@ def _parse_overrides_document(document: Any) -> list[CalendarOverride]:
     return result
 
 
+_VIETNAM_MODULE = "holidays.countries.vietnam"
+
+
+def _load_vietnam_alone() -> ModuleType:
+    path = Path(holidays.holiday_base.__file__).parent / "countries" / "vietnam.py"
+    spec = importlib.util.spec_from_file_location("_hcc_holidays_vietnam", path)
+    if spec is None or spec.loader is None:  # pragma: no cover - laid out differently
+        import holidays.countries.vietnam as whole
+
+        return whole
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@lru_cache(maxsize=1)
+def _vietnam_classes() -> tuple[type[holidays.holiday_base.HolidayBase], type[Any]]:
+    """The package's Vietnam calendar and the same without its one-off swap days.
+
+    ``holidays.countries`` imports all of its ~250 country modules (a third of a second
+    at start-up); ``vietnam.py`` needs none of them, so it is loaded on its own unless
+    something else has already imported the package's countries.
+    """
+    module = sys.modules.get(_VIETNAM_MODULE) or _load_vietnam_alone()
+    package: type[holidays.holiday_base.HolidayBase] = module.Vietnam
+
+    class LabourCodeVN(package):  # type: ignore[valid-type,misc]
+        """The package without its one-off swap days (those come from yearly notices)."""
+
+        def _add_special_holidays(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+    return package, LabourCodeVN
+
+
 def _language() -> str | None:
     # An unknown language makes the package fall back to English names.
-    return "vi" if "vi" in holidays.list_localized_countries().get("VN", ()) else None
-
-
-class _LabourCodeVN(_PackageVietnam):
-    """The package without its one-off swap days (those come from yearly notices)."""
-
-    def _add_special_holidays(self, *args: Any, **kwargs: Any) -> None:
-        return None
+    package = _vietnam_classes()[0]
+    return "vi" if "vi" in getattr(package, "supported_languages", ()) else None
 
 
 @lru_cache(maxsize=256)
 def _package_days(year: int) -> Mapping[date, str]:
-    found = holidays.country_holidays("VN", years=year, language=_language())
+    found = _vietnam_classes()[0](years=year, language=_language())
     return MappingProxyType({day: str(name) for day, name in found.items() if day.year == year})
 
 
@@ -201,7 +232,7 @@ def _package_extras(year: int) -> Mapping[date, str]:
     Its one-off swap days, and Ngày Văn hóa Việt Nam (24/11, from 2026), which the
     Politburo chose but whose legal force an administrator must confirm (DOMAIN.md §3).
     """
-    statutory = _LabourCodeVN(years=year, language=_language())
+    statutory = _vietnam_classes()[1](years=year, language=_language())
     extras = {day: name for day, name in _package_days(year).items() if day not in statutory}
     culture_day = date(year, 11, 24)
     if culture_day in extras or culture_day in statutory:

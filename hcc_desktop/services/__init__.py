@@ -6,45 +6,112 @@ Every method takes and returns plain frozen dataclasses; one write is one
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
-from hcc_desktop.services.attachments import AttachmentService
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
-from hcc_desktop.services.complaints import ComplaintService
 from hcc_desktop.services.dossiers.intake import IntakeService
 from hcc_desktop.services.dossiers.lifecycle import LifecycleService
 from hcc_desktop.services.dossiers.query import DossierQueryService
-from hcc_desktop.services.exchange.backlog import BacklogService
-from hcc_desktop.services.exchange.portal import PortalService
 from hcc_desktop.services.printing import PrintService
-from hcc_desktop.services.reports import ReportService
 from hcc_desktop.services.settings import SettingsService
-from hcc_desktop.services.sync.service import SyncService
+
+if TYPE_CHECKING:
+    from hcc_desktop.services.attachments import AttachmentService
+    from hcc_desktop.services.complaints import ComplaintService
+    from hcc_desktop.services.exchange.backlog import BacklogService
+    from hcc_desktop.services.exchange.portal import PortalService
+    from hcc_desktop.services.reports import ReportService
+    from hcc_desktop.services.sync.service import SyncService
 
 
-@dataclass
 class Services:
-    db: Database
-    migration: MigrationResult
-    settings: SettingsService
-    catalog: CatalogService
-    intake: IntakeService
-    dossiers: DossierQueryService
-    printing: PrintService
-    lifecycle: LifecycleService
-    sync: SyncService
-    reports: ReportService
-    portal: PortalService
-    backlog: BacklogService
-    complaints: ComplaintService
-    attachments: AttachmentService
+    """The services of one store. The counter's are made at once; sync, reports, the
+    portal exchange, the backlog import and complaints are imported and made on first
+    use (their modules are a quarter of the start-up's imports)."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        migration: MigrationResult,
+        settings: SettingsService,
+        catalog: CatalogService,
+        intake: IntakeService,
+        dossiers: DossierQueryService,
+        printing: PrintService,
+        lifecycle: LifecycleService,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        self.db = db
+        self.migration = migration
+        self.settings = settings
+        self.catalog = catalog
+        self.intake = intake
+        self.dossiers = dossiers
+        self.printing = printing
+        self.lifecycle = lifecycle
+        self._clock = clock
+        # Two threads (the GUI's and the task runner's) may ask for the same one.
+        self._lazy_lock = threading.RLock()
+
+    @cached_property
+    def sync(self) -> SyncService:
+        with self._lazy_lock:
+            from hcc_desktop.services.sync.service import SyncService
+
+            return SyncService(
+                self.db, settings=self.settings, catalog=self.catalog, clock=self._clock
+            )
+
+    @cached_property
+    def reports(self) -> ReportService:
+        with self._lazy_lock:
+            from hcc_desktop.services.reports import ReportService
+
+            return ReportService(
+                self.db, settings=self.settings, today=lambda: self._clock().date()
+            )
+
+    @cached_property
+    def portal(self) -> PortalService:
+        with self._lazy_lock:
+            from hcc_desktop.services.exchange.portal import PortalService
+
+            return PortalService(
+                self.db, catalog=self.catalog, settings=self.settings, clock=self._clock
+            )
+
+    @cached_property
+    def backlog(self) -> BacklogService:
+        with self._lazy_lock:
+            from hcc_desktop.services.exchange.backlog import BacklogService
+
+            return BacklogService(
+                self.db, catalog=self.catalog, settings=self.settings, clock=self._clock
+            )
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        with self._lazy_lock:
+            from hcc_desktop.services.complaints import ComplaintService
+
+            return ComplaintService(self.db, settings=self.settings, clock=self._clock)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        with self._lazy_lock:
+            from hcc_desktop.services.attachments import AttachmentService
+
+            return AttachmentService(self.db, settings=self.settings)
 
     def close(self) -> None:
         """Release the database (its connections and files)."""
@@ -81,10 +148,5 @@ def open_services(
         dossiers=dossiers,
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
         lifecycle=LifecycleService(db, settings=settings, clock=clock),
-        sync=SyncService(db, settings=settings, catalog=catalog, clock=clock),
-        reports=ReportService(db, settings=settings, today=lambda: clock().date()),
-        portal=PortalService(db, catalog=catalog, settings=settings, clock=clock),
-        backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
-        complaints=ComplaintService(db, settings=settings, clock=clock),
-        attachments=AttachmentService(db, settings=settings),
+        clock=clock,
     )

@@ -1,5 +1,6 @@
-"""Start-up of the desktop program: logging, error hook, Qt, translations,
-services, main window."""
+"""Start-up of the desktop program: logging, error hook, Qt, translations, a first
+window, then — on the task runner while that window is painted — the services, and
+the main window in its place."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 
+import shiboken6  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QMessageLogContext,
@@ -29,11 +31,27 @@ from PySide6.QtCore import (  # noqa: E402
 )
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
+from hcc_desktop.ui.startup import cheaper_pyside_import_hook  # noqa: E402
+
+cheaper_pyside_import_hook()
+
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
 from hcc_desktop import __version__  # noqa: E402
-from hcc_desktop.core.errors import HccError  # noqa: E402
 from hcc_desktop.core.paths import APP_AUTHOR, APP_NAME, default_db_path, log_dir  # noqa: E402
 from hcc_desktop.ui.common.i18n import SUPPORTED_LANGUAGES, install_translators  # noqa: E402
+from hcc_desktop.ui.common.tasks import TaskRunner  # noqa: E402
 from hcc_desktop.ui.platform_check import check_platform  # noqa: E402
+from hcc_desktop.ui.startup import (  # noqa: E402
+    StartupWindow,
+    forget_sources,
+    remember_language,
+    remembered_language,
+)
+
+if TYPE_CHECKING:
+    from hcc_desktop.services import Services
+    from hcc_desktop.services.settings import AppSettings
 
 log = logging.getLogger("hcc_desktop")
 
@@ -129,6 +147,8 @@ def install_excepthooks() -> None:
 
 def _database_error(exc: BaseException, path: Path) -> None:
     box = QMessageBox()
+    from hcc_desktop.core.errors import HccError
+
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("App", "Cannot open the database"))
     if isinstance(exc, HccError):
@@ -153,6 +173,34 @@ def _database_error(exc: BaseException, path: Path) -> None:
     )
     box.setDetailedText(reason)
     box.exec()
+
+
+class _OpenFailed:
+    """The store could not be opened (carried back from the task runner)."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+def open_store(db_path: Path) -> tuple[Services, AppSettings] | _OpenFailed:
+    """Runs on the task runner while the first window is painted: import the services
+    (SQLAlchemy, the models, the calendar), open — create or migrate — the store, read
+    the settings, and import the main window's module (only classes are made here:
+    widgets are built on the GUI thread)."""
+    from hcc_desktop.services import open_services
+
+    try:
+        services = open_services(db_path)
+    except Exception as exc:
+        log.critical("cannot open the database %s", db_path, exc_info=True)
+        return _OpenFailed(exc)
+    try:
+        settings = services.settings.load()
+        import hcc_desktop.ui.main_window  # noqa: F401
+    except BaseException:
+        services.close()
+        raise
+    return services, settings
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -182,69 +230,107 @@ def run(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return 1
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
-    language = args.lang or "vi"
+    # The settings' language is in the store, which is not open yet: the first window
+    # speaks the language of the last start.
+    language = args.lang or remembered_language() or "vi"
+    if language not in SUPPORTED_LANGUAGES:
+        language = "vi"
     install_translators(language, app)
 
-    from hcc_desktop.services import open_services
-
     db_path = args.db or default_db_path()
-    try:
-        services = open_services(db_path)
-    except Exception as exc:
-        log.critical("cannot open the database %s", db_path, exc_info=True)
-        _database_error(exc, db_path)
-        return 1
-    if services.migration.backup is not None:
-        log.info(
-            "database migrated from %s to %s; backup %s",
-            services.migration.from_revision,
-            services.migration.to_revision,
-            services.migration.backup,
-        )
-
-    settings = services.settings.load()
-    if args.lang is None and settings.language != language:
-        install_translators(settings.language, app)
-
-    from hcc_desktop.ui.common.tasks import TaskRunner
-    from hcc_desktop.ui.main_window import MainWindow
-
     runner = TaskRunner(app)
-    window = MainWindow(services, runner)
-    window.show()
-    if services.migration.backup is not None:
-        window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "App", "The database was upgraded; a backup copy was kept as {path}"
-            ).format(path=str(services.migration.backup)),
-            60_000,
-        )
+    first = StartupWindow()
+    first.show()
+    state: dict[str, Any] = {"window": None, "services": None, "code": None, "ended": False}
+
+    def report_shown() -> None:
+        elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
+        print(f"shown {elapsed_ms:.0f}", flush=True)
+        log.info("main window shown after %.0f ms", elapsed_ms)
+
+    def report_lists_and_quit(*_args: object) -> None:
+        if state["code"] is not None:
+            return
+        elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
+        print(f"lists {elapsed_ms:.0f}", flush=True)
+        state["code"] = 0
+        for window in (state["window"], first):
+            if window is not None and shiboken6.isValid(window):
+                window.close()
+        app.quit()
+
+    def fail(exc: BaseException | None = None) -> None:
+        if exc is not None:
+            log.critical("start-up failed", exc_info=exc)
+            from hcc_desktop.ui.common.errors import show_error
+
+            show_error(first if shiboken6.isValid(first) else None, exc, log_it=False)
+        state["code"] = 1
+        if shiboken6.isValid(first):
+            first.close()
+        app.exit(1)
+
+    def opened(result: tuple[Services, AppSettings] | _OpenFailed) -> None:
+        if isinstance(result, _OpenFailed):
+            _database_error(result.exc, db_path)
+            fail()
+            return
+        services, settings = result
+        state["services"] = services
+        if state["ended"]:
+            return  # the first window was closed before the store opened: just close it
+        log.info("store open after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
+        if services.migration.backup is not None:
+            log.info(
+                "database migrated from %s to %s; backup %s",
+                services.migration.from_revision,
+                services.migration.to_revision,
+                services.migration.backup,
+            )
+        if args.lang is None:
+            remember_language(settings.language)
+            if settings.language != language:
+                install_translators(settings.language, app)
+
+        from hcc_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(services, runner)
+        state["window"] = window
+        forget_sources()
+        log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
+        if args.quit_after_show:
+            window.worklists.loaded.connect(report_lists_and_quit)
+        window.show()
+        first.close()
+        if services.migration.backup is not None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "App", "The database was upgraded; a backup copy was kept as {path}"
+                ).format(path=str(services.migration.backup)),
+                60_000,
+            )
+        if not args.quit_after_show:
+            QTimer.singleShot(0, window.ensure_officer)
+
+    def load() -> None:
+        runner.run(open_store, db_path, on_done=opened, on_error=fail)
 
     if args.quit_after_show:
-        # Prints two figures: the window shown, then its lists loaded (the
-        # worklists and today's dossiers are read on the task runner).
-        def report_shown() -> None:
-            elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
-            print(f"shown {elapsed_ms:.0f}", flush=True)
-            log.info("main window shown after %.0f ms", elapsed_ms)
-
-        def report_lists_and_quit(*_args: object) -> None:
-            elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
-            print(f"lists {elapsed_ms:.0f}", flush=True)
-            window.close()
-            app.quit()
-
-        # Runs once the event loop has processed the window's first show/paint.
-        QTimer.singleShot(0, report_shown)
-        window.worklists.loaded.connect(report_lists_and_quit)
+        # Prints two figures: the first window painted, then the main window's lists
+        # loaded (the worklists and today's dossiers are read on the task runner).
+        first.painted.connect(report_shown)
         QTimer.singleShot(120_000, report_lists_and_quit)  # never hang a benchmark
-    else:
-        QTimer.singleShot(0, window.ensure_officer)
+    # The services are imported and the store opened once the first window is on the
+    # screen: before, they would hold the GIL while Qt paints it.
+    first.painted.connect(load)
 
     try:
         code = app.exec()
     finally:
+        state["ended"] = True
         runner.wait_idle()
-        services.close()
+        services = state["services"]
+        if services is not None:
+            services.close()
         log.info("HCC Desktop stopped")
-    return int(code)
+    return int(state["code"] if state["code"] is not None else code)

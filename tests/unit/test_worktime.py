@@ -614,3 +614,22 @@ def test_lateness_counts_working_days_not_calendar_days(cal: WorkCalendar) -> No
     assert cal.working_days_late(due, at(2025, 3, 11, 7, 0)) == 2
     # Over the Tết 2026 break: due Fri 13/2, seen Mon 23/2 → 1 working day.
     assert cal.working_days_late(at(2026, 2, 13, 17, 0), at(2026, 2, 23, 8, 0)) == 1
+
+
+def test_the_vietnam_calendar_loads_without_every_country_module() -> None:
+    # holidays.countries imports ~250 country modules: a third of a second at start-up.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from hcc_desktop.core import worktime\n"
+        "days = worktime._public_holidays(2026)\n"
+        "assert days[date(2026, 9, 2)], days\n"
+        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

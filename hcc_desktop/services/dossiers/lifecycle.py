@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -42,7 +43,14 @@ from hcc_desktop.db.models import (
     RatingRow,
     ReminderSnooze,
 )
-from hcc_desktop.services.dossiers.query import DossierSummary, dossier_from_row, summary_columns
+from hcc_desktop.services.dossiers.query import (
+    SUMMARY_SELECT,
+    DossierSummary,
+    Verdict,
+    dossier_from_row,
+    sql_datetime,
+    summaries_from_sql,
+)
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -425,19 +433,17 @@ class LifecycleService:
         }
         lists: dict[str, tuple[DossierSummary, ...]] = {}
         counts: dict[str, int] = {}
+        verdict = _open_verdict(as_of, calendar)
         with self._db.read() as s:
-            for name, (statuses, lo, hi) in specs.items():
-                where = self._where(statuses, lo, hi, filters)
-                counts[name] = int(
-                    s.execute(where(select(func.count()).select_from(DossierRow))).scalar_one()
-                )
-                rows = s.execute(
-                    where(select(*summary_columns())).order_by(DossierRow.due_at).limit(limit)
-                ).all()
-                lists[name] = tuple(
-                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
-                    for r in rows
-                )
+            cursor = self._db.cursor(s)
+            try:
+                for name, (statuses, lo, hi) in specs.items():
+                    where, params = _worklist_where(statuses, lo, hi, filters, "d.due_at")
+                    counts[name] = int(cursor.execute(_count_sql(where), params).fetchone()[0])
+                    rows = cursor.execute(_list_sql(where, "d.due_at"), (*params, limit)).fetchall()
+                    lists[name] = tuple(summaries_from_sql(rows, verdict))
+            finally:
+                cursor.close()
         return Worklists(as_of=as_of, within=within, counts=counts, **lists)
 
     def counts(self, *, as_of: datetime | None = None, within: int | None = None) -> dict[str, int]:
@@ -463,7 +469,8 @@ class LifecycleService:
         running = [int(s) for s in CLOCK_RUNNING]
         # After an apology (Mẫu 04) the citizen was given a new appointment: what is at
         # risk now is that one, so the reminders file the dossier by it.
-        current_due = func.coalesce(DossierRow.proposed_due_at, DossierRow.due_at)
+        current_due = "coalesce(d.proposed_due_at, d.due_at)"
+        verdict = _open_verdict(as_of, calendar)
         found: dict[str, tuple[DossierSummary, ...]] = {}
         with self._db.read() as s:
             snoozed = {
@@ -472,16 +479,16 @@ class LifecycleService:
                     select(ReminderSnooze.dossier_id).where(ReminderSnooze.until > as_of)
                 )
             }
-            for name, (lo, hi) in bounds.items():
-                where = self._where(running, lo, hi, None, current_due)
-                rows = s.execute(
-                    where(select(*summary_columns())).order_by(current_due).limit(1000)
-                ).all()
-                found[name] = tuple(
-                    _with_timeliness(DossierSummary.from_row(tuple(r)), as_of, calendar)
-                    for r in rows
-                    if r[0] not in snoozed
-                )
+            cursor = self._db.cursor(s)
+            try:
+                for name, (lo, hi) in bounds.items():
+                    where, params = _worklist_where(running, lo, hi, None, current_due)
+                    rows = cursor.execute(_list_sql(where, current_due), (*params, 1000)).fetchall()
+                    found[name] = tuple(
+                        summaries_from_sql((r for r in rows if r[0] not in snoozed), verdict)
+                    )
+            finally:
+                cursor.close()
         return Reminders(as_of=as_of, tomorrow=next_day, **found)
 
     def snooze(self, key: str, *, until: datetime) -> None:
@@ -724,6 +731,81 @@ class LifecycleService:
         )
         enqueue(s, "dossier", row.id)
         enqueue(s, "event", event_id)
+
+
+def _worklist_where(
+    statuses: list[int],
+    lo: datetime | None,
+    hi: datetime | None,
+    filters: WorklistFilter | None,
+    due: str,
+) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE clause of a worklist (as ``LifecycleService._where`` builds it with
+    SQLAlchemy) over ``dossiers d``, and its parameters."""
+    clauses = [f"d.status IN ({', '.join('?' * len(statuses))})"]
+    params: list[Any] = list(statuses)
+    if lo is not None:
+        clauses.append(f"{due} >= ?")
+        params.append(sql_datetime(lo))
+    if hi is not None:
+        clauses.append(f"{due} < ?")
+        params.append(sql_datetime(hi))
+    if filters is not None:
+        if filters.procedure_code:
+            clauses.append("d.procedure_code = ?")
+            params.append(filters.procedure_code)
+        if filters.field:
+            clauses.append("d.procedure_field = ?")
+            params.append(filters.field)
+        if filters.officer:
+            clauses.append("(d.received_by = ? OR d.holder = ?)")
+            params += [filters.officer, filters.officer]
+        if filters.channel is not None:
+            clauses.append("d.channel = ?")
+            params.append(filters.channel.value)
+    return " AND ".join(clauses), tuple(params)
+
+
+@lru_cache(maxsize=64)
+def _count_sql(where: str) -> str:
+    return f"SELECT count(*) FROM {DossierRow.__tablename__} d WHERE {where}"
+
+
+@lru_cache(maxsize=64)
+def _list_sql(where: str, order: str) -> str:
+    return f"{SUMMARY_SELECT} WHERE {where} ORDER BY {order} LIMIT ?"
+
+
+def _open_verdict(as_of: datetime, calendar: WorkCalendar) -> Verdict:
+    """What ``_with_timeliness`` sets, as a function of a raw list row's values."""
+    as_of_day = as_of.date()
+    late_cache: dict[datetime, int] = {}
+
+    def verdict(
+        status: DossierStatus,
+        due: datetime,
+        ended: datetime | None,
+        timeliness: Timeliness | None,
+        supplement_count: int,
+    ) -> tuple[Timeliness | None, int]:
+        if ended is not None:
+            return timeliness, 0
+        if timeliness is None:
+            # While a supplement is awaited the clock is stopped: the appointment moves
+            # by the waiting time, so a passed original date does not make it late.
+            waiting = status is S.SUPPLEMENT_REQUESTED
+            if supplement_count > 1 or (not waiting and as_of_day > due.date()):
+                timeliness = Timeliness.LATE
+            else:
+                return None, 0
+        if status is S.SUPPLEMENT_REQUESTED:
+            return timeliness, 0
+        days = late_cache.get(due)
+        if days is None:
+            days = late_cache[due] = calendar.working_days_late(due, as_of)
+        return timeliness, days
+
+    return verdict
 
 
 def _with_timeliness(d: DossierSummary, as_of: datetime, calendar: WorkCalendar) -> DossierSummary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -276,6 +276,95 @@ def _summary(r: tuple[Any, ...]) -> DossierSummary:
     return DossierSummary.from_row(r)
 
 
+# -- the hot lists: SQL written once, rows mapped without SQLAlchemy ----------------------
+
+# The columns of _SUMMARY_COLUMNS, in the same order, as plain SQL over ``dossiers d``.
+SUMMARY_SELECT = (
+    "SELECT d.id, d.code, d.owner_name, d.owner_id_number, d.owner_phone, "
+    "d.procedure_code, d.procedure_name, d.status, d.channel, d.received_at, d.due_at, "
+    "d.received_by, d.holder, d.supplement_count, d.ended_at, d.timeliness, "
+    "d.proposed_due_at, "
+    f"(SELECT p.short_name FROM {ProcedureRow.__tablename__} p "
+    "WHERE p.code = d.procedure_code) "
+    f"FROM {DossierRow.__tablename__} d"
+)
+
+_STATUS = {int(s): s for s in DossierStatus}
+_CHANNEL = {c.value: c for c in Channel}
+_TIMELINESS = {t.value: t for t in Timeliness}
+_parse_dt = datetime.fromisoformat
+
+
+def sql_datetime(value: datetime) -> str:
+    """A datetime as SQLAlchemy stores it in SQLite (naive wall clock, microseconds)."""
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
+        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
+    )
+
+
+# (status, due_at, ended_at, timeliness, supplement_count) -> (timeliness, days_late)
+Verdict = Callable[
+    [DossierStatus, datetime, datetime | None, Timeliness | None, int],
+    tuple[Timeliness | None, int],
+]
+
+
+def summaries_from_sql(
+    rows: Iterable[tuple[Any, ...]], verdict: Verdict | None = None
+) -> list[DossierSummary]:
+    """DossierSummary objects from raw rows of ``SUMMARY_SELECT``.
+
+    The same values as ``DossierSummary.from_row`` over SQLAlchemy's rows (a test
+    compares them), made for lists of hundreds of rows: enums looked up in dicts,
+    datetimes parsed by ``datetime.fromisoformat``, and the frozen dataclass filled
+    directly instead of through its ``__init__`` (one ``object.__setattr__`` per
+    field). ``verdict`` may set the timeliness and working days late of each row.
+    """
+    new = object.__new__
+    parse = _parse_dt
+    found: list[DossierSummary] = []
+    append = found.append
+    for r in rows:
+        status = _STATUS[r[7]]
+        due = parse(r[10])
+        ended = parse(r[14]) if r[14] else None
+        timeliness = _TIMELINESS[r[15]] if r[15] else None
+        days_late = 0
+        if verdict is not None:
+            timeliness, days_late = verdict(status, due, ended, timeliness, r[13])
+        d = new(DossierSummary)
+        d.__dict__.update(
+            id=r[0],
+            code=r[1],
+            full_name=r[2],
+            id_number=r[3],
+            phone=r[4],
+            procedure_code=r[5],
+            procedure_name=r[6],
+            status=status,
+            channel=_CHANNEL[r[8]],
+            received_at=parse(r[9]),
+            due_at=due,
+            received_by=r[11],
+            holder=r[12],
+            supplement_count=r[13],
+            ended_at=ended,
+            timeliness=timeliness,
+            procedure_short_name=r[17] or "",
+            proposed_due_at=parse(r[16]) if r[16] else None,
+            days_late=days_late,
+        )
+        append(d)
+    return found
+
+
+_SEARCH_SQL = (
+    f"{SUMMARY_SELECT} WHERE d.pk IN (SELECT rowid FROM dossier_fts WHERE dossier_fts "
+    "MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.received_at DESC, d.code DESC"
+)
+
+
 class DossierQueryService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -339,22 +428,12 @@ class DossierQueryService:
     def _search(s: Session, query: str, limit: int) -> list[DossierSummary]:
         # Newest rows have the highest pk; FTS5 walks its rowids backwards
         # cheaply, so the limit applies before any join or sort.
-        pks = [
-            r[0]
-            for r in s.execute(
-                text(
-                    "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q "
-                    "ORDER BY rowid DESC LIMIT :n"
-                ),
-                {"q": query, "n": limit},
-            )
-        ]
-        if not pks:
-            return []
-        rows = s.execute(select(*_SUMMARY_COLUMNS).where(DossierRow.pk.in_(pks))).all()
-        found = [_summary(tuple(r)) for r in rows]
-        found.sort(key=lambda d: (d.received_at, d.code), reverse=True)
-        return found
+        cursor = Database.cursor(s)
+        try:
+            rows = cursor.execute(_SEARCH_SQL, (query, limit)).fetchall()
+        finally:
+            cursor.close()
+        return summaries_from_sql(rows)
 
     def timeline(self, dossier_id: str) -> list[DossierEvent]:
         """The dossier's events, oldest first."""

@@ -1,0 +1,137 @@
+"""Start-up (issue 14): the first window is painted before the store, SQLAlchemy and
+the services are imported; they load on the task runner, then the main window takes
+its place and reads its lists."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+from hcc_desktop.ui import app, startup
+
+seen = {}
+original = startup.StartupWindow.paintEvent
+
+def paint(self, event):
+    if not seen:
+        seen.update(
+            sqlalchemy="sqlalchemy" in sys.modules,
+            services="hcc_desktop.services" in sys.modules,
+            main_window="hcc_desktop.ui.main_window" in sys.modules,
+        )
+    original(self, event)
+
+startup.StartupWindow.paintEvent = paint
+code = app.run(["--db", sys.argv[1], "--lang", "vi", "--quit-after-show"])
+seen["after"] = "sqlalchemy" in sys.modules and "hcc_desktop.ui.main_window" in sys.modules
+seen["code"] = code
+print(json.dumps(seen))
+"""
+
+
+def test_first_window_is_painted_before_the_services_are_imported(tmp_path: Path) -> None:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HCC_DESKTOP_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "hcc.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
+    lines = done.stdout.strip().splitlines()
+    figures = dict(line.split() for line in lines[:-1])
+    seen = json.loads(lines[-1])
+    assert seen == {
+        "sqlalchemy": False,
+        "services": False,
+        "main_window": False,
+        "after": True,
+        "code": 0,
+    }
+    assert 0 < int(figures["shown"]) <= int(figures["lists"])
+
+
+def test_the_pyside_import_hook_does_not_read_qt_free_modules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import inspect
+
+    import shibokensupport.feature as feature  # type: ignore[import-not-found]
+    import sqlalchemy.sql.compiler
+
+    import hcc_desktop.services.dossiers.query as query
+    from hcc_desktop.ui.startup import cheaper_pyside_import_hook
+
+    cheaper_pyside_import_hook()
+    read: list[str] = []
+    real = inspect.getsource
+
+    def spy(obj: object) -> str:
+        read.append(getattr(obj, "__name__", "?"))
+        return real(obj)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inspect, "getsource", spy)
+    assert feature._mod_uses_pyside(sqlalchemy.sql.compiler) is False
+    assert feature._mod_uses_pyside(query) is False
+    assert feature._mod_uses_pyside(json) is False
+    assert read == []
+    # A module the hook cannot place is still read, as PySide6 does.
+    import tests.ui.conftest as conftest
+
+    assert feature._mod_uses_pyside(conftest)
+    assert "tests.ui.conftest" in read
+
+
+CLOSE_EARLY = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from hcc_desktop.ui import app, startup
+
+original = startup.StartupWindow._first_paint_done
+
+def painted_then_closed(self):
+    original(self)  # the store starts opening on the task runner
+    self.close()  # the officer closes the window before the main window is there
+
+startup.StartupWindow._first_paint_done = painted_then_closed
+code = app.run(["--db", sys.argv[1], "--lang", "vi"])
+windows = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+print(json.dumps({"code": code, "windows": windows}))
+"""
+
+
+def test_closing_the_first_window_before_the_store_opens_ends_the_program(
+    tmp_path: Path,
+) -> None:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HCC_DESKTOP_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", CLOSE_EARLY, str(tmp_path / "hcc.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "windows": []}
+    assert (tmp_path / "hcc.db").exists()  # the store was opened (and closed) all the same
