@@ -17,11 +17,13 @@ from hcc_desktop.core.domain import (
     Collector,
     DocForm,
     DossierEvent,
+    DossierStatus,
     MissingComponent,
     PaperSize,
     ReturnMethod,
+    Timeliness,
 )
-from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
+from hcc_desktop.core.messages import EVENT_NAMES, QT_TRANSLATE_NOOP, STATUS_NAMES, TIMELINESS_NAMES
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput, WorklistFilter
 from hcc_desktop.services.dossiers.query import DossierSummary
@@ -165,18 +167,38 @@ def cmd_transition(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+STATUS_LINE = QT_TRANSLATE_NOOP(
+    "Cli", "{code}  status {status} ({name})  due {due}  result: {timeliness}"
+)
+
+
 def cmd_status(services: Services, args: argparse.Namespace) -> int:
     as_of = parse_time(args.as_of, "--as-of") if args.as_of else None
     data = status_json(services, args.code, as_of)
     if args.json:
         print_json(data)
     else:
+        verdict = data["timeliness"]
         print(
-            f"{data['code']}  status {data['status']} ({data['status_name']})  "
-            f"due {data['due_at']}  timeliness {data['timeliness'] or '-'}"
+            text.say(
+                STATUS_LINE,
+                code=data["code"],
+                status=data["status"],
+                name=text.translate("DossierStatus", STATUS_NAMES[DossierStatus(data["status"])]),
+                due=data["due_at"],
+                timeliness=(
+                    text.translate("TimelineModel", TIMELINESS_NAMES[Timeliness(verdict)])
+                    if verdict
+                    else "—"
+                ),
+            )
         )
         for e in data["timeline"]:
-            print(f"  {e['at']}  {e['kind']:<22} {e['actor']}  {e['reason']}")
+            kind = e["kind"]
+            name = (
+                text.translate("TimelineModel", EVENT_NAMES[kind]) if kind in EVENT_NAMES else kind
+            )
+            print(f"  {e['at']}  {name:<30} {e['actor']}  {e['reason']}")
     return 0
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from hcc_desktop.core.domain import DossierStatus, Timeliness
 from hcc_desktop.core.errors import (
     CatalogError,
     CatalogIssue,
@@ -868,3 +869,45 @@ class Catalogue:
         if exc.issues:
             return [self.catalog_issue(i) for i in exc.issues]
         return list(exc.problems)
+
+
+# Names the window and the command line show for statuses, timeline events and verdicts
+# (their contexts are those of the screens that first showed them).
+STATUS_NAMES: dict[DossierStatus, str] = {
+    DossierStatus.NEW: QT_TRANSLATE_NOOP("DossierStatus", "Newly registered"),
+    DossierStatus.RECEIVED: QT_TRANSLATE_NOOP("DossierStatus", "Received"),
+    DossierStatus.NOT_ACCEPTED: QT_TRANSLATE_NOOP("DossierStatus", "Not accepted"),
+    DossierStatus.PROCESSING: QT_TRANSLATE_NOOP("DossierStatus", "Being processed"),
+    DossierStatus.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP(
+        "DossierStatus", "Additional papers requested"
+    ),
+    DossierStatus.FINANCIAL_OBLIGATION: QT_TRANSLATE_NOOP(
+        "DossierStatus", "Financial obligation requested"
+    ),
+    DossierStatus.WITHDRAWN: QT_TRANSLATE_NOOP("DossierStatus", "Withdrawn by the citizen"),
+    DossierStatus.STOPPED: QT_TRANSLATE_NOOP("DossierStatus", "Processing stopped"),
+    DossierStatus.PROCESSED: QT_TRANSLATE_NOOP("DossierStatus", "Processed"),
+    DossierStatus.RETURNED: QT_TRANSLATE_NOOP("DossierStatus", "Result returned"),
+}
+
+EVENT_NAMES: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("TimelineModel", "Received"),
+    "handed_over": QT_TRANSLATE_NOOP("TimelineModel", "Handed over for processing"),
+    "supplement_requested": QT_TRANSLATE_NOOP("TimelineModel", "Supplement requested"),
+    "supplement_received": QT_TRANSLATE_NOOP("TimelineModel", "Supplement received"),
+    "payment_requested": QT_TRANSLATE_NOOP("TimelineModel", "Financial obligation requested"),
+    "payment_received": QT_TRANSLATE_NOOP("TimelineModel", "Financial obligation paid"),
+    "refused": QT_TRANSLATE_NOOP("TimelineModel", "Refused"),
+    "withdrawn": QT_TRANSLATE_NOOP("TimelineModel", "Withdrawn by the citizen"),
+    "stopped": QT_TRANSLATE_NOOP("TimelineModel", "Processing stopped"),
+    "processed": QT_TRANSLATE_NOOP("TimelineModel", "Processing finished"),
+    "returned": QT_TRANSLATE_NOOP("TimelineModel", "Result returned"),
+    "apology_issued": QT_TRANSLATE_NOOP("TimelineModel", "Apology and new appointment"),
+    "rated": QT_TRANSLATE_NOOP("TimelineModel", "Satisfaction rating"),
+}
+
+TIMELINESS_NAMES: dict[Timeliness, str] = {
+    Timeliness.EARLY: QT_TRANSLATE_NOOP("TimelineModel", "Before the deadline"),
+    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("TimelineModel", "On time"),
+    Timeliness.LATE: QT_TRANSLATE_NOOP("TimelineModel", "Overdue"),
+}

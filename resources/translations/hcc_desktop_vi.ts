@@ -804,6 +804,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Chờ trả kết quả ({count})</translation>
     </message>
     <message>
+        <source>{code}  status {status} ({name})  due {due}  result: {timeliness}</source>
+        <translation>{code}  trạng thái {status} ({name})  hẹn trả {due}  kết quả: {timeliness}</translation>
+    </message>
+    <message>
         <source>Attached to {code}, paper {component}: {pages} pages, {size} (SHA-256 {short})</source>
         <translation>Đã đính kèm vào hồ sơ {code}, thành phần {component}: {pages} trang, {size} (SHA-256 {short})</translation>
     </message>

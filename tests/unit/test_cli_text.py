@@ -308,3 +308,20 @@ def test_argparse_own_errors_speak_the_cli_language(
     with pytest.raises(SystemExit):
         cli_main(["--lang", "en", "--db", db, "transition"])
     assert "the following arguments are required: code, action" in capsys.readouterr().err
+
+
+def test_status_names_the_status_the_verdict_and_the_events_in_vietnamese(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        db, "intake", str(_write(tmp_path, GOOD)), "--allow-unusual-date", capsys=capsys
+    )
+    assert code == 0
+    dossier = json.loads(out)["code"]
+    code, out, _ = run(db, "status", dossier, capsys=capsys)
+    assert code == 0
+    first, event = out.splitlines()[:2]
+    assert f"{dossier}  trạng thái 2 (Được tiếp nhận)  hẹn trả " in first
+    assert "kết quả:" in first
+    assert "Tiếp nhận hồ sơ" in event
+    assert "received" not in out and "status" not in out

@@ -19,26 +19,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, DossierStatus, Timeliness
 from hcc_desktop.core.lifecycle import classify
+from hcc_desktop.core.messages import STATUS_NAMES
 from hcc_desktop.core.text import fold
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP
-
-STATUS_NAMES: dict[DossierStatus, str] = {
-    DossierStatus.NEW: QT_TRANSLATE_NOOP("DossierStatus", "Newly registered"),
-    DossierStatus.RECEIVED: QT_TRANSLATE_NOOP("DossierStatus", "Received"),
-    DossierStatus.NOT_ACCEPTED: QT_TRANSLATE_NOOP("DossierStatus", "Not accepted"),
-    DossierStatus.PROCESSING: QT_TRANSLATE_NOOP("DossierStatus", "Being processed"),
-    DossierStatus.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP(
-        "DossierStatus", "Additional papers requested"
-    ),
-    DossierStatus.FINANCIAL_OBLIGATION: QT_TRANSLATE_NOOP(
-        "DossierStatus", "Financial obligation requested"
-    ),
-    DossierStatus.WITHDRAWN: QT_TRANSLATE_NOOP("DossierStatus", "Withdrawn by the citizen"),
-    DossierStatus.STOPPED: QT_TRANSLATE_NOOP("DossierStatus", "Processing stopped"),
-    DossierStatus.PROCESSED: QT_TRANSLATE_NOOP("DossierStatus", "Processed"),
-    DossierStatus.RETURNED: QT_TRANSLATE_NOOP("DossierStatus", "Result returned"),
-}
 
 CHANNEL_NAMES: dict[Channel, str] = {
     Channel.COUNTER: QT_TRANSLATE_NOOP("Channel", "Counter"),

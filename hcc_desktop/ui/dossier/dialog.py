@@ -58,6 +58,7 @@ from hcc_desktop.core.domain import (
 )
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.core.lifecycle import CLOCK_RUNNING
+from hcc_desktop.core.messages import EVENT_NAMES, TIMELINESS_NAMES
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
 from hcc_desktop.ui.attachments.panel import AttachmentsPanel
@@ -82,27 +83,7 @@ log = logging.getLogger(__name__)
 
 TIMELINE = "TimelineModel"
 
-EVENT_NAMES: dict[str, str] = {
-    "received": QT_TRANSLATE_NOOP("TimelineModel", "Received"),
-    "handed_over": QT_TRANSLATE_NOOP("TimelineModel", "Handed over for processing"),
-    "supplement_requested": QT_TRANSLATE_NOOP("TimelineModel", "Supplement requested"),
-    "supplement_received": QT_TRANSLATE_NOOP("TimelineModel", "Supplement received"),
-    "payment_requested": QT_TRANSLATE_NOOP("TimelineModel", "Financial obligation requested"),
-    "payment_received": QT_TRANSLATE_NOOP("TimelineModel", "Financial obligation paid"),
-    "refused": QT_TRANSLATE_NOOP("TimelineModel", "Refused"),
-    "withdrawn": QT_TRANSLATE_NOOP("TimelineModel", "Withdrawn by the citizen"),
-    "stopped": QT_TRANSLATE_NOOP("TimelineModel", "Processing stopped"),
-    "processed": QT_TRANSLATE_NOOP("TimelineModel", "Processing finished"),
-    "returned": QT_TRANSLATE_NOOP("TimelineModel", "Result returned"),
-    "apology_issued": QT_TRANSLATE_NOOP("TimelineModel", "Apology and new appointment"),
-    "rated": QT_TRANSLATE_NOOP("TimelineModel", "Satisfaction rating"),
-}
 
-TIMELINESS_NAMES: dict[Timeliness, str] = {
-    Timeliness.EARLY: QT_TRANSLATE_NOOP("TimelineModel", "Before the deadline"),
-    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("TimelineModel", "On time"),
-    Timeliness.LATE: QT_TRANSLATE_NOOP("TimelineModel", "Overdue"),
-}
 WITHIN_DEADLINE = QT_TRANSLATE_NOOP("TimelineModel", "Within the deadline")
 
 RETURN_METHODS: dict[ReturnMethod, str] = {
