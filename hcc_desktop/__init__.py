@@ -1,3 +1,6 @@
 """HCC Desktop: offline desktop app for ward one-stop counters (Qt-free core)."""
 
-__version__ = "0.1.0"
+from hcc_desktop.core.version import app_version
+
+# pyproject.toml's version, through the installed metadata (hcc_desktop/core/version.py).
+__version__ = app_version()

@@ -71,6 +71,10 @@ MESSAGES = {
         "HCC_KEYRING_PASSPHRASE or register again"
     ),
     "credential_store_failed": "cannot store the sync credential in the keyring: {detail}",
+    "device_too_old": (
+        "this device runs HCC Desktop {device_version}, too old for the sync server: "
+        "install HCC Desktop {required_version} or newer, then sync again"
+    ),
 }
 
 

@@ -405,6 +405,12 @@ ERROR_MESSAGES: dict[str, str] = {
         "Messages",
         "This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}",
     ),
+    "device_too_old": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This device runs HCC Desktop {device_version}, too old for the sync server: install "
+        "HCC Desktop version {required_version} or newer, then synchronise again (the data "
+        "stay on this device)",
+    ),
     "bundle_write_failed": QT_TRANSLATE_NOOP(
         "Messages", "The data bundle {path} could not be written: {detail}"
     ),

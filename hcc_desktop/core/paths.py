@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
@@ -10,7 +11,17 @@ from platformdirs import user_data_path, user_log_path
 APP_NAME = "HCC Desktop"
 APP_AUTHOR = "HCC"
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+def _resources_dir() -> Path:
+    """resources/ of the source tree, or the bundle's copy in the frozen app
+    (packaging/hcc_desktop.spec puts it at the top of PyInstaller's _internal)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+RESOURCES = _resources_dir()
 
 
 def resource(*parts: str) -> Path:

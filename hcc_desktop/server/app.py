@@ -26,6 +26,13 @@ from starlette.responses import JSONResponse
 
 from hcc_desktop.core.errors import HccError, NotFound, SyncError
 from hcc_desktop.core.formats import wire_json
+from hcc_desktop.core.version import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    VERSION_HEADER,
+    app_version,
+    parse_protocol,
+)
 from hcc_desktop.server.attachments import add_routes as add_attachment_routes
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.limits import (
@@ -47,7 +54,9 @@ from hcc_desktop.server.store.common import normalise_enrolment_code
 
 log = logging.getLogger("hcc_desktop.server")
 
-PROTOCOL_VERSION = 1
+# The oldest device protocol this server still serves; a device below it is
+# refused (426 ``device_too_old``) and told to install this server's version.
+MIN_DEVICE_PROTOCOL = 1
 # Requests are read whole before parsing; these caps keep a broken or hostile
 # client from filling the server's memory. 1,000 dossier snapshots with their
 # components are a few megabytes.
@@ -68,7 +77,13 @@ def _error(
 
 
 # Errors whose parameters the device shows to the officer (the units, say).
-_ERRORS_WITH_PARAMS = {"unit_mismatch", "no_free_slot", "device_id_taken", "rate_limited"}
+_ERRORS_WITH_PARAMS = {
+    "unit_mismatch",
+    "no_free_slot",
+    "device_id_taken",
+    "rate_limited",
+    "device_too_old",
+}
 # Failures counted by the rate limits (docs/sync.md, "Limits").
 _REGISTRATION_FAILURES = {
     "enrolment_code_invalid",
@@ -152,6 +167,25 @@ def _int_param(request: Request, name: str, default: int) -> int:
         raise SyncError("bad_request", detail=f"{name} must be an integer") from None
 
 
+def check_device_version(
+    request: Request, *, min_protocol: int = MIN_DEVICE_PROTOCOL, server_version: str
+) -> None:
+    """Refuse a device whose sync protocol is older than ``min_protocol``."""
+    declared = request.headers.get(PROTOCOL_HEADER)
+    protocol = parse_protocol(declared)
+    if protocol is None:
+        raise SyncError("bad_request", detail=f"{PROTOCOL_HEADER} must be an integer")
+    if protocol < min_protocol:
+        device_version = request.headers.get(VERSION_HEADER, "") or "?"
+        raise SyncError(
+            "device_too_old",
+            device_version=device_version[:40],
+            device_protocol=str(protocol),
+            min_protocol=str(min_protocol),
+            required_version=server_version,
+        )
+
+
 def _client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -163,8 +197,11 @@ def create_app(
     migrate: bool = True,
     failure_limit: int = DEFAULT_FAILURE_LIMIT,
     registration_limit: int = DEFAULT_REGISTRATION_LIMIT,
+    min_device_protocol: int = MIN_DEVICE_PROTOCOL,
 ) -> FastAPI:
     """The server app over ``database_url`` (migrated first) or an existing ``store``.
+
+    Devices declaring a sync protocol below ``min_device_protocol`` are refused.
 
     ``failure_limit``: failed registrations or credentials per minute, per
     client address and per code or token, before 429; ``registration_limit``:
@@ -187,10 +224,18 @@ def create_app(
             log.warning("rate limit reached for %s", ", ".join(k.split(":")[0] for k in keys))
             raise SyncError("rate_limited", retry_after=wait)
 
+    version = app_version()
+
+    def check_device(request: Request) -> None:
+        check_device_version(request, min_protocol=min_device_protocol, server_version=version)
+
     async def authenticate(
         request: Request, check: Callable[[str | None], Any] | None = None
     ) -> Any:
-        """The caller of ``check`` (the device by default), failures counted."""
+        """The caller of ``check`` (the device by default, whose version is
+        checked first), failures counted."""
+        if check is None:
+            check_device(request)
         address = "ip:" + _client_address(request)
         authorization = request.headers.get("authorization")
         token = "token:" + sha256_hex(authorization or "")
@@ -247,12 +292,15 @@ def create_app(
         await run_in_threadpool(sync.ping)
         return {
             "status": "ok",
+            "version": version,
             "protocol": PROTOCOL_VERSION,
+            "min_device_protocol": min_device_protocol,
             "server_time": utc_now().isoformat(timespec="seconds"),
         }
 
     @app.post("/api/v1/devices/register")
     async def register(request: Request) -> dict[str, Any]:
+        check_device(request)
         address = "ip:" + _client_address(request)
         refuse_if_limited(failures, address)
         refuse_if_limited(registrations, address)
@@ -291,10 +339,11 @@ def create_app(
                 failures.hit(address, code_key)
             raise
         log.info(
-            "device %s registered in unit %s, slot %d",
+            "device %s registered in unit %s, slot %d (version %s)",
             registration.device_id,
             registration.unit_code,
             registration.device_slot,
+            request.headers.get(VERSION_HEADER, "?")[:40],
         )
         return registration.to_json()
 
@@ -396,9 +445,11 @@ def _date_param(request: Request, name: str) -> date:
 
 __all__ = [
     "MAX_PUSH_BYTES",
+    "MIN_DEVICE_PROTOCOL",
     "PROTOCOL_VERSION",
     "WORKER_FACTORY",
     "app_from_environment",
+    "check_device_version",
     "create_app",
     "export_worker_config",
     "migrate_database",

@@ -62,6 +62,7 @@ LOG_BACKUPS = 5
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="hcc-desktop", description="HCC Desktop")
+    parser.add_argument("--version", action="version", version=f"HCC Desktop {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: the user data folder)")
     parser.add_argument(
         "--lang", choices=SUPPORTED_LANGUAGES, help="interface language (default: from settings)"

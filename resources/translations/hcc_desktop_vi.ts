@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -62,15 +63,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer's title</source>
+        <source>&amp;Signer&apos;s title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer's &amp;name</source>
+        <source>Signer&apos;s &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -507,7 +508,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -535,7 +536,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
     </message>
     <message>
-        <source>warning: sync over plain http:// to another computer is now allowed: the device's token and citizens' data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device&apos;s token and citizens&apos; data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
         <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
     </message>
     <message>
@@ -615,12 +616,12 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
-        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
+        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
+        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
+        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -663,8 +664,8 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -687,11 +688,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device's version kept (sent at the next sync)</source>
+        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server's version kept</source>
+        <source>{code}: the server&apos;s version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -699,7 +700,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -743,7 +744,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file's name</source>
+        <source>{path} is a folder, not a file: give the file&apos;s name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -1962,7 +1963,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -2265,7 +2266,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2600,7 +2601,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -2816,7 +2817,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -2860,7 +2861,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
     </message>
     <message>
-        <source>The server already has an active device with this device's id: the administrator must revoke the old device on the server before this device can register</source>
+        <source>The server already has an active device with this device&apos;s id: the administrator must revoke the old device on the server before this device can register</source>
         <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
     </message>
     <message>
@@ -2874,6 +2875,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}</source>
         <translation>Máy này đang lưu hồ sơ của đơn vị {device_unit}: không thể tham gia đơn vị {server_unit}</translation>
+    </message>
+    <message>
+        <source>This device runs HCC Desktop {device_version}, too old for the sync server: install HCC Desktop version {required_version} or newer, then synchronise again (the data stay on this device)</source>
+        <translation>Máy này đang chạy HCC Desktop {device_version}, đã quá cũ để đồng bộ với máy chủ: hãy cài đặt HCC Desktop phiên bản {required_version} trở lên rồi đồng bộ lại (dữ liệu vẫn được giữ trên máy này)</translation>
     </message>
     <message>
         <source>The data bundle {path} could not be written: {detail}</source>
@@ -2944,7 +2949,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Tệp của giấy tờ này chưa có trên máy; hãy đồng bộ để tải về</translation>
     </message>
     <message>
-        <source>This document is not among those held for the dossier's citizen</source>
+        <source>This document is not among those held for the dossier&apos;s citizen</source>
         <translation>Giấy tờ này không thuộc các giấy tờ đã số hóa của công dân trong hồ sơ</translation>
     </message>
     <message>
@@ -3499,7 +3504,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer's name</source>
+        <source>Enter the officer&apos;s name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -4153,7 +4158,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -4422,7 +4427,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer's &amp;title:</source>
+        <source>Signer&apos;s &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -4430,7 +4435,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer's na&amp;me:</source>
+        <source>Signer&apos;s na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -4632,19 +4637,19 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device's version</source>
+        <source>&amp;Keep this device&apos;s version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device's version is sent to the server at the next sync</source>
+        <source>This device&apos;s version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver's version</source>
+        <source>Take the se&amp;rver&apos;s version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server's version replaces the dossier on this device</source>
+        <source>The server&apos;s version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -4656,11 +4661,11 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
 </context>
@@ -4972,7 +4977,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server's copy of the dossier cannot be read</source>
+        <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -5023,7 +5028,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -5132,7 +5137,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
+        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -5673,7 +5678,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen's written request of withdrawal</source>
+        <source>E.g. the citizen&apos;s written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -370,6 +371,14 @@ def test_rejected_catalog_file_is_explained(
 def test_about_names_the_database(window: MainWindow, services: Services) -> None:
     box = window.show_about()
     assert str(services.db.path) in box.text()
+    box.close()
+
+
+def test_about_shows_the_one_version_number(window: MainWindow) -> None:
+    with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as f:
+        version = tomllib.load(f)["project"]["version"]
+    box = window.show_about()
+    assert f"HCC Desktop {version}" in box.text()
     box.close()
 
 

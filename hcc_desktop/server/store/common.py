@@ -81,6 +81,7 @@ HTTP_STATUS = {
     "device_id_taken": 409,
     "unit_mismatch": 409,
     "batch_too_large": 413,
+    "device_too_old": 426,
     "rate_limited": 429,
     "server_error": 500,
     "report_unavailable": 501,
@@ -355,6 +356,8 @@ DETAILS = {
     "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
     "server_error": "internal error, logged on the server",
+    "device_too_old": "this device's version is too old for the server: install the "
+    "server's version or newer",
     "rate_limited": "too many failed attempts; try again later",
     "forbidden": "this credential may not do that",
     "report_unavailable": "the province report needs a PostgreSQL server database",

@@ -18,6 +18,7 @@ from hcc_desktop import __version__
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.core.formats import wire_json
+from hcc_desktop.core.version import PROTOCOL_HEADER, PROTOCOL_VERSION, VERSION_HEADER
 from hcc_desktop.db.engine import Database
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.settings import SettingsService
@@ -56,8 +57,13 @@ def store_credential(device_id: str, token: str, bundle_key: str) -> None:
 CA_ENV = "HCC_SYNC_CA"
 DEFAULT_TIMEOUT = 30.0
 
+# What this device tells the server it runs (module attributes: tests play an old device).
+DEVICE_VERSION = __version__
+DEVICE_PROTOCOL = PROTOCOL_VERSION
+
 # Error codes of the server passed through as they are.
 PASSED_THROUGH = {
+    "device_too_old",
     "credential_revoked",
     "credential_invalid",
     "enrolment_code_invalid",
@@ -156,7 +162,13 @@ class SyncBase:
 
     def _client(self, server_url: str, token: str | None = None) -> httpx.Client:
         check_transport(server_url, self._settings.load().allow_insecure_http)
-        headers = {"User-Agent": f"hcc-desktop/{__version__}"}
+        # Every request says which version and sync protocol this device runs:
+        # a server newer than the device's protocol refuses it (device_too_old).
+        headers = {
+            "User-Agent": f"hcc-desktop/{DEVICE_VERSION}",
+            VERSION_HEADER: DEVICE_VERSION,
+            PROTOCOL_HEADER: str(DEVICE_PROTOCOL),
+        }
         if token:
             headers["Authorization"] = f"Bearer {token}"
         return lazy_httpx().Client(

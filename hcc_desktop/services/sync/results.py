@@ -29,6 +29,7 @@ ERROR_CODES = (
     "insecure_http",
     "credential_unreadable",
     "credential_store_failed",
+    "device_too_old",
 )
 
 Progress = Callable[[str, int, int], None]

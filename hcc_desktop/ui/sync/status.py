@@ -40,7 +40,13 @@ TONE_COLOURS = {
 }
 
 # Codes that say the device may not sync at all until someone acts.
-_LOCKED_OUT = {"credential_revoked", "credential_invalid", "credential_unreadable", "unit_mismatch"}
+_LOCKED_OUT = {
+    "credential_revoked",
+    "credential_invalid",
+    "credential_unreadable",
+    "unit_mismatch",
+    "device_too_old",
+}
 # Codes of other operations recorded as "last error" but saying nothing about syncing.
 _NOT_SYNC = {
     "enrolment_code_invalid",

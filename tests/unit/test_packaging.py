@@ -1,0 +1,61 @@
+"""Guards of the bundle's pruning that run without building it (the build and
+its smoke test run in .ci/run: packaging/build.py, packaging/smoke_test.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "hcc_desktop.spec"
+
+
+def load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hcc_build", ROOT / "packaging" / "build.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def excluded_modules() -> set[str]:
+    text = SPEC.read_text("utf-8")
+    block = text[text.index("excludes = [") : text.index("]", text.index("excludes = ["))]
+    return set(re.findall(r'"([A-Za-z0-9_.]+)"', block))
+
+
+def test_no_qt_module_the_app_imports_is_excluded() -> None:
+    imported: set[str] = set()
+    pattern = re.compile(r"^\s*from (PySide6\.\w+) import", re.MULTILINE)
+    for path in (ROOT / "hcc_desktop").rglob("*.py"):
+        imported |= set(pattern.findall(path.read_text("utf-8")))
+    assert "PySide6.QtWidgets" in imported  # the scan works
+    assert sorted(imported & excluded_modules()) == []
+
+
+def test_the_build_fails_when_the_app_imports_an_excluded_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = load_build()
+    warn = tmp_path / "pyinstaller" / "hcc_desktop" / "warn-hcc_desktop.txt"
+    warn.parent.mkdir(parents=True)
+    monkeypatch.setattr(build, "BUILD", tmp_path)
+    warn.write_text(
+        "excluded module named numpy - imported by openpyxl.compat.numbers (optional)\n"
+        "missing module named pydantic.BaseModel - imported by hcc_desktop.core.x (top-level)\n",
+        "utf-8",
+    )
+    build.check_nothing_needed_was_left_out()  # others' optional imports are fine
+    warn.write_text(
+        "excluded module named PySide6.QtCharts - imported by "
+        "hcc_desktop.ui.reports.charts (top-level), somebody.else (delayed)\n",
+        "utf-8",
+    )
+    with pytest.raises(SystemExit) as failed:
+        build.check_nothing_needed_was_left_out()
+    assert "PySide6.QtCharts, imported by hcc_desktop.ui.reports.charts" in str(failed.value)
