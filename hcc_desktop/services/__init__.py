@@ -22,6 +22,7 @@ from hcc_desktop.services.dossiers.lifecycle import LifecycleService
 from hcc_desktop.services.dossiers.query import DossierQueryService
 from hcc_desktop.services.exchange.backlog import BacklogService
 from hcc_desktop.services.exchange.portal import PortalService
+from hcc_desktop.services.field import FieldService
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import ReportService
 from hcc_desktop.services.settings import SettingsService
@@ -43,6 +44,7 @@ class Services:
     portal: PortalService
     backlog: BacklogService
     complaints: ComplaintService
+    field: FieldService
 
     def close(self) -> None:
         self.db.dispose()
@@ -83,4 +85,5 @@ def open_services(
         portal=PortalService(db, catalog=catalog, settings=settings, clock=clock),
         backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
         complaints=ComplaintService(db, settings=settings, clock=clock),
+        field=FieldService(db, settings=settings, catalog=catalog, clock=clock),
     )
