@@ -55,7 +55,8 @@ def test_session_from_plan_to_summary(services: Services, clock: FakeClock) -> N
     before = services.intake.accept(birth_draft(received_at=clock.now))
     assert before.channel is Channel.COUNTER  # no session open: not tagged
     opened = services.field.sessions.open(sid)
-    assert opened.status is SessionStatus.OPEN and opened.opened_at == clock.now
+    assert opened.status is SessionStatus.OPEN
+    assert opened.opened_at == clock.now
     assert services.field.sessions.current() == services.field.sessions.get(sid)
 
     clock.now = datetime(2026, 11, 28, 8, 0)
@@ -66,7 +67,8 @@ def test_session_from_plan_to_summary(services: Services, clock: FakeClock) -> N
         )
     )
     # The session's dossiers take its channel and the Saturday deadline rule.
-    assert d1.channel is Channel.SATURDAY_SESSION and d2.channel is Channel.SATURDAY_SESSION
+    assert d1.channel is Channel.SATURDAY_SESSION
+    assert d2.channel is Channel.SATURDAY_SESSION
     expected = services.settings.calendar().due_at(clock.now, 3, Channel.SATURDAY_SESSION)
     assert d2.due_at == expected
     with services.db.read() as s:
@@ -186,14 +188,16 @@ def test_home_visit_from_request_to_record(services: Services, clock: FakeClock)
         phone="0912 000 111",
         consent_on=date(2026, 11, 20),
     )
-    assert r.full_name == "Phạm Thị Dung" and r.phone == "0912000111"
+    assert r.full_name == "Phạm Thị Dung"
+    assert r.phone == "0912000111"
     visit = v.request(resident_id=r.id, purpose="Chứng thực bản sao", requested_by="Con gái")
     assert visit.status is VisitStatus.REQUESTED
     assert [x.id for x in v.due()] == [visit.id]  # a request to plan is due
     with pytest.raises(TransitionError):
         v.record(visit.id, outcome="x", minutes_spent=10)
     planned = v.plan(visit.id, day=date(2026, 11, 25), officer="Trần Thị Bình")
-    assert planned.status is VisitStatus.PLANNED and planned.planned_on == date(2026, 11, 25)
+    assert planned.status is VisitStatus.PLANNED
+    assert planned.planned_on == date(2026, 11, 25)
     clock.now = datetime(2026, 11, 25, 15, 0)
     done = v.record(
         visit.id,
@@ -203,7 +207,8 @@ def test_home_visit_from_request_to_record(services: Services, clock: FakeClock)
         results_delivered=1,
         ratings_taken=1,
     )
-    assert done.status is VisitStatus.DONE and done.done_at == clock.now
+    assert done.status is VisitStatus.DONE
+    assert done.done_at == clock.now
     assert (done.dossiers_received, done.minutes_spent) == (1, 45)
     assert v.due() == ()
     assert [x.id for x in v.visits(quarter="khu pho 2")] == [visit.id]
