@@ -82,9 +82,10 @@ def _print_summary(sm: SessionSummary) -> None:
     print("Đánh giá: " + "; ".join(f"{x.label}: {x.count}" for x in sm.ratings))
 
 
-def _write_pdf(path: str, data: bytes) -> None:
+def _write_pdf(path: str, data: bytes, *, quiet: bool = False) -> None:
     Path(path).write_bytes(data)
-    print(f"đã ghi {path}")
+    # With --json, stdout holds only the JSON document.
+    print(f"đã ghi {path}", file=sys.stderr if quiet else sys.stdout)
 
 
 # -- session ------------------------------------------------------------------------
@@ -133,7 +134,7 @@ def cmd_session(services: Services, args: argparse.Namespace) -> int:
     if command == "close":
         sm = sessions.close(args.id)
         if args.pdf:
-            _write_pdf(args.pdf, services.field.summary_pdf(sm))
+            _write_pdf(args.pdf, services.field.summary_pdf(sm), quiet=args.json)
         synced = _sync_after_close(services, skip=args.no_sync, quiet=args.json)
         if args.json:
             data = _as_json(sm)
@@ -146,7 +147,7 @@ def cmd_session(services: Services, args: argparse.Namespace) -> int:
     if args.id:
         sm = sessions.summary(args.id)
         if args.pdf:
-            _write_pdf(args.pdf, services.field.summary_pdf(sm))
+            _write_pdf(args.pdf, services.field.summary_pdf(sm), quiet=args.json)
         if args.json:
             print_json(_as_json(sm))
         else:

@@ -252,8 +252,12 @@ ERROR_MESSAGES: dict[str, str] = {
     "session_not_today": QT_TRANSLATE_NOOP(
         "Messages", "This session is planned for {day}: it can only be opened on its day"
     ),
-    "session_state": QT_TRANSLATE_NOOP(
-        "Messages", "This session cannot do that now (it is {status})"
+    "session_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This session has already been held or cancelled: it cannot be opened"
+    ),
+    "session_not_open": QT_TRANSLATE_NOOP("Messages", "This session is not open"),
+    "session_not_planned": QT_TRANSLATE_NOOP(
+        "Messages", "Only a session that has not been opened can be cancelled"
     ),
     "session_other_open": QT_TRANSLATE_NOOP(
         "Messages", "Another session ({id}) is open on this device: close it first"
@@ -262,7 +266,12 @@ ERROR_MESSAGES: dict[str, str] = {
         "Messages", "Resident {id} is not on the home-service register"
     ),
     "visit_not_found": QT_TRANSLATE_NOOP("Messages", "Home visit {id} was not found"),
-    "visit_state": QT_TRANSLATE_NOOP("Messages", "This home visit cannot do that now (it is {status})"),
+    "visit_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This home visit has already been done or cancelled"
+    ),
+    "visit_not_planned": QT_TRANSLATE_NOOP(
+        "Messages", "Plan the visit (day and officer) before recording it"
+    ),
     "calendar_day_not_found": QT_TRANSLATE_NOOP(
         "Messages", "The day {day} is not in the calendar table"
     ),

@@ -213,7 +213,7 @@ class FieldSessionService:
             if row.status == SessionStatus.OPEN.value and row.opened_device_id == device_id:
                 return session_from_row(row)  # opening twice is harmless
             if row.status != SessionStatus.PLANNED.value:
-                raise TransitionError("session_state", status=row.status)
+                raise TransitionError("session_closed")
             if row.day != now.date():
                 raise TransitionError("session_not_today", day=row.day.strftime("%d/%m/%Y"))
             other = open_session_id(s, device_id=device_id, received_at=now)
@@ -232,7 +232,7 @@ class FieldSessionService:
         with self._db.write() as s:
             row = self._row(s, session_id)
             if row.status != SessionStatus.OPEN.value:
-                raise TransitionError("session_state", status=row.status)
+                raise TransitionError("session_not_open")
             row.status = SessionStatus.CLOSED.value
             row.closed_at = now
             self._touch(row)
@@ -244,7 +244,7 @@ class FieldSessionService:
         with self._db.write() as s:
             row = self._row(s, session_id)
             if row.status != SessionStatus.PLANNED.value:
-                raise TransitionError("session_state", status=row.status)
+                raise TransitionError("session_not_planned")
             row.status = SessionStatus.CANCELLED.value
             self._touch(row)
             return session_from_row(row)

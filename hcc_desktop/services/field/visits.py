@@ -240,7 +240,7 @@ class HomeVisitService:
         with self._db.write() as s:
             row = self._visit(s, visit_id)
             if row.status not in (VisitStatus.REQUESTED.value, VisitStatus.PLANNED.value):
-                raise TransitionError("visit_state", status=row.status)
+                raise TransitionError("visit_closed")
             row.status = VisitStatus.PLANNED.value
             row.planned_on = day
             row.officer = officer
@@ -285,7 +285,7 @@ class HomeVisitService:
         with self._db.write() as s:
             row = self._visit(s, visit_id)
             if row.status != VisitStatus.PLANNED.value:
-                raise TransitionError("visit_state", status=row.status)
+                raise TransitionError("visit_not_planned")
             row.status = VisitStatus.DONE.value
             row.done_at = moment
             row.outcome = outcome
@@ -300,7 +300,7 @@ class HomeVisitService:
         with self._db.write() as s:
             row = self._visit(s, visit_id)
             if row.status == VisitStatus.DONE.value:
-                raise TransitionError("visit_state", status=row.status)
+                raise TransitionError("visit_closed")
             row.status = VisitStatus.CANCELLED.value
             row.updated_at = datetime.now(UTC)
             return self._out(s, row)
