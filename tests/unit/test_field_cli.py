@@ -28,7 +28,8 @@ def test_session_from_plan_to_summary_through_the_cli(
     today = local_now().date().isoformat()
     planned = _json(
         db, capsys, "session", "plan", "--quarter", "Khu phố 5", "--date", today,
-        "--place", "Nhà văn hóa khu phố 5", "--officer", "Trần Thị Bình", "--officer", "Lê Văn Cường",
+        "--place", "Nhà văn hóa khu phố 5",
+        "--officer", "Trần Thị Bình", "--officer", "Lê Văn Cường",
     )  # fmt: skip
     assert isinstance(planned, dict)
     assert planned["status"] == "planned"
