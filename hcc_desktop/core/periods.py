@@ -42,6 +42,12 @@ class Period:
         """The first moment after the period (exclusive bound)."""
         return datetime.combine(self.end + timedelta(days=1), time())
 
+    def judged_on(self, today: date) -> date:
+        """The day open dossiers are judged against: the period's last day, or
+        today while the period is still running (an appointment later than
+        today is not overdue yet, whatever the period's end)."""
+        return min(self.end, today)
+
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.errors import NotFound, SyncError
 from hcc_desktop.core.text import fold
 from hcc_desktop.server.db import ServerDatabase
@@ -318,7 +319,8 @@ def _params(province: str, start: date, end: date, unit: str | None) -> dict[str
         "unit": unit,
         "start": datetime.combine(start, time()),
         "end": datetime.combine(end + timedelta(days=1), time()),
-        "to_day": end,
+        # Open dossiers are judged against the last day, or today while the period runs.
+        "to_day": min(end, local_today()),
     }
 
 

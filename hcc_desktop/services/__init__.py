@@ -81,7 +81,7 @@ def open_services(
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
         lifecycle=LifecycleService(db, settings=settings, clock=clock),
         sync=SyncService(db, settings=settings, catalog=catalog, clock=clock),
-        reports=ReportService(db, settings=settings),
+        reports=ReportService(db, settings=settings, today=lambda: clock().date()),
         portal=PortalService(db, catalog=catalog, settings=settings, clock=clock),
         backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
         complaints=ComplaintService(db, settings=settings, clock=clock),

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self._today = self._clock().date()
         self._dialogs: list[QWidget] = []
         self._dossier_windows: dict[str, QWidget] = {}
+        self._reports_window: QWidget | None = None
         self._closed = False
         self.last_import_report: ImportReport | None = None
         self.last_message: QMessageBox | None = None
@@ -419,6 +420,12 @@ class MainWindow(QMainWindow):
         self.reminders_action.setShortcut(QKeySequence("F8"))
         self.book_action = QAction(self.tr("Dossier tracking &book (Form 07)…"), self)
         self.book_action.triggered.connect(self.open_book)
+        self.reports_action = QAction(self.tr("Reports &dashboard…"), self)
+        self.reports_action.setShortcut(QKeySequence("F6"))
+        self.reports_action.setToolTip(
+            self.tr("Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)")
+        )
+        self.reports_action.triggered.connect(self.open_reports)
         self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
         self.complaints_action.triggered.connect(self.open_complaints)
         self.sync_action = QAction(self.tr("&Synchronise…"), self)
@@ -481,6 +488,8 @@ class MainWindow(QMainWindow):
         catalog = bar.addMenu(self.tr("&Catalog"))
         catalog.addAction(self.import_catalog_action)
         catalog.addAction(self.export_catalog_action)
+        reports = bar.addMenu(self.tr("&Reports"))
+        reports.addAction(self.reports_action)
         system = bar.addMenu(self.tr("S&ystem"))
         system.addAction(self.settings_action)
         system.addAction(self.officer_action)
@@ -1167,6 +1176,22 @@ class MainWindow(QMainWindow):
         dialog = BookDialog(self.services, self.runner, self)
         self._open(dialog)
         return dialog
+
+    def open_reports(self) -> QWidget:
+        """The reports dashboard (F6); one window, raised if already open."""
+        from hcc_desktop.ui.reports.dashboard import DashboardWindow
+
+        existing = self._reports_window
+        if existing is not None and shiboken6.isValid(existing):
+            existing.showNormal()
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        window = DashboardWindow(self.services, self.runner, self, open_dossier=self.open_dossier)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._reports_window = window
+        window.show()
+        return window
 
     def open_complaints(self) -> QDialog:
         from hcc_desktop.ui.complaints.dialog import ComplaintsDialog

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -62,15 +63,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer's title</source>
+        <source>&amp;Signer&apos;s title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer's &amp;name</source>
+        <source>Signer&apos;s &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -332,7 +333,7 @@
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -436,12 +437,12 @@
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
-        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
+        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
+        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
+        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -484,8 +485,8 @@
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -504,11 +505,11 @@
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device's version kept (sent at the next sync)</source>
+        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server's version kept</source>
+        <source>{code}: the server&apos;s version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -516,7 +517,7 @@
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -560,7 +561,7 @@
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file's name</source>
+        <source>{path} is a folder, not a file: give the file&apos;s name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -751,6 +752,313 @@
     <message>
         <source>open</source>
         <translation>chưa xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Click to list these dossiers</source>
+        <translation>Bấm để xem danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reports – figures of the unit</source>
+        <translation>Báo cáo – số liệu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Six months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Khoảng tùy chọn</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Kỳ trước</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Kỳ sau</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem số liệu</translation>
+    </message>
+    <message>
+        <source>Compute the figures of the period (F5)</source>
+        <translation>Tính số liệu của kỳ (F5)</translation>
+    </message>
+    <message>
+        <source>Trend by week</source>
+        <translation>Xu hướng theo tuần</translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation>Xu hướng theo tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>Đế&amp;n ngày</translation>
+    </message>
+    <message>
+        <source>Dossiers changed: press F5 to refresh</source>
+        <translation>Hồ sơ đã thay đổi: bấm F5 để cập nhật số liệu</translation>
+    </message>
+    <message>
+        <source>dossiers received</source>
+        <translation>hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>finished on time</source>
+        <translation>giải quyết đúng hạn</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>đang giải quyết</translation>
+    </message>
+    <message>
+        <source>complaints open</source>
+        <translation>phản ánh, kiến nghị chưa xử lý</translation>
+    </message>
+    <message>
+        <source>766 group / indicator</source>
+        <translation>Nhóm / chỉ số 766</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>To reach full points</source>
+        <translation>Để đạt điểm tối đa</translation>
+    </message>
+    <message>
+        <source>* points or threshold not confirmed by the Decision (see the data file). Click an indicator to list its dossiers.</source>
+        <translation>* điểm hoặc ngưỡng chưa được Quyết định xác nhận (xem tệp dữ liệu). Bấm vào một chỉ số để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Biểu II.06a/VPCP/KSTT as of the end of the period. Click a number to list its dossiers.</source>
+        <translation>Biểu II.06a/VPCP/KSTT tính đến cuối kỳ. Bấm vào một số liệu để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The whole unit</source>
+        <translation>Toàn đơn vị</translation>
+    </message>
+    <message>
+        <source>By field</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Theo hình thức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>By receiving officer</source>
+        <translation>Theo công chức tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Rates &amp;of</source>
+        <translation>Tỷ lệ &amp;của</translation>
+    </message>
+    <message>
+        <source>Each rate with its count and what it is out of. Click a count to list its dossiers.</source>
+        <translation>Mỗi tỷ lệ kèm số hồ sơ đạt và tổng số. Bấm vào một số liệu để xem danh sách hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Table 06a</source>
+        <translation>Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Rates and complaints</source>
+        <translation>Tỷ lệ và phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <source>Print preview of Biểu II.06a (PDF)</source>
+        <translation>Xem trước khi in Biểu II.06a (PDF)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int 06a…</source>
+        <translation>&amp;In Biểu 06a…</translation>
+    </message>
+    <message>
+        <source>06a as E&amp;xcel…</source>
+        <translation>Biểu 06a ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Save Biểu II.06a as an .xlsx workbook</source>
+        <translation>Lưu Biểu II.06a thành tệp Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>06a as P&amp;DF…</source>
+        <translation>Biểu 06a ra P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save Biểu II.06a as a PDF (A4 landscape)</source>
+        <translation>Lưu Biểu II.06a thành tệp PDF (A4 ngang)</translation>
+    </message>
+    <message>
+        <source>Draft &amp;report (.docx)…</source>
+        <translation>Dự thảo &amp;báo cáo (.docx)…</translation>
+    </message>
+    <message>
+        <source>Save the draft narrative report, to finish in Word</source>
+        <translation>Lưu dự thảo báo cáo để hoàn thiện trong Word</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>{label} ({start} – {end})</source>
+        <translation>{label} ({start} – {end})</translation>
+    </message>
+    <message>
+        <source>Computing the figures of the period…</source>
+        <translation>Đang tính số liệu của kỳ…</translation>
+    </message>
+    <message>
+        <source>online {online} · direct {direct} · carried over {carried}</source>
+        <translation>trực tuyến {online} · trực tiếp {direct} · kỳ trước {carried}</translation>
+    </message>
+    <message>
+        <source>early {early} · on time {on_time} · late {late}</source>
+        <translation>trước hạn {early} · đúng hạn {on_time} · quá hạn {late}</translation>
+    </message>
+    <message>
+        <source>{num} of {den}</source>
+        <translation>{num} trên {den}</translation>
+    </message>
+    <message>
+        <source>{rate} of received</source>
+        <translation>{rate} số tiếp nhận</translation>
+    </message>
+    <message>
+        <source>within time {ok} · overdue {late}</source>
+        <translation>trong hạn {ok} · quá hạn {late}</translation>
+    </message>
+    <message>
+        <source>received {received} · handled {resolved}</source>
+        <translation>tiếp nhận {received} · đã xử lý {resolved}</translation>
+    </message>
+    <message>
+        <source>766 estimate ({on_100} of 100)</source>
+        <translation>ước tính 766 ({on_100}/100 điểm)</translation>
+    </message>
+    <message>
+        <source>Indicators with nothing to measure are left out of the points and of the maximum; the estimate on 100 is points ÷ maximum × 100.</source>
+        <translation>Chỉ số không có gì để đo được loại khỏi cả điểm đạt và điểm tối đa; điểm quy về thang 100 = điểm đạt ÷ điểm tối đa × 100.</translation>
+    </message>
+    <message>
+        <source>of {nominal} in the decision</source>
+        <translation>trên {nominal} theo Quyết định</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>không áp dụng</translation>
+    </message>
+    <message>
+        <source>Nothing to measure: left out</source>
+        <translation>Không có gì để đo: không tính</translation>
+    </message>
+    <message>
+        <source>Full points</source>
+        <translation>Đạt điểm tối đa</translation>
+    </message>
+    <message>
+        <source>{num} of {den} — click to list them</source>
+        <translation>{num} trên {den} — bấm để xem danh sách</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {figure}</source>
+        <translation>{start} – {end}: {figure}</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>tiếp nhận</translation>
+    </message>
+    <message>
+        <source>finished late</source>
+        <translation>giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>✔ Saved to {path}</source>
+        <translation>✔ Đã lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>Preparing Biểu II.06a…</source>
+        <translation>Đang chuẩn bị Biểu II.06a…</translation>
+    </message>
+    <message>
+        <source>Biểu II.06a – {label}</source>
+        <translation>Biểu II.06a – {label}</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1454,29 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Dossiers: {n}</source>
+        <translation>Số hồ sơ: {n}</translation>
+    </message>
+    <message>
+        <source>complaints not about a dossier: {n}</source>
+        <translation>phản ánh, kiến nghị không gắn với hồ sơ: {n}</translation>
+    </message>
+    <message>
+        <source>double-click a row to open the dossier</source>
+        <translation>bấm đúp vào một dòng để mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Catalog not imported</source>
@@ -1189,6 +1520,25 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChart</name>
+    <message>
+        <source>Finished on time by field</source>
+        <translation>Giải quyết đúng hạn theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Finished on time by field: no dossier in the period</source>
+        <translation>Giải quyết đúng hạn theo lĩnh vực: không có hồ sơ trong kỳ</translation>
     </message>
 </context>
 <context>
@@ -1394,7 +1744,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1572,6 +1922,14 @@
         <translation>&amp;Sổ theo dõi hồ sơ (Mẫu 07)…</translation>
     </message>
     <message>
+        <source>Reports &amp;dashboard…</source>
+        <translation>Bảng số liệu &amp;báo cáo…</translation>
+    </message>
+    <message>
+        <source>Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)</source>
+        <translation>Số liệu của một kỳ: Biểu II.06a, các tỷ lệ, ước tính chỉ số 766 (F6)</translation>
+    </message>
+    <message>
         <source>&amp;Complaints and petitions…</source>
         <translation>&amp;Phản ánh, kiến nghị…</translation>
     </message>
@@ -1590,6 +1948,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Số liệu, báo cáo</translation>
     </message>
     <message>
         <source>S&amp;ystem</source>
@@ -1674,7 +2036,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2085,7 +2447,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -2325,7 +2687,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -3024,7 +3386,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer's name</source>
+        <source>Enter the officer&apos;s name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -3186,6 +3548,109 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Within deadline</source>
         <translation>Trong hạn</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>Finished on time (early + on time)</source>
+        <translation>Giải quyết đúng hạn (trước hạn + đúng hạn)</translation>
+    </message>
+    <message>
+        <source>Overdue (finished late + open overdue)</source>
+        <translation>Quá hạn (đã giải quyết quá hạn + đang giải quyết quá hạn)</translation>
+    </message>
+    <message>
+        <source>Finished or open within time</source>
+        <translation>Đã và đang giải quyết trong hạn</translation>
+    </message>
+    <message>
+        <source>Filed online (online procedures)</source>
+        <translation>Nộp trực tuyến (TTHC có dịch vụ công trực tuyến)</translation>
+    </message>
+    <message>
+        <source>– partly online procedures</source>
+        <translation>– TTHC trực tuyến một phần</translation>
+    </message>
+    <message>
+        <source>– fully online procedures</source>
+        <translation>– TTHC trực tuyến toàn trình</translation>
+    </message>
+    <message>
+        <source>Digitised at receipt</source>
+        <translation>Số hóa khi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Electronic results</source>
+        <translation>Cấp kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Paid online (fee-bearing)</source>
+        <translation>Thanh toán trực tuyến (hồ sơ có phí, lệ phí)</translation>
+    </message>
+    <message>
+        <source>Digitised papers reused</source>
+        <translation>Tái sử dụng dữ liệu số hóa</translation>
+    </message>
+    <message>
+        <source>Sent to the server</source>
+        <translation>Đã đồng bộ lên máy chủ</translation>
+    </message>
+    <message>
+        <source>Satisfied or very satisfied ratings</source>
+        <translation>Đánh giá hài lòng hoặc rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Average processing (working days)</source>
+        <translation>Thời gian giải quyết trung bình (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Ratings: very satisfied</source>
+        <translation>Đánh giá: rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Ratings: satisfied</source>
+        <translation>Đánh giá: hài lòng</translation>
+    </message>
+    <message>
+        <source>Ratings: not satisfied</source>
+        <translation>Đánh giá: không hài lòng</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>Phản ánh, kiến nghị tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Complaints handled</source>
+        <translation>Phản ánh, kiến nghị đã xử lý</translation>
+    </message>
+    <message>
+        <source>Complaints handled on time</source>
+        <translation>Phản ánh, kiến nghị xử lý đúng hạn</translation>
+    </message>
+    <message>
+        <source>Complaints still open</source>
+        <translation>Phản ánh, kiến nghị chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Complaints open past their due date</source>
+        <translation>Phản ánh, kiến nghị chưa xử lý đã quá hạn</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
     </message>
 </context>
 <context>
@@ -3575,7 +4040,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -3726,7 +4191,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer's &amp;title:</source>
+        <source>Signer&apos;s &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -3734,7 +4199,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer's na&amp;me:</source>
+        <source>Signer&apos;s na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -3960,7 +4425,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
+        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -4036,19 +4501,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device's version</source>
+        <source>&amp;Keep this device&apos;s version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device's version is sent to the server at the next sync</source>
+        <source>This device&apos;s version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver's version</source>
+        <source>Take the se&amp;rver&apos;s version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server's version replaces the dossier on this device</source>
+        <source>The server&apos;s version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -4152,7 +4617,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -4200,11 +4665,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
     <message>
@@ -4532,7 +4997,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server's copy of the dossier cannot be read</source>
+        <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -4648,6 +5113,72 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>This device has changes not synchronised for more than {days} days — connect it to the network or export a data bundle (USB).</source>
         <translation>Thiết bị có thay đổi chưa đồng bộ đã hơn {days} ngày — hãy kết nối mạng hoặc xuất gói dữ liệu (USB).</translation>
+    </message>
+</context>
+<context>
+    <name>Table06aModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Received
+total</source>
+        <translation>Tổng số
+tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Direct,
+postal</source>
+        <translation>Trực tiếp,
+bưu chính</translation>
+    </message>
+    <message>
+        <source>Carried
+over</source>
+        <translation>Kỳ trước
+chuyển qua</translation>
+    </message>
+    <message>
+        <source>Finished
+total</source>
+        <translation>Tổng số
+đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Open
+total</source>
+        <translation>Tổng số
+đang giải quyết</translation>
+    </message>
+    <message>
+        <source>Within
+time</source>
+        <translation>Trong hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Click to list these dossiers</source>
+        <translation>Bấm để xem danh sách hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -4931,7 +5462,7 @@ không chứa dữ liệu mới.</translation>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen's written request of withdrawal</source>
+        <source>E.g. the citizen&apos;s written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
@@ -5005,6 +5536,33 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>&amp;Print Form {number}</source>
         <translation>&amp;In Mẫu {number}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>The last {n} weeks</source>
+        <translation>{n} tuần gần nhất</translation>
+    </message>
+    <message>
+        <source>The last {n} months</source>
+        <translation>{n} tháng gần nhất</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>Đúng hạn (%)</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from hcc_desktop.db.models import (
     RatingRow,
 )
 from hcc_desktop.services import Services
+from tests.conftest import FakeClock
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
 H, C, D = "1.001193", "2.000815", "1.012753"
@@ -314,7 +315,8 @@ def build(services: Services) -> Scenario:
 
 
 @pytest.fixture
-def scenario(services: Services) -> Scenario:
+def scenario(services: Services, clock: FakeClock) -> Scenario:
+    clock.now = datetime(2026, 12, 5, 9, 0)  # November is over: judged on its last day
     return build(services)
 
 
@@ -466,3 +468,24 @@ def test_progress_is_reported_and_cancel_is_honoured(
     assert seen == [(1, 3), (2, 3), (3, 3)]
     with pytest.raises(ReportCancelled):
         services.reports.periodic(NOV, cancel=lambda: True)
+
+
+def test_a_running_period_judges_open_dossiers_on_today(
+    services: Services, clock: FakeClock
+) -> None:
+    """A quarter still running: an open dossier due after today but before the
+    quarter's end is within time, not overdue; one due before today is overdue."""
+    clock.now = datetime(2026, 12, 5, 9, 0)
+    sc = Scenario(services)
+    sc.dossier("r1", H, "12-01 08:00", "12-10 17:00")  # due after today
+    sc.dossier("r2", H, "12-01 08:00", "12-03 17:00")  # due before today
+    rep = services.reports.periodic(Period(date(2026, 10, 1), date(2026, 12, 31)))
+    row = rep.total.row.to_json()
+    assert (row["open"], row["open_on_time"], row["open_late"]) == (2, 1, 1)
+    assert services.reports.details(
+        Period(date(2026, 10, 1), date(2026, 12, 31)), "open_on_time"
+    ) == (sc.code("r1"),)
+    # Once the quarter is over, the same dossiers are judged on its last day.
+    clock.now = datetime(2027, 1, 5, 9, 0)
+    row = services.reports.periodic(Period(date(2026, 10, 1), date(2026, 12, 31))).total.row
+    assert (row.open_on_time, row.open_late) == (0, 2)

@@ -18,7 +18,7 @@ from hcc_desktop.core.domain import Action, Satisfaction
 from hcc_desktop.core.periods import Period
 from hcc_desktop.core.reports import check_identities
 from hcc_desktop.services import Services
-from tests.conftest import birth_draft
+from tests.conftest import FakeClock, birth_draft
 from tests.unit.test_reports import build
 
 ROW_KEYS = {
@@ -153,13 +153,14 @@ def test_exports_read_back(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--db", str(db), "report", "export", *period, str(tmp_path / "x.csv")]) == 2
 
 
-def test_figures_of_dossiers_written_by_the_services(services: Services) -> None:
+def test_figures_of_dossiers_written_by_the_services(services: Services, clock: FakeClock) -> None:
     """The events the real intake and lifecycle write are read the way the rules say."""
     day = datetime(2026, 11, 23, 8, 0)
     early = services.intake.accept(birth_draft(received_at=day))
     late = services.intake.accept(birth_draft(received_at=day))
     waiting = services.intake.accept(birth_draft(received_at=day))
     services.lifecycle.transition(early.code, Action.FINISH, at=day + timedelta(hours=1))
+    clock.now = late.due_at + timedelta(days=2, hours=1)  # actions are never dated ahead
     services.lifecycle.transition(late.code, Action.FINISH, at=late.due_at + timedelta(days=2))
     services.lifecycle.transition(
         waiting.code, Action.REQUEST_SUPPLEMENT, reason="Thiếu giấy", at=day + timedelta(hours=2)

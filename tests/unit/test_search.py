@@ -74,3 +74,10 @@ def test_fold_and_query() -> None:
     assert fts_query("An 0912") == '"an"* AND "0912"*'
     assert fts_query("+84912345678") == '"0912345678"*'
     assert fts_query("***") == ""
+
+
+def test_by_codes_keeps_the_order_given_and_skips_unknown_codes(three: Services) -> None:
+    codes = [h.code for h in three.dossiers.received_on(date(2026, 11, 23))]
+    wanted = [codes[2], "000.17.22.H56-000000-9999", codes[0]]
+    assert [d.code for d in three.dossiers.by_codes(wanted)] == [codes[2], codes[0]]
+    assert three.dossiers.by_codes([]) == []

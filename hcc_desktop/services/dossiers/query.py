@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -302,6 +303,21 @@ class DossierQueryService:
                 .limit(limit)
             ).all()
             return [_summary(tuple(r)) for r in rows]
+
+    def by_codes(self, codes: Sequence[str]) -> list[DossierSummary]:
+        """The dossiers with these codes, in the order given (unknown codes skipped)."""
+        wanted = [nfc(c) for c in codes]
+        found: dict[str, DossierSummary] = {}
+        with self._db.read() as s:
+            # SQLite limits the number of bound parameters: ask in slices.
+            for i in range(0, len(wanted), 500):
+                rows = s.execute(
+                    select(*_SUMMARY_COLUMNS).where(DossierRow.code.in_(wanted[i : i + 500]))
+                ).all()
+                for r in rows:
+                    summary = _summary(tuple(r))
+                    found[summary.code] = summary
+        return [found[c] for c in wanted if c in found]
 
     def received_on(self, day: date) -> list[DossierSummary]:
         start = datetime.combine(day, time())

@@ -180,8 +180,10 @@ class Tally:
     days: Counter[tuple[str, str, str, str]]
 
 
-def tally(facts: Iterator[DossierFacts], period: Period, calendar: WorkCalendar) -> Tally:
-    start, to_day = stamp(period.start_at), period.end.isoformat()
+def tally(
+    facts: Iterator[DossierFacts], period: Period, calendar: WorkCalendar, *, today: date
+) -> Tally:
+    start, to_day = stamp(period.start_at), period.judged_on(today).isoformat()
     # Plain dicts: Counter's __missing__ is Python code, slow in this loop.
     combos: dict[Combo, int] = {}
     days: dict[tuple[str, str, str, str], int] = {}

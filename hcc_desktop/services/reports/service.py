@@ -4,11 +4,12 @@ to the dossiers behind each figure, and the Decision 766 estimate."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.core.index766 import Index766, IndexSpec, load_spec, score
 from hcc_desktop.core.periods import Period, period_label
@@ -78,8 +79,15 @@ def _slices(fld: str, proc: str, channel: str, officer: str) -> tuple[tuple[str,
 class ReportService:
     """Reports over the local store. Read-only; safe to run off the GUI thread."""
 
-    def __init__(self, db: Database, *, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        settings: SettingsService,
+        today: Callable[[], date] = local_today,
+    ) -> None:
         self._db = db
+        self._today = today
         self._settings = settings
         self._spec: IndexSpec | None = None
 
@@ -99,7 +107,7 @@ class ReportService:
         with self._db.read_engine.connect() as conn:
             engine.prepare(conn)
             facts = engine.iter_facts(conn, period, progress=progress, cancel=cancel)
-            t = engine.tally(facts, period, calendar)
+            t = engine.tally(facts, period, calendar, today=self._today())
             rated = list(engine.ratings(conn, period))
             complaints = engine.complaint_rows(conn, period)
             used, offered, active = engine.procedures_online(conn, period)
@@ -128,7 +136,7 @@ class ReportService:
             rows=rows,
             total=total,
             breakdowns=breakdowns,
-            complaints=_complaint_figures(complaints, period),
+            complaints=_complaint_figures(complaints, period, self._today()),
             procedures_online=(used, offered),
             procedures_active=active,
         )
@@ -162,7 +170,9 @@ class ReportService:
         with self._db.read_engine.connect() as conn:
             engine.prepare(conn)
             if figure.startswith("complaints."):
-                return _complaint_codes(engine.complaint_rows(conn, period), period, figure)
+                return _complaint_codes(
+                    engine.complaint_rows(conn, period), period, figure, self._today()
+                )
             if figure in ("satisfied", "satisfied.num", "satisfied.den") or figure.startswith(
                 "rating."
             ):
@@ -177,7 +187,7 @@ class ReportService:
                     )
                 )
             key = _figure_key(figure)
-            start, to_day = stamp(period.start_at), period.end.isoformat()
+            start, to_day = stamp(period.start_at), period.judged_on(self._today()).isoformat()
             codes = [
                 f.code
                 for f in engine.iter_facts(conn, period)
@@ -194,7 +204,7 @@ class ReportService:
         :meth:`details` accepts (row columns, "<rate>.num", "<rate>.den",
         "<flag>.unrecorded", "satisfied.num", "satisfied.den")."""
         keep = DIMENSIONS.index(dimension)
-        start, to_day = stamp(period.start_at), period.end.isoformat()
+        start, to_day = stamp(period.start_at), period.judged_on(self._today()).isoformat()
         found: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         with self._db.read_engine.connect() as conn:
             engine.prepare(conn)
@@ -339,11 +349,15 @@ def _rating_levels(figure: str) -> frozenset[int]:
 
 
 def _complaint_class(
-    row: tuple[str, str, str | None, str | None, str | None], period: Period
+    row: tuple[str, str, str | None, str | None, str | None], period: Period, today: date
 ) -> set[str]:
     """Which complaint figures one complaint counts in."""
     _id, received, due, resolved, _code = row
-    start, end, to_day = stamp(period.start_at), stamp(period.end_at), period.end.isoformat()
+    start, end, to_day = (
+        stamp(period.start_at),
+        stamp(period.end_at),
+        period.judged_on(today).isoformat(),
+    )
     out: set[str] = set()
     if received >= start:
         out.add("received")
@@ -359,11 +373,13 @@ def _complaint_class(
 
 
 def _complaint_figures(
-    rows: Iterable[tuple[str, str, str | None, str | None, str | None]], period: Period
+    rows: Iterable[tuple[str, str, str | None, str | None, str | None]],
+    period: Period,
+    today: date,
 ) -> ComplaintFigures:
     c: Counter[str] = Counter()
     for row in rows:
-        c.update(_complaint_class(row, period))
+        c.update(_complaint_class(row, period, today))
     return ComplaintFigures(
         received=c["received"],
         resolved=c["resolved"],
@@ -377,10 +393,11 @@ def _complaint_codes(
     rows: Iterable[tuple[str, str, str | None, str | None, str | None]],
     period: Period,
     figure: str,
+    today: date,
 ) -> tuple[str, ...]:
     """Complaints behind a complaint figure: the dossier code when the complaint is
     about a dossier, else the complaint's id."""
     name = figure.partition(".")[2]
     if name not in ComplaintFigures.__dataclass_fields__:
         raise ValidationError([FieldError("figure", "unknown", {"value": figure})])
-    return tuple(sorted(r[4] or r[0] for r in rows if name in _complaint_class(r, period)))
+    return tuple(sorted(r[4] or r[0] for r in rows if name in _complaint_class(r, period, today)))

@@ -1,0 +1,1 @@
+"""The reports dashboard: Biểu II.06a, the rates, the 766 estimate, trends."""
