@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -333,7 +332,7 @@
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -437,12 +436,12 @@
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -485,8 +484,8 @@
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -505,11 +504,11 @@
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -517,7 +516,7 @@
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -561,7 +560,7 @@
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -1542,6 +1541,308 @@
     </message>
 </context>
 <context>
+    <name>FieldWork</name>
+    <message>
+        <source>planned</source>
+        <translation>đã lên lịch</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>đang mở</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>đã đóng</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>to plan</source>
+        <translation>chờ lên lịch</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã thực hiện</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWorkWindow</name>
+    <message>
+        <source>Field work</source>
+        <translation>Công tác lưu động</translation>
+    </message>
+    <message>
+        <source>&amp;Saturday sessions</source>
+        <translation>Buổi tiếp nhận &amp;thứ Bảy</translation>
+    </message>
+    <message>
+        <source>&amp;Home visits</source>
+        <translation>Phục vụ tại &amp;nhà</translation>
+    </message>
+    <message>
+        <source>&amp;QR boards</source>
+        <translation>Bảng mã &amp;QR</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&amp;Open the session</source>
+        <translation>&amp;Mở buổi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>On the session's day: dossiers received on this computer belong to it</source>
+        <translation>Trong ngày của buổi: hồ sơ tiếp nhận trên máy này được ghi vào buổi</translation>
+    </message>
+    <message>
+        <source>C&amp;lose and print the summary</source>
+        <translation>Đó&amp;ng buổi và in báo cáo</translation>
+    </message>
+    <message>
+        <source>Summary…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Hủy buổi</translation>
+    </message>
+    <message>
+        <source>e.g. Khu phố 3</source>
+        <translation>ví dụ: Khu phố 3</translation>
+    </message>
+    <message>
+        <source>e.g. the quarter's culture house</source>
+        <translation>ví dụ: nhà văn hóa khu phố</translation>
+    </message>
+    <message>
+        <source>names separated by commas</source>
+        <translation>họ tên, cách nhau bởi dấu phẩy</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the rota</source>
+        <translation>&amp;Thêm vào lịch</translation>
+    </message>
+    <message>
+        <source>Plan a session</source>
+        <translation>Lên lịch buổi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Open on this computer: {quarter}, {day} ({count} dossiers)</source>
+        <translation>Đang mở trên máy này: {quarter}, ngày {day} ({count} hồ sơ)</translation>
+    </message>
+    <message>
+        <source>No session is open on this computer</source>
+        <translation>Máy này không mở buổi tiếp nhận nào</translation>
+    </message>
+    <message>
+        <source>Session of {quarter} on {day}: {status}</source>
+        <translation>Buổi tiếp nhận {quarter} ngày {day}: {status}</translation>
+    </message>
+    <message>
+        <source>Session closed: {count} dossiers received</source>
+        <translation>Đã đóng buổi tiếp nhận: {count} hồ sơ đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Saturday session summary</source>
+        <translation>Báo cáo buổi tiếp nhận thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Only visits due (to plan, or planned within 7 days)</source>
+        <translation>Chỉ các lượt cần làm (chờ lên lịch, hoặc trong 7 ngày tới)</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>Cao tuổi</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Khuyết tật</translation>
+    </message>
+    <message>
+        <source>Living alone</source>
+        <translation>Neo đơn, sống một mình</translation>
+    </message>
+    <message>
+        <source>Ill, cannot travel</source>
+        <translation>Ốm đau, không đi lại được</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Consent recorded on</source>
+        <translation>Đã ghi nhận đồng ý ngày</translation>
+    </message>
+    <message>
+        <source>Add to the register</source>
+        <translation>Thêm vào danh sách</translation>
+    </message>
+    <message>
+        <source>Register a resident served at home</source>
+        <translation>Ghi người dân cần phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Why at home</source>
+        <translation>Lý do phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>e.g. certify copies, register a death</source>
+        <translation>ví dụ: chứng thực bản sao, đăng ký khai tử</translation>
+    </message>
+    <message>
+        <source>the resident, a relative, the quarter head…</source>
+        <translation>người dân, người thân, trưởng khu phố…</translation>
+    </message>
+    <message>
+        <source>Record the request</source>
+        <translation>Ghi yêu cầu</translation>
+    </message>
+    <message>
+        <source>Visit request</source>
+        <translation>Yêu cầu phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Người dân</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Người yêu cầu</translation>
+    </message>
+    <message>
+        <source>Plan the selected visit</source>
+        <translation>Lên lịch lượt đã chọn</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Record the selected visit as done</source>
+        <translation>Ghi kết quả lượt đã chọn</translation>
+    </message>
+    <message>
+        <source>Plan and record</source>
+        <translation>Lên lịch và ghi kết quả</translation>
+    </message>
+    <message>
+        <source>Visit day</source>
+        <translation>Ngày phục vụ</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>Thời gian thực hiện</translation>
+    </message>
+    <message>
+        <source>Dossiers received</source>
+        <translation>Hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Results delivered</source>
+        <translation>Kết quả đã trả</translation>
+    </message>
+    <message>
+        <source>Ratings taken</source>
+        <translation>Lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>{name} is on the home-service register</source>
+        <translation>Đã thêm {name} vào danh sách phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Visit to {name}: {status}</source>
+        <translation>Lượt phục vụ {name}: {status}</translation>
+    </message>
+    <message>
+        <source>{code} is replaced by the procedure's code</source>
+        <translation>{code} được thay bằng mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Save the address</source>
+        <translation>Lưu địa chỉ</translation>
+    </message>
+    <message>
+        <source>&amp;Export the board (PDF)…</source>
+        <translation>&amp;Xuất bảng mã QR (PDF)…</translation>
+    </message>
+    <message>
+        <source>An A4 poster for the quarter: the ward's name, QR codes to the information pages of the most used procedures, the quarter's next Saturday sessions and the center's phone number.</source>
+        <translation>Bảng khổ A4 cho khu phố: tên phường, mã QR dẫn đến trang thông tin của các thủ tục thường dùng nhất, lịch các buổi tiếp nhận thứ Bảy sắp tới của khu phố và số điện thoại của Trung tâm.</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Số thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure page address</source>
+        <translation>Địa chỉ trang thông tin thủ tục</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Export the QR board</source>
+        <translation>Xuất bảng mã QR</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>QR board written to {path}</source>
+        <translation>Đã ghi bảng mã QR vào {path}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Receive a dossier</source>
@@ -1744,7 +2045,7 @@
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -1934,6 +2235,10 @@
         <translation>&amp;Phản ánh, kiến nghị…</translation>
     </message>
     <message>
+        <source>&amp;Field work (sessions, home visits)…</source>
+        <translation>Công tác &amp;lưu động (buổi thứ Bảy, phục vụ tại nhà)…</translation>
+    </message>
+    <message>
         <source>&amp;Synchronise…</source>
         <translation>Đồng &amp;bộ…</translation>
     </message>
@@ -2036,7 +2341,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2447,7 +2752,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -2687,7 +2992,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -3386,7 +3691,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -4040,7 +4345,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -4050,6 +4355,37 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>✔ The result of dossier &lt;b&gt;{code}&lt;/b&gt; was returned to {name}.</source>
         <translation>✔ Đã trả kết quả hồ sơ &lt;b&gt;{code}&lt;/b&gt; cho {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Số hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -4191,7 +4527,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -4199,7 +4535,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -4425,7 +4761,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
+        <source>Send this device's changes and receive the others' (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -4501,19 +4837,19 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -4617,7 +4953,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -4665,11 +5001,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
     <message>
@@ -4997,7 +5333,7 @@ không chứa dữ liệu mới.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -5462,7 +5798,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
@@ -5598,6 +5934,45 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <source>Resident</source>
+        <translation>Người dân</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Visit day</source>
+        <translation>Ngày phục vụ</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
     </message>
 </context>
 <context>
