@@ -201,7 +201,7 @@ def render_qr_board(board: QrBoard, *, today: date) -> bytes:
     story.append(Spacer(1, 3 * mm))
     columns = 3
     cell_w = spec.text_width / columns
-    qr_size = min(42 * mm, cell_w - 8 * mm) if len(board.links) > 3 else 48 * mm
+    qr_size = cell_w - 8 * mm  # about 45 mm: easy to scan from a metre away
     cells: list[list[Flowable]] = []
     for i, link in enumerate(board.links):
         cells.append(
