@@ -191,6 +191,21 @@ class ComplaintDoc(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
+class FieldSessionDoc(Base):
+    """A Saturday session of the unit's rota (issue 13), as the device sent it;
+    replaced by a newer version (opened, closed, cancelled), never deleted."""
+
+    __tablename__ = "field_sessions"
+    __table_args__ = (Index("ix_field_sessions_unit_rev", "unit_code", "rev"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    last_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
 class PublishedDoc(Base):
     """The latest catalog / calendar (global) or unit settings (per unit).
 
@@ -293,6 +308,7 @@ __all__ = [
     "DossierDoc",
     "EnrolmentCode",
     "EventDoc",
+    "FieldSessionDoc",
     "PublishedDoc",
     "RatingDoc",
     "ReportDossier",

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from hcc_desktop.core.domain import FeeMethod, Satisfaction
 from hcc_desktop.core.errors import FieldError, NotFound, TransitionError, ValidationError
@@ -36,6 +36,7 @@ from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierEventRow, DossierRow, FieldSessionRow, RatingRow
 from hcc_desktop.services.settings import SettingsService
+from hcc_desktop.services.sync.outbox import enqueue
 
 MAX_TEXT = 500
 
@@ -156,6 +157,7 @@ class FieldSessionService:
             )
             s.add(row)
             s.flush()
+            enqueue(s, "field_session", row.id)
             return session_from_row(row)
 
     def list(
@@ -322,8 +324,12 @@ class FieldSessionService:
 
     @staticmethod
     def _touch(row: FieldSessionRow) -> None:
+        """A change to publish: a newer version, queued for the unit's other devices."""
         row.updated_at = datetime.now(UTC)
         row.version = (row.version or 1) + 1
+        session = object_session(row)
+        assert session is not None
+        enqueue(session, "field_session", row.id)
 
     def _summary(self, s: Session, row: FieldSessionRow) -> SessionSummary:
         session = session_from_row(row)

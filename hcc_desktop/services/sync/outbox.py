@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-KINDS = ("dossier", "event", "rating", "complaint")
+KINDS = ("dossier", "event", "rating", "complaint", "field_session")
 
 
 def enqueue(s: Session, kind: str, entity_id: str) -> None:

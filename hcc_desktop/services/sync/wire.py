@@ -38,6 +38,7 @@ from hcc_desktop.db.models import (
     DossierComponentRow,
     DossierEventRow,
     DossierRow,
+    FieldSessionRow,
     OutboxRow,
     ProcedureRow,
     RatingRow,
@@ -59,6 +60,7 @@ _COMPONENT_TABLE: Table = DossierComponentRow.__table__  # type: ignore[assignme
 _EVENT_TABLE: Table = DossierEventRow.__table__  # type: ignore[assignment]
 _RATING_TABLE: Table = RatingRow.__table__  # type: ignore[assignment]
 _COMPLAINT_TABLE: Table = ComplaintRow.__table__  # type: ignore[assignment]
+_SESSION_TABLE: Table = FieldSessionRow.__table__  # type: ignore[assignment]
 _COUNTER_TABLE: Table = CodeCounter.__table__  # type: ignore[assignment]
 
 
@@ -232,6 +234,7 @@ _DOC_WIRES = {
     "event": _WireShape(_EVENT_TABLE),
     "rating": _WireShape(_RATING_TABLE),
     "complaint": _WireShape(_COMPLAINT_TABLE),
+    "field_session": _WireShape(_SESSION_TABLE),
 }
 
 
@@ -821,6 +824,7 @@ _DOSSIER_WRITER = _RowWriter(_DOSSIER_TABLE, ("pk",))
 _COMPONENT_WRITER = _RowWriter(_COMPONENT_TABLE)
 _DOC_WRITERS = {"event": _RowWriter(_EVENT_TABLE), "rating": _RowWriter(_RATING_TABLE)}
 _COMPLAINT_WRITER = _RowWriter(_COMPLAINT_TABLE)
+_SESSION_WRITER = _RowWriter(_SESSION_TABLE)
 
 
 @dataclass(frozen=True)
@@ -913,7 +917,60 @@ def apply_page(
     complaints = [c for c in docs if c.get("kind") == "complaint"]
     complaints += [c for c in changes if c.get("kind") == "complaint"]
     _apply_complaints(s, complaints, unit_code, out)
+    _apply_field_sessions(
+        s, [c for c in changes if c.get("kind") == "field_session"], unit_code, out
+    )
     return out
+
+
+def _apply_field_sessions(
+    s: Session, changes: Sequence[Mapping[str, Any]], unit_code: str, out: PageOutcome
+) -> None:
+    """Saturday sessions of the unit's rota: the newest ``version`` wins; one
+    changed here and not pushed yet is kept (its push brings it to the server,
+    whose copy then comes back). Sessions refer to nothing, so none is parked."""
+    latest: dict[str, Mapping[str, Any]] = {}
+    for change in changes:
+        data = change.get("data")
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            out.skipped.append(_skip(change, "invalid", "no session id"))
+        elif data.get("unit_code") != unit_code:
+            out.skipped.append(_skip(change, "wrong_unit"))
+        elif data["id"] not in latest or int(change.get("rev") or 0) > int(
+            latest[data["id"]].get("rev") or 0
+        ):
+            latest[data["id"]] = change
+    if not latest:
+        return
+    ids = list(latest)
+    table = _SESSION_TABLE.c
+    held = dict(s.execute(select(table.id, table.version).where(among(table.id, ids))).all())
+    pending = set(
+        s.scalars(
+            select(OutboxRow.entity_id).where(
+                OutboxRow.kind == "field_session", among(OutboxRow.entity_id, ids)
+            )
+        ).all()
+    )
+    rows: list[tuple[Mapping[str, Any], list[Any]]] = []
+    for session_id, change in latest.items():
+        data = change["data"]
+        if session_id in pending:
+            continue
+        version = data.get("version")
+        if session_id in held and (not isinstance(version, int) or version <= held[session_id]):
+            continue
+        try:
+            rows.append((change, _SESSION_WRITER.row_from_wire(data)))
+        except WireError as exc:
+            out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
+
+    def write(s: Session, items: Sequence[list[Any]]) -> None:
+        replaced = [row[0] for row in items]
+        s.execute(delete(_SESSION_TABLE).where(among(table.id, replaced)))
+        _SESSION_WRITER.insert(s, items)
+
+    out.applied += len(_in_savepoints(s, rows, write, out))
 
 
 def _apply_complaints(
