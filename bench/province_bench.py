@@ -57,7 +57,8 @@ SELECT g.unit || '-' || g.i, g.unit, g.unit || '-' || lpad(g.i::text, 7, '0'),
     nextval('hcc_revision'),
     jsonb_build_object(
         'id', g.unit || '-' || g.i, 'code', g.unit || '-' || lpad(g.i::text, 7, '0'),
-        'unit_code', g.unit, 'device_id', 'bench', 'procedure_code', '1.00' || (g.i % 40),
+        'unit_code', g.unit, 'device_id', 'bench',
+        'procedure_code', (:codes)[1 + g.i % :n_codes],
         'procedure_name', 'Thủ tục ' || (g.i % 40),
         'procedure_field', (:fields)[1 + g.i % 6], 'channel', (:channels)[1 + g.i % 6],
         'status', 2, 'received_at', to_char(g.received, 'YYYY-MM-DD"T"HH24:MI:SS'),
@@ -72,9 +73,11 @@ SELECT g.unit || '-' || g.i, g.unit, g.unit || '-' || lpad(g.i::text, 7, '0'),
         'result_delivery', 'counter', 'received_by', 'Trần Thị Bình', 'version', 3,
         'components', jsonb_build_array(
             jsonb_build_object('id', g.unit || '-' || g.i || '-c1', 'position', 1,
+                'component_id', (:codes)[1 + g.i % :n_codes] || '-01',
                 'name', 'Tờ khai', 'form', 'original', 'count', 1,
                 'digitised', g.i % 5 <> 0, 'reused_digital', false),
             jsonb_build_object('id', g.unit || '-' || g.i || '-c2', 'position', 2,
+                'component_id', (:codes)[1 + g.i % :n_codes] || '-02',
                 'name', 'Bản sao giấy tờ', 'form', 'copy', 'count', 1,
                 'digitised', g.i % 7 <> 0, 'reused_digital', g.i % 3 = 0))),
     'bench', now()
@@ -154,9 +157,24 @@ def _sql(template: str, **values: Any) -> str:
     return out
 
 
+SEED_CATALOG = ROOT / "resources" / "catalog" / "seed_catalog.json"
+
+
 def _fill(cluster: PgCluster, dbname: str, units: list[str], per_unit: int) -> float:
+    """The units and their documents, and the seed catalog published (its online
+    levels, fees and reusable components feed the rates)."""
     import psycopg
 
+    from hcc_desktop.server.store import SyncStore
+
+    db = ServerDatabase(cluster.url(dbname))
+    try:
+        SyncStore(db).publish_catalog(SEED_CATALOG.read_bytes())
+    finally:
+        db.dispose()
+    codes = [p["code"] for p in json.loads(SEED_CATALOG.read_bytes())["procedures"]]
+    catalog = {"codes": "ARRAY[" + ", ".join(f"'{c}'" for c in codes) + "]"}
+    catalog["n_codes"] = str(len(codes))
     fields = "ARRAY[" + ", ".join(f"'{f}'" for f in FIELDS) + "]"
     channels = "ARRAY[" + ", ".join(f"'{c}'" for c in CHANNELS) + "]"
     t0 = time.perf_counter()
@@ -169,7 +187,7 @@ def _fill(cluster: PgCluster, dbname: str, units: list[str], per_unit: int) -> f
                 (unit, f"Phường {n}", PROVINCE),
             )
             values = {"unit": f"'{unit}'", "n": str(per_unit), "days": str(DAYS)}
-            conn.execute(_sql(_DOSSIERS, fields=fields, channels=channels, **values))
+            conn.execute(_sql(_DOSSIERS, fields=fields, channels=channels, **catalog, **values))
             conn.execute(_sql(_EVENTS, **values))
             conn.execute(_sql(_RATINGS, **values))
             conn.commit()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks of HCC Desktop. Figures go to docs/benchmarks.md.
 
-    python3 scripts/dev.py bench [startup|intake|search|worklist|sync|all]
+    python3 scripts/dev.py bench [startup|intake|search|worklist|sync|province|all]
                                  [--dossiers N] [--repeat N]
 
 Each benchmark prints medians and p95 and writes JSON to bench/results/.
@@ -252,7 +252,7 @@ def bench_startup(count: int, repeat: int) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    kinds = ["all", "startup", "intake", "search", "worklist", "sync"]
+    kinds = ["all", "startup", "intake", "search", "worklist", "sync", "province"]
     parser.add_argument("which", nargs="?", default="all", choices=kinds)
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=0, help="0 = each benchmark's default")
@@ -262,6 +262,10 @@ def main() -> int:
         cmd = [sys.executable, str(ROOT / "bench" / "sync_bench.py"), *rest]
         if "--dossiers" not in rest and args.dossiers != 100_000:
             cmd += ["--dossiers", str(args.dossiers)]
+        return subprocess.call(cmd)
+    if args.which == "province":
+        # Its own options (--units, --dossiers, --repeat, --push-rounds): bench/province_bench.py.
+        cmd = [sys.executable, str(ROOT / "bench" / "province_bench.py"), *sys.argv[2:]]
         return subprocess.call(cmd)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")

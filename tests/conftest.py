@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
@@ -22,12 +25,18 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HCC_DESKTOP_HOME", str(tmp_path / "home"))
 
 
+OFFICER = "Trần Thị Bình"
+
+
 class FakeClock:
-    def __init__(self, now: datetime) -> None:
+    """The services' clock in tests: pinned at ``now`` (a test moves it by setting
+    ``now``); ``None`` follows the Vietnam wall clock."""
+
+    def __init__(self, now: datetime | None) -> None:
         self.now = now
 
     def __call__(self) -> datetime:
-        return self.now
+        return self.now if self.now is not None else local_now()
 
 
 @pytest.fixture
@@ -36,10 +45,21 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def services(tmp_path: Path, clock: FakeClock) -> Iterator[Services]:
-    svc = open_services(tmp_path / "hcc.db", clock=clock)
-    svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
+def services_clock(clock: FakeClock) -> FakeClock:
+    """The clock ``services`` runs on: ``clock`` (tests/ui/conftest.py: the wall clock)."""
+    return clock
+
+
+@pytest.fixture
+def services(tmp_path: Path, services_clock: FakeClock) -> Iterator[Services]:
+    """A fresh database with the seed catalog and an officer on duty."""
+    svc = open_services(tmp_path / "hcc.db", clock=services_clock)
+    svc.settings.save(replace(svc.settings.load(), officer_name=OFFICER))
     yield svc
+    # Work a window queued on the shared task runner must not outlive its database.
+    tasks = sys.modules.get("hcc_desktop.ui.common.tasks")
+    if tasks is not None:
+        assert tasks.shared_runner().wait_idle(10_000)
     svc.close()
 
 
@@ -55,11 +75,20 @@ def applicant(**overrides: str) -> PersonInput:
     return PersonInput(**base)
 
 
-def birth_draft(**overrides: object) -> IntakeDraft:
-    """A complete Đăng ký khai sinh dossier."""
+_PERSON_FIELDS = {f.name for f in dataclass_fields(PersonInput)}
+
+
+def birth_draft(*, services: Services | None = None, **overrides: object) -> IntakeDraft:
+    """A complete Đăng ký khai sinh dossier.
+
+    ``overrides``: fields of the draft (``received_at=…``, ``procedure_code=…``) or of the
+    applicant (``full_name=…``, ``id_number=…``). With ``services``, the papers are the
+    required ones of the procedure in its catalog.
+    """
+    person = {k: str(overrides.pop(k)) for k in list(overrides) if k in _PERSON_FIELDS}
     fields: dict[str, object] = {
         "procedure_code": "1.001193",
-        "owner": applicant(),
+        "owner": applicant(**person),
         "components": (
             ComponentInput("1.001193-01", "original", 1),
             ComponentInput("1.001193-02", "original", 1),
@@ -67,6 +96,11 @@ def birth_draft(**overrides: object) -> IntakeDraft:
         "received_at": NOW,
     }
     fields.update(overrides)
+    if services is not None and "components" not in overrides:
+        procedure = services.catalog.get(str(fields["procedure_code"]))
+        fields["components"] = tuple(
+            ComponentInput(c.id) for c in procedure.components if c.required
+        )
     return IntakeDraft(**fields)  # type: ignore[arg-type]
 
 

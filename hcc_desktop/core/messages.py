@@ -47,6 +47,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # Messages by error code, whatever the field.
 FIELD_MESSAGES: dict[str, str] = {
+    "province_code_format": QT_TRANSLATE_NOOP(
+        "Messages", "The province code is not valid: letters and digits, up to 32 (for example 52)"
+    ),
     "unknown_format": QT_TRANSLATE_NOOP(
         "Messages", "Unknown file type {suffix}: choose .xlsx, .pdf or .docx"
     ),
@@ -243,6 +246,16 @@ FIELD_SPECIFIC: dict[tuple[str, str], str] = {
 
 # Messages for errors that are not about one field (HccError.code).
 ERROR_MESSAGES: dict[str, str] = {
+    # The central server's province reports (issue 11).
+    "forbidden": QT_TRANSLATE_NOOP("Messages", "This credential may not do that"),
+    "report_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The province report needs a PostgreSQL server database"
+    ),
+    "reviewer_not_found": QT_TRANSLATE_NOOP("Messages", "Reviewer {reviewer_id} was not found"),
+    "unit_not_found": QT_TRANSLATE_NOOP("Messages", "Unit {unit} was not found"),
+    "unit_not_in_province": QT_TRANSLATE_NOOP(
+        "Messages", "Unit {unit} is not in province {province}"
+    ),
     # Reports (issue 11).
     "report_cancelled": QT_TRANSLATE_NOOP("Messages", "The report was cancelled"),
     "complaint_not_found": QT_TRANSLATE_NOOP("Messages", "Complaint {id} was not found"),

@@ -9,12 +9,13 @@ Python. Periods are naive Vietnam wall time, like the stored documents:
 ``start`` = ``from`` 00:00, ``end`` = the day after ``to`` 00:00 (exclusive).
 
 "As of the period's end": a dossier counts only if received before ``end``;
-its end is its first terminal event before ``end``; its supplement count,
-whether it is waiting and its appointment come from the supplement events
-before ``end``. The dossier's current status and due date are never read.
+its end is its first terminal event before ``end`` (with the on-time verdict
+the lifecycle recorded on it, when it did); its supplement count, whether it
+is waiting and its appointment come from the supplement events before
+``end``. The dossier's current status and due date are never read.
 
 A SQLite server (one ward) answers ``report_unavailable``: the report uses
-PostgreSQL's aggregates and the trigger-kept tables exist only there.
+PostgreSQL's aggregates, and the triggers that fill its tables exist only there.
 """
 
 from __future__ import annotations
@@ -29,26 +30,15 @@ from sqlalchemy import text
 
 from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.errors import NotFound, SyncError
+
+# Counts of a 06a row, in the order of the columns of Biểu II.06a (3)–(13): the device's.
+from hcc_desktop.core.reports import ROW_FIELDS
 from hcc_desktop.core.text import fold
 from hcc_desktop.server.db import ServerDatabase
 
 # Longest period a report may cover: ten years of dossiers is already a lot.
 MAX_PERIOD_DAYS = 3700
 
-# Counts of a 06a row, in the order of the columns of Biểu II.06a (3)–(13).
-ROW_FIELDS = (
-    "received_total",
-    "received_online",
-    "received_direct",
-    "carried_over",
-    "finished",
-    "finished_early",
-    "finished_on_time",
-    "finished_late",
-    "open",
-    "open_on_time",
-    "open_late",
-)
 # Counts the rates need besides the row's (numerators and denominators), and
 # the dossiers whose flag was never recorded (counted as "no" in the rate).
 _RATE_COUNTS = (

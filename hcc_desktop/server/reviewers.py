@@ -22,7 +22,7 @@ from sqlalchemy import select
 from hcc_desktop.core.errors import FieldError, NotFound, SyncError, ValidationError
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.models import Device, Reviewer, Unit
-from hcc_desktop.server.store import PROVINCE_CODE, sha256_hex, utc_now
+from hcc_desktop.server.store import PROVINCE_CODE, bearer_digest, sha256_hex, utc_now
 
 
 def check_province(province: str) -> str:
@@ -112,13 +112,7 @@ class Provinces:
 
     def authenticate(self, authorization: str | None) -> ReviewerIdentity:
         """The reviewer behind ``Authorization: Bearer …``; ``forbidden`` for a device's token."""
-        if not authorization or not authorization.strip():
-            raise SyncError("credential_missing")
-        scheme, _, token = authorization.strip().partition(" ")
-        token = token.strip()
-        if scheme.lower() != "bearer" or not token:
-            raise SyncError("credential_invalid")
-        digest = sha256_hex(token)
+        digest = bearer_digest(authorization)
         with self.db.read() as s:
             row = s.scalars(select(Reviewer).where(Reviewer.token_hash == digest)).first()
             if row is None:

@@ -47,6 +47,7 @@ class Services:
     field: FieldService
 
     def close(self) -> None:
+        """Release the database (its connections and files)."""
         self.db.dispose()
 
 

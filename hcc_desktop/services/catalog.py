@@ -192,9 +192,11 @@ class CatalogService:
         return self._cache
 
     def list(self, *, include_inactive: bool = False) -> builtins.list[Procedure]:
+        """The procedures of the catalog (the active ones unless ``include_inactive``)."""
         return [p for p in self._all().values() if include_inactive or p.active]
 
     def get(self, code: str) -> Procedure:
+        """The procedure with ``code`` (NotFound ``procedure_not_found`` otherwise)."""
         try:
             return self._all()[nfc(code)]
         except KeyError:
@@ -224,6 +226,8 @@ class CatalogService:
     def load_into(
         self, session: Session, procedures: builtins.list[Procedure], *, replace: bool
     ) -> ImportReport:
+        """Write ``procedures`` into the catalog within ``session`` (``replace``: stop using
+        those not listed) and report what was added, updated, unchanged or deactivated."""
         existing = {
             r.code: r
             for r in session.scalars(
@@ -270,6 +274,7 @@ class CatalogService:
         return report
 
     def import_file(self, path: Path, *, replace: bool = False) -> ImportReport:
+        """Import a catalog file (the ``catalog export`` format); CatalogError lists every fault."""
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
@@ -279,6 +284,7 @@ class CatalogService:
         return self.import_bytes(raw, replace=replace)
 
     def export_json(self) -> dict[str, Any]:
+        """The catalog as the catalog file's JSON document."""
         return {
             "format": FORMAT,
             "version": FORMAT_VERSION,
@@ -288,6 +294,7 @@ class CatalogService:
         }
 
     def export_file(self, path: Path) -> int:
+        """Write the catalog file to ``path`` (never half-written); returns how many procedures."""
         data = self.export_json()
         path = Path(path)
         tmp = path.with_name(path.name + ".part")

@@ -5,7 +5,6 @@ reportlab and openpyxl are imported on first use so start-up stays fast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -40,14 +39,6 @@ STEP_LABELS = {
     "returned": "Trả kết quả cho công dân",
 }
 MAX_BOOK_DAYS = 366
-
-
-@dataclass(frozen=True)
-class SlipFile:
-    """A rendered document and the file name to offer when saving it."""
-
-    data: bytes
-    file_name: str
 
 
 class PrintService:
@@ -93,6 +84,7 @@ class PrintService:
     def supplement_guidance_pdf(
         self, guidance: SupplementGuidance, *, paper: PaperSize | None = None
     ) -> bytes:
+        """The supplement guidance slip as PDF bytes (paper from the settings unless given)."""
         from hcc_desktop.printing import render_supplement_guidance
 
         settings = self._settings.load()
@@ -332,11 +324,13 @@ class PrintService:
         )
 
     def tracking_book_pdf(self, start: date, end: date) -> bytes:
+        """The tracking book (Mẫu 07) from ``start`` to ``end`` as PDF bytes."""
         from hcc_desktop.printing.slips import render_tracking_book
 
         return render_tracking_book(self.tracking_book(start, end))
 
     def tracking_book_xlsx(self, start: date, end: date) -> bytes:
+        """The tracking book (Mẫu 07) from ``start`` to ``end`` as an .xlsx workbook."""
         from hcc_desktop.printing.book_xlsx import write_tracking_book_xlsx
 
         return write_tracking_book_xlsx(self.tracking_book(start, end))

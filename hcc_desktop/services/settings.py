@@ -193,6 +193,7 @@ class SettingsService:
                 session.merge(_override_row(o))
 
     def load(self) -> AppSettings:
+        """The unit's and device's settings (cached until the next save)."""
         if self._cache is None:
             with self._db.read() as s:
                 row = s.get(Setting, self.KEY)
@@ -212,6 +213,7 @@ class SettingsService:
     # -- calendar ------------------------------------------------------------
 
     def calendar_overrides(self) -> list[CalendarOverride]:
+        """The calendar overrides (extra days off, make-up working days), by day."""
         with self._db.read() as s:
             rows = s.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
             return [_override(r) for r in rows]
@@ -262,6 +264,7 @@ class SettingsService:
         self._calendar = None
 
     def calendar(self) -> WorkCalendar:
+        """The work calendar: the overrides and the office hours (built once per change)."""
         if self._calendar is None:
             self._calendar = WorkCalendar(
                 overrides=self.calendar_overrides(), hours=self.load().office_hours

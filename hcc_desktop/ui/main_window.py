@@ -7,7 +7,6 @@ import itertools
 import logging
 import platform
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -28,9 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -48,26 +44,25 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop import __version__
-from hcc_desktop.core.clock import local_now, local_today
-from hcc_desktop.core.errors import HccError, ValidationError
+from hcc_desktop.core.clock import local_now
+from hcc_desktop.core.errors import HccError
 from hcc_desktop.core.paths import log_dir
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
-    make_error_label,
-    set_field_error,
     show_error,
 )
-from hcc_desktop.ui.common.messages import field_message
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.table_models import Column, DossierTableModel
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 from hcc_desktop.ui.settings.dialog import SettingsDialog
+from hcc_desktop.ui.settings.officer import OfficerDialog
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
@@ -98,101 +93,6 @@ def receipt_job(services: Services, dossier_id: str) -> tuple[str, bytes]:
     """Runs on the task runner: Mẫu 01 of a stored dossier, with its code."""
     dossier = services.dossiers.get(dossier_id)
     return dossier.code, services.printing.receipt_pdf(dossier)
-
-
-def save_officer(services: Services, name: str, phone: str) -> AppSettings:
-    """Runs on the task runner: record the officer on duty."""
-    current = services.settings.load()
-    return services.settings.save(replace(current, officer_name=name, officer_phone=phone))
-
-
-def import_catalog_job(services: Services, path: Path, replace_all: bool) -> ImportReport:
-    return services.catalog.import_file(path, replace=replace_all)
-
-
-def export_catalog_job(services: Services, path: Path) -> tuple[Path, int]:
-    return path, services.catalog.export_file(path)
-
-
-class OfficerDialog(QDialog):
-    """Asks for the officer on duty: every intake records the receiving officer."""
-
-    officer_saved = Signal(object)  # AppSettings
-
-    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._services = services
-        self._runner = runner
-        self.setWindowTitle(self.tr("Officer on duty"))
-        self.setStyleSheet(FIELD_ERROR_STYLE)
-        current = services.settings.load()
-        intro = QLabel(
-            self.tr(
-                "Enter the name of the officer receiving dossiers on this computer. It is "
-                "recorded with every dossier and printed on the receipt."
-            )
-        )
-        intro.setWordWrap(True)
-        self.name = QLineEdit(current.officer_name)
-        self.name.setPlaceholderText(self.tr("e.g. Trần Thị Bình"))
-        self.name_error = make_error_label()
-        self.phone = QLineEdit(current.officer_phone)
-        name_box = QWidget()
-        v = QVBoxLayout(name_box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(self.name)
-        v.addWidget(self.name_error)
-        form = QFormLayout()
-        name_label = QLabel(self.tr("&Full name:"))
-        name_label.setBuddy(self.name)
-        phone_label = QLabel(self.tr("&Phone (optional):"))
-        phone_label.setBuddy(self.phone)
-        form.addRow(name_label, name_box)
-        form.addRow(phone_label, self.phone)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-        self.name.setFocus()
-
-    def save(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            set_field_error(self.name, self.name_error, self.tr("Enter the officer's name"))
-            self.name.setFocus()
-            return
-        set_field_error(self.name, self.name_error, None)
-        self.buttons.setEnabled(False)
-        self._runner.run(
-            save_officer,
-            self._services,
-            name,
-            self.phone.text().strip(),
-            on_done=self._saved,
-            on_error=self._failed,
-        )
-
-    def _saved(self, settings: AppSettings) -> None:
-        self.buttons.setEnabled(True)
-        self.officer_saved.emit(settings)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and exc.for_field("officer_name"):
-            err = exc.for_field("officer_name")
-            assert err is not None
-            set_field_error(self.name, self.name_error, field_message(err))
-        else:
-            show_error(self, exc)
 
 
 class MainWindow(QMainWindow):
@@ -233,6 +133,10 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._set_tab_order()
+        self.catalog_transfer = CatalogTransfer(services, self.runner, self)
+        self.catalog_transfer.report_ready.connect(self._inform)
+        self.catalog_transfer.imported.connect(self._catalog_imported)
+        self.catalog_transfer.failed.connect(self._task_failed)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -984,128 +888,22 @@ class MainWindow(QMainWindow):
 
     # -- catalog ---------------------------------------------------------------
 
-    def _last_dir(self, key: str) -> str:
-        return str(QSettings().value(f"paths/{key}", "") or "")
-
     def import_catalog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import procedure catalog"),
-            self._last_dir("catalog_dir"),
-            self.tr("Procedure catalogs (*.json);;All files (*)"),
-        )
-        if not path:
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Import procedure catalog"))
-        box.setText(self.tr("How should the file be applied?"))
-        box.setInformativeText(
-            self.tr(
-                "“Add and update” keeps the procedures the file does not list. “Replace the "
-                "whole catalog” stops using them (dossiers already received keep them)."
-            )
-        )
-        merge = box.addButton(self.tr("&Add and update"), QMessageBox.ButtonRole.AcceptRole)
-        whole = box.addButton(
-            self.tr("&Replace the whole catalog"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(merge)
-        box.exec()
-        if box.clickedButton() not in (merge, whole):
-            return
-        QSettings().setValue("paths/catalog_dir", str(Path(path).parent))
-        self.import_catalog_file(Path(path), replace_all=box.clickedButton() is whole)
+        self.catalog_transfer.import_catalog()
 
     def import_catalog_file(self, path: Path, *, replace_all: bool = False) -> None:
-        self.statusBar().showMessage(self.tr("Importing the procedure catalog…"))
-        self.runner.run(
-            import_catalog_job,
-            self.services,
-            Path(path),
-            replace_all,
-            on_done=self._catalog_imported,
-            on_error=self._task_failed,
-        )
+        self.catalog_transfer.import_catalog_file(path, replace_all=replace_all)
 
-    def _procedure_line(self, code: str, changed: tuple[str, ...] = ()) -> str:
-        try:
-            name = self.services.catalog.get(code).name
-        except HccError:
-            name = ""
-        line = f"  {code}  {name}".rstrip()
-        if changed:
-            line += " (" + ", ".join(changed) + ")"
-        return line
+    def export_catalog(self) -> None:
+        self.catalog_transfer.export_catalog()
 
-    def _catalog_imported(self, report: ImportReport) -> QMessageBox:
+    def export_catalog_file(self, path: Path) -> None:
+        self.catalog_transfer.export_catalog_file(path)
+
+    def _catalog_imported(self, report: ImportReport) -> None:
         self.last_import_report = report
         self.worklists.reload_choices()
         self.statusBar().clearMessage()
-        text = self.tr(
-            "The procedure catalog was imported.\n\n"
-            "Added: {added}\nUpdated: {updated}\nUnchanged: {unchanged}\n"
-            "No longer used: {deactivated}"
-        ).format(
-            added=len(report.added),
-            updated=len(report.updated),
-            unchanged=len(report.unchanged),
-            deactivated=len(report.deactivated),
-        )
-        sections = []
-        if report.added:
-            sections.append(
-                self.tr("Added:") + "\n" + "\n".join(self._procedure_line(c) for c in report.added)
-            )
-        if report.updated:
-            sections.append(
-                self.tr("Updated (changed fields):")
-                + "\n"
-                + "\n".join(self._procedure_line(c, f) for c, f in report.updated.items())
-            )
-        if report.deactivated:
-            sections.append(
-                self.tr("No longer used:")
-                + "\n"
-                + "\n".join(self._procedure_line(c) for c in report.deactivated)
-            )
-        return self._inform(self.tr("Procedure catalog"), text, "\n\n".join(sections))
-
-    def export_catalog(self) -> None:
-        suggested = f"danh-muc-thu-tuc-{local_today():%Y%m%d}.json"
-        folder = self._last_dir("catalog_dir")
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export procedure catalog"),
-            str(Path(folder) / suggested) if folder else suggested,
-            self.tr("Procedure catalogs (*.json)"),
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".json":
-            target = target.with_name(target.name + ".json")
-        QSettings().setValue("paths/catalog_dir", str(target.parent))
-        self.export_catalog_file(target)
-
-    def export_catalog_file(self, path: Path) -> None:
-        self.runner.run(
-            export_catalog_job,
-            self.services,
-            Path(path),
-            on_done=self._catalog_exported,
-            on_error=self._task_failed,
-        )
-
-    def _catalog_exported(self, result: tuple[Path, int]) -> QMessageBox:
-        path, count = result
-        return self._inform(
-            self.tr("Procedure catalog"),
-            self.tr("{count} procedures were exported to\n{path}").format(
-                count=count, path=str(path)
-            ),
-        )
 
     # -- about -----------------------------------------------------------------
 

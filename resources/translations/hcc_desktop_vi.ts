@@ -221,6 +221,138 @@
     </message>
 </context>
 <context>
+    <name>BundleBox</name>
+    <message>
+        <source>No network?</source>
+        <translation>Không có mạng?</translation>
+    </message>
+    <message>
+        <source>Write the changes waiting to be sent to a file, copy it to a USB stick and give it to the administrator of the sync server, who imports it. The changes stay on this device until an online sync confirms them.</source>
+        <translation>Ghi các thay đổi chờ gửi vào một tệp, chép vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập. Các thay đổi vẫn được giữ trên máy này cho đến khi đồng bộ trực tuyến thành công.</translation>
+    </message>
+    <message>
+        <source>Export data bundle (&amp;USB)…</source>
+        <translation>Xuất gói dữ liệu (&amp;USB)…</translation>
+    </message>
+    <message>
+        <source>Export data bundle</source>
+        <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>HCC data bundles (*{suffix})</source>
+        <translation>Gói dữ liệu HCC (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{count} changes were written to the file
+{path}</source>
+        <translation>Đã ghi {count} thay đổi vào tệp
+{path}</translation>
+    </message>
+    <message>
+        <source>Copy this file to a USB stick and give it to the administrator of the sync server, who imports it. Keep the file until this device has synchronised online again: the changes stay on this device until then, and importing the same file twice does no harm.</source>
+        <translation>Hãy chép tệp này vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập vào máy chủ. Giữ lại tệp cho đến khi máy này đồng bộ trực tuyến được: đến lúc đó các thay đổi vẫn được lưu trên máy này, và nhập cùng một tệp hai lần cũng không gây hại gì.</translation>
+    </message>
+    <message>
+        <source>No change was waiting to be sent: the file
+{path}
+holds nothing new.</source>
+        <translation>Không có thay đổi nào chờ gửi: tệp
+{path}
+không chứa dữ liệu mới.</translation>
+    </message>
+    <message>
+        <source>There is nothing to take to the server.</source>
+        <translation>Không có gì cần mang tới máy chủ.</translation>
+    </message>
+    <message>
+        <source>Data bundle exported</source>
+        <translation>Đã xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTransfer</name>
+    <message>
+        <source>Import procedure catalog</source>
+        <translation>Nhập danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure catalogs (*.json);;All files (*)</source>
+        <translation>Danh mục thủ tục (*.json);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>How should the file be applied?</source>
+        <translation>Áp dụng tệp danh mục theo cách nào?</translation>
+    </message>
+    <message>
+        <source>“Add and update” keeps the procedures the file does not list. “Replace the whole catalog” stops using them (dossiers already received keep them).</source>
+        <translation>“Thêm và cập nhật” giữ nguyên các thủ tục không có trong tệp. “Thay toàn bộ danh mục” sẽ ngừng áp dụng các thủ tục đó (hồ sơ đã tiếp nhận vẫn giữ nguyên thủ tục của mình).</translation>
+    </message>
+    <message>
+        <source>&amp;Add and update</source>
+        <translation>&amp;Thêm và cập nhật</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the whole catalog</source>
+        <translation>Thay toàn &amp;bộ danh mục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Importing the procedure catalog…</source>
+        <translation>Đang nhập danh mục thủ tục…</translation>
+    </message>
+    <message>
+        <source>The procedure catalog was imported.
+
+Added: {added}
+Updated: {updated}
+Unchanged: {unchanged}
+No longer used: {deactivated}</source>
+        <translation>Đã nhập danh mục thủ tục.
+
+Thêm mới: {added}
+Cập nhật: {updated}
+Không thay đổi: {unchanged}
+Ngừng áp dụng: {deactivated}</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>Thêm mới:</translation>
+    </message>
+    <message>
+        <source>Updated (changed fields):</source>
+        <translation>Cập nhật (các trường thay đổi):</translation>
+    </message>
+    <message>
+        <source>No longer used:</source>
+        <translation>Ngừng áp dụng:</translation>
+    </message>
+    <message>
+        <source>Procedure catalog</source>
+        <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Export procedure catalog</source>
+        <translation>Xuất danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure catalogs (*.json)</source>
+        <translation>Danh mục thủ tục (*.json)</translation>
+    </message>
+    <message>
+        <source>{count} procedures were exported to
+{path}</source>
+        <translation>Đã xuất {count} thủ tục ra tệp
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Counter</source>
@@ -2393,82 +2525,6 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Giấy tiếp nhận {code}</translation>
     </message>
     <message>
-        <source>Import procedure catalog</source>
-        <translation>Nhập danh mục thủ tục</translation>
-    </message>
-    <message>
-        <source>Procedure catalogs (*.json);;All files (*)</source>
-        <translation>Danh mục thủ tục (*.json);;Tất cả các tệp (*)</translation>
-    </message>
-    <message>
-        <source>How should the file be applied?</source>
-        <translation>Áp dụng tệp danh mục theo cách nào?</translation>
-    </message>
-    <message>
-        <source>“Add and update” keeps the procedures the file does not list. “Replace the whole catalog” stops using them (dossiers already received keep them).</source>
-        <translation>“Thêm và cập nhật” giữ nguyên các thủ tục không có trong tệp. “Thay toàn bộ danh mục” sẽ ngừng áp dụng các thủ tục đó (hồ sơ đã tiếp nhận vẫn giữ nguyên thủ tục của mình).</translation>
-    </message>
-    <message>
-        <source>&amp;Add and update</source>
-        <translation>&amp;Thêm và cập nhật</translation>
-    </message>
-    <message>
-        <source>&amp;Replace the whole catalog</source>
-        <translation>Thay toàn &amp;bộ danh mục</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Importing the procedure catalog…</source>
-        <translation>Đang nhập danh mục thủ tục…</translation>
-    </message>
-    <message>
-        <source>The procedure catalog was imported.
-
-Added: {added}
-Updated: {updated}
-Unchanged: {unchanged}
-No longer used: {deactivated}</source>
-        <translation>Đã nhập danh mục thủ tục.
-
-Thêm mới: {added}
-Cập nhật: {updated}
-Không thay đổi: {unchanged}
-Ngừng áp dụng: {deactivated}</translation>
-    </message>
-    <message>
-        <source>Added:</source>
-        <translation>Thêm mới:</translation>
-    </message>
-    <message>
-        <source>Updated (changed fields):</source>
-        <translation>Cập nhật (các trường thay đổi):</translation>
-    </message>
-    <message>
-        <source>No longer used:</source>
-        <translation>Ngừng áp dụng:</translation>
-    </message>
-    <message>
-        <source>Procedure catalog</source>
-        <translation>Danh mục thủ tục</translation>
-    </message>
-    <message>
-        <source>Export procedure catalog</source>
-        <translation>Xuất danh mục thủ tục</translation>
-    </message>
-    <message>
-        <source>Procedure catalogs (*.json)</source>
-        <translation>Danh mục thủ tục (*.json)</translation>
-    </message>
-    <message>
-        <source>{count} procedures were exported to
-{path}</source>
-        <translation>Đã xuất {count} thủ tục ra tệp
-{path}</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;HCC Desktop {version}&lt;/h3&gt;&lt;p&gt;Receiving dossiers at the one-stop counter of a ward or commune Public Administrative Service Center, without needing a network.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Qt {qt}, Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HCC Desktop {version}&lt;/h3&gt;&lt;p&gt;Phần mềm tiếp nhận hồ sơ tại bộ phận một cửa của Trung tâm Phục vụ hành chính công phường, xã; hoạt động không cần kết nối mạng.&lt;/p&gt;&lt;p&gt;Cơ sở dữ liệu: {db}&lt;br&gt;Thư mục nhật ký: {logs}&lt;/p&gt;&lt;p&gt;Qt {qt}, Python {python}&lt;/p&gt;</translation>
     </message>
@@ -2904,6 +2960,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đã hủy lập báo cáo</translation>
     </message>
     <message>
+        <source>The province code is not valid: letters and digits, up to 32 (for example 52)</source>
+        <translation>Mã tỉnh không hợp lệ: chữ và số, tối đa 32 ký tự (ví dụ 52)</translation>
+    </message>
+    <message>
         <source>Unknown file type {suffix}: choose .xlsx, .pdf or .docx</source>
         <translation>Không hỗ trợ loại tệp {suffix}: hãy chọn .xlsx, .pdf hoặc .docx</translation>
     </message>
@@ -2914,6 +2974,26 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>The day is already past</source>
         <translation>Ngày này đã qua</translation>
+    </message>
+    <message>
+        <source>This credential may not do that</source>
+        <translation>Thông tin xác thực này không được phép làm việc đó</translation>
+    </message>
+    <message>
+        <source>The province report needs a PostgreSQL server database</source>
+        <translation>Báo cáo cấp tỉnh cần máy chủ dùng cơ sở dữ liệu PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Reviewer {reviewer_id} was not found</source>
+        <translation>Không tìm thấy tài khoản xem báo cáo {reviewer_id}</translation>
+    </message>
+    <message>
+        <source>Unit {unit} was not found</source>
+        <translation>Không tìm thấy đơn vị {unit}</translation>
+    </message>
+    <message>
+        <source>Unit {unit} is not in province {province}</source>
+        <translation>Đơn vị {unit} không thuộc tỉnh {province}</translation>
     </message>
     <message>
         <source>Saturday session {id} was not found</source>
@@ -4700,114 +4780,7 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
-    <name>SyncController</name>
-    <message>
-        <source>The server refused the synchronisation: {reason}.</source>
-        <translation>Máy chủ từ chối đồng bộ: {reason}.</translation>
-    </message>
-    <message>
-        <source>Synchronisation failed because of an unexpected error (see the log).</source>
-        <translation>Đồng bộ không thành công do một lỗi ngoài dự kiến (xem tệp nhật ký).</translation>
-    </message>
-</context>
-<context>
-    <name>SyncDialog</name>
-    <message>
-        <source>Synchronisation with the server</source>
-        <translation>Đồng bộ với máy chủ</translation>
-    </message>
-    <message>
-        <source>Re&amp;gistration</source>
-        <translation>Đă&amp;ng ký thiết bị</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Máy chủ:</translation>
-    </message>
-    <message>
-        <source>Unit:</source>
-        <translation>Đơn vị:</translation>
-    </message>
-    <message>
-        <source>This device:</source>
-        <translation>Máy này:</translation>
-    </message>
-    <message>
-        <source>Last sync:</source>
-        <translation>Lần đồng bộ gần nhất:</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be sent:</source>
-        <translation>Thay đổi chờ gửi:</translation>
-    </message>
-    <message>
-        <source>Conflicts to resolve:</source>
-        <translation>Xung đột chưa xử lý:</translation>
-    </message>
-    <message>
-        <source>Connection to the server:</source>
-        <translation>Kết nối tới máy chủ:</translation>
-    </message>
-    <message>
-        <source>Last error:</source>
-        <translation>Lỗi gần nhất:</translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Đồng &amp;bộ ngay</translation>
-    </message>
-    <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
-        <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop syncing</source>
-        <translation>&amp;Dừng đồng bộ</translation>
-    </message>
-    <message>
-        <source>Synchronise</source>
-        <translation>Đồng bộ</translation>
-    </message>
-    <message>
-        <source>No network?</source>
-        <translation>Không có mạng?</translation>
-    </message>
-    <message>
-        <source>Write the changes waiting to be sent to a file, copy it to a USB stick and give it to the administrator of the sync server, who imports it. The changes stay on this device until an online sync confirms them.</source>
-        <translation>Ghi các thay đổi chờ gửi vào một tệp, chép vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập. Các thay đổi vẫn được giữ trên máy này cho đến khi đồng bộ trực tuyến thành công.</translation>
-    </message>
-    <message>
-        <source>Export data bundle (&amp;USB)…</source>
-        <translation>Xuất gói dữ liệu (&amp;USB)…</translation>
-    </message>
-    <message>
-        <source>Sync settings</source>
-        <translation>Cài đặt đồng bộ</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> phút</translation>
-    </message>
-    <message>
-        <source> days without sync</source>
-        <translation> ngày chưa đồng bộ</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve sync settings</source>
-        <translation>&amp;Lưu cài đặt đồng bộ</translation>
-    </message>
-    <message>
-        <source>Sync automatically &amp;every:</source>
-        <translation>Tự động đồng bộ &amp;mỗi:</translation>
-    </message>
-    <message>
-        <source>&amp;Warn after:</source>
-        <translation>&amp;Cảnh báo sau:</translation>
-    </message>
+    <name>SyncConflictsTab</name>
     <message>
         <source>These dossiers were changed both on this device and on another one since they were last synchronised. Compare the two versions and choose the one to keep for each dossier.</source>
         <translation>Các hồ sơ dưới đây đã được sửa cả trên máy này và trên một máy khác kể từ lần đồng bộ trước. Hãy so sánh hai bản và chọn bản cần giữ cho từng hồ sơ.</translation>
@@ -4857,52 +4830,42 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có xung đột nào cần xử lý.</translation>
     </message>
     <message>
-        <source>The server refused these records. They are still kept on this device; tell the administrator of the sync server.</source>
-        <translation>Máy chủ đã từ chối các dữ liệu dưới đây. Dữ liệu vẫn được giữ trên máy này; hãy báo cho quản trị viên máy chủ đồng bộ.</translation>
+        <source>Dossier {code}: what differs</source>
+        <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Loại dữ liệu</translation>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The server refused the synchronisation: {reason}.</source>
+        <translation>Máy chủ từ chối đồng bộ: {reason}.</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
+        <source>Synchronisation failed because of an unexpected error (see the log).</source>
+        <translation>Đồng bộ không thành công do một lỗi ngoài dự kiến (xem tệp nhật ký).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Synchronisation with the server</source>
+        <translation>Đồng bộ với máy chủ</translation>
     </message>
     <message>
-        <source>e.g. https://dongbo.example.gov.vn</source>
-        <translation>ví dụ https://dongbo.example.gov.vn</translation>
+        <source>Re&amp;gistration</source>
+        <translation>Đă&amp;ng ký thiết bị</translation>
     </message>
     <message>
-        <source>e.g. B6QY-PR2H-ZMCH-K7JW</source>
-        <translation>ví dụ B6QY-PR2H-ZMCH-K7JW</translation>
-    </message>
-    <message>
-        <source>e.g. Counter 1, Saturday laptop</source>
-        <translation>ví dụ Quầy 1, Máy xách tay thứ Bảy</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>Đị&amp;a chỉ máy chủ:</translation>
-    </message>
-    <message>
-        <source>Enrolment &amp;code:</source>
-        <translation>Mã đăng &amp;ký:</translation>
-    </message>
-    <message>
-        <source>&amp;Device name:</source>
-        <translation>Tên t&amp;hiết bị:</translation>
-    </message>
-    <message>
-        <source>Register wit&amp;h the server</source>
-        <translation>Đăng ký &amp;với máy chủ</translation>
-    </message>
-    <message>
-        <source>The administrator makes a one-time enrolment code on the server (valid for 7 days). The server gives this device its device number, so that dossier codes never collide with another device of the unit.</source>
-        <translation>Quản trị viên tạo mã đăng ký dùng một lần trên máy chủ (có hiệu lực 7 ngày). Máy chủ cấp cho máy này một số máy riêng để mã hồ sơ không bao giờ trùng với máy khác của đơn vị.</translation>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>S&amp;tatus</source>
@@ -4915,152 +4878,6 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Re&amp;jected ({count})</source>
         <translation>Bị từ chố&amp;i ({count})</translation>
-    </message>
-    <message>
-        <source>Not registered with a server</source>
-        <translation>Chưa đăng ký với máy chủ</translation>
-    </message>
-    <message>
-        <source>{name} (device number {slot})</source>
-        <translation>{name} (số máy {slot})</translation>
-    </message>
-    <message>
-        <source>({days} days ago)</source>
-        <translation>({days} ngày trước)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Chưa đồng bộ lần nào</translation>
-    </message>
-    <message>
-        <source>Not registered</source>
-        <translation>Chưa đăng ký</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Mất kết nối</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Kết nối được</translation>
-    </message>
-    <message>
-        <source>Not checked yet</source>
-        <translation>Chưa kiểm tra</translation>
-    </message>
-    <message>
-        <source>This device is registered with {url} in unit {unit} as device number {slot}. Register again only with a new code from the administrator (for example after the device was revoked).</source>
-        <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
-    </message>
-    <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
-        <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Không có</translation>
-    </message>
-    <message>
-        <source>Stopping… the step under way is finished first, nothing is lost.</source>
-        <translation>Đang dừng… bước đang chạy sẽ làm xong trước, không mất dữ liệu.</translation>
-    </message>
-    <message>
-        <source>Connected to the server; the sync is starting…</source>
-        <translation>Đã kết nối máy chủ, đồng bộ đang bắt đầu…</translation>
-    </message>
-    <message>
-        <source>Checking the connection to the server…</source>
-        <translation>Đang kiểm tra kết nối tới máy chủ…</translation>
-    </message>
-    <message>
-        <source>Sending changes to the server: {done} of {total}</source>
-        <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
-    </message>
-    <message>
-        <source>Receiving changes from the server: {done} received</source>
-        <translation>Đang nhận thay đổi từ máy chủ: đã nhận {done}</translation>
-    </message>
-    <message>
-        <source>Sync stopped. What was already sent or received is kept; the rest goes at the next sync.</source>
-        <translation>Đã dừng đồng bộ. Phần đã gửi hoặc đã nhận vẫn được giữ; phần còn lại sẽ đồng bộ ở lần sau.</translation>
-    </message>
-    <message>
-        <source>Sync finished at {time}: {pushed} changes sent, {pulled} received.</source>
-        <translation>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} thay đổi.</translation>
-    </message>
-    <message>
-        <source>{count} dossiers were changed on another device as well: see the Conflicts tab.</source>
-        <translation>{count} hồ sơ cũng đã được sửa trên máy khác: xem thẻ Xung đột.</translation>
-    </message>
-    <message>
-        <source>{count} records were refused by the server: see the Rejected tab.</source>
-        <translation>{count} dữ liệu bị máy chủ từ chối: xem thẻ Bị từ chối.</translation>
-    </message>
-    <message>
-        <source>Dossier {code}: what differs</source>
-        <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
-    </message>
-    <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
-        <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
-    </message>
-    <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
-        <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
-    </message>
-    <message>
-        <source>Registering with the server…</source>
-        <translation>Đang đăng ký với máy chủ…</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached at this address: check the address and the network connection.</source>
-        <translation>Không kết nối được máy chủ theo địa chỉ này: kiểm tra lại địa chỉ và kết nối mạng.</translation>
-    </message>
-    <message>
-        <source>This device is registered in unit {unit} as device number {slot}. The first sync starts now.</source>
-        <translation>Máy này đã được đăng ký vào đơn vị {unit} với số máy {slot}. Lần đồng bộ đầu tiên bắt đầu ngay.</translation>
-    </message>
-    <message>
-        <source>Export data bundle</source>
-        <translation>Xuất gói dữ liệu</translation>
-    </message>
-    <message>
-        <source>HCC data bundles (*{suffix})</source>
-        <translation>Gói dữ liệu HCC (*{suffix})</translation>
-    </message>
-    <message>
-        <source>{count} changes were written to the file
-{path}</source>
-        <translation>Đã ghi {count} thay đổi vào tệp
-{path}</translation>
-    </message>
-    <message>
-        <source>Copy this file to a USB stick and give it to the administrator of the sync server, who imports it. Keep the file until this device has synchronised online again: the changes stay on this device until then, and importing the same file twice does no harm.</source>
-        <translation>Hãy chép tệp này vào USB và chuyển cho quản trị viên máy chủ đồng bộ để nhập vào máy chủ. Giữ lại tệp cho đến khi máy này đồng bộ trực tuyến được: đến lúc đó các thay đổi vẫn được lưu trên máy này, và nhập cùng một tệp hai lần cũng không gây hại gì.</translation>
-    </message>
-    <message>
-        <source>No change was waiting to be sent: the file
-{path}
-holds nothing new.</source>
-        <translation>Không có thay đổi nào chờ gửi: tệp
-{path}
-không chứa dữ liệu mới.</translation>
-    </message>
-    <message>
-        <source>There is nothing to take to the server.</source>
-        <translation>Không có gì cần mang tới máy chủ.</translation>
-    </message>
-    <message>
-        <source>Data bundle exported</source>
-        <translation>Đã xuất gói dữ liệu</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
     </message>
 </context>
 <context>
@@ -5343,6 +5160,238 @@ không chứa dữ liệu mới.</translation>
     <message>
         <source>the server gave a reason this program does not know ({reason})</source>
         <translation>máy chủ đưa ra lý do mà chương trình không nhận biết được ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRegisterTab</name>
+    <message>
+        <source>e.g. https://dongbo.example.gov.vn</source>
+        <translation>ví dụ https://dongbo.example.gov.vn</translation>
+    </message>
+    <message>
+        <source>e.g. B6QY-PR2H-ZMCH-K7JW</source>
+        <translation>ví dụ B6QY-PR2H-ZMCH-K7JW</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1, Saturday laptop</source>
+        <translation>ví dụ Quầy 1, Máy xách tay thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>Mã đăng &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Device name:</source>
+        <translation>Tên t&amp;hiết bị:</translation>
+    </message>
+    <message>
+        <source>Register wit&amp;h the server</source>
+        <translation>Đăng ký &amp;với máy chủ</translation>
+    </message>
+    <message>
+        <source>The administrator makes a one-time enrolment code on the server (valid for 7 days). The server gives this device its device number, so that dossier codes never collide with another device of the unit.</source>
+        <translation>Quản trị viên tạo mã đăng ký dùng một lần trên máy chủ (có hiệu lực 7 ngày). Máy chủ cấp cho máy này một số máy riêng để mã hồ sơ không bao giờ trùng với máy khác của đơn vị.</translation>
+    </message>
+    <message>
+        <source>This device is registered with {url} in unit {unit} as device number {slot}. Register again only with a new code from the administrator (for example after the device was revoked).</source>
+        <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
+    </message>
+    <message>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Registering with the server…</source>
+        <translation>Đang đăng ký với máy chủ…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached at this address: check the address and the network connection.</source>
+        <translation>Không kết nối được máy chủ theo địa chỉ này: kiểm tra lại địa chỉ và kết nối mạng.</translation>
+    </message>
+    <message>
+        <source>This device is registered in unit {unit} as device number {slot}. The first sync starts now.</source>
+        <translation>Máy này đã được đăng ký vào đơn vị {unit} với số máy {slot}. Lần đồng bộ đầu tiên bắt đầu ngay.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRejectedTab</name>
+    <message>
+        <source>The server refused these records. They are still kept on this device; tell the administrator of the sync server.</source>
+        <translation>Máy chủ đã từ chối các dữ liệu dưới đây. Dữ liệu vẫn được giữ trên máy này; hãy báo cho quản trị viên máy chủ đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsBox</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source> days without sync</source>
+        <translation> ngày chưa đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve sync settings</source>
+        <translation>&amp;Lưu cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync automatically &amp;every:</source>
+        <translation>Tự động đồng bộ &amp;mỗi:</translation>
+    </message>
+    <message>
+        <source>&amp;Warn after:</source>
+        <translation>&amp;Cảnh báo sau:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusTab</name>
+    <message>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>Máy này:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Lần đồng bộ gần nhất:</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation>Thay đổi chờ gửi:</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve:</source>
+        <translation>Xung đột chưa xử lý:</translation>
+    </message>
+    <message>
+        <source>Connection to the server:</source>
+        <translation>Kết nối tới máy chủ:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Lỗi gần nhất:</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Send this device's changes and receive the others' (F9)</source>
+        <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop syncing</source>
+        <translation>&amp;Dừng đồng bộ</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Not registered with a server</source>
+        <translation>Chưa đăng ký với máy chủ</translation>
+    </message>
+    <message>
+        <source>{name} (device number {slot})</source>
+        <translation>{name} (số máy {slot})</translation>
+    </message>
+    <message>
+        <source>({days} days ago)</source>
+        <translation>({days} ngày trước)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Kết nối được</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>Stopping… the step under way is finished first, nothing is lost.</source>
+        <translation>Đang dừng… bước đang chạy sẽ làm xong trước, không mất dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Connected to the server; the sync is starting…</source>
+        <translation>Đã kết nối máy chủ, đồng bộ đang bắt đầu…</translation>
+    </message>
+    <message>
+        <source>Checking the connection to the server…</source>
+        <translation>Đang kiểm tra kết nối tới máy chủ…</translation>
+    </message>
+    <message>
+        <source>Sending changes to the server: {done} of {total}</source>
+        <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the server: {done} received</source>
+        <translation>Đang nhận thay đổi từ máy chủ: đã nhận {done}</translation>
+    </message>
+    <message>
+        <source>Sync stopped. What was already sent or received is kept; the rest goes at the next sync.</source>
+        <translation>Đã dừng đồng bộ. Phần đã gửi hoặc đã nhận vẫn được giữ; phần còn lại sẽ đồng bộ ở lần sau.</translation>
+    </message>
+    <message>
+        <source>Sync finished at {time}: {pushed} changes sent, {pulled} received.</source>
+        <translation>Đồng bộ xong lúc {time}: đã gửi {pushed} thay đổi, đã nhận {pulled} thay đổi.</translation>
+    </message>
+    <message>
+        <source>{count} dossiers were changed on another device as well: see the Conflicts tab.</source>
+        <translation>{count} hồ sơ cũng đã được sửa trên máy khác: xem thẻ Xung đột.</translation>
+    </message>
+    <message>
+        <source>{count} records were refused by the server: see the Rejected tab.</source>
+        <translation>{count} dữ liệu bị máy chủ từ chối: xem thẻ Bị từ chối.</translation>
     </message>
 </context>
 <context>

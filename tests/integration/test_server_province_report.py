@@ -342,6 +342,9 @@ def test_a_reviewer_sees_only_its_province_and_a_device_is_refused(
     assert response.json()["error"] == "forbidden"
     assert _get(harness, None).status_code == 401
     assert _get(harness, "not-a-token").status_code == 401
+    # A reviewer's token is no device's: the sync endpoints refuse it.
+    with harness.server.client(province["token"]) as http:
+        assert http.get("/api/v1/changes").status_code == 401
     if backend == "postgresql":
         # The other province's reviewer sees its own unit, never unit A.
         other = _get(harness, province["other_token"]).json()

@@ -30,7 +30,8 @@ from hcc_desktop.ui.dossier.rating import RatingDialog
 from hcc_desktop.ui.dossier.return_dialog import ReturnDialog
 from hcc_desktop.ui.dossier.transition import TransitionDialog
 from hcc_desktop.ui.worklists.book import BookDialog
-from tests.ui.conftest import OFFICER, show_active
+from tests.conftest import OFFICER
+from tests.ui.conftest import show_active
 
 AcceptDossier = Callable[..., Dossier]
 WAIT = 10_000

@@ -13,7 +13,8 @@ from hcc_desktop.services import Services
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.dossier.dialog import DossierDialog
 from hcc_desktop.ui.dossier.rating import RatingDialog
-from tests.ui.conftest import OFFICER, show_active
+from tests.conftest import OFFICER
+from tests.ui.conftest import show_active
 
 AcceptDossier = Callable[..., Dossier]
 WAIT = 10_000

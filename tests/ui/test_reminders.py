@@ -22,7 +22,7 @@ from hcc_desktop.ui.worklists.reminders import (
     ReminderPanel,
     summary_text,
 )
-from tests.ui.conftest import birth_draft, show_active
+from tests.ui.conftest import UI_DRAFT, birth_draft, show_active
 
 BIRTH = "1.001193"  # same day
 MARITAL_STATUS = "1.004873"  # 3 working days
@@ -100,7 +100,8 @@ def accept(
     services: Services, person: int, received_at: datetime, procedure: str = BIRTH
 ) -> Dossier:
     draft = birth_draft(
-        services=services, procedure_code=procedure, received_at=received_at, **PEOPLE[person]
+        services=services,
+        **(UI_DRAFT | PEOPLE[person] | {"procedure_code": procedure, "received_at": received_at}),
     )
     return services.intake.accept(draft)
 

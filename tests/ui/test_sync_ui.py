@@ -33,7 +33,7 @@ from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog, format_value
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner, Tone
 from tests.integration.conftest import ServerProcess, free_port, new_unit_code
-from tests.ui.conftest import AcceptDossier, birth_draft, show_active
+from tests.ui.conftest import UI_DRAFT, AcceptDossier, birth_draft, show_active
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path("/tmp/ui")
@@ -594,7 +594,9 @@ def test_items_refused_by_the_server_are_listed_with_the_reason(
     other, other_sync = other_device(tmp_path, "may-b", server, unit)
     try:
         other.settings.save(replace(other.settings.load(), device_slot=0))
-        theirs = other.intake.accept(birth_draft(services=other, full_name="Lê Thị Mai"))
+        theirs = other.intake.accept(
+            birth_draft(services=other, **(UI_DRAFT | {"full_name": "Lê Thị Mai"}))
+        )
         other_sync.sync()
     finally:
         other.close()

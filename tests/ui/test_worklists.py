@@ -22,7 +22,7 @@ from hcc_desktop.ui.common.table_models import Column, DossierTableModel, Progre
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
 from hcc_desktop.ui.worklists.panel import KINDS, WorklistKind
-from tests.ui.conftest import birth_draft, show_active
+from tests.ui.conftest import UI_DRAFT, birth_draft, show_active
 
 BIRTH = "1.001193"  # same day
 COPY_CERTIFICATION = "2.000815"  # same day, field "Chứng thực"
@@ -80,7 +80,12 @@ def accept(services: Services) -> Accept:
         received_by: str | None = None,
     ) -> Dossier:
         draft = birth_draft(
-            services=services, procedure_code=procedure, received_at=received_at, **PEOPLE[person]
+            services=services,
+            **(
+                UI_DRAFT
+                | PEOPLE[person]
+                | {"procedure_code": procedure, "received_at": received_at}
+            ),
         )
         return services.intake.accept(
             replace(draft, channel=channel.value, received_by=received_by)

@@ -208,6 +208,7 @@ def test_export_portal_round_trips_into_another_database(
     services: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
     d = services.intake.accept(birth_draft(received_at=datetime(2026, 11, 23, 8, 0)))
+    clock.now = datetime(2026, 11, 23, 10, 5)  # actions are never dated ahead of the clock
     services.lifecycle.transition(d.code, "finish", at=datetime(2026, 11, 23, 10, 0))
     services.portal.import_records([portal_record()])
     out = tmp_path / "out.json"

@@ -366,7 +366,7 @@ def test_migration_0004_adds_the_short_name(tmp_path: Path) -> None:
     )
     con.commit()
     con.close()
-    upgrade(path)
+    upgrade(path, revision="0004")
     assert current_revision(path) == "0004"
     con = sqlite3.connect(path)
     assert con.execute("SELECT short_name FROM procedures").fetchall() == [("",)]

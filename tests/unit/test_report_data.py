@@ -242,7 +242,7 @@ def test_complaint_add_list_resolve_cli(
     rc, _, err = run(db, "complaint", "resolve", added["id"], "--resolution", "lại",
                      capsys=capsys)  # fmt: skip
     assert rc == 1
-    assert "complaint_resolved" in err
+    assert "đã được xử lý" in err  # complaint_resolved, said in Vietnamese
 
 
 def test_complaint_validation(services_path: Path) -> None:

@@ -161,6 +161,7 @@ class ComplaintService:
             return complaint_from_row(row, self._code(s, row.dossier_id))
 
     def get(self, complaint_id: str) -> Complaint:
+        """The complaint with ``complaint_id`` and its dossier's code."""
         with self._db.read() as s:
             row = self._row(s, complaint_id)
             return complaint_from_row(row, self._code(s, row.dossier_id))

@@ -341,6 +341,8 @@ class IntakeService:
         channel: str = Channel.COUNTER.value,
         use_alt_processing: bool = False,
     ) -> datetime:
+        """The due moment a dossier of ``procedure_code`` received at ``received_at``
+        would get, without storing anything (shown while the officer fills the form)."""
         procedure = self._catalog.get(procedure_code)
         days = procedure.processing_days
         if use_alt_processing and procedure.processing_days_alt is not None:

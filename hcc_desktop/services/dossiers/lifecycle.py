@@ -133,6 +133,7 @@ class LifecycleService:
     # -- reading ---------------------------------------------------------------
 
     def allowed_actions(self, dossier: Dossier) -> tuple[Action, ...]:
+        """The actions the dossier's status allows next."""
         return allowed_actions(dossier.status)
 
     def timeliness(self, dossier: Dossier, *, as_of: datetime | None = None) -> Timeliness | None:
@@ -160,6 +161,7 @@ class LifecycleService:
         return dossier.due_at
 
     def ratings(self, key: str) -> list[Rating]:
+        """The satisfaction ratings of the dossier (id or code), oldest first."""
         with self._db.read() as s:
             row = self._row(s, key)
             rows = s.scalars(
@@ -491,13 +493,6 @@ class LifecycleService:
                 s.add(ReminderSnooze(dossier_id=row.id, until=until))
             else:
                 existing.until = until
-
-    def unsnooze(self, key: str) -> None:
-        with self._db.write() as s:
-            row = self._row(s, key)
-            existing = s.get(ReminderSnooze, row.id)
-            if existing is not None:
-                s.delete(existing)
 
     # -- internals -------------------------------------------------------------------
 

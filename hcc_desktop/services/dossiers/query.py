@@ -281,6 +281,7 @@ class DossierQueryService:
         self._db = db
 
     def get(self, id_or_code: str) -> Dossier:
+        """The dossier with this id or code, with its components (NotFound otherwise)."""
         key = nfc(id_or_code)
         with self._db.read() as s:
             row = s.scalars(
@@ -295,6 +296,7 @@ class DossierQueryService:
     def received_between(
         self, start: datetime, end: datetime, *, limit: int = 5000
     ) -> list[DossierSummary]:
+        """Dossiers received in ``[start, end)``, newest first (at most ``limit``)."""
         with self._db.read() as s:
             rows = s.execute(
                 select(*_SUMMARY_COLUMNS)
@@ -320,6 +322,7 @@ class DossierQueryService:
         return [found[c] for c in wanted if c in found]
 
     def received_on(self, day: date) -> list[DossierSummary]:
+        """Dossiers received on ``day``, newest first."""
         start = datetime.combine(day, time())
         return self.received_between(start, start + timedelta(days=1))
 
@@ -354,6 +357,7 @@ class DossierQueryService:
         return found
 
     def timeline(self, dossier_id: str) -> list[DossierEvent]:
+        """The dossier's events, oldest first."""
         with self._db.read() as s:
             rows = s.scalars(
                 select(DossierEventRow)
@@ -412,5 +416,6 @@ class DossierQueryService:
             ]
 
     def count(self) -> int:
+        """How many dossiers the store holds."""
         with self._db.read() as s:
             return int(s.execute(text("SELECT count(*) FROM dossiers")).scalar_one())

@@ -106,6 +106,7 @@ class BacklogService:
         self._clock = clock
 
     def import_file(self, path: Path) -> ImportResult:
+        """Import the backlog table (CSV or spreadsheet) at ``path``."""
         return self.import_rows(read_table(Path(path)))
 
     def import_rows(self, table: list[list[Any]]) -> ImportResult:

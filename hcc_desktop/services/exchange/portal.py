@@ -305,6 +305,8 @@ class PortalService:
         return records
 
     def export_file(self, path: Path, *, start: date, end: date) -> ExportResult:
+        """Write the records of dossiers from ``start`` to ``end`` to ``path`` as the
+        portal's JSON; returns how many and where."""
         records = self.export_records(start=start, end=end)
         target = Path(path)
         target.write_text(json.dumps(records, ensure_ascii=False, indent=1), "utf-8")

@@ -284,6 +284,7 @@ class ReportService:
     # --- Decision 766 ------------------------------------------------------------------
 
     def spec766(self) -> IndexSpec:
+        """The Decision 766 index specification (loaded once)."""
         if self._spec is None:
             self._spec = load_spec()
         return self._spec

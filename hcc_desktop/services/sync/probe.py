@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import ssl
 
-from hcc_desktop.services.sync.service import CA_ENV, is_tls_failure
+from hcc_desktop.services.sync.client import CA_ENV, is_tls_failure
 
 HEALTH_PATH = "/api/v1/health"
 PROBE_TIMEOUT_S = 3.0

@@ -289,10 +289,6 @@ class DossierTableModel(TextRowsModel):
         self._fill_texts()
         self.endResetModel()
 
-    def clear_sort(self) -> None:
-        """Keep rows in the order given (worklists come sorted by urgency)."""
-        self._sort = None
-
     @property
     def now(self) -> datetime:
         return self._now

@@ -284,9 +284,6 @@ class ActionTimeField(QWidget):
         self.clear_error()
         self.changed.emit()
 
-    def is_edited(self) -> bool:
-        return self._edited
-
     def set_value(self, moment: datetime) -> None:
         """Set the time as if typed (tests, and re-entering a dialog)."""
         self._set_range()
@@ -624,16 +621,6 @@ class TransitionDialog(DossierChangeDialog):
 
     def set_reason(self, text: str) -> None:
         self.text.setPlainText(text)
-
-    def check_missing(self, *names: str) -> None:
-        """Tick papers of the list by (the start of) their name."""
-        if self.missing_list is None:
-            return
-        for i in range(self.missing_list.count()):
-            item = self.missing_list.item(i)
-            component = item.data(Qt.ItemDataRole.UserRole)
-            if any(component.name.startswith(n) for n in names):
-                item.setCheckState(Qt.CheckState.Checked)
 
     # == input ======================================================================
 

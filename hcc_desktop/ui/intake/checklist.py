@@ -217,10 +217,6 @@ class ChecklistModel(QAbstractTableModel):
         self._changed_rows(row, row)
         self.checklist_changed.emit()
 
-    def cycle_form(self, row: int) -> None:
-        r = self._rows[row]
-        self.set_form(row, FORMS[(FORMS.index(r.form) + 1) % len(FORMS)])
-
     def set_count(self, row: int, count: int) -> None:
         count = max(1, min(MAX_COUNT, count))
         r = self._rows[row]

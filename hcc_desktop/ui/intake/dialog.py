@@ -98,7 +98,6 @@ class IntakeDialog(QDialog):
         self._busy = False
         self._received_edited = False
         self._setting_received = False
-        self._last_dossier: Dossier | None = None
         self._last_preview: PdfPreviewDialog | None = None
         self._fee_before_exempt = 0
         self._confirm_box: QMessageBox | None = None
@@ -463,10 +462,6 @@ class IntakeDialog(QDialog):
     def procedure(self) -> Procedure | None:
         return self._procedure
 
-    def last_dossier(self) -> Dossier | None:
-        """The dossier accepted last in this dialog."""
-        return self._last_dossier
-
     def last_preview(self) -> PdfPreviewDialog | None:
         """The print preview opened last (receipt or guidance), while it exists."""
         return self._last_preview
@@ -816,7 +811,6 @@ class IntakeDialog(QDialog):
 
     def _on_accepted(self, dossier: Dossier) -> None:
         self._set_busy(False)
-        self._last_dossier = dossier
         self.dossier_accepted.emit(dossier)
         self._show_banner(dossier)
         self.reset_form()

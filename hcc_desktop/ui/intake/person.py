@@ -121,9 +121,6 @@ class QrScanCatcher(QObject):
             widget.textChanged.connect(lambda text, w=widget: self._remember(w, text))
             widget.textEdited.connect(lambda text, w=widget: self._edited(w, text))
 
-    def is_capturing(self) -> bool:
-        return self._capture_widget is not None
-
     # -- paste and input-method edits ------------------------------------------
 
     def _remember(self, widget: QLineEdit, text: str) -> None:

@@ -70,7 +70,6 @@ class BookDialog(QDialog):
         self._runner = runner
         self._busy = False
         self._preview: PdfPreviewDialog | None = None
-        self._last_path: Path | None = None
         self.setWindowTitle(self.tr("Dossier tracking book (Form 07)"))
         self.setStyleSheet(DIALOG_STYLESHEET)
         self._build()
@@ -273,7 +272,6 @@ class BookDialog(QDialog):
     def _on_exported(self, result: tuple[Path, bytes]) -> None:
         self._set_busy(False)
         path, data = result
-        self._last_path = path
         self.saved_message.setText(self.tr("✔ Saved to {path}").format(path=parts.esc(str(path))))
         self.saved_message.show()
         self.exported.emit(str(path))
@@ -300,9 +298,6 @@ class BookDialog(QDialog):
         self.errors.report(self, exc, self._chain)
 
     # == accessors ===================================================================
-
-    def last_path(self) -> Path | None:
-        return self._last_path
 
     def last_preview(self) -> PdfPreviewDialog | None:
         return self._preview

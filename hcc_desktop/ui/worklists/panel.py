@@ -511,10 +511,6 @@ class WorklistPanel(QWidget):
             channel=Channel(channel) if channel else None,
         )
 
-    def procedure_fields(self) -> dict[str, str]:
-        """Procedure code → field, for filtering lists loaded elsewhere."""
-        return dict(self._fields)
-
     def matches(self, d: DossierSummary) -> bool:
         return matches(d, self.current_filter(), self._fields)
 

@@ -1,0 +1,121 @@
+"""Pulling the unit's changes from the server page by page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from hcc_desktop.core.errors import SyncError, ValidationError
+from hcc_desktop.services.sync.client import SyncBase, SyncRun
+from hcc_desktop.services.sync.state import (
+    CURSOR,
+    PARKED,
+    PULL_SKIPPED,
+    append_capped,
+    drop_state,
+    get_state,
+    set_state,
+)
+from hcc_desktop.services.sync.wire import (
+    PageOutcome,
+    WireError,
+    apply_page,
+    calendar_from_wire,
+    unit_settings_from_wire,
+)
+
+PULL_PAGE = 1000
+
+
+class PullMixin(SyncBase):
+    def _pull(self, run: SyncRun) -> bool:
+        """Pull the unit's changes page by page; False when cancelled."""
+        client, ahead, totals, progress, cancel = run
+
+        def fetch(since: int) -> dict[str, Any]:
+            return self._call(
+                client, "GET", "/api/v1/changes", params={"since": since, "limit": PULL_PAGE}
+            )
+
+        cursor = self._cursor()
+        progress("pull", 0, 0)
+        page = fetch(cursor)
+        while True:
+            # The next page is fetched while this one is written: fetching
+            # changes nothing here, and the cursor only moves with a page.
+            hint = page.get("cursor")
+            following = (
+                ahead.submit(fetch, hint)
+                if page.get("more") and isinstance(hint, int) and hint >= cursor
+                else None
+            )
+            cursor, more, applied, conflicts = self._apply_pulled(page, cursor)
+            totals["pulled"] += applied
+            totals["conflicts"] += conflicts
+            if not more or following is None:
+                return True
+            if cancel():
+                return False
+            progress("pull", totals["pulled"], 0)
+            page = following.result()
+
+    def _cursor(self) -> int:
+        with self._db.read() as s:
+            return int(get_state(s, CURSOR, 0))
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    def _apply_pulled(self, page: Mapping[str, Any], since: int) -> tuple[int, bool, int, int]:
+        changes = page.get("changes")
+        cursor = page.get("cursor")
+        if not isinstance(changes, list) or not isinstance(cursor, int) or cursor < since:
+            raise SyncError("server_error", detail="malformed changes page")
+        applied = 0
+        skipped: list[dict[str, Any]] = []
+        # Whole documents through the settings service, before the page commits:
+        # applying one again after a crash changes nothing.
+        for kind in ("calendar", "unit_settings"):
+            docs = [c for c in changes if isinstance(c, dict) and c.get("kind") == kind]
+            if docs:
+                latest = max(docs, key=lambda c: int(c.get("rev") or 0))
+                try:
+                    self._apply_document(kind, latest.get("data"))
+                    applied += 1
+                except (WireError, ValidationError) as exc:
+                    skipped.append(
+                        {
+                            "rev": latest.get("rev"),
+                            "kind": kind,
+                            "reason": "invalid",
+                            "detail": str(exc)[:500],
+                        }
+                    )
+        rows = [c for c in changes if isinstance(c, dict)]
+        with self._db.write() as s:
+            parked = get_state(s, PARKED, [])
+            outcome: PageOutcome = apply_page(
+                s,
+                rows,
+                catalog=self._catalog,
+                unit_code=self._settings.load().unit_code,
+                parked=parked,
+                now=datetime.now(UTC),
+            )
+            if outcome.parked:
+                set_state(s, PARKED, outcome.parked)
+            elif parked:
+                drop_state(s, PARKED)
+            append_capped(s, PULL_SKIPPED, skipped + outcome.skipped)
+            set_state(s, CURSOR, cursor)
+        return cursor, bool(page.get("more")), applied + outcome.applied, outcome.conflicts
+
+    def _apply_document(self, kind: str, data: Any) -> None:
+        if kind == "calendar":
+            self._settings.set_calendar_overrides(calendar_from_wire(data))
+        else:
+            values: dict[str, Any] = dict(unit_settings_from_wire(data))
+            current = self._settings.load()
+            if any(getattr(current, k) != v for k, v in values.items()):
+                self._settings.save(replace(current, **values))

@@ -1,0 +1,426 @@
+"""Pushing the outbox to the server in batches (see services/sync/service.py's docstring)."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sqlalchemy import Table, and_, delete, func, not_, or_, select
+from sqlalchemy.orm import Session
+
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.core.formats import wire_json
+from hcc_desktop.db.models import (
+    OutboxRow,
+    SyncConflictRow,
+    SyncStateRow,
+)
+from hcc_desktop.services.sync.wire import (
+    DossierSnapshot,
+    among,
+    read_doc_wires,
+    read_dossier_snapshots,
+    record_conflict,
+    same_dossier,
+    snapshot_to_wire,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+
+from hcc_desktop.services.sync.client import SyncBase, SyncRun
+from hcc_desktop.services.sync.state import (
+    CURSOR,
+    PUSH_BATCH_KEY,
+    REJECTED,
+    append_capped,
+    get_state,
+    with_dossier_codes,
+)
+
+# The server's limits (items per push, changes per page): fewer round trips
+# and local commits for a large first sync.
+PUSH_BATCH = 1000
+
+_OUTBOX: Table = OutboxRow.__table__  # type: ignore[assignment]
+
+
+def _random_uuids(count: int) -> list[str]:
+    """``count`` random (version 4) UUID strings, as ``str(uuid.uuid4())``
+    gives, at a fraction of its cost: a large outbox needs one per item."""
+    found = []
+    digits = os.urandom(16 * count).hex()
+    for start in range(0, 32 * count, 32):
+        h = digits[start : start + 32]
+        variant = "89ab"[int(h[16], 16) & 3]
+        found.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}")
+    return found
+
+
+def _is_batch(saved: str, batch_id: str) -> bool:
+    """Whether the saved batch text is the batch ``batch_id``: read from the
+    head of the text this module wrote, without decoding its 1,000 items."""
+    head = json.dumps({"batch_id": batch_id}, ensure_ascii=False, separators=(",", ":"))
+    if saved.startswith(head[:-1] + ","):
+        return True
+    return bool(json.loads(saved).get("batch_id") == batch_id)
+
+
+def _encode_batch(items: list[dict[str, Any]]) -> tuple[dict[str, Any], str]:
+    batch = {"batch_id": str(uuid.uuid4()), "items": items}
+    # Encoded once: the saved text is the request body.
+    try:
+        return batch, wire_json.dumps(batch)
+    except TypeError:
+        # A value orjson refuses (say a lone surrogate): the standard encoder
+        # escapes it, and the server rejects that one record.
+        return batch, json.dumps(batch, separators=(",", ":"))
+
+
+class _Batch(NamedTuple):
+    """A batch saved in sync_state: sent as it is, until its results are recorded."""
+
+    body: dict[str, Any]
+    text: str  # ``body`` as JSON: the saved value and the request body
+    key: str  # its sync_state key
+    last_seq: int | None  # the newest outbox row it holds; None: none left
+    # Known when this process read the batch (not for one saved by a run that
+    # crashed): the outbox row of each item, the dossiers as they were read.
+    seqs: tuple[int, ...] | None = None
+    snapshots: Mapping[str, DossierSnapshot] | None = None
+
+
+def _saved_key(first_seq: int) -> str:
+    """The sync_state key of a batch starting at outbox row ``first_seq``:
+    keys sort in sending order (a key of the older, single-slot form,
+    ``push_batch`` itself, sorts first)."""
+    return f"{PUSH_BATCH_KEY}.{first_seq:012d}"
+
+
+class _Prepared:
+    """A batch read and encoded but not yet saved: ``seqs`` are the outbox
+    rows of its items, ``vanished`` rows whose record is gone."""
+
+    def __init__(
+        self,
+        encoded: tuple[dict[str, Any], str],
+        seqs: list[int],
+        vanished: list[int],
+        last_seq: int | None,
+        snapshots: Mapping[str, DossierSnapshot],
+    ) -> None:
+        self.batch, self.text = encoded
+        self.seqs = seqs
+        self.vanished = vanished
+        self.last_seq = last_seq
+        self.snapshots = snapshots
+
+
+class PushMixin(SyncBase):
+    def _push(self, run: SyncRun) -> bool:
+        """Send the outbox; False when cancelled.
+
+        While a batch is in flight (sent by the helper thread), this thread
+        records the results of the one before and reads, encodes and saves
+        the next, in one local transaction: the device's work and the
+        server's overlap. A batch is saved before it is sent, so at most two
+        are saved at a time (the one in flight and the next); after a crash
+        they are sent again in order. The server applies batches in the order
+        they arrive, one at a time: the next leaves only once the previous
+        has been answered.
+        """
+        client, ahead, totals, progress, cancel = run
+        with self._db.read() as s:
+            pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
+        sent = 0
+        with self._db.write() as s:
+            queue = self._saved_batches(s)
+            batch = queue.pop(0) if queue else self._save(s, self._read_batch(s, None))
+        previous: tuple[_Batch, Mapping[str, Any]] | None = None
+        while batch is not None:
+            progress("push", sent, pending)
+            in_flight = ahead.submit(self._post, client, batch)
+            following: _Batch | None = None
+            if queue:
+                following = queue.pop(0)
+                prepared = None
+            elif batch.last_seq is not None:
+                prepared = self._prepare_batch(batch.last_seq)
+            else:
+                prepared = None
+            if prepared is not None and not (prepared.seqs or prepared.vanished):
+                prepared = None  # nothing after this batch: no transaction for it
+            if previous is not None or prepared is not None:
+                # On a failure the executor waits for the request on the way out.
+                outcome, saved = self._commit_push(previous, prepared=prepared)
+                self._count(totals, outcome)
+                following = following or saved
+            previous = (batch, in_flight.result())
+            sent += len(batch.body["items"])
+            progress("push", min(sent, pending), pending)
+            if cancel():
+                # The next batch, if saved already, goes first next time.
+                self._count(totals, self._commit_push(previous)[0])
+                return False
+            if following is None:
+                # The end of the line read so far: record the last batch and
+                # look again from the head of the outbox (rows left queued by
+                # a dossier changed while in flight, rows added meanwhile).
+                outcome, following = self._commit_push(previous, from_head=True)
+                self._count(totals, outcome)
+                previous = None
+            batch = following
+        return True
+
+    @staticmethod
+    def _count(totals: dict[str, int], outcome: Mapping[str, int]) -> None:
+        for key in ("pushed", "duplicates", "conflicts", "rejected"):
+            totals[key] += outcome[key]
+
+    def _post(self, client: httpx.Client, batch: _Batch) -> dict[str, Any]:
+        return self._call(
+            client,
+            "POST",
+            "/api/v1/push",
+            content=batch.text.encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+
+    # -- push ---------------------------------------------------------------------------------
+
+    def _cursor(self) -> int:
+        with self._db.read() as s:
+            return int(get_state(s, CURSOR, 0))
+
+    @staticmethod
+    def _pending_rows(
+        s: Session, limit: int | None, *, after: int | None = None
+    ) -> list[tuple[int, str, str]]:
+        """``(seq, kind, entity_id)`` of the outbox rows to push, oldest first
+        (after ``seq`` ``after`` when given); dossiers with an open conflict
+        wait for the officer."""
+        conflicted = select(SyncConflictRow.dossier_id).where(SyncConflictRow.resolved_at.is_(None))
+        query = (
+            select(OutboxRow.seq, OutboxRow.kind, OutboxRow.entity_id)
+            .where(not_(and_(OutboxRow.kind == "dossier", OutboxRow.entity_id.in_(conflicted))))
+            .order_by(OutboxRow.seq)
+        )
+        if after is not None:
+            query = query.where(OutboxRow.seq > after)
+        if limit is not None:
+            query = query.limit(limit)
+        return [(seq, kind, entity_id) for seq, kind, entity_id in s.execute(query).all()]
+
+    @staticmethod
+    def _items(
+        s: Session, rows: Sequence[tuple[int, str, str]]
+    ) -> tuple[list[dict[str, Any]], list[int], list[int], dict[str, DossierSnapshot]]:
+        """Push items for outbox rows, in their order, the ``seq`` of each
+        item, the ``seq`` of the rows whose record is gone (nothing left to
+        send) and the dossiers' snapshots."""
+        ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": [], "complaint": []}
+        for _seq, kind, entity_id in rows:
+            ids.setdefault(kind, []).append(entity_id)
+        snapshots = read_dossier_snapshots(s, ids["dossier"])
+        dossiers = {i: snapshot_to_wire(snapshot) for i, snapshot in snapshots.items()}
+        docs = {
+            kind: read_doc_wires(s, kind, ids[kind]) for kind in ("event", "rating", "complaint")
+        }
+        items: list[dict[str, Any]] = []
+        seqs: list[int] = []
+        vanished: list[int] = []
+        for (seq, kind, entity_id), item_id in zip(rows, _random_uuids(len(rows)), strict=True):
+            item: dict[str, Any] = {"id": item_id, "kind": kind}
+            if kind == "dossier" and entity_id in dossiers:
+                item["base_rev"], item["data"] = dossiers[entity_id]
+            elif kind in docs and entity_id in docs[kind]:
+                item["data"] = docs[kind][entity_id]
+            else:
+                vanished.append(seq)
+                continue
+            items.append(item)
+            seqs.append(seq)
+        return items, seqs, vanished, snapshots
+
+    def _read_batch(self, s: Session, after: int | None) -> _Prepared:
+        rows = self._pending_rows(s, PUSH_BATCH, after=after)
+        items, seqs, vanished, snapshots = self._items(s, rows)
+        last = rows[-1][0] if rows else None
+        return _Prepared(_encode_batch(items), seqs, vanished, last, snapshots)
+
+    def _prepare_batch(self, after: int) -> _Prepared:
+        """The batch after outbox row ``after``, read (not saved): the
+        transaction that saves it (``_save``) checks what changed meanwhile."""
+        with self._db.read() as s:
+            return self._read_batch(s, after)
+
+    def _saved_batches(self, s: Session) -> list[_Batch]:
+        """Batches saved and not yet answered, in sending order."""
+        key = SyncStateRow.key
+        rows = s.scalars(
+            select(SyncStateRow)
+            .where(or_(key == PUSH_BATCH_KEY, key.like(PUSH_BATCH_KEY + ".%")))
+            .order_by(key)
+        ).all()
+        batches = []
+        for row in rows:
+            body = dict(json.loads(row.value))
+            seqs = self._outbox_seqs(s, body["items"])
+            batches.append(_Batch(body, row.value, row.key, max(seqs.values(), default=None)))
+        return batches
+
+    @staticmethod
+    def _outbox_seqs(s: Session, items: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], int]:
+        """``(kind, entity id) → outbox seq`` of the items still queued."""
+        wanted: dict[str, list[str]] = {}
+        for item in items:
+            wanted.setdefault(item["kind"], []).append(item["data"]["id"])
+        found: dict[tuple[str, str], int] = {}
+        for kind, ids in wanted.items():
+            query = select(OutboxRow.entity_id, OutboxRow.seq).where(
+                OutboxRow.kind == kind, among(OutboxRow.entity_id, ids)
+            )
+            found.update(((kind, e), seq) for e, seq in s.execute(query).all())
+        return found
+
+    @staticmethod
+    def _save(s: Session, prepared: _Prepared) -> _Batch | None:
+        """Save ``prepared`` (minus the rows gone since it was read: another
+        process pushed them) as the next batch to send; None when nothing is left."""
+        if prepared.vanished:
+            s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, prepared.vanished)))
+        if not prepared.seqs:
+            return None
+        present = set(s.scalars(select(OutboxRow.seq).where(among(OutboxRow.seq, prepared.seqs))))
+        batch, text, seqs = prepared.batch, prepared.text, prepared.seqs
+        if len(present) < len(seqs):
+            kept = [(i, q) for i, q in zip(batch["items"], seqs, strict=True) if q in present]
+            if not kept:
+                return None
+            batch, text = _encode_batch([item for item, _ in kept])
+            seqs = [seq for _, seq in kept]
+        key = _saved_key(seqs[0])
+        s.merge(SyncStateRow(key=key, value=text))
+        return _Batch(batch, text, key, prepared.last_seq, tuple(seqs), prepared.snapshots)
+
+    def _commit_push(
+        self,
+        done: tuple[_Batch, Mapping[str, Any]] | None,
+        *,
+        prepared: _Prepared | None = None,
+        from_head: bool = False,
+    ) -> tuple[dict[str, int], _Batch | None]:
+        """In one local transaction: record the results of the batch ``done``
+        and save the next batch, ``prepared`` or, with ``from_head``, read
+        from the head of the outbox when ``done`` moved the queue (a batch
+        that moved nothing leaves the rest for the next sync)."""
+        counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
+        with self._db.write() as s:
+            if done is not None:
+                counts = self._record(s, *done)
+            following = None
+            if prepared is not None:
+                following = self._save(s, prepared)
+            elif from_head and counts["removed"] + counts["conflicts"] > 0:
+                following = self._save(s, self._read_batch(s, None))
+        return counts, following
+
+    def _record(self, s: Session, batch: _Batch, response: Mapping[str, Any]) -> dict[str, int]:
+        """Record the server's results for ``batch`` (see the module's docstring)."""
+        items = {item["id"]: item for item in batch.body["items"]}
+        results = response.get("results")
+        if response.get("batch_id") != batch.body["batch_id"] or not isinstance(results, list):
+            raise SyncError("server_error", detail="push response does not match the batch")
+        counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
+        now = datetime.now(UTC)
+        rejected: list[dict[str, Any]] = []
+        # Load what the results refer to in a few queries, not one per item.
+        if batch.seqs is not None:
+            outboxes = {
+                (item["kind"], item["data"]["id"]): seq
+                for item, seq in zip(batch.body["items"], batch.seqs, strict=True)
+            }
+        else:
+            outboxes = self._outbox_seqs(s, list(items.values()))
+        dossier_ids = [i["data"]["id"] for i in items.values() if i["kind"] == "dossier"]
+        # The dossiers as they are now, to tell whether one changed since it was sent.
+        current = read_dossier_snapshots(s, dossier_ids)
+        sent = batch.snapshots or {}
+        # Complaints change too (resolved): one changed since it was sent stays queued.
+        complaints_now = read_doc_wires(
+            s, "complaint", [i["data"]["id"] for i in items.values() if i["kind"] == "complaint"]
+        )
+
+        def unchanged(dossier_id: str, data: Mapping[str, Any]) -> bool:
+            before = sent.get(dossier_id)
+            if before is not None:
+                return same_dossier(current[dossier_id], before)
+            return snapshot_to_wire(current[dossier_id])[1] == data
+
+        revs: list[tuple[int, str]] = []
+        done: list[int] = []
+        for result in results:
+            item = items.get(result.get("id")) if isinstance(result, dict) else None
+            if item is None:
+                continue
+            kind, data = item["kind"], item["data"]
+            entity_id = data["id"]
+            status = result.get("status")
+            seq = outboxes.get((kind, entity_id))
+            if status in ("applied", "duplicate"):
+                counts["pushed"] += 1
+                counts["duplicates"] += status == "duplicate"
+                still = True
+                if kind == "dossier" and entity_id in current:
+                    if isinstance(result.get("rev"), int):
+                        revs.append((result["rev"], entity_id))
+                    # Changed again since it was read: stays queued.
+                    still = unchanged(entity_id, data)
+                elif kind == "complaint":
+                    still = complaints_now.get(entity_id) == data
+                if seq is not None and still:
+                    done.append(seq)
+            elif status == "conflict" and kind == "dossier":
+                server = result.get("server") or {}
+                mine = current.get(entity_id)
+                if record_conflict(
+                    s,
+                    dossier_id=entity_id,
+                    local=snapshot_to_wire(mine)[1] if mine is not None else data,
+                    server=server.get("data") or {},
+                    server_rev=int(server.get("rev") or result.get("rev") or 0),
+                    now=now,
+                ):
+                    counts["conflicts"] += 1
+            else:
+                counts["rejected"] += 1
+                rejected.append(
+                    {
+                        "kind": kind,
+                        "entity_id": entity_id,
+                        "dossier_id": data.get("dossier_id", entity_id),
+                        "code": data.get("code", ""),
+                        "reason": str(result.get("reason") or status),
+                        "detail": str(result.get("detail", "")),
+                        "at": self._clock().isoformat(timespec="seconds"),
+                    }
+                )
+                if seq is not None:
+                    done.append(seq)
+        if revs:
+            s.connection().exec_driver_sql("UPDATE dossiers SET server_rev = ? WHERE id = ?", revs)
+        if done:
+            s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, done)))
+        counts["removed"] = len(done)
+        append_capped(s, REJECTED, with_dossier_codes(s, rejected))
+        # Another process may have recorded this batch already and saved another.
+        saved = s.get(SyncStateRow, batch.key)
+        if saved is not None and _is_batch(saved.value, batch.body["batch_id"]):
+            s.delete(saved)
+            s.flush()
+        return counts

@@ -1,0 +1,1 @@
+"""The procedure catalog screens: importing and exporting the catalog file."""
