@@ -22,6 +22,7 @@ from hcc_desktop.server.models import (
     ComplaintDoc,
     DossierDoc,
     EventDoc,
+    FieldSessionDoc,
     PublishedDoc,
     RatingDoc,
 )
@@ -98,13 +99,14 @@ class ChangesMixin(StoreBase):
             ("event", EventDoc),
             ("rating", RatingDoc),
             ("complaint", ComplaintDoc),
+            ("field_session", FieldSessionDoc),
         )
         for kind, model in models:
             c = doc_table(model).c
             dossier_id: Any
             if kind == "dossier":
                 dossier_id, mine = c.id, self._not_own(device, c.last_device, c.updated_at)
-            elif kind == "complaint":
+            elif kind in ("complaint", "field_session"):
                 # The complaint's dossier, if any, travels inside its data.
                 dossier_id = cast(null(), String())
                 mine = self._not_own(device, c.last_device, c.updated_at)
@@ -186,6 +188,9 @@ class ChangesMixin(StoreBase):
             s.execute(select(func.max(EventDoc.rev)).where(EventDoc.unit_code == unit)),
             s.execute(select(func.max(RatingDoc.rev)).where(RatingDoc.unit_code == unit)),
             s.execute(select(func.max(ComplaintDoc.rev)).where(ComplaintDoc.unit_code == unit)),
+            s.execute(
+                select(func.max(FieldSessionDoc.rev)).where(FieldSessionDoc.unit_code == unit)
+            ),
             s.execute(select(func.max(PublishedDoc.rev)).where(PublishedDoc.scope.in_(scopes))),
         ]
         return max((int(t.scalar() or 0) for t in tops), default=0)

@@ -33,6 +33,7 @@ from hcc_desktop.server.models import (
     Device,
     DossierDoc,
     EventDoc,
+    FieldSessionDoc,
     RatingDoc,
 )
 
@@ -56,7 +57,13 @@ DEVICE_ID = re.compile(r"^[0-9A-Za-z._-]{1,64}$")
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 16  # 80 bits
 
-KINDS_PUSHED = ("dossier", "event", "rating", "complaint")
+KINDS_PUSHED = ("dossier", "event", "rating", "complaint", "field_session")
+# Records the devices change after making them (a complaint resolved, a Saturday
+# session opened and closed): the newest ``version`` wins, one row per id.
+VERSIONED_MODELS: dict[str, type[ComplaintDoc] | type[FieldSessionDoc]] = {
+    "complaint": ComplaintDoc,
+    "field_session": FieldSessionDoc,
+}
 KINDS_PUBLISHED = ("catalog", "calendar", "unit_settings")
 UNIT_SETTINGS_KEYS = ("unit_name", "parent_body", "place_name", "public_lookup_url", "unit_phone")
 
@@ -359,7 +366,11 @@ class StoreBase:
 
 
 def doc_table(
-    model: type[DossierDoc] | type[EventDoc] | type[RatingDoc] | type[ComplaintDoc],
+    model: type[DossierDoc]
+    | type[EventDoc]
+    | type[RatingDoc]
+    | type[ComplaintDoc]
+    | type[FieldSessionDoc],
 ) -> Table:
     """The Core table of a document model (typed for SQLAlchemy Core statements)."""
     table = model.__table__

@@ -8,6 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 KINDS = ("dossier", "event", "rating", "complaint", "field_session")
+# Records that change after they are made: the newest ``version`` wins.
+VERSIONED_KINDS = ("complaint", "field_session")
 
 
 def enqueue(s: Session, kind: str, entity_id: str) -> None:
