@@ -1782,6 +1782,18 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cán bộ thực hiện</translation>
     </message>
     <message>
+        <source>{quarter}: {sessions} sessions, {dossiers} dossiers, {returns} results returned</source>
+        <translation>{quarter}: {sessions} buổi, {dossiers} hồ sơ, {returns} kết quả đã trả</translation>
+    </message>
+    <message>
+        <source>This year by quarter — {lines}</source>
+        <translation>Năm nay theo khu phố — {lines}</translation>
+    </message>
+    <message>
+        <source>No session held this year yet</source>
+        <translation>Năm nay chưa có buổi tiếp nhận nào</translation>
+    </message>
+    <message>
         <source>Open on this computer: {quarter}, {day} ({count} dossiers)</source>
         <translation>Đang mở trên máy này: {quarter}, ngày {day} ({count} hồ sơ)</translation>
     </message>

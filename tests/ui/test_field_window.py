@@ -77,6 +77,7 @@ def test_a_session_from_plan_to_summary(
         lambda: window.sessions_model.item(0).status is SessionStatus.CLOSED, timeout=WAIT
     )
     assert "No session is open" in window.current_label.text()
+    qtbot.waitUntil(lambda: "Khu phố 4: 1 sessions, 1 dossiers" in window.figures_label.text())
     window.close()
 
 

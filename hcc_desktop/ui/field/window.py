@@ -48,6 +48,7 @@ from hcc_desktop.core.field import (
     HomeReason,
     HomeResident,
     HomeVisit,
+    SessionFigures,
     SessionStatus,
     SessionSummary,
     VisitStatus,
@@ -193,9 +194,12 @@ class FieldWorkWindow(QDialog):
         form.addRow(self.tr("Officers"), self.officers)
         form.addRow("", self.plan_button)
 
+        self.figures_label = QLabel()
+        self.figures_label.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.sessions_table, 1)
+        layout.addWidget(self.figures_label)
         layout.addWidget(box)
         self.plan_button.clicked.connect(self.plan_session)
         self.open_button.clicked.connect(self.open_selected)
@@ -209,6 +213,28 @@ class FieldWorkWindow(QDialog):
     def reload_sessions(self) -> None:
         self._runner.run(
             self._services.field.sessions.list, on_done=self._sessions_loaded, on_error=self._failed
+        )
+        year = local_now().year
+        self._runner.run(
+            self._services.field.sessions.figures,
+            date_from=date(year, 1, 1),
+            date_to=date(year, 12, 31),
+            on_done=self._figures_loaded,
+            on_error=self._failed,
+        )
+
+    def _figures_loaded(self, figures: tuple[list[SessionFigures], list[SessionFigures]]) -> None:
+        _per_session, per_quarter = figures
+        lines = [
+            self.tr(
+                "{quarter}: {sessions} sessions, {dossiers} dossiers, {returns} results returned"
+            ).format(quarter=f.label, sessions=f.sessions, dossiers=f.dossiers, returns=f.returns)
+            for f in per_quarter
+        ]
+        self.figures_label.setText(
+            self.tr("This year by quarter — {lines}").format(lines="; ".join(lines))
+            if lines
+            else self.tr("No session held this year yet")
         )
 
     def _sessions_loaded(self, items: list[FieldSession]) -> None:
