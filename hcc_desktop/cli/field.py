@@ -18,6 +18,7 @@ from hcc_desktop.cli import text
 from hcc_desktop.cli.common import CliError, parse_time, print_json
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.core.field import FieldSession, HomeResident, HomeVisit, SessionSummary
+from hcc_desktop.core.periods import Period
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
 
@@ -155,14 +156,22 @@ def cmd_session(services: Services, args: argparse.Namespace) -> int:
         return 0
     if not (args.date_from and args.date_to):
         raise CliError("cho biết mã buổi (ID), hoặc khoảng thời gian --from và --to")
-    per_session, per_quarter = sessions.figures(
-        date_from=_day(args.date_from, "--from"), date_to=_day(args.date_to, "--to")
-    )
+    start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    if end < start:
+        raise CliError("--to trước --from")
+    per_session, per_quarter = sessions.figures(date_from=start, date_to=end)
     if args.json:
+        # The periodic report's figures (Biểu II.06a row, rates) of the session
+        # dossiers received in the period, per session and per quarter.
+        report = services.reports.sessions(Period(start, end))
         print_json(
             {
                 "sessions": [_as_json(f) for f in per_session],
                 "quarters": [_as_json(f) for f in per_quarter],
+                "report": {
+                    "sessions": {k: g.to_json() for k, g in report.sessions.items()},
+                    "quarters": {k: g.to_json() for k, g in report.quarters.items()},
+                },
             }
         )
         return 0

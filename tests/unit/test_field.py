@@ -21,6 +21,7 @@ from hcc_desktop.core.field import (
     quarter_key,
 )
 from hcc_desktop.core.lifecycle import Action
+from hcc_desktop.core.periods import Period
 from hcc_desktop.printing.layout import qr_matrix
 from hcc_desktop.services import Services
 from tests.conftest import FakeClock, birth_draft, marriage_status_draft
@@ -136,6 +137,18 @@ def test_session_figures_per_session_and_per_quarter(services: Services, clock: 
         ("Khu phố 3", 2, 3),
         ("Khu phố 5", 1, 1),
     ]
+    # The periodic report's figures of the same dossiers, per session and per quarter.
+    clock.now = datetime(2026, 12, 7, 9, 0)
+    report = services.reports.sessions(Period(date(2026, 11, 1), date(2026, 12, 6)))
+    assert {k: g.row.received_total for k, g in report.quarters.items()} == {
+        "Khu phố 3": 3,
+        "Khu phố 5": 1,
+    }
+    assert report.sessions[a].row.field == "Khu phố 3 28/11/2026"
+    assert report.sessions[a].row.received_total == 2
+    # Birth registrations are same-day: received on a Saturday, still open and
+    # within time on the next working day's report.
+    assert sum(g.row.received_total for g in report.sessions.values()) == 4
 
 
 def test_one_open_session_per_device_and_planning_checks(

@@ -60,6 +60,7 @@ def test_session_from_plan_to_summary_through_the_cli(
     assert summary["codes"] == closed["codes"]  # type: ignore[index]
     figures = _json(db, capsys, "session", "summary", "--from", today, "--to", today)
     assert figures["quarters"][0]["dossiers"] == 1  # type: ignore[index]
+    assert figures["report"]["quarters"]["Khu phố 5"]["received_total"] == 1  # type: ignore[index]
     # Closed: opening again is refused with a Vietnamese message.
     code, _, err = run(db, "session", "open", short, capsys=capsys)
     assert code == 1
