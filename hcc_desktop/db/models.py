@@ -331,6 +331,7 @@ class HomeResidentRow(Base):
     __tablename__ = "home_residents"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
     full_name: Mapped[str] = mapped_column(Text, nullable=False)
     reasons: Mapped[str] = mapped_column(Text, nullable=False, default="")  # comma list
     quarter: Mapped[str] = mapped_column(Text, nullable=False, default="")
@@ -339,8 +340,10 @@ class HomeResidentRow(Base):
     consent_on: Mapped[date] = mapped_column(Date, nullable=False)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
 
 class HomeVisitRow(Base):
@@ -349,6 +352,7 @@ class HomeVisitRow(Base):
     __tablename__ = "home_visits"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
     resident_id: Mapped[str] = mapped_column(
         ForeignKey("home_residents.id", ondelete="RESTRICT"), nullable=False, index=True
     )
@@ -364,8 +368,10 @@ class HomeVisitRow(Base):
     ratings_taken: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     outcome: Mapped[str] = mapped_column(Text, nullable=False, default="")
     minutes_spent: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
 
 class ReminderSnooze(Base):

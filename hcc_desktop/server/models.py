@@ -191,12 +191,9 @@ class ComplaintDoc(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
-class FieldSessionDoc(Base):
-    """A Saturday session of the unit's rota (issue 13), as the device sent it;
-    replaced by a newer version (opened, closed, cancelled), never deleted."""
-
-    __tablename__ = "field_sessions"
-    __table_args__ = (Index("ix_field_sessions_unit_rev", "unit_code", "rev"),)
+class _FieldDoc:
+    """A field work record of a unit (issue 13), as the device sent it; replaced
+    by a newer version, never deleted."""
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -204,6 +201,27 @@ class FieldSessionDoc(Base):
     data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
     last_device: Mapped[str] = mapped_column(String(64), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class FieldSessionDoc(_FieldDoc, Base):
+    """A Saturday session of the unit's rota (opened, closed, cancelled later)."""
+
+    __tablename__ = "field_sessions"
+    __table_args__ = (Index("ix_field_sessions_unit_rev", "unit_code", "rev"),)
+
+
+class HomeResidentDoc(_FieldDoc, Base):
+    """A resident of the unit's home-service register (personal data, as a dossier's)."""
+
+    __tablename__ = "home_residents"
+    __table_args__ = (Index("ix_home_residents_unit_rev", "unit_code", "rev"),)
+
+
+class HomeVisitDoc(_FieldDoc, Base):
+    """A home visit: requested, planned, recorded."""
+
+    __tablename__ = "home_visits"
+    __table_args__ = (Index("ix_home_visits_unit_rev", "unit_code", "rev"),)
 
 
 class PublishedDoc(Base):
@@ -309,6 +327,8 @@ __all__ = [
     "EnrolmentCode",
     "EventDoc",
     "FieldSessionDoc",
+    "HomeResidentDoc",
+    "HomeVisitDoc",
     "PublishedDoc",
     "RatingDoc",
     "ReportDossier",

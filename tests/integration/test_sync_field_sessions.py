@@ -89,3 +89,42 @@ def test_a_session_planned_at_the_office_is_held_on_the_laptop(
     # Nothing new anywhere: a further round changes nothing.
     assert office.sync.sync().pushed == 0
     assert laptop.sync.sync().pulled == 0
+
+
+def test_a_home_visit_planned_at_the_office_is_recorded_on_the_laptop(
+    fleet: Fleet, harness: Harness, clock: FakeClock
+) -> None:
+    unit = new_unit_code()
+    office = fleet.device("office", unit, harness.server.base_url)
+    laptop = fleet.device("laptop", unit, harness.server.base_url)
+    visits = office.services.field.visits
+    resident = visits.add_resident(
+        full_name="Phạm Thị Dung",
+        reasons=["age", "alone"],
+        quarter="Khu phố 2",
+        address="12 Trần Phú",
+        consent_on=date(2026, 11, 20),
+    )
+    visit = visits.request(resident_id=resident.id, purpose="Chứng thực bản sao")
+    visits.plan(visit.id, day=date(2026, 11, 25), officer="Lê Văn Cường")
+    # The resident changes after the visit was made: the visit's revision is
+    # older than its resident's (residents are applied first in a page; across
+    # pages a visit waits, parked, for its resident).
+    visits.deactivate(resident.id)
+    for device in (office, laptop):
+        device.sync.sync()
+    assert office.outbox() == 0
+    [pulled] = laptop.services.field.visits.visits()
+    assert (pulled.resident_name, pulled.officer) == ("Phạm Thị Dung", "Lê Văn Cường")
+
+    clock.now = datetime(2026, 11, 25, 15, 0)
+    laptop.services.field.visits.record(
+        visit.id, outcome="Đã tiếp nhận hồ sơ", minutes_spent=40, dossiers_received=1
+    )
+    for device in (laptop, office):
+        device.sync.sync()
+    seen = office.services.field.visits.visits()[0]
+    assert (seen.status.value, seen.minutes_spent, seen.dossiers_received) == ("done", 40, 1)
+    assert office.services.field.visits.due() == ()
+    assert office.sync.sync().pushed == 0
+    assert laptop.sync.sync().pulled == 0

@@ -19,15 +19,14 @@ from sqlalchemy.sql import Select
 
 from hcc_desktop.server.models import (
     GLOBAL_SCOPE,
-    ComplaintDoc,
     DossierDoc,
     EventDoc,
-    FieldSessionDoc,
     PublishedDoc,
     RatingDoc,
 )
 from hcc_desktop.server.store.common import (
     MAX_PAGE,
+    VERSIONED_MODELS,
     ChangesPage,
     DeviceIdentity,
     StoreBase,
@@ -98,16 +97,15 @@ class ChangesMixin(StoreBase):
             ("dossier", DossierDoc),
             ("event", EventDoc),
             ("rating", RatingDoc),
-            ("complaint", ComplaintDoc),
-            ("field_session", FieldSessionDoc),
+            *VERSIONED_MODELS.items(),
         )
         for kind, model in models:
             c = doc_table(model).c
             dossier_id: Any
             if kind == "dossier":
                 dossier_id, mine = c.id, self._not_own(device, c.last_device, c.updated_at)
-            elif kind in ("complaint", "field_session"):
-                # The complaint's dossier, if any, travels inside its data.
+            elif kind in VERSIONED_MODELS:
+                # A complaint's dossier, a visit's resident, travel inside the data.
                 dossier_id = cast(null(), String())
                 mine = self._not_own(device, c.last_device, c.updated_at)
             else:
@@ -187,9 +185,9 @@ class ChangesMixin(StoreBase):
             s.execute(select(func.max(DossierDoc.rev)).where(DossierDoc.unit_code == unit)),
             s.execute(select(func.max(EventDoc.rev)).where(EventDoc.unit_code == unit)),
             s.execute(select(func.max(RatingDoc.rev)).where(RatingDoc.unit_code == unit)),
-            s.execute(select(func.max(ComplaintDoc.rev)).where(ComplaintDoc.unit_code == unit)),
-            s.execute(
-                select(func.max(FieldSessionDoc.rev)).where(FieldSessionDoc.unit_code == unit)
+            *(
+                s.execute(select(func.max(m.rev)).where(m.unit_code == unit))
+                for m in VERSIONED_MODELS.values()
             ),
             s.execute(select(func.max(PublishedDoc.rev)).where(PublishedDoc.scope.in_(scopes))),
         ]

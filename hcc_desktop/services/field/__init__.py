@@ -30,7 +30,7 @@ class FieldService:
     ) -> None:
         self._settings = settings
         self.sessions = FieldSessionService(db, settings=settings, clock=clock)
-        self.visits = HomeVisitService(db, clock=clock)
+        self.visits = HomeVisitService(db, settings=settings, clock=clock)
         self.qr = QrBoardService(
             db, settings=settings, catalog=catalog, sessions=self.sessions, clock=clock
         )

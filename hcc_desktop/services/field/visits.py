@@ -28,6 +28,8 @@ from hcc_desktop.core.identity import normalize_phone, validate_name
 from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import HomeResidentRow, HomeVisitRow
+from hcc_desktop.services.settings import SettingsService
+from hcc_desktop.services.sync.outbox import enqueue
 
 MAX_TEXT = 1000
 MAX_MINUTES = 24 * 60
@@ -87,9 +89,19 @@ def _by_id(
     return row
 
 
+def _touch(s: Session, row: HomeResidentRow | HomeVisitRow, kind: str) -> None:
+    """A change for the unit's other devices: a newer version, queued for sync."""
+    row.updated_at = datetime.now(UTC)
+    row.version = (row.version or 1) + 1
+    enqueue(s, kind, row.id)
+
+
 class HomeVisitService:
-    def __init__(self, db: Database, *, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, db: Database, *, settings: SettingsService, clock: Callable[[], datetime]
+    ) -> None:
         self._db = db
+        self._settings = settings
         self._clock = clock
 
     # -- the register ---------------------------------------------------------------
@@ -145,10 +157,14 @@ class HomeVisitService:
         if errors:
             raise ValidationError(errors)
         assert consent_on is not None
+        settings = self._settings.load()
         stamp = datetime.now(UTC)
         with self._db.write() as s:
             row = HomeResidentRow(
                 id=str(uuid.uuid4()),
+                unit_code=settings.unit_code,
+                device_id=settings.device_id,
+                version=1,
                 full_name=name,
                 reasons=",".join(k.value for k in kinds),
                 quarter=quarter,
@@ -162,6 +178,7 @@ class HomeVisitService:
             )
             s.add(row)
             s.flush()
+            enqueue(s, "home_resident", row.id)
             return resident_from_row(row)
 
     def residents(self, *, quarter: str = "", include_inactive: bool = False) -> list[HomeResident]:
@@ -181,7 +198,7 @@ class HomeVisitService:
             row = _by_id(s, HomeResidentRow, resident_id, "resident_not_found")
             assert isinstance(row, HomeResidentRow)
             row.active = False
-            row.updated_at = datetime.now(UTC)
+            _touch(s, row, "home_resident")
             return resident_from_row(row)
 
     # -- visits -----------------------------------------------------------------------
@@ -205,6 +222,7 @@ class HomeVisitService:
         moment = (requested_at or now).replace(second=0, microsecond=0)
         if (moment - now).total_seconds() > 300:
             errors.append(FieldError("requested_at", "in_future"))
+        settings = self._settings.load()
         with self._db.write() as s:
             resident = _by_id(s, HomeResidentRow, resident_id, "resident_not_found")
             assert isinstance(resident, HomeResidentRow)
@@ -215,6 +233,9 @@ class HomeVisitService:
             stamp = datetime.now(UTC)
             row = HomeVisitRow(
                 id=str(uuid.uuid4()),
+                unit_code=settings.unit_code,
+                device_id=settings.device_id,
+                version=1,
                 resident_id=resident.id,
                 requested_by=requested_by or "Người dân",
                 requested_at=moment,
@@ -225,6 +246,7 @@ class HomeVisitService:
             )
             s.add(row)
             s.flush()
+            enqueue(s, "home_visit", row.id)
             return visit_from_row(row, resident)
 
     def plan(self, visit_id: str, *, day: date, officer: str) -> HomeVisit:
@@ -244,7 +266,7 @@ class HomeVisitService:
             row.status = VisitStatus.PLANNED.value
             row.planned_on = day
             row.officer = officer
-            row.updated_at = datetime.now(UTC)
+            _touch(s, row, "home_visit")
             return self._out(s, row)
 
     def record(
@@ -293,7 +315,7 @@ class HomeVisitService:
             row.dossiers_received = dossiers_received
             row.results_delivered = results_delivered
             row.ratings_taken = ratings_taken
-            row.updated_at = datetime.now(UTC)
+            _touch(s, row, "home_visit")
             return self._out(s, row)
 
     def cancel(self, visit_id: str) -> HomeVisit:
@@ -302,7 +324,7 @@ class HomeVisitService:
             if row.status == VisitStatus.DONE.value:
                 raise TransitionError("visit_closed")
             row.status = VisitStatus.CANCELLED.value
-            row.updated_at = datetime.now(UTC)
+            _touch(s, row, "home_visit")
             return self._out(s, row)
 
     def visits(self, *, status: str = "", quarter: str = "") -> list[HomeVisit]:

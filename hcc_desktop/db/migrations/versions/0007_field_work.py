@@ -49,6 +49,7 @@ def upgrade() -> None:
     op.create_table(
         "home_residents",
         sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("unit_code", sa.String(length=32), nullable=False),
         sa.Column("full_name", sa.Text(), nullable=False),
         sa.Column("reasons", sa.Text(), nullable=False, server_default=""),
         sa.Column("quarter", sa.Text(), nullable=False, server_default=""),
@@ -57,13 +58,16 @@ def upgrade() -> None:
         sa.Column("consent_on", sa.Date(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False, server_default=""),
         sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_home_residents")),
     )
     op.create_table(
         "home_visits",
         sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("unit_code", sa.String(length=32), nullable=False),
         sa.Column("resident_id", sa.String(length=36), nullable=False),
         sa.Column("requested_by", sa.Text(), nullable=False, server_default=""),
         sa.Column("requested_at", sa.DateTime(), nullable=False),
@@ -77,8 +81,10 @@ def upgrade() -> None:
         sa.Column("ratings_taken", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("outcome", sa.Text(), nullable=False, server_default=""),
         sa.Column("minutes_spent", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
         sa.ForeignKeyConstraint(
             ["resident_id"],
             ["home_residents.id"],

@@ -1,4 +1,4 @@
-"""sync server: the units' Saturday session rotas (issue 13)
+"""sync server: the units' field work: Saturday sessions, home-service register, visits
 
 Revision ID: s0010
 Revises: s0003
@@ -20,20 +20,25 @@ depends_on = None
 _DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
+_TABLES = ("field_sessions", "home_residents", "home_visits")
+
+
 def upgrade() -> None:
-    op.create_table(
-        "field_sessions",
-        sa.Column("id", sa.String(length=64), nullable=False),
-        sa.Column("unit_code", sa.String(length=32), nullable=False),
-        sa.Column("rev", sa.BigInteger(), nullable=False),
-        sa.Column("data", _DOC, nullable=False),
-        sa.Column("last_device", sa.String(length=64), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_field_sessions")),
-    )
-    op.create_index("ix_field_sessions_unit_rev", "field_sessions", ["unit_code", "rev"])
+    for name in _TABLES:
+        op.create_table(
+            name,
+            sa.Column("id", sa.String(length=64), nullable=False),
+            sa.Column("unit_code", sa.String(length=32), nullable=False),
+            sa.Column("rev", sa.BigInteger(), nullable=False),
+            sa.Column("data", _DOC, nullable=False),
+            sa.Column("last_device", sa.String(length=64), nullable=False),
+            sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
+        )
+        op.create_index(f"ix_{name}_unit_rev", name, ["unit_code", "rev"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_field_sessions_unit_rev", table_name="field_sessions")
-    op.drop_table("field_sessions")
+    for name in reversed(_TABLES):
+        op.drop_index(f"ix_{name}_unit_rev", table_name=name)
+        op.drop_table(name)
