@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -23,8 +25,9 @@ from hcc_desktop.core.field import (
 from hcc_desktop.core.lifecycle import Action
 from hcc_desktop.core.periods import Period
 from hcc_desktop.printing.layout import qr_matrix
-from hcc_desktop.services import Services
-from tests.conftest import FakeClock, birth_draft, marriage_status_draft
+from hcc_desktop.services import Services, open_services
+from hcc_desktop.services.sync.wire import apply_page, read_doc_wires
+from tests.conftest import NOW, FakeClock, birth_draft, marriage_status_draft
 
 SATURDAY = date(2026, 11, 28)
 
@@ -262,3 +265,76 @@ def test_core_rules() -> None:
     assert procedure_url("https://x/{code}.html", "2.5") == "https://x/2.5.html"
     assert next_sessions([], "a", date(2026, 1, 1)) == ()
     assert len(qr_matrix(procedure_url("", "1.004873"))) > 20
+
+
+def test_pulled_field_records_newest_version_wins_and_a_visit_waits_for_its_resident(
+    services: Services, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Records made on another device of the unit, as the pull hands them over."""
+    other = open_services(tmp_path / "other.db", clock=clock)
+    try:
+        other.settings.save(replace(other.settings.load(), officer_name="Lê Văn Cường"))
+        r = other.field.visits.add_resident(
+            full_name="Phạm Thị Dung",
+            reasons=["age"],
+            quarter="Khu phố 2",
+            address="12 Trần Phú",
+            consent_on=date(2026, 11, 20),
+        )
+        v = other.field.visits.request(resident_id=r.id, purpose="Chứng thực")
+        ses = other.field.sessions.plan(quarter="Khu phố 1", day=SATURDAY, officers=["A"])
+        with other.db.read() as s:
+            wires = {
+                kind: read_doc_wires(s, kind, [i])
+                for kind, i in (
+                    ("home_resident", r.id),
+                    ("home_visit", v.id),
+                    ("field_session", ses.id),
+                )
+            }
+    finally:
+        other.close()
+    unit = services.settings.load().unit_code
+
+    def change(kind: str, rev: int, **data: object) -> dict[str, object]:
+        [wire] = wires[kind].values()
+        return {"rev": rev, "kind": kind, "data": {**wire, **data}}
+
+    with services.db.write() as s:
+        first = apply_page(
+            s, [change("home_visit", 5)], catalog=services.catalog, unit_code=unit, now=NOW
+        )
+    assert first.applied == 0
+    assert [p["kind"] for p in first.parked] == ["home_visit"]  # its resident is not here yet
+    with services.db.write() as s:
+        second = apply_page(
+            s,
+            [change("home_resident", 6), change("field_session", 7, unit_code="other.unit")],
+            catalog=services.catalog,
+            unit_code=unit,
+            parked=first.parked,
+            now=NOW,
+        )
+    assert second.applied == 2
+    assert second.parked == []
+    assert [x["reason"] for x in second.skipped] == ["wrong_unit"]  # another unit's session
+    assert [x.purpose for x in services.field.visits.visits()] == ["Chứng thực"]
+    # An older or equal version changes nothing; a newer one replaces the row.
+    with services.db.write() as s:
+        apply_page(
+            s,
+            [change("home_visit", 8, purpose="Cũ", version=1)],
+            catalog=services.catalog,
+            unit_code=unit,
+            now=NOW,
+        )
+    assert services.field.visits.visits()[0].purpose == "Chứng thực"
+    with services.db.write() as s:
+        apply_page(
+            s,
+            [change("home_visit", 9, purpose="Mới", version=2)],
+            catalog=services.catalog,
+            unit_code=unit,
+            now=NOW,
+        )
+    assert services.field.visits.visits()[0].purpose == "Mới"
