@@ -17,13 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.cli import argparse_text, text
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import field as field_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
-from hcc_desktop.cli import text
 from hcc_desktop.cli.common import (
     TIME_FORMAT,
     CliError,
@@ -36,6 +36,7 @@ from hcc_desktop.cli.common import (
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.formats import safe_json
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.core.worktime import WorkCalendar, receipt_time_errors
@@ -139,6 +140,12 @@ MUST_BE_LIST = QT_TRANSLATE_NOOP("Cli", "{where}: must be a list (between square
 MUST_BE_NUMBER = QT_TRANSLATE_NOOP("Cli", "{where}: must be a whole number")
 MUST_BE_DONG = QT_TRANSLATE_NOOP("Cli", "{where}: must be a whole number of đồng")
 ONE_OF = QT_TRANSLATE_NOOP("Cli", "{where}: must be one of {values}")
+INSECURE_HTTP_WARNING = QT_TRANSLATE_NOOP(
+    "Cli",
+    "warning: sync over plain http:// to another computer is now allowed: the device's "
+    "token and citizens' data cross the network unencrypted; use it only on a trusted "
+    "network, and switch to https:// as soon as you can",
+)
 UNKNOWN_KEY = QT_TRANSLATE_NOOP(
     "Cli", "settings: there is no setting {key} that can be changed here: see settings show"
 )
@@ -402,7 +409,7 @@ def _officer(services: Services) -> str:
 def cmd_intake(services: Services, args: argparse.Namespace) -> int:
     raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
     try:
-        data = json.loads(raw)
+        data = safe_json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CliError(text.say(text.NOT_JSON, line=exc.lineno, column=exc.colno)) from exc
     draft = draft_from_json(data, officer=_officer(services))
@@ -477,6 +484,15 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _yes_no(value: str, where: str) -> bool:
+    word = value.strip().lower()
+    if word in ("true", "yes", "on", "1", "có"):
+        return True
+    if word in ("false", "no", "off", "0", "không"):
+        return False
+    raise CliError(text.say(ONE_OF, where=where, values="true, false"))
+
+
 def cmd_settings(services: Services, args: argparse.Namespace) -> int:
     settings = services.settings.load()
     if args.settings_command == "set":
@@ -485,7 +501,11 @@ def cmd_settings(services: Services, args: argparse.Namespace) -> int:
             raise CliError(text.say(UNKNOWN_KEY, key=args.key))
         current = getattr(settings, field)
         value: Any = args.value
-        if isinstance(current, int) and not isinstance(current, bool):
+        if isinstance(current, bool):
+            value = _yes_no(value, f"settings {args.key}")
+            if field == "allow_insecure_http" and value:
+                print(text.say(INSECURE_HTTP_WARNING), file=sys.stderr)
+        elif isinstance(current, int):
             try:
                 value = int(value)
             except ValueError:
@@ -623,6 +643,7 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    argparse_text.install(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     text.set_language(args.lang)
     if getattr(args, "standalone", False):

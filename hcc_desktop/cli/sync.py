@@ -51,6 +51,15 @@ MESSAGES = {
     "enrolment_code_used": "this enrolment code has already been used; ask for a new one",
     "enrolment_code_expired": "this enrolment code has expired; ask for a new one",
     "no_free_slot": "the unit already has 10 active devices; revoke one on the server first",
+    "device_id_taken": (
+        "the server already has an active device with this device id ({device_id}); "
+        "the administrator must revoke it on the server before this device registers"
+    ),
+    "rate_limited": "too many failed attempts; try again in {retry_after} seconds",
+    "insecure_http": (
+        "refused to send data over plain http:// to {url}: use https://, or allow it "
+        "(settings set allow-insecure-http true) on a trusted network only"
+    ),
     "bundle_write_failed": "cannot write the bundle {path}: {detail}",
     "unit_mismatch": (
         "this device holds dossiers of unit {device_unit}; it cannot join unit {server_unit}"

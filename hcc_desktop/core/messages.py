@@ -414,6 +414,19 @@ ERROR_MESSAGES: dict[str, str] = {
         "The unit already has 10 active devices: the administrator must revoke one on the "
         "server first",
     ),
+    "device_id_taken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server already has an active device with this device's id: the administrator "
+        "must revoke the old device on the server before this device can register",
+    ),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "Messages", "Too many failed attempts: try again in {retry_after} seconds"
+    ),
+    "insecure_http": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Refused to send data over unencrypted http:// to {url}: use an https:// address, "
+        "or allow it in the settings (allow-insecure-http) on a trusted network only",
+    ),
     "unit_mismatch": QT_TRANSLATE_NOOP(
         "Messages",
         "This device holds dossiers of unit {device_unit}: it cannot join unit {server_unit}",

@@ -25,6 +25,7 @@ from holidays.countries.vietnam import Vietnam as _PackageVietnam
 
 from hcc_desktop.core.domain import CalendarOverride, Channel, OfficeHours
 from hcc_desktop.core.errors import FieldError, ValidationError
+from hcc_desktop.core.formats import safe_json
 from hcc_desktop.core.text import nfc
 
 OVERRIDES_FORMAT = "hcc-calendar-overrides"
@@ -113,7 +114,7 @@ def load_default_overrides(path: Path | None = None) -> list[CalendarOverride]:
             [FieldError("path", "unreadable", {"path": str(source), "reason": str(exc)})]
         ) from exc
     try:
-        document = json.loads(raw)
+        document = safe_json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [FieldError("path", "not_json", {"path": str(source), "line": exc.lineno})]

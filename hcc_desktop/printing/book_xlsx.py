@@ -96,7 +96,11 @@ def write_tracking_book_xlsx(book: TrackingBook) -> bytes:
         last_col = get_column_letter(len(BOOK_COLUMNS))
         heads = (
             (BOOK_TITLE, Font(name="Times New Roman", size=14, bold=True)),
-            (header_lines(book.unit)[1], Font(name="Times New Roman", size=12, bold=True)),
+            # Parent body, then the center (one line in a sheet; never the same text twice).
+            (
+                " – ".join(line for line in header_lines(book.unit) if line),
+                Font(name="Times New Roman", size=12, bold=True),
+            ),
             (book_period_text(book), Font(name="Times New Roman", size=12, italic=True)),
         )
         for r, (text, font) in enumerate(heads, start=1):

@@ -9,6 +9,7 @@ thread pool, never on the event loop.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
@@ -20,11 +21,17 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse
 
 from hcc_desktop.core.errors import HccError, NotFound, SyncError
 from hcc_desktop.core.formats import wire_json
 from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.limits import (
+    DEFAULT_FAILURE_LIMIT,
+    DEFAULT_REGISTRATION_LIMIT,
+    RateLimiter,
+)
 from hcc_desktop.server.reports import province_report
 from hcc_desktop.server.reviewers import Provinces
 from hcc_desktop.server.store import (
@@ -32,8 +39,10 @@ from hcc_desktop.server.store import (
     HTTP_STATUS,
     SyncStore,
     error_detail,
+    sha256_hex,
     utc_now,
 )
+from hcc_desktop.server.store.common import normalise_enrolment_code
 
 log = logging.getLogger("hcc_desktop.server")
 
@@ -49,6 +58,8 @@ def _error(
     status: int, code: str, detail: str, params: dict[str, str] | None = None
 ) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 429 and params and "retry_after" in params:
+        headers = {"Retry-After": params["retry_after"]}
     body: dict[str, Any] = {"error": code, "detail": detail}
     if params:
         body["params"] = params
@@ -56,7 +67,15 @@ def _error(
 
 
 # Errors whose parameters the device shows to the officer (the units, say).
-_ERRORS_WITH_PARAMS = {"unit_mismatch", "no_free_slot"}
+_ERRORS_WITH_PARAMS = {"unit_mismatch", "no_free_slot", "device_id_taken", "rate_limited"}
+# Failures counted by the rate limits (docs/sync.md, "Limits").
+_REGISTRATION_FAILURES = {
+    "enrolment_code_invalid",
+    "enrolment_code_used",
+    "enrolment_code_expired",
+    "device_id_taken",
+}
+_CREDENTIAL_FAILURES = {"credential_invalid", "credential_revoked"}
 
 
 def _sync_error_response(exc: SyncError) -> JSONResponse:
@@ -77,6 +96,16 @@ class _GuardedRoute(APIRoute):
                 return await handler(request)
             except (HccError, HTTPException, RequestValidationError):
                 raise
+            except ClientDisconnect:
+                # The device went away (network lost, app closed, timeout):
+                # nothing to answer, nothing wrong with the server.
+                log.info(
+                    "client %s disconnected during %s %s",
+                    _client_address(request),
+                    request.method,
+                    request.url.path,
+                )
+                return Response(status_code=499)
             except Exception:
                 log.exception("error serving %s %s", request.method, request.url.path)
                 return _error(500, "server_error", error_detail(SyncError("server_error")))
@@ -122,10 +151,24 @@ def _int_param(request: Request, name: str, default: int) -> int:
         raise SyncError("bad_request", detail=f"{name} must be an integer") from None
 
 
+def _client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def create_app(
-    database_url: str | None = None, *, store: SyncStore | None = None, migrate: bool = True
+    database_url: str | None = None,
+    *,
+    store: SyncStore | None = None,
+    migrate: bool = True,
+    failure_limit: int = DEFAULT_FAILURE_LIMIT,
+    registration_limit: int = DEFAULT_REGISTRATION_LIMIT,
 ) -> FastAPI:
-    """The server app over ``database_url`` (migrated first) or an existing ``store``."""
+    """The server app over ``database_url`` (migrated first) or an existing ``store``.
+
+    ``failure_limit``: failed registrations or credentials per minute, per
+    client address and per code or token, before 429; ``registration_limit``:
+    registrations per minute per client address (0: no limit).
+    """
     if store is None:
         if database_url is None:
             raise ValueError("give a database_url or a store")
@@ -134,6 +177,29 @@ def create_app(
             db.upgrade()
         store = SyncStore(db)
     sync = store
+    failures = RateLimiter(failure_limit)
+    registrations = RateLimiter(registration_limit)
+
+    def refuse_if_limited(limiter: RateLimiter, *keys: str) -> None:
+        wait = limiter.retry_after(*keys)
+        if wait is not None:
+            log.warning("rate limit reached for %s", ", ".join(k.split(":")[0] for k in keys))
+            raise SyncError("rate_limited", retry_after=wait)
+
+    async def authenticate(
+        request: Request, check: Callable[[str | None], Any] | None = None
+    ) -> Any:
+        """The caller of ``check`` (the device by default), failures counted."""
+        address = "ip:" + _client_address(request)
+        authorization = request.headers.get("authorization")
+        token = "token:" + sha256_hex(authorization or "")
+        refuse_if_limited(failures, address, token)
+        try:
+            return await run_in_threadpool(check or sync.authenticate, authorization)
+        except SyncError as exc:
+            if exc.code in _CREDENTIAL_FAILURES:
+                failures.hit(address, token)
+            raise
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -186,6 +252,10 @@ def create_app(
 
     @app.post("/api/v1/devices/register")
     async def register(request: Request) -> dict[str, Any]:
+        address = "ip:" + _client_address(request)
+        refuse_if_limited(failures, address)
+        refuse_if_limited(registrations, address)
+        registrations.hit(address)
         body = await _json_body(request, limit=MAX_SMALL_BODY_BYTES, too_large="bad_request")
         if not isinstance(body, dict):
             raise SyncError("bad_request", detail="the body must be a JSON object")
@@ -204,9 +274,21 @@ def create_app(
             or not all(isinstance(u, str) for u in held_units)
         ):
             raise SyncError("bad_request", detail="held_units must be a list of unit codes")
-        registration = await run_in_threadpool(
-            sync.register, code, device_id, device_name, held_units
-        )
+        code_key = "code:" + sha256_hex(normalise_enrolment_code(code))
+        refuse_if_limited(failures, code_key)
+        try:
+            registration = await run_in_threadpool(
+                sync.register,
+                code,
+                device_id,
+                device_name,
+                held_units,
+                request.headers.get("authorization"),
+            )
+        except SyncError as exc:
+            if exc.code in _REGISTRATION_FAILURES:
+                failures.hit(address, code_key)
+            raise
         log.info(
             "device %s registered in unit %s, slot %d",
             registration.device_id,
@@ -217,7 +299,7 @@ def create_app(
 
     @app.post("/api/v1/push")
     async def push(request: Request) -> Response:
-        device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
+        device = await authenticate(request)
         body = await _json_body(request, limit=MAX_PUSH_BYTES, too_large="batch_too_large")
         outcome = await run_in_threadpool(sync.apply_batch, device, body)
         if not outcome.replayed:
@@ -227,7 +309,7 @@ def create_app(
 
     @app.get("/api/v1/changes")
     async def changes(request: Request) -> Response:
-        device = await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
+        device = await authenticate(request)
         since = _int_param(request, "since", 0)
         limit = _int_param(request, "limit", DEFAULT_PAGE)
         page = await run_in_threadpool(sync.changes_since, device, since, limit)
@@ -239,9 +321,7 @@ def create_app(
     @app.get("/api/v1/reports/periodic")
     async def periodic_report(request: Request) -> Response:
         """Biểu II.06a and the rates of the reviewer's province, per unit and in total."""
-        reviewer = await run_in_threadpool(
-            provinces.authenticate, request.headers.get("authorization")
-        )
+        reviewer = await authenticate(request, provinces.authenticate)
         start = _date_param(request, "from")
         end = _date_param(request, "to")
         unit = request.query_params.get("unit") or None
@@ -258,6 +338,49 @@ def create_app(
     return app
 
 
+# ``serve --workers N``: uvicorn starts N processes, each importing this
+# factory; the settings travel in the environment (the database URL with its
+# password stays out of the process list).
+WORKER_FACTORY = "hcc_desktop.server.app:app_from_environment"
+_ENV_DATABASE = "HCC_SERVER_DATABASE"
+_ENV_LIMITS = "HCC_SERVER_LIMITS"
+_ENV_LOG_LEVEL = "HCC_SERVER_LOG_LEVEL"
+
+
+def migrate_database(database_url: str) -> None:
+    """Upgrade the server's schema (once, before worker processes start)."""
+    db = ServerDatabase(database_url)
+    try:
+        db.upgrade()
+    finally:
+        db.dispose()
+
+
+def export_worker_config(
+    database_url: str, *, log_level: str, failure_limit: int, registration_limit: int
+) -> None:
+    os.environ[_ENV_DATABASE] = database_url
+    os.environ[_ENV_LIMITS] = f"{failure_limit},{registration_limit}"
+    os.environ[_ENV_LOG_LEVEL] = log_level
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``serve --workers N``."""
+    logging.basicConfig(
+        level=getattr(logging, os.environ.get(_ENV_LOG_LEVEL, "info").upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s[%(process)d]: %(message)s",
+    )
+    failure_limit, registration_limit = (
+        int(n) for n in os.environ.get(_ENV_LIMITS, "10,30").split(",")
+    )
+    return create_app(
+        os.environ[_ENV_DATABASE],
+        migrate=False,
+        failure_limit=failure_limit,
+        registration_limit=registration_limit,
+    )
+
+
 def _date_param(request: Request, name: str) -> date:
     raw = request.query_params.get(name)
     if not raw:
@@ -268,4 +391,12 @@ def _date_param(request: Request, name: str) -> date:
         raise SyncError("bad_request", detail=f"{name} must be a date YYYY-MM-DD") from None
 
 
-__all__ = ["MAX_PUSH_BYTES", "PROTOCOL_VERSION", "create_app"]
+__all__ = [
+    "MAX_PUSH_BYTES",
+    "PROTOCOL_VERSION",
+    "WORKER_FACTORY",
+    "app_from_environment",
+    "create_app",
+    "export_worker_config",
+    "migrate_database",
+]

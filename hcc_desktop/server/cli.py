@@ -25,6 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from hcc_desktop.cli.common import print_json
 from hcc_desktop.cli.common import report_technical as report
 from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.formats import safe_json
+from hcc_desktop.server.limits import DEFAULT_FAILURE_LIMIT, DEFAULT_REGISTRATION_LIMIT
 
 DATABASE_ENV = "HCC_SERVER_DATABASE"
 DEFAULT_HOST = "127.0.0.1"
@@ -153,7 +155,7 @@ def cmd_publish(args: argparse.Namespace, store: Any) -> int:
     unit_settings: Any = None
     if args.unit_settings:
         try:
-            unit_settings = json.loads(Path(args.unit_settings).read_bytes())
+            unit_settings = safe_json.loads(Path(args.unit_settings).read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _Usage(f"{args.unit_settings}: not valid JSON ({exc})") from None
         from hcc_desktop.server.store import validate_unit_settings
@@ -299,19 +301,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
         level=getattr(logging, args.log_level.upper()),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.failure_limit < 0 or args.registration_limit < 0:
+        print("error: the rate limits must be 0 (off) or more", file=sys.stderr)
+        return 2
     import uvicorn
 
-    from hcc_desktop.server.app import create_app
+    from hcc_desktop.server import app as server_app
 
+    limits = {
+        "failure_limit": args.failure_limit,
+        "registration_limit": args.registration_limit,
+    }
+    target: Any
     try:
-        app = create_app(url)
+        if args.workers == 1:
+            target = server_app.create_app(url, **limits)
+        else:
+            # Each worker process builds its own app (its own connection pool
+            # and rate limits) from the environment; the schema is upgraded
+            # once, here, before any of them starts.
+            server_app.migrate_database(url)
+            server_app.export_worker_config(url, log_level=args.log_level, **limits)
+            target = server_app.WORKER_FACTORY
     except HccError as exc:
         report(exc, catalog_verb="published")
         return 1
     scheme = "https" if args.cert else "http"
     print(f"serving {scheme}://{args.host}:{args.port}/api/v1", file=sys.stderr, flush=True)
     uvicorn.run(
-        app,
+        target,
+        factory=args.workers > 1,
+        workers=args.workers,
         host=args.host,
         port=args.port,
         ssl_certfile=args.cert,
@@ -343,6 +366,28 @@ def add_commands(subparsers: Any) -> None:
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
     p.add_argument("--access-log", action="store_true", help="log every request")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (PostgreSQL; default 1)",
+    )
+    p.add_argument(
+        "--failure-limit",
+        type=int,
+        default=DEFAULT_FAILURE_LIMIT,
+        metavar="N",
+        help="failed registrations or credentials per minute per client address and per "
+        f"code or token before 429 (default {DEFAULT_FAILURE_LIMIT}; 0: no limit)",
+    )
+    p.add_argument(
+        "--registration-limit",
+        type=int,
+        default=DEFAULT_REGISTRATION_LIMIT,
+        metavar="N",
+        help="registrations per minute per client address "
+        f"(default {DEFAULT_REGISTRATION_LIMIT}; 0: no limit)",
+    )
     p.set_defaults(func=cmd_serve, standalone=True)
 
     p = subparsers.add_parser("server", help="administer the central sync server")

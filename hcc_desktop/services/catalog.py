@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import ComponentSpec, Fee, Procedure
 from hcc_desktop.core.errors import CatalogError, CatalogIssue, NotFound
 from hcc_desktop.core.messages import os_reason
@@ -157,6 +158,11 @@ class ImportReport:
     updated: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> changed fields
     unchanged: tuple[str, ...] = ()
     deactivated: tuple[str, ...] = ()
+
+    @property
+    def changes(self) -> Changes:
+        """The catalog changed unless every procedure was unchanged."""
+        return Changes(catalog=bool(self.added or self.updated or self.deactivated))
 
     def to_json(self) -> dict[str, Any]:
         return {

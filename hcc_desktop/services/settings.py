@@ -57,6 +57,10 @@ class AppSettings:
     reminder_interval_minutes: int = 5
     # Sync with the central server (docs/sync.md); empty: not enrolled.
     server_url: str = ""
+    # Plain http:// to a server that is not on this computer (loopback) is
+    # refused unless this is set: tokens and citizens' data would cross the
+    # network readable by anyone on the way.
+    allow_insecure_http: bool = False
     sync_interval_minutes: int = 15
     sync_warn_days: int = 3  # warn the officer after this many days without a sync
     # Complaints register: handling deadline in working days after receipt.

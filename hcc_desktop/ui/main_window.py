@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop import __version__
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.core.paths import log_dir
@@ -52,7 +53,7 @@ from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
-from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
     show_error,
@@ -66,6 +67,7 @@ from hcc_desktop.ui.settings.officer import OfficerDialog
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
+from hcc_desktop.ui.worklists.operations import search_dossiers
 from hcc_desktop.ui.worklists.panel import (
     KINDS,
     WorklistKind,
@@ -160,10 +162,7 @@ class MainWindow(QMainWindow):
         self.reminder_panel.apology_requested.connect(self.open_apology)
         self.reminder_panel.snooze_requested.connect(self.reminder_controller.snooze)
         # Disconnected with QObject.disconnect(connection) at close (see reminders.py).
-        self._hub_connections = [
-            change_hub().dossiers_changed.connect(self._dossiers_changed),
-            change_hub().settings_changed.connect(self._hub_settings_changed),
-        ]
+        self._hub_connections = [change_hub().changed.connect(self._changed)]
 
         self.apply_settings(services.settings.load())
         self._restore_state()
@@ -554,15 +553,16 @@ class MainWindow(QMainWindow):
         text = self.search_text()
         kind = self.current_kind()
         if text:
-            try:
-                rows = self.services.dossiers.search(text)
-            except HccError as exc:
-                show_error(self, exc)
-                return
+            # The store is searched on the task runner, not on the GUI thread.
             self._show_rows(
-                rows,
-                self.tr("Search results ({count})").format(count=len(rows)),
-                self.tr("No dossier matches “{text}”.").format(text=text),
+                [], self.tr("Search results ({count})").format(count="…"), self.tr("Loading…")
+            )
+            self.runner.run(
+                search_dossiers,
+                self.services,
+                text,
+                on_done=self._search_done,
+                on_error=self._search_failed,
             )
         elif kind is WorklistKind.TODAY:
             self._today = self._clock().date()
@@ -586,6 +586,20 @@ class MainWindow(QMainWindow):
         else:
             self._show_worklist(kind, self.worklists.snapshot)
         self.worklists.reload()
+
+    def _search_done(self, outcome: tuple[str, list[DossierSummary]]) -> None:
+        text, rows = outcome
+        if self._closed or text != self.search_text():
+            return  # typed on (or left the search) meanwhile: a newer refresh shows its own
+        self._show_rows(
+            rows,
+            self.tr("Search results ({count})").format(count=len(rows)),
+            self.tr("No dossier matches “{text}”.").format(text=text),
+        )
+
+    def _search_failed(self, exc: BaseException) -> None:
+        if not self._closed:
+            show_error(self, exc)
 
     def _filtered(self, header: str) -> str:
         if is_filtered(self.worklists.current_filter()):
@@ -674,8 +688,11 @@ class MainWindow(QMainWindow):
             self.apply_settings(settings)
             self.worklists.apply_settings(settings)
 
-    def _dossiers_changed(self, _ids: list[str]) -> None:
-        if not self._closed:
+    def _changed(self, changes: Changes) -> None:
+        """An operation changed data (the change hub): reload what it touches."""
+        if changes.settings:
+            self._hub_settings_changed()
+        if changes.touches_dossiers and not self._closed:
             self.refresh()
 
     def _check_day_change(self) -> None:
@@ -838,8 +855,8 @@ class MainWindow(QMainWindow):
             self.worklists.set_kind(WorklistKind.TODAY)
             self.worklists.blockSignals(False)
             self._apply_default_sort(WorklistKind.TODAY)
-        # Refreshes this window too (it listens to the hub).
-        notify_dossiers_changed([dossier_id] if dossier_id else [])
+        # The intake's operation told every screen; this one shows today's list now.
+        self.refresh()
         if dossier_id:
             self.select_dossier(dossier_id)
         if code:

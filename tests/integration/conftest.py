@@ -242,6 +242,10 @@ def _new_database(request: pytest.FixtureRequest, backend: str, directory: Path)
 
 # --- server processes ---------------------------------------------------------------------
 
+# The shared servers take hundreds of registrations and deliberate failures a
+# minute from 127.0.0.1; the rate limits have tests with servers of their own.
+NO_RATE_LIMITS = ("--failure-limit", "0", "--registration-limit", "0")
+
 
 class ServerProcess:
     """``python -m hcc_desktop.server.cli serve`` on a free port of 127.0.0.1."""
@@ -254,8 +258,10 @@ class ServerProcess:
         cert: Path | None = None,
         key: Path | None = None,
         ca: Any = None,
+        extra_args: tuple[str, ...] = NO_RATE_LIMITS,
     ) -> None:
         self.database_url = database_url
+        self.extra_args = extra_args
         self.log_path = log_path
         self.cert, self.key = cert, key
         self.verify: Any = ca if ca is not None else DEFAULT_TLS
@@ -285,6 +291,7 @@ class ServerProcess:
         ]  # fmt: skip
         if self.cert and self.key:
             cmd += ["--cert", str(self.cert), "--key", str(self.key)]
+        cmd += self.extra_args
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + SERVER_START_DEADLINE
@@ -439,16 +446,22 @@ class Harness:
     def enrol(self, unit_code: str, *, valid_for: timedelta = timedelta(days=7)) -> str:
         return self.store.enrol(unit_code, unit_name="Phường thử", valid_for=valid_for).code
 
-    def register_raw(self, code: str, device_id: str, name: str = "Máy 1") -> httpx.Response:
-        with self.server.client() as http:
+    def register_raw(
+        self, code: str, device_id: str, name: str = "Máy 1", *, token: str | None = None
+    ) -> httpx.Response:
+        with self.server.client(token) as http:
             return http.post(
                 "/api/v1/devices/register",
                 json={"code": code, "device_id": device_id, "device_name": name},
             )
 
-    def device(self, unit_code: str, device_id: str | None = None) -> DeviceClient:
+    def device(
+        self, unit_code: str, device_id: str | None = None, *, token: str | None = None
+    ) -> DeviceClient:
+        """A newly registered device; ``token``: the current token of ``device_id``
+        (an active device registers again only with it)."""
         device_id = device_id or str(uuid.uuid4())
-        response = self.register_raw(self.enrol(unit_code), device_id)
+        response = self.register_raw(self.enrol(unit_code), device_id, token=token)
         assert response.status_code == 200, response.text
         body = response.json()
         http = self.server.client(body["token"])

@@ -374,7 +374,7 @@ def test_a_device_registering_again_gets_its_own_writes_back(harness: Harness) -
     assert device.pull_all()[0] == []
 
     # Reinstalled with an empty database: registers again, pulls from 0.
-    again = harness.device(unit, device_id=device.device_id)
+    again = harness.device(unit, device_id=device.device_id, token=device.token)
     after = dossier_data(unit)
     again.push_ok([item("dossier", after)])
     changes, _ = again.pull_all()

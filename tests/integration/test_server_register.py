@@ -47,9 +47,9 @@ def test_devices_get_the_lowest_free_slot_and_keep_it(harness: Harness) -> None:
     assert [first.slot, second.slot, third.slot] == [0, 1, 2]
     assert first.unit_code == unit
 
-    # Registering again (a reinstalled app) keeps the slot and the bundle key,
-    # and replaces the token: the old one stops working.
-    again = harness.device(unit, device_id=first.device_id)
+    # Registering again with its current token keeps the slot and the bundle
+    # key, and replaces the token: the old one stops working.
+    again = harness.device(unit, device_id=first.device_id, token=first.token)
     assert again.slot == 0
     assert again.bundle_key == first.bundle_key
     assert again.token != first.token
@@ -152,6 +152,8 @@ def test_a_device_enrolled_in_one_unit_cannot_register_in_another(harness: Harne
     device = harness.device(new_unit_code())
     other_unit = new_unit_code()
     response = harness.register_raw(harness.enrol(other_unit), device.device_id)
+    assert_error(response, 409, "device_id_taken")
+    response = harness.register_raw(harness.enrol(other_unit), device.device_id, token=device.token)
     assert_error(response, 400, "bad_request")
     # Once revoked there, it may join the other unit.
     harness.store.revoke(device.device_id)

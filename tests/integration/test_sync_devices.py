@@ -423,3 +423,21 @@ def test_records_the_server_refuses_are_kept_for_review_and_do_not_loop(
     }
     assert laptop.sync.sync().rejected == 0  # refused once, not again and again
     assert server_view(harness.store, unit).dossiers == {first.id: first.code}
+
+
+def test_a_device_registering_again_keeps_its_slot(fleet: Fleet, harness: Harness) -> None:
+    unit, url = new_unit_code(), harness.server.base_url
+    counter = fleet.device("counter", unit, url)
+    slot = counter.services.settings.load().device_slot
+    before = load_credential(counter.device_id)
+    assert before is not None
+    # Registering again with a new code: the device shows its current token
+    # (another computer naming its id is refused: test_server_hardening).
+    counter.sync.register(url, harness.enrol(unit))
+    after = load_credential(counter.device_id)
+    assert after is not None
+    assert counter.services.settings.load().device_slot == slot
+    assert after.bundle_key == before.bundle_key
+    assert after.token != before.token
+    counter.accept(birth_draft())
+    assert counter.sync.sync().pushed >= 1

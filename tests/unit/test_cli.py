@@ -332,3 +332,18 @@ def test_calendar_list_confirm_and_remove(db: Path, capsys: pytest.CaptureFixtur
     assert "không có trong bảng lịch" in err
     code, _, err = run(db, "calendar", "confirm", "24/11/2026", capsys=capsys)
     assert code == 2
+
+
+def test_settings_allow_insecure_http_takes_a_boolean_and_warns(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(db, "settings", "set", "allow-insecure-http", "true", capsys=capsys)
+    assert code == 0
+    assert json.loads(out)["allow_insecure_http"] is True
+    assert "http://" in err
+    assert "mạng" in err  # the warning, in Vietnamese
+    code, out, _err = run(db, "settings", "set", "allow-insecure-http", "false", capsys=capsys)
+    assert code == 0
+    assert json.loads(out)["allow_insecure_http"] is False
+    code, _out, err = run(db, "settings", "set", "allow-insecure-http", "maybe", capsys=capsys)
+    assert code == 2

@@ -286,3 +286,25 @@ def test_a_catalog_field_without_a_label_is_named_as_in_the_file() -> None:
     assert words.catalog_issue(top) == (
         "Tệp có trường không xác định “extra”: hãy xóa đi hoặc sửa lại tên cho đúng"
     )
+
+
+def test_argparse_own_errors_speak_the_cli_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mistyped command is answered in Vietnamese too, not in argparse's English."""
+    from hcc_desktop.cli.main import main as cli_main
+
+    monkeypatch.delenv("HCC_LANG", raising=False)
+    db = str(tmp_path / "hcc.db")
+    with pytest.raises(SystemExit) as stop:
+        cli_main(["--db", db, "transition"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "lỗi: thiếu tham số bắt buộc: code, action" in err
+    assert "cách dùng:" in err
+    with pytest.raises(SystemExit):
+        cli_main(["--db", db, "catalog", "frob"])
+    assert "giá trị không hợp lệ: 'frob'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli_main(["--lang", "en", "--db", db, "transition"])
+    assert "the following arguments are required: code, action" in capsys.readouterr().err

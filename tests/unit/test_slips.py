@@ -614,7 +614,10 @@ def test_tracking_book_xlsx() -> None:
     assert ws is not None
     assert ws["A1"].value == "SỔ THEO DÕI HỒ SƠ"
     assert ws["A1"].font.bold
-    assert ws["A2"].value == "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC"
+    # The parent body, then the center (issue 9: the header of every slip).
+    assert ws["A2"].value == (
+        "UBND PHƯỜNG HOÀI NHƠN BẮC – TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC"
+    )
     assert ws["A3"].value == "Quyển số: 03/2026, từ ngày 01/11/2026 đến ngày 30/11/2026"
     header = [c.value for c in ws[4]]
     assert header == [h.replace("\n", " ") for h in BOOK_COLUMNS]
@@ -689,3 +692,11 @@ def test_wrap_text_cuts_a_word_wider_than_the_line() -> None:
 
     assert all(stringWidth(line, font, 8.5) <= 50 for line in lines)
     assert len(lines) > 3
+
+
+def test_tracking_book_xlsx_names_the_parent_body_once() -> None:
+    """The sheet's title block names the parent body and the center, never one text twice."""
+    same = replace(make_unit(), parent_body=make_unit().unit_name.lower())
+    ws = load_workbook(io.BytesIO(write_tracking_book_xlsx(tracking_book(1, unit=same)))).active
+    assert ws is not None
+    assert ws["A2"].value == "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC"

@@ -341,3 +341,74 @@ def test_a_registered_device_keeps_its_last_sync_error_when_a_registration_fails
         sync.register(scripted.url, "ABCD-EFGH-JKMN-PQRS")
     assert caught.value.code == "enrolment_code_used"
     assert sync.status().last_error == "server_unreachable"
+
+
+# -- plain http:// only to this computer (issue 12.6) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:8765", True),
+        ("http://127.8.9.10", True),
+        ("http://localhost:8765", True),
+        ("http://[::1]:8765", True),
+        ("http://192.168.1.10:8765", False),
+        ("http://sync.example.vn", False),
+        ("http://127.0.0.1.example.vn", False),
+        ("http://0.0.0.0:8765", False),
+    ],
+)
+def test_loopback_urls(url: str, loopback: bool) -> None:
+    from hcc_desktop.services.sync.client import is_loopback_url
+
+    assert is_loopback_url(url) is loopback
+
+
+def test_plain_http_to_another_computer_is_refused(services: Services, clock: FakeClock) -> None:
+    sync = service(services, clock)
+    with pytest.raises(SyncError) as caught:
+        sync.register("http://192.0.2.1:8765", "ABCD-EFGH")
+    assert caught.value.code == "insecure_http"
+    assert services.settings.load().server_url == ""
+    # A device registered before the rule cannot sync over it either.
+    enrolled_offline(services, "http://192.0.2.1:8765")
+    with pytest.raises(SyncError) as caught:
+        sync.sync()
+    assert caught.value.code == "insecure_http"
+
+
+def test_plain_http_is_allowed_when_the_settings_say_so(
+    services: Services, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    services.settings.save(replace(services.settings.load(), allow_insecure_http=True))
+    sync = service(services, clock)
+    # 0.0.0.0 is not loopback by its name, yet connects to this computer,
+    # where nothing listens: refused at once, after the transport check.
+    with pytest.raises(SyncError) as caught:
+        sync.register(f"http://0.0.0.0:{closed_port()}", "ABCD-EFGH")
+    assert caught.value.code == "server_unreachable"
+    assert "plain http://" in caplog.text
+
+
+def test_cli_refuses_plain_http_in_vietnamese(
+    services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run(services, "device", "register", "--server", "http://192.0.2.1", "--code", "AB")
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "http://192.0.2.1" in err
+    assert "allow-insecure-http" in err
+    assert "Từ chối" in err
+
+
+def test_describe_new_server_errors_in_vietnamese() -> None:
+    for exc in (
+        SyncError("device_id_taken", device_id="d1"),
+        SyncError("rate_limited", retry_after="42"),
+        SyncError("insecure_http", url="http://x"),
+    ):
+        message = describe(exc)
+        assert message
+        assert message != exc.code
+    assert "42" in describe(SyncError("rate_limited", retry_after="42"))

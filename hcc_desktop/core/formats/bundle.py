@@ -32,7 +32,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken
 
 from hcc_desktop.core.errors import SyncError
-from hcc_desktop.core.formats import wire_json
+from hcc_desktop.core.formats import safe_json, wire_json
 
 MAGIC = b"HCCBUNDLE1"
 # Far above any real outbox; only there so a hostile file cannot make the
@@ -123,7 +123,7 @@ def write_bundle(
 
 def _parse_header(raw: bytes, what: str) -> BundleHeader:
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = safe_json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise SyncError(BUNDLE_TAMPERED, part=what) from None
     if not isinstance(data, dict) or set(data) != set(HEADER_KEYS):

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from hcc_desktop.core.domain import ComponentSpec, Fee, Procedure
 from hcc_desktop.core.errors import CatalogError, CatalogIssue
+from hcc_desktop.core.formats import safe_json
 from hcc_desktop.core.text import nfc
 
 
@@ -208,7 +209,7 @@ def parse_catalog_file(raw: bytes | str) -> list[Procedure]:
     """Validate a catalog file; raise CatalogError locating every problem found
     (procedures and rows counted from 1, as a person counts them)."""
     try:
-        data = json.loads(raw)
+        data = safe_json.loads(raw)
     except UnicodeDecodeError as exc:
         raise CatalogError([CatalogIssue("not_utf8", params={"detail": str(exc)})]) from exc
     except json.JSONDecodeError as exc:

@@ -38,8 +38,13 @@ def loads_request(raw: bytes | str) -> Any:
     except orjson.JSONDecodeError:
         # NaN, Infinity, a lone surrogate, a huge integer (or no JSON at all):
         # the standard decoder takes the first three and leaves the record
-        # holding one to be refused alone.
-        return json.loads(raw, parse_constant=NotJson)
+        # holding one to be refused alone. Nesting deeper than orjson's limit
+        # (1,024 levels) is refused too: the standard decoder would recurse
+        # until Python's stack limit.
+        try:
+            return json.loads(raw, parse_constant=NotJson)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply") from None
 
 
 def loads(raw: bytes | str) -> Any:

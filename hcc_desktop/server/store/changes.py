@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    LargeBinary,
     String,
+    Text,
     cast,
     func,
     literal,
@@ -26,6 +28,7 @@ from hcc_desktop.server.models import (
 )
 from hcc_desktop.server.store.common import (
     MAX_PAGE,
+    MAX_PAGE_BYTES,
     VERSIONED_MODELS,
     ChangesPage,
     DeviceIdentity,
@@ -44,11 +47,37 @@ class _Change(NamedTuple):
     data: dict[str, Any]
 
 
+class _Candidate(NamedTuple):
+    rev: int
+    kind: str
+    dossier_id: str
+    size: int  # bytes of the stored JSON text
+
+
+def _slices(values: list[int], size: int = 500) -> list[list[int]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+_DOC_MODELS: tuple[tuple[str, Any], ...] = (
+    ("dossier", DossierDoc),
+    ("event", EventDoc),
+    ("rating", RatingDoc),
+    # Complaints and the field work records (sessions, residents, visits).
+    *VERSIONED_MODELS.items(),
+)
+
+
 class ChangesMixin(StoreBase):
     # pull ---------------------------------------------------------------------------------
 
-    def changes_since(self, device: DeviceIdentity, since: int, limit: int) -> ChangesPage:
+    def changes_since(
+        self, device: DeviceIdentity, since: int, limit: int, max_bytes: int = MAX_PAGE_BYTES
+    ) -> ChangesPage:
         """The unit's changes after ``since`` made by other devices, oldest first.
+
+        A page holds at most ``limit`` changes and about ``max_bytes`` bytes
+        of records (a single larger record still goes, alone): the sizes are
+        read first, and only the records of the page leave the database.
 
         Two refinements of plain rev order (docs/sync.md, "Pull"):
 
@@ -70,36 +99,61 @@ class ChangesMixin(StoreBase):
         scopes = (GLOBAL_SCOPE, unit)
         with self.db.read() as s:
             found = [
-                _Change(rev, kind, dossier_id or "", data)
-                for rev, kind, dossier_id, data in s.execute(
+                _Candidate(rev, kind, dossier_id or "", int(size or 0))
+                for rev, kind, dossier_id, size in s.execute(
                     self._changes_query(device, since, fetch, scopes)
                 ).all()
             ]
-            more = len(found) > limit
-            page = found[:limit]
+            # The page may end before a dossier found here: ask for every one.
+            needed = {c.dossier_id for c in found if c.kind in ("event", "rating")}
+            ahead = self._dossiers_ahead(s, device, since, needed)
+            page = self._cut(found[:limit], ahead, max_bytes)
+            more = len(found) > len(page)
             # Without more, everything of the unit up to this snapshot's newest
             # revision has been seen (own writes included): skip past it at once.
             cursor = page[-1].rev if more else max(since, self._unit_high_water(s, unit, scopes))
-            changes = self._dossiers_first(s, device, since, page)
+            changes = self._dossiers_first(s, device, page, ahead, scopes)
         return ChangesPage(changes, cursor, more)
+
+    @staticmethod
+    def _cut(
+        candidates: list[_Candidate], ahead: dict[str, _Candidate], max_bytes: int
+    ) -> list[_Candidate]:
+        """The longest prefix within ``max_bytes`` (at least one change), counting the
+        dossiers that will be sent ahead of their events."""
+        page: list[_Candidate] = []
+        total = 0
+        counted: set[str] = set()
+        for c in candidates:
+            size = c.size
+            extra: set[str] = set()
+            if c.kind == "dossier":
+                extra.add(c.dossier_id)
+            elif (
+                c.kind in ("event", "rating")
+                and c.dossier_id in ahead
+                and c.dossier_id not in counted
+            ):
+                size += ahead[c.dossier_id].size
+                extra.add(c.dossier_id)
+            if page and total + size > max_bytes:
+                break
+            page.append(c)
+            total += size
+            counted |= extra
+        return page
 
     def _changes_query(
         self, device: DeviceIdentity, since: int, fetch: int, scopes: tuple[str, str]
-    ) -> Select[tuple[int, str, str | None, dict[str, Any]]]:
-        """The first ``fetch`` changes after ``since``: (rev, kind, dossier id, data).
+    ) -> Select[Any]:
+        """The first ``fetch`` changes after ``since``: (rev, kind, dossier id, size).
 
         One statement: each branch walks its table's (unit_code, rev) index and
-        stops after ``fetch`` rows, and only the rows of the page leave the
-        database (and have their JSON decoded).
+        stops after ``fetch`` rows; the records themselves stay in the
+        database until the page is cut (``_load``).
         """
         branches: list[Select[Any]] = []
-        models: tuple[tuple[str, Any], ...] = (
-            ("dossier", DossierDoc),
-            ("event", EventDoc),
-            ("rating", RatingDoc),
-            *VERSIONED_MODELS.items(),
-        )
-        for kind, model in models:
+        for kind, model in _DOC_MODELS:
             c = doc_table(model).c
             dossier_id: Any
             if kind == "dossier":
@@ -115,7 +169,10 @@ class ChangesMixin(StoreBase):
                 )
             branch = (
                 select(
-                    c.rev, literal(kind, String()).label("kind"), dossier_id.label("ref"), c.data
+                    c.rev,
+                    literal(kind, String()).label("kind"),
+                    dossier_id.label("ref"),
+                    self._size(c.data).label("size"),
                 )
                 .where(c.unit_code == device.unit_code, c.rev > since, mine)
                 .order_by(c.rev)
@@ -125,7 +182,12 @@ class ChangesMixin(StoreBase):
             branches.append(select(branch))
         p = PublishedDoc.__table__.c
         published = (
-            select(p.rev, p.kind, cast(null(), String()).label("ref"), p.data)
+            select(
+                p.rev,
+                p.kind,
+                cast(null(), String()).label("ref"),
+                self._size(p.data).label("size"),
+            )
             .where(p.scope.in_(scopes), p.rev > since)
             .order_by(p.rev)
             .limit(fetch)
@@ -134,10 +196,16 @@ class ChangesMixin(StoreBase):
         branches.append(select(published))
         changes = union_all(*branches).subquery()
         return (
-            select(changes.c.rev, changes.c.kind, changes.c.ref, changes.c.data)
+            select(changes.c.rev, changes.c.kind, changes.c.ref, changes.c.size)
             .order_by(changes.c.rev)
             .limit(fetch)
         )
+
+    def _size(self, data: Any) -> Any:
+        """The bytes of a stored document's JSON text."""
+        if self.db.is_postgresql:
+            return func.octet_length(cast(data, Text()))
+        return func.length(cast(data, LargeBinary()))
 
     @staticmethod
     def _not_own(device: DeviceIdentity, writer: Any, written_at: Any) -> Any:
@@ -145,24 +213,65 @@ class ChangesMixin(StoreBase):
             return writer != device.id
         return or_(writer != device.id, written_at < device.registered_at)
 
-    def _dossiers_first(
-        self, s: Session, device: DeviceIdentity, since: int, page: list[_Change]
-    ) -> list[dict[str, Any]]:
-        in_page = {c.dossier_id: c for c in page if c.kind == "dossier"}
-        needed = {c.dossier_id for c in page if c.kind in ("event", "rating")} - set(in_page)
-        ahead: dict[str, _Change] = {}
+    def _dossiers_ahead(
+        self, s: Session, device: DeviceIdentity, since: int, needed: set[str]
+    ) -> dict[str, _Candidate]:
+        """Of the dossiers of the candidate events and ratings, those the device has
+        not had (changed after ``since`` and not its own): their rev and size."""
+        ahead: dict[str, _Candidate] = {}
         t = DossierDoc.__table__.c
         for chunk in id_chunks(needed, self.db.is_postgresql):
-            # Only dossiers the device has not had: changed after ``since`` and
-            # not its own (it holds those). One query per page.
-            query = select(t.id, t.rev, t.data).where(
+            query = select(t.id, t.rev, self._size(t.data)).where(
                 among(t.id, chunk, self.db.is_postgresql),
                 t.unit_code == device.unit_code,
                 t.rev > since,
                 self._not_own(device, t.last_device, t.updated_at),
             )
-            for dossier_id, rev, data in s.execute(query).all():
-                ahead[dossier_id] = _Change(rev, "dossier", dossier_id, data)
+            for dossier_id, rev, size in s.execute(query).all():
+                ahead[dossier_id] = _Candidate(rev, "dossier", dossier_id, int(size or 0))
+        return ahead
+
+    def _load(
+        self, s: Session, unit: str, scopes: tuple[str, str], revs: dict[str, set[int]]
+    ) -> dict[int, dict[str, Any]]:
+        """The documents of the given revisions, per kind: {rev: data}."""
+        data: dict[int, dict[str, Any]] = {}
+        for kind, model in _DOC_MODELS:
+            c = doc_table(model).c
+            for chunk in _slices(sorted(revs.get(kind, set()))):
+                query = select(c.rev, c.data).where(c.unit_code == unit, c.rev.in_(chunk))
+                data.update((int(rev), doc) for rev, doc in s.execute(query).all())
+        published = sorted(
+            rev
+            for kind, kind_revs in revs.items()
+            if kind not in dict(_DOC_MODELS)
+            for rev in kind_revs
+        )
+        p = PublishedDoc.__table__.c
+        for chunk in _slices(published):
+            query = select(p.rev, p.data).where(p.scope.in_(scopes), p.rev.in_(chunk))
+            data.update((int(rev), doc) for rev, doc in s.execute(query).all())
+        return data
+
+    def _dossiers_first(
+        self,
+        s: Session,
+        device: DeviceIdentity,
+        page: list[_Candidate],
+        ahead: dict[str, _Candidate],
+        scopes: tuple[str, str],
+    ) -> list[dict[str, Any]]:
+        in_page = {c.dossier_id: c for c in page if c.kind == "dossier"}
+        early_for: dict[str, _Candidate] = {}
+        for c in page:
+            if c.kind in ("event", "rating"):
+                early = in_page.get(c.dossier_id) or ahead.get(c.dossier_id)
+                if early is not None:
+                    early_for.setdefault(c.dossier_id, early)
+        revs: dict[str, set[int]] = {}
+        for c in [*page, *early_for.values()]:
+            revs.setdefault(c.kind, set()).add(c.rev)
+        data = self._load(s, device.unit_code, scopes, revs)
         changes: list[dict[str, Any]] = []
         sent: set[str] = set()
         for change in page:
@@ -172,11 +281,11 @@ class ChangesMixin(StoreBase):
                 sent.add(change.dossier_id)
             elif change.kind in ("event", "rating"):
                 dossier_id = change.dossier_id
-                early = in_page.get(dossier_id) or ahead.get(dossier_id)
+                early = early_for.get(dossier_id)
                 if early is not None and dossier_id not in sent:
                     sent.add(dossier_id)
-                    changes.append({"rev": early.rev, "kind": "dossier", "data": early.data})
-            changes.append({"rev": change.rev, "kind": change.kind, "data": change.data})
+                    changes.append({"rev": early.rev, "kind": "dossier", "data": data[early.rev]})
+            changes.append({"rev": change.rev, "kind": change.kind, "data": data[change.rev]})
         return changes
 
     @staticmethod

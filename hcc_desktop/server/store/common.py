@@ -40,6 +40,12 @@ from hcc_desktop.server.models import (
 )
 
 MAX_BATCH_ITEMS = 1000
+# One pushed record (a dossier with its components, an event …) is a few
+# kilobytes; the cap keeps one record from weighing on every page that holds it.
+MAX_RECORD_BYTES = 2 * 1024 * 1024
+# A page of changes stops growing at this many bytes of records (a single
+# larger record, stored before the cap existed, still goes alone).
+MAX_PAGE_BYTES = 8 * 1024 * 1024
 # A bundle carries a whole outbox (no request size to worry about); it is
 # still applied in one transaction.
 MAX_BUNDLE_ITEMS = 100_000
@@ -95,8 +101,10 @@ HTTP_STATUS = {
     "forbidden": 403,
     "not_found": 404,
     "no_free_slot": 409,
+    "device_id_taken": 409,
     "unit_mismatch": 409,
     "batch_too_large": 413,
+    "rate_limited": 429,
     "server_error": 500,
     "report_unavailable": 501,
 }
@@ -365,9 +373,12 @@ DETAILS = {
     "enrolment_code_used": "this enrolment code has already been used",
     "enrolment_code_expired": "this enrolment code has expired",
     "no_free_slot": "every device slot (0-9) of the unit is taken",
+    "device_id_taken": "this device id belongs to an active device; register with a new "
+    "device id, or with the device's current token, or revoke the device first",
     "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
     "server_error": "internal error, logged on the server",
+    "rate_limited": "too many failed attempts; try again later",
     "forbidden": "this credential may not do that",
     "report_unavailable": "the province report needs a PostgreSQL server database",
 }

@@ -93,13 +93,25 @@ class EnrolmentMixin(StoreBase):
         return unit
 
     def register(
-        self, code: str, device_id: str, device_name: str, held_units: Sequence[str] = ()
+        self,
+        code: str,
+        device_id: str,
+        device_name: str,
+        held_units: Sequence[str] = (),
+        authorization: str | None = None,
     ) -> Registration:
         """Enrol a device with a one-time code; a known active device keeps its slot.
 
         ``held_units``: the units of the dossiers the device already holds. A
         device holding another unit's dossiers is refused (``unit_mismatch``)
         before the code is used: the code stays good for the right device.
+
+        A device id belongs to its credential: an active device registers
+        again (keeping its slot and bundle key) only with its current token in
+        ``authorization`` (``Bearer …``). Anyone else naming that id is refused
+        with ``device_id_taken`` (409), the code left unused, and the real
+        device keeps working. A revoked device's id is free again (with a new
+        bundle key).
         """
         if not DEVICE_ID.match(device_id):
             raise bad_request("device_id must be 1-64 letters, digits, '.', '_', '-'")
@@ -120,6 +132,8 @@ class EnrolmentMixin(StoreBase):
                 raise SyncError("unit_mismatch", device_unit=foreign[0], server_unit=unit_code)
             device = s.get(Device, device_id)
             if device is not None and device.revoked_at is None:
+                if not self._holds_credential(device, authorization):
+                    raise SyncError("device_id_taken", device_id=device_id)
                 if device.unit_code != unit_code:
                     raise bad_request(
                         f"device {device_id} is enrolled in unit {device.unit_code}; "
@@ -162,6 +176,17 @@ class EnrolmentMixin(StoreBase):
                 bundle_key=device.bundle_key,
                 server_time=now,
             )
+
+    @staticmethod
+    def _holds_credential(device: Device, authorization: str | None) -> bool:
+        """Whether ``authorization`` carries ``device``'s current token."""
+        if not authorization:
+            return False
+        try:
+            digest = bearer_digest(authorization)
+        except SyncError:
+            return False
+        return hmac.compare_digest(device.token_hash, digest)
 
     def authenticate(self, authorization: str | None) -> DeviceIdentity:
         """The device behind an ``Authorization: Bearer …`` header, or a credential_* error."""

@@ -44,6 +44,7 @@ from hcc_desktop.server.store.common import (
     MAX_BATCH_ITEMS,
     MAX_BUNDLE_ITEMS,
     MAX_ID_LENGTH,
+    MAX_RECORD_BYTES,
     VERSIONED_MODELS,
     BatchOutcome,
     DeviceIdentity,
@@ -126,9 +127,7 @@ def _text_field(data: Mapping[str, Any], name: str, max_length: int = MAX_ID_LEN
 
 def _check_item(item: PushItem, unit_code: str) -> _Checked:
     if item.kind not in KINDS_PUSHED:
-        raise _Rejected(
-            "invalid_item", "kind must be dossier, event, rating, complaint or field_session"
-        )
+        raise _Rejected("invalid_item", "kind must be one of " + ", ".join(KINDS_PUSHED))
     data = item.data
     if not isinstance(data, dict):
         raise _Rejected("invalid_item", "data must be an object")
@@ -140,6 +139,8 @@ def _check_item(item: PushItem, unit_code: str) -> _Checked:
         # NaN, Infinity, a lone surrogate, a huge integer: PostgreSQL's JSONB
         # would refuse the whole batch for it.
         raise _Rejected("invalid_item", "data holds a value JSON cannot store") from None
+    if len(raw) > MAX_RECORD_BYTES // 4 and len(raw.encode("utf-8")) > MAX_RECORD_BYTES:
+        raise _Rejected("invalid_item", f"data is over {MAX_RECORD_BYTES} bytes")
     if "\\u0000" in raw:
         # PostgreSQL's JSONB cannot hold NUL characters.
         raise _Rejected("invalid_item", "data holds a NUL character")

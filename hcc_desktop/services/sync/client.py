@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import os
 import ssl
 import threading
@@ -10,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import urlsplit
 
 from hcc_desktop import __version__
 from hcc_desktop.core.clock import local_now
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 
 from hcc_desktop.services.sync.results import Progress
 from hcc_desktop.services.sync.state import LAST_ERROR, set_state
+
+log = logging.getLogger(__name__)
 
 
 def lazy_httpx() -> Any:
@@ -60,6 +65,8 @@ PASSED_THROUGH = {
     "enrolment_code_expired",
     "no_free_slot",
     "unit_mismatch",
+    "device_id_taken",
+    "rate_limited",
 }
 
 
@@ -71,6 +78,28 @@ class SyncRun(NamedTuple):
     totals: dict[str, int]
     progress: Progress
     cancel: Callable[[], bool]
+
+
+def is_loopback_url(url: str) -> bool:
+    """Whether ``url`` names this computer: ``localhost``, 127.0.0.0/8 or ``::1``."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_transport(url: str, allow_insecure_http: bool) -> None:
+    """Refuse ``http://`` to anything but this computer (``insecure_http``), unless
+    the settings allow it (``allow-insecure-http``): the token and the unit's
+    dossiers would travel readable and alterable by anyone on the network."""
+    if not url.lower().startswith("http://") or is_loopback_url(url):
+        return
+    if not allow_insecure_http:
+        raise SyncError("insecure_http", url=url)
+    log.warning("syncing over plain http:// with %s (allow-insecure-http is set)", url)
 
 
 def is_tls_failure(exc: BaseException) -> bool:
@@ -126,6 +155,7 @@ class SyncBase:
         return self._ssl[1]
 
     def _client(self, server_url: str, token: str | None = None) -> httpx.Client:
+        check_transport(server_url, self._settings.load().allow_insecure_http)
         headers = {"User-Agent": f"hcc-desktop/{__version__}"}
         if token:
             headers["Authorization"] = f"Bearer {token}"

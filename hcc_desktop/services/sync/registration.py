@@ -11,7 +11,7 @@ from hcc_desktop.db.models import (
     DossierRow,
 )
 from hcc_desktop.services.settings import validate_settings
-from hcc_desktop.services.sync.client import store_credential
+from hcc_desktop.services.sync.client import load_credential, store_credential
 from hcc_desktop.services.sync.results import RegistrationResult
 from hcc_desktop.services.sync.state import CURSOR, LAST_ERROR, PARKED, drop_state
 from hcc_desktop.services.sync.status import StatusMixin
@@ -51,7 +51,11 @@ class RegistrationMixin(StatusMixin):
         # another unit without using it up.
         with self._db.read() as s:
             held = sorted(s.scalars(select(DossierRow.unit_code).distinct().limit(100)))
-        with self._client(url) as client:
+        # A device id belongs to its credential: the server keeps this device's
+        # slot and bundle key only for the holder of its current token, sent
+        # to the server that issued it and no other.
+        current = load_credential(settings.device_id) if url == settings.server_url else None
+        with self._client(url, current.token if current else None) as client:
             body = self._call(
                 client,
                 "POST",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.errors import SyncError
 
 ERROR_CODES = (
@@ -23,6 +24,9 @@ ERROR_CODES = (
     "no_free_slot",
     "bundle_write_failed",
     "unit_mismatch",
+    "device_id_taken",
+    "rate_limited",
+    "insecure_http",
     "credential_unreadable",
     "credential_store_failed",
 )
@@ -38,6 +42,11 @@ class RegistrationResult:
     server_url: str
     server_time: str
 
+    @property
+    def changes(self) -> Changes:
+        """Registering changes the settings (server, unit, device number)."""
+        return Changes(settings=True)
+
 
 @dataclass(frozen=True)
 class SyncResult:
@@ -47,6 +56,11 @@ class SyncResult:
     rejected: int = 0  # items the server refused
     duplicates: int = 0  # pushed items the server already held
     cancelled: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        """What the sync changed here: pulled dossiers (which ones is not tracked)."""
+        return Changes(all_dossiers=bool(self.pulled or self.conflicts))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import Dossier
 from hcc_desktop.core.errors import (
     ConflictError,
@@ -45,9 +46,10 @@ from hcc_desktop.core.errors import (
     ValidationError,
 )
 from hcc_desktop.services import Services
-from hcc_desktop.ui.common.changes import notify_dossiers_changed
+from hcc_desktop.ui.common.changes import announce
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import error_message, field_label, field_message
+from hcc_desktop.ui.common.operations import change_dossier
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.tasks import TaskRunner
@@ -532,13 +534,18 @@ class DossierChangeDialog(QDialog):
     def _store(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Run the service call ``fn(*args, **kwargs)`` on the task runner."""
         self._set_busy(True)
-        self._runner.run(
-            fn, *args, on_done=self._on_stored, on_error=self._on_store_failed, **kwargs
+        self._runner.run_change(
+            change_dossier,
+            fn,
+            self._dossier.id,
+            *args,
+            on_done=self._on_stored,
+            on_error=self._on_store_failed,
+            **kwargs,
         )
 
     def _on_stored(self, result: Any) -> None:
         self._set_busy(False)
-        notify_dossiers_changed([self._dossier.id])
         self._stored(result)
 
     def _stored(self, result: Any) -> None:
@@ -555,7 +562,7 @@ class DossierChangeDialog(QDialog):
         """The dossier changed meanwhile (here or on another computer): say so,
         keep what was typed, and let every view show its real state."""
         self.errors.show_general(self._refusal_text(exc))
-        notify_dossiers_changed([self._dossier.id])
+        announce(Changes.of_dossiers(self._dossier.id))
 
     def _refusal_text(self, exc: HccError) -> str:
         return error_message(exc)

@@ -19,6 +19,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from hcc_desktop.core.changes import Changes
+from hcc_desktop.ui.common.changes import announce
+
 log = logging.getLogger(__name__)
 
 DoneCallback = Callable[[Any], object]
@@ -77,6 +80,8 @@ class _Carrier(QObject):
         self._last_progress = 0.0
         self.progress_dialog: QProgressDialog | None = None
         self.stopping_text = ""
+        # An operation: the result is ``(value, Changes)``, announced before on_done.
+        self.announces = False
         # Queued: the slots run on this object's (the GUI) thread.
         self.succeeded.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
@@ -122,6 +127,10 @@ class _Carrier(QObject):
     def _deliver_result(self, result: object) -> None:
         self._close_progress()
         try:
+            if self.announces:
+                # Announced even when the waiting widget is gone: the data did change.
+                result, changes = result  # type: ignore[misc]
+                announce(changes)
             if self._on_done is not None and _alive(self._on_done):
                 self._on_done(result)
         finally:
@@ -199,6 +208,25 @@ class TaskRunner(QObject):
     ) -> TaskHandle:
         """Queue ``fn(*args, **kwargs)`` on the serial lane."""
         return self._submit(fn, args, kwargs, on_done, on_error, None)
+
+    def run_change(
+        self,
+        fn: Callable[..., tuple[Any, Changes]],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        **kwargs: Any,
+    ) -> TaskHandle:
+        """Queue an operation (a mutating service call) on the serial lane.
+
+        ``fn`` returns ``(value, changes)``: the change hub announces ``changes``
+        once, then ``on_done(value)`` is called. Screens refresh from the hub's
+        ``changed`` signal, so no caller notifies them by hand.
+        """
+        handle = TaskHandle(getattr(fn, "__qualname__", repr(fn)))
+        carrier = _Carrier(self, handle, on_done, on_error, None)
+        carrier.announces = True
+        return self._start(carrier, fn, args, kwargs)
 
     def run_with_progress(
         self,

@@ -45,6 +45,7 @@ from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common.messages import error_message
 from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.complaints.operations import add_complaint, resolve_complaint
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#b3261e")
@@ -244,8 +245,9 @@ class ComplaintsDialog(QDialog):
         moment = self.received.dateTime().toPython()
         assert isinstance(moment, datetime)
         self.add_button.setEnabled(False)
-        self._runner.run(
-            self._services.complaints.add,
+        self._runner.run_change(
+            add_complaint,
+            self._services,
             content=self.content.toPlainText(),
             channel=str(self.channel.currentData()),
             received_at=moment,
@@ -271,8 +273,9 @@ class ComplaintsDialog(QDialog):
             self.resolve(c.id, text)
 
     def resolve(self, complaint_id: str, resolution: str) -> None:
-        self._runner.run(
-            self._services.complaints.resolve,
+        self._runner.run_change(
+            resolve_complaint,
+            self._services,
             complaint_id,
             resolution=resolution,
             on_done=self._resolved,

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
     Action,
@@ -435,7 +436,7 @@ class DossierDialog(QDialog):
         self.setWindowTitle(self.tr("Dossier {key}").format(key=key))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._build()
-        change_hub().dossiers_changed.connect(self._on_dossiers_changed)
+        change_hub().changed.connect(self._on_changed)
         self.reload()
         fit_to_screen(self, QSize(1280, 740))
 
@@ -678,8 +679,10 @@ class DossierDialog(QDialog):
             self.timeline.scrollToBottom()
         self._show_actions(dossier, events)
 
-    def _on_dossiers_changed(self, ids: list[str]) -> None:
-        if self._dossier is None or not ids or self._dossier.id in ids:
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches_dossiers:
+            return
+        if self._dossier is None or changes.all_dossiers or self._dossier.id in changes.dossiers:
             self.reload()
 
     def _row_visible(self, name: str, visible: bool) -> None:

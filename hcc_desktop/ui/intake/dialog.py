@@ -62,6 +62,7 @@ from hcc_desktop.ui.intake.fields import (
     set_error_state,
 )
 from hcc_desktop.ui.intake.finder import ProcedureFinder
+from hcc_desktop.ui.intake.operations import accept_dossier
 from hcc_desktop.ui.intake.person import PersonForm
 
 log = logging.getLogger(__name__)
@@ -802,8 +803,9 @@ class IntakeDialog(QDialog):
         self.clear_errors()
         self.show_officer()
         self._set_busy(True)
-        self._runner.run(
-            self._services.intake.accept,
+        self._runner.run_change(
+            accept_dossier,
+            self._services,
             draft,
             on_done=self._on_accepted,
             on_error=self._on_accept_failed,

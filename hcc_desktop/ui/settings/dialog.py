@@ -38,7 +38,7 @@ from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize
 from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.services import Services
-from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings, validate_settings
+from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
     make_error_label,
@@ -48,19 +48,11 @@ from hcc_desktop.ui.common.errors import (
 from hcc_desktop.ui.common.messages import field_message
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
+from hcc_desktop.ui.settings.operations import store_settings
 
 log = logging.getLogger(__name__)
 
 _KINDS = ("off", "work")
-
-
-def store_settings(
-    services: Services, settings: AppSettings, overrides: list[CalendarOverride]
-) -> AppSettings:
-    """Runs on the task runner: validate everything first, then write."""
-    validate_settings(settings)
-    services.settings.set_calendar_overrides(overrides)
-    return services.settings.save(settings)
 
 
 def _qtime(value: time) -> QTime:
@@ -715,7 +707,7 @@ class SettingsDialog(QDialog):
         """OK: validate and store on the task runner; close only on success."""
         self.clear_errors()
         self._set_busy(True)
-        self._runner.run(
+        self._runner.run_change(
             store_settings,
             self._services,
             self.collected(),

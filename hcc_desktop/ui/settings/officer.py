@@ -84,7 +84,7 @@ class OfficerDialog(QDialog):
             return
         set_field_error(self.name, self.name_error, None)
         self.buttons.setEnabled(False)
-        self._runner.run(
+        self._runner.run_change(
             save_officer,
             self._services,
             name,

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hcc_desktop.core.changes import Changes
+from hcc_desktop.core.domain import CalendarOverride
 from hcc_desktop.services import Services
-from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.services.settings import AppSettings, validate_settings
 
 
-def save_officer(services: Services, name: str, phone: str) -> AppSettings:
+def save_officer(services: Services, name: str, phone: str) -> tuple[AppSettings, Changes]:
     """Runs on the task runner: record the officer on duty."""
     current = services.settings.load()
-    return services.settings.save(replace(current, officer_name=name, officer_phone=phone))
+    saved = services.settings.save(replace(current, officer_name=name, officer_phone=phone))
+    return saved, Changes(settings=True)
+
+
+def store_settings(
+    services: Services, settings: AppSettings, overrides: list[CalendarOverride]
+) -> tuple[AppSettings, Changes]:
+    """Runs on the task runner: validate everything first, then write."""
+    validate_settings(settings)
+    services.settings.set_calendar_overrides(overrides)
+    return services.settings.save(settings), Changes(settings=True)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVB
 
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.services.sync.service import SyncConflict
-from hcc_desktop.ui.common.changes import notify_dossiers_changed
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import error_message
 from hcc_desktop.ui.sync.controller import SyncController
@@ -158,7 +157,7 @@ class SyncConflictsTab(QWidget):
         self.take_server_button.setEnabled(False)
         self.conflict_message.clear()
         self._resolving_code = conflict.code
-        self.runner.run(
+        self.runner.run_change(
             resolve_job,
             self.sync,
             conflict.id,
@@ -179,7 +178,6 @@ class SyncConflictsTab(QWidget):
             text = self.tr("Dossier {code}: the server's version replaced this device's.")
         self.conflict_message.setText(text.format(code=code))
         self.conflict_resolved.emit(dossier_id, keep)
-        notify_dossiers_changed([dossier_id])
         self.controller.refresh_status()
         self.reload_requested.emit()
 

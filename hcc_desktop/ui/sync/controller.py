@@ -26,14 +26,15 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError, SyncError
 from hcc_desktop.core.messages import REASONS
 from hcc_desktop.services import Services
-from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.probe import PROBE_TIMEOUT_S, probe_server
 from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
-from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.messages import error_message, sync_reason
 from hcc_desktop.ui.common.tasks import TaskRunner
 
@@ -75,9 +76,14 @@ def sync_service_of(services: Services) -> SyncService:
     return SyncService(services.db, settings=services.settings, catalog=services.catalog)
 
 
-def sync_job(sync: SyncService, relay: _Relay, cancel: threading.Event) -> SyncResult:
-    """Runs on the task runner: one sync, progress relayed to the GUI thread."""
-    return sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
+def sync_job(
+    sync: SyncService, settings: SettingsService, relay: _Relay, cancel: threading.Event
+) -> tuple[SyncResult, Changes]:
+    """Runs on the task runner: one sync, progress relayed to the GUI thread; what it
+    changed: pulled dossiers, and the unit's settings when the server sent new ones."""
+    before = settings.load()
+    result = sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
+    return result, result.changes | Changes(settings=settings.load() != before)
 
 
 class _Relay(QObject):
@@ -155,7 +161,6 @@ class SyncController(QObject):
         self._status_loading = False
         self._status_dirty = False
         self._sync_when_known = False
-        self._settings_before: AppSettings | None = None
         self._started = False
 
         self._relay = _Relay()
@@ -183,8 +188,7 @@ class SyncController(QObject):
         """Read the status, sync now if registered, then every few minutes."""
         self._started = True
         hub = change_hub()
-        hub.dossiers_changed.connect(self._dossiers_changed)
-        hub.settings_changed.connect(self._settings_changed)
+        hub.changed.connect(self._changed)
         self.timer.start()
         self.status_timer.start()
         self._sync_when_known = True
@@ -200,12 +204,8 @@ class SyncController(QObject):
         if self._started:
             self._started = False
             hub = change_hub()
-            for signal, slot in (
-                (hub.dossiers_changed, self._dossiers_changed),
-                (hub.settings_changed, self._settings_changed),
-            ):
-                with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
-                    signal.disconnect(slot)
+            with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+                hub.changed.disconnect(self._changed)
         self._pool.waitForDone(int(PROBE_TIMEOUT_S * 1000) + 2000)
 
     def apply_settings(self) -> None:
@@ -298,8 +298,12 @@ class SyncController(QObject):
         if self._status_dirty:
             self.refresh_status()
 
-    def _dossiers_changed(self, _ids: list[str]) -> None:
-        self.refresh_status()  # the number of pending changes moved
+    def _changed(self, changes: Changes) -> None:
+        """An operation changed data (the change hub)."""
+        if changes.settings:
+            self._settings_changed()
+        elif changes.touches_dossiers or changes.complaints:
+            self.refresh_status()  # the number of pending changes moved
 
     # -- syncing -----------------------------------------------------------------------
 
@@ -365,10 +369,10 @@ class SyncController(QObject):
             return
         # Connected: the sync now waits for its turn on the serial lane.
         self._progressed(STAGE_CONNECT, 1, 1)
-        self._settings_before = self.settings.load()
-        self.runner.run(
+        self.runner.run_change(
             sync_job,
             self.sync,
+            self.settings,
             self._relay,
             self._cancel,
             on_done=self._done,
@@ -388,18 +392,13 @@ class SyncController(QObject):
             self.last_failure_at = None
             self._set_online(True)
         log.info("sync: %s", result.to_json())
+        # What the sync changed was announced on the change hub before this.
         self.sync_finished.emit(result)
-        if result.pulled or result.conflicts:
-            notify_dossiers_changed([])
-        before, self._settings_before = self._settings_before, None
-        if before is not None and self.settings.load() != before:
-            change_hub().settings_changed.emit()  # unit settings came from the server
         self.refresh_status()
 
     def _fail(self, exc: BaseException) -> None:
         self._busy = False
         self.stage = None
-        self._settings_before = None
         self.last_failure = exc
         self.last_failure_at = self.clock()
         if isinstance(exc, SyncError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.services.settings import AppSettings, SettingsService
 from hcc_desktop.services.sync.service import (
     RegistrationResult,
@@ -18,19 +19,27 @@ def load_review(sync: SyncService) -> tuple[list[SyncConflict], list[RejectedIte
     return sync.conflicts(), sync.rejected_items()
 
 
-def register_job(sync: SyncService, url: str, code: str, name: str) -> RegistrationResult:
-    return sync.register(url, code, device_name=name)
+def register_job(
+    sync: SyncService, url: str, code: str, name: str
+) -> tuple[RegistrationResult, Changes]:
+    result = sync.register(url, code, device_name=name)
+    return result, result.changes
 
 
-def resolve_job(sync: SyncService, conflict_id: str, keep: str) -> tuple[str, str]:
+def resolve_job(sync: SyncService, conflict_id: str, keep: str) -> tuple[tuple[str, str], Changes]:
     dossier = sync.resolve_conflict(conflict_id, keep=keep)
-    return dossier.id, keep
+    return (dossier.id, keep), Changes.of_dossiers(dossier.id)
 
 
 def export_job(sync: SyncService, path: Path) -> tuple[Path, int]:
     return path, sync.export_bundle(path)
 
 
-def save_sync_settings(settings: SettingsService, interval: int, warn_days: int) -> AppSettings:
+def save_sync_settings(
+    settings: SettingsService, interval: int, warn_days: int
+) -> tuple[AppSettings, Changes]:
     current = settings.load()
-    return settings.save(replace(current, sync_interval_minutes=interval, sync_warn_days=warn_days))
+    saved = settings.save(
+        replace(current, sync_interval_minutes=interval, sync_warn_days=warn_days)
+    )
+    return saved, Changes(settings=True)

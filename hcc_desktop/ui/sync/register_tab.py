@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from hcc_desktop.core.errors import FieldError, SyncError, ValidationError
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.services.sync.service import RegistrationResult
-from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.dialog_parts import boxed
 from hcc_desktop.ui.common.errors import make_error_label, set_field_error, show_error
 from hcc_desktop.ui.common.messages import error_message, field_message
@@ -141,7 +140,7 @@ class SyncRegisterTab(QWidget):
             return
         self.register_button.setEnabled(False)
         self.register_result.setText(self.tr("Registering with the server…"))
-        self.runner.run(
+        self.runner.run_change(
             register_job,
             self.sync,
             url,
@@ -208,6 +207,5 @@ class SyncRegisterTab(QWidget):
         )
         self.register_result.setStyleSheet("color: #2e7d32; font-weight: bold;")
         self.registered.emit(result)
-        change_hub().settings_changed.emit()  # unit, slot and server changed
         self.controller.device_registered()
         self.registration_done.emit()

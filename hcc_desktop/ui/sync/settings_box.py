@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.services.settings import AppSettings
-from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.dialog_parts import boxed
 from hcc_desktop.ui.common.errors import make_error_label, set_field_error, show_error
 from hcc_desktop.ui.common.messages import field_message
@@ -64,7 +63,7 @@ class SyncSettingsBox(QGroupBox):
         set_field_error(self.warn_spin, self.warn_error, None)
         self.settings_saved_label.clear()
         self.save_settings_button.setEnabled(False)
-        self.runner.run(
+        self.runner.run_change(
             save_sync_settings,
             self.controller.settings,
             self.interval_spin.value(),
@@ -78,7 +77,6 @@ class SyncSettingsBox(QGroupBox):
         self.settings_saved_label.setText(self.tr("Saved."))
         self.sync_settings_saved.emit(settings)
         self.controller.apply_settings()
-        change_hub().settings_changed.emit()
 
     def _settings_failed(self, exc: BaseException) -> None:
         self.save_settings_button.setEnabled(True)

@@ -47,6 +47,7 @@ _NOT_SYNC = {
     "enrolment_code_used",
     "enrolment_code_expired",
     "no_free_slot",
+    "device_id_taken",
     "bundle_write_failed",
     "not_registered",
     "credential_store_failed",

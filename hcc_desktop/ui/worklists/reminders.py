@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import Reminders
@@ -255,10 +256,7 @@ class ReminderController(QObject):
         # Kept to disconnect with QObject.disconnect(connection): in PySide6
         # 6.12 SignalInstance.disconnect() loses a reference to True on every
         # call, which ends in "Fatal Python error: bool_dealloc".
-        self._connections = [
-            hub.dossiers_changed.connect(self._dossiers_changed),
-            hub.settings_changed.connect(self.apply_settings),
-        ]
+        self._connections = [hub.changed.connect(self._changed)]
 
     def apply_settings(self) -> None:
         minutes = self.services.settings.load().reminder_interval_minutes
@@ -293,8 +291,12 @@ class ReminderController(QObject):
             on_error=self._failed,
         )
 
-    def _dossiers_changed(self, _ids: list[str]) -> None:
-        self.check()
+    def _changed(self, changes: Changes) -> None:
+        """An operation changed data (the change hub): settings, then the reminders."""
+        if changes.settings:
+            self.apply_settings()
+        if changes.touches_dossiers:
+            self.check()
 
     def _loaded(self, rem: Reminders) -> None:
         self._gate.finish()

@@ -1,0 +1,130 @@
+"""One way to change things from the UI: operations on the task runner announce
+what they changed once on the change hub; reads of the store leave the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hcc_desktop.core.changes import Changes
+from hcc_desktop.services import Services
+from hcc_desktop.services.dossiers.query import DossierSummary
+from hcc_desktop.ui.catalog.operations import import_catalog_job
+from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import AcceptDossier, show_active
+
+
+class Heard:
+    """What the change hub said, in order."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+        hub = change_hub()
+        self._connections = [
+            hub.changed.connect(self.changed),
+            hub.dossiers_changed.connect(self.dossiers),
+            hub.settings_changed.connect(self.settings),
+        ]
+
+    def changed(self, changes: Changes) -> None:
+        self.events.append(("changed", changes))
+
+    def dossiers(self, ids: list[str]) -> None:
+        self.events.append(("dossiers", ids))
+
+    def settings(self) -> None:
+        self.events.append(("settings", None))
+
+    def close(self) -> None:
+        from PySide6.QtCore import QObject
+
+        while self._connections:
+            QObject.disconnect(self._connections.pop())
+
+
+@pytest.fixture
+def heard() -> Iterator[Heard]:
+    h = Heard()
+    yield h
+    h.close()
+
+
+def _operation(value: str) -> tuple[str, Changes]:
+    return value, Changes.of_dossiers("d-1") | Changes(settings=True)
+
+
+class Receiver:
+    def __init__(self, heard: Heard) -> None:
+        self.heard = heard
+        self.value: object = None
+
+    def done(self, value: object) -> None:
+        self.value = value
+        self.heard.events.append(("done", value))
+
+
+def test_an_operation_announces_its_changes_once_then_delivers(
+    qtbot: QtBot, runner: TaskRunner, heard: Heard
+) -> None:
+    receiver = Receiver(heard)
+    runner.run_change(_operation, "stored", on_done=receiver.done)
+    qtbot.waitUntil(lambda: receiver.value == "stored")
+    assert heard.events == [
+        ("changed", Changes(dossiers=("d-1",), settings=True)),
+        ("dossiers", ["d-1"]),
+        ("settings", None),
+        ("done", "stored"),
+    ]
+
+
+def test_the_older_signals_reach_the_changes_listeners_once(heard: Heard) -> None:
+    change_hub().settings_changed.emit()
+    notify_dossiers_changed(["x"])
+    assert heard.events == [
+        ("changed", Changes(settings=True)),
+        ("settings", None),
+        ("changed", Changes(dossiers=("x",))),
+        ("dossiers", ["x"]),
+    ]
+
+
+def test_search_runs_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    accept_dossier(full_name="Đặng Thị Hồng Đào")
+    window = MainWindow(services, runner)
+    show_active(qtbot, window)
+    threads: list[threading.Thread] = []
+    original = services.dossiers.search
+
+    def recording(raw: str, **kwargs: object) -> list[DossierSummary]:
+        threads.append(threading.current_thread())
+        return original(raw)
+
+    monkeypatch.setattr(services.dossiers, "search", recording)
+    window.search.setText("hong dao")
+    window.refresh()
+    qtbot.waitUntil(lambda: window.header_label.text() == "Search results (1)")
+    assert threads
+    assert threading.main_thread() not in threads
+
+
+def test_catalog_import_reads_the_procedure_names_off_the_gui_thread(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "catalog.json"
+    services.catalog.export_file(path)
+    outcome = import_catalog_job(services, path, False)
+    report = outcome.report
+    assert set(outcome.names) == {*report.added, *report.updated, *report.deactivated}
+    assert all(outcome.names[code] for code in report.updated)
