@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hcc_desktop.cli import argparse_text, text
+from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import field as field_cli
@@ -617,6 +618,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_cli.add_commands(sub)
     reports_cli.add_commands(sub)
     field_cli.add_commands(sub)
+    attachments_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 

@@ -25,8 +25,10 @@ from typing import Any
 from hcc_desktop.cli import text
 from hcc_desktop.cli.common import print_json
 from hcc_desktop.core.errors import HccError, SyncError, ValidationError
+from hcc_desktop.core.formats.files_bundle import files_path
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
+from hcc_desktop.services.attachments.transfer import AttachmentSync
 from hcc_desktop.services.sync.service import CA_ENV, SyncService, SyncStatus
 
 # One English line per error code; params fill the braces.
@@ -107,6 +109,7 @@ NOT_SYNCED_TOO_LONG = QT_TRANSLATE_NOOP(
 )
 REJECTED_ITEM = QT_TRANSLATE_NOOP("Cli", "refused {kind} {key}: {reason}")
 EXPORTED = QT_TRANSLATE_NOOP("Cli", "{count} item(s) written to {path}")
+EXPORTED_FILES = QT_TRANSLATE_NOOP("Cli", "{count} attached file(s) written to {path}")
 NO_CONFLICTS = QT_TRANSLATE_NOOP("Cli", "no open conflicts")
 DIFFERENCE = QT_TRANSLATE_NOOP("Cli", "{field}: here {here}, on the server {server}")
 KEPT_LOCAL = QT_TRANSLATE_NOOP("Cli", "{code}: this device's version kept (sent at the next sync)")
@@ -190,6 +193,8 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
 
     try:
         result = sync_service(services).sync(progress=progress)
+        # Files move after the records, so their dossiers are on the server first.
+        files = AttachmentSync(services.attachments, sync_service(services)).sync(progress=progress)
     except SyncError as exc:
         if show:
             print(file=sys.stderr)
@@ -197,7 +202,7 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
     if show:
         print(file=sys.stderr)
     if args.json:
-        print_json(result.to_json())
+        print_json({**result.to_json(), "attachments": files.to_json()})
     else:
         print(
             text.say(
@@ -269,9 +274,17 @@ def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
 def cmd_sync_export(services: Services, args: argparse.Namespace) -> int:
     try:
         count = sync_service(services).export_bundle(Path(args.file))
+        files = 0
+        if services.attachments.pending_uploads():
+            target = files_path(args.file)
+            files = AttachmentSync(services.attachments, sync_service(services)).export_files(
+                target
+            )
     except SyncError as exc:
         return _fail(exc)
     print(text.say(EXPORTED, count=count, path=args.file))
+    if files:
+        print(text.say(EXPORTED_FILES, count=files, path=target))
     return 0
 
 

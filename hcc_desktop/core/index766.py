@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -258,3 +259,41 @@ def score(spec: IndexSpec, measures: dict[str, Rate]) -> Index766:
         spec.max,
         tuple(groups),
     )
+
+
+def index_measures(
+    rates: Mapping[str, Rate],
+    *,
+    received_total: int,
+    late: int,
+    not_satisfied: int,
+    complaints_received: int,
+    complaints_resolved: int,
+    complaints_on_time: int,
+    procedures_used: int,
+    procedures_offered: int,
+    procedures_active: int,
+) -> dict[str, Rate]:
+    """The rates the 766 data file may name in an indicator's "measure", from a
+    report's figures (the device's report and the server's province report both
+    use this one rule).
+
+    ``rates`` are the report's rates (on_time, online, digitised …); ``late`` is
+    finished late + open overdue; ``not_satisfied`` the ratings "không hài lòng";
+    the complaints are those of the period (received, resolved, resolved on time);
+    ``procedures_used`` of the ``procedures_offered`` online had an online dossier
+    received in the period, among ``procedures_active``.
+
+    - satisfaction: received in total minus (late + not satisfied + complaints
+      received), at least 0 ÷ received in total
+    - complaints_on_time: resolved on time ÷ resolved
+    - procedures_online: offered online ÷ active; procedures_online_used: used ÷ offered
+    """
+    bad = late + not_satisfied + complaints_received
+    return {
+        **rates,
+        "satisfaction": Rate.of(max(0, received_total - bad), received_total),
+        "complaints_on_time": Rate.of(complaints_on_time, complaints_resolved),
+        "procedures_online": Rate.of(procedures_offered, procedures_active),
+        "procedures_online_used": Rate.of(procedures_used, procedures_offered),
+    }

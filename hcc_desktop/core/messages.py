@@ -453,6 +453,49 @@ ERROR_MESSAGES: dict[str, str] = {
     "database_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "The server database cannot be reached: {detail}"
     ),
+    # Attachments (scans, reuse, their sync).
+    "component_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Dossier {code} has no paper {key}: give its catalog id or its number"
+    ),
+    "attachment_corrupt_file": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file {name} is not a readable image or PDF (damaged, or another kind of file);"
+        " nothing was attached",
+    ),
+    "attachment_too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The scan is {size_mb} MB, over the limit of {limit_mb} MB for one paper; scan in"
+        " black and white at 200 dpi, or attach fewer pages",
+    ),
+    "attachment_input_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The file {name} is too large for a scanned page ({size_mb} MB)"
+    ),
+    "attachment_too_many_pages": QT_TRANSLATE_NOOP(
+        "Messages", "The scan has {pages} pages, more than the {limit} allowed for one paper"
+    ),
+    "attachment_unreadable": QT_TRANSLATE_NOOP("Messages", "Cannot read the file {name}"),
+    "attachment_no_files": QT_TRANSLATE_NOOP("Messages", "There are no pages to attach"),
+    "attachment_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file of this document is not on this computer yet; synchronise to fetch it",
+    ),
+    "attachment_not_held": QT_TRANSLATE_NOOP(
+        "Messages", "This document is not among those held for the dossier's citizen"
+    ),
+    "attachment_hash_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The file received was damaged (its SHA-256 does not match); it was not kept"
+    ),
+    "attachment_bad_hash": QT_TRANSLATE_NOOP("Messages", "{sha256} is not a valid SHA-256"),
+    "attachment_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The server has no such file for this unit"
+    ),
+    "attachment_error": QT_TRANSLATE_NOOP("Messages", "The file could not be attached"),
+    "attachment_not_uploaded": QT_TRANSLATE_NOOP(
+        "Messages", "The server does not hold this file for the unit yet; synchronise again"
+    ),
+    "chunk_hash_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "A piece of a file was damaged on the way; synchronise again"
+    ),
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -424,3 +424,27 @@ class SyncStateRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class AttachmentRow(Base):
+    """A file (one PDF) attached to a dossier: a component's scan, a document
+    reused from an earlier dossier, or the result. The bytes live outside the
+    SQLite file, content-addressed under ``attachments/`` (services/attachments);
+    this row is written only after they are on disk (0008)."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    # dossier_components.id; NULL for a result.
+    component_row_id: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(12), nullable=False)  # scan | reused | result
+    name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    owner_id_number: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    pages: Mapped[int] = mapped_column(Integer, nullable=False)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    # Sync: when the bytes and this record reached the server (NULL: not yet).
+    uploaded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

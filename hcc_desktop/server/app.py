@@ -26,6 +26,7 @@ from starlette.responses import JSONResponse
 
 from hcc_desktop.core.errors import HccError, NotFound, SyncError
 from hcc_desktop.core.formats import wire_json
+from hcc_desktop.server.attachments import add_routes as add_attachment_routes
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.limits import (
     DEFAULT_FAILURE_LIMIT,
@@ -315,6 +316,8 @@ def create_app(
         page = await run_in_threadpool(sync.changes_since, device, since, limit)
         await run_in_threadpool(sync.touch, device)
         return _WireResponse(page.to_json())
+
+    add_attachment_routes(app, sync, _json_body, authenticate)
 
     provinces = Provinces(sync.db)
 

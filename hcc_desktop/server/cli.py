@@ -131,8 +131,13 @@ def cmd_devices(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
+    from hcc_desktop.core.formats.files_bundle import files_path
+    from hcc_desktop.server.attachments import AttachmentStore
+
     outcome = store.import_bundle(Path(args.file))
     data = outcome.to_json()
+    if files_path(args.file).is_file():  # the attachments carried with it
+        data["attachments"] = AttachmentStore(store.db).import_files(store, files_path(args.file))
     if args.json:
         print_json(data)
     else:
@@ -142,6 +147,9 @@ def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
             f"applied {data['applied']}, duplicate {data['duplicate']}, "
             f"conflict {data['conflict']}, rejected {data['rejected']}{replay}"
         )
+        if "attachments" in data:
+            a = data["attachments"]
+            print(f"attachments: {a['files']} files ({a['stored']} new), {a['records']} records")
     return 0
 
 
@@ -263,8 +271,27 @@ def _print_part(title: str, part: dict[str, Any]) -> None:
     for row in [*part["rows"], {**part["total"], "field": "Tổng cộng"}]:
         print("\t".join([row["field"] or "(chưa rõ)", *(str(row[k]) for k, _ in _REPORT_HEADS)]))
     for name, r in part["rates"].items():
-        shown = f"{100 * r['rate']:.2f} %" if r["rate"] is not None else "—"
+        if name == "processing_days":
+            shown = f"{r['rate']:.2f} ngày làm việc" if r["rate"] is not None else "—"
+        else:
+            shown = f"{100 * r['rate']:.2f} %" if r["rate"] is not None else "—"
         print(f"  {name}: {r['num']}/{r['den']} = {shown}")
+    k = part["complaints"]
+    print(
+        f"  Phản ánh, kiến nghị: tiếp nhận {k['received']}, đã xử lý {k['resolved']}"
+        f" (đúng hạn {k['resolved_on_time']}), còn tồn {k['open_at_end']}"
+        f" (quá hạn {k['open_overdue']})"
+    )
+    index = part["index766"]
+    print(f"  Ước tính Chỉ số 766: {index['total']:.2f} / {index['max']:g}", end="")
+    print(f" (quy về thang 100: {index['on_100']:.2f})" if index["on_100"] is not None else "")
+    for g in index["groups"]:
+        print(f"    {g['name']}: {g['points']:.2f} / {g['max']:g}")
+        for i in g["indicators"]:
+            shown = "không áp dụng" if i["points"] is None else f"{i['points']:.2f} / {i['max']:g}"
+            print(f"      {i['name']}: {shown}")
+            if i["lack_text"]:
+                print(f"        {i['lack_text']}")
     print()
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -338,3 +339,71 @@ __all__ = [
     "Unit",
     "UtcDateTime",
 ]
+
+
+# --- attachments (s0011): files stored once per hash, apart from the records -----------
+
+
+class AttachmentChunk(Base):
+    """A piece of a file (about 1 MB), named by its own SHA-256: stored once,
+    whatever number of files, uploads or units contain it."""
+
+    __tablename__ = "attachment_chunks"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
+class AttachmentBlob(Base):
+    """A complete file, verified against its SHA-256: the list of its chunks."""
+
+    __tablename__ = "attachment_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    chunk_size: Mapped[int] = mapped_column(Integer, nullable=False)
+    chunk_hashes: Mapped[list[str]] = mapped_column(Document, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class AttachmentUpload(Base):
+    """One unit's upload of one file in progress: its chunks' hashes and which
+    of them this unit has sent. A unit holds a file only once it has sent all
+    of it, even when another unit sent the same file before."""
+
+    __tablename__ = "attachment_uploads"
+
+    unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    chunk_size: Mapped[int] = mapped_column(Integer, nullable=False)
+    chunk_hashes: Mapped[list[str]] = mapped_column(Document, nullable=False)
+    received: Mapped[list[int]] = mapped_column(Document, nullable=False)
+    received_bytes: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class AttachmentHolder(Base):
+    """A unit that has sent (so holds) a file: only its devices may fetch it."""
+
+    __tablename__ = "attachment_holders"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class AttachmentRecord(Base):
+    """An attachment's record (which dossier and component, which file) as the
+    device sent it; ``seq`` orders a unit's records for the other devices."""
+
+    __tablename__ = "attachment_records"
+    __table_args__ = (Index("ix_attachment_records_unit_seq", "unit_code", "seq"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    dossier_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    device_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)

@@ -15,6 +15,7 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
+from hcc_desktop.services.attachments import AttachmentService
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
 from hcc_desktop.services.complaints import ComplaintService
 from hcc_desktop.services.dossiers.intake import IntakeService
@@ -45,6 +46,7 @@ class Services:
     backlog: BacklogService
     complaints: ComplaintService
     field: FieldService
+    attachments: AttachmentService
 
     def close(self) -> None:
         """Release the database (its connections and files)."""
@@ -87,4 +89,5 @@ def open_services(
         backlog=BacklogService(db, catalog=catalog, settings=settings, clock=clock),
         complaints=ComplaintService(db, settings=settings, clock=clock),
         field=FieldService(db, settings=settings, catalog=catalog, clock=clock),
+        attachments=AttachmentService(db, settings=settings),
     )

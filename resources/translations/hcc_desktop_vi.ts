@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -140,6 +139,49 @@
     <message>
         <source>The database was upgraded; a backup copy was kept as {path}</source>
         <translation>Cơ sở dữ liệu đã được nâng cấp; bản sao lưu trước khi nâng cấp: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Sc&amp;an paper…</source>
+        <translation>&amp;Quét giấy tờ…</translation>
+    </message>
+    <message>
+        <source>Scan the selected paper (files, scanner folder, camera)</source>
+        <translation>Quét giấy tờ đang chọn (từ tệp, thư mục máy quét, máy ảnh)</translation>
+    </message>
+    <message>
+        <source>View scan</source>
+        <translation>Xem bản quét</translation>
+    </message>
+    <message>
+        <source>Result file…</source>
+        <translation>Tệp kết quả…</translation>
+    </message>
+    <message>
+        <source>Attach the result (scanned or received electronically) as a file</source>
+        <translation>Đính kèm kết quả (bản quét hoặc bản điện tử nhận được) dưới dạng tệp</translation>
+    </message>
+    <message>
+        <source>No scan attached yet.</source>
+        <translation>Chưa có bản quét nào.</translation>
+    </message>
+    <message>
+        <source>Scans: {files} file(s), {pages} page(s).</source>
+        <translation>Bản quét: {files} tệp, {pages} trang.</translation>
+    </message>
+    <message>
+        <source>{n} not on this computer yet.</source>
+        <translation>{n} tệp chưa có trên máy này.</translation>
+    </message>
+    <message>
+        <source>Result file</source>
+        <translation>Tệp kết quả</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -465,7 +507,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -493,7 +535,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
     </message>
     <message>
-        <source>warning: sync over plain http:// to another computer is now allowed: the device&apos;s token and citizens&apos; data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device's token and citizens' data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
         <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
     </message>
     <message>
@@ -573,12 +615,12 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -621,8 +663,8 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -633,6 +675,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã ghi {count} mục ra tệp {path}</translation>
     </message>
     <message>
+        <source>{count} attached file(s) written to {path}</source>
+        <translation>Đã ghi {count} tệp đính kèm vào {path}</translation>
+    </message>
+    <message>
         <source>no open conflicts</source>
         <translation>không có xung đột nào cần giải quyết</translation>
     </message>
@@ -641,11 +687,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -653,7 +699,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -697,7 +743,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -755,6 +801,38 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Ready to return ({count})</source>
         <translation>Chờ trả kết quả ({count})</translation>
+    </message>
+    <message>
+        <source>Attached to {code}, paper {component}: {pages} pages, {size} (SHA-256 {short})</source>
+        <translation>Đã đính kèm vào hồ sơ {code}, thành phần {component}: {pages} trang, {size} (SHA-256 {short})</translation>
+    </message>
+    <message>
+        <source>Result of {code} attached: {pages} pages, {size} (SHA-256 {short})</source>
+        <translation>Đã đính kèm kết quả của hồ sơ {code}: {pages} trang, {size} (SHA-256 {short})</translation>
+    </message>
+    <message>
+        <source>Paper {component} of {code} met by a document already held (SHA-256 {short})</source>
+        <translation>Thành phần {component} của hồ sơ {code} được đáp ứng bằng giấy tờ đã số hóa (SHA-256 {short})</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has no attached files</source>
+        <translation>Hồ sơ {code} chưa có tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>No digitised document is held for {id_number}</source>
+        <translation>Chưa có giấy tờ số hóa nào của công dân có số định danh {id_number}</translation>
+    </message>
+    <message>
+        <source>{count} files written to {folder}</source>
+        <translation>Đã ghi {count} tệp vào thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>not on this computer yet</source>
+        <translation>chưa có trên máy này</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>kết quả</translation>
     </message>
 </context>
 <context>
@@ -1731,7 +1809,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;Mở buổi tiếp nhận</translation>
     </message>
     <message>
-        <source>On the session&apos;s day: dossiers received on this computer belong to it</source>
+        <source>On the session's day: dossiers received on this computer belong to it</source>
         <translation>Trong ngày của buổi: hồ sơ tiếp nhận trên máy này được ghi vào buổi</translation>
     </message>
     <message>
@@ -1751,7 +1829,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>ví dụ: Khu phố 3</translation>
     </message>
     <message>
-        <source>e.g. the quarter&apos;s culture house</source>
+        <source>e.g. the quarter's culture house</source>
         <translation>ví dụ: nhà văn hóa khu phố</translation>
     </message>
     <message>
@@ -1951,7 +2029,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Lượt phục vụ {name}: {status}</translation>
     </message>
     <message>
-        <source>{code} is replaced by the procedure&apos;s code</source>
+        <source>{code} is replaced by the procedure's code</source>
         <translation>{code} được thay bằng mã thủ tục</translation>
     </message>
     <message>
@@ -1963,7 +2041,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;Xuất bảng mã QR (PDF)…</translation>
     </message>
     <message>
-        <source>An A4 poster for the quarter: the ward&apos;s name, QR codes to the information pages of the most used procedures, the quarter&apos;s next Saturday sessions and the center&apos;s phone number.</source>
+        <source>An A4 poster for the quarter: the ward's name, QR codes to the information pages of the most used procedures, the quarter's next Saturday sessions and the center's phone number.</source>
         <translation>Bảng khổ A4 cho khu phố: tên phường, mã QR dẫn đến trang thông tin của các thủ tục thường dùng nhất, lịch các buổi tiếp nhận thứ Bảy sắp tới của khu phố và số điện thoại của Trung tâm.</translation>
     </message>
     <message>
@@ -2194,7 +2272,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -2264,6 +2342,17 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>&amp;Keep typing</source>
         <translation>&amp;Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeReuse</name>
+    <message>
+        <source>Use he&amp;ld documents…</source>
+        <translation>Dùng giấy tờ đã số hóa t&amp;rước…</translation>
+    </message>
+    <message>
+        <source>Documents already digitised for this citizen may meet {papers} of the papers (of {total} reusable).</source>
+        <translation>Giấy tờ đã số hóa của công dân này có thể đáp ứng {papers} thành phần hồ sơ (trên {total} thành phần được tái sử dụng).</translation>
     </message>
 </context>
 <context>
@@ -2490,7 +2579,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2825,7 +2914,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -3089,7 +3178,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -3133,7 +3222,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
     </message>
     <message>
-        <source>The server already has an active device with this device&apos;s id: the administrator must revoke the old device on the server before this device can register</source>
+        <source>The server already has an active device with this device's id: the administrator must revoke the old device on the server before this device can register</source>
         <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
     </message>
     <message>
@@ -3183,6 +3272,66 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>The server database cannot be reached: {detail}</source>
         <translation>Không kết nối được cơ sở dữ liệu của máy chủ: {detail}</translation>
+    </message>
+    <message>
+        <source>Dossier {code} has no paper {key}: give its catalog id or its number</source>
+        <translation>Hồ sơ {code} không có thành phần {key}: hãy nhập mã thành phần trong danh mục hoặc số thứ tự của nó</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a readable image or PDF (damaged, or another kind of file); nothing was attached</source>
+        <translation>Tệp {name} không phải ảnh hoặc PDF đọc được (bị hỏng hoặc không đúng loại tệp); chưa đính kèm gì</translation>
+    </message>
+    <message>
+        <source>The scan is {size_mb} MB, over the limit of {limit_mb} MB for one paper; scan in black and white at 200 dpi, or attach fewer pages</source>
+        <translation>Bản quét dung lượng {size_mb} MB, vượt giới hạn {limit_mb} MB cho một thành phần hồ sơ; hãy quét đen trắng ở 200 dpi hoặc đính kèm ít trang hơn</translation>
+    </message>
+    <message>
+        <source>The file {name} is too large for a scanned page ({size_mb} MB)</source>
+        <translation>Tệp {name} quá lớn so với một trang quét ({size_mb} MB)</translation>
+    </message>
+    <message>
+        <source>The scan has {pages} pages, more than the {limit} allowed for one paper</source>
+        <translation>Bản quét có {pages} trang, nhiều hơn mức {limit} trang cho phép đối với một thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {name}</source>
+        <translation>Không đọc được tệp {name}</translation>
+    </message>
+    <message>
+        <source>There are no pages to attach</source>
+        <translation>Chưa có trang nào để đính kèm</translation>
+    </message>
+    <message>
+        <source>The file of this document is not on this computer yet; synchronise to fetch it</source>
+        <translation>Tệp của giấy tờ này chưa có trên máy; hãy đồng bộ để tải về</translation>
+    </message>
+    <message>
+        <source>This document is not among those held for the dossier's citizen</source>
+        <translation>Giấy tờ này không thuộc các giấy tờ đã số hóa của công dân trong hồ sơ</translation>
+    </message>
+    <message>
+        <source>The file received was damaged (its SHA-256 does not match); it was not kept</source>
+        <translation>Tệp nhận được bị sai lệch (mã SHA-256 không khớp); đã không lưu</translation>
+    </message>
+    <message>
+        <source>{sha256} is not a valid SHA-256</source>
+        <translation>{sha256} không phải mã SHA-256 hợp lệ</translation>
+    </message>
+    <message>
+        <source>The server has no such file for this unit</source>
+        <translation>Máy chủ không có tệp này cho đơn vị</translation>
+    </message>
+    <message>
+        <source>The file could not be attached</source>
+        <translation>Không đính kèm được tệp</translation>
+    </message>
+    <message>
+        <source>The server does not hold this file for the unit yet; synchronise again</source>
+        <translation>Máy chủ chưa có tệp này của đơn vị; hãy đồng bộ lại</translation>
+    </message>
+    <message>
+        <source>A piece of a file was damaged on the way; synchronise again</source>
+        <translation>Một phần của tệp bị sai lệch trên đường truyền; hãy đồng bộ lại</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -3800,7 +3949,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -4454,7 +4603,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -4464,6 +4613,124 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>✔ The result of dossier &lt;b&gt;{code}&lt;/b&gt; was returned to {name}.</source>
         <translation>✔ Đã trả kết quả hồ sơ &lt;b&gt;{code}&lt;/b&gt; cho {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReuseDialog</name>
+    <message>
+        <source>Documents already digitised for this citizen</source>
+        <translation>Giấy tờ đã số hóa của công dân</translation>
+    </message>
+    <message>
+        <source>Paper / document</source>
+        <translation>Thành phần / giấy tờ</translation>
+    </message>
+    <message>
+        <source>From dossier</source>
+        <translation>Từ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Use for this paper</source>
+        <translation>&amp;Dùng cho thành phần này</translation>
+    </message>
+    <message>
+        <source>&amp;Do not reuse</source>
+        <translation>&amp;Không tái sử dụng</translation>
+    </message>
+    <message>
+        <source>{name} (another paper)</source>
+        <translation>{name} (thành phần khác)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan: {name}</source>
+        <translation>Quét: {name}</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Thêm &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Watch scanner folder…</source>
+        <translation>Theo dõi thư &amp;mục máy quét…</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>Má&amp;y ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Remove page</source>
+        <translation>&amp;Xóa trang</translation>
+    </message>
+    <message>
+        <source>Automatic (black and white for text)</source>
+        <translation>Tự động (đen trắng cho trang chữ)</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Press Space for each page</source>
+        <translation>Nhấn phím cách (Space) để chụp từng trang</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>Đính &amp;kèm</translation>
+    </message>
+    <message>
+        <source>Pages stored as:</source>
+        <translation>Lưu trang dạng:</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>Trang {n}</translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation>Các trang đã quét</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <source>Pages ready: {n}</source>
+        <translation>Số trang đã có: {n}</translation>
+    </message>
+    <message>
+        <source>watching {folder}</source>
+        <translation>đang theo dõi {folder}</translation>
+    </message>
+    <message>
+        <source>Folder the scanner writes into</source>
+        <translation>Thư mục máy quét lưu tệp vào</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer.</source>
+        <translation>Không tìm thấy máy ảnh (camera) trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>The camera gave no picture; check it and try again.</source>
+        <translation>Máy ảnh không cho hình; hãy kiểm tra rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -4636,7 +4903,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -4644,7 +4911,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -4839,19 +5106,19 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -4863,11 +5130,11 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
 </context>
@@ -5179,7 +5446,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -5230,7 +5497,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -5339,7 +5606,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
+        <source>Send this device's changes and receive the others' (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -5401,6 +5668,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Sending changes to the server: {done} of {total}</source>
         <translation>Đang gửi thay đổi lên máy chủ: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Sending scanned files: {done} of {total} MB</source>
+        <translation>Đang gửi tệp bản quét: {done}/{total} MB</translation>
     </message>
     <message>
         <source>Receiving changes from the server: {done} received</source>
@@ -5876,7 +6147,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>

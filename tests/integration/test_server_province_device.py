@@ -3,7 +3,9 @@
 results, returns, ratings) made on a device, pushed to a real server over
 HTTP, pulled by a second device; for several periods the device's report
 (``services.reports``) and the server's province report agree on every 06a
-row, the total, the rates and the ratings."""
+row, the total, the rates (the average processing time in working days and
+the complaints handled on time among them), the ratings, the complaints
+register's figures and the Decision 766 estimate."""
 
 from __future__ import annotations
 
@@ -34,10 +36,6 @@ PERIODS = [
     (date(2026, 10, 5), date(2026, 10, 11)),  # a week
     (date(2026, 1, 1), date(2026, 12, 31)),  # the year
 ]
-# Rates the server does not compute: working days need the device's calendar;
-# the complaints register reaches the server (repdata, s0003) but the province
-# report does not read it yet.
-DEVICE_ONLY_RATES = {"processing_days", "complaints_on_time"}
 
 
 @pytest.fixture(autouse=True)
@@ -128,7 +126,7 @@ def test_the_server_reports_a_unit_as_its_devices_do(
     harness.store.publish_catalog(json.dumps(a.catalog.export_json(), ensure_ascii=False))
     Provinces(harness.store.db).set_province(unit, "CMP")
 
-    compared = 0
+    compared = complaints_seen = 0
     for start, end in PERIODS:
         server = province_report(
             harness.store.db, province="CMP", start=start, end=end, unit=unit
@@ -141,11 +139,16 @@ def test_the_server_reports_a_unit_as_its_devices_do(
                 r["field"]: r for r in on_server["rows"]
             }, period
             assert _without_field(local["total"]) == _without_field(on_server["total"]), period
-            device_rates = {k: v for k, v in local["rates"].items() if k not in DEVICE_ONLY_RATES}
-            assert device_rates == on_server["rates"], period
+            assert local["rates"] == on_server["rates"], period
             assert local["ratings"] == on_server["ratings"], period
             assert local["unrecorded"] == on_server["unrecorded"], period
+            assert local["complaints"] == on_server["complaints"], period
+            index = device.reports.index766(periods.Period(start, end)).to_json()
+            assert index == on_server["index766"], period
             compared += 1
+            complaints_seen += on_server["complaints"]["received"]
         # Something to compare: the figures are not all zero.
         assert on_server["total"]["received_total"] > 0
     assert compared == 2 * len(PERIODS)
+    # The demo's complaints reached the server and were counted.
+    assert complaints_seen > 0

@@ -312,6 +312,119 @@ def test_each_unit_matches_the_hand_computation_and_the_province_is_their_sum(
     assert only_b["province_total"]["total"] == B_TOTAL
 
 
+def _complaint(device: DeviceClient, received: str, due: str, resolved: str | None = None) -> None:
+    """A complaint of the device's register, as the device pushes it."""
+    data = {
+        "id": str(uuid.uuid4()),
+        "unit_code": device.unit_code,
+        "received_at": received,
+        "channel": "hotline",
+        "content": "Phản ánh về thời gian chờ",
+        "dossier_id": None,
+        "officer": "",
+        "due_at": due,
+        "resolved_at": resolved,
+        "resolution": "Đã trả lời công dân" if resolved else "",
+        "resolved_by": "Trần Thị Bình" if resolved else "",
+        "device_id": device.device_id,
+        "created_at": f"{received}+07:00",
+        "updated_at": f"{resolved or received}+07:00",
+        "version": 2 if resolved else 1,
+    }
+    result = device.push_ok([item("complaint", data)])
+    assert {r["status"] for r in result["results"]} == {"applied"}, result
+
+
+def _points(max_points: float, num: int, den: int, threshold: float) -> float:
+    return max_points * min(1.0, num / den / threshold)
+
+
+def test_complaints_processing_time_and_the_766_estimate_by_hand(
+    harness: Harness, backend: str, province: dict[str, Any]
+) -> None:
+    """November 2026 (1 Nov is a Sunday, no holiday in October or November)."""
+    if backend == "sqlite":
+        pytest.skip("the province report needs PostgreSQL")
+    a: Unit = province["a"]
+    device_a = a.device
+    c = _complaint
+    c(device_a, "2026-11-05T09:00:00", "2026-11-10T17:00:00", "2026-11-09T10:00:00")  # on time
+    c(device_a, "2026-11-06T09:00:00", "2026-11-08T17:00:00", "2026-11-12T10:00:00")  # late
+    # Received before the period, resolved (late) in it.
+    c(device_a, "2026-10-20T09:00:00", "2026-10-30T17:00:00", "2026-11-03T10:00:00")
+    c(device_a, "2026-11-20T09:00:00", "2026-11-25T17:00:00")  # open, overdue at the end
+    # Resolved after the period: open at its end, due after it.
+    c(device_a, "2026-11-28T09:00:00", "2026-12-05T17:00:00", "2026-12-01T10:00:00")
+    c(device_a, "2026-10-01T09:00:00", "2026-10-10T17:00:00", "2026-10-05T10:00:00")  # before
+    c(device_a, "2026-12-02T09:00:00", "2026-12-10T17:00:00")  # after the period
+    # A time no device writes is read as missing: counted nowhere, the report still runs.
+    c(device_a, "20/11/2026", "2026-11-25T17:00:00")
+    # Another province's complaint counts in neither unit nor the province.
+    c(harness.device(province["units"][2]), "2026-11-05T09:00:00", "2026-11-06T17:00:00")
+
+    report = _get(harness, province["token"]).json()
+    unit_a, unit_b, _unit_x = province["units"]
+    by_unit = {u["unit"]: u for u in report["units"]}
+    part_a, part_b, whole = by_unit[unit_a], by_unit[unit_b], report["province_total"]
+    expected_a = {
+        "received": 4,
+        "resolved": 3,
+        "resolved_on_time": 1,
+        "open_at_end": 2,
+        "open_overdue": 1,
+    }
+    assert part_a["complaints"] == expected_a
+    assert part_b["complaints"] == dict.fromkeys(expected_a, 0)
+    assert whole["complaints"] == expected_a
+    assert part_a["rates"]["complaints_on_time"] == {"num": 1, "den": 3, "rate": 1 / 3}
+    assert part_b["rates"]["complaints_on_time"] == {"num": 0, "den": 0, "rate": None}
+
+    # Working days in (received, ended] of the finished dossiers of unit A: early 1,
+    # on_time 2, late_online 3, carried_late (20 Oct – 2 Nov) 9, processed_then_returned
+    # (its first end) 1, one_supplement 5, two_supplements (ends on a Saturday) 4,
+    # refused (same day) 0, ended_while_waiting 4; unit B: b_on_time (Saturday) 1.
+    assert part_a["rates"]["processing_days"] == {"num": 29, "den": 9, "rate": 29 / 9}
+    assert part_b["rates"]["processing_days"] == {"num": 1, "den": 1, "rate": 1.0}
+    assert whole["rates"]["processing_days"] == {"num": 30, "den": 10, "rate": 3.0}
+
+    # The 766 estimate of unit A, indicator by indicator (resources/index766/qd766_v1.json).
+    index = part_a["index766"]
+    points = {i["key"]: i for g in index["groups"] for i in g["indicators"]}
+    expected = {
+        "published": None,  # not measurable on a ward's data
+        "synced": 6.0,  # 12 / 12
+        "progress": _points(20, 9, 15, 1.0),  # early + on time + open within / received
+        "procedures_online": _points(4, 2, 3, 1.0),  # 2 of the catalog's 3 offered online
+        "procedures_online_used": 4.0,  # both had an online dossier in the period
+        "online": _points(4, 2, 12, 0.5),
+        "paid_online": _points(10, 1, 6, 0.8),
+        "e_result": _points(6, 1, 9, 1.0),
+        "digitised": _points(8, 1, 12, 0.8),
+        "reused": _points(8, 1, 3, 0.8),
+        "complaints_on_time": _points(6, 1, 3, 1.0),
+        # Received 15 less 6 late (3 finished, 3 open), 1 rating "không hài lòng"
+        # and 4 complaints received: 4 / 15 against 90 %.
+        "satisfaction": _points(12, 4, 15, 0.9),
+    }
+    assert {k: i["points"] for k, i in points.items()} == {
+        k: None if v is None else round(v, 2) for k, v in expected.items()
+    }
+    assert (points["satisfaction"]["num"], points["satisfaction"]["den"]) == (4, 15)
+    total = sum(v for v in expected.values() if v is not None)
+    assert index["total"] == round(total, 2) == 38.47
+    assert index["max"] == 88  # 100 less the 12 points of "published"
+    assert index["on_100"] == round(total / 88 * 100, 2)
+    # Unit B: no online dossier of a procedure offered online; the province: both used.
+    b_points = {i["key"]: i for g in part_b["index766"]["groups"] for i in g["indicators"]}
+    assert b_points["procedures_online_used"]["points"] == 0.0
+    w_points = {i["key"]: i for g in whole["index766"]["groups"] for i in g["indicators"]}
+    assert w_points["procedures_online_used"]["points"] == 4.0
+    assert (w_points["satisfaction"]["num"], w_points["satisfaction"]["den"]) == (
+        18 - 7 - 1 - 4,
+        18,
+    )
+
+
 def test_a_past_period_is_unchanged_by_later_events(
     harness: Harness, backend: str, province: dict[str, Any]
 ) -> None:
@@ -382,7 +495,7 @@ def test_the_cli_report_equals_the_endpoint(
     assert json.loads(out) == _get(harness, province["token"]).json()
     assert server_main(args) == 0
     text = capsys.readouterr().out
-    for expected in ("Toàn tỉnh", "Tổng cộng", H):
+    for expected in ("Toàn tỉnh", "Tổng cộng", H, "Ước tính Chỉ số 766", "Phản ánh, kiến nghị"):
         assert expected in text
 
 

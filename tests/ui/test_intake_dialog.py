@@ -13,10 +13,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pypdf import PdfReader
-from PySide6.QtCore import QDateTime, QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QDateTime, QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -625,3 +625,29 @@ def test_a_pasted_300_character_name_is_refused_at_the_field(
     QGuiApplication.clipboard().setText("Nguyễn Văn An")
     QTest.keySequence(a.full_name, QKeySequence.StandardKey.Paste)
     assert a.full_name.text() == "Nguyễn Văn An"
+    # The field's right-click menu pastes through the same check.
+    a.full_name.clear()
+    QGuiApplication.clipboard().setText("Nguyễn Văn An " * 22)
+    _paste_from_context_menu(a.full_name)
+    assert a.full_name.text() == ""
+    assert a.message("full_name") == f"Họ tên quá dài (tối đa {MAX_NAME_LENGTH} ký tự)"
+    QGuiApplication.clipboard().setText("Trần Thị Bình")
+    _paste_from_context_menu(a.full_name)
+    assert a.full_name.text() == "Trần Thị Bình"
+
+
+def _paste_from_context_menu(field: QLineEdit) -> None:
+    """Open the field's context menu as a right click does and choose Paste."""
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        paste = next(x for x in menu.actions() if x.objectName() == "edit-paste")
+        menu.close()
+        paste.trigger()
+
+    QTimer.singleShot(0, choose)
+    at = QPoint(5, 5)
+    QApplication.sendEvent(
+        field, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, field.mapToGlobal(at))
+    )

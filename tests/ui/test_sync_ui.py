@@ -722,9 +722,17 @@ def _status(**changes: object) -> SyncStatus:
 
 
 def test_a_recorded_failure_is_told_with_its_parameters(
-    qtbot: QtBot, vietnamese: None, controller: SyncController, dialog: SyncDialog
+    qtbot: QtBot,
+    vietnamese: None,
+    controller: SyncController,
+    dialog: SyncDialog,
+    runner: TaskRunner,
 ) -> None:
     """A registration refused by an earlier run: the sync screen names both units."""
+    # The controller's own status read (at start, then on its timer) must not land
+    # after the status this test sets: a loaded machine delivers it late.
+    controller.status_timer.stop()
+    assert runner.wait_idle(10_000)
     controller.status = _status(
         registered=False,
         server_url="",

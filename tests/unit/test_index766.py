@@ -11,6 +11,7 @@ import pytest
 from hcc_desktop.core.errors import CatalogError, ValidationError
 from hcc_desktop.core.index766 import (
     DEFAULT_SPEC,
+    index_measures,
     load_spec,
     parse_spec,
     percent,
@@ -141,6 +142,46 @@ def test_the_shipped_file_is_valid_and_every_measure_exists() -> None:
     assert by_key["reused"].threshold == 0.8
     assert by_key["satisfaction"].threshold == 0.9
     del ComplaintFigures, Group, ReportRow
+
+
+def test_index_measures_one_rule_for_the_device_and_the_server() -> None:
+    """The 766 measures from a report's figures (core.index766.index_measures)."""
+    on_time = Rate.of(6, 9)
+    found = index_measures(
+        {"on_time": on_time},
+        received_total=15,
+        late=6,
+        not_satisfied=1,
+        complaints_received=4,
+        complaints_resolved=3,
+        complaints_on_time=1,
+        procedures_used=2,
+        procedures_offered=2,
+        procedures_active=3,
+    )
+    assert found["on_time"] == on_time
+    assert found["satisfaction"] == Rate.of(4, 15)  # 15 - 6 - 1 - 4
+    assert found["complaints_on_time"] == Rate.of(1, 3)
+    assert found["procedures_online"] == Rate.of(2, 3)
+    assert found["procedures_online_used"] == Rate.of(2, 2)
+    # More late, unhappy or complained-about than received: 0, never negative;
+    # nothing received or resolved: no rate (not applicable).
+    worst = index_measures(
+        {},
+        received_total=3,
+        late=2,
+        not_satisfied=1,
+        complaints_received=5,
+        complaints_resolved=0,
+        complaints_on_time=0,
+        procedures_used=0,
+        procedures_offered=0,
+        procedures_active=0,
+    )
+    assert worst["satisfaction"] == Rate.of(0, 3)
+    assert worst["complaints_on_time"].rate is None
+    assert worst["procedures_online"].rate is None
+    assert worst["procedures_online_used"].rate is None
 
 
 def test_a_broken_file_is_rejected_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]

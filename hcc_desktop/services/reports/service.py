@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.errors import FieldError, ValidationError
-from hcc_desktop.core.index766 import Index766, IndexSpec, load_spec, score
+from hcc_desktop.core.index766 import Index766, IndexSpec, index_measures, load_spec, score
 from hcc_desktop.core.periods import Period, period_label
 from hcc_desktop.core.reports import (
     DIMENSIONS,
@@ -310,18 +310,20 @@ class ReportService:
 
 def measures(rep: PeriodicReport) -> dict[str, Rate]:
     """The rates the 766 data file may name in an indicator's "measure"."""
-    t = rep.total
-    r = t.row
-    unhappy = t.ratings.get(1, 0) + rep.complaints.received
-    bad = r.finished_late + r.open_late + unhappy
+    r = rep.total.row
     used, offered = rep.procedures_online
-    return {
-        **t.rates,
-        "satisfaction": Rate.of(max(0, r.received_total - bad), r.received_total),
-        "complaints_on_time": Rate.of(rep.complaints.resolved_on_time, rep.complaints.resolved),
-        "procedures_online": Rate.of(offered, rep.procedures_active),
-        "procedures_online_used": Rate.of(used, offered),
-    }
+    return index_measures(
+        rep.total.rates,
+        received_total=r.received_total,
+        late=r.finished_late + r.open_late,
+        not_satisfied=rep.total.ratings.get(1, 0),
+        complaints_received=rep.complaints.received,
+        complaints_resolved=rep.complaints.resolved,
+        complaints_on_time=rep.complaints.resolved_on_time,
+        procedures_used=used,
+        procedures_offered=offered,
+        procedures_active=rep.procedures_active,
+    )
 
 
 def _figure_key(figure: str) -> str:

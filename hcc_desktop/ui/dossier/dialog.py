@@ -60,6 +60,7 @@ from hcc_desktop.core.errors import HccError
 from hcc_desktop.core.lifecycle import CLOCK_RUNNING
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
+from hcc_desktop.ui.attachments.panel import AttachmentsPanel
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.dialog_parts import pdf_preview
 from hcc_desktop.ui.common.errors import show_error
@@ -524,6 +525,11 @@ class DossierDialog(QDialog):
         cb = QVBoxLayout(components_box)
         cb.setContentsMargins(6, 4, 6, 6)
         cb.addWidget(self.components)
+        self.attachments = AttachmentsPanel(
+            self._services, self._runner, self.components.currentRow
+        )
+        self.attachments.attached.connect(lambda _info: self.reload())
+        cb.addWidget(self.attachments)
 
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
@@ -673,6 +679,7 @@ class DossierDialog(QDialog):
         self._events = events
         self._show_header(dossier, events)
         self._show_components(dossier)
+        self.attachments.set_dossier(dossier)
         self.timeline_model.set_events(events)
         self._fit_rows()
         if events:

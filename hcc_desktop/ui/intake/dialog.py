@@ -48,6 +48,7 @@ from hcc_desktop.core.errors import FieldError, HccError, ValidationError
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
+from hcc_desktop.ui.attachments.reuse import IntakeReuse
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import field_label, field_message
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
@@ -309,6 +310,8 @@ class IntakeDialog(QDialog):
         c.addWidget(self.checklist, 1)
         c.addWidget(self.checklist_hint)
         c.addWidget(self.checklist_message)
+        self.reuse = IntakeReuse(self, self._services, self._runner)
+        c.addWidget(self.reuse.widget)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_paper_button)
         add_row.addStretch(1)

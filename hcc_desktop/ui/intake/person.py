@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -153,24 +153,53 @@ class QrScanCatcher(QObject):
         if kind == QEvent.Type.KeyPress and isinstance(watched, QWidget):
             assert isinstance(event, QKeyEvent)
             return self._typing_key(watched, event)
+        if kind == QEvent.Type.ContextMenu and isinstance(watched, QLineEdit):
+            assert isinstance(event, QContextMenuEvent)
+            self._context_menu(watched, event)
+            return True
         if kind in (QEvent.Type.FocusOut, QEvent.Type.MouseButtonPress):
             self._typed = None
         return False
 
+    def _context_menu(self, widget: QLineEdit, event: QContextMenuEvent) -> None:
+        """The field's own menu, its Paste going through the same checks as Ctrl+V
+        (Qt's would cut a long text at the field's length without a word)."""
+        menu = widget.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":
+                paste = QAction(action.text(), menu)
+                paste.setObjectName("edit-paste")
+                paste.setShortcut(action.shortcut())
+                paste.setEnabled(action.isEnabled())
+                paste.triggered.connect(lambda _=False, w=widget: self._paste_from_menu(w))
+                menu.insertAction(action, paste)
+                menu.removeAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _paste_from_menu(self, widget: QLineEdit) -> None:
+        if not self._refused_paste(widget):
+            widget.paste()
+
+    def _refused_paste(self, widget: QWidget) -> bool:
+        """True when the clipboard's text must not be pasted as such: a CCCD QR code
+        (read as a scan) or a text longer than the field takes (refused whole)."""
+        raw = QGuiApplication.clipboard().text()
+        if looks_like_cccd_qr(raw.strip()):
+            self._typed = None
+            self.scanned.emit(widget, raw)
+            return True
+        if isinstance(widget, QLineEdit) and not widget.inputMask():
+            room = widget.maxLength() - len(widget.text()) + len(widget.selectedText())
+            if len(" ".join(raw.split())) > room:
+                self._typed = None
+                self.too_long.emit(widget, widget.maxLength())
+                return True
+        return False
+
     def _typing_key(self, widget: QWidget, event: QKeyEvent) -> bool:
         if event.matches(QKeySequence.StandardKey.Paste):
-            raw = QGuiApplication.clipboard().text()
-            if looks_like_cccd_qr(raw.strip()):
-                self._typed = None
-                self.scanned.emit(widget, raw)
-                return True
-            if isinstance(widget, QLineEdit) and not widget.inputMask():
-                room = widget.maxLength() - len(widget.text()) + len(widget.selectedText())
-                if len(" ".join(raw.split())) > room:
-                    self._typed = None
-                    self.too_long.emit(widget, widget.maxLength())
-                    return True
-            return False
+            return self._refused_paste(widget)
         text = event.text()
         control = event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

@@ -230,6 +230,13 @@ class SyncStatusTab(QWidget):
             )
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(min(done, total))
+        elif stage == "upload":
+            text = self.tr("Sending scanned files: {done} of {total} MB").format(
+                done=done // 1_000_000, total=max(1, total // 1_000_000)
+            )
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(min(1000, done * 1000 // max(total, 1)))
+            done, total = done // 1_000_000, max(1, total // 1_000_000)
         else:
             text = self.tr("Receiving changes from the server: {done} received").format(done=done)
             if total > 0:

@@ -5,7 +5,7 @@ not at a session). No foreign key: dossiers travel by sync to devices that
 may not hold the session.
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+# Re-chained after the attachments (0008) that reached main first.
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """sync server: the units' field work: Saturday sessions, home-service register, visits
 
 Revision ID: s0010
-Revises: s0003
+Revises: s0011
 Create Date: 2026-12-06
 """
 
@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql
 
 revision = "s0010"
 # Re-chained by the lead after the other server revisions of this round.
-down_revision = "s0003"
+down_revision = "s0011"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,471 @@
+"""Attachments on the server: files uploaded in chunks, stored once per hash,
+fetched only by devices of a unit that holds them.
+
+Protocol (docs/sync.md, "Attachments"):
+
+``POST /api/v1/attachments/uploads`` ``{sha256, size, chunk_size, chunks: [sha256…]}``
+    opens (or resumes) this unit's upload of a file; answers ``{complete,
+    missing: [index…]}``: the chunks still to send, so a cut upload resumes
+    without resending what arrived.
+``PUT /api/v1/attachments/uploads/{sha256}/chunks/{index}`` (raw bytes)
+    one chunk, refused (``chunk_hash_mismatch``) unless it hashes to what the
+    upload announced.
+``POST /api/v1/attachments/uploads/{sha256}/finish``
+    the whole file is checked against its hash, then kept once (a file another
+    unit sent already is not stored twice) and this unit holds it.
+``POST /api/v1/attachments/records`` ``{records: [...]}`` / ``GET …/records?since=``
+    which dossier and component a file belongs to, for the unit's other devices.
+``GET /api/v1/attachments/files/{sha256}``
+    the file's bytes, only to a device of a unit that holds it (else 404).
+
+A unit holds a file only after sending every byte of it: knowing a hash is
+not enough to fetch another unit's file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from sqlalchemy import select, text
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.responses import JSONResponse, StreamingResponse
+
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.models import (
+    AttachmentBlob,
+    AttachmentChunk,
+    AttachmentHolder,
+    AttachmentRecord,
+    AttachmentUpload,
+    Device,
+    DossierDoc,
+)
+from hcc_desktop.server.store import HTTP_STATUS, DeviceIdentity, SyncStore, utc_now
+
+CHUNK_SIZE = 1024 * 1024
+MAX_CHUNK_SIZE = 4 * 1024 * 1024
+MAX_FILE_SIZE = 512 * 1024 * 1024
+MAX_RECORDS = 1000
+RECORDS_PAGE = 500
+
+HTTP_STATUS.setdefault("chunk_hash_mismatch", 400)
+HTTP_STATUS.setdefault("attachment_hash_mismatch", 400)
+HTTP_STATUS.setdefault("attachment_not_uploaded", 409)
+
+
+def _is_sha(value: object) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    )
+
+
+def _chunk_count(size: int, chunk_size: int) -> int:
+    return max(1, -(-size // chunk_size))
+
+
+MAX_AHEAD = 8  # chunks kept in memory while an earlier one is late
+
+
+class _RunningHash:
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.next = 0
+        self.ahead: dict[int, bytes] = {}
+        self.broken = False
+
+    def add(self, index: int, data: bytes) -> None:
+        if index < self.next:
+            return
+        self.ahead[index] = data
+        while self.next in self.ahead:
+            self.digest.update(self.ahead.pop(self.next))
+            self.next += 1
+        if len(self.ahead) > MAX_AHEAD:
+            self.broken = True
+
+
+@dataclass(frozen=True)
+class UploadState:
+    complete: bool
+    missing: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"complete": self.complete, "missing": self.missing}
+
+
+class AttachmentStore:
+    """The server's side of attachments over its database."""
+
+    def __init__(self, db: ServerDatabase) -> None:
+        self.db = db
+        # The whole-file hash, computed while the chunks arrive (in order, or a
+        # few out of order), so that finishing need not read the file back.
+        self._running: dict[tuple[str, str], _RunningHash] = {}
+        self._running_lock = threading.Lock()
+
+    def _hash_along(self, key: tuple[str, str], index: int, data: bytes) -> None:
+        with self._running_lock:
+            running = self._running.get(key)
+            if running is None:
+                if index != 0:
+                    return
+                running = self._running[key] = _RunningHash()
+            running.add(index, data)
+            if running.broken:
+                del self._running[key]
+
+    def _running_digest(self, key: tuple[str, str], count: int) -> str | None:
+        with self._running_lock:
+            running = self._running.pop(key, None)
+        if running is None or running.next != count:
+            return None
+        return running.digest.hexdigest()
+
+    # -- upload ---------------------------------------------------------------------------
+
+    def open_upload(self, device: DeviceIdentity, body: Any) -> UploadState:
+        if not isinstance(body, dict):
+            raise SyncError("bad_request", detail="the body must be a JSON object")
+        sha, size = body.get("sha256"), body.get("size")
+        chunk_size, chunks = body.get("chunk_size", CHUNK_SIZE), body.get("chunks")
+        if not isinstance(sha, str) or not _is_sha(sha):
+            raise SyncError("bad_request", detail="sha256 must be 64 hex digits")
+        if not isinstance(size, int) or not 0 <= size <= MAX_FILE_SIZE:
+            raise SyncError("bad_request", detail=f"size must be 0..{MAX_FILE_SIZE}")
+        if not isinstance(chunk_size, int) or not 1024 <= chunk_size <= MAX_CHUNK_SIZE:
+            raise SyncError("bad_request", detail="chunk_size out of range")
+        count = _chunk_count(size, chunk_size)
+        if not isinstance(chunks, list) or len(chunks) != count or not all(map(_is_sha, chunks)):
+            raise SyncError("bad_request", detail=f"chunks must list {count} chunk hashes")
+        unit = device.unit_code
+        with self.db.write(serialise=False) as s:
+            if s.get(AttachmentHolder, (sha, unit)) is not None:
+                return UploadState(True, [])
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is not None and (
+                upload.size != size
+                or upload.chunk_size != chunk_size
+                or upload.chunk_hashes != chunks
+            ):
+                # Another description of the same file: start it again.
+                with self._running_lock:
+                    self._running.pop((unit, sha), None)
+                s.delete(upload)
+                s.flush()
+                upload = None
+            if upload is None:
+                upload = AttachmentUpload(
+                    unit_code=unit,
+                    sha256=sha,
+                    size=size,
+                    chunk_size=chunk_size,
+                    chunk_hashes=chunks,
+                    received=[],
+                    received_bytes=0,
+                    created_at=utc_now(),
+                )
+                s.add(upload)
+            have = set(upload.received)
+            return UploadState(False, [i for i in range(count) if i not in have])
+
+    def put_chunk(self, device: DeviceIdentity, sha: str, index: int, data: bytes) -> None:
+        """Keep one chunk of this unit's upload once it hashes to what was announced."""
+        unit = device.unit_code
+        digest = hashlib.sha256(data).hexdigest()  # outside the transaction
+        with self.db.write(serialise=False) as s:
+            if self.db.is_postgresql:
+                # A chunk lost in a crash is simply asked for again (its "received"
+                # mark is lost with it); the commit that finishes the file is
+                # synchronous and flushes the log of every chunk before it.
+                s.execute(text("SET LOCAL synchronous_commit = off"))
+            # Chunks of one upload arrive side by side: one at a time on its row.
+            upload = s.get(AttachmentUpload, (unit, sha), with_for_update=True)
+            if upload is None:
+                raise SyncError("not_found", detail="no upload of this file is open")
+            count = _chunk_count(upload.size, upload.chunk_size)
+            if not 0 <= index < count:
+                raise SyncError("bad_request", detail=f"chunk index must be 0..{count - 1}")
+            expected_len = min(upload.chunk_size, upload.size - index * upload.chunk_size)
+            if len(data) != max(0, expected_len):
+                raise SyncError("bad_request", detail=f"chunk {index} must be {expected_len} bytes")
+            if digest != upload.chunk_hashes[index]:
+                raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
+            if s.get(AttachmentChunk, digest) is None:
+                s.add(AttachmentChunk(sha256=digest, data=data))
+            fresh = index not in upload.received
+            if fresh:
+                upload.received = [*upload.received, index]
+                upload.received_bytes += len(data)
+        if fresh:
+            self._hash_along((unit, sha), index, data)
+
+    def finish_upload(self, device: DeviceIdentity, sha: str) -> UploadState:
+        """Check the whole file against its hash; then the unit holds it (stored once)."""
+        unit = device.unit_code
+        with self.db.read() as s:
+            if s.get(AttachmentHolder, (sha, unit)) is not None:
+                return UploadState(True, [])
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is None:
+                raise SyncError("not_found", detail="no upload of this file is open")
+            count = _chunk_count(upload.size, upload.chunk_size)
+            have = set(upload.received)
+            missing = [i for i in range(count) if i not in have]
+            if missing:
+                return UploadState(False, missing)
+            manifest = list(upload.chunk_hashes)
+            size, chunk_size = upload.size, upload.chunk_size
+        whole = self._running_digest((unit, sha), count)
+        if whole is None:  # resumed after a restart, say: read the file back
+            digest = hashlib.sha256()
+            for part in self._chunks(manifest):
+                digest.update(part)
+            whole = digest.hexdigest()
+        with self.db.write(serialise=False) as s:
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is not None:
+                s.delete(upload)
+            if whole != sha:
+                raise SyncError("attachment_hash_mismatch", detail="the file does not match")
+            if s.get(AttachmentBlob, sha) is None:
+                s.add(
+                    AttachmentBlob(
+                        sha256=sha,
+                        size=size,
+                        chunk_size=chunk_size,
+                        chunk_hashes=manifest,
+                        created_at=utc_now(),
+                    )
+                )
+            if s.get(AttachmentHolder, (sha, unit)) is None:
+                s.add(AttachmentHolder(sha256=sha, unit_code=unit))
+            return UploadState(True, [])
+
+    def _chunks(self, manifest: list[str]) -> Iterator[bytes]:
+        for chunk_sha in manifest:
+            with self.db.read() as s:
+                data = s.scalar(
+                    select(AttachmentChunk.data).where(AttachmentChunk.sha256 == chunk_sha)
+                )
+            if data is None:
+                raise SyncError("server_error", detail=f"chunk {chunk_sha} is missing")
+            yield bytes(data)
+
+    def received_bytes(self, unit: str, sha: str) -> int:
+        """Bytes of chunks accepted so far for a unit's open upload (0 when none)."""
+        with self.db.read() as s:
+            upload = s.get(AttachmentUpload, (unit, sha))
+            return upload.received_bytes if upload else 0
+
+    def import_files(self, sync: SyncStore, path: Path | str) -> dict[str, Any]:
+        """Apply an attachment bundle (``FILE.files`` next to a sync bundle):
+        each file checked by hash, kept once, held by the device's unit, then
+        its records, as an online upload would."""
+        from hcc_desktop.core.formats.files_bundle import read_files_bundle
+
+        bundle = read_files_bundle(path, sync.bundle_key)
+        try:
+            with self.db.read() as s:
+                device = s.get(Device, bundle.header.device_id)
+            assert device is not None  # bundle_key() refused an unknown device
+            identity = DeviceIdentity(device.id, device.unit_code, device.slot)
+            stored = 0
+            for sha, data in bundle.files():
+                with self.db.write(serialise=False) as s:
+                    if s.get(AttachmentBlob, sha) is None:
+                        manifest = []
+                        for i in range(_chunk_count(len(data), CHUNK_SIZE)):
+                            part = data[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
+                            part_sha = hashlib.sha256(part).hexdigest()
+                            if s.get(AttachmentChunk, part_sha) is None:
+                                s.add(AttachmentChunk(sha256=part_sha, data=part))
+                                s.flush()
+                            manifest.append(part_sha)
+                        s.add(
+                            AttachmentBlob(
+                                sha256=sha,
+                                size=len(data),
+                                chunk_size=CHUNK_SIZE,
+                                chunk_hashes=manifest,
+                                created_at=utc_now(),
+                            )
+                        )
+                        stored += 1
+                    if s.get(AttachmentHolder, (sha, device.unit_code)) is None:
+                        s.add(AttachmentHolder(sha256=sha, unit_code=device.unit_code))
+            added = self.add_records(identity, {"records": bundle.records})
+        finally:
+            bundle.close()
+        return {
+            "device_id": bundle.header.device_id,
+            "files": bundle.header.files,
+            "stored": stored,
+            "records": added,
+        }
+
+    # -- records --------------------------------------------------------------------------
+
+    def add_records(self, device: DeviceIdentity, body: Any) -> int:
+        records = body.get("records") if isinstance(body, dict) else None
+        if not isinstance(records, list) or len(records) > MAX_RECORDS:
+            raise SyncError("bad_request", detail=f"records must be a list of ≤ {MAX_RECORDS}")
+        unit = device.unit_code
+        added = 0
+        with self.db.write(serialise=False) as s:
+            for r in records:
+                if not isinstance(r, dict) or not _is_sha(r.get("sha256")):
+                    raise SyncError("bad_request", detail="each record needs a sha256")
+                rid, dossier_id = r.get("id"), r.get("dossier_id")
+                if not isinstance(rid, str) or not rid or not isinstance(dossier_id, str):
+                    raise SyncError("bad_request", detail="each record needs id and dossier_id")
+                if s.get(AttachmentHolder, (r["sha256"], unit)) is None:
+                    raise SyncError("attachment_not_uploaded", detail=r["sha256"])
+                owner = s.scalar(select(DossierDoc.unit_code).where(DossierDoc.id == dossier_id))
+                if owner is not None and owner != unit:
+                    raise SyncError("forbidden", detail="the dossier belongs to another unit")
+                existing = s.scalar(
+                    select(AttachmentRecord.unit_code).where(AttachmentRecord.id == rid)
+                )
+                if existing is not None:
+                    if existing != unit:
+                        raise SyncError("forbidden", detail="the record belongs to another unit")
+                    continue
+                s.add(
+                    AttachmentRecord(
+                        id=rid,
+                        unit_code=unit,
+                        dossier_id=dossier_id,
+                        sha256=r["sha256"],
+                        data=r,
+                        device_id=device.id,
+                        created_at=utc_now(),
+                    )
+                )
+                added += 1
+        return added
+
+    def records_since(self, device: DeviceIdentity, since: int, limit: int) -> dict[str, Any]:
+        limit = max(1, min(limit, RECORDS_PAGE))
+        with self.db.read() as s:
+            rows = s.execute(
+                select(AttachmentRecord.seq, AttachmentRecord.data)
+                .where(AttachmentRecord.unit_code == device.unit_code, AttachmentRecord.seq > since)
+                .order_by(AttachmentRecord.seq)
+                .limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {
+            "records": [data for _seq, data in rows],
+            "next": rows[-1][0] if rows else since,
+            "more": more,
+        }
+
+    # -- download -------------------------------------------------------------------------
+
+    def open_file(self, device: DeviceIdentity, sha: str) -> tuple[int, list[str]]:
+        """The file's size and chunks, for a device of a unit that holds it."""
+        with self.db.read() as s:
+            held = s.get(AttachmentHolder, (sha, device.unit_code)) is not None
+            blob = s.get(AttachmentBlob, sha) if held else None
+            if blob is None:
+                # The same answer whether the file is absent or another unit's.
+                raise SyncError("not_found", detail="no such file for this unit")
+            return blob.size, list(blob.chunk_hashes)
+
+    def iter_file(self, manifest: list[str]) -> Iterator[bytes]:
+        return self._chunks(manifest)
+
+
+async def _raw_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise SyncError("bad_request", detail=f"chunk over {limit} bytes")
+    parts: list[bytes] = []
+    size = 0
+    async for part in request.stream():
+        size += len(part)
+        if size > limit:
+            raise SyncError("bad_request", detail=f"chunk over {limit} bytes")
+        parts.append(part)
+    return b"".join(parts)
+
+
+def add_routes(
+    app: FastAPI, sync: SyncStore, json_body: Any, authenticate: Any = None
+) -> AttachmentStore:
+    """Register the attachment endpoints on the sync server's app; ``authenticate``
+    is the app's device check (failures counted by its rate limits)."""
+    store = AttachmentStore(sync.db)
+    app.state.attachments = store
+
+    async def device_of(request: Request) -> DeviceIdentity:
+        if authenticate is not None:
+            device: DeviceIdentity = await authenticate(request)
+            return device
+        return await run_in_threadpool(sync.authenticate, request.headers.get("authorization"))
+
+    def checked_sha(sha: str) -> str:
+        if not _is_sha(sha):
+            raise SyncError("bad_request", detail="sha256 must be 64 lower-case hex digits")
+        return sha
+
+    @app.post("/api/v1/attachments/uploads")
+    async def open_upload(request: Request) -> JSONResponse:
+        device = await device_of(request)
+        body = await json_body(request, limit=64 * 1024, too_large="bad_request")
+        state = await run_in_threadpool(store.open_upload, device, body)
+        return JSONResponse(state.to_json())
+
+    @app.put("/api/v1/attachments/uploads/{sha}/chunks/{index}")
+    async def put_chunk(sha: str, index: int, request: Request) -> JSONResponse:
+        device = await device_of(request)
+        data = await _raw_body(request, MAX_CHUNK_SIZE)
+        await run_in_threadpool(store.put_chunk, device, checked_sha(sha), index, data)
+        return JSONResponse({"index": index, "size": len(data)})
+
+    @app.post("/api/v1/attachments/uploads/{sha}/finish")
+    async def finish_upload(sha: str, request: Request) -> JSONResponse:
+        device = await device_of(request)
+        state = await run_in_threadpool(store.finish_upload, device, checked_sha(sha))
+        return JSONResponse(state.to_json())
+
+    @app.post("/api/v1/attachments/records")
+    async def add_records(request: Request) -> JSONResponse:
+        device = await device_of(request)
+        body = await json_body(request, limit=8 * 1024 * 1024, too_large="batch_too_large")
+        added = await run_in_threadpool(store.add_records, device, body)
+        return JSONResponse({"added": added})
+
+    @app.get("/api/v1/attachments/records")
+    async def records(request: Request) -> JSONResponse:
+        device = await device_of(request)
+        try:
+            since = int(request.query_params.get("since") or 0)
+            limit = int(request.query_params.get("limit") or RECORDS_PAGE)
+        except ValueError:
+            raise SyncError("bad_request", detail="since and limit are integers") from None
+        page = await run_in_threadpool(store.records_since, device, since, limit)
+        return JSONResponse(page)
+
+    @app.get("/api/v1/attachments/files/{sha}")
+    async def fetch(sha: str, request: Request) -> StreamingResponse:
+        device = await device_of(request)
+        size, manifest = await run_in_threadpool(store.open_file, device, checked_sha(sha))
+        return StreamingResponse(
+            iterate_in_threadpool(store.iter_file(manifest)),
+            media_type="application/pdf",
+            headers={"Content-Length": str(size), "X-Content-SHA256": sha},
+        )
+
+    return store
+
+
+__all__ = ["CHUNK_SIZE", "AttachmentStore", "UploadState", "add_routes"]

@@ -1,0 +1,322 @@
+"""Attachments to and from the sync server, apart from the records.
+
+Files go up in chunks of about 1 MB; the server answers which chunks it still
+lacks, so an upload cut in the middle resumes without resending what arrived.
+A file's record (dossier, component, hash) is sent once its bytes are held by
+the unit. The unit's other devices pull the records with the sync and fetch a
+file when it is needed (a dossier opened, ``attachments --save``), checking its
+hash before keeping it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hcc_desktop.core.errors import SyncError
+from hcc_desktop.db.models import SyncStateRow
+from hcc_desktop.services.attachments.files import AttachmentError
+from hcc_desktop.services.attachments.service import AttachmentService, record_json
+
+if TYPE_CHECKING:
+    import httpx
+
+    from hcc_desktop.services.sync.service import SyncService
+
+CHUNK_SIZE = 1024 * 1024
+# Requests in flight during an upload (and files read ahead).
+PARALLEL = 3
+CURSOR_KEY = "attachments_cursor"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class TransferResult:
+    uploaded_files: int
+    uploaded_bytes: int  # chunk bytes actually sent (a resumed upload sends only the rest)
+    records_sent: int
+    records_pulled: int
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uploaded_files": self.uploaded_files,
+            "uploaded_bytes": self.uploaded_bytes,
+            "records_sent": self.records_sent,
+            "records_pulled": self.records_pulled,
+            "cancelled": self.cancelled,
+        }
+
+
+def _chunks(data: bytes, size: int) -> list[bytes]:
+    return [data[i : i + size] for i in range(0, len(data), size)] or [b""]
+
+
+class AttachmentSync:
+    """Moves this device's attachments through the sync server."""
+
+    def __init__(
+        self,
+        attachments: AttachmentService,
+        sync: SyncService,
+        *,
+        chunk_size: int = CHUNK_SIZE,
+        parallel: int = PARALLEL,
+    ) -> None:
+        self.parallel = max(1, parallel)
+        self._attachments = attachments
+        self._sync = sync
+        self._db = attachments.db
+        self.chunk_size = chunk_size
+
+    def _client(self) -> httpx.Client:
+        server_url, credential = self._sync._credential()
+        return self._sync._client(server_url, credential.token)
+
+    def _call(self, client: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        return self._sync._call(client, method, path, **kwargs)
+
+    # -- push -----------------------------------------------------------------------------
+
+    def sync(
+        self, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None
+    ) -> TransferResult:
+        """Send what this device attached, then pull the unit's records."""
+        with self._client() as client:
+            pushed = self._push(client, progress or (lambda *_: None), cancel or (lambda: False))
+            if pushed.cancelled:
+                return pushed
+            pulled = self._pull(client)
+        return TransferResult(
+            pushed.uploaded_files, pushed.uploaded_bytes, pushed.records_sent, pulled
+        )
+
+    def push(
+        self, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None
+    ) -> TransferResult:
+        with self._client() as client:
+            return self._push(client, progress or (lambda *_: None), cancel or (lambda: False))
+
+    def _push(
+        self, client: httpx.Client, progress: Progress, cancel: Callable[[], bool]
+    ) -> TransferResult:
+        pending = self._attachments.pending_uploads()
+        files = {a.sha256: a.size for a in pending if a.kind != "reused"}
+        # A reused document's file came from another dossier: send it too when
+        # this device made it (the server ignores what the unit holds already).
+        for a in pending:
+            if a.kind == "reused" and self._attachments.files.has(a.sha256):
+                files.setdefault(a.sha256, a.size)
+        sent, uploaded, finished = self._send_files(
+            client, files, cancel, partial(progress, "upload"), sum(files.values())
+        )
+        if not finished:
+            return TransferResult(uploaded, sent, 0, 0, cancelled=True)
+        records = [record_json(a) for a in pending]
+        for i in range(0, len(records), 500):
+            batch = records[i : i + 500]
+            self._call(client, "POST", "/api/v1/attachments/records", json={"records": batch})
+            self._attachments.mark_uploaded([str(r["id"]) for r in batch])
+        return TransferResult(uploaded, sent, len(records), 0)
+
+    def _send_files(
+        self,
+        client: httpx.Client,
+        files: dict[str, int],
+        cancel: Callable[[], bool],
+        progress: Callable[[int, int], None],
+        total: int,
+    ) -> tuple[int, int, bool]:
+        """Send the chunks the server lacks, a few requests at a time (the
+        server checks one chunk while the next arrives) and a few files ahead;
+        a file is finished once all its chunks are in. Returns (bytes sent,
+        files completed, finished; False: cancelled)."""
+        sent = uploaded = 0
+        lock = threading.Lock()
+
+        def put(sha: str, index: int, chunk: bytes) -> int:
+            if cancel():
+                return -1
+            self._put(client, sha, index, chunk)
+            nonlocal sent
+            with lock:
+                sent += len(chunk)
+                progress(sent, total)
+            return len(chunk)
+
+        inflight: deque[tuple[str, list[bytes], list[Future[int]]]] = deque()
+
+        def settle() -> bool:
+            nonlocal uploaded
+            sha, chunks, futures = inflight.popleft()
+            if any(f.result() < 0 for f in futures):
+                return False
+            for _round in range(3):
+                state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
+                if state.get("complete"):
+                    uploaded += 1
+                    return True
+                for index in state.get("missing", []):  # lost on the way: again
+                    if put(sha, int(index), chunks[int(index)]) < 0:
+                        return False
+            raise SyncError("server_error", detail="the upload did not complete")
+
+        pool = ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="hcc-upload")
+        try:
+            for sha in files:
+                if cancel():
+                    return sent, uploaded, False
+                chunks, missing = self._open(client, sha)
+                futures = [pool.submit(put, sha, i, chunks[i]) for i in missing]
+                inflight.append((sha, chunks, futures))
+                while len(inflight) > self.parallel:
+                    if not settle():
+                        return sent, uploaded, False
+            while inflight:
+                if not settle():
+                    return sent, uploaded, False
+            return sent, uploaded, True
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _open(self, client: httpx.Client, sha: str) -> tuple[list[bytes], list[int]]:
+        """Open (or resume) the upload of a file: its chunks and those the server lacks."""
+        # A damaged local file is caught by the server's check of the whole hash.
+        data = self._attachments.read(sha)
+        chunks = _chunks(data, self.chunk_size)
+        state = self._call(
+            client,
+            "POST",
+            "/api/v1/attachments/uploads",
+            json={
+                "sha256": sha,
+                "size": len(data),
+                "chunk_size": self.chunk_size,
+                "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
+            },
+        )
+        if state.get("complete"):
+            return chunks, []
+        return chunks, [int(i) for i in state.get("missing", [])]
+
+    def _put(self, client: httpx.Client, sha: str, index: int, chunk: bytes) -> None:
+        self._call(
+            client,
+            "PUT",
+            f"/api/v1/attachments/uploads/{sha}/chunks/{index}",
+            content=chunk,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+
+    # -- USB ------------------------------------------------------------------------------
+
+    def export_files(self, path: Path) -> int:
+        """Write the pending attachments' records and files as a sealed
+        attachment bundle (``FILE.files`` next to ``sync export FILE``); they stay
+        pending until an online sync confirms them. Returns the number of files."""
+        from hcc_desktop.core.formats.files_bundle import write_files_bundle
+
+        _url, credential = self._sync._credential()
+        pending = self._attachments.pending_uploads()
+        shas = [a.sha256 for a in pending if self._attachments.files.has(a.sha256)]
+        files = [(sha, self._attachments.read(sha)) for sha in dict.fromkeys(shas)]
+        write_files_bundle(
+            path,
+            device_id=credential.device_id,
+            bundle_key=credential.bundle_key,
+            records=[record_json(a) for a in pending],
+            files=files,
+        )
+        return len(files)
+
+    # -- pull -----------------------------------------------------------------------------
+
+    def _cursor(self) -> int:
+        with self._db.read() as s:
+            row = s.get(SyncStateRow, CURSOR_KEY)
+            return int(json.loads(row.value)) if row else 0
+
+    def _pull(self, client: httpx.Client) -> int:
+        since, pulled = self._cursor(), 0
+        while True:
+            page = self._call(client, "GET", "/api/v1/attachments/records", params={"since": since})
+            records = [r for r in page.get("records", []) if isinstance(r, dict)]
+            pulled += self._attachments.record_remote(records)
+            since = int(page.get("next", since))
+            with self._db.write() as s:
+                s.merge(SyncStateRow(key=CURSOR_KEY, value=json.dumps(since)))
+            if not page.get("more"):
+                return pulled
+
+    def pull(self) -> int:
+        with self._client() as client:
+            return self._pull(client)
+
+    # -- fetch ----------------------------------------------------------------------------
+
+    def fetch(self, sha256: str) -> None:
+        """Fetch one file from the server into the local store (hash checked)."""
+        if self._attachments.files.has(sha256):
+            return
+        with self._client() as client:
+            self._fetch(client, sha256)
+
+    def _fetch(self, client: httpx.Client, sha256: str) -> None:
+        from hcc_desktop.services.sync.client import lazy_httpx as _httpx
+
+        path = f"/api/v1/attachments/files/{sha256}"
+        try:
+            with client.stream("GET", path, headers={"Accept-Encoding": "identity"}) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    self._raise_for(response)
+
+                def body() -> Iterator[bytes]:
+                    yield from response.iter_bytes(256 * 1024)
+
+                self._attachments.store_fetched(sha256, body())
+        except _httpx().TimeoutException as exc:
+            raise SyncError("server_unreachable", reason="timeout", detail=str(exc)) from exc
+        except _httpx().TransportError as exc:
+            raise SyncError("server_unreachable", detail=str(exc) or type(exc).__name__) from exc
+
+    @staticmethod
+    def _raise_for(response: httpx.Response) -> None:
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = {}
+        code = body.get("error") if isinstance(body, dict) else None
+        if response.status_code in (403, 404):
+            raise AttachmentError("attachment_unavailable", status=response.status_code)
+        raise SyncError("server_rejected", reason=str(code or f"http_{response.status_code}"))
+
+    def ensure_local(self, dossier: str, *, pull: bool = True) -> list[str]:
+        """Fetch the dossier's files this device lacks; returns the hashes fetched.
+
+        With ``pull``, when no file is known missing, the unit's records are
+        pulled first (``attachments --save`` on a device that has not synced
+        since). Without it (a dossier being opened) nothing goes over the
+        network unless a file is known to be missing.
+        """
+        missing = [a.sha256 for a in self._attachments.of_dossier(dossier) if not a.present]
+        if not missing:
+            if not pull:
+                return []
+            with self._client() as client:
+                self._pull(client)
+            missing = [a.sha256 for a in self._attachments.of_dossier(dossier) if not a.present]
+            if not missing:
+                return []
+        with self._client() as client:
+            for sha in dict.fromkeys(missing):
+                self._fetch(client, sha)
+        return list(dict.fromkeys(missing))

@@ -1,0 +1,1 @@
+"""Scanning a dossier's papers: files, a scanner's folder, a camera."""
