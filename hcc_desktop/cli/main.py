@@ -21,6 +21,7 @@ from hcc_desktop.cli import argparse_text, text
 from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
+from hcc_desktop.cli import field as field_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
 from hcc_desktop.cli import reports as reports_cli
 from hcc_desktop.cli import sync as sync_cli
@@ -622,6 +623,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange_cli.add_commands(sub)
     sync_cli.add_commands(sub)
     reports_cli.add_commands(sub)
+    field_cli.add_commands(sub)
     attachments_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser

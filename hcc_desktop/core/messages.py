@@ -62,6 +62,8 @@ FIELD_MESSAGES: dict[str, str] = {
         "Messages", "The time must be written YYYY-MM-DD HH:MM or dd/MM/yyyy HH:mm ({value})"
     ),
     "before_received": QT_TRANSLATE_NOOP("Messages", "Earlier than the time of receipt"),
+    "end_before_start": QT_TRANSLATE_NOOP("Messages", "The end must be after the start"),
+    "in_past": QT_TRANSLATE_NOOP("Messages", "The day is already past"),
     "not_received": QT_TRANSLATE_NOOP(
         "Messages", "Only registered (status 1): the center has not received this dossier yet"
     ),
@@ -259,6 +261,31 @@ ERROR_MESSAGES: dict[str, str] = {
     "report_cancelled": QT_TRANSLATE_NOOP("Messages", "The report was cancelled"),
     "complaint_not_found": QT_TRANSLATE_NOOP("Messages", "Complaint {id} was not found"),
     "complaint_resolved": QT_TRANSLATE_NOOP("Messages", "This complaint has already been resolved"),
+    # Field work (issue 13).
+    "session_not_found": QT_TRANSLATE_NOOP("Messages", "Saturday session {id} was not found"),
+    "session_not_today": QT_TRANSLATE_NOOP(
+        "Messages", "This session is planned for {day}: it can only be opened on its day"
+    ),
+    "session_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This session has already been held or cancelled: it cannot be opened"
+    ),
+    "session_not_open": QT_TRANSLATE_NOOP("Messages", "This session is not open"),
+    "session_not_planned": QT_TRANSLATE_NOOP(
+        "Messages", "Only a session that has not been opened can be cancelled"
+    ),
+    "session_other_open": QT_TRANSLATE_NOOP(
+        "Messages", "Another session ({id}) is open on this device: close it first"
+    ),
+    "resident_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Resident {id} is not on the home-service register"
+    ),
+    "visit_not_found": QT_TRANSLATE_NOOP("Messages", "Home visit {id} was not found"),
+    "visit_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This home visit has already been done or cancelled"
+    ),
+    "visit_not_planned": QT_TRANSLATE_NOOP(
+        "Messages", "Plan the visit (day and officer) before recording it"
+    ),
     "calendar_day_not_found": QT_TRANSLATE_NOOP(
         "Messages", "The day {day} is not in the calendar table"
     ),
@@ -532,6 +559,30 @@ FIELD_LABELS: dict[str, str] = {
     "device_name": QT_TRANSLATE_NOOP("Messages", "Device name"),
     "sync_interval_minutes": QT_TRANSLATE_NOOP("Messages", "Sync interval"),
     "sync_warn_days": QT_TRANSLATE_NOOP("Messages", "Sync warning"),
+    "quarter": QT_TRANSLATE_NOOP("Messages", "Residential quarter"),
+    "day": QT_TRANSLATE_NOOP("Messages", "Day"),
+    "place": QT_TRANSLATE_NOOP("Messages", "Place"),
+    "start": QT_TRANSLATE_NOOP("Messages", "Start"),
+    "end": QT_TRANSLATE_NOOP("Messages", "End"),
+    "officers": QT_TRANSLATE_NOOP("Messages", "Officers"),
+    "note": QT_TRANSLATE_NOOP("Messages", "Note"),
+    "reasons": QT_TRANSLATE_NOOP("Messages", "Why at home"),
+    "consent_on": QT_TRANSLATE_NOOP("Messages", "Consent recorded on"),
+    "resident": QT_TRANSLATE_NOOP("Messages", "Resident"),
+    "purpose": QT_TRANSLATE_NOOP("Messages", "Purpose of the visit"),
+    "requested_at": QT_TRANSLATE_NOOP("Messages", "Time of the request"),
+    "planned_on": QT_TRANSLATE_NOOP("Messages", "Visit day"),
+    "officer": QT_TRANSLATE_NOOP("Messages", "Officer"),
+    "outcome": QT_TRANSLATE_NOOP("Messages", "Outcome"),
+    "minutes_spent": QT_TRANSLATE_NOOP("Messages", "Time spent (minutes)"),
+    "dossiers_received": QT_TRANSLATE_NOOP("Messages", "Dossiers received"),
+    "results_delivered": QT_TRANSLATE_NOOP("Messages", "Results delivered"),
+    "ratings_taken": QT_TRANSLATE_NOOP("Messages", "Ratings taken"),
+    "done_at": QT_TRANSLATE_NOOP("Messages", "Time of the visit"),
+    "url_template": QT_TRANSLATE_NOOP("Messages", "Procedure page address"),
+    "url": QT_TRANSLATE_NOOP("Messages", "Address"),
+    "count": QT_TRANSLATE_NOOP("Messages", "Number of procedures"),
+    "procedures": QT_TRANSLATE_NOOP("Messages", "Procedures"),
 }
 
 PERSON_ROLES: dict[str, str] = {

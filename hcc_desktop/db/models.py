@@ -177,6 +177,9 @@ class DossierRow(Base):
     e_result: Mapped[bool | None] = mapped_column(Boolean)
     # 'local' | 'portal' (import-online) | 'backlog' (backlog import)
     origin: Mapped[str] = mapped_column(String(16), nullable=False, default="local")
+    # 0007: the Saturday session it was received at (field_sessions.id; no foreign
+    # key: the dossier travels by sync to devices that may not hold the session).
+    session_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
@@ -292,6 +295,79 @@ class ComplaintRow(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolution: Mapped[str] = mapped_column(Text, nullable=False, default="")
     resolved_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class FieldSessionRow(Base):
+    """A Saturday session of the rota (0007; services/field/sessions.py)."""
+
+    __tablename__ = "field_sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    quarter: Mapped[str] = mapped_column(Text, nullable=False)
+    day: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    place: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    start: Mapped[str] = mapped_column(String(5), nullable=False)  # HH:MM
+    end: Mapped[str] = mapped_column(String(5), nullable=False)
+    officers_json: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    opened_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    opened_device_id: Mapped[str] = mapped_column(String(36), nullable=False, default="")
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class HomeResidentRow(Base):
+    """The home-service register (0007): only what a visit needs."""
+
+    __tablename__ = "home_residents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    full_name: Mapped[str] = mapped_column(Text, nullable=False)
+    reasons: Mapped[str] = mapped_column(Text, nullable=False, default="")  # comma list
+    quarter: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    address: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    phone: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    consent_on: Mapped[date] = mapped_column(Date, nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class HomeVisitRow(Base):
+    """A home visit: requested, planned, done (0007)."""
+
+    __tablename__ = "home_visits"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    resident_id: Mapped[str] = mapped_column(
+        ForeignKey("home_residents.id", ondelete="RESTRICT"), nullable=False, index=True
+    )
+    requested_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    requested_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    purpose: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    planned_on: Mapped[date | None] = mapped_column(Date, index=True)
+    officer: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    dossiers_received: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    results_delivered: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    ratings_taken: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    outcome: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    minutes_spent: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     device_id: Mapped[str] = mapped_column(String(36), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

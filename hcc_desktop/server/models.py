@@ -192,6 +192,39 @@ class ComplaintDoc(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
+class _FieldDoc:
+    """A field work record of a unit (issue 13), as the device sent it; replaced
+    by a newer version, never deleted."""
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
+    last_device: Mapped[str] = mapped_column(String(64), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class FieldSessionDoc(_FieldDoc, Base):
+    """A Saturday session of the unit's rota (opened, closed, cancelled later)."""
+
+    __tablename__ = "field_sessions"
+    __table_args__ = (Index("ix_field_sessions_unit_rev", "unit_code", "rev"),)
+
+
+class HomeResidentDoc(_FieldDoc, Base):
+    """A resident of the unit's home-service register (personal data, as a dossier's)."""
+
+    __tablename__ = "home_residents"
+    __table_args__ = (Index("ix_home_residents_unit_rev", "unit_code", "rev"),)
+
+
+class HomeVisitDoc(_FieldDoc, Base):
+    """A home visit: requested, planned, recorded."""
+
+    __tablename__ = "home_visits"
+    __table_args__ = (Index("ix_home_visits_unit_rev", "unit_code", "rev"),)
+
+
 class PublishedDoc(Base):
     """The latest catalog / calendar (global) or unit settings (per unit).
 
@@ -294,6 +327,9 @@ __all__ = [
     "DossierDoc",
     "EnrolmentCode",
     "EventDoc",
+    "FieldSessionDoc",
+    "HomeResidentDoc",
+    "HomeVisitDoc",
     "PublishedDoc",
     "RatingDoc",
     "ReportDossier",

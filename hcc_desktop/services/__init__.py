@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hcc_desktop.services.complaints import ComplaintService
     from hcc_desktop.services.exchange.backlog import BacklogService
     from hcc_desktop.services.exchange.portal import PortalService
+    from hcc_desktop.services.field import FieldService
     from hcc_desktop.services.reports import ReportService
     from hcc_desktop.services.sync.service import SyncService
 
@@ -105,6 +106,15 @@ class Services:
             from hcc_desktop.services.complaints import ComplaintService
 
             return ComplaintService(self.db, settings=self.settings, clock=self._clock)
+
+    @cached_property
+    def field(self) -> FieldService:
+        with self._lazy_lock:
+            from hcc_desktop.services.field import FieldService
+
+            return FieldService(
+                self.db, settings=self.settings, catalog=self.catalog, clock=self._clock
+            )
 
     @cached_property
     def attachments(self) -> AttachmentService:

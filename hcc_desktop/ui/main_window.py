@@ -331,6 +331,8 @@ class MainWindow(QMainWindow):
         self.reports_action.triggered.connect(self.open_reports)
         self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
         self.complaints_action.triggered.connect(self.open_complaints)
+        self.field_action = QAction(self.tr("&Field work (sessions, home visits)…"), self)
+        self.field_action.triggered.connect(self.open_field_work)
         self.sync_action = QAction(self.tr("&Synchronise…"), self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.setToolTip(self.tr("Synchronise with the server (F9)"))
@@ -378,6 +380,7 @@ class MainWindow(QMainWindow):
         dossiers.addAction(self.apology_action)
         dossiers.addAction(self.book_action)
         dossiers.addAction(self.complaints_action)
+        dossiers.addAction(self.field_action)
         dossiers.addSeparator()
         dossiers.addAction(self.find_action)
         dossiers.addAction(self.refresh_action)
@@ -1007,6 +1010,23 @@ class MainWindow(QMainWindow):
         self._reports_window = window
         window.show()
         return window
+
+    def open_field_work(self) -> QDialog:
+        from hcc_desktop.ui.field.window import FieldWorkWindow
+
+        dialog = FieldWorkWindow(
+            self.services, self.runner, self, request_sync=self._sync_after_session
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs = [*self.open_dialogs(), dialog]
+        dialog.show()
+        return dialog
+
+    def _sync_after_session(self) -> None:
+        """A closed Saturday session syncs at once when the device is registered."""
+        if self.sync_controller.is_registered():
+            self.sync_controller.sync_now(background=True)
+        self.refresh()
 
     def open_complaints(self) -> QDialog:
         from hcc_desktop.ui.complaints.dialog import ComplaintsDialog

@@ -1761,6 +1761,320 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
+    <name>FieldWork</name>
+    <message>
+        <source>planned</source>
+        <translation>đã lên lịch</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>đang mở</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>đã đóng</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>to plan</source>
+        <translation>chờ lên lịch</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã thực hiện</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWorkWindow</name>
+    <message>
+        <source>Field work</source>
+        <translation>Công tác lưu động</translation>
+    </message>
+    <message>
+        <source>&amp;Saturday sessions</source>
+        <translation>Buổi tiếp nhận &amp;thứ Bảy</translation>
+    </message>
+    <message>
+        <source>&amp;Home visits</source>
+        <translation>Phục vụ tại &amp;nhà</translation>
+    </message>
+    <message>
+        <source>&amp;QR boards</source>
+        <translation>Bảng mã &amp;QR</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&amp;Open the session</source>
+        <translation>&amp;Mở buổi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>On the session&apos;s day: dossiers received on this computer belong to it</source>
+        <translation>Trong ngày của buổi: hồ sơ tiếp nhận trên máy này được ghi vào buổi</translation>
+    </message>
+    <message>
+        <source>C&amp;lose and print the summary</source>
+        <translation>Đó&amp;ng buổi và in báo cáo</translation>
+    </message>
+    <message>
+        <source>Summary…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Hủy buổi</translation>
+    </message>
+    <message>
+        <source>e.g. Khu phố 3</source>
+        <translation>ví dụ: Khu phố 3</translation>
+    </message>
+    <message>
+        <source>e.g. the quarter&apos;s culture house</source>
+        <translation>ví dụ: nhà văn hóa khu phố</translation>
+    </message>
+    <message>
+        <source>names separated by commas</source>
+        <translation>họ tên, cách nhau bởi dấu phẩy</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the rota</source>
+        <translation>&amp;Thêm vào lịch</translation>
+    </message>
+    <message>
+        <source>Plan a session</source>
+        <translation>Lên lịch buổi tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>{quarter}: {sessions} sessions, {dossiers} dossiers, {returns} results returned</source>
+        <translation>{quarter}: {sessions} buổi, {dossiers} hồ sơ, {returns} kết quả đã trả</translation>
+    </message>
+    <message>
+        <source>This year by quarter — {lines}</source>
+        <translation>Năm nay theo khu phố — {lines}</translation>
+    </message>
+    <message>
+        <source>No session held this year yet</source>
+        <translation>Năm nay chưa có buổi tiếp nhận nào</translation>
+    </message>
+    <message>
+        <source>Open on this computer: {quarter}, {day} ({count} dossiers)</source>
+        <translation>Đang mở trên máy này: {quarter}, ngày {day} ({count} hồ sơ)</translation>
+    </message>
+    <message>
+        <source>No session is open on this computer</source>
+        <translation>Máy này không mở buổi tiếp nhận nào</translation>
+    </message>
+    <message>
+        <source>Session of {quarter} on {day}: {status}</source>
+        <translation>Buổi tiếp nhận {quarter} ngày {day}: {status}</translation>
+    </message>
+    <message>
+        <source>Session closed: {count} dossiers received</source>
+        <translation>Đã đóng buổi tiếp nhận: {count} hồ sơ đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Saturday session summary</source>
+        <translation>Báo cáo buổi tiếp nhận thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Only visits due (to plan, or planned within 7 days)</source>
+        <translation>Chỉ các lượt cần làm (chờ lên lịch, hoặc trong 7 ngày tới)</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>Cao tuổi</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Khuyết tật</translation>
+    </message>
+    <message>
+        <source>Living alone</source>
+        <translation>Neo đơn, sống một mình</translation>
+    </message>
+    <message>
+        <source>Ill, cannot travel</source>
+        <translation>Ốm đau, không đi lại được</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Consent recorded on</source>
+        <translation>Đã ghi nhận đồng ý ngày</translation>
+    </message>
+    <message>
+        <source>Add to the register</source>
+        <translation>Thêm vào danh sách</translation>
+    </message>
+    <message>
+        <source>Register a resident served at home</source>
+        <translation>Ghi người dân cần phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Why at home</source>
+        <translation>Lý do phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>e.g. certify copies, register a death</source>
+        <translation>ví dụ: chứng thực bản sao, đăng ký khai tử</translation>
+    </message>
+    <message>
+        <source>the resident, a relative, the quarter head…</source>
+        <translation>người dân, người thân, trưởng khu phố…</translation>
+    </message>
+    <message>
+        <source>Record the request</source>
+        <translation>Ghi yêu cầu</translation>
+    </message>
+    <message>
+        <source>Visit request</source>
+        <translation>Yêu cầu phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Người dân</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Người yêu cầu</translation>
+    </message>
+    <message>
+        <source>Plan the selected visit</source>
+        <translation>Lên lịch lượt đã chọn</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Record the selected visit as done</source>
+        <translation>Ghi kết quả lượt đã chọn</translation>
+    </message>
+    <message>
+        <source>Plan and record</source>
+        <translation>Lên lịch và ghi kết quả</translation>
+    </message>
+    <message>
+        <source>Visit day</source>
+        <translation>Ngày phục vụ</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>Thời gian thực hiện</translation>
+    </message>
+    <message>
+        <source>Dossiers received</source>
+        <translation>Hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Results delivered</source>
+        <translation>Kết quả đã trả</translation>
+    </message>
+    <message>
+        <source>Ratings taken</source>
+        <translation>Lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>{name} is on the home-service register</source>
+        <translation>Đã thêm {name} vào danh sách phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Visit to {name}: {status}</source>
+        <translation>Lượt phục vụ {name}: {status}</translation>
+    </message>
+    <message>
+        <source>{code} is replaced by the procedure&apos;s code</source>
+        <translation>{code} được thay bằng mã thủ tục</translation>
+    </message>
+    <message>
+        <source>Save the address</source>
+        <translation>Lưu địa chỉ</translation>
+    </message>
+    <message>
+        <source>&amp;Export the board (PDF)…</source>
+        <translation>&amp;Xuất bảng mã QR (PDF)…</translation>
+    </message>
+    <message>
+        <source>An A4 poster for the quarter: the ward&apos;s name, QR codes to the information pages of the most used procedures, the quarter&apos;s next Saturday sessions and the center&apos;s phone number.</source>
+        <translation>Bảng khổ A4 cho khu phố: tên phường, mã QR dẫn đến trang thông tin của các thủ tục thường dùng nhất, lịch các buổi tiếp nhận thứ Bảy sắp tới của khu phố và số điện thoại của Trung tâm.</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Số thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedure page address</source>
+        <translation>Địa chỉ trang thông tin thủ tục</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Export the QR board</source>
+        <translation>Xuất bảng mã QR</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>QR board written to {path}</source>
+        <translation>Đã ghi bảng mã QR vào {path}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Receive a dossier</source>
@@ -2162,6 +2476,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>&amp;Complaints and petitions…</source>
         <translation>&amp;Phản ánh, kiến nghị…</translation>
+    </message>
+    <message>
+        <source>&amp;Field work (sessions, home visits)…</source>
+        <translation>Công tác &amp;lưu động (buổi thứ Bảy, phục vụ tại nhà)…</translation>
     </message>
     <message>
         <source>&amp;Synchronise…</source>
@@ -2761,6 +3079,14 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không hỗ trợ loại tệp {suffix}: hãy chọn .xlsx, .pdf hoặc .docx</translation>
     </message>
     <message>
+        <source>The end must be after the start</source>
+        <translation>Giờ kết thúc phải sau giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>The day is already past</source>
+        <translation>Ngày này đã qua</translation>
+    </message>
+    <message>
         <source>This credential may not do that</source>
         <translation>Thông tin xác thực này không được phép làm việc đó</translation>
     </message>
@@ -2779,6 +3105,46 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Unit {unit} is not in province {province}</source>
         <translation>Đơn vị {unit} không thuộc tỉnh {province}</translation>
+    </message>
+    <message>
+        <source>Saturday session {id} was not found</source>
+        <translation>Không tìm thấy buổi tiếp nhận thứ Bảy {id}</translation>
+    </message>
+    <message>
+        <source>This session is planned for {day}: it can only be opened on its day</source>
+        <translation>Buổi tiếp nhận này được lên lịch vào ngày {day}: chỉ mở được đúng ngày đó</translation>
+    </message>
+    <message>
+        <source>This session has already been held or cancelled: it cannot be opened</source>
+        <translation>Buổi tiếp nhận này đã diễn ra hoặc đã hủy: không thể mở lại</translation>
+    </message>
+    <message>
+        <source>This session is not open</source>
+        <translation>Buổi tiếp nhận này chưa được mở</translation>
+    </message>
+    <message>
+        <source>Only a session that has not been opened can be cancelled</source>
+        <translation>Chỉ hủy được buổi tiếp nhận chưa mở</translation>
+    </message>
+    <message>
+        <source>Another session ({id}) is open on this device: close it first</source>
+        <translation>Máy này đang mở một buổi tiếp nhận khác ({id}): hãy đóng buổi đó trước</translation>
+    </message>
+    <message>
+        <source>Resident {id} is not on the home-service register</source>
+        <translation>Người dân {id} không có trong danh sách phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Home visit {id} was not found</source>
+        <translation>Không tìm thấy lượt phục vụ tại nhà {id}</translation>
+    </message>
+    <message>
+        <source>This home visit has already been done or cancelled</source>
+        <translation>Lượt phục vụ tại nhà này đã thực hiện hoặc đã hủy</translation>
+    </message>
+    <message>
+        <source>Plan the visit (day and officer) before recording it</source>
+        <translation>Hãy lên lịch (ngày và cán bộ) trước khi ghi kết quả lượt phục vụ</translation>
     </message>
     <message>
         <source>This action is no longer possible for dossier {code} (its status is now {status}): it may have been changed meanwhile on this or another computer</source>
@@ -3267,6 +3633,94 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>This is neither a CCCD number (12 digits, no letters) nor a passport number (6 to 9 capital letters and digits): check the number typed</source>
         <translation>Đây không phải số CCCD (12 chữ số, không có chữ cái) cũng không phải số hộ chiếu (6 đến 9 chữ cái in hoa và chữ số): hãy kiểm tra lại số đã nhập</translation>
+    </message>
+    <message>
+        <source>Residential quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Why at home</source>
+        <translation>Lý do phục vụ tại nhà</translation>
+    </message>
+    <message>
+        <source>Consent recorded on</source>
+        <translation>Ngày ghi nhận đồng ý</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Người dân</translation>
+    </message>
+    <message>
+        <source>Purpose of the visit</source>
+        <translation>Nội dung yêu cầu</translation>
+    </message>
+    <message>
+        <source>Time of the request</source>
+        <translation>Thời điểm yêu cầu</translation>
+    </message>
+    <message>
+        <source>Visit day</source>
+        <translation>Ngày phục vụ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Time spent (minutes)</source>
+        <translation>Thời gian thực hiện (phút)</translation>
+    </message>
+    <message>
+        <source>Dossiers received</source>
+        <translation>Số hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Results delivered</source>
+        <translation>Số kết quả đã trả</translation>
+    </message>
+    <message>
+        <source>Ratings taken</source>
+        <translation>Số lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>Time of the visit</source>
+        <translation>Thời điểm phục vụ</translation>
+    </message>
+    <message>
+        <source>Procedure page address</source>
+        <translation>Địa chỉ trang thông tin thủ tục</translation>
+    </message>
+    <message>
+        <source>Number of procedures</source>
+        <translation>Số thủ tục</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Thủ tục</translation>
     </message>
     <message>
         <source>must be at most {max}: correct it</source>
@@ -4286,6 +4740,37 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>The camera gave no picture; check it and try again.</source>
         <translation>Máy ảnh không cho hình; hãy kiểm tra rồi thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Cán bộ thực hiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Số hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -5814,6 +6299,45 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <source>Resident</source>
+        <translation>Người dân</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Visit day</source>
+        <translation>Ngày phục vụ</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,7 @@ def test_dossier_code_is_unique_in_the_schema(services: Services) -> None:
                 "result_delivery, received_by, book_no, order_no, note, created_at, updated_at, "
                 "version, search_text, original_due_at, holder, supplement_count, "
                 "waiting_since, resume_status, ended_at, timeliness, proposed_due_at, "
-                "returned_at, server_rev, paid_online, e_result, origin "
+                "returned_at, server_rev, paid_online, e_result, origin, session_id "
                 "FROM dossiers WHERE id = :id"
             ),
             {"id": d.id},

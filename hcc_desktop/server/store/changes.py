@@ -21,7 +21,6 @@ from sqlalchemy.sql import Select
 
 from hcc_desktop.server.models import (
     GLOBAL_SCOPE,
-    ComplaintDoc,
     DossierDoc,
     EventDoc,
     PublishedDoc,
@@ -30,6 +29,7 @@ from hcc_desktop.server.models import (
 from hcc_desktop.server.store.common import (
     MAX_PAGE,
     MAX_PAGE_BYTES,
+    VERSIONED_MODELS,
     ChangesPage,
     DeviceIdentity,
     StoreBase,
@@ -62,7 +62,8 @@ _DOC_MODELS: tuple[tuple[str, Any], ...] = (
     ("dossier", DossierDoc),
     ("event", EventDoc),
     ("rating", RatingDoc),
-    ("complaint", ComplaintDoc),
+    # Complaints and the field work records (sessions, residents, visits).
+    *VERSIONED_MODELS.items(),
 )
 
 
@@ -157,8 +158,8 @@ class ChangesMixin(StoreBase):
             dossier_id: Any
             if kind == "dossier":
                 dossier_id, mine = c.id, self._not_own(device, c.last_device, c.updated_at)
-            elif kind == "complaint":
-                # The complaint's dossier, if any, travels inside its data.
+            elif kind in VERSIONED_MODELS:
+                # A complaint's dossier, a visit's resident, travel inside the data.
                 dossier_id = cast(null(), String())
                 mine = self._not_own(device, c.last_device, c.updated_at)
             else:
@@ -293,7 +294,10 @@ class ChangesMixin(StoreBase):
             s.execute(select(func.max(DossierDoc.rev)).where(DossierDoc.unit_code == unit)),
             s.execute(select(func.max(EventDoc.rev)).where(EventDoc.unit_code == unit)),
             s.execute(select(func.max(RatingDoc.rev)).where(RatingDoc.unit_code == unit)),
-            s.execute(select(func.max(ComplaintDoc.rev)).where(ComplaintDoc.unit_code == unit)),
+            *(
+                s.execute(select(func.max(m.rev)).where(m.unit_code == unit))
+                for m in VERSIONED_MODELS.values()
+            ),
             s.execute(select(func.max(PublishedDoc.rev)).where(PublishedDoc.scope.in_(scopes))),
         ]
         return max((int(t.scalar() or 0) for t in tops), default=0)

@@ -33,6 +33,9 @@ from hcc_desktop.server.models import (
     Device,
     DossierDoc,
     EventDoc,
+    FieldSessionDoc,
+    HomeResidentDoc,
+    HomeVisitDoc,
     RatingDoc,
 )
 
@@ -62,7 +65,27 @@ DEVICE_ID = re.compile(r"^[0-9A-Za-z._-]{1,64}$")
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 16  # 80 bits
 
-KINDS_PUSHED = ("dossier", "event", "rating", "complaint")
+KINDS_PUSHED = (
+    "dossier",
+    "event",
+    "rating",
+    "complaint",
+    "field_session",
+    "home_resident",
+    "home_visit",
+)
+VersionedModel = (
+    type[ComplaintDoc] | type[FieldSessionDoc] | type[HomeResidentDoc] | type[HomeVisitDoc]
+)
+# Records the devices change after making them (a complaint resolved, a Saturday
+# session opened and closed, a home visit planned and recorded): the newest
+# ``version`` wins, one row per id.
+VERSIONED_MODELS: dict[str, VersionedModel] = {
+    "complaint": ComplaintDoc,
+    "field_session": FieldSessionDoc,
+    "home_resident": HomeResidentDoc,
+    "home_visit": HomeVisitDoc,
+}
 KINDS_PUBLISHED = ("catalog", "calendar", "unit_settings")
 UNIT_SETTINGS_KEYS = ("unit_name", "parent_body", "place_name", "public_lookup_url", "unit_phone")
 
@@ -373,7 +396,7 @@ class StoreBase:
 
 
 def doc_table(
-    model: type[DossierDoc] | type[EventDoc] | type[RatingDoc] | type[ComplaintDoc],
+    model: type[DossierDoc] | type[EventDoc] | type[RatingDoc] | VersionedModel,
 ) -> Table:
     """The Core table of a document model (typed for SQLAlchemy Core statements)."""
     table = model.__table__

@@ -32,7 +32,6 @@ from hcc_desktop.core.formats.bundle import (
 )
 from hcc_desktop.server.models import (
     AppliedBatch,
-    ComplaintDoc,
     Device,
     DossierDoc,
     EventDoc,
@@ -46,6 +45,7 @@ from hcc_desktop.server.store.common import (
     MAX_BUNDLE_ITEMS,
     MAX_ID_LENGTH,
     MAX_RECORD_BYTES,
+    VERSIONED_MODELS,
     BatchOutcome,
     DeviceIdentity,
     ImportOutcome,
@@ -127,7 +127,7 @@ def _text_field(data: Mapping[str, Any], name: str, max_length: int = MAX_ID_LEN
 
 def _check_item(item: PushItem, unit_code: str) -> _Checked:
     if item.kind not in KINDS_PUSHED:
-        raise _Rejected("invalid_item", "kind must be dossier, event, rating or complaint")
+        raise _Rejected("invalid_item", "kind must be one of " + ", ".join(KINDS_PUSHED))
     data = item.data
     if not isinstance(data, dict):
         raise _Rejected("invalid_item", "data must be an object")
@@ -151,8 +151,8 @@ def _check_item(item: PushItem, unit_code: str) -> _Checked:
         base = item.base_rev
         if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
             raise _Rejected("invalid_item", "base_rev must be an integer or null")
-    elif item.kind == "complaint":
-        # A complaint may concern no dossier; it always names its unit.
+    elif item.kind in VERSIONED_MODELS:
+        # A complaint may concern no dossier, a session none; both name their unit.
         if _text_field(data, "unit_code", 32) != unit_code:
             raise _Rejected("wrong_unit")
     else:
@@ -204,8 +204,11 @@ class _Plan:
     dossier_inserts: dict[str, _DossierState] = field(default_factory=dict)
     dossier_updates: dict[str, _DossierState] = field(default_factory=dict)
     docs: dict[str, list[_NewDoc]] = field(default_factory=lambda: {"event": [], "rating": []})
-    # Complaints to write: id -> (provisional rev, data, raw, already stored).
-    complaints: dict[str, tuple[int, dict[str, Any], str, bool]] = field(default_factory=dict)
+    # Complaints and sessions to write: (kind, id) -> (provisional rev, data, raw,
+    # already stored).
+    versioned: dict[tuple[str, str], tuple[int, dict[str, Any], str, bool]] = field(
+        default_factory=dict
+    )
     count: int = 0
 
     def next_rev(self) -> int:
@@ -236,8 +239,8 @@ class BatchApplier:
         # Unit of each stored dossier that only events or ratings of the batch refer to.
         self.dossier_units: dict[str, str] = {}
         self.docs_seen: dict[tuple[str, str], tuple[str, int]] = {}  # (kind,id)->(unit,rev)
-        # Stored complaints of the batch: id -> (unit, rev, data).
-        self.complaints: dict[str, tuple[str, int, dict[str, Any]]] = {}
+        # Stored complaints and sessions of the batch: (kind, id) -> (unit, rev, data).
+        self.versioned: dict[tuple[str, str], tuple[str, int, dict[str, Any]]] = {}
 
     def run(self, items: Sequence[PushItem]) -> list[dict[str, Any]]:
         results: list[dict[str, Any] | None] = [None] * len(items)
@@ -255,8 +258,8 @@ class BatchApplier:
             try:
                 if entry.item.kind == "dossier":
                     results[entry.item.index] = self._dossier(entry)
-                elif entry.item.kind == "complaint":
-                    results[entry.item.index] = self._complaint(entry)
+                elif entry.item.kind in VERSIONED_MODELS:
+                    results[entry.item.index] = self._versioned(entry)
                 else:
                     results[entry.item.index] = self._doc(entry)
             except _Rejected as exc:
@@ -299,14 +302,15 @@ class BatchApplier:
                 seen = select(c.id, c.unit_code, c.rev).where(among(c.id, chunk, self.postgresql))
                 for doc_id, unit_code, rev in self.s.execute(seen).all():
                     self.docs_seen[(kind, doc_id)] = (unit_code, rev)
-        complaint_ids = {c.data["id"] for c in checked if c.item.kind == "complaint"}
-        for chunk in id_chunks(complaint_ids, self.postgresql):
-            k = doc_table(ComplaintDoc).c
-            query = select(k.id, k.unit_code, k.rev, k.data).where(
-                among(k.id, chunk, self.postgresql)
-            )
-            for doc_id, unit_code, rev, data in self.s.execute(query).all():
-                self.complaints[doc_id] = (unit_code, rev, data)
+        for kind, versioned_model in VERSIONED_MODELS.items():
+            ids = {c.data["id"] for c in checked if c.item.kind == kind}
+            for chunk in id_chunks(ids, self.postgresql):
+                k = doc_table(versioned_model).c
+                query = select(k.id, k.unit_code, k.rev, k.data).where(
+                    among(k.id, chunk, self.postgresql)
+                )
+                for doc_id, unit_code, rev, data in self.s.execute(query).all():
+                    self.versioned[(kind, doc_id)] = (unit_code, rev, data)
 
     def _dossier(self, entry: _Checked) -> dict[str, Any]:
         item, data = entry.item, entry.data
@@ -374,11 +378,12 @@ class BatchApplier:
         self.docs_seen[(item.kind, data["id"])] = (self.unit, rev)
         return {"id": item.id, "status": "applied", "rev": rev}
 
-    def _complaint(self, entry: _Checked) -> dict[str, Any]:
-        """The newest version of a complaint wins (``version`` grows with each
-        change on the device); an older or equal one is a duplicate."""
+    def _versioned(self, entry: _Checked) -> dict[str, Any]:
+        """The newest version of a complaint or a session wins (``version`` grows
+        with each change on the device); an older or equal one is a duplicate."""
         item, data = entry.item, entry.data
-        stored = self.complaints.get(data["id"])
+        key = (item.kind, data["id"])
+        stored = self.versioned.get(key)
         if stored is not None:
             unit_code, rev, held = stored
             if unit_code != self.unit:
@@ -386,8 +391,8 @@ class BatchApplier:
             if held == data or _version(held) >= _version(data):
                 return {"id": item.id, "status": "duplicate", "rev": rev}
         rev = self.plan.next_rev()
-        self.plan.complaints[data["id"]] = (rev, data, entry.raw, stored is not None)
-        self.complaints[data["id"]] = (self.unit, rev, data)
+        self.plan.versioned[key] = (rev, data, entry.raw, stored is not None)
+        self.versioned[key] = (self.unit, rev, data)
         return {"id": item.id, "status": "applied", "rev": rev}
 
     def _write(self, results: list[dict[str, Any]]) -> None:
@@ -442,9 +447,9 @@ class BatchApplier:
                 [(resolve(doc.rev), doc.data, doc.raw) for doc in docs],
                 {"unit_code": self.unit, "origin_device": self.device.id, "created_at": self.now},
             )
-        # Complaints are few: plain statements, one per complaint.
-        table = doc_table(ComplaintDoc)
-        for complaint_id, (rev, _data, raw, stored) in self.plan.complaints.items():
+        # Complaints and sessions are few: plain statements, one per record.
+        for (kind, doc_id), (rev, _data, raw, stored) in self.plan.versioned.items():
+            table = doc_table(VERSIONED_MODELS[kind])
             values = {
                 "rev": resolve(rev),
                 "data": self._json_value(raw),
@@ -452,11 +457,9 @@ class BatchApplier:
                 "updated_at": self.now,
             }
             if stored:
-                self.s.execute(table.update().where(table.c.id == complaint_id).values(values))
+                self.s.execute(table.update().where(table.c.id == doc_id).values(values))
             else:
-                self.s.execute(
-                    table.insert().values(id=complaint_id, unit_code=self.unit, **values)
-                )
+                self.s.execute(table.insert().values(id=doc_id, unit_code=self.unit, **values))
 
     def _json_value(self, raw: str) -> ColumnElement[Any]:
         return json_text(raw, self.postgresql)

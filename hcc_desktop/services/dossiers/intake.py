@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -40,6 +40,7 @@ from hcc_desktop.db.models import DossierComponentRow, DossierEventRow, DossierR
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.dossiers.codes import next_code, next_order_no
 from hcc_desktop.services.dossiers.query import dossier_from_row, person_to_json, search_text
+from hcc_desktop.services.field.sessions import open_session_id
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -346,6 +347,11 @@ class IntakeService:
         days = procedure.processing_days
         if use_alt_processing and procedure.processing_days_alt is not None:
             days = procedure.processing_days_alt
+        with self._db.read() as s:
+            if open_session_id(
+                s, device_id=self._settings.load().device_id, received_at=received_at
+            ):
+                channel = Channel.SATURDAY_SESSION.value
         return self._settings.calendar().due_at(received_at, days, Channel(channel))
 
     # -- accept --------------------------------------------------------------
@@ -359,6 +365,11 @@ class IntakeService:
         c = self._check(draft)
         settings = self._settings.load()
         calendar = self._settings.calendar()
+        # A dossier taken while this device has a Saturday session open belongs to it.
+        with self._db.read() as s:
+            session_id = open_session_id(s, device_id=settings.device_id, received_at=c.received_at)
+        if session_id is not None:
+            c = replace(c, channel=Channel.SATURDAY_SESSION)
         clock_start = calendar.clock_start(c.received_at, c.channel)
         due_at = calendar.due_at(c.received_at, c.processing_days, c.channel)
         now = datetime.now(UTC)
@@ -409,6 +420,7 @@ class IntakeService:
                     paid_online=c.paid_online,
                     e_result=c.e_result,
                     origin="local",
+                    session_id=session_id,
                     search_text=search_text(
                         code=code,
                         owner_name=c.owner.full_name,

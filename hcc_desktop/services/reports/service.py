@@ -31,6 +31,7 @@ from hcc_desktop.db.engine import Database
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import engine
 from hcc_desktop.services.reports.engine import Cancel, Progress, stamp
+from hcc_desktop.services.reports.sessions import SessionBreakdown, session_breakdown
 from hcc_desktop.services.settings import SettingsService
 
 TOTAL = "Tổng cộng"
@@ -140,6 +141,11 @@ class ReportService:
             procedures_online=(used, offered),
             procedures_active=active,
         )
+
+    def sessions(self, period: Period) -> SessionBreakdown:
+        """The report's figures for the dossiers received at Saturday sessions,
+        per session and per residential quarter (services/reports/sessions.py)."""
+        return session_breakdown(self._db, self._settings.calendar(), period, today=self._today())
 
     # --- drill-down --------------------------------------------------------------------
 

@@ -7,7 +7,17 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-KINDS = ("dossier", "event", "rating", "complaint")
+KINDS = (
+    "dossier",
+    "event",
+    "rating",
+    "complaint",
+    "field_session",
+    "home_resident",
+    "home_visit",
+)
+# Records that change after they are made: the newest ``version`` wins.
+VERSIONED_KINDS = ("complaint", "field_session", "home_resident", "home_visit")
 
 
 def enqueue(s: Session, kind: str, entity_id: str) -> None:

@@ -19,6 +19,7 @@ from hcc_desktop.db.models import (
     SyncConflictRow,
     SyncStateRow,
 )
+from hcc_desktop.services.sync.outbox import KINDS, VERSIONED_KINDS
 from hcc_desktop.services.sync.wire import (
     DossierSnapshot,
     among,
@@ -223,14 +224,12 @@ class PushMixin(SyncBase):
         """Push items for outbox rows, in their order, the ``seq`` of each
         item, the ``seq`` of the rows whose record is gone (nothing left to
         send) and the dossiers' snapshots."""
-        ids: dict[str, list[str]] = {"dossier": [], "event": [], "rating": [], "complaint": []}
+        ids: dict[str, list[str]] = {kind: [] for kind in KINDS}
         for _seq, kind, entity_id in rows:
             ids.setdefault(kind, []).append(entity_id)
         snapshots = read_dossier_snapshots(s, ids["dossier"])
         dossiers = {i: snapshot_to_wire(snapshot) for i, snapshot in snapshots.items()}
-        docs = {
-            kind: read_doc_wires(s, kind, ids[kind]) for kind in ("event", "rating", "complaint")
-        }
+        docs = {kind: read_doc_wires(s, kind, ids[kind]) for kind in KINDS if kind != "dossier"}
         items: list[dict[str, Any]] = []
         seqs: list[int] = []
         vanished: list[int] = []
@@ -351,10 +350,14 @@ class PushMixin(SyncBase):
         # The dossiers as they are now, to tell whether one changed since it was sent.
         current = read_dossier_snapshots(s, dossier_ids)
         sent = batch.snapshots or {}
-        # Complaints change too (resolved): one changed since it was sent stays queued.
-        complaints_now = read_doc_wires(
-            s, "complaint", [i["data"]["id"] for i in items.values() if i["kind"] == "complaint"]
-        )
+        # Complaints and sessions change too (resolved, opened, closed): one
+        # changed since it was sent stays queued.
+        versioned_now = {
+            kind: read_doc_wires(
+                s, kind, [i["data"]["id"] for i in items.values() if i["kind"] == kind]
+            )
+            for kind in VERSIONED_KINDS
+        }
 
         def unchanged(dossier_id: str, data: Mapping[str, Any]) -> bool:
             before = sent.get(dossier_id)
@@ -381,8 +384,8 @@ class PushMixin(SyncBase):
                         revs.append((result["rev"], entity_id))
                     # Changed again since it was read: stays queued.
                     still = unchanged(entity_id, data)
-                elif kind == "complaint":
-                    still = complaints_now.get(entity_id) == data
+                elif kind in versioned_now:
+                    still = versioned_now[kind].get(entity_id) == data
                 if seq is not None and still:
                     done.append(seq)
             elif status == "conflict" and kind == "dossier":

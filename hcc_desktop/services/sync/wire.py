@@ -38,6 +38,9 @@ from hcc_desktop.db.models import (
     DossierComponentRow,
     DossierEventRow,
     DossierRow,
+    FieldSessionRow,
+    HomeResidentRow,
+    HomeVisitRow,
     OutboxRow,
     ProcedureRow,
     RatingRow,
@@ -59,6 +62,9 @@ _COMPONENT_TABLE: Table = DossierComponentRow.__table__  # type: ignore[assignme
 _EVENT_TABLE: Table = DossierEventRow.__table__  # type: ignore[assignment]
 _RATING_TABLE: Table = RatingRow.__table__  # type: ignore[assignment]
 _COMPLAINT_TABLE: Table = ComplaintRow.__table__  # type: ignore[assignment]
+_SESSION_TABLE: Table = FieldSessionRow.__table__  # type: ignore[assignment]
+_RESIDENT_TABLE: Table = HomeResidentRow.__table__  # type: ignore[assignment]
+_VISIT_TABLE: Table = HomeVisitRow.__table__  # type: ignore[assignment]
 _COUNTER_TABLE: Table = CodeCounter.__table__  # type: ignore[assignment]
 
 
@@ -232,6 +238,9 @@ _DOC_WIRES = {
     "event": _WireShape(_EVENT_TABLE),
     "rating": _WireShape(_RATING_TABLE),
     "complaint": _WireShape(_COMPLAINT_TABLE),
+    "field_session": _WireShape(_SESSION_TABLE),
+    "home_resident": _WireShape(_RESIDENT_TABLE),
+    "home_visit": _WireShape(_VISIT_TABLE),
 }
 
 
@@ -821,6 +830,13 @@ _DOSSIER_WRITER = _RowWriter(_DOSSIER_TABLE, ("pk",))
 _COMPONENT_WRITER = _RowWriter(_COMPONENT_TABLE)
 _DOC_WRITERS = {"event": _RowWriter(_EVENT_TABLE), "rating": _RowWriter(_RATING_TABLE)}
 _COMPLAINT_WRITER = _RowWriter(_COMPLAINT_TABLE)
+# Field work (issue 13): kind -> (table, writer, the column naming the record it
+# needs first and that record's table).
+_FIELD_KINDS: dict[str, tuple[Table, _RowWriter, str | None, Table | None]] = {
+    "field_session": (_SESSION_TABLE, _RowWriter(_SESSION_TABLE), None, None),
+    "home_resident": (_RESIDENT_TABLE, _RowWriter(_RESIDENT_TABLE), None, None),
+    "home_visit": (_VISIT_TABLE, _RowWriter(_VISIT_TABLE), "resident_id", _RESIDENT_TABLE),
+}
 
 
 @dataclass(frozen=True)
@@ -909,11 +925,76 @@ def apply_page(
             out.applied += 1
     _apply_dossiers(s, [c for c in changes if c.get("kind") == "dossier"], unit_code, now, out)
     docs = [*parked, *(c for c in changes if c.get("kind") in ("event", "rating"))]
-    _apply_docs(s, [c for c in docs if c.get("kind") != "complaint"], out)
+    _apply_docs(s, [c for c in docs if c.get("kind") in ("event", "rating")], out)
     complaints = [c for c in docs if c.get("kind") == "complaint"]
     complaints += [c for c in changes if c.get("kind") == "complaint"]
     _apply_complaints(s, complaints, unit_code, out)
+    # Residents before the visits that name them.
+    for kind in _FIELD_KINDS:
+        wanted = [c for c in (*parked, *changes) if c.get("kind") == kind]
+        _apply_versioned(s, kind, wanted, unit_code, out)
     return out
+
+
+def _apply_versioned(
+    s: Session, kind: str, changes: Sequence[Mapping[str, Any]], unit_code: str, out: PageOutcome
+) -> None:
+    """Field work records (a Saturday session, a resident of the home-service
+    register, a home visit): the newest ``version`` wins; one changed here and
+    not pushed yet is kept (its push brings it to the server, whose copy then
+    comes back); a visit whose resident has not arrived yet is parked."""
+    table, writer, parent_column, parent_table = _FIELD_KINDS[kind]
+    latest: dict[str, Mapping[str, Any]] = {}
+    for change in changes:
+        data = change.get("data")
+        if not isinstance(data, Mapping) or not isinstance(data.get("id"), str):
+            out.skipped.append(_skip(change, "invalid", f"no {kind} id"))
+        elif data.get("unit_code") != unit_code:
+            out.skipped.append(_skip(change, "wrong_unit"))
+        elif data["id"] not in latest or int(change.get("rev") or 0) > int(
+            latest[data["id"]].get("rev") or 0
+        ):
+            latest[data["id"]] = change
+    if not latest:
+        return
+    ids = list(latest)
+    c = table.c
+    held = dict(s.execute(select(c.id, c.version).where(among(c.id, ids))).all())
+    pending = set(
+        s.scalars(
+            select(OutboxRow.entity_id).where(
+                OutboxRow.kind == kind, among(OutboxRow.entity_id, ids)
+            )
+        ).all()
+    )
+    present: set[str] = set()
+    if parent_column is not None and parent_table is not None:
+        wanted = [str(ch["data"].get(parent_column)) for ch in latest.values()]
+        present = set(
+            s.scalars(select(parent_table.c.id).where(among(parent_table.c.id, wanted))).all()
+        )
+    rows: list[tuple[Mapping[str, Any], list[Any]]] = []
+    for record_id, change in latest.items():
+        data = change["data"]
+        if record_id in pending:
+            continue
+        version = data.get("version")
+        if record_id in held and (not isinstance(version, int) or version <= held[record_id]):
+            continue
+        if parent_column is not None and data.get(parent_column) not in present:
+            out.parked.append(dict(change))
+            continue
+        try:
+            rows.append((change, writer.row_from_wire(data)))
+        except WireError as exc:
+            out.skipped.append(_skip(change, "invalid", str(exc)[:500]))
+
+    def write(s: Session, items: Sequence[list[Any]]) -> None:
+        replaced = [row[0] for row in items]
+        s.execute(delete(table).where(among(c.id, replaced)))
+        writer.insert(s, items)
+
+    out.applied += len(_in_savepoints(s, rows, write, out))
 
 
 def _apply_complaints(
