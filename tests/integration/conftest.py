@@ -566,3 +566,31 @@ def module_harness(
 def fresh_database(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
     """A database of its own for one test (e.g. to break it)."""
     return _new_database(request, backend, tmp_path)
+
+
+@pytest.fixture
+def file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Devices keep their credentials in the encrypted-file keyring (no OS keyring here)."""
+    from tests.integration.sync_support import FILE_KEYRING
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
+
+
+@pytest.fixture(scope="module")
+def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, seeded device store, copied for each device of the module's tests."""
+    from tests.integration.sync_support import make_device_template
+
+    return make_device_template(tmp_path_factory.mktemp("device"))
+
+
+@pytest.fixture
+def fleet(
+    tmp_path: Path, device_template: Path, harness: Harness, clock: Any, file_keyring: None
+) -> Iterator[Any]:
+    """Devices of the test's unit, enrolled on the harness's server."""
+    from tests.integration.sync_support import Fleet
+
+    f = Fleet(tmp_path, device_template, harness.enrol, clock)
+    yield f
+    f.close()

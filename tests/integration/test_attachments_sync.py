@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,34 +17,17 @@ from hcc_desktop.core.errors import SyncError
 from hcc_desktop.server.attachments import AttachmentStore
 from hcc_desktop.server.models import AttachmentBlob, AttachmentHolder, AttachmentUpload
 from hcc_desktop.services.attachments.transfer import AttachmentSync
-from tests.conftest import FakeClock, birth_draft
+from tests.conftest import birth_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (
-    FILE_KEYRING,
     Device,
     Fleet,
-    make_device_template,
 )
 from tests.scan_pages import photo_page, write_pages
 
-
-@pytest.fixture(autouse=True)
-def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
-
-
-@pytest.fixture(scope="module")
-def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_device_template(tmp_path_factory.mktemp("device"))
-
-
-@pytest.fixture
-def fleet(
-    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
-) -> Iterator[Fleet]:
-    f = Fleet(tmp_path, device_template, harness.enrol, clock)
-    yield f
-    f.close()
+# The file keyring, a device template per module and a fleet of devices:
+# fixtures of tests/integration/conftest.py.
+pytestmark = pytest.mark.usefixtures("file_keyring")
 
 
 def _files(device: Device, **options: Any) -> AttachmentSync:

@@ -5,8 +5,6 @@ protocol is refused with a message naming the version to install."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -20,28 +18,12 @@ from hcc_desktop.core.version import (
     app_version,
 )
 from hcc_desktop.services.sync import client as sync_client
-from tests.conftest import FakeClock
 from tests.integration.conftest import Harness, new_unit_code
-from tests.integration.sync_support import FILE_KEYRING, Fleet, make_device_template
+from tests.integration.sync_support import Fleet
 
-
-@pytest.fixture(autouse=True)
-def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
-
-
-@pytest.fixture(scope="module")
-def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_device_template(tmp_path_factory.mktemp("device"))
-
-
-@pytest.fixture
-def fleet(
-    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
-) -> Iterator[Fleet]:
-    f = Fleet(tmp_path, device_template, harness.enrol, clock)
-    yield f
-    f.close()
+# The file keyring, a device template per module and a fleet of devices:
+# fixtures of tests/integration/conftest.py.
+pytestmark = pytest.mark.usefixtures("file_keyring")
 
 
 def play_old_device(monkeypatch: pytest.MonkeyPatch) -> None:

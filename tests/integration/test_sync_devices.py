@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,34 +18,17 @@ from hcc_desktop.core.errors import SyncError
 from hcc_desktop.services import open_services
 from hcc_desktop.services.sync.credentials import load_credential, store_credential
 from hcc_desktop.services.sync.service import SyncResult
-from tests.conftest import FakeClock, applicant, birth_draft, marriage_status_draft
+from tests.conftest import applicant, birth_draft, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (
-    FILE_KEYRING,
     Device,
     Fleet,
-    make_device_template,
     server_view,
 )
 
-
-@pytest.fixture(autouse=True)
-def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
-
-
-@pytest.fixture(scope="module")
-def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_device_template(tmp_path_factory.mktemp("device"))
-
-
-@pytest.fixture
-def fleet(
-    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
-) -> Iterator[Fleet]:
-    f = Fleet(tmp_path, device_template, harness.enrol, clock)
-    yield f
-    f.close()
+# The file keyring, a device template per module and a fleet of devices:
+# fixtures of tests/integration/conftest.py.
+pytestmark = pytest.mark.usefixtures("file_keyring")
 
 
 def everyone_agrees(devices: list[Device], harness: Harness, unit_code: str) -> None:

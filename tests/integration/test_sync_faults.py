@@ -34,35 +34,19 @@ from hcc_desktop.services.sync.service import SyncService
 from tests.conftest import FakeClock, applicant, birth_draft, marriage_status_draft
 from tests.integration.conftest import ROOT, Harness, ServerProcess, new_unit_code
 from tests.integration.sync_support import (
-    FILE_KEYRING,
     Device,
     FaultProxy,
     Fleet,
     applied_batches,
-    make_device_template,
     server_view,
 )
 
 DEADLINE = 60.0  # seconds to wait for a fault to be reached; never a synchronisation sleep
 
 
-@pytest.fixture(autouse=True)
-def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
-
-
-@pytest.fixture(scope="module")
-def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_device_template(tmp_path_factory.mktemp("device"))
-
-
-@pytest.fixture
-def fleet(
-    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
-) -> Iterator[Fleet]:
-    f = Fleet(tmp_path, device_template, harness.enrol, clock)
-    yield f
-    f.close()
+# The file keyring, a device template per module and a fleet of devices:
+# fixtures of tests/integration/conftest.py.
+pytestmark = pytest.mark.usefixtures("file_keyring")
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ dossiers; the newest version of a session wins."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,28 +14,14 @@ from hcc_desktop.core.field import SessionStatus
 from hcc_desktop.server.models import FieldSessionDoc
 from tests.conftest import FakeClock, birth_draft
 from tests.integration.conftest import Harness, new_unit_code
-from tests.integration.sync_support import FILE_KEYRING, Fleet, make_device_template
+from tests.integration.sync_support import Fleet
 
 SATURDAY = date(2026, 11, 28)
 
 
-@pytest.fixture(autouse=True)
-def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
-
-
-@pytest.fixture(scope="module")
-def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_device_template(tmp_path_factory.mktemp("device"))
-
-
-@pytest.fixture
-def fleet(
-    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
-) -> Iterator[Fleet]:
-    f = Fleet(tmp_path, device_template, harness.enrol, clock)
-    yield f
-    f.close()
+# The file keyring, a device template per module and a fleet of devices:
+# fixtures of tests/integration/conftest.py.
+pytestmark = pytest.mark.usefixtures("file_keyring")
 
 
 def test_a_session_planned_at_the_office_is_held_on_the_laptop(

@@ -4,9 +4,6 @@ recorded") for dossiers from before the flags existed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 
@@ -15,29 +12,14 @@ from hcc_desktop.db.models import DossierRow
 from hcc_desktop.server.models import ComplaintDoc
 from hcc_desktop.services.dossiers.intake import ComponentInput
 from hcc_desktop.services.sync.wire import _DOSSIER_WRITER, parse_dossier
-from tests.conftest import FakeClock, applicant, birth_draft
+from tests.conftest import applicant, birth_draft
 from tests.integration.conftest import Harness, new_unit_code
-from tests.integration.sync_support import FILE_KEYRING, Fleet, make_device_template, server_view
+from tests.integration.sync_support import Fleet, server_view
 from tests.unit.test_exchange import portal_record
 
-
-@pytest.fixture(autouse=True)
-def _file_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", FILE_KEYRING)
-
-
-@pytest.fixture(scope="module")
-def device_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_device_template(tmp_path_factory.mktemp("device"))
-
-
-@pytest.fixture
-def fleet(
-    tmp_path: Path, device_template: Path, harness: Harness, clock: FakeClock
-) -> Iterator[Fleet]:
-    f = Fleet(tmp_path, device_template, harness.enrol, clock)
-    yield f
-    f.close()
+# The file keyring, a device template per module and a fleet of devices:
+# fixtures of tests/integration/conftest.py.
+pytestmark = pytest.mark.usefixtures("file_keyring")
 
 
 def test_report_fields_reach_the_server_and_the_other_devices(
