@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,27 @@ def test_catalog_import_reads_the_procedure_names_off_the_gui_thread(
     report = outcome.report
     assert set(outcome.names) == {*report.added, *report.updated, *report.deactivated}
     assert all(outcome.names[code] for code in report.updated)
+
+
+def test_todays_list_is_read_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[threading.Thread] = []
+    original = services.dossiers.received_on
+
+    def recording(day: date) -> list[DossierSummary]:
+        threads.append(threading.current_thread())
+        return original(day)
+
+    monkeypatch.setattr(services.dossiers, "received_on", recording)
+    window = MainWindow(services, runner)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: window.header_label.text() == "Dossiers received today (1)")
+    assert window.model.rowCount() == 1
+    assert threads
+    assert threading.main_thread() not in threads
