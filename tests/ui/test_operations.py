@@ -17,6 +17,7 @@ from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.ui.catalog.operations import import_catalog_job
 from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
 from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.dialog import DossierDialog
 from hcc_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import AcceptDossier, show_active
 
@@ -153,3 +154,39 @@ def test_todays_list_is_read_on_the_task_runner(
     assert window.model.rowCount() == 1
     assert threads
     assert threading.main_thread() not in threads
+
+
+def test_dossier_window_reads_the_dossier_and_timeline_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[tuple[str, threading.Thread]] = []
+    get, timeline = services.dossiers.get, services.dossiers.timeline
+
+    def recording_get(key: str) -> object:
+        threads.append(("get", threading.current_thread()))
+        return get(key)
+
+    def recording_timeline(dossier_id: str) -> object:
+        threads.append(("timeline", threading.current_thread()))
+        return timeline(dossier_id)
+
+    monkeypatch.setattr(services.dossiers, "get", recording_get)
+    monkeypatch.setattr(services.dossiers, "timeline", recording_timeline)
+    window = DossierDialog(services, runner, dossier.id)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: not window.loading)
+    assert window.dossier() is not None
+    assert {name for name, _thread in threads} == {"get", "timeline"}
+    assert threading.main_thread() not in [thread for _name, thread in threads]
+    # A change re-reads on the runner too.
+    threads.clear()
+    notify_dossiers_changed([dossier.id])
+    assert window.loading
+    qtbot.waitUntil(lambda: not window.loading)
+    assert threads
+    assert threading.main_thread() not in [thread for _name, thread in threads]
