@@ -286,6 +286,7 @@ def test_a_supplement_request_lists_the_papers_and_offers_form_02(
     dialog = transition_dialog(qtbot, window, Action.REQUEST_SUPPLEMENT)
     assert dialog.missing_list is not None
     assert dialog.other_paper is not None
+    qtbot.waitUntil(lambda: not dialog.loading_checklist)  # read on the task runner
     offered = [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())]
     received = {c.name for c in dossier.components}
     assert offered

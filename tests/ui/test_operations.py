@@ -190,3 +190,31 @@ def test_dossier_window_reads_the_dossier_and_timeline_on_the_task_runner(
     qtbot.waitUntil(lambda: not window.loading)
     assert threads
     assert threading.main_thread() not in [thread for _name, thread in threads]
+
+
+def test_supplement_request_reads_the_checklist_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hcc_desktop.core.domain import Action
+    from hcc_desktop.ui.dossier.transition import TransitionDialog
+
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[threading.Thread] = []
+    original = services.catalog.get
+
+    def recording(code: str) -> object:
+        threads.append(threading.current_thread())
+        return original(code)
+
+    monkeypatch.setattr(services.catalog, "get", recording)
+    dialog = TransitionDialog(services, runner, dossier.id, Action.REQUEST_SUPPLEMENT)
+    show_active(qtbot, dialog)
+    assert dialog.missing_list is not None
+    qtbot.waitUntil(lambda: not dialog.loading_checklist)
+    assert dialog.missing_list.count() > 0
+    assert threads
+    assert threading.main_thread() not in threads

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hcc_desktop.core.domain import Dossier, DossierEvent
+from hcc_desktop.core.domain import Dossier, DossierEvent, Procedure
 from hcc_desktop.services import Services
 
 
@@ -12,3 +12,8 @@ def read_dossier(
     """Runs on the task runner: the dossier ``key`` and its timeline."""
     dossier = services.dossiers.get(key)
     return generation, dossier, list(services.dossiers.timeline(dossier.id))
+
+
+def read_procedure(services: Services, code: str) -> Procedure:
+    """Runs on the task runner: the catalog procedure ``code`` (its checklist)."""
+    return services.catalog.get(code)
