@@ -474,6 +474,7 @@ def test_an_overdue_dossier_offers_the_apology_which_prints_form_04(
     qtbot.mouseClick(window.apology_button, Qt.MouseButton.LeftButton)
     dialog = next(d for d in window.open_dialogs() if isinstance(d, ApologyDialog))
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading_calendar)  # read on the task runner
     expected = dialog.default_new_due()
     assert expected.date() == calendar.add_working_days(local_now().date(), 2)
     assert dialog.new_due() == expected

@@ -218,3 +218,30 @@ def test_supplement_request_reads_the_checklist_on_the_task_runner(
     assert dialog.missing_list.count() > 0
     assert threads
     assert threading.main_thread() not in threads
+
+
+def test_apology_dialog_reads_the_calendar_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hcc_desktop.ui.dossier.apology import ApologyDialog
+
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[threading.Thread] = []
+    original = services.settings.calendar
+
+    def recording() -> object:
+        threads.append(threading.current_thread())
+        return original()
+
+    monkeypatch.setattr(services.settings, "calendar", recording)
+    dialog = ApologyDialog(services, runner, dossier.id)
+    show_active(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.loading_calendar)
+    assert dialog.new_date.isEnabled()
+    dialog.new_date.setDate(dialog.new_date.date().addDays(1))  # the note needs no store read
+    assert threads
+    assert threading.main_thread() not in threads
