@@ -245,3 +245,31 @@ def test_apology_dialog_reads_the_calendar_on_the_task_runner(
     dialog.new_date.setDate(dialog.new_date.date().addDays(1))  # the note needs no store read
     assert threads
     assert threading.main_thread() not in threads
+
+
+def test_intake_reads_a_chosen_procedure_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hcc_desktop.ui.intake.dialog import IntakeDialog
+
+    threads: list[threading.Thread] = []
+    original = services.catalog.get
+
+    def recording(code: str) -> object:
+        threads.append(threading.current_thread())
+        return original(code)
+
+    monkeypatch.setattr(services.catalog, "get", recording)
+    dialog = IntakeDialog(services, runner)
+    show_active(qtbot, dialog)
+    dialog.choose_procedure("2.000884")
+    assert dialog.loading_procedure
+    qtbot.waitUntil(lambda: not dialog.loading_procedure)
+    assert dialog.fee.value() == 10_000
+    # The choice's own read ran on the runner (the appointment preview that
+    # follows it, intake.preview_due, still reads the catalog on the GUI thread).
+    assert threads
+    assert threads[0] is not threading.main_thread()
