@@ -273,3 +273,29 @@ def test_intake_reads_a_chosen_procedure_on_the_task_runner(
     # follows it, intake.preview_due, still reads the catalog on the GUI thread).
     assert threads
     assert threads[0] is not threading.main_thread()
+
+
+def test_saving_the_due_soon_horizon_announces_a_settings_change(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    from hcc_desktop.ui.worklists.panel import save_due_soon_days
+
+    days = services.settings.load().due_soon_days + 1
+    with qtbot.waitSignal(change_hub().changed, timeout=10_000) as changed:
+        runner.run_change(save_due_soon_days, services, days)
+    assert changed.args[0].settings
+    assert services.settings.load().due_soon_days == days
+
+
+def test_snoozing_a_reminder_announces_the_dossier(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    from datetime import timedelta
+
+    from hcc_desktop.core.clock import local_now
+    from hcc_desktop.ui.worklists.reminders import snooze_job
+
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    with qtbot.waitSignal(change_hub().dossiers_changed, timeout=10_000) as changed:
+        runner.run_change(snooze_job, services, dossier.id, local_now() + timedelta(hours=2))
+    assert changed.args == [[dossier.id]]
