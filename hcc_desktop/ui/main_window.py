@@ -7,7 +7,7 @@ import itertools
 import logging
 import platform
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import shiboken6
@@ -67,7 +67,7 @@ from hcc_desktop.ui.settings.officer import OfficerDialog
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
-from hcc_desktop.ui.worklists.operations import search_dossiers
+from hcc_desktop.ui.worklists.operations import received_on_day, search_dossiers
 from hcc_desktop.ui.worklists.panel import (
     KINDS,
     WorklistKind,
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.runner = runner or shared_runner()
+        self._select_when_loaded: str | None = None
         # Tests pin "now"; the program uses the Vietnam wall clock.
         self._clock: Callable[[], datetime] = clock or local_now
         self._today = self._clock().date()
@@ -566,26 +567,41 @@ class MainWindow(QMainWindow):
             )
         elif kind is WorklistKind.TODAY:
             self._today = self._clock().date()
-            try:
-                received = self.services.dossiers.received_on(self._today)
-            except HccError as exc:
-                show_error(self, exc)
-                return
-            self.worklists.note_officers(received)
-            rows = [d for d in received if self.worklists.matches(d)]
-            self.worklists.set_count(WorklistKind.TODAY, len(rows))
-            self._show_rows(
-                rows,
-                self._filtered(
-                    self.tr("Dossiers received today ({count})").format(count=len(rows))
-                ),
-                self.tr("No dossier has been received today.\nPress F2 to receive one.")
-                if not rows and not received
-                else self.tr("No dossier received today matches the filters."),
+            # Today's list is read on the task runner, not on the GUI thread; the
+            # rows shown stay (and keep their selection) until it arrives.
+            self.header_label.setText(
+                self._filtered(self.tr("Dossiers received today ({count})").format(count="…"))
+            )
+            self.runner.run(
+                received_on_day,
+                self.services,
+                self._today,
+                on_done=self._today_done,
+                on_error=self._search_failed,
             )
         else:
             self._show_worklist(kind, self.worklists.snapshot)
         self.worklists.reload()
+
+    def _today_done(self, outcome: tuple[date, list[DossierSummary]]) -> None:
+        day, received = outcome
+        if self._closed or self.search_text() or self.current_kind() is not WorklistKind.TODAY:
+            return  # the user moved on meanwhile: a newer refresh shows its own
+        if day != self._today:
+            return
+        self.worklists.note_officers(received)
+        rows = [d for d in received if self.worklists.matches(d)]
+        self.worklists.set_count(WorklistKind.TODAY, len(rows))
+        self._show_rows(
+            rows,
+            self._filtered(self.tr("Dossiers received today ({count})").format(count=len(rows))),
+            self.tr("No dossier has been received today.\nPress F2 to receive one.")
+            if not rows and not received
+            else self.tr("No dossier received today matches the filters."),
+        )
+        wanted, self._select_when_loaded = self._select_when_loaded, None
+        if wanted:
+            self.select_dossier(wanted)
 
     def _search_done(self, outcome: tuple[str, list[DossierSummary]]) -> None:
         text, rows = outcome
@@ -856,9 +872,10 @@ class MainWindow(QMainWindow):
             self.worklists.blockSignals(False)
             self._apply_default_sort(WorklistKind.TODAY)
         # The intake's operation told every screen; this one shows today's list now.
-        self.refresh()
         if dossier_id:
-            self.select_dossier(dossier_id)
+            # Selected when today's list (read on the task runner) arrives.
+            self._select_when_loaded = str(dossier_id)
+        self.refresh()
         if code:
             self.statusBar().showMessage(
                 self.tr("Dossier {code} received.").format(code=code), 10000

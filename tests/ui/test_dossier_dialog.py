@@ -52,6 +52,7 @@ def open_dossier(
     def open_it(key: str) -> DossierDialog:
         dialog = DossierDialog(services, runner, key)
         show_active(qtbot, dialog)
+        qtbot.waitUntil(lambda: not dialog.loading)
         opened.append(dialog)
         return dialog
 
@@ -175,6 +176,8 @@ def test_a_handover_changes_the_status_and_the_timeline(
     stored = services.dossiers.get(dossier.id)
     assert stored.status is DossierStatus.PROCESSING
     assert stored.holder == "Lê Văn Cường"
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.loading)  # the window re-reads on the runner
     assert window.status_label.text() == "Being processed"
     assert window.timeline_model.rowCount() == 2
     last = window.timeline_model.events()[-1]
@@ -182,7 +185,6 @@ def test_a_handover_changes_the_status_and_the_timeline(
     assert last.data["department"] == "Phòng Kinh tế, Hạ tầng và Đô thị"
     assert Action.HANDOVER in window.visible_actions()  # on to another department
     assert Action.RETURN not in window.visible_actions()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
 
     # The receiver and department are offered again next time.
     again = TransitionDialog(services, TaskRunner(), dossier.id, Action.HANDOVER)
@@ -284,6 +286,7 @@ def test_a_supplement_request_lists_the_papers_and_offers_form_02(
     dialog = transition_dialog(qtbot, window, Action.REQUEST_SUPPLEMENT)
     assert dialog.missing_list is not None
     assert dialog.other_paper is not None
+    qtbot.waitUntil(lambda: not dialog.loading_checklist)  # read on the task runner
     offered = [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())]
     received = {c.name for c in dossier.components}
     assert offered
@@ -302,6 +305,7 @@ def test_a_supplement_request_lists_the_papers_and_offers_form_02(
     event = services.dossiers.timeline(dossier.id)[-1]
     assert event.kind == "supplement_requested"
     assert [m["name"] for m in event.data["missing"]] == ["Bản sao giấy đăng ký kết hôn của cha mẹ"]
+    qtbot.waitUntil(lambda: not window.loading)  # the window re-reads on the runner
     assert Action.SUPPLEMENT_RECEIVED in window.visible_actions()
     assert "02" in window.printable_forms()
     assert "clock stopped" in window.fields["due"].text()
@@ -394,6 +398,7 @@ def test_return_dialog_checks_the_collector_then_offers_the_rating(
         "phone": "0356789012",
     }
     assert event.data["method"] == "postal"
+    qtbot.waitUntil(lambda: not window.loading)  # the window re-reads on the runner
     assert window.status_label.text() == "Result returned"
 
     assert dialog.pages.currentWidget() is dialog.done_page
@@ -469,6 +474,7 @@ def test_an_overdue_dossier_offers_the_apology_which_prints_form_04(
     qtbot.mouseClick(window.apology_button, Qt.MouseButton.LeftButton)
     dialog = next(d for d in window.open_dialogs() if isinstance(d, ApologyDialog))
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading_calendar)  # read on the task runner
     expected = dialog.default_new_due()
     assert expected.date() == calendar.add_working_days(local_now().date(), 2)
     assert dialog.new_due() == expected

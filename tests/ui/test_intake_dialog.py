@@ -285,6 +285,7 @@ def test_missing_required_paper_blocks_and_offers_form_02(
     qtbot: QtBot, dialog: IntakeDialog, services: Services
 ) -> None:
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     model = dialog.checklist_model
     model.toggle_tick(0)  # the declaration only: the birth certificate is missing
     fill_applicant(dialog)
@@ -317,6 +318,7 @@ def test_bad_phone_is_shown_next_to_the_phone_field(
     qtbot: QtBot, dialog: IntakeDialog, services: Services
 ) -> None:
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     for row in range(dialog.checklist_model.rowCount()):
         if dialog.checklist_model.is_required(row):
             dialog.checklist_model.toggle_tick(row)
@@ -345,6 +347,7 @@ def test_submitter_makes_the_power_of_attorney_required(
     qtbot: QtBot, dialog: IntakeDialog, services: Services
 ) -> None:
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     model = dialog.checklist_model
     poa = next(i for i, r in enumerate(model.rows()) if r.spec and "ủy quyền" in r.name)
     for row in range(model.rowCount()):
@@ -437,12 +440,14 @@ def test_checklist_keys_change_form_count_and_extra_papers(
 
 def test_alternative_time_limit_changes_the_appointment(dialog: IntakeDialog) -> None:
     dialog.choose_procedure("1.000894")  # marriage: same day, 5 days when verification is needed
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     assert dialog.alt_check.isVisible()
     same_day = dialog.due_label.text()
     dialog.alt_check.setChecked(True)
     assert dialog.due_label.text() != same_day
     assert dialog.build_draft().use_alt_processing
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     assert not dialog.alt_check.isVisible()
     assert not dialog.build_draft().use_alt_processing
 
@@ -451,6 +456,7 @@ def test_received_time_can_be_set_for_a_dossier_received_earlier(
     dialog: IntakeDialog, services: Services
 ) -> None:
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     assert dialog.build_draft().received_at is None  # "now", taken by the core
     earlier = (local_now() - timedelta(days=3)).replace(hour=9, minute=30, second=0, microsecond=0)
     dialog.received_at.setDateTime(QDateTime(earlier))
@@ -466,6 +472,7 @@ def test_appointment_label_says_when_it_counts_on_an_unconfirmed_day(
     dialog: IntakeDialog, services: Services
 ) -> None:
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     # Mon 23/11/2026 15:01, same-day: due Wed 25/11 because 24/11 is off (to confirm).
     dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
     assert "25/11/2026" in dialog.due_label.text()
@@ -481,6 +488,7 @@ def test_appointment_label_says_when_it_counts_on_an_unconfirmed_day(
 
 def test_fee_defaults_to_the_procedure_and_can_be_waived(dialog: IntakeDialog) -> None:
     dialog.choose_procedure("2.000884")  # signature certification: 10.000 đ
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     assert dialog.fee.value() == 10_000
     assert dialog.fee.text() == "10.000 đ"
     draft = dialog.build_draft()
@@ -491,6 +499,8 @@ def test_fee_defaults_to_the_procedure_and_can_be_waived(dialog: IntakeDialog) -
     assert not dialog.fee.isEnabled()
 
     dialog.choose_procedure(BIRTH)  # free: no payment method recorded
+
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     draft = dialog.build_draft()
     assert (draft.fee_amount, draft.fee_method) == (0, None)
 
@@ -580,6 +590,7 @@ def test_copy_certification_fee_follows_pages_and_copies(
     qtbot: QtBot, dialog: IntakeDialog
 ) -> None:
     dialog.choose_procedure("2.000815")
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     assert dialog.fee_quantities.isVisible()
     assert dialog.fee.value() == 2_000
     dialog.fee_pages.setValue(5)
@@ -588,6 +599,7 @@ def test_copy_certification_fee_follows_pages_and_copies(
     draft = dialog.build_draft()
     assert (draft.fee_amount, draft.fee_pages, draft.fee_copies) == (14_000, 5, 2)
     dialog.choose_procedure("2.000884")  # a flat fee: no counts to type
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     assert not dialog.fee_quantities.isVisible()
     assert dialog.fee.value() == 10_000
 

@@ -54,9 +54,15 @@ DAO = {
 def window(qtbot: QtBot, services: Services, runner: TaskRunner) -> Iterator[MainWindow]:
     w = MainWindow(services, runner)
     show_active(qtbot, w)
+    settle(qtbot, w)
     yield w
     for dialog in w.open_dialogs():
         dialog.close()
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait for the reads on the task runner (today's list, the counts) to arrive."""
+    qtbot.waitUntil(lambda: not window.runner.is_busy())
 
 
 def previews(window: MainWindow) -> list[PdfPreviewDialog]:
@@ -85,6 +91,7 @@ def test_shows_the_dossiers_received_today(
     second = accept_dossier(**DAO)
     w = MainWindow(services, runner)
     qtbot.addWidget(w)
+    settle(qtbot, w)
 
     assert w.model.rowCount() == 2
     assert {d.code for d in w.model.rows()} == {first.code, second.code}
@@ -117,6 +124,7 @@ def test_search_with_or_without_diacritics_updates_the_table(
     accept_dossier(**AN)
     accept_dossier(**DAO)
     window.refresh()
+    settle(qtbot, window)
     assert window.model.rowCount() == 2
 
     type_text(window.search, typed)
@@ -134,6 +142,7 @@ def test_search_without_match_says_so(
 ) -> None:
     accept_dossier(**AN)
     window.refresh()
+    settle(qtbot, window)
     type_text(window.search, "Hoàng Xuân Vinh")
     qtbot.waitUntil(lambda: window.header_label.text() == "Search results (0)")
     assert window.stack.currentWidget() is window.empty_label
@@ -164,6 +173,7 @@ def test_keyboard_moves_between_search_and_list(
 ) -> None:
     accept_dossier(**AN)
     window.refresh()
+    settle(qtbot, window)
     assert window.search.hasFocus()
     # Down arrow from the search box goes to the list, first row selected.
     qtbot.keyClick(window.search, Qt.Key.Key_Down)
@@ -199,6 +209,7 @@ def test_reprint_opens_the_receipt_preview(
 ) -> None:
     dossier = accept_dossier(**AN)
     window.refresh()
+    settle(qtbot, window)
     assert window.select_dossier(dossier.id)
     assert window.reprint_action.isEnabled()
     assert window.reprint_action.shortcut().toString() == "Ctrl+P"
@@ -218,6 +229,7 @@ def test_enter_on_a_row_opens_the_dossier(
     dossier_dialog = pytest.importorskip("hcc_desktop.ui.dossier.dialog")
     accept_dossier(**AN)
     window.refresh()
+    settle(qtbot, window)
     window.table.setFocus()
     window.table.selectRow(0)
     window.table.setCurrentIndex(window.model.index(0, 0))
@@ -235,6 +247,7 @@ def test_reprint_of_a_vanished_dossier_shows_the_error(
 ) -> None:
     accept_dossier(**AN)
     window.refresh()
+    settle(qtbot, window)
     window.table.selectRow(0)
 
     def missing(key: str) -> None:
@@ -270,6 +283,7 @@ def test_intake_action_opens_the_intake_dialog_and_refreshes_on_accept(
     window.search.setText("something typed before")
     dialogs[0].dossier_accepted.emit(dossier)
     assert window.search.text() == ""
+    settle(qtbot, window)
     assert window.model.row_of(dossier.id) >= 0
     selected = window.selected_dossier()
     assert selected is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.ui.catalog.operations import import_catalog_job
 from hcc_desktop.ui.common.changes import change_hub, notify_dossiers_changed
 from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.dialog import DossierDialog
 from hcc_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import AcceptDossier, show_active
 
@@ -128,3 +130,172 @@ def test_catalog_import_reads_the_procedure_names_off_the_gui_thread(
     report = outcome.report
     assert set(outcome.names) == {*report.added, *report.updated, *report.deactivated}
     assert all(outcome.names[code] for code in report.updated)
+
+
+def test_todays_list_is_read_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[threading.Thread] = []
+    original = services.dossiers.received_on
+
+    def recording(day: date) -> list[DossierSummary]:
+        threads.append(threading.current_thread())
+        return original(day)
+
+    monkeypatch.setattr(services.dossiers, "received_on", recording)
+    window = MainWindow(services, runner)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: window.header_label.text() == "Dossiers received today (1)")
+    assert window.model.rowCount() == 1
+    assert threads
+    assert threading.main_thread() not in threads
+
+
+def test_dossier_window_reads_the_dossier_and_timeline_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[tuple[str, threading.Thread]] = []
+    get, timeline = services.dossiers.get, services.dossiers.timeline
+
+    def recording_get(key: str) -> object:
+        threads.append(("get", threading.current_thread()))
+        return get(key)
+
+    def recording_timeline(dossier_id: str) -> object:
+        threads.append(("timeline", threading.current_thread()))
+        return timeline(dossier_id)
+
+    monkeypatch.setattr(services.dossiers, "get", recording_get)
+    monkeypatch.setattr(services.dossiers, "timeline", recording_timeline)
+    window = DossierDialog(services, runner, dossier.id)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: not window.loading)
+    assert window.dossier() is not None
+    assert {name for name, _thread in threads} == {"get", "timeline"}
+    assert threading.main_thread() not in [thread for _name, thread in threads]
+    # A change re-reads on the runner too.
+    threads.clear()
+    notify_dossiers_changed([dossier.id])
+    assert window.loading
+    qtbot.waitUntil(lambda: not window.loading)
+    assert threads
+    assert threading.main_thread() not in [thread for _name, thread in threads]
+
+
+def test_supplement_request_reads_the_checklist_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hcc_desktop.core.domain import Action
+    from hcc_desktop.ui.dossier.transition import TransitionDialog
+
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[threading.Thread] = []
+    original = services.catalog.get
+
+    def recording(code: str) -> object:
+        threads.append(threading.current_thread())
+        return original(code)
+
+    monkeypatch.setattr(services.catalog, "get", recording)
+    dialog = TransitionDialog(services, runner, dossier.id, Action.REQUEST_SUPPLEMENT)
+    show_active(qtbot, dialog)
+    assert dialog.missing_list is not None
+    qtbot.waitUntil(lambda: not dialog.loading_checklist)
+    assert dialog.missing_list.count() > 0
+    assert threads
+    assert threading.main_thread() not in threads
+
+
+def test_apology_dialog_reads_the_calendar_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    accept_dossier: AcceptDossier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hcc_desktop.ui.dossier.apology import ApologyDialog
+
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    threads: list[threading.Thread] = []
+    original = services.settings.calendar
+
+    def recording() -> object:
+        threads.append(threading.current_thread())
+        return original()
+
+    monkeypatch.setattr(services.settings, "calendar", recording)
+    dialog = ApologyDialog(services, runner, dossier.id)
+    show_active(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.loading_calendar)
+    assert dialog.new_date.isEnabled()
+    dialog.new_date.setDate(dialog.new_date.date().addDays(1))  # the note needs no store read
+    assert threads
+    assert threading.main_thread() not in threads
+
+
+def test_intake_reads_a_chosen_procedure_on_the_task_runner(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hcc_desktop.ui.intake.dialog import IntakeDialog
+
+    threads: list[threading.Thread] = []
+    original = services.catalog.get
+
+    def recording(code: str) -> object:
+        threads.append(threading.current_thread())
+        return original(code)
+
+    monkeypatch.setattr(services.catalog, "get", recording)
+    dialog = IntakeDialog(services, runner)
+    show_active(qtbot, dialog)
+    dialog.choose_procedure("2.000884")
+    assert dialog.loading_procedure
+    qtbot.waitUntil(lambda: not dialog.loading_procedure)
+    assert dialog.fee.value() == 10_000
+    # The choice's own read ran on the runner (the appointment preview that
+    # follows it, intake.preview_due, still reads the catalog on the GUI thread).
+    assert threads
+    assert threads[0] is not threading.main_thread()
+
+
+def test_saving_the_due_soon_horizon_announces_a_settings_change(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    from hcc_desktop.ui.worklists.panel import save_due_soon_days
+
+    days = services.settings.load().due_soon_days + 1
+    with qtbot.waitSignal(change_hub().changed, timeout=10_000) as changed:
+        runner.run_change(save_due_soon_days, services, days)
+    assert changed.args[0].settings
+    assert services.settings.load().due_soon_days == days
+
+
+def test_snoozing_a_reminder_announces_the_dossier(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    from datetime import timedelta
+
+    from hcc_desktop.core.clock import local_now
+    from hcc_desktop.ui.worklists.reminders import snooze_job
+
+    dossier = accept_dossier(full_name="Đặng Thị Hồng Đào")
+    with qtbot.waitSignal(change_hub().dossiers_changed, timeout=10_000) as changed:
+        runner.run_change(snooze_job, services, dossier.id, local_now() + timedelta(hours=2))
+    assert changed.args == [[dossier.id]]

@@ -142,6 +142,7 @@ def test_reachable_from_the_dossier_window(
 ) -> None:
     window = DossierDialog(services, runner, processed.id)
     show_active(qtbot, window)
+    qtbot.waitUntil(lambda: not window.loading)
     assert window.rating_button.isVisible()
     click(qtbot, window.rating_button)
     (dialog,) = [d for d in window.open_dialogs() if isinstance(d, RatingDialog)]
@@ -150,6 +151,7 @@ def test_reachable_from_the_dossier_window(
     dialog.overall.set_value(Satisfaction.VERY_SATISFIED)
     with qtbot.waitSignal(window.dossier_changed, timeout=WAIT):
         click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not window.loading)  # the window re-reads on the runner
     assert window.timeline_model.events()[-1].kind == "rated"
     dialog.close()
 

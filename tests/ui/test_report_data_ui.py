@@ -58,6 +58,7 @@ def test_dossier_window_says_not_recorded_for_old_dossiers(
     for dossier, expected in ((fresh, "No"), (old, "not recorded")):
         dialog = DossierDialog(services, runner, dossier.code)
         show_active(qtbot, dialog)
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.loading)
         assert dialog.fields["paid_online"].text() == expected
         assert dialog.fields["e_result"].text() == expected
         if dossier is old:

@@ -49,6 +49,7 @@ def test_held_scans_are_offered_previewed_and_reused(
 ) -> None:
     first_code, sha = _first_dossier(services, tmp_path)
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     fill_applicant(dialog)
     qtbot.waitUntil(lambda: dialog.reuse.widget.isVisibleTo(dialog), timeout=10_000)
     (offer,) = dialog.reuse.offers()
@@ -88,6 +89,7 @@ def test_another_citizen_is_offered_nothing(
 ) -> None:
     _first_dossier(services, tmp_path)
     dialog.choose_procedure(BIRTH)
+    dialog._runner.wait_idle()  # the catalog is read on the task runner
     fill_applicant(dialog)
     dialog.applicant.id_number.setText("001099000001")
     dialog.reuse.look_up()

@@ -164,6 +164,7 @@ def test_the_dossier_window_scans_the_selected_paper_and_views_it(
     d = accept_dossier()
     window = DossierDialog(services, runner, d.code)
     show_active(qtbot, window)
+    qtbot.waitUntil(lambda: not window.loading)
     panel = window.attachments
     assert not panel.view_button.isEnabled()
     window.components.setCurrentRow(1)

@@ -321,6 +321,7 @@ def test_main_window_speaks_vietnamese(
 ) -> None:
     window = MainWindow(services, runner)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not runner.is_busy())  # today's list is read on the runner
     unit = services.settings.load().unit_name
     assert window.windowTitle() == f"HCC Desktop – {unit}"
     assert window.intake_action.text() == "&Tiếp nhận hồ sơ"

@@ -320,8 +320,10 @@ def test_filters_apply_to_todays_list(
     birth = accept(0, as_of.replace(hour=8, minute=0))
     copy = accept(1, as_of.replace(hour=8, minute=30), procedure=COPY_CERTIFICATION)
     notify_dossiers_changed([])
+    qtbot.waitUntil(lambda: not window.runner.is_busy())
     assert sorted(shown_codes(window)) == sorted([birth.code, copy.code])
     choose(window.worklists.procedure_combo, BIRTH)
+    qtbot.waitUntil(lambda: not window.runner.is_busy())
     assert shown_codes(window) == [birth.code]
     assert window.header_label.text() == "Dossiers received today (1) – filtered"
     qtbot.waitUntil(lambda: window.worklists.count(WorklistKind.TODAY) == 1, timeout=10_000)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Dossier
+from hcc_desktop.core.errors import HccError
+from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common import dialog_parts as parts
 from hcc_desktop.ui.common.dialog_parts import DossierChangeDialog
@@ -38,6 +40,17 @@ DEFAULT_EXTENSION_DAYS = 2
 def _render_apology(services: Services, dossier_id: str) -> bytes:
     """Worker side: Mẫu 04 from the last recorded apology."""
     return services.printing.apology_pdf(dossier_id)
+
+
+def read_apology_calendar(services: Services, dossier: Dossier) -> tuple[WorkCalendar, datetime]:
+    """Runs on the task runner: the working calendar and the default new
+    appointment (the effective one moved by two working days, from today if
+    it is already past, at the same time of day)."""
+    calendar = services.settings.calendar()
+    due = services.lifecycle.effective_due(dossier)
+    base = max(due.date(), local_now().date())
+    day: date = calendar.add_working_days(base, DEFAULT_EXTENSION_DAYS)
+    return calendar, datetime.combine(day, due.time())
 
 
 class ApologyDialog(DossierChangeDialog):
@@ -89,7 +102,10 @@ class ApologyDialog(DossierChangeDialog):
         self.reason.setMaximumHeight(line * 5 + 12)
         self.reason_message = self.errors.add("reason", self.reason)
 
-        default = self.default_new_due()
+        # The calendar is read on the task runner: until it arrives the fields
+        # show the appointment itself and are disabled (the "loading" state).
+        default = self._dossier.due_at
+        self._calendar: WorkCalendar | None = None
         self.new_date = QDateEdit(QDate(default.date()))
         self.new_date.setDisplayFormat("dd/MM/yyyy")
         self.new_date.setCalendarPopup(True)
@@ -190,12 +206,44 @@ class ApologyDialog(DossierChangeDialog):
             self.cancel_button,
         ]
         parts.set_tab_chain(self._chain)
+        self._provisional = self.new_due()  # what the fields show until the calendar arrives
+        self.new_date.setEnabled(False)
+        self.new_time.setEnabled(False)
+        self._runner.run(
+            read_apology_calendar,
+            self._services,
+            self._dossier,
+            on_done=self._calendar_loaded,
+            on_error=self._calendar_failed,
+        )
+
+    @property
+    def loading_calendar(self) -> bool:
+        """True while the working calendar is being read on the task runner."""
+        return self._calendar is None and not self.new_date.isEnabled()
+
+    def _calendar_failed(self, exc: BaseException) -> None:
+        self.new_date.setEnabled(True)
+        self.new_time.setEnabled(True)
+        if not isinstance(exc, HccError):
+            raise exc
+        log.warning("no working calendar: %r", exc)
+
+    def _calendar_loaded(self, outcome: tuple[WorkCalendar, datetime]) -> None:
+        self._calendar, default = outcome
+        if self.new_due() == self._provisional:  # not changed by hand meanwhile
+            self.new_date.setDate(QDate(default.date()))
+            self.new_time.setTime(QTime(default.hour, default.minute))
+        self.new_date.setEnabled(True)
+        self.new_time.setEnabled(True)
         self._on_new_due_changed()
 
     def _on_new_due_changed(self, *_args: object) -> None:
         self.errors.clear("new_due_at")
         day = self.new_due().date()
-        reason = self._services.settings.calendar().day_off_reason(day)
+        if self._calendar is None:
+            return  # told once the calendar arrives
+        reason = self._calendar.day_off_reason(day)
         self.day_note.setText(
             self.tr("Not a working day: {reason}").format(reason=reason) if reason else ""
         )

@@ -77,6 +77,7 @@ from hcc_desktop.ui.common.table_models import (
     status_name,
 )
 from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.operations import read_dossier
 from hcc_desktop.ui.dossier.transition import ACTION_LABELS, TransitionDialog, action_label
 
 log = logging.getLogger(__name__)
@@ -415,6 +416,8 @@ class DossierDialog(QDialog):
         self._dialogs: list[QDialog] = []
         self._printing = False
         self._apology_ok = False
+        self._pending_reads = 0
+        self._read_generation = 0
         self.setWindowTitle(self.tr("Dossier {key}").format(key=key))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._build()
@@ -640,21 +643,50 @@ class DossierDialog(QDialog):
     def dossier_id(self) -> str:
         return self._dossier.id if self._dossier is not None else ""
 
+    @property
+    def loading(self) -> bool:
+        """True while the dossier is being read on the task runner."""
+        return self._pending_reads > 0
+
     def reload(self) -> None:
-        """Read the dossier and its timeline again and redraw everything."""
+        """Read the dossier and its timeline again (on the task runner) and
+        redraw everything when they arrive."""
         key = self._dossier.id if self._dossier is not None else self._key
-        try:
-            dossier = self._services.dossiers.get(key)
-            events = self._services.dossiers.timeline(dossier.id)
-        except HccError as exc:
-            self.load_error.setText(error_message(exc))
-            self.load_error.show()
-            for button in self.action_buttons.values():
-                button.hide()
-            self.print_button.setEnabled(False)
-            self.rating_button.hide()
-            self.apology_button.hide()
-            return
+        self._read_generation += 1
+        self._pending_reads += 1
+        if self._pending_reads == 1:
+            self.setCursor(Qt.CursorShape.BusyCursor)  # the brief "loading" state
+        self._runner.run(
+            read_dossier,
+            self._services,
+            key,
+            self._read_generation,
+            on_done=self._loaded,
+            on_error=self._load_failed,
+        )
+
+    def _read_finished(self) -> None:
+        self._pending_reads -= 1
+        if self._pending_reads == 0:
+            self.unsetCursor()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._read_finished()
+        if not isinstance(exc, HccError):
+            raise exc
+        self.load_error.setText(error_message(exc))
+        self.load_error.show()
+        for button in self.action_buttons.values():
+            button.hide()
+        self.print_button.setEnabled(False)
+        self.rating_button.hide()
+        self.apology_button.hide()
+
+    def _loaded(self, outcome: tuple[int, Dossier, list[DossierEvent]]) -> None:
+        self._read_finished()
+        generation, dossier, events = outcome
+        if generation != self._read_generation:
+            return  # a newer read is on its way
         self.load_error.hide()
         self._dossier = dossier
         self._events = events

@@ -46,7 +46,14 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.domain import Action, DocForm, Dossier, DossierStatus, MissingComponent
+from hcc_desktop.core.domain import (
+    Action,
+    DocForm,
+    Dossier,
+    DossierStatus,
+    MissingComponent,
+    Procedure,
+)
 from hcc_desktop.core.errors import HccError, TransitionError
 from hcc_desktop.core.lifecycle import RULES
 from hcc_desktop.services import Services
@@ -56,6 +63,7 @@ from hcc_desktop.ui.common.dialog_parts import DossierChangeDialog
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
 from hcc_desktop.ui.common.table_models import format_datetime, status_name
 from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.dossier.operations import read_procedure
 from hcc_desktop.ui.intake.fields import EnterMovesFocus, MessageLabel, set_error_state
 
 log = logging.getLogger(__name__)
@@ -515,30 +523,15 @@ class TransitionDialog(DossierChangeDialog):
         self.missing_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.missing_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         self.missing_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 10 + 12)
-        received = {c.component_id for c in self._dossier.components if c.component_id}
-        try:
-            procedure = self._services.catalog.get(self._dossier.procedure_code)
-            specs = [c for c in procedure.components if c.id not in received]
-        except HccError as exc:
-            log.warning("no checklist for %s: %r", self._dossier.procedure_code, exc)
-            specs = []
-        for spec in specs:
-            item = QListWidgetItem(self._spec_text(spec.name, spec.required, spec.condition))
-            item.setData(
-                Qt.ItemDataRole.UserRole,
-                MissingComponent(
-                    name=spec.name,
-                    originals=spec.originals,
-                    certified=spec.certified,
-                    copies=spec.copies,
-                ),
-            )
-            item.setToolTip(spec.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.missing_list.addItem(item)
-        if self.missing_list.count():
-            self.missing_list.setCurrentRow(0)
+        # The checklist is read on the task runner; the list is disabled until it arrives.
+        self.missing_list.setEnabled(False)
+        self._runner.run(
+            read_procedure,
+            self._services,
+            self._dossier.procedure_code,
+            on_done=self._checklist_loaded,
+            on_error=self._checklist_failed,
+        )
         row(self.tr("Papers to &bring"), self.missing_list, "missing")
         self._chain.append(self.missing_list)
 
@@ -570,6 +563,46 @@ class TransitionDialog(DossierChangeDialog):
             DocForm.CERTIFIED: self.tr("certified copy"),
             DocForm.COPY: self.tr("photocopy"),
         }[form]
+
+    @property
+    def loading_checklist(self) -> bool:
+        """True while the procedure's checklist is being read on the task runner."""
+        return self.missing_list is not None and not self.missing_list.isEnabled()
+
+    def _checklist_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, HccError):
+            raise exc
+        log.warning("no checklist for %s: %r", self._dossier.procedure_code, exc)
+        self._checklist_loaded(None)
+
+    def _checklist_loaded(self, procedure: Procedure | None) -> None:
+        if self.missing_list is None:
+            return
+        received = {c.component_id for c in self._dossier.components if c.component_id}
+        specs = (
+            [c for c in procedure.components if c.id not in received]
+            if procedure is not None
+            else []
+        )
+        typed = self.missing_list.count()
+        for spec in specs:
+            item = QListWidgetItem(self._spec_text(spec.name, spec.required, spec.condition))
+            item.setData(
+                Qt.ItemDataRole.UserRole,
+                MissingComponent(
+                    name=spec.name,
+                    originals=spec.originals,
+                    certified=spec.certified,
+                    copies=spec.copies,
+                ),
+            )
+            item.setToolTip(spec.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.missing_list.insertItem(self.missing_list.count() - typed, item)
+        if self.missing_list.count():
+            self.missing_list.setCurrentRow(0)
+        self.missing_list.setEnabled(True)
 
     def _spec_text(self, name: str, required: bool, condition: str) -> str:
         if required:

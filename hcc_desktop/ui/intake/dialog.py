@@ -63,7 +63,7 @@ from hcc_desktop.ui.intake.fields import (
     set_error_state,
 )
 from hcc_desktop.ui.intake.finder import ProcedureFinder
-from hcc_desktop.ui.intake.operations import accept_dossier
+from hcc_desktop.ui.intake.operations import accept_dossier, read_procedure
 from hcc_desktop.ui.intake.person import PersonForm
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,7 @@ class IntakeDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self._runner = runner
+        self._procedure_reads = 0
         self._procedure: Procedure | None = None
         self._busy = False
         self._received_edited = False
@@ -484,10 +485,30 @@ class IntakeDialog(QDialog):
         )
 
     def choose_procedure(self, code: str) -> None:
-        """Choose a procedure by code, as if picked in the finder."""
-        procedure = self._services.catalog.get(code)
+        """Choose a procedure by code, as if picked in the finder; the catalog
+        is read on the task runner and the procedure shown when it arrives."""
+        self._procedure_reads += 1
+        self._runner.run(
+            read_procedure,
+            self._services,
+            code,
+            on_done=self._procedure_read,
+            on_error=self._procedure_read_failed,
+        )
+
+    @property
+    def loading_procedure(self) -> bool:
+        """True while a procedure chosen by code is being read on the task runner."""
+        return self._procedure_reads > 0
+
+    def _procedure_read(self, procedure: Procedure) -> None:
+        self._procedure_reads -= 1
         self.finder.set_procedure(procedure)
         self._on_procedure_chosen(procedure)
+
+    def _procedure_read_failed(self, exc: BaseException) -> None:
+        self._procedure_reads -= 1
+        raise exc
 
     # == procedure =====================================================================
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel
 from hcc_desktop.core.errors import HccError
@@ -177,12 +178,13 @@ class ReloadGate:
         return self._again
 
 
-def save_due_soon_days(services: Services, days: int) -> AppSettings:
-    """Runs on the task runner: remember the officer's "due soon" horizon."""
+def save_due_soon_days(services: Services, days: int) -> tuple[AppSettings, Changes]:
+    """Runs on the task runner: remember the officer's "due soon" horizon;
+    the settings change is announced when it was stored."""
     current = services.settings.load()
     if current.due_soon_days == days:
-        return current
-    return services.settings.save(replace(current, due_soon_days=days))
+        return current, Changes()
+    return services.settings.save(replace(current, due_soon_days=days)), Changes(settings=True)
 
 
 # Tones of a count button: what its number means at a glance.
@@ -422,6 +424,7 @@ class WorklistPanel(QWidget):
         layout.addLayout(bar)
         layout.addLayout(self.filter_row)
 
+        self._saving_within = 0  # horizon saves still on the task runner
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -475,7 +478,9 @@ class WorklistPanel(QWidget):
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Settings saved elsewhere: the "due soon" horizon and the officer."""
-        if settings.due_soon_days != self.within():
+        # While the officer's own edit waits to be saved, the spin box is newer.
+        editing = self._save_timer.isActive() or self._saving_within > 0
+        if settings.due_soon_days != self.within() and not editing:
             self.due_soon_spin.blockSignals(True)
             self.due_soon_spin.setValue(settings.due_soon_days)
             self.due_soon_spin.blockSignals(False)
@@ -589,7 +594,8 @@ class WorklistPanel(QWidget):
         self.reload()
 
     def _save_within(self) -> None:
-        self.runner.run(
+        self._saving_within += 1
+        self.runner.run_change(
             save_due_soon_days,
             self.services,
             self.within(),
@@ -598,9 +604,11 @@ class WorklistPanel(QWidget):
         )
 
     def _within_saved(self, settings: AppSettings) -> None:
+        self._saving_within -= 1
         log.info("due-soon horizon set to %d working days", settings.due_soon_days)
 
     def _within_not_saved(self, exc: BaseException) -> None:
+        self._saving_within -= 1
         # The lists already use the new value; only remembering it failed.
         log.warning("the due-soon horizon could not be saved: %r", exc)
 

@@ -79,10 +79,11 @@ def load_reminders(services: Services, as_of: datetime) -> Reminders:
     return services.lifecycle.reminders(as_of=as_of)
 
 
-def snooze_job(services: Services, dossier_id: str, until: datetime) -> str:
-    """Runs on the task runner: silence one dossier's reminder until ``until``."""
+def snooze_job(services: Services, dossier_id: str, until: datetime) -> tuple[str, Changes]:
+    """Runs on the task runner: silence one dossier's reminder until ``until``;
+    every screen hears that the dossier changed."""
     services.lifecycle.snooze(dossier_id, until=until)
-    return dossier_id
+    return dossier_id, Changes.of_dossiers(dossier_id)
 
 
 def _day(day: date) -> str:
@@ -372,7 +373,7 @@ class ReminderController(QObject):
             # Gone from the panel at once; the check after the write confirms it.
             self.current = _without(self.current, dossier_id)
             self.reminders_changed.emit(self.current)
-        self.runner.run(
+        self.runner.run_change(
             snooze_job,
             self.services,
             dossier_id,

@@ -1,0 +1,19 @@
+"""The dossier window's reads: service calls run on the task runner."""
+
+from __future__ import annotations
+
+from hcc_desktop.core.domain import Dossier, DossierEvent, Procedure
+from hcc_desktop.services import Services
+
+
+def read_dossier(
+    services: Services, key: str, generation: int
+) -> tuple[int, Dossier, list[DossierEvent]]:
+    """Runs on the task runner: the dossier ``key`` and its timeline."""
+    dossier = services.dossiers.get(key)
+    return generation, dossier, list(services.dossiers.timeline(dossier.id))
+
+
+def read_procedure(services: Services, code: str) -> Procedure:
+    """Runs on the task runner: the catalog procedure ``code`` (its checklist)."""
+    return services.catalog.get(code)
