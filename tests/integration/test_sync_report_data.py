@@ -11,7 +11,8 @@ from hcc_desktop.core.domain import Channel, DossierOrigin
 from hcc_desktop.db.models import DossierRow
 from hcc_desktop.server.models import ComplaintDoc
 from hcc_desktop.services.dossiers.intake import ComponentInput
-from hcc_desktop.services.sync.wire import _DOSSIER_WRITER, parse_dossier
+from hcc_desktop.services.sync.apply import _DOSSIER_WRITER
+from hcc_desktop.services.sync.wire import parse_dossier
 from tests.conftest import applicant, birth_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import Fleet, server_view

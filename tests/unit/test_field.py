@@ -26,7 +26,8 @@ from hcc_desktop.core.lifecycle import Action
 from hcc_desktop.core.periods import Period
 from hcc_desktop.printing.layout import qr_matrix
 from hcc_desktop.services import Services, open_services
-from hcc_desktop.services.sync.wire import apply_page, read_doc_wires
+from hcc_desktop.services.sync.apply import apply_page
+from hcc_desktop.services.sync.wire import read_doc_wires
 from tests.conftest import NOW, FakeClock, birth_draft, marriage_status_draft
 
 SATURDAY = date(2026, 11, 28)

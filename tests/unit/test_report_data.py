@@ -15,7 +15,7 @@ from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.db.migrate import upgrade
 from hcc_desktop.services import open_services
 from hcc_desktop.services.demo import generate
-from hcc_desktop.services.sync.wire import apply_page
+from hcc_desktop.services.sync.apply import apply_page
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import DOSSIER
 

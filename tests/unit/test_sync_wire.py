@@ -26,9 +26,9 @@ from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.catalog import FORMAT, FORMAT_VERSION, procedure_to_json
 from hcc_desktop.services.dossiers.intake import ComponentInput
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.services.sync.apply import apply_page
 from hcc_desktop.services.sync.wire import (
     WireError,
-    apply_page,
     calendar_from_wire,
     differences,
     dossier_to_wire,
@@ -390,6 +390,7 @@ def test_pulled_events_and_ratings_become_rows_as_checked_values_would(
 ) -> None:
     """The one-pass row of an event or rating is the row of its checked
     values, and every malformed record fails with the same message."""
+    from hcc_desktop.services.sync import apply as sync_apply
     from hcc_desktop.services.sync import wire as sync_wire
 
     dossier = services.intake.accept(birth_draft())
@@ -417,7 +418,7 @@ def test_pulled_events_and_ratings_become_rows_as_checked_values_would(
                 variants.append((kind, {**data, name: value + ".250000"}))
     variants.append(("event", "not an object"))
     for kind, data in variants:
-        writer = sync_wire._DOC_WRITERS[kind]
+        writer = sync_apply._DOC_WRITERS[kind]
         try:
             expected: Any = writer.row(sync_wire._values_from_wire(writer.table, data))
         except WireError as exc:

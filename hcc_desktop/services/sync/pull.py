@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hcc_desktop.core.errors import SyncError, ValidationError
+from hcc_desktop.services.sync.apply import PageOutcome, apply_page
 from hcc_desktop.services.sync.client import SyncBase, SyncRun
 from hcc_desktop.services.sync.state import (
     CURSOR,
@@ -19,9 +20,7 @@ from hcc_desktop.services.sync.state import (
     set_state,
 )
 from hcc_desktop.services.sync.wire import (
-    PageOutcome,
     WireError,
-    apply_page,
     calendar_from_wire,
     unit_settings_from_wire,
 )

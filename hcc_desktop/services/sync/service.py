@@ -23,7 +23,7 @@ How a sync runs
    officer and the administrator to see (``status().rejected``,
    ``rejected_items()``). The row itself stays in the local store.
 2. Pull. Pages of ``GET /changes`` until ``more`` is false; each page and its
-   cursor are applied in one local transaction (``sync_wire.apply_page``).
+   cursor are applied in one local transaction (``sync.apply.apply_page``).
    ``calendar`` and ``unit_settings`` documents go through the settings
    service just before their page's transaction: they are whole documents,
    so applying one again after a crash is harmless. Nothing pulled is queued
