@@ -271,7 +271,8 @@ class RatingRow(Base):
     comment: Mapped[str] = mapped_column(Text, nullable=False, default="")
     rated_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
     by_citizen: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
-    rated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    # Indexed (0012): the periodic report reads the ratings of its period.
+    rated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
     device_id: Mapped[str] = mapped_column(String(36), nullable=False)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
 

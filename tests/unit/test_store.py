@@ -174,3 +174,27 @@ def test_upgrade_to_0005_gives_calendar_days_their_status_and_source(tmp_path: P
         assert not svc.settings.calendar().is_working_day(days["2026-11-24"].day)
     finally:
         svc.close()
+
+
+def test_upgrade_to_0012_indexes_the_ratings_by_time(tmp_path: Path) -> None:
+    """The report reads the ratings of its period by index, not by a full scan."""
+    import sqlite3
+
+    path = tmp_path / "r.db"
+    upgrade(path, revision="0009")
+    con = sqlite3.connect(path)
+    assert "ix_dossier_ratings_rated_at" not in {
+        r[1] for r in con.execute("PRAGMA index_list(dossier_ratings)")
+    }
+    con.close()
+    upgrade(path)
+    con = sqlite3.connect(path)
+    plan = " ".join(
+        str(r[3])
+        for r in con.execute(
+            "EXPLAIN QUERY PLAN SELECT overall FROM dossier_ratings"
+            " WHERE rated_at >= '2026-10-01' AND rated_at < '2027-01-01'"
+        )
+    )
+    con.close()
+    assert "ix_dossier_ratings_rated_at" in plan
