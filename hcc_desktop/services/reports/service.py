@@ -107,8 +107,11 @@ class ReportService:
         calendar = self._settings.calendar()
         with self._db.read_engine.connect() as conn:
             engine.prepare(conn)
-            facts = engine.iter_facts(conn, period, progress=progress, cancel=cancel)
-            t = engine.tally(facts, period, calendar, today=self._today())
+            # Classified and counted in SQL; the drill-down below keeps the
+            # per-dossier rule (tests compare the two).
+            t = engine.grouped_tally(
+                conn, period, calendar, today=self._today(), progress=progress, cancel=cancel
+            )
             rated = list(engine.ratings(conn, period))
             complaints = engine.complaint_rows(conn, period)
             used, offered, active = engine.procedures_online(conn, period)
