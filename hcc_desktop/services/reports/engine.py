@@ -12,12 +12,11 @@ figure comes from the events before the period's end (REPORT_RULES.md).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Connection, text
 
@@ -215,8 +214,10 @@ def _grouped_sql(conn: Connection) -> str:
     its class as of the end: ``-`` (ended before the period: not in the
     report), ``w``/``x`` (open within time / overdue), or ``E``/``O``/``L``
     (finished early / on time / late) followed by the end date. The rule is
-    core.lifecycle's (REPORT_RULES.md); tests compare it dossier by dossier
-    with ``core.reports.contributions`` on varied stores.
+    core.lifecycle's (REPORT_RULES.md); tests compare the counts with
+    ``core.reports.contributions`` over the same dossiers on varied stores.
+    Each group also lists the (received, ended) dates of its finished
+    dossiers, for the working days (the calendar is Python's).
     """
     dcols = _columns(conn, "dossiers")
     pcols = _columns(conn, "procedures")
@@ -291,7 +292,6 @@ def _grouped_sql(conn: Connection) -> str:
             UNION ALL
             {base} WHERE d.received_at < :start AND d.ended_at >= :start
         ),
-        cal(day, n) AS MATERIALIZED (SELECT key, value FROM json_each(:cal)),
         k AS MATERIALIZED (
             SELECT c.procedure_field AS fld, c.procedure_code AS proc, c.channel AS channel,
                    c.received_by AS officer, c.received_at >= :start AS new,
@@ -308,10 +308,9 @@ def _grouped_sql(conn: Connection) -> str:
         SELECT k.fld, k.proc, k.channel, k.officer, k.new, substr(k.klass, 1, 1) AS cls,
                CASE WHEN length(k.klass) > 1 THEN k.eres END AS eres,
                k.paid, k.fee, k.level, k.synced, k.comps, COUNT(*),
-               TOTAL(CASE WHEN length(k.klass) > 1 THEN MAX(0, ce.n - cr.n) END)
+               group_concat(CASE WHEN length(k.klass) > 1
+                                 THEN k.rday || '>' || substr(k.klass, 2) END, ',')
           FROM k
-          LEFT JOIN cal ce ON ce.day = substr(k.klass, 2)
-          LEFT JOIN cal cr ON cr.day = k.rday
          WHERE k.klass <> '-'
          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
     """
@@ -319,29 +318,6 @@ def _grouped_sql(conn: Connection) -> str:
 
 _OPEN = {"w": "open_on_time", "x": "open_late"}
 _FINISHED = {"E": "early", "O": "on_time", "L": "late"}
-
-
-def _cumulative_days(conn: Connection, period: Period, calendar: WorkCalendar) -> str:
-    """JSON {date: working days from the first receipt to that date} over every
-    date a finished dossier of the period can start or end on, so that the
-    working days in (received, ended] are a difference of two look-ups."""
-    first = conn.execute(
-        text("SELECT MIN(received_at) FROM dossiers WHERE received_at < :end"),
-        {"end": stamp(period.end_at)},
-    ).scalar()
-    last = period.end
-    if first is None:
-        return "{}"
-    base = date.fromisoformat(str(first)[:10]) - timedelta(days=1)
-    out: dict[str, int] = {}
-    day = base + timedelta(days=1)
-    n = 0
-    while day <= last:
-        if calendar.is_working_day(day):
-            n += 1
-        out[day.isoformat()] = n
-        day += timedelta(days=1)
-    return json.dumps(out)
 
 
 def grouped_tally(
@@ -367,7 +343,6 @@ def grouped_tally(
         "start": start,
         "end": stamp(period.end_at),
         "to_day": to_day,
-        "cal": _cumulative_days(conn, period, calendar),
     }
     rows = conn.execute(text(_grouped_sql(conn)), params).all()
     if progress:
@@ -376,7 +351,10 @@ def grouped_tally(
         raise ReportCancelled()
     combos: Counter[Combo] = Counter()
     days: Counter[tuple[str, str, str, str]] = Counter()
-    for fld, proc, channel, officer, new, cls, eres, paid, fee, level, synced, bits, n, wd in rows:
+    span: dict[str, int] = {}
+    for row in rows:
+        (fld, proc, channel, officer, new, cls, eres, paid, fee, level, synced, bits) = row[:12]
+        n, pairs = row[12], row[13]
         bits = bits or 0
         finished = cls in _FINISHED
         rep = DossierFacts(
@@ -405,8 +383,16 @@ def grouped_tally(
         keys = contributions(rep, start=start, to_day=to_day)
         where = (rep.field, rep.procedure, rep.channel, rep.officer)
         combos[(*where, keys)] += n
-        if finished:
-            days[where] += int(wd)
+        if finished and pairs:
+            # Working days in (received, ended], per distinct pair of dates.
+            for pair, times in Counter(pairs.split(",")).items():
+                d = span.get(pair)
+                if d is None:
+                    received_day, _, end_day = pair.partition(">")
+                    d = span[pair] = calendar.working_days_between(
+                        date.fromisoformat(received_day), date.fromisoformat(end_day)
+                    )
+                days[where] += d * times
     if progress:
         progress(3, 3)
     return Tally(combos, days)
