@@ -124,3 +124,35 @@ def test_grouped_counts_on_an_empty_store(services: Services) -> None:
     assert not by_sql.combos
     assert not by_sql.days
     assert by_rule.combos == by_sql.combos
+
+
+def test_cancel_interrupts_the_grouped_statement(
+    services: Services, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel is looked at while SQLite runs the statement, not only before and after."""
+    from hcc_desktop.services.reports import ReportCancelled
+
+    clock.now = datetime(2026, 12, 5, 9, 0)
+    _random_store(services, random.Random(5), 60)
+    monkeypatch.setattr(engine, "CANCEL_STEPS", 100)
+    looks = []
+
+    def cancel() -> bool:
+        looks.append(1)
+        return len(looks) >= 3  # no before the statement, yes while it runs
+
+    period = PERIODS[3]
+    with (
+        services.db.read_engine.connect() as conn,
+        pytest.raises(ReportCancelled),
+    ):
+        engine.grouped_tally(
+            conn, period, services.settings.calendar(), today=date(2026, 12, 5), cancel=cancel
+        )
+    # Interrupted mid-way: the look after the statement never came.
+    assert len(looks) == 4  # before, two during (the second says yes), once more on the error
+    # The connection is usable again, without the handler.
+    with services.db.read_engine.connect() as conn:
+        assert engine.grouped_tally(
+            conn, period, services.settings.calendar(), today=date(2026, 12, 5)
+        ).combos
