@@ -323,7 +323,8 @@ _FINISHED = {"E": "early", "O": "on_time", "L": "late"}
 
 
 # SQLite virtual-machine steps between two looks at ``cancel`` during the
-# grouped statement (about a hundred looks a second on the benchmark store).
+# grouped statement: about 1,000 looks for a quarter of the 1,000,000-dossier
+# benchmark store, with no measurable cost.
 CANCEL_STEPS = 20_000
 
 
