@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: the quarter report + 766 estimate on 1,000,000 dossiers.
 
-    python bench/reports_bench.py [--dossiers 1000000] [--repeat 5]
+    python bench/reports_bench.py [--dossiers 1000000] [--repeat 5] [--split]
 
 The database (built once under bench/.cache/, reused) holds N dossiers received
 evenly over five years up to 31/12/2026 (about 550 a day: a large centre),
@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from hcc_desktop.core.periods import Period  # noqa: E402
 from hcc_desktop.db.migrate import head_revision  # noqa: E402
-from hcc_desktop.services import open_services  # noqa: E402
+from hcc_desktop.services import Services, open_services  # noqa: E402
+from hcc_desktop.services.reports import engine  # noqa: E402
 from hcc_desktop.services.reports.engine import MMAP_BYTES, stamp  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
@@ -222,10 +223,45 @@ def floor(path: Path) -> float:
     return elapsed
 
 
+def split(services: Services, path: Path, repeat: int) -> int:
+    """Per-dossier tally against the grouped one, interleaved with the floor."""
+    calendar = services.settings.calendar()
+    today = date(2027, 1, 5)
+    times: dict[str, list[float]] = {"floor": [], "per-dossier": [], "grouped": []}
+    for _ in range(repeat):
+        times["floor"].append(floor(path))
+        with services.db.read_engine.connect() as conn:
+            engine.prepare(conn)
+            t = time.perf_counter()
+            a = engine.tally(engine.iter_facts(conn, QUARTER), QUARTER, calendar, today=today)
+            times["per-dossier"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            b = engine.grouped_tally(conn, QUARTER, calendar, today=today)
+            times["grouped"].append(time.perf_counter() - t)
+        assert +a.combos == +b.combos, "the grouped tally differs from the rule"
+        assert +a.days == +b.days, "the working days differ from the rule"
+    services.close()
+    fl = statistics.median(times["floor"])
+    for name, runs in times.items():
+        m = statistics.median(runs)
+        print(
+            f"  {name:12s} {m / fl:5.2f}x the floor, median {m:.3f} s; runs "
+            f"{[round(x, 3) for x in runs]}"
+        )
+    print("  (the two tallies counted the same in every round)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dossiers", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument(
+        "--split",
+        action="store_true",
+        help="instead: time the per-dossier tally (the drill-down's path) against the"
+        " grouped one (the report's), interleaved, and check they count the same",
+    )
     args = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"reports_{args.dossiers}_{head_revision()}.db"
@@ -238,6 +274,8 @@ def main() -> int:
         tmp.rename(path)
         print(f"built {path.name} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     services = open_services(path)
+    if args.split:
+        return split(services, path, args.repeat)
     ours: list[float] = []
     bare: list[float] = []
     rep = None
