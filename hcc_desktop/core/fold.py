@@ -3,7 +3,7 @@
 One pure fold from a dossier's events to the lifecycle columns the events
 decide, and a comparison naming every column that differs. Working-day
 arithmetic stays in the service: the fold takes the due date the events
-recorded (the receipt's, then each ``supplement_received``'s ``due_at``).
+recorded (the receipt's ``due_at``, then each ``supplement_received``'s ``due_at``).
 
 Columns folded: status, supplement_count, ended_at, returned_at, timeliness,
 due_at (compared only when no end happened while waiting, since that move is
@@ -52,6 +52,7 @@ def fold(events: Iterable[FoldEvent], *, initial_due_at: datetime | None = None)
             out.waiting = True
         elif event.kind == "supplement_received":
             out.waiting = False
+        if event.kind in ("received", "supplement_received"):
             due = event.data.get("due_at")
             if isinstance(due, str):
                 out.due_at = datetime.fromisoformat(due)

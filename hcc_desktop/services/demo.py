@@ -593,10 +593,12 @@ def _simulate(
         return True
 
     def end(kind: str, when: datetime, actor: str, to: S, reason: str = "", **data: Any) -> bool:
-        if not step(kind, when, actor, to, reason, **data):
-            return False
         verdict = classify(due=row_due[0], ended=when, supplement_count=row["supplement_count"])
-        row.update(ended_at=when, timeliness=verdict.value if verdict else None)
+        value = verdict.value if verdict else None
+        # The ending event records the verdict, as the lifecycle service's does.
+        if not step(kind, when, actor, to, reason, **data, timeliness=value):
+            return False
+        row.update(ended_at=when, timeliness=value)
         return True
 
     row_due = [due]

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from hcc_desktop.core.fold import FoldEvent, differences, fold
+from hcc_desktop.db.models import DossierEventRow, DossierRow
+from hcc_desktop.services import Services
+from hcc_desktop.services.demo import generate
+from tests.conftest import NOW
 
 T0 = datetime(2026, 12, 1, 8, 0)
 DUE = datetime(2026, 12, 4, 17, 0)
@@ -58,3 +65,27 @@ def test_end_while_waiting_skips_due_at() -> None:
     assert folded.status == 7
     assert not folded.due_at_known
     assert differences(folded, {"status": 7, "due_at": DUE + timedelta(days=9)}) == []
+
+
+def test_demo_store_rows_are_what_their_events_make_them(services: Services) -> None:
+    generate(services, count=60, end_day=NOW.date(), now=NOW)
+    with services.db.read() as s:
+        rows = {r.id: r for r in s.scalars(select(DossierRow))}
+        events: dict[str, list[FoldEvent]] = {}
+        for i, e in enumerate(
+            s.scalars(select(DossierEventRow).order_by(DossierEventRow.recorded_at))
+        ):
+            events.setdefault(e.dossier_id, []).append(
+                FoldEvent(e.kind, e.at, e.to_status, json.loads(e.data_json), i)
+            )
+        assert rows
+        for dossier_id, row in rows.items():
+            columns = {
+                "status": row.status,
+                "supplement_count": row.supplement_count,
+                "ended_at": row.ended_at,
+                "returned_at": row.returned_at,
+                "timeliness": row.timeliness,
+                "due_at": row.due_at,
+            }
+            assert differences(fold(events[dossier_id]), columns) == [], row.code
