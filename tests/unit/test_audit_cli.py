@@ -63,3 +63,21 @@ def test_status_edited_to_returned_is_named(
     finding = json.loads(out)["findings"][0]
     assert finding["code"] == open_one
     assert finding["columns"] == ["status"]
+
+
+def test_dropped_event_after_trigger_removal_is_named(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done, _open_one = _live(db, tmp_path, capsys)
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TRIGGER dossier_events_no_delete")
+        con.execute(
+            "DELETE FROM dossier_events WHERE kind = 'returned' AND dossier_id = "
+            "(SELECT id FROM dossiers WHERE code = ?)",
+            (done,),
+        )
+    rc, out, _ = run(db, "audit", "verify", "--json", capsys=capsys)
+    assert rc == 1
+    finding = json.loads(out)["findings"][0]
+    assert finding["code"] == done
+    assert finding["columns"] == ["status", "returned_at"]
