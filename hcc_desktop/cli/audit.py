@@ -1,4 +1,4 @@
-"""``audit verify``: is each dossier's row what its events make it?
+"""``audit verify``: are the hash chains intact and each dossier's row what its events make it?
 
 Exit 0 when everything verifies, 1 at the first broken link (printed in
 Vietnamese: dossier code and what is wrong); ``--json`` lists every finding.
@@ -23,7 +23,31 @@ _COLUMNS = {
 }
 
 
+_EVENT_KINDS = {
+    "received": "tiếp nhận",
+    "returned": "trả kết quả",
+}
+
+_CHAIN = {
+    "hash_mismatch": "nội dung đã bị sửa sau khi ghi (mã băm không khớp)",
+    "unknown_prev": "sự kiện liền trước trong chuỗi không còn (bị xoá)",
+    "no_genesis": "thiếu sự kiện tiếp nhận (gốc của chuỗi)",
+    "extra_genesis": "có thêm một sự kiện gốc thứ hai (tiếp nhận bị chèn lại)",
+    "duplicate_hash": "là bản sao của một sự kiện cũ được chèn lại",
+    "device_gap": "chuỗi của máy bị hụt số thứ tự (một bản ghi bị xoá)",
+    "device_duplicate_seq": "trùng số thứ tự trong chuỗi của máy (bản ghi bị chèn lại)",
+    "device_prev_mismatch": "không nối với bản ghi liền trước của máy (bị đảo thứ tự hoặc xoá)",
+    "unhashed": "không có mã băm (chưa được ghi vào chuỗi)",
+}
+
+
 def finding_text(f: AuditFinding) -> str:
+    if f.kind in _CHAIN:
+        what = _EVENT_KINDS.get(f.event_kind, f.event_kind)
+        extra = ""
+        if f.kind == "hash_mismatch" and f.event_kind == "received":
+            extra = " (thông tin tiếp nhận của hồ sơ như người nộp, CCCD đã bị sửa?)"
+        return f"Hồ sơ {f.code}: sự kiện {what} ({f.event_id}) {_CHAIN[f.kind]}{extra}."
     if f.kind == "no_events":
         return f"Hồ sơ {f.code}: không có sự kiện nào trong lịch sử (thiếu sự kiện tiếp nhận)."
     names = ", ".join(_COLUMNS.get(c, c) for c in f.columns)
@@ -31,7 +55,7 @@ def finding_text(f: AuditFinding) -> str:
 
 
 def cmd_audit(services: Services, args: argparse.Namespace) -> int:
-    findings = verify_store(services.db)
+    findings = verify_store(services.db, services.settings.load().device_id)
     if args.json:
         print_json(
             {
@@ -42,6 +66,9 @@ def cmd_audit(services: Services, args: argparse.Namespace) -> int:
                         "code": f.code,
                         "kind": f.kind,
                         "columns": list(f.columns),
+                        "event_id": f.event_id,
+                        "event_kind": f.event_kind,
+                        "detail": f.detail,
                     }
                     for f in findings
                 ],

@@ -193,3 +193,61 @@ def device_head(records: Iterable[DeviceRecord]) -> str:
         if last is None or record.device_seq > last.device_seq:
             last = record
     return GENESIS if last is None else last.hash
+
+
+# -- what a dossier event's hash covers ----------------------------------------------------
+
+# The dossier's fixed receipt fields, folded into the receipt (genesis) event's
+# content: a later direct edit of the owner or CCCD in the row breaks that hash.
+RECEIPT_FIELDS = (
+    "owner_name",
+    "owner_id_number",
+    "owner_phone",
+    "owner_address",
+    "procedure_code",
+    "received_at",
+)
+EVENT_FIELDS = (
+    "dossier_id",
+    "kind",
+    "at",
+    "actor",
+    "from_status",
+    "to_status",
+    "reason",
+    "device_id",
+    "recorded_at",
+    "device_seq",
+    "device_prev_hash",
+)
+
+
+def _utc_naive(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _get(source: Any, name: str) -> Any:
+    if isinstance(source, Mapping):
+        return source.get(name)
+    return getattr(source, name, None)
+
+
+def event_content(event: Any, receipt: Any = None) -> dict[str, Any]:
+    """The hashed content of one dossier event (a row or a mapping of its columns).
+
+    Datetimes are taken as stored (an aware one as UTC, naive), ``data_json`` as
+    parsed JSON (so re-serialising it on the way does not matter). ``receipt``
+    (the dossier row or mapping) is given for the genesis event only: its
+    :data:`RECEIPT_FIELDS` join the content.
+    """
+    content: dict[str, Any] = {name: _utc_naive(_get(event, name)) for name in EVENT_FIELDS}
+    raw = _get(event, "data_json") or "{}"
+    try:
+        content["data"] = json.loads(raw)
+    except ValueError:
+        content["data"] = raw
+    if receipt is not None:
+        content["receipt"] = {name: _utc_naive(_get(receipt, name)) for name in RECEIPT_FIELDS}
+    return content

@@ -26,6 +26,7 @@ from hcc_desktop.db.models import (
     DossierRow,
     RatingRow,
 )
+from hcc_desktop.services.audit.stamp import EventChain
 from hcc_desktop.services.dossiers.codes import next_code
 from hcc_desktop.services.dossiers.query import search_text
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT
@@ -303,6 +304,12 @@ def generate(
             s.flush()
             s.execute(insert(DossierRow), dossiers)
             s.execute(insert(DossierComponentRow), components)
+            chain = EventChain(s)
+            by_id = {dossier["id"]: dossier for dossier in dossiers}
+            for dossier_id in by_id:
+                chain.start_dossier(dossier_id)
+            for event in events:
+                chain.stamp(event, by_id.get(event["dossier_id"]))
             s.execute(insert(DossierEventRow), events)
             if ratings:
                 s.execute(insert(RatingRow), ratings)

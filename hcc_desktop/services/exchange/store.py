@@ -30,6 +30,7 @@ from hcc_desktop.core.domain import (
 from hcc_desktop.core.lifecycle import classify
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierComponentRow, DossierEventRow, DossierRow
+from hcc_desktop.services.audit.stamp import EventChain
 from hcc_desktop.services.dossiers.query import search_text
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -235,21 +236,27 @@ def upsert(
     last = existing[-1].at if existing else None
     last_status = S(existing[-1].to_status) if existing and existing[-1].to_status else None
     added_events = 0
+    chain = EventChain(s)
     for spec in d.events:
         if (spec.kind, spec.at) in have or (last is not None and spec.at < last):
             continue
         event = DossierEventRow(
-            id=str(uuid.uuid4()),
-            dossier_id=row.id,
-            kind=spec.kind,
-            at=spec.at,
-            actor=spec.actor,
-            from_status=int(last_status) if last_status is not None else None,
-            to_status=int(spec.to_status),
-            reason=spec.reason,
-            data_json=json.dumps(spec.data, ensure_ascii=False, sort_keys=True),
-            device_id=device_id,
-            recorded_at=now,
+            **chain.stamp(
+                {
+                    "id": str(uuid.uuid4()),
+                    "dossier_id": row.id,
+                    "kind": spec.kind,
+                    "at": spec.at,
+                    "actor": spec.actor,
+                    "from_status": int(last_status) if last_status is not None else None,
+                    "to_status": int(spec.to_status),
+                    "reason": spec.reason,
+                    "data_json": json.dumps(spec.data, ensure_ascii=False, sort_keys=True),
+                    "device_id": device_id,
+                    "recorded_at": now,
+                },
+                row,
+            )
         )
         s.add(event)
         existing.append(event)
