@@ -441,3 +441,24 @@ def test_a_device_registering_again_keeps_its_slot(fleet: Fleet, harness: Harnes
     assert after.token != before.token
     counter.accept(birth_draft())
     assert counter.sync.sync().pushed >= 1
+
+
+def test_a_broken_local_chain_is_not_pushed(fleet: Fleet, harness: Harness) -> None:
+    import sqlite3
+
+    from hcc_desktop.cli.sync import describe
+
+    unit = new_unit_code()
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    d = counter.accept(marriage_status_draft())
+    path = counter.services.db.path
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE dossiers SET owner_id_number = '001099000001' WHERE id = ?", (d.id,))
+    with pytest.raises(SyncError) as caught:
+        counter.sync.sync()
+    assert caught.value.code == "chain_broken"
+    assert caught.value.params["code"] == d.code
+    message = describe(caught.value)
+    assert f"Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {d.code})" in message
+    assert server_view(harness.store, unit).dossiers == {}
+    assert counter.outbox() == 2  # the dossier and its receipt wait

@@ -129,3 +129,16 @@ def verify_store(db: Database, device_id: str | None = None) -> list[AuditFindin
         for rest in chain.values():  # events of a dossier the store does not hold
             findings.extend(rest)
     return findings
+
+
+def verify_chains(db: Database, device_id: str | None = None) -> list[AuditFinding]:
+    """The hash-chain findings only (no fold): what the sync checks before a push."""
+    with db.read() as s:
+        rows = list(
+            s.scalars(
+                select(DossierEventRow).order_by(DossierEventRow.recorded_at, DossierEventRow.id)
+            )
+        )
+        dossiers = {d.id: d for d in s.scalars(select(DossierRow))}
+        found = _chain_findings(rows, dossiers, device_id)
+    return [f for code in sorted(found) for f in found[code]]
