@@ -26,6 +26,7 @@ _COLUMNS = {
 _EVENT_KINDS = {
     "received": "tiếp nhận",
     "returned": "trả kết quả",
+    "receipt_corrected": "cập nhật thông tin tiếp nhận",
 }
 
 _CHAIN = {
@@ -37,6 +38,7 @@ _CHAIN = {
     "device_gap": "chuỗi của máy bị hụt số thứ tự (một bản ghi bị xoá)",
     "device_duplicate_seq": "trùng số thứ tự trong chuỗi của máy (bản ghi bị chèn lại)",
     "device_prev_mismatch": "không nối với bản ghi liền trước của máy (bị đảo thứ tự hoặc xoá)",
+    "receipt_edited": "không còn khớp với thông tin tiếp nhận trong hồ sơ (bị sửa trực tiếp)",
     "unhashed": "không có mã băm (chưa được ghi vào chuỗi)",
 }
 

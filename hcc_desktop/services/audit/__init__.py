@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -27,6 +29,7 @@ from hcc_desktop.core.chain import (
 from hcc_desktop.core.fold import FoldEvent, differences, fold
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierEventRow, DossierRow
+from hcc_desktop.services.audit.stamp import RECEIPT_CORRECTED, receipt_snapshot
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,39 @@ class AuditFinding:
     event_id: str = ""
     event_kind: str = ""  # the event's kind ("received", "returned" ...)
     detail: str = ""
+
+
+def _as_stored(name: str, value: Any) -> Any:
+    if name == "received_at" and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def _original_receipt(
+    row: DossierRow, corrections: list[DossierEventRow]
+) -> tuple[dict[str, Any], str | None]:
+    """The receipt fields as received: the row's, with each recorded correction undone
+    (newest first), and the id of a correction whose "after" the row no longer holds
+    (the row edited directly since). The corrections are chained events themselves."""
+    receipt = receipt_snapshot(row)
+    edited: str | None = None
+    latest: set[str] = set()
+    for e in reversed(corrections):
+        try:
+            data = json.loads(e.data_json)
+            before, after = data.get("before", {}), data.get("after", {})
+        except (ValueError, AttributeError):
+            continue
+        for name, value in after.items():
+            if name in receipt and name not in latest:
+                latest.add(name)
+                if edited is None and _as_stored(name, value) != receipt[name]:
+                    edited = e.id
+        for name, value in before.items():
+            if name not in receipt:
+                continue
+            receipt[name] = _as_stored(name, value)
+    return receipt, edited
 
 
 def _chain_findings(
@@ -67,12 +103,22 @@ def _chain_findings(
             )
         )
 
+    corrections: dict[str, list[DossierEventRow]] = {}
+    for e in rows:  # rows come in recorded order
+        if e.kind == RECEIPT_CORRECTED:
+            corrections.setdefault(e.dossier_id, []).append(e)
     chained: list[ChainedEvent] = []
     for e in rows:
         if e.hash is None or e.prev_hash is None:
             note(e.id, e.dossier_id, "unhashed")
             continue
-        receipt = dossiers.get(e.dossier_id) if e.prev_hash == GENESIS else None
+        receipt = None
+        if e.prev_hash == GENESIS and e.dossier_id in dossiers:
+            receipt, edited = _original_receipt(
+                dossiers[e.dossier_id], corrections.get(e.dossier_id, [])
+            )
+            if edited is not None:
+                note(edited, e.dossier_id, "receipt_edited")
         chained.append(
             ChainedEvent(e.id, e.dossier_id, event_content(e, receipt), e.prev_hash, e.hash)
         )

@@ -11,13 +11,16 @@ Pulled events are not stamped: they keep their origin's hashes.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desktop.core.chain import GENESIS, event_content, record_hash
+from hcc_desktop.core.chain import GENESIS, RECEIPT_FIELDS, event_content, record_hash
 from hcc_desktop.db.models import DossierEventRow, DossierRow
 
 
@@ -86,3 +89,54 @@ class EventChain:
 def chained_event(s: Session, values: Mapping[str, Any], dossier: Any = None) -> DossierEventRow:
     """One event row with its chain columns (a single write outside a batch)."""
     return DossierEventRow(**EventChain(s).stamp(dict(values), dossier))
+
+
+RECEIPT_CORRECTED = "receipt_corrected"
+
+
+def receipt_snapshot(row: DossierRow) -> dict[str, Any]:
+    """The dossier's fixed receipt fields as they are now (before a legitimate edit)."""
+    return {name: getattr(row, name) for name in RECEIPT_FIELDS}
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def record_receipt_correction(
+    chain: EventChain,
+    row: DossierRow,
+    before: Mapping[str, Any],
+    *,
+    at: datetime,
+    actor: str,
+    device_id: str,
+    recorded_at: datetime,
+) -> DossierEventRow | None:
+    """A legitimate change of receipt fields (a portal re-import) as a chained event.
+
+    Its data holds each changed field's value before and after, so ``audit verify``
+    can rebuild the receipt the genesis hash covers from the row. None when nothing
+    of the receipt changed.
+    """
+    changed = [n for n in RECEIPT_FIELDS if before.get(n) != getattr(row, n)]
+    if not changed:
+        return None
+    data = {
+        "before": {n: _jsonable(before.get(n)) for n in changed},
+        "after": {n: _jsonable(getattr(row, n)) for n in changed},
+    }
+    values = {
+        "id": str(uuid.uuid4()),
+        "dossier_id": row.id,
+        "kind": RECEIPT_CORRECTED,
+        "at": at,
+        "actor": actor,
+        "from_status": row.status,
+        "to_status": None,
+        "reason": "",
+        "data_json": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "device_id": device_id,
+        "recorded_at": recorded_at,
+    }
+    return DossierEventRow(**chain.stamp(values, row))
