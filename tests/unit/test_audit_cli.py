@@ -225,3 +225,23 @@ def test_an_old_store_is_backfilled_and_verifies(
     with sqlite3.connect(path) as con:
         con.execute("UPDATE dossiers SET owner_id_number = '001099000001' WHERE code = ?", (done,))
     assert run(path, "audit", "verify", capsys=capsys)[0] == 1
+
+
+def test_an_event_without_hash_is_named(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An event from a device that does not write hashes (or with them stripped)."""
+    done, _open_one = _live(db, tmp_path, capsys)
+    with sqlite3.connect(db) as con:
+        con.execute(
+            "INSERT INTO dossier_events (id, dossier_id, kind, at, actor, from_status, "
+            "to_status, reason, data_json, device_id, recorded_at) SELECT 'legacy-0000', "
+            "dossier_id, 'handed_over', at, actor, 9, 9, '', '{}', 'old-device', recorded_at "
+            "FROM dossier_events WHERE kind = 'returned' AND dossier_id = "
+            "(SELECT id FROM dossiers WHERE code = ?)",
+            (done,),
+        )
+    first = _findings(db, capsys)[0]
+    assert (first["code"], first["kind"], first["event_id"]) == (done, "unhashed", "legacy-0000")
+    _rc, out, _ = run(db, "audit", "verify", capsys=capsys)
+    assert "không có mã băm" in out
