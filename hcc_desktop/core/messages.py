@@ -393,6 +393,11 @@ ERROR_MESSAGES: dict[str, str] = {
     "credential_store_failed": QT_TRANSLATE_NOOP(
         "Messages", "The sync credential could not be stored safely on this computer: {detail}"
     ),
+    "chain_broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The history on this device has been altered (dossier {code}): nothing was sent to "
+        "the server. Run 'audit verify' and contact the center leader.",
+    ),
     "server_rejected": QT_TRANSLATE_NOOP(
         "Messages", "The server refused the request. Contact the administrator of the server."
     ),

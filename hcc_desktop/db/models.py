@@ -220,6 +220,7 @@ class DossierEventRow(Base):
     """Append-only history: who did what when, and the status change."""
 
     __tablename__ = "dossier_events"
+    __table_args__ = (Index("ix_dossier_events_device_seq", "device_id", "device_seq"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     dossier_id: Mapped[str] = mapped_column(
@@ -234,6 +235,13 @@ class DossierEventRow(Base):
     data_json: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
     device_id: Mapped[str] = mapped_column(String(36), nullable=False)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    # Hash chains (core/chain.py, migration 0011): per dossier (prev_hash -> hash) and
+    # per writing device (device_seq, device_prev_hash). NULL only on an event pulled
+    # from a device that does not write them yet (``audit verify`` names it).
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    device_seq: Mapped[int | None] = mapped_column(Integer)
+    device_prev_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class CodeCounter(Base):

@@ -26,6 +26,7 @@ from hcc_desktop.db.models import (
     DossierRow,
     RatingRow,
 )
+from hcc_desktop.services.audit.stamp import EventChain
 from hcc_desktop.services.dossiers.codes import next_code
 from hcc_desktop.services.dossiers.query import search_text
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT
@@ -303,6 +304,12 @@ def generate(
             s.flush()
             s.execute(insert(DossierRow), dossiers)
             s.execute(insert(DossierComponentRow), components)
+            chain = EventChain(s)
+            by_id = {dossier["id"]: dossier for dossier in dossiers}
+            for dossier_id in by_id:
+                chain.start_dossier(dossier_id)
+            for event in events:
+                chain.stamp(event, by_id.get(event["dossier_id"]))
             s.execute(insert(DossierEventRow), events)
             if ratings:
                 s.execute(insert(RatingRow), ratings)
@@ -593,10 +600,12 @@ def _simulate(
         return True
 
     def end(kind: str, when: datetime, actor: str, to: S, reason: str = "", **data: Any) -> bool:
-        if not step(kind, when, actor, to, reason, **data):
-            return False
         verdict = classify(due=row_due[0], ended=when, supplement_count=row["supplement_count"])
-        row.update(ended_at=when, timeliness=verdict.value if verdict else None)
+        value = verdict.value if verdict else None
+        # The ending event records the verdict, as the lifecycle service's does.
+        if not step(kind, when, actor, to, reason, **data, timeliness=value):
+            return False
+        row.update(ended_at=when, timeliness=value)
         return True
 
     row_due = [due]

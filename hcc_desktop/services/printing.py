@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # Row headings of the control slip (Mẫu 06), by event kind.
 STEP_LABELS = {
     "received": "Tiếp nhận hồ sơ",
+    "receipt_corrected": "Cập nhật thông tin tiếp nhận",
     "handed_over": "Giao hồ sơ để giải quyết",
     "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ",
     "supplement_received": "Nhận hồ sơ bổ sung",

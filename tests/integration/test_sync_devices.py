@@ -11,11 +11,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.core.domain import Action, Satisfaction
 from hcc_desktop.core.errors import SyncError
+from hcc_desktop.db.models import DossierEventRow
 from hcc_desktop.services import open_services
+from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.sync.credentials import load_credential, store_credential
 from hcc_desktop.services.sync.service import SyncResult
 from tests.conftest import applicant, birth_draft, marriage_status_draft
@@ -43,6 +46,12 @@ def everyone_agrees(devices: list[Device], harness: Harness, unit_code: str) -> 
         assert device.rating_ids() == server.ratings, device.name
         assert device.outbox() == 0, device.name
         assert device.sync.status().open_conflicts == 0
+        # Pulled events keep their origin's hashes: every chain verifies here. (The
+        # row-vs-fold check is left out: a conflict resolved with the server's copy
+        # leaves a row the union of histories does not fold to; see the report.)
+        own = device.services.settings.load().device_id
+        found = verify_store(device.services.db, own)
+        assert [f for f in found if f.kind not in ("row_differs", "no_events")] == []
 
 
 def test_three_devices_of_a_unit_converge_and_another_unit_stays_apart(
@@ -162,6 +171,15 @@ def test_a_conflict_kept_local_wins_on_the_next_sync(fleet: Fleet, harness: Harn
     everyone_agrees([counter, laptop], harness, unit)
     # History is a union: both hand-overs are on both devices.
     assert [e.kind for e in counter.services.dossiers.timeline(d.id)].count("handed_over") == 2
+    # ... and a fork of the dossier's chain: both name the receipt as their previous event.
+    with counter.services.db.read() as s:
+        links = s.execute(
+            select(DossierEventRow.kind, DossierEventRow.prev_hash, DossierEventRow.hash).where(
+                DossierEventRow.dossier_id == d.id
+            )
+        ).all()
+    receipt = next(h for k, _p, h in links if k == "received")
+    assert [p for k, p, _h in links if k == "handed_over"] == [receipt, receipt]
 
 
 def test_a_conflict_resolved_with_the_servers_copy(fleet: Fleet, harness: Harness) -> None:
@@ -423,3 +441,24 @@ def test_a_device_registering_again_keeps_its_slot(fleet: Fleet, harness: Harnes
     assert after.token != before.token
     counter.accept(birth_draft())
     assert counter.sync.sync().pushed >= 1
+
+
+def test_a_broken_local_chain_is_not_pushed(fleet: Fleet, harness: Harness) -> None:
+    import sqlite3
+
+    from hcc_desktop.cli.sync import describe
+
+    unit = new_unit_code()
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    d = counter.accept(marriage_status_draft())
+    path = counter.services.db.path
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE dossiers SET owner_id_number = '001099000001' WHERE id = ?", (d.id,))
+    with pytest.raises(SyncError) as caught:
+        counter.sync.sync()
+    assert caught.value.code == "chain_broken"
+    assert caught.value.params["code"] == d.code
+    message = describe(caught.value)
+    assert f"Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {d.code})" in message
+    assert server_view(harness.store, unit).dossiers == {}
+    assert counter.outbox() == 2  # the dossier and its receipt wait

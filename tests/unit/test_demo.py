@@ -40,3 +40,12 @@ def test_demo_next_to_live_intakes_never_reuses_a_code(services: Services) -> No
     codes = [h.code for h in services.dossiers.search("h56", limit=10_000)]
     assert len(codes) == len(set(codes)) == 400 + len(live)
     assert set(live) <= set(codes)
+
+
+def test_a_demo_store_verifies_chains_and_rows(services: Services) -> None:
+    from hcc_desktop.services.audit import verify_store
+
+    generate(services, count=120, end_day=NOW.date(), now=NOW)
+    services.intake.accept(birth_draft())  # a live intake extends the demo's device chain
+    assert verify_store(services.db, services.settings.load().device_id) == []
+    assert verify_store(services.db) == []

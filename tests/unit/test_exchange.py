@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from hcc_desktop.core.domain import Channel, DossierOrigin, DossierStatus, Timeliness
 from hcc_desktop.core.errors import ValidationError
-from hcc_desktop.db.models import DossierEventRow, OutboxRow
+from hcc_desktop.db.models import DossierEventRow, DossierRow, OutboxRow
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.lifecycle import WorklistFilter
 from tests.unit.test_cli import run
@@ -134,11 +134,18 @@ def test_import_twice_is_unchanged_then_an_update_appends_only_new_events(
         "handed_over",
         "processed",
         "returned",
+        "receipt_corrected",  # the phone changed: recorded, so the receipt's hash still holds
     ]
     # Importing the final state again adds nothing.
     assert services.portal.import_file(_write(tmp_path, [finished])).events_added == 0
     with services.db.read() as s:
-        assert s.execute(select(func.count()).select_from(DossierEventRow)).scalar_one() == 4
+        assert s.execute(select(func.count()).select_from(DossierEventRow)).scalar_one() == 5
+    from hcc_desktop.services.audit import verify_chains
+
+    assert verify_chains(services.db) == []
+    with services.db.write() as s:  # a phone changed behind the import's back is still seen
+        s.execute(update(DossierRow).values(owner_phone="0911111111"))
+    assert [f.kind for f in verify_chains(services.db)] == ["receipt_edited"]
 
 
 def test_import_supplement_and_refusal_become_events(services: Services, tmp_path: Path) -> None:

@@ -36,7 +36,8 @@ from hcc_desktop.core.identity import PersonInput, validate_person
 from hcc_desktop.core.text import fold, nfc
 from hcc_desktop.core.worktime import EARLIEST_USUAL, time_range_error
 from hcc_desktop.db.engine import Database
-from hcc_desktop.db.models import DossierComponentRow, DossierEventRow, DossierRow
+from hcc_desktop.db.models import DossierComponentRow, DossierRow
+from hcc_desktop.services.audit.stamp import chained_event
 from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.dossiers.codes import next_code, next_order_no
 from hcc_desktop.services.dossiers.query import dossier_from_row, person_to_json, search_text
@@ -451,25 +452,29 @@ class IntakeService:
                 s.flush()  # the event row refers to the dossier row
                 event_id = str(uuid.uuid4())
                 s.add(
-                    DossierEventRow(
-                        id=event_id,
-                        dossier_id=dossier_id,
-                        kind="received",
-                        at=c.received_at,
-                        actor=c.received_by,
-                        from_status=None,
-                        to_status=int(DossierStatus.RECEIVED),
-                        reason="",
-                        data_json=json.dumps(
-                            {
-                                "code": code,
-                                "channel": c.channel.value,
-                                "due_at": due_at.isoformat(),
-                            },
-                            ensure_ascii=False,
-                        ),
-                        device_id=settings.device_id,
-                        recorded_at=now,
+                    chained_event(
+                        s,
+                        {
+                            "id": event_id,
+                            "dossier_id": dossier_id,
+                            "kind": "received",
+                            "at": c.received_at,
+                            "actor": c.received_by,
+                            "from_status": None,
+                            "to_status": int(DossierStatus.RECEIVED),
+                            "reason": "",
+                            "data_json": json.dumps(
+                                {
+                                    "code": code,
+                                    "channel": c.channel.value,
+                                    "due_at": due_at.isoformat(),
+                                },
+                                ensure_ascii=False,
+                            ),
+                            "device_id": settings.device_id,
+                            "recorded_at": now,
+                        },
+                        row,
                     )
                 )
                 enqueue(s, "dossier", dossier_id)

@@ -43,6 +43,7 @@ from hcc_desktop.db.models import (
     RatingRow,
     ReminderSnooze,
 )
+from hcc_desktop.services.audit.stamp import chained_event
 from hcc_desktop.services.dossiers.query import (
     SUMMARY_SELECT,
     DossierSummary,
@@ -715,18 +716,22 @@ class LifecycleService:
         row.updated_at = now
         event_id = str(uuid.uuid4())
         s.add(
-            DossierEventRow(
-                id=event_id,
-                dossier_id=row.id,
-                kind=kind,
-                at=moment,
-                actor=actor,
-                from_status=int(from_status),
-                to_status=int(to_status),
-                reason=reason,
-                data_json=json.dumps(data, ensure_ascii=False, sort_keys=True),
-                device_id=self._settings.load().device_id,
-                recorded_at=now,
+            chained_event(
+                s,
+                {
+                    "id": event_id,
+                    "dossier_id": row.id,
+                    "kind": kind,
+                    "at": moment,
+                    "actor": actor,
+                    "from_status": int(from_status),
+                    "to_status": int(to_status),
+                    "reason": reason,
+                    "data_json": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                    "device_id": self._settings.load().device_id,
+                    "recorded_at": now,
+                },
+                row,
             )
         )
         enqueue(s, "dossier", row.id)

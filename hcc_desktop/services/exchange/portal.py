@@ -67,6 +67,7 @@ PORTAL_ACTOR = "Cổng Dịch vụ công"
 # NoiDungXuLy written on export, by event kind.
 EVENT_TEXT = {
     "received": "Tiếp nhận hồ sơ",
+    "receipt_corrected": "Cập nhật thông tin tiếp nhận",
     "handed_over": "Chuyển xử lý",
     "supplement_requested": "Yêu cầu bổ sung hồ sơ",
     "supplement_received": "Nhận hồ sơ bổ sung",

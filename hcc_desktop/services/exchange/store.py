@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
     Channel,
     DossierOrigin,
@@ -30,6 +31,11 @@ from hcc_desktop.core.domain import (
 from hcc_desktop.core.lifecycle import classify
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierComponentRow, DossierEventRow, DossierRow
+from hcc_desktop.services.audit.stamp import (
+    EventChain,
+    receipt_snapshot,
+    record_receipt_correction,
+)
 from hcc_desktop.services.dossiers.query import search_text
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -191,6 +197,7 @@ def upsert(
     elif row.origin != d.origin.value:
         return "skipped", (), 0
     else:
+        receipt_before = receipt_snapshot(row)
         for name, value in values.items():
             if getattr(row, name) != value:
                 changed.append(name)
@@ -235,21 +242,27 @@ def upsert(
     last = existing[-1].at if existing else None
     last_status = S(existing[-1].to_status) if existing and existing[-1].to_status else None
     added_events = 0
+    chain = EventChain(s)
     for spec in d.events:
         if (spec.kind, spec.at) in have or (last is not None and spec.at < last):
             continue
         event = DossierEventRow(
-            id=str(uuid.uuid4()),
-            dossier_id=row.id,
-            kind=spec.kind,
-            at=spec.at,
-            actor=spec.actor,
-            from_status=int(last_status) if last_status is not None else None,
-            to_status=int(spec.to_status),
-            reason=spec.reason,
-            data_json=json.dumps(spec.data, ensure_ascii=False, sort_keys=True),
-            device_id=device_id,
-            recorded_at=now,
+            **chain.stamp(
+                {
+                    "id": str(uuid.uuid4()),
+                    "dossier_id": row.id,
+                    "kind": spec.kind,
+                    "at": spec.at,
+                    "actor": spec.actor,
+                    "from_status": int(last_status) if last_status is not None else None,
+                    "to_status": int(spec.to_status),
+                    "reason": spec.reason,
+                    "data_json": json.dumps(spec.data, ensure_ascii=False, sort_keys=True),
+                    "device_id": device_id,
+                    "recorded_at": now,
+                },
+                row,
+            )
         )
         s.add(event)
         existing.append(event)
@@ -257,6 +270,19 @@ def upsert(
         last, last_status = spec.at, spec.to_status
         added_events += 1
         enqueue(s, "event", event.id)
+    if outcome != "added":
+        correction = record_receipt_correction(
+            chain,
+            row,
+            receipt_before,
+            at=local_now(),
+            actor="",
+            device_id=device_id,
+            recorded_at=now,
+        )
+        if correction is not None:
+            s.add(correction)
+            enqueue(s, "event", correction.id)
     if added_events and outcome != "added":
         changed.append("history")
     # The lifecycle columns are refolded only when the history or the

@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0012_report_indexes"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

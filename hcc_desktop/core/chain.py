@@ -1,0 +1,253 @@
+"""Tamper-evident hash chains (issue 12 item 3): canonical encoding and checks.
+
+Pure functions, no database. A record (a dossier event, an access-log entry) is
+a plain mapping of its content. Its hash is SHA-256 over a canonical encoding of
+that content plus ``prev_hash``:
+
+- JSON with sorted keys, no insignificant whitespace, ``ensure_ascii=False``;
+- every string NFC-normalised (so "Nguyễn" typed decomposed hashes the same);
+- datetimes in one fixed form: naive ISO ``YYYY-MM-DDTHH:MM:SS.ffffff``; an
+  aware datetime is first converted to UTC and written with a ``Z`` suffix;
+- dates as ``YYYY-MM-DD``; tuples as lists; ``None`` as ``null``.
+
+Two chains are checked:
+
+- per dossier: each event's ``prev_hash`` names an existing event of the same
+  dossier or is :data:`GENESIS` (the receipt). Two devices appending offline
+  fork the chain; a fork verifies as long as every link names a known event.
+  Exactly one genesis event (the receipt) per dossier.
+- per device: the records a device wrote, ordered by ``device_seq``, are
+  linear and gap-free (1, 2, 3 …) and each ``device_prev_hash`` is the previous
+  record's hash (:data:`GENESIS` for sequence 1).
+
+Every finding names the record and what is wrong (:class:`Break`), so the CLI
+and the UI can print the first broken link in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+class BreakKind(StrEnum):
+    HASH_MISMATCH = "hash_mismatch"  # content (or prev_hash) edited after writing
+    UNKNOWN_PREV = "unknown_prev"  # prev_hash names no event of the dossier: one dropped
+    NO_GENESIS = "no_genesis"  # the receipt event is missing
+    EXTRA_GENESIS = "extra_genesis"  # a second receipt-like root
+    DUPLICATE_HASH = "duplicate_hash"  # the same content replayed under a new id
+    DEVICE_GAP = "device_gap"  # a device sequence number is missing
+    DEVICE_DUPLICATE_SEQ = "device_duplicate_seq"
+    DEVICE_PREV_MISMATCH = "device_prev_mismatch"  # reordered or dropped device record
+
+
+@dataclass(frozen=True)
+class Break:
+    kind: BreakKind
+    record_id: str
+    scope: str  # dossier id or device id
+    detail: str = ""
+
+
+def _canon(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            utc = value.astimezone(UTC).replace(tzinfo=None)
+            return utc.isoformat(timespec="microseconds") + "Z"
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {_canon_key(k): _canon(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canon(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    raise TypeError(f"cannot canonicalise {type(value).__name__}")
+
+
+def _canon_key(key: object) -> str:
+    if not isinstance(key, str):
+        raise TypeError("mapping keys must be strings")
+    return unicodedata.normalize("NFC", key)
+
+
+def canonical_bytes(content: Mapping[str, Any]) -> bytes:
+    """The canonical UTF-8 encoding of ``content`` (see module docstring)."""
+    return json.dumps(
+        _canon(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def record_hash(content: Mapping[str, Any], prev_hash: str) -> str:
+    """SHA-256 hex of the canonical content with ``prev_hash`` folded in."""
+    payload = dict(content)
+    payload["prev_hash"] = prev_hash
+    return hashlib.sha256(canonical_bytes(payload)).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainedEvent:
+    """One dossier event as stored: its content, prev_hash and stored hash."""
+
+    id: str
+    dossier_id: str
+    content: Mapping[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def verify_dossier_chain(events: Iterable[ChainedEvent]) -> list[Break]:
+    """All breaks of the per-dossier chains in ``events`` (any order, any dossiers)."""
+    by_dossier: dict[str, list[ChainedEvent]] = {}
+    for event in events:
+        by_dossier.setdefault(event.dossier_id, []).append(event)
+    breaks: list[Break] = []
+    for dossier_id in sorted(by_dossier):
+        breaks.extend(_verify_one_dossier(dossier_id, by_dossier[dossier_id]))
+    return breaks
+
+
+def _verify_one_dossier(dossier_id: str, events: Sequence[ChainedEvent]) -> list[Break]:
+    breaks: list[Break] = []
+    known: set[str] = set()
+    seen_content: dict[str, str] = {}
+    for event in events:
+        expected = record_hash(event.content, event.prev_hash)
+        if expected != event.hash:
+            breaks.append(Break(BreakKind.HASH_MISMATCH, event.id, dossier_id))
+        body = hashlib.sha256(canonical_bytes(event.content)).hexdigest() + event.prev_hash
+        if body in seen_content:
+            breaks.append(Break(BreakKind.DUPLICATE_HASH, event.id, dossier_id, seen_content[body]))
+        else:
+            seen_content[body] = event.id
+        known.add(event.hash)
+    roots = [e for e in events if e.prev_hash == GENESIS]
+    if not roots:
+        first = events[0].id if events else ""
+        breaks.append(Break(BreakKind.NO_GENESIS, first, dossier_id))
+    for extra in roots[1:]:
+        breaks.append(Break(BreakKind.EXTRA_GENESIS, extra.id, dossier_id))
+    for event in events:
+        if event.prev_hash != GENESIS and event.prev_hash not in known:
+            breaks.append(Break(BreakKind.UNKNOWN_PREV, event.id, dossier_id, event.prev_hash))
+    return breaks
+
+
+@dataclass(frozen=True)
+class DeviceRecord:
+    """One record in a device's own chain (event or access-log entry)."""
+
+    id: str
+    device_id: str
+    device_seq: int
+    device_prev_hash: str
+    hash: str
+
+
+def verify_device_chain(records: Iterable[DeviceRecord]) -> list[Break]:
+    """Per device: sequence 1.. gap-free and each record links to the previous hash."""
+    by_device: dict[str, list[DeviceRecord]] = {}
+    for record in records:
+        by_device.setdefault(record.device_id, []).append(record)
+    breaks: list[Break] = []
+    for device_id in sorted(by_device):
+        ordered = sorted(by_device[device_id], key=lambda r: r.device_seq)
+        prev_hash = GENESIS
+        expected_seq = 1
+        for record in ordered:
+            if record.device_seq < expected_seq:
+                breaks.append(
+                    Break(
+                        BreakKind.DEVICE_DUPLICATE_SEQ,
+                        record.id,
+                        device_id,
+                        str(record.device_seq),
+                    )
+                )
+                continue
+            if record.device_seq > expected_seq:
+                breaks.append(Break(BreakKind.DEVICE_GAP, record.id, device_id, str(expected_seq)))
+                prev_hash = record.device_prev_hash  # resynchronise after reporting
+            if record.device_prev_hash != prev_hash:
+                breaks.append(Break(BreakKind.DEVICE_PREV_MISMATCH, record.id, device_id))
+            prev_hash = record.hash
+            expected_seq = record.device_seq + 1
+    return breaks
+
+
+def device_head(records: Iterable[DeviceRecord]) -> str:
+    """The hash of the device's last record (:data:`GENESIS` when none): what gets signed."""
+    last: DeviceRecord | None = None
+    for record in records:
+        if last is None or record.device_seq > last.device_seq:
+            last = record
+    return GENESIS if last is None else last.hash
+
+
+# -- what a dossier event's hash covers ----------------------------------------------------
+
+# The dossier's fixed receipt fields, folded into the receipt (genesis) event's
+# content: a later direct edit of the owner or CCCD in the row breaks that hash.
+RECEIPT_FIELDS = (
+    "owner_name",
+    "owner_id_number",
+    "owner_phone",
+    "owner_address",
+    "procedure_code",
+    "received_at",
+)
+EVENT_FIELDS = (
+    "dossier_id",
+    "kind",
+    "at",
+    "actor",
+    "from_status",
+    "to_status",
+    "reason",
+    "device_id",
+    "recorded_at",
+    "device_seq",
+    "device_prev_hash",
+)
+
+
+def _utc_naive(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _get(source: Any, name: str) -> Any:
+    if isinstance(source, Mapping):
+        return source.get(name)
+    return getattr(source, name, None)
+
+
+def event_content(event: Any, receipt: Any = None) -> dict[str, Any]:
+    """The hashed content of one dossier event (a row or a mapping of its columns).
+
+    Datetimes are taken as stored (an aware one as UTC, naive), ``data_json`` as
+    parsed JSON (so re-serialising it on the way does not matter). ``receipt``
+    (the dossier row or mapping) is given for the genesis event only: its
+    :data:`RECEIPT_FIELDS` join the content.
+    """
+    content: dict[str, Any] = {name: _utc_naive(_get(event, name)) for name in EVENT_FIELDS}
+    raw = _get(event, "data_json") or "{}"
+    try:
+        content["data"] = json.loads(raw)
+    except ValueError:
+        content["data"] = raw
+    if receipt is not None:
+        content["receipt"] = {name: _utc_naive(_get(receipt, name)) for name in RECEIPT_FIELDS}
+    return content

@@ -1,0 +1,135 @@
+"""Pure hash-chain rules (issue 12 item 3): canonical encoding and the checks."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, datetime, timedelta, timezone
+
+from hcc_desktop.core.chain import (
+    GENESIS,
+    BreakKind,
+    ChainedEvent,
+    DeviceRecord,
+    canonical_bytes,
+    device_head,
+    record_hash,
+    verify_device_chain,
+    verify_dossier_chain,
+)
+
+AT = datetime(2026, 12, 6, 8, 30)
+
+
+def _event(eid: str, content: dict, prev: str, dossier: str = "d1") -> ChainedEvent:
+    return ChainedEvent(eid, dossier, content, prev, record_hash(content, prev))
+
+
+def _linear() -> list[ChainedEvent]:
+    receipt = _event("e1", {"kind": "receipt", "owner": "Nguyễn Văn A", "cccd": "001"}, GENESIS)
+    e2 = _event("e2", {"kind": "transfer", "at": AT}, receipt.hash)
+    e3 = _event("e3", {"kind": "return", "at": AT + timedelta(days=1)}, e2.hash)
+    return [receipt, e2, e3]
+
+
+def test_canonical_encoding_is_nfc_sorted_and_fixed_datetime() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nguyễn")
+    a = canonical_bytes({"b": 1, "a": decomposed, "at": AT})
+    b = canonical_bytes({"at": AT, "a": "Nguyễn", "b": 1})
+    assert a == b
+    assert b'"at":"2026-12-06T08:30:00.000000"' in a
+    aware = datetime(2026, 12, 6, 15, 30, tzinfo=timezone(timedelta(hours=7)))
+    assert canonical_bytes({"t": aware}) == canonical_bytes({"t": AT.replace(tzinfo=UTC)})
+
+
+def test_hash_depends_on_prev_hash() -> None:
+    assert record_hash({"k": 1}, GENESIS) != record_hash({"k": 1}, "a" * 64)
+
+
+def test_clean_chain_verifies() -> None:
+    assert verify_dossier_chain(_linear()) == []
+
+
+def test_edited_owner_is_a_hash_mismatch() -> None:
+    receipt, e2, e3 = _linear()
+    edited = ChainedEvent(
+        receipt.id, "d1", {**receipt.content, "cccd": "999"}, receipt.prev_hash, receipt.hash
+    )
+    breaks = verify_dossier_chain([edited, e2, e3])
+    assert [(b.kind, b.record_id) for b in breaks] == [(BreakKind.HASH_MISMATCH, "e1")]
+
+
+def test_dropped_event_names_the_orphan() -> None:
+    receipt, _e2, e3 = _linear()
+    breaks = verify_dossier_chain([receipt, e3])
+    assert [(b.kind, b.record_id) for b in breaks] == [(BreakKind.UNKNOWN_PREV, "e3")]
+
+
+def test_dropped_receipt_is_no_genesis() -> None:
+    _receipt, e2, e3 = _linear()
+    kinds = {b.kind for b in verify_dossier_chain([e2, e3])}
+    assert BreakKind.NO_GENESIS in kinds
+
+
+def test_replayed_event_with_new_id_is_duplicate() -> None:
+    events = _linear()
+    old = events[1]
+    replay = ChainedEvent("e9", old.dossier_id, old.content, old.prev_hash, old.hash)
+    breaks = verify_dossier_chain([*events, replay])
+    assert [(b.kind, b.record_id, b.detail) for b in breaks] == [
+        (BreakKind.DUPLICATE_HASH, "e9", "e2")
+    ]
+
+
+def test_fork_from_two_devices_verifies() -> None:
+    receipt, e2, _e3 = _linear()
+    branch_a = _event("a1", {"kind": "note", "device": "A"}, e2.hash)
+    branch_b = _event("b1", {"kind": "note", "device": "B"}, e2.hash)
+    assert verify_dossier_chain([receipt, e2, branch_a, branch_b]) == []
+
+
+def test_second_genesis_is_reported() -> None:
+    events = _linear()
+    extra = _event("x", {"kind": "receipt", "owner": "Khác"}, GENESIS)
+    breaks = verify_dossier_chain([*events, extra])
+    assert [(b.kind, b.record_id) for b in breaks] == [(BreakKind.EXTRA_GENESIS, "x")]
+
+
+def _device_records(n: int) -> list[DeviceRecord]:
+    out: list[DeviceRecord] = []
+    prev = GENESIS
+    for seq in range(1, n + 1):
+        h = record_hash({"seq": seq}, prev)
+        out.append(DeviceRecord(f"r{seq}", "dev", seq, prev, h))
+        prev = h
+    return out
+
+
+def test_device_chain_clean_and_head() -> None:
+    records = _device_records(3)
+    assert verify_device_chain(records) == []
+    assert device_head(records) == records[-1].hash
+    assert device_head([]) == GENESIS
+
+
+def test_device_chain_gap_is_named() -> None:
+    r1, _r2, r3 = _device_records(3)
+    breaks = verify_device_chain([r1, r3])
+    assert [(b.kind, b.record_id, b.detail) for b in breaks] == [(BreakKind.DEVICE_GAP, "r3", "2")]
+
+
+def test_device_chain_reorder_is_prev_mismatch() -> None:
+    r1, r2, r3 = _device_records(3)
+    swapped = [
+        r1,
+        DeviceRecord(r2.id, "dev", 3, r2.device_prev_hash, r2.hash),
+        DeviceRecord(r3.id, "dev", 2, r3.device_prev_hash, r3.hash),
+    ]
+    kinds = [b.kind for b in verify_device_chain(swapped)]
+    assert BreakKind.DEVICE_PREV_MISMATCH in kinds
+
+
+def test_device_chain_duplicate_seq() -> None:
+    r1, r2 = _device_records(2)
+    dup = DeviceRecord("rx", "dev", 2, r2.device_prev_hash, r2.hash)
+    breaks = verify_device_chain([r1, r2, dup])
+    assert [(b.kind, b.record_id) for b in breaks] == [(BreakKind.DEVICE_DUPLICATE_SEQ, "rx")]
