@@ -5,7 +5,7 @@ The periodic report reads the ratings given in its period
 rating ever stored (≈ 0.3 s on the 1,000,000-dossier benchmark store).
 
 Revision ID: 0012_report_indexes
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-06
 """
 
