@@ -127,6 +127,12 @@ class StorageError(HccError):
     code = "storage"
 
 
+class BackupError(HccError):
+    """A backup could not be written, or a backup file does not verify (nothing replaced)."""
+
+    code = "backup_failed"
+
+
 class PrintError(HccError):
     code = "print_failed"
 

@@ -333,6 +333,47 @@ ERROR_MESSAGES: dict[str, str] = {
     "migration_failed": QT_TRANSLATE_NOOP(
         "Messages", "The database {path} could not be opened or upgraded"
     ),
+    "backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made"),
+    "backup_folder_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup folder {folder} is not there (is the USB stick plugged in?): "
+        "plug it in or choose another folder",
+    ),
+    "backup_write_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The backup could not be written to {folder}: {detail}"
+    ),
+    "backup_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The backup file {path} does not exist: check its name and folder"
+    ),
+    "backup_manifest_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup {path} has no description file ({manifest}) beside it, so it cannot be "
+        "checked; nothing was replaced",
+    ),
+    "backup_hash_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup {path} is damaged or was changed since it was made (its fingerprint "
+        "does not match); nothing was replaced",
+    ),
+    "backup_corrupt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup {path} is not a readable HCC Desktop database ({detail}); nothing was replaced",
+    ),
+    "backup_counts_differ": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup {path} does not hold the records it was made with (table {table}); "
+        "nothing was replaced",
+    ),
+    "backup_schema_newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup {path} was made by a newer version of HCC Desktop (database version "
+        "{revision}): update this program first; nothing was replaced",
+    ),
+    "backup_audit_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The history in the backup {path} does not verify (dossier {code}: {kind}); "
+        "nothing was replaced",
+    ),
     "print_failed": QT_TRANSLATE_NOOP("Messages", "The document could not be produced"),
     "save_failed": QT_TRANSLATE_NOOP("Messages", "The file {path} could not be saved: {detail}"),
     "font_missing": QT_TRANSLATE_NOOP("Messages", "The print font is missing: {path}"),
@@ -588,6 +629,7 @@ FIELD_LABELS: dict[str, str] = {
     "url": QT_TRANSLATE_NOOP("Messages", "Address"),
     "count": QT_TRANSLATE_NOOP("Messages", "Number of procedures"),
     "procedures": QT_TRANSLATE_NOOP("Messages", "Procedures"),
+    "backup_keep": QT_TRANSLATE_NOOP("Messages", "Backups kept"),
 }
 
 PERSON_ROLES: dict[str, str] = {
@@ -597,7 +639,13 @@ PERSON_ROLES: dict[str, str] = {
 }
 
 # Lower bounds of "out_of_range" fields (the core only reports the maximum).
-_RANGE_MIN = {"components.count": 1, "sets_count": 1, "fee_pages": 1, "fee_copies": 1}
+_RANGE_MIN = {
+    "components.count": 1,
+    "sets_count": 1,
+    "fee_pages": 1,
+    "fee_copies": 1,
+    "backup_keep": 1,
+}
 
 _MALE = QT_TRANSLATE_NOOP("Messages", "male")
 _FEMALE = QT_TRANSLATE_NOOP("Messages", "female")

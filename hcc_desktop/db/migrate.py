@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from hcc_desktop.core.errors import StorageError
 from hcc_desktop.db.engine import make_engine
+from hcc_desktop.db.files import copy_store, open_store_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -49,7 +49,7 @@ def current_revision(path: Path) -> str | None:
     """The revision stamped in the file; None for a missing or empty database."""
     if not path.exists():
         return None
-    con = sqlite3.connect(path)
+    con = open_store_file(path)
     try:
         has_table = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -66,13 +66,9 @@ def backup_copy(path: Path, tag: str) -> Path:
     """Consistent copy of a live SQLite file (WAL included) via the backup API."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{stamp}.{tag}.bak")
-    src = sqlite3.connect(path)
+    src = open_store_file(path)
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        copy_store(src, target)
     finally:
         src.close()
     return target

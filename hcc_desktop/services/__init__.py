@@ -26,6 +26,7 @@ from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
     from hcc_desktop.services.attachments import AttachmentService
+    from hcc_desktop.services.backups import BackupService
     from hcc_desktop.services.complaints import ComplaintService
     from hcc_desktop.services.exchange.backlog import BacklogService
     from hcc_desktop.services.exchange.portal import PortalService
@@ -122,6 +123,13 @@ class Services:
             from hcc_desktop.services.attachments import AttachmentService
 
             return AttachmentService(self.db, settings=self.settings)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        with self._lazy_lock:
+            from hcc_desktop.services.backups import BackupService
+
+            return BackupService(self.db, settings=self.settings, clock=self._clock)
 
     def close(self) -> None:
         """Release the database (its connections and files)."""

@@ -27,6 +27,7 @@ from hcc_desktop.db.models import CalendarOverrideRow, Setting
 
 UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
 MAX_DEVICE_SLOT = 9
+MAX_BACKUPS_KEPT = 365
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class AppSettings:
     # Complaints register: handling deadline in working days after receipt.
     # 10 is a working assumption, not confirmed against the regulations.
     complaint_days: int = 10
+    # Scheduled backups (services/backups): daily when enabled, into this folder (a USB
+    # stick is just a folder; empty: the data directory's "backups"), keeping the newest N.
+    backup_enabled: bool = True
+    backup_folder: str = ""
+    backup_keep: int = 7
 
     def unit_info(self) -> UnitInfo:
         return UnitInfo(
@@ -140,6 +146,7 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         signer_title=nfc(settings.signer_title),
         signer_name=nfc(settings.signer_name),
         server_url=nfc(settings.server_url).strip().rstrip("/"),
+        backup_folder=nfc(settings.backup_folder).strip(),
     )
     if not UNIT_CODE.match(s.unit_code):
         errors.append(FieldError("unit_code", "unit_code_format"))
@@ -164,6 +171,8 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         errors.append(FieldError("sync_warn_days", "out_of_range", {"max": 60}))
     if not 1 <= s.complaint_days <= 90:
         errors.append(FieldError("complaint_days", "out_of_range", {"max": 90}))
+    if not 1 <= s.backup_keep <= MAX_BACKUPS_KEPT:
+        errors.append(FieldError("backup_keep", "out_of_range", {"max": MAX_BACKUPS_KEPT}))
     if s.server_url and not s.server_url.startswith(("http://", "https://")):
         errors.append(FieldError("server_url", "url_format"))
     try:

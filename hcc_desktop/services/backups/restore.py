@@ -1,0 +1,182 @@
+"""Verify a backup and restore it in place of the store.
+
+Everything is checked on a private copy of the backup beside the store before
+anything is replaced: the file's SHA-256 against its manifest, ``PRAGMA
+integrity_check``, every table's row count, a schema revision this version
+knows (an older one is migrated on the copy), and ``audit verify`` of the hash
+chains. Only then is the current store kept as a safety copy and the verified
+copy renamed over it. The store must not be open elsewhere (the app closed):
+restore is a command-line action (see README, "Backups").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from hcc_desktop.core.errors import BackupError
+from hcc_desktop.db.engine import Database
+from hcc_desktop.db.files import (
+    copy_store,
+    create_private_file,
+    fsync_dir,
+    fsync_file,
+    open_store_file,
+)
+from hcc_desktop.db.migrate import SCHEMA_HEAD, upgrade
+from hcc_desktop.services.backups.check import inspect_file
+from hcc_desktop.services.backups.manifest import BackupInfo, manifest_path, read_manifest
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the backup, the store replaced and its safety copy."""
+
+    backup: BackupInfo
+    store: Path
+    safety_copy: Path | None
+    migrated_from: str | None  # the backup's revision when it was older than the app's
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from hcc_desktop.db.migrate import alembic_config
+
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    create_private_file(target)
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    fsync_file(target)
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for p in (path, *(_side(path, s) for s in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
+    """Copy ``backup`` to ``work`` and verify the copy; migrate it to the app's schema
+    if older. Returns the manifest and the revision migrated from (None: current).
+    Raises BackupError naming the first check that failed; ``work`` is then removed."""
+    from hcc_desktop.services.audit import verify_store
+
+    backup = Path(backup)
+    if not backup.is_file():
+        raise BackupError("backup_not_found", path=str(backup))
+    info = read_manifest(backup)
+    if info is None:
+        raise BackupError(
+            "backup_manifest_missing", path=str(backup), manifest=manifest_path(backup).name
+        )
+    _remove_with_side_files(work)
+    try:
+        _copy_private(backup, work)
+        from hcc_desktop.services.backups.manifest import sha256_of
+
+        if sha256_of(work) != info.sha256:
+            raise BackupError("backup_hash_mismatch", path=str(backup))
+        try:
+            problem, revision, counts = inspect_file(work)
+        except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+            raise BackupError("backup_corrupt", path=str(backup), detail=str(exc)) from exc
+        if problem is not None or revision is None:
+            detail = problem or "no schema version"
+            raise BackupError("backup_corrupt", path=str(backup), detail=detail)
+        if revision not in known_revisions():
+            raise BackupError("backup_schema_newer", path=str(backup), revision=revision)
+        if revision != info.schema_revision:
+            raise BackupError("backup_counts_differ", path=str(backup), table="alembic_version")
+        for table in sorted(set(counts) | set(info.counts)):
+            if counts.get(table) != info.counts.get(table):
+                raise BackupError("backup_counts_differ", path=str(backup), table=table)
+        migrated_from: str | None = None
+        if revision != SCHEMA_HEAD:
+            result = upgrade(work)
+            migrated_from = revision
+            if result.backup is not None:
+                _remove_with_side_files(result.backup)
+        db = Database(work)
+        try:
+            from hcc_desktop.services.settings import SettingsService
+
+            device_id = SettingsService(db).load().device_id or None
+            findings = verify_store(db, device_id)
+        finally:
+            db.dispose()
+        if findings:
+            f = findings[0]
+            raise BackupError("backup_audit_failed", path=str(backup), code=f.code, kind=f.kind)
+        # One self-contained file again (the engine left it in WAL mode).
+        con = open_store_file(work)
+        try:
+            con.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            con.close()
+        fsync_file(work)
+    except BaseException:
+        _remove_with_side_files(work)
+        raise
+    return info, migrated_from
+
+
+def verify_backup(backup: Path, scratch_dir: Path) -> BackupInfo:
+    """Every restore check on ``backup``, on a scratch copy in ``scratch_dir`` (removed
+    after); raises BackupError when it does not verify."""
+    work = Path(scratch_dir) / f".verify-{os.getpid()}.db"
+    info, _ = prepare(backup, work)
+    _remove_with_side_files(work)
+    return info
+
+
+def restore_store(backup: Path, store: Path, *, now: datetime | None = None) -> RestoreResult:
+    """Replace the store at ``store`` with the verified ``backup``.
+
+    Nothing is replaced unless every check passed. The current store is first
+    copied (online backup API, WAL included) to ``<store>.<time>.before-restore.bak``;
+    its WAL is checkpointed and removed so it can never be replayed onto the
+    restored file; then the verified copy is renamed over the store (atomic on one
+    file system) and the folder fsync'd.
+    """
+    store = Path(store)
+    work = _side(store, ".restoring")
+    info, migrated_from = prepare(backup, work)
+    safety: Path | None = None
+    try:
+        if store.exists():
+            stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+            safety = store.with_name(f"{store.name}.{stamp}.before-restore.bak")
+            n = 1
+            while safety.exists():
+                n += 1
+                safety = store.with_name(f"{store.name}.{stamp}-{n}.before-restore.bak")
+            con = open_store_file(store)
+            try:
+                copy_store(con, safety)
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                con.close()
+            fsync_file(safety)
+        for suffix in SIDE_FILES:
+            with contextlib.suppress(FileNotFoundError):
+                _side(store, suffix).unlink()
+        os.replace(work, store)
+        fsync_dir(store.parent)
+    except BaseException:
+        _remove_with_side_files(work)
+        raise
+    return RestoreResult(backup=info, store=store, safety_copy=safety, migrated_from=migrated_from)
