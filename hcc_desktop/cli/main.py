@@ -20,6 +20,7 @@ from typing import Any
 from hcc_desktop.cli import argparse_text, text
 from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import audit as audit_cli
+from hcc_desktop.cli import backups as backups_cli
 from hcc_desktop.cli import calendar as calendar_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import field as field_cli
@@ -622,6 +623,7 @@ def build_parser() -> argparse.ArgumentParser:
     lifecycle_cli.add_commands(sub)
     calendar_cli.add_commands(sub)
     audit_cli.add_commands(sub)
+    backups_cli.add_commands(sub)
     exchange_cli.add_commands(sub)
     sync_cli.add_commands(sub)
     reports_cli.add_commands(sub)

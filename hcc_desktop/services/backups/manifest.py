@@ -26,7 +26,7 @@ FORMAT = 1
 STAMP = "%Y%m%d-%H%M%S"
 _UNSAFE = re.compile(r"[^0-9A-Za-z.]+")
 NAME = re.compile(
-    r"^hcc-(?P<unit>[0-9A-Za-z.]+)-(?P<device>[0-9A-Za-z]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.hccbak$"
+    r"^hcc-(?P<unit>[0-9A-Za-z.]+)-(?P<device>[0-9A-Za-z]+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?\.hccbak$"
 )
 
 
@@ -51,6 +51,12 @@ class BackupInfo:
     @property
     def dossiers(self) -> int:
         return self.counts.get("dossiers", 0)
+
+
+def sequence(path: Path) -> int:
+    """1 for the first backup of a second, 2, 3 … for the ones made in the same second."""
+    m = NAME.match(path.name)
+    return int(m.group("seq")) if m and m.group("seq") else 1
 
 
 def manifest_path(backup: Path) -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -143,20 +144,30 @@ def verify_backup(backup: Path, scratch_dir: Path) -> BackupInfo:
     return info
 
 
-def restore_store(backup: Path, store: Path, *, now: datetime | None = None) -> RestoreResult:
+def restore_store(
+    backup: Path,
+    store: Path,
+    *,
+    now: datetime | None = None,
+    confirm: Callable[[BackupInfo], bool] | None = None,
+) -> RestoreResult | None:
     """Replace the store at ``store`` with the verified ``backup``.
 
     Nothing is replaced unless every check passed. The current store is first
     copied (online backup API, WAL included) to ``<store>.<time>.before-restore.bak``;
     its WAL is checkpointed and removed so it can never be replayed onto the
     restored file; then the verified copy is renamed over the store (atomic on one
-    file system) and the folder fsync'd.
+    file system) and the folder fsync'd. ``confirm`` is asked once the backup has
+    verified (the command line's question); False: nothing replaced, None returned.
     """
     store = Path(store)
     work = _side(store, ".restoring")
     info, migrated_from = prepare(backup, work)
     safety: Path | None = None
     try:
+        if confirm is not None and not confirm(info):
+            _remove_with_side_files(work)
+            return None
         if store.exists():
             stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
             safety = store.with_name(f"{store.name}.{stamp}.before-restore.bak")

@@ -3,6 +3,7 @@ and the daily scheduled backup the app runs on its database lane."""
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 import os
@@ -26,6 +27,7 @@ from hcc_desktop.services.backups.manifest import (
     device_tag,
     manifest_path,
     read_manifest,
+    sequence,
     sha256_of,
     write_manifest,
 )
@@ -159,7 +161,7 @@ class BackupService:
 
     # -- a folder of backups -------------------------------------------------
 
-    def list(self, dest_dir: Path) -> list[BackupInfo]:
+    def list(self, dest_dir: Path) -> builtins.list[BackupInfo]:
         """The backups in ``dest_dir`` that have a manifest, newest first (every unit's
         and device's: one USB stick may serve the whole center)."""
         dest = Path(dest_dir)
@@ -172,10 +174,10 @@ class BackupService:
             info = read_manifest(path)
             if info is not None:
                 found.append(info)
-        found.sort(key=lambda i: (i.created_at, i.name), reverse=True)
+        found.sort(key=lambda i: (i.created_at, sequence(i.path)), reverse=True)
         return found
 
-    def _own(self, dest_dir: Path) -> list[BackupInfo]:
+    def _own(self, dest_dir: Path) -> builtins.list[BackupInfo]:
         s = self._settings.load()
         return [
             i
@@ -183,7 +185,7 @@ class BackupService:
             if i.unit_code == s.unit_code and device_tag(i.device_id) == device_tag(s.device_id)
         ]
 
-    def prune(self, dest_dir: Path, keep: int) -> list[Path]:
+    def prune(self, dest_dir: Path, keep: int) -> builtins.list[Path]:
         """Delete this device's backups in ``dest_dir`` beyond the ``keep`` newest (at
         least one is always kept); other devices' backups are left alone."""
         keep = max(1, int(keep))
