@@ -35,7 +35,8 @@ def test_backup_then_restore(db: Path, tmp_path: Path, capsys: pytest.CaptureFix
     rc, out, err = run(db, "backup", str(dest), capsys=capsys)
     assert rc == 0, err
     backup = Path(out.strip())
-    assert backup.parent == dest and backup.suffix == ".hccbak"
+    assert backup.parent == dest
+    assert backup.suffix == ".hccbak"
     assert manifest_path(backup).exists()
     second = _intake(db, tmp_path, capsys)
     assert _codes(db) == {first, second}
@@ -88,7 +89,8 @@ def test_restore_refuses_a_damaged_backup_in_vietnamese(
     before = db.read_bytes()
     rc, out, err = run(db, "restore", str(backup), "--yes", capsys=capsys)
     assert rc == 2
-    assert "bị hỏng" in err and "không có gì bị thay thế" in err
+    assert "bị hỏng" in err
+    assert "không có gì bị thay thế" in err
     assert db.read_bytes() == before
     assert not list(tmp_path.glob("*.before-restore.bak"))
 
@@ -106,7 +108,8 @@ def test_restore_asks_and_a_no_replaces_nothing(
     monkeypatch.setattr("builtins.input", lambda q: questions.append(q) or "k")
     rc, _, _ = run(db, "restore", str(backup), capsys=capsys)
     assert rc == 1
-    assert len(questions) == 1 and "bản sao an toàn" in questions[0]
+    assert len(questions) == 1
+    assert "bản sao an toàn" in questions[0]
     assert _codes(db) == {code}
     monkeypatch.setattr("builtins.input", lambda q: "c")
     rc, _, err = run(db, "restore", str(backup), capsys=capsys)
