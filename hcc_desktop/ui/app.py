@@ -311,6 +311,8 @@ def run(argv: list[str] | None = None) -> int:
             )
         if not args.quit_after_show:
             QTimer.singleShot(0, window.ensure_officer)
+            # The daily backup: checked now (on the database lane) and then hourly.
+            window.start_backups()
 
     def load() -> None:
         runner.run(open_store, db_path, on_done=opened, on_error=fail)

@@ -52,6 +52,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.backups.scheduler import BackupScheduler
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import (
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
             services, self.runner, notifier=notifier, clock=self._clock, parent=self
         )
         self.sync_controller = SyncController(services, self.runner, clock=self._clock, parent=self)
+        self.backup_scheduler = BackupScheduler(services, self.runner, parent=self)
         self._build_central()
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -448,6 +450,23 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusWidget(self.sync_controller)
         self.sync_status.open_requested.connect(self.open_sync)
         status.addPermanentWidget(self.sync_status)
+        # A quiet warning when the scheduled backup could not be taken (USB unplugged).
+        self.backup_warning = QLabel()
+        self.backup_warning.setContentsMargins(6, 0, 6, 0)
+        self.backup_warning.setStyleSheet("color: #b26a00;")
+        self.backup_warning.hide()
+        status.addPermanentWidget(self.backup_warning)
+        self.backup_scheduler.backup_warning.connect(self._backup_warning)
+        self.backup_scheduler.backup_ok.connect(self.backup_warning.hide)
+
+    def start_backups(self) -> None:
+        """Start the daily backup's checks (the app does it once the window is shown)."""
+        self.backup_scheduler.start()
+
+    def _backup_warning(self, message: str) -> None:
+        self.backup_warning.setText(self.tr("Backup not taken"))
+        self.backup_warning.setToolTip(message)
+        self.backup_warning.show()
 
     # -- settings --------------------------------------------------------------
 
@@ -1086,5 +1105,6 @@ class MainWindow(QMainWindow):
         self.worklists.shutdown()
         self.reminder_controller.stop()
         self.sync_controller.stop()
+        self.backup_scheduler.stop()
         while self._hub_connections:
             QObject.disconnect(self._hub_connections.pop())

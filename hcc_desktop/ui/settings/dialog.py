@@ -39,6 +39,7 @@ from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings
+from hcc_desktop.ui.backups.page import BackupsPage
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
     make_error_label,
@@ -69,7 +70,7 @@ class SettingsDialog(QDialog):
 
     settings_saved = Signal(object)  # AppSettings
 
-    TAB_UNIT, TAB_DEVICE, TAB_HOURS, TAB_PRINT, TAB_LANGUAGE = range(5)
+    TAB_UNIT, TAB_DEVICE, TAB_HOURS, TAB_PRINT, TAB_LANGUAGE, TAB_BACKUPS = range(6)
 
     def __init__(
         self,
@@ -93,6 +94,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._hours_tab(), self.tr("&Office hours && days off"))
         self.tabs.addTab(self._print_tab(), self.tr("P&rinting"))
         self.tabs.addTab(self._language_tab(), self.tr("&Language"))
+        self.backups_page = BackupsPage(services, self._runner)
+        self._fields["backup_keep"] = (
+            self.backups_page.keep,
+            self.backups_page.keep_error,
+            self.TAB_BACKUPS,
+        )
+        self.tabs.addTab(self.backups_page, self.tr("&Backups"))
 
         self.general_error = make_error_label()
         self.buttons = QDialogButtonBox(
@@ -513,6 +521,7 @@ class SettingsDialog(QDialog):
     # -- loading ---------------------------------------------------------------
 
     def _load(self, s: AppSettings) -> None:
+        self.backups_page.load(s)
         self.unit_name.setText(s.unit_name)
         self.unit_code.setText(s.unit_code)
         self.parent_body.setText(s.parent_body)
@@ -680,8 +689,9 @@ class SettingsDialog(QDialog):
             ),
             same_day_cutoff=_pytime(self.cutoff.time()),
         )
+        current = self.backups_page.apply(self._current)
         return replace(
-            self._current,
+            current,
             unit_name=self.unit_name.text(),
             unit_code=self.unit_code.text(),
             parent_body=self.parent_body.text(),
