@@ -185,6 +185,72 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation>Sao lưu định kỳ không thành công: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Back up every day (when the program starts, then hourly)</source>
+        <translation>Sao lưu hằng ngày (khi mở chương trình, sau đó kiểm tra mỗi giờ)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>Thư &amp;mục:</translation>
+    </message>
+    <message>
+        <source>A USB stick or another disk keeps the data safe if this computer fails; empty: a folder beside the database.</source>
+        <translation>Lưu vào USB hoặc một ổ đĩa khác để dữ liệu vẫn an toàn khi máy này hỏng; để trống: một thư mục cạnh cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> bản</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>Giữ &amp;lại (mới nhất):</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Lần sao lưu gần nhất:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Tạo bản sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>{time} – {file}</source>
+        <translation>{time} – {file}</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file} ({dossiers} dossiers).</source>
+        <translation>Đã ghi bản sao lưu: {file} ({dossiers} hồ sơ).</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: {reason}</source>
+        <translation>Không sao lưu được: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>BookDialog</name>
     <message>
         <source>Dossier tracking book (Form 07)</source>
@@ -2535,6 +2601,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>Backup not taken</source>
+        <translation>Chưa sao lưu được</translation>
     </message>
     <message>
         <source>HCC Desktop – {unit}</source>
@@ -4973,6 +5043,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Place na&amp;me:</source>
         <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sao lưu</translation>
     </message>
     <message>
         <source>The top-left block of every slip has two lines: first the parent body, then the unit name (the center) in bold, underlined. For example: “UBND PHƯỜNG HOÀI NHƠN BẮC” over “TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI NHƠN BẮC”. The two must differ; leave this empty to print the unit name alone.</source>

@@ -41,7 +41,8 @@ def test_back_up_now_writes_a_backup_and_shows_its_time(
     with qtbot.waitSignal(page.backup_finished, timeout=30_000) as done:
         qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
     info = done.args[0]
-    assert info.path.parent == stick and info.path.exists()
+    assert info.path.parent == stick
+    assert info.path.exists()
     assert manifest_path(info.path).exists()
     assert info.path.name in page.last_label.text()
     assert info.created_at.strftime("%d/%m/%Y %H:%M") in page.last_label.text()
@@ -109,7 +110,8 @@ def test_unplugged_stick_is_a_quiet_warning_in_the_status_bar(
         window.start_backups()
     assert window.backup_warning.isVisible()
     assert "unplugged" in window.backup_warning.toolTip()
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
+    assert not [d for d in dialogs if d.isVisible()]
     (tmp_path / "unplugged").mkdir()
     with qtbot.waitSignal(window.backup_scheduler.backup_ok, timeout=30_000):
         window.backup_scheduler.check()
