@@ -323,3 +323,14 @@ def test_restore_a_backup_taken_during_a_burst_of_intakes(
         svc.close()
     assert result.safety_copy is not None
     assert set(_codes(result.safety_copy)) == set(committed)
+
+
+def test_restore_onto_a_new_computer(backed_up: tuple[Path, Path, str], tmp_path: Path) -> None:
+    """No store yet (a replacement laptop): the backup becomes the store, no safety copy."""
+    backup, _store, code = backed_up
+    fresh = tmp_path / "new-laptop" / "data" / "hcc.db"
+    result = restore_store(backup, fresh)
+    assert result is not None
+    assert result.safety_copy is None
+    assert _codes(fresh) == {code}
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600

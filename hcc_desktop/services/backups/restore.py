@@ -161,6 +161,7 @@ def restore_store(
     verified (the command line's question); False: nothing replaced, None returned.
     """
     store = Path(store)
+    store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new computer
     work = _side(store, ".restoring")
     info, migrated_from = prepare(backup, work)
     safety: Path | None = None

@@ -7,6 +7,7 @@ import builtins
 import contextlib
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -117,6 +118,9 @@ class BackupService:
             raise BackupError(
                 "backup_write_failed", folder=str(dest), detail=exc.strerror or str(exc)
             ) from exc
+        except sqlite3.Error as exc:  # e.g. "database or disk is full" on the stick
+            _cleanup(part, manifest_path(target))
+            raise BackupError("backup_write_failed", folder=str(dest), detail=str(exc)) from exc
         except BaseException:
             _cleanup(part, manifest_path(target))
             raise
