@@ -334,3 +334,18 @@ def test_restore_onto_a_new_computer(backed_up: tuple[Path, Path, str], tmp_path
     assert result.safety_copy is None
     assert _codes(fresh) == {code}
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+
+
+def test_restore_refuses_a_backup_missing_records_of_its_manifest(
+    backed_up: tuple[Path, Path, str],
+) -> None:
+    """Rows deleted from the copy (and its hash "repaired"): the counts give it away."""
+    from hcc_desktop.services.backups.manifest import sha256_of
+
+    backup, store, _ = backed_up
+    con = sqlite3.connect(backup)
+    con.execute("DELETE FROM procedures WHERE code NOT IN (SELECT procedure_code FROM dossiers)")
+    con.commit()
+    con.close()
+    _rewrite_manifest(backup, sha256=sha256_of(backup))
+    _refused(backup, store, "backup_counts_differ")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +31,12 @@ from hcc_desktop.db.files import (
 )
 from hcc_desktop.db.migrate import SCHEMA_HEAD, upgrade
 from hcc_desktop.services.backups.check import inspect_file
-from hcc_desktop.services.backups.manifest import BackupInfo, manifest_path, read_manifest
+from hcc_desktop.services.backups.manifest import (
+    BackupInfo,
+    manifest_path,
+    read_manifest,
+    sha256_of,
+)
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -87,13 +93,11 @@ def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
     _remove_with_side_files(work)
     try:
         _copy_private(backup, work)
-        from hcc_desktop.services.backups.manifest import sha256_of
-
         if sha256_of(work) != info.sha256:
             raise BackupError("backup_hash_mismatch", path=str(backup))
         try:
             problem, revision, counts = inspect_file(work)
-        except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+        except sqlite3.Error as exc:  # "file is not a database", "malformed"
             raise BackupError("backup_corrupt", path=str(backup), detail=str(exc)) from exc
         if problem is not None or revision is None:
             detail = problem or "no schema version"
