@@ -641,9 +641,7 @@ REASONS: dict[str, str] = {
     "foreign_device": QT_TRANSLATE_NOOP(
         "SyncReasons", "the event was written by another device: a device sends only its own"
     ),
-    "unhashed": QT_TRANSLATE_NOOP(
-        "SyncReasons", "the event carries no hash of the history chain"
-    ),
+    "unhashed": QT_TRANSLATE_NOOP("SyncReasons", "the event carries no hash of the history chain"),
     "chain_hash_mismatch": QT_TRANSLATE_NOOP(
         "SyncReasons", "the event was altered after it was written (its hash does not match)"
     ),

@@ -83,9 +83,7 @@ def pushed_head(items: Sequence[Any], device_id: str) -> tuple[int, str] | None:
     return best
 
 
-def check_signed_head(
-    device: Device, batch_id: str, items: Sequence[Any], head: Any
-) -> None:
+def check_signed_head(device: Device, batch_id: str, items: Sequence[Any], head: Any) -> None:
     """Refuse the push (``chain_head_invalid``) unless the head it carries is signed
     with the device's key and names the newest event of the device in the push."""
     if device.public_key is None:

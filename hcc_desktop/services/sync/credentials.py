@@ -412,6 +412,6 @@ __all__ = [
     "load_credential",
     "load_signing_key",
     "signing_key",
-    "store_signing_key",
     "store_credential",
+    "store_signing_key",
 ]

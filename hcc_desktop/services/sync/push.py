@@ -95,7 +95,8 @@ def head_signer(device_id: str, private_key: str) -> HeadSigner:
         if best is None:
             return None
         message = head_message(batch_id, device_id, best[0], best[1])
-        return {"device_seq": best[0], "hash": best[1], "signature": sign_head(private_key, message)}
+        signature = sign_head(private_key, message)
+        return {"device_seq": best[0], "hash": best[1], "signature": signature}
 
     return sign
 
