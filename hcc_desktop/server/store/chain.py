@@ -103,6 +103,20 @@ def check_signed_head(device: Device, batch_id: str, items: Sequence[Any], head:
         raise SyncError("chain_head_invalid", detail="the chain head's signature does not verify")
 
 
+def accept_device_key(device: Device, public_key: Any) -> None:
+    """A device registered before signing sends its public key once, in a push
+    (authenticated by its token). Another key than the one held is refused
+    (``device_key_mismatch``): a key is replaced only by registering again."""
+    if public_key is None:
+        return
+    if not valid_public_key(public_key):
+        raise SyncError("bad_request", detail="public_key must be a base64 Ed25519 key")
+    if device.public_key is None:
+        device.public_key = public_key
+    elif device.public_key != public_key:
+        raise SyncError("device_key_mismatch", device_id=device.id)
+
+
 class EventChainCheck:
     """Checks the events of one batch, in the batch's order, against what the server holds."""
 
@@ -165,7 +179,11 @@ class EventChainCheck:
         if not isinstance(digest, str) or not isinstance(prev, str):
             raise ChainRejected("invalid_item", "hash and prev_hash must be text")
         dossier_id = str(data["dossier_id"])
-        if not self._hash_matches(data, digest, prev, dossier_id, receipt):
+        # A receipt whose dossier the server does not take (refused in this push,
+        # say for its code): its hash cannot be checked without the receipt; it is
+        # refused for that (unknown_dossier), its place in the device chain kept.
+        orphan = prev == GENESIS and receipt is None
+        if not orphan and not self._hash_matches(data, digest, prev, dossier_id, receipt):
             raise ChainRejected("chain_hash_mismatch", "the event's hash does not match it")
         if prev != GENESIS and prev not in self.hashes.get(dossier_id, set()):
             raise ChainRejected("chain_unknown_prev", "its previous event is not on the server")
@@ -181,6 +199,8 @@ class EventChainCheck:
         elif seq == 1 and dev_prev != GENESIS:
             raise ChainRejected("device_chain_gap", "the first record must start the chain")
         self.head = (seq, digest)
+        if orphan:
+            raise ChainRejected("unknown_dossier", "send the dossier in this or an earlier batch")
         self.hashes.setdefault(dossier_id, set()).add(digest)
         if data.get("kind") == RECEIPT_CORRECTED:
             self._correction(dossier_id, data)
@@ -196,7 +216,7 @@ class EventChainCheck:
         if prev != GENESIS:
             return record_hash(wire_event_content(data), prev) == digest
         if receipt is None:
-            return False  # a receipt whose dossier the server does not have
+            return False
         if record_hash(wire_event_content(data, receipt), prev) == digest:
             return True
         # The receipt fields corrected since (a portal re-import): undone, oldest kept.

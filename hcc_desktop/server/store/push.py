@@ -42,6 +42,7 @@ from hcc_desktop.server.models import (
 from hcc_desktop.server.store.chain import (
     ChainRejected,
     EventChainCheck,
+    accept_device_key,
     append_unit_chain,
     check_signed_head,
 )
@@ -587,6 +588,7 @@ class PushMixin(StoreBase):
             prior = s.get(AppliedBatch, (device.id, batch_id))
             if prior is not None:
                 return BatchOutcome(prior.response, replayed=True)
+            accept_device_key(row, request.get("public_key"))
             check_signed_head(row, batch_id, items, _chain_head(request))
             results = BatchApplier(s, row, now).run(items)
             response = {"batch_id": batch_id, "cursor_hint": high_water(s), "results": results}

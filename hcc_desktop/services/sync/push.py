@@ -76,14 +76,21 @@ def _is_batch(saved: str, batch_id: str) -> bool:
     return bool(json.loads(saved).get("batch_id") == batch_id)
 
 
-# Signs a batch's device-chain head: (batch_id, items) -> the "chain_head" member or None.
-HeadSigner = Callable[[str, Sequence[Mapping[str, Any]]], "dict[str, Any] | None"]
+# Signs a batch: (batch_id, items) -> the members to add to it ("chain_head", and
+# "public_key" until the server has acknowledged this device's key).
+HeadSigner = Callable[[str, Sequence[Mapping[str, Any]]], "dict[str, Any]"]
 
 
-def head_signer(device_id: str, private_key: str) -> HeadSigner:
-    """A signer of the newest event of ``device_id`` in a batch (see core/chain)."""
+def head_signer(device_id: str, private_key: str, *, send_key: bool = False) -> HeadSigner:
+    """A signer of the newest event of ``device_id`` in a batch (see core/chain).
 
-    def sign(batch_id: str, items: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+    ``send_key``: add the public key to each batch (a device registered before
+    signing sends it once, with its credential, in its next push).
+    """
+    public = public_key_of(private_key)
+
+    def sign(batch_id: str, items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        extra: dict[str, Any] = {"public_key": public} if send_key else {}
         best: tuple[int, str] | None = None
         for item in items:
             data = item.get("data") or {}
@@ -92,11 +99,11 @@ def head_signer(device_id: str, private_key: str) -> HeadSigner:
                 continue
             if isinstance(seq, int) and isinstance(digest, str) and (best is None or seq > best[0]):
                 best = (seq, digest)
-        if best is None:
-            return None
-        message = head_message(batch_id, device_id, best[0], best[1])
-        signature = sign_head(private_key, message)
-        return {"device_seq": best[0], "hash": best[1], "signature": signature}
+        if best is not None:
+            message = head_message(batch_id, device_id, best[0], best[1])
+            signature = sign_head(private_key, message)
+            extra["chain_head"] = {"device_seq": best[0], "hash": best[1], "signature": signature}
+        return extra
 
     return sign
 
@@ -105,9 +112,8 @@ def _encode_batch(
     items: list[dict[str, Any]], signer: HeadSigner | None = None, batch_id: str | None = None
 ) -> tuple[dict[str, Any], str]:
     batch: dict[str, Any] = {"batch_id": batch_id or str(uuid.uuid4()), "items": items}
-    head = signer(batch["batch_id"], items) if signer is not None else None
-    if head is not None:
-        batch["chain_head"] = head
+    if signer is not None:
+        batch.update(signer(batch["batch_id"], items))
     # Encoded once: the saved text is the request body.
     try:
         return batch, wire_json.dumps(batch)
@@ -177,7 +183,7 @@ class PushMixin(SyncBase):
         if broken:
             first = broken[0]
             raise SyncError("chain_broken", code=first.code, event=first.event_id, kind=first.kind)
-        self._signer = self._chain_signer(client)
+        self._signer = self._chain_signer()
         with self._db.read() as s:
             pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
         sent = 0
@@ -220,31 +226,15 @@ class PushMixin(SyncBase):
             batch = following
         return True
 
-    def _chain_signer(self, client: httpx.Client) -> HeadSigner:
-        """This device's head signer; its public key sent to the server once (a
-        device registered before signing existed)."""
+    def _chain_signer(self) -> HeadSigner:
+        """This device's head signer (its key pair made on first use)."""
         from hcc_desktop.services.sync import credentials
 
         device_id = self._settings.load().device_id
         private = credentials.signing_key(device_id)
-        public = public_key_of(private)
         with self._db.read() as s:
             sent = get_state(s, CHAIN_KEY_SENT)
-        if sent != public:
-            try:
-                self._call(client, "POST", "/api/v1/devices/key", json={"public_key": public})
-            except SyncError as exc:
-                if exc.code != "server_rejected" or exc.params.get("reason") not in (
-                    "not_found",
-                    "http_404",
-                    "http_405",
-                ):
-                    raise
-                # An older server (no such endpoint): it ignores the signed heads.
-            else:
-                with self._db.write() as s:
-                    set_state(s, CHAIN_KEY_SENT, public)
-        return head_signer(device_id, private)
+        return head_signer(device_id, private, send_key=sent != public_key_of(private))
 
     @staticmethod
     def _count(totals: dict[str, int], outcome: Mapping[str, int]) -> None:
@@ -338,7 +328,7 @@ class PushMixin(SyncBase):
         for row in rows:
             body = dict(json.loads(row.value))
             text = row.value
-            if "chain_head" not in body and self._signer is not None:
+            if "batch_id" in body and "chain_head" not in body and self._signer is not None:
                 # Saved before this device signed its heads: signed now, same batch id.
                 body, text = _encode_batch(body["items"], self._signer, body["batch_id"])
             seqs = self._outbox_seqs(s, body["items"])
@@ -492,6 +482,9 @@ class PushMixin(SyncBase):
             s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, done)))
         counts["removed"] = len(done)
         append_capped(s, REJECTED, with_dossier_codes(s, rejected))
+        if isinstance(batch.body.get("public_key"), str):
+            # Answered: the server holds this device's key now.
+            set_state(s, CHAIN_KEY_SENT, batch.body["public_key"])
         # Another process may have recorded this batch already and saved another.
         saved = s.get(SyncStateRow, batch.key)
         if saved is not None and _is_batch(saved.value, batch.body["batch_id"]):
