@@ -174,7 +174,11 @@ class EventDoc(_HistoryDoc, Base):
     """A dossier event."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_unit_rev", "unit_code", "rev"),)
+    __table_args__ = (
+        Index("ix_events_unit_rev", "unit_code", "rev"),
+        # A device's chain head, read once when not tracked yet (s0013).
+        Index("ix_events_origin_device", "origin_device"),
+    )
 
 
 class RatingDoc(_HistoryDoc, Base):

@@ -126,25 +126,52 @@ class EventChainCheck:
         self.postgresql = postgresql
         self.hashes: dict[str, set[str]] = {}  # dossier id -> event hashes held or accepted
         self.corrections: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}
+        self.genesis: dict[str, Mapping[str, Any]] = {}  # dossier id -> its receipt event
         self.head: tuple[int, str] | None = None
         if device.chain_seq is not None and device.chain_hash is not None:
             self.head = (device.chain_seq, device.chain_hash)
 
-    def prefetch(self, events: Iterable[Mapping[str, Any]]) -> None:
-        """Load the stored event hashes of the dossiers the batch's events belong to."""
-        dossier_ids = {e["dossier_id"] for e in events}
+    def prefetch(
+        self, events: Sequence[Mapping[str, Any]], dossier_ids: Iterable[str] = ()
+    ) -> None:
+        """Load what the server holds of the batch's dossiers (those its events
+        belong to and ``dossier_ids``, the pushed ones): event hashes, receipt
+        corrections and receipt events."""
+        wanted = {e["dossier_id"] for e in events} | set(dossier_ids)
         c = doc_table(EventDoc).c
-        for chunk in id_chunks(dossier_ids, self.postgresql):
-            query = select(c.dossier_id, c.data["hash"].as_string(), c.data).where(
-                among(c.dossier_id, chunk, self.postgresql)
-            )
-            for dossier_id, digest, data in self.s.execute(query).all():
-                if digest:
+        for chunk in id_chunks(wanted, self.postgresql):
+            query = select(c.dossier_id, c.data).where(among(c.dossier_id, chunk, self.postgresql))
+            for dossier_id, data in self.s.execute(query).all():
+                if not isinstance(data, dict):
+                    continue
+                digest = data.get("hash")
+                if isinstance(digest, str):
                     self.hashes.setdefault(dossier_id, set()).add(digest)
-                if isinstance(data, dict) and data.get("kind") == RECEIPT_CORRECTED:
+                if data.get("kind") == RECEIPT_CORRECTED:
                     self._correction(dossier_id, data)
+                if data.get("prev_hash") == GENESIS:
+                    self.genesis.setdefault(dossier_id, data)
+        for e in events:
+            if e.get("kind") == RECEIPT_CORRECTED:
+                self._correction(str(e["dossier_id"]), e)
+            if e.get("prev_hash") == GENESIS:
+                self.genesis.setdefault(str(e["dossier_id"]), e)
         if self.head is None:
             self.head = self._stored_head()
+
+    def check_receipt(self, dossier: Mapping[str, Any]) -> None:
+        """A pushed dossier's receipt fields (owner, CCCD …) must be those its
+        receipt event's hash covers (``chain_receipt_mismatch``): a row edited
+        directly on a device is refused, not spread. A dossier whose receipt
+        event the server has not seen (a device from before hashing) passes."""
+        dossier_id = str(dossier.get("id"))
+        genesis = self.genesis.get(dossier_id)
+        if genesis is None or not isinstance(genesis.get("hash"), str):
+            return
+        if not self._hash_matches(genesis, genesis["hash"], GENESIS, dossier_id, dossier):
+            raise ChainRejected(
+                "chain_receipt_mismatch", "the receipt fields are not those of its receipt event"
+            )
 
     def _correction(self, dossier_id: str, data: Mapping[str, Any]) -> None:
         parsed = _data_of(data)
@@ -152,7 +179,7 @@ class EventChainCheck:
 
     def _stored_head(self) -> tuple[int, str] | None:
         """The newest hashed event the server holds from this device (a device
-        whose head was not tracked yet); None: none, the first push sets it."""
+        whose head was not tracked yet)."""
         c = doc_table(EventDoc).c
         seq = c.data["device_seq"].as_integer()
         row = self.s.execute(
@@ -161,9 +188,14 @@ class EventChainCheck:
             .order_by(desc(seq))
             .limit(1)
         ).first()
-        if row is None or row[0] is None or row[1] is None:
-            return None
-        return int(row[0]), str(row[1])
+        if row is not None and row[0] is not None and row[1] is not None:
+            return int(row[0]), str(row[1])
+        held = self.s.execute(
+            select(c.id).where(c.origin_device == self.device.id).limit(1)
+        ).first()
+        # Nothing from this device yet: its chain starts at 1. Only events of a
+        # device from before hashing: the first hashed one is taken as it comes.
+        return (0, GENESIS) if held is None else None
 
     def check(self, data: Mapping[str, Any], receipt: Mapping[str, Any] | None) -> None:
         """Check one event (raises :class:`ChainRejected`). ``receipt``: its
@@ -202,8 +234,6 @@ class EventChainCheck:
         if orphan:
             raise ChainRejected("unknown_dossier", "send the dossier in this or an earlier batch")
         self.hashes.setdefault(dossier_id, set()).add(digest)
-        if data.get("kind") == RECEIPT_CORRECTED:
-            self._correction(dossier_id, data)
 
     def _hash_matches(
         self,

@@ -301,7 +301,7 @@ class BatchApplier:
             for dossier_id, unit_code in self.s.execute(query).all():
                 self.dossier_units[dossier_id] = unit_code
         events = [c.data for c in checked if c.item.kind == "event"]
-        self.chain.prefetch(events)
+        self.chain.prefetch(events, pushed)
         receipts = {e["dossier_id"] for e in events if e.get("prev_hash") == GENESIS} - pushed
         for chunk in id_chunks(receipts, self.postgresql):
             query = select(t.id, t.data).where(among(t.id, chunk, self.postgresql))
@@ -337,6 +337,10 @@ class BatchApplier:
         state = self.dossiers.get(dossier_id)
         if state is not None and state.unit_code != self.unit:
             raise _Rejected("wrong_unit")
+        try:
+            self.chain.check_receipt(data)
+        except ChainRejected as exc:
+            raise _Rejected(exc.reason, exc.detail) from None
         holder = self.code_holder.get(code)
         if state is None:
             if holder is not None and holder != dossier_id:

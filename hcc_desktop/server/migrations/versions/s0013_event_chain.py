@@ -38,8 +38,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("unit_code", "seq", name=op.f("pk_unit_chain")),
     )
 
+    op.create_index("ix_events_origin_device", "events", ["origin_device"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_events_origin_device", table_name="events")
     op.drop_table("unit_chain")
     with op.batch_alter_table("devices") as batch:
         batch.drop_column("chain_hash")
