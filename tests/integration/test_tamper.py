@@ -25,6 +25,7 @@ from hcc_desktop.services.sync.wire import dossier_to_wire, event_to_wire, load_
 from tests.conftest import birth_draft, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import Device, Fleet
+from tests.integration.test_sync_faults import server_cli
 
 pytestmark = pytest.mark.usefixtures("file_keyring")
 
@@ -255,6 +256,9 @@ def test_the_server_chain_per_unit_names_a_record_edited_on_the_server(
     counter.handover(d.code, "Lê Văn Cường")
     counter.sync.sync()
     assert harness.store.verify_unit_chain(unit) == []
+    database = harness.store.db.url
+    clean = server_cli("audit", "verify", "--database", database, "--unit", unit)
+    assert clean.returncode == 0, clean.stderr
     with harness.store.db.read() as s:
         device = s.get(DeviceRow, counter.device_id)
         assert device is not None
@@ -270,3 +274,6 @@ def test_the_server_chain_per_unit_names_a_record_edited_on_the_server(
     assert [(f.kind, f.record_kind, f.record_id) for f in found] == [
         ("record_edited", "dossier", d.id)
     ]
+    broken = server_cli("audit", "verify", "--database", database, "--unit", unit)
+    assert broken.returncode == 1
+    assert f"first broken link: unit {unit}, record_edited (dossier {d.id})" in broken.stderr
