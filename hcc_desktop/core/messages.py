@@ -651,6 +651,10 @@ REASONS: dict[str, str] = {
     "device_chain_gap": QT_TRANSLATE_NOOP(
         "SyncReasons", "records of this device are missing or out of order before this one"
     ),
+    "chain_receipt_mismatch": QT_TRANSLATE_NOOP(
+        "SyncReasons",
+        "the dossier's receipt details were edited after its receipt was recorded",
+    ),
     "device_chain_replay": QT_TRANSLATE_NOOP(
         "SyncReasons", "the event repeats a record the server already received (a replay)"
     ),

@@ -52,6 +52,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import (
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
             services, self.runner, notifier=notifier, clock=self._clock, parent=self
         )
         self.sync_controller = SyncController(services, self.runner, clock=self._clock, parent=self)
+        self.audit_controller = AuditController(services, self.runner, parent=self)
         self._build_central()
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -171,7 +173,15 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.reminder_controller.start()
         self.sync_controller.start()
+        # The history check runs on the task runner: the window shows at once.
+        self.sync_controller.sync_failed.connect(self._sync_refused)
+        self.audit_controller.check()
         self._first_show = True
+
+    def _sync_refused(self, exc: object) -> None:
+        # A sync refused for a broken chain: the banner names the dossier.
+        if getattr(exc, "code", None) == "chain_broken":
+            self.audit_controller.check()
 
     # -- building --------------------------------------------------------------
 
@@ -260,6 +270,8 @@ class MainWindow(QMainWindow):
         self.sync_banner = SyncWarningBanner(self.sync_controller)
         self.sync_banner.open_requested.connect(self.open_sync)
         layout.addWidget(self.sync_banner)
+        self.audit_banner = AuditBanner(self.audit_controller)
+        layout.addWidget(self.audit_banner)
         layout.addWidget(self.worklists)
         layout.addLayout(header_row)
         layout.addWidget(self.stack, 1)
