@@ -63,7 +63,7 @@ def _original_receipt(
     for e in reversed(corrections):
         try:
             data = json.loads(e.data_json)
-            before, after = data.get("before", {}), data.get("after", {})
+            before, after = data.get("before") or {}, data.get("after") or {}
         except (ValueError, AttributeError):
             continue
         for name, value in after.items():
