@@ -20,7 +20,7 @@ from hcc_desktop.db.models import (
     SyncConflictRow,
     SyncStateRow,
 )
-from hcc_desktop.services.audit import verify_chains
+from hcc_desktop.services.audit import verify_pending
 from hcc_desktop.services.sync.outbox import KINDS, VERSIONED_KINDS
 from hcc_desktop.services.sync.wire import (
     DossierSnapshot,
@@ -179,7 +179,7 @@ class PushMixin(SyncBase):
         has been answered.
         """
         client, ahead, totals, progress, cancel = run
-        broken = verify_chains(self._db, self._settings.load().device_id)
+        broken = verify_pending(self._db, self._settings.load().device_id)
         if broken:
             first = broken[0]
             raise SyncError("chain_broken", code=first.code, event=first.event_id, kind=first.kind)
