@@ -71,6 +71,13 @@ MESSAGES = {
         "HCC_KEYRING_PASSPHRASE or register again"
     ),
     "credential_store_failed": "cannot store the sync credential in the keyring: {detail}",
+    "chain_head_invalid": (
+        "the server refused the push: its device-chain head is not signed with this "
+        "device's key; register the device again and contact the administrator"
+    ),
+    "device_key_mismatch": (
+        "the server holds another signing key for this device; register it again"
+    ),
     "device_too_old": (
         "this device runs HCC Desktop {device_version}, too old for the sync server: "
         "install HCC Desktop {required_version} or newer, then sync again"

@@ -251,3 +251,154 @@ def event_content(event: Any, receipt: Any = None) -> dict[str, Any]:
     if receipt is not None:
         content["receipt"] = {name: _utc_naive(_get(receipt, name)) for name in RECEIPT_FIELDS}
     return content
+
+
+# -- the same content read from the wire (the server's side) -------------------------------
+
+_WIRE_DATETIMES = ("at", "recorded_at")
+
+
+def _wire_datetime(value: Any) -> Any:
+    """An ISO text as the device's stored naive datetime (the wire strips time zones
+    the same way: an aware value becomes naive UTC)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return _utc_naive(moment)
+
+
+def wire_event_content(
+    data: Mapping[str, Any], receipt: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """:func:`event_content` of an event as it travels (JSON: datetimes as ISO text).
+
+    The server recomputes a pushed event's hash with this; the device hashed the
+    stored row, whose datetimes are naive and whose ``data_json`` is text.
+    """
+    values = dict(data)
+    for name in _WIRE_DATETIMES:
+        values[name] = _wire_datetime(values.get(name))
+    if receipt is not None:
+        receipt = dict(receipt)
+        receipt["received_at"] = _wire_datetime(receipt.get("received_at"))
+    return event_content(values, receipt)
+
+
+def original_receipt(
+    receipt: Mapping[str, Any], corrections: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The receipt fields as received: ``receipt`` (the dossier's fields now) with each
+    ``receipt_corrected`` event's data (``before``/``after``) undone, newest last in
+    ``corrections`` (they are undone newest first)."""
+    out = {name: receipt.get(name) for name in RECEIPT_FIELDS}
+    for data in reversed(corrections):
+        before = data.get("before") if isinstance(data, Mapping) else None
+        if not isinstance(before, Mapping):
+            continue
+        for name, value in before.items():
+            if name in out:
+                out[name] = value
+    return out
+
+
+# -- the signed device-chain head ----------------------------------------------------------
+#
+# Each push carries the head of the pushing device's chain (the sequence number
+# and hash of its newest record in the batch) signed with the device's Ed25519
+# key. The token alone (which a copied keyring file or a captured request may
+# leak) cannot vouch for a chain: the private key never leaves the device.
+
+
+def head_message(batch_id: str, device_id: str, device_seq: int, head_hash: str) -> bytes:
+    """The bytes a device signs for one push: the batch, the device and its chain head."""
+    return canonical_bytes(
+        {
+            "purpose": "hcc-device-chain-head",
+            "batch_id": batch_id,
+            "device_id": device_id,
+            "device_seq": device_seq,
+            "hash": head_hash,
+        }
+    )
+
+
+def new_signing_key() -> tuple[str, str]:
+    """A fresh Ed25519 key pair as (private, public), both raw bytes in base64."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    private = _b64(_private_raw(Ed25519PrivateKey.generate()))
+    return private, public_key_of(private)
+
+
+def _b64(raw: bytes) -> str:
+    import base64
+
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _private_raw(key: Any) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    return bytes(
+        key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def _private_key(private_b64: str) -> Any:
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_b64))
+
+
+def public_key_of(private_b64: str) -> str:
+    """The base64 raw public key of a base64 raw private key."""
+    from cryptography.hazmat.primitives import serialization
+
+    public = _private_key(private_b64).public_key()
+    return _b64(public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+
+
+def sign_head(private_b64: str, message: bytes) -> str:
+    """The base64 Ed25519 signature of ``message``."""
+    return _b64(_private_key(private_b64).sign(message))
+
+
+def valid_public_key(public_b64: Any) -> bool:
+    """Whether ``public_b64`` is a base64 raw Ed25519 public key."""
+    import base64
+    import binascii
+
+    if not isinstance(public_b64, str) or len(public_b64) > 64:
+        return False
+    try:
+        raw = base64.b64decode(public_b64, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(raw) == 32
+
+
+def verify_head(public_b64: str, message: bytes, signature_b64: Any) -> bool:
+    """Whether ``signature_b64`` is the device's signature of ``message``."""
+    import base64
+    import binascii
+
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    if not isinstance(signature_b64, str) or len(signature_b64) > 128:
+        return False
+    try:
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_b64, validate=True))
+        public.verify(base64.b64decode(signature_b64, validate=True), message)
+    except (InvalidSignature, binascii.Error, ValueError):
+        return False
+    return True

@@ -439,6 +439,16 @@ ERROR_MESSAGES: dict[str, str] = {
         "The history on this device has been altered (dossier {code}): nothing was sent to "
         "the server. Run 'audit verify' and contact the center leader.",
     ),
+    "chain_head_invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server refused the changes: they are not signed with this device's key. Register "
+        "the device again and contact the administrator.",
+    ),
+    "device_key_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server holds another signing key for this device: register the device again with "
+        "a new code from the administrator.",
+    ),
     "server_rejected": QT_TRANSLATE_NOOP(
         "Messages", "The server refused the request. Contact the administrator of the server."
     ),
@@ -675,6 +685,26 @@ REASONS: dict[str, str] = {
     "batch_too_large": QT_TRANSLATE_NOOP("SyncReasons", "too many changes sent at once"),
     "invalid_server_copy": QT_TRANSLATE_NOOP(
         "SyncReasons", "the server's copy of the dossier cannot be read"
+    ),
+    "foreign_device": QT_TRANSLATE_NOOP(
+        "SyncReasons", "the event was written by another device: a device sends only its own"
+    ),
+    "unhashed": QT_TRANSLATE_NOOP("SyncReasons", "the event carries no hash of the history chain"),
+    "chain_hash_mismatch": QT_TRANSLATE_NOOP(
+        "SyncReasons", "the event was altered after it was written (its hash does not match)"
+    ),
+    "chain_unknown_prev": QT_TRANSLATE_NOOP(
+        "SyncReasons", "the event before it in the dossier's history is missing on the server"
+    ),
+    "device_chain_gap": QT_TRANSLATE_NOOP(
+        "SyncReasons", "records of this device are missing or out of order before this one"
+    ),
+    "chain_receipt_mismatch": QT_TRANSLATE_NOOP(
+        "SyncReasons",
+        "the dossier's receipt details were edited after its receipt was recorded",
+    ),
+    "device_chain_replay": QT_TRANSLATE_NOOP(
+        "SyncReasons", "the event repeats a record the server already received (a replay)"
     ),
 }
 

@@ -323,6 +323,9 @@ def create_app(
             or not all(isinstance(u, str) for u in held_units)
         ):
             raise SyncError("bad_request", detail="held_units must be a list of unit codes")
+        public_key = body.get("public_key")
+        if public_key is not None and not isinstance(public_key, str):
+            raise SyncError("bad_request", detail="public_key must be text")
         code_key = "code:" + sha256_hex(normalise_enrolment_code(code))
         refuse_if_limited(failures, code_key)
         try:
@@ -333,6 +336,7 @@ def create_app(
                 device_name,
                 held_units,
                 request.headers.get("authorization"),
+                public_key,
             )
         except SyncError as exc:
             if exc.code in _REGISTRATION_FAILURES:
@@ -346,6 +350,16 @@ def create_app(
             request.headers.get(VERSION_HEADER, "?")[:40],
         )
         return registration.to_json()
+
+    @app.post("/api/v1/devices/key")
+    async def device_key(request: Request) -> dict[str, Any]:
+        # A device registered before signing sends its public key once.
+        device = await authenticate(request)
+        body = await _json_body(request, limit=MAX_SMALL_BODY_BYTES, too_large="bad_request")
+        if not isinstance(body, dict):
+            raise SyncError("bad_request", detail="the body must be a JSON object")
+        key = await run_in_threadpool(sync.set_device_key, device.id, body.get("public_key"))
+        return {"device_id": device.id, "public_key": key}
 
     @app.post("/api/v1/push")
     async def push(request: Request) -> Response:

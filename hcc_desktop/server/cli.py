@@ -130,6 +130,38 @@ def cmd_devices(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace, store: Any) -> int:
+    """The server's own chain per unit: 0 when it verifies, 1 naming the first break."""
+    findings = store.verify_unit_chain(args.unit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "unit_code": f.unit_code,
+                    "kind": f.kind,
+                    "seq": f.seq,
+                    "record_kind": f.record_kind,
+                    "record_id": f.record_id,
+                }
+                for f in findings
+            ]
+        )
+        return 1 if findings else 0
+    if not findings:
+        print("the units' chains verify")
+        return 0
+    for f in findings:
+        where = f"entry {f.seq}" if f.seq is not None else "no entry"
+        print(f"{f.unit_code}\t{f.kind}\t{where}\t{f.record_kind} {f.record_id}")
+    first = findings[0]
+    print(
+        f"first broken link: unit {first.unit_code}, {first.kind} "
+        f"({first.record_kind} {first.record_id})",
+        file=sys.stderr,
+    )
+    return 1
+
+
 def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
     from hcc_desktop.core.formats.files_bundle import files_path
     from hcc_desktop.server.attachments import AttachmentStore
@@ -475,6 +507,14 @@ def add_commands(subparsers: Any) -> None:
     c.add_argument("--unit", help="only this unit")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_guarded(cmd_devices), standalone=True)
+
+    c = sub.add_parser("audit", help="check the server's tamper-evident chain per unit")
+    audit_sub = c.add_subparsers(dest="audit_command", required=True)
+    a = audit_sub.add_parser("verify", help="verify each unit's chain of accepted records")
+    _database_arg(a)
+    a.add_argument("--unit", help="only this unit")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=_guarded(cmd_audit_verify), standalone=True)
 
     c = sub.add_parser("import-bundle", help="apply a sync bundle carried from a device")
     _database_arg(c)

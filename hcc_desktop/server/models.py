@@ -121,6 +121,13 @@ class Device(Base):
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The device's Ed25519 public key (base64, s0013): it signs its chain head
+    # on every push. None: a device from before, until it sends its key once.
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    # The newest accepted record of the device's own chain (issue 12): the next
+    # pushed event must continue it. None: not known yet (taken on first use).
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class EnrolmentCode(Base):
@@ -167,7 +174,11 @@ class EventDoc(_HistoryDoc, Base):
     """A dossier event."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_unit_rev", "unit_code", "rev"),)
+    __table_args__ = (
+        Index("ix_events_unit_rev", "unit_code", "rev"),
+        # A device's chain head, read once when not tracked yet (s0013).
+        Index("ix_events_origin_device", "origin_device"),
+    )
 
 
 class RatingDoc(_HistoryDoc, Base):
@@ -240,6 +251,26 @@ class PublishedDoc(Base):
     rev: Mapped[int] = mapped_column(BigInteger, nullable=False, index=True)
     data: Mapped[dict[str, Any]] = mapped_column(Document, nullable=False)
     published_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class UnitChainEntry(Base):
+    """The server's own chain per unit (s0013): every record accepted from a
+    device, in the order of acceptance (its revision), hashed with the hash of
+    the unit's previous entry. ``data_hash`` is over the record's canonical
+    content at that revision (core/chain.canonical_bytes)."""
+
+    __tablename__ = "unit_chain"
+
+    unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    rev: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    data_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    device_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
 class AppliedBatch(Base):

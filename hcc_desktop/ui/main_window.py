@@ -53,6 +53,7 @@ from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.backups.scheduler import BackupScheduler
+from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import (
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         )
         self.sync_controller = SyncController(services, self.runner, clock=self._clock, parent=self)
         self.backup_scheduler = BackupScheduler(services, self.runner, parent=self)
+        # The history check reads the whole store (about 5 s at 10,000 dossiers): on a
+        # read lane of its own, so that it never holds up the serial lane's writes.
+        self.read_runner = TaskRunner(self)
+        self.audit_controller = AuditController(services, self.read_runner, parent=self)
         self._build_central()
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -173,7 +178,15 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.reminder_controller.start()
         self.sync_controller.start()
+        # The history check runs on the task runner: the window shows at once.
+        self.sync_controller.sync_failed.connect(self._sync_refused)
+        self.audit_controller.check()
         self._first_show = True
+
+    def _sync_refused(self, exc: object) -> None:
+        # A sync refused for a broken chain: the banner names the dossier.
+        if getattr(exc, "code", None) == "chain_broken":
+            self.audit_controller.check()
 
     # -- building --------------------------------------------------------------
 
@@ -262,6 +275,8 @@ class MainWindow(QMainWindow):
         self.sync_banner = SyncWarningBanner(self.sync_controller)
         self.sync_banner.open_requested.connect(self.open_sync)
         layout.addWidget(self.sync_banner)
+        self.audit_banner = AuditBanner(self.audit_controller)
+        layout.addWidget(self.audit_banner)
         layout.addWidget(self.worklists)
         layout.addLayout(header_row)
         layout.addWidget(self.stack, 1)
@@ -1083,6 +1098,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._shutdown()
+        self.read_runner.wait_idle()
         if self.runner.is_busy():
             # A dossier may be being written: let it reach the disk first.
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -185,6 +185,76 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>an event was edited after it was written</source>
+        <translation>một sự kiện đã bị sửa sau khi ghi</translation>
+    </message>
+    <message>
+        <source>an event of its history was deleted</source>
+        <translation>một sự kiện trong lịch sử đã bị xóa</translation>
+    </message>
+    <message>
+        <source>its receipt event is missing</source>
+        <translation>thiếu sự kiện tiếp nhận</translation>
+    </message>
+    <message>
+        <source>a second receipt event was inserted</source>
+        <translation>có thêm một sự kiện tiếp nhận thứ hai bị chèn vào</translation>
+    </message>
+    <message>
+        <source>an old event was inserted again</source>
+        <translation>một sự kiện cũ đã bị chèn lại</translation>
+    </message>
+    <message>
+        <source>a record of this device was deleted</source>
+        <translation>một bản ghi của máy này đã bị xóa</translation>
+    </message>
+    <message>
+        <source>a record of this device was inserted</source>
+        <translation>một bản ghi đã bị chèn vào chuỗi của máy này</translation>
+    </message>
+    <message>
+        <source>records of this device were reordered or deleted</source>
+        <translation>các bản ghi của máy này đã bị đảo thứ tự hoặc bị xóa</translation>
+    </message>
+    <message>
+        <source>its receipt details were edited directly in the database</source>
+        <translation>thông tin tiếp nhận đã bị sửa trực tiếp trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>an event carries no hash</source>
+        <translation>một sự kiện không có mã băm</translation>
+    </message>
+    <message>
+        <source>the dossier does not match its history</source>
+        <translation>hồ sơ không khớp với lịch sử sự kiện</translation>
+    </message>
+    <message>
+        <source>the dossier has no history</source>
+        <translation>hồ sơ không có lịch sử sự kiện</translation>
+    </message>
+    <message>
+        <source>The history of dossier {code} has been altered ({what}). Tell the center leader; the device will not send its changes until this is explained.</source>
+        <translation>Lịch sử của hồ sơ {code} đã bị sửa đổi ({what}). Hãy báo cho lãnh đạo trung tâm; máy sẽ không gửi các thay đổi cho đến khi việc này được làm rõ.</translation>
+    </message>
+    <message>
+        <source>{count} problems found in the history of the dossiers.</source>
+        <translation>Phát hiện {count} vấn đề trong lịch sử các hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation>Chi tiết…</translation>
+    </message>
+    <message>
+        <source>History check</source>
+        <translation>Kiểm tra lịch sử</translation>
+    </message>
+</context>
+<context>
     <name>BackupScheduler</name>
     <message>
         <source>The scheduled backup failed: {reason}</source>
@@ -3340,6 +3410,14 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy 'audit verify' và báo lãnh đạo trung tâm.</translation>
     </message>
     <message>
+        <source>The server refused the changes: they are not signed with this device's key. Register the device again and contact the administrator.</source>
+        <translation>Máy chủ đã từ chối các thay đổi: chúng không được ký bằng khóa của máy này. Hãy đăng ký lại máy và liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The server holds another signing key for this device: register the device again with a new code from the administrator.</source>
+        <translation>Máy chủ đang giữ một khóa ký khác cho máy này: hãy đăng ký lại máy bằng mã mới do quản trị viên cấp.</translation>
+    </message>
+    <message>
         <source>The server refused the request. Contact the administrator of the server.</source>
         <translation>Máy chủ từ chối yêu cầu. Liên hệ quản trị viên máy chủ.</translation>
     </message>
@@ -5609,6 +5687,34 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
+    </message>
+    <message>
+        <source>the event was written by another device: a device sends only its own</source>
+        <translation>sự kiện do máy khác ghi: mỗi máy chỉ được gửi sự kiện của chính mình</translation>
+    </message>
+    <message>
+        <source>the event carries no hash of the history chain</source>
+        <translation>sự kiện không có mã băm của chuỗi lịch sử</translation>
+    </message>
+    <message>
+        <source>the event was altered after it was written (its hash does not match)</source>
+        <translation>sự kiện đã bị sửa sau khi ghi (mã băm không khớp)</translation>
+    </message>
+    <message>
+        <source>the event before it in the dossier's history is missing on the server</source>
+        <translation>sự kiện liền trước trong lịch sử hồ sơ không có trên máy chủ</translation>
+    </message>
+    <message>
+        <source>records of this device are missing or out of order before this one</source>
+        <translation>trước bản ghi này, các bản ghi của máy bị thiếu hoặc sai thứ tự</translation>
+    </message>
+    <message>
+        <source>the dossier's receipt details were edited after its receipt was recorded</source>
+        <translation>thông tin tiếp nhận của hồ sơ đã bị sửa sau khi sự kiện tiếp nhận được ghi</translation>
+    </message>
+    <message>
+        <source>the event repeats a record the server already received (a replay)</source>
+        <translation>sự kiện lặp lại một bản ghi máy chủ đã nhận (gửi lại bản cũ)</translation>
     </message>
     <message>
         <source>the server answered with error {status}: check the server address in Settings, or ask the administrator whether the program needs an update</source>

@@ -133,3 +133,73 @@ def test_device_chain_duplicate_seq() -> None:
     dup = DeviceRecord("rx", "dev", 2, r2.device_prev_hash, r2.hash)
     breaks = verify_device_chain([r1, r2, dup])
     assert [(b.kind, b.record_id) for b in breaks] == [(BreakKind.DEVICE_DUPLICATE_SEQ, "rx")]
+
+
+# -- signed heads and the wire form (the server's side) ------------------------------------
+
+
+def test_a_signed_head_verifies_only_with_its_key_and_message() -> None:
+    from hcc_desktop.core.chain import (
+        head_message,
+        new_signing_key,
+        public_key_of,
+        sign_head,
+        valid_public_key,
+        verify_head,
+    )
+
+    private, public = new_signing_key()
+    assert public_key_of(private) == public
+    assert valid_public_key(public)
+    assert not valid_public_key("not a key")
+    message = head_message("batch-1", "dev-1", 7, "a" * 64)
+    signature = sign_head(private, message)
+    assert verify_head(public, message, signature)
+    # Another batch, sequence or hash: the same signature no longer vouches for it.
+    assert not verify_head(public, head_message("batch-2", "dev-1", 7, "a" * 64), signature)
+    assert not verify_head(public, head_message("batch-1", "dev-1", 8, "a" * 64), signature)
+    _other_private, other_public = new_signing_key()
+    assert not verify_head(other_public, message, signature)
+    assert not verify_head(public, message, "garbage")
+    assert not verify_head(public, message, None)
+
+
+def test_an_event_hashes_the_same_stored_and_on_the_wire() -> None:
+    from hcc_desktop.core.chain import event_content, original_receipt, wire_event_content
+
+    at = datetime(2026, 11, 23, 9, 30)
+    recorded = datetime(2026, 11, 23, 2, 30, 0, 5)
+    stored = {
+        "dossier_id": "d1",
+        "kind": "received",
+        "at": at,
+        "actor": "Trần Thị Bình",
+        "from_status": None,
+        "to_status": 2,
+        "reason": "",
+        "data_json": '{"channel": "counter"}',
+        "device_id": "dev-1",
+        "recorded_at": recorded,
+        "device_seq": 1,
+        "device_prev_hash": GENESIS,
+    }
+    receipt = {
+        "owner_name": "Nguyễn Văn An",
+        "owner_id_number": "001099000123",
+        "owner_phone": "0912345678",
+        "owner_address": "Hà Nội",
+        "procedure_code": "1.001193",
+        "received_at": at,
+    }
+    digest = record_hash(event_content(stored, receipt), GENESIS)
+    wire = {**stored, "at": at.isoformat(), "recorded_at": recorded.isoformat()}
+    wire_receipt = {**receipt, "received_at": "2026-11-23T09:30:00"}
+    assert record_hash(wire_event_content(wire, wire_receipt), GENESIS) == digest
+    edited = {**wire_receipt, "owner_id_number": "001099000001"}
+    assert record_hash(wire_event_content(wire, edited), GENESIS) != digest
+    # A recorded correction (portal re-import) is undone to find the receipt as received.
+    corrected = {**wire_receipt, "owner_phone": "0987654321"}
+    undone = original_receipt(
+        corrected, [{"before": {"owner_phone": "0912345678"}, "after": {"owner_phone": "0987"}}]
+    )
+    assert record_hash(wire_event_content(wire, undone), GENESIS) == digest

@@ -104,6 +104,10 @@ def write_bundle(
     )
     line = _header_line(header)
     request = {"batch_id": batch_id, "items": items}
+    # The signed device-chain head (issue 12) and the device's key travel as in a push.
+    for member in ("chain_head", "public_key"):
+        if member in batch:
+            request[member] = batch[member]
     body = json.dumps(request, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     plain = gzip.compress(line + b"\n" + body, mtime=0)
     token = Fernet(bundle_key).encrypt(plain)

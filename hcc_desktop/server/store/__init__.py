@@ -30,6 +30,7 @@ from datetime import datetime
 from sqlalchemy import text
 
 from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.store.chain import UnitChainFinding, UnitChainMixin
 from hcc_desktop.server.store.changes import ChangesMixin
 from hcc_desktop.server.store.common import (
     DEFAULT_PAGE,
@@ -55,7 +56,7 @@ from hcc_desktop.server.store.publish import PublishMixin, validate_unit_setting
 from hcc_desktop.server.store.push import PushMixin, parse_push_request
 
 
-class SyncStore(PublishMixin, PushMixin, ChangesMixin):
+class SyncStore(PublishMixin, PushMixin, ChangesMixin, UnitChainMixin):
     """Everything the server does, one transaction per public method."""
 
     def __init__(self, db: ServerDatabase, *, clock: Callable[[], datetime] = utc_now) -> None:
@@ -83,6 +84,7 @@ __all__ = [
     "PublishOutcome",
     "Registration",
     "SyncStore",
+    "UnitChainFinding",
     "bearer_digest",
     "error_detail",
     "parse_push_request",

@@ -102,6 +102,8 @@ HTTP_STATUS = {
     "not_found": 404,
     "no_free_slot": 409,
     "device_id_taken": 409,
+    "device_key_mismatch": 409,
+    "chain_head_invalid": 403,
     "unit_mismatch": 409,
     "batch_too_large": 413,
     "device_too_old": 426,
@@ -376,6 +378,10 @@ DETAILS = {
     "no_free_slot": "every device slot (0-9) of the unit is taken",
     "device_id_taken": "this device id belongs to an active device; register with a new "
     "device id, or with the device's current token, or revoke the device first",
+    "device_key_mismatch": "the server holds another public key for this device; register "
+    "the device again to replace it",
+    "chain_head_invalid": "the push's device-chain head is missing, wrong or not signed with "
+    "the device's key",
     "unit_mismatch": "the device holds dossiers of another unit than the enrolment code's",
     "batch_too_large": f"at most {MAX_BATCH_ITEMS} items per batch",
     "server_error": "internal error, logged on the server",

@@ -13,6 +13,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.chain import valid_public_key
 from hcc_desktop.core.errors import FieldError, NotFound, SyncError, ValidationError
 from hcc_desktop.core.text import nfc
 from hcc_desktop.server.models import (
@@ -99,6 +100,7 @@ class EnrolmentMixin(StoreBase):
         device_name: str,
         held_units: Sequence[str] = (),
         authorization: str | None = None,
+        public_key: str | None = None,
     ) -> Registration:
         """Enrol a device with a one-time code; a known active device keeps its slot.
 
@@ -112,9 +114,14 @@ class EnrolmentMixin(StoreBase):
         with ``device_id_taken`` (409), the code left unused, and the real
         device keeps working. A revoked device's id is free again (with a new
         bundle key).
+
+        ``public_key``: the device's Ed25519 key for its signed chain heads
+        (base64; kept with the device, replacing the one held).
         """
         if not DEVICE_ID.match(device_id):
             raise bad_request("device_id must be 1-64 letters, digits, '.', '_', '-'")
+        if public_key is not None and not valid_public_key(public_key):
+            raise bad_request("public_key must be a base64 Ed25519 public key")
         name = nfc(device_name)[:200]
         now = self.clock()
         token = secrets.token_urlsafe(32)
@@ -142,6 +149,9 @@ class EnrolmentMixin(StoreBase):
                 device.token_hash = sha256_hex(token)
                 device.name = name or device.name
                 device.registered_at = now
+                # Its chain continues: only the key that signs its heads changes.
+                if public_key is not None:
+                    device.public_key = public_key
             else:
                 held = set(
                     s.scalars(
@@ -166,6 +176,11 @@ class EnrolmentMixin(StoreBase):
                 device.bundle_key = bundle_key
                 device.registered_at = now
                 device.revoked_at = None
+                # A new holder of the id: its chain is taken from what the server
+                # holds of the id (core/chain; server/store/chain.py).
+                device.public_key = public_key
+                device.chain_seq = None
+                device.chain_hash = None
             ticket.used_at = now
             ticket.used_by = device_id
             return Registration(

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.chain import GENESIS
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.core.formats import wire_json
 from hcc_desktop.core.formats.bundle import (
@@ -37,6 +38,13 @@ from hcc_desktop.server.models import (
     EventDoc,
     RatingDoc,
     UtcDateTime,
+)
+from hcc_desktop.server.store.chain import (
+    ChainRejected,
+    EventChainCheck,
+    accept_device_key,
+    append_unit_chain,
+    check_signed_head,
 )
 from hcc_desktop.server.store.common import (
     DEVICE_ID,
@@ -241,6 +249,9 @@ class BatchApplier:
         self.docs_seen: dict[tuple[str, str], tuple[str, int]] = {}  # (kind,id)->(unit,rev)
         # Stored complaints and sessions of the batch: (kind, id) -> (unit, rev, data).
         self.versioned: dict[tuple[str, str], tuple[str, int, dict[str, Any]]] = {}
+        self.chain = EventChainCheck(session, device, self.postgresql)
+        # Stored dossiers' data for the receipt events of the batch (their hash covers it).
+        self.receipts: dict[str, dict[str, Any]] = {}
 
     def run(self, items: Sequence[PushItem]) -> list[dict[str, Any]]:
         results: list[dict[str, Any] | None] = [None] * len(items)
@@ -267,6 +278,7 @@ class BatchApplier:
         final = [r for r in results if r is not None]
         assert len(final) == len(items)
         self._write(final)
+        self.chain.save()
         return final
 
     def _prefetch(self, checked: Sequence[_Checked]) -> None:
@@ -288,6 +300,13 @@ class BatchApplier:
             query = select(t.id, t.unit_code).where(among(t.id, chunk, self.postgresql))
             for dossier_id, unit_code in self.s.execute(query).all():
                 self.dossier_units[dossier_id] = unit_code
+        events = [c.data for c in checked if c.item.kind == "event"]
+        self.chain.prefetch(events, pushed)
+        receipts = {e["dossier_id"] for e in events if e.get("prev_hash") == GENESIS} - pushed
+        for chunk in id_chunks(receipts, self.postgresql):
+            query = select(t.id, t.data).where(among(t.id, chunk, self.postgresql))
+            for dossier_id, data in self.s.execute(query).all():
+                self.receipts[dossier_id] = data
         codes = {c.data["code"] for c in checked if c.item.kind == "dossier"}
         for chunk in id_chunks(codes, self.postgresql):
             query = select(t.code, t.id).where(
@@ -318,6 +337,10 @@ class BatchApplier:
         state = self.dossiers.get(dossier_id)
         if state is not None and state.unit_code != self.unit:
             raise _Rejected("wrong_unit")
+        try:
+            self.chain.check_receipt(data)
+        except ChainRejected as exc:
+            raise _Rejected(exc.reason, exc.detail) from None
         holder = self.code_holder.get(code)
         if state is None:
             if holder is not None and holder != dossier_id:
@@ -368,6 +391,15 @@ class BatchApplier:
                 raise _Rejected("wrong_unit")
             return {"id": item.id, "status": "duplicate", "rev": rev}
         dossier = self.dossiers.get(data["dossier_id"])
+        if item.kind == "event":
+            # Before the other checks: an event whose links verify continues the
+            # device's chain even when refused for another reason (its dossier
+            # missing), so one refusal does not stop the device's later events.
+            receipt = dossier.data if dossier else self.receipts.get(data["dossier_id"])
+            try:
+                self.chain.check(data, receipt)
+            except ChainRejected as exc:
+                raise _Rejected(exc.reason, exc.detail) from None
         unit = dossier.unit_code if dossier else self.dossier_units.get(data["dossier_id"])
         if unit is None:
             raise _Rejected("unknown_dossier", "send the dossier in this or an earlier batch")
@@ -447,6 +479,15 @@ class BatchApplier:
                 [(resolve(doc.rev), doc.data, doc.raw) for doc in docs],
                 {"unit_code": self.unit, "origin_device": self.device.id, "created_at": self.now},
             )
+        chained: list[tuple[int, str, str, Any]] = [
+            (resolve(st.rev), "dossier", st.id, st.data)
+            for st in (*self.plan.dossier_updates.values(), *self.plan.dossier_inserts.values())
+        ]
+        for kind, docs in self.plan.docs.items():
+            chained += [(resolve(doc.rev), kind, doc.data["id"], doc.data) for doc in docs]
+        for (kind, doc_id), (rev, data, _raw, _stored) in self.plan.versioned.items():
+            chained.append((resolve(rev), kind, doc_id, data))
+        append_unit_chain(self.s, self.unit, self.device.id, chained, self.now)
         # Complaints and sessions are few: plain statements, one per record.
         for (kind, doc_id), (rev, _data, raw, stored) in self.plan.versioned.items():
             table = doc_table(VERSIONED_MODELS[kind])
@@ -514,6 +555,10 @@ class BatchApplier:
                 )
 
 
+def _chain_head(request: Any) -> Any:
+    return request.get("chain_head") if isinstance(request, dict) else None
+
+
 def _rejected(item: PushItem, exc: _Rejected) -> dict[str, Any]:
     result: dict[str, Any] = {"id": item.id, "status": "rejected", "reason": exc.reason}
     if exc.detail:
@@ -547,6 +592,8 @@ class PushMixin(StoreBase):
             prior = s.get(AppliedBatch, (device.id, batch_id))
             if prior is not None:
                 return BatchOutcome(prior.response, replayed=True)
+            accept_device_key(row, request.get("public_key"))
+            check_signed_head(row, batch_id, items, _chain_head(request))
             results = BatchApplier(s, row, now).run(items)
             response = {"batch_id": batch_id, "cursor_hint": high_water(s), "results": results}
             c = AppliedBatch.__table__.c

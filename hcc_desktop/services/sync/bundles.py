@@ -38,7 +38,9 @@ class BundlesMixin(PushMixin):
             raise SyncError("not_registered")
         with self._db.read() as s:
             items, _seqs, _vanished, _snapshots = self._items(s, self._pending_rows(s, None))
-        batch = {"batch_id": str(uuid.uuid4()), "items": items}
+        batch: dict[str, Any] = {"batch_id": str(uuid.uuid4()), "items": items}
+        # Signed like a push: the server checks a bundle's chain head the same way.
+        batch.update(self._chain_signer()(batch["batch_id"], items))
         try:
             write_bundle(
                 path,

@@ -73,6 +73,8 @@ PASSED_THROUGH = {
     "unit_mismatch",
     "device_id_taken",
     "rate_limited",
+    "device_key_mismatch",
+    "chain_head_invalid",
 }
 
 

@@ -351,6 +351,44 @@ def load_credential(device_id: str) -> Credential | None:
         raise SyncError("credential_unreadable", reason="corrupt_entry") from None
 
 
+def _signing_entry(device_id: str) -> str:
+    return f"{device_id}#chain-key"
+
+
+def store_signing_key(device_id: str, private_key: str) -> None:
+    """Keep the device's Ed25519 private key (it signs the device-chain head of each
+    push) next to its credential, in the same keyring."""
+    backend = _backend()
+    try:
+        backend.set_password(SERVICE, _signing_entry(device_id), private_key)
+    except KeyringFileError as exc:
+        raise SyncError("credential_unreadable", path=str(exc.path), reason=exc.reason) from exc
+    except KeyringError as exc:
+        raise SyncError("credential_store_failed", backend=str(backend), detail=str(exc)) from exc
+
+
+def load_signing_key(device_id: str) -> str | None:
+    """The device's Ed25519 private key (base64), or None when it has none yet."""
+    backend = _backend()
+    try:
+        return backend.get_password(SERVICE, _signing_entry(device_id))
+    except KeyringFileError as exc:
+        raise SyncError("credential_unreadable", path=str(exc.path), reason=exc.reason) from exc
+    except KeyringError as exc:
+        raise SyncError("credential_store_failed", backend=str(backend), detail=str(exc)) from exc
+
+
+def signing_key(device_id: str) -> str:
+    """The device's private signing key, created (and stored) on first use."""
+    from hcc_desktop.core.chain import new_signing_key
+
+    key = load_signing_key(device_id)
+    if key is None:
+        key, _public = new_signing_key()
+        store_signing_key(device_id, key)
+    return key
+
+
 def delete_credential(device_id: str) -> None:
     """Forget the device's credential; nothing happens when there is none."""
     backend = _backend()
@@ -372,5 +410,8 @@ __all__ = [
     "active_backend",
     "delete_credential",
     "load_credential",
+    "load_signing_key",
+    "signing_key",
     "store_credential",
+    "store_signing_key",
 ]

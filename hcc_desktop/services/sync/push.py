@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Table, and_, delete, func, not_, or_, select
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.chain import head_message, public_key_of, sign_head
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.core.formats import wire_json
 from hcc_desktop.db.models import (
@@ -19,7 +20,7 @@ from hcc_desktop.db.models import (
     SyncConflictRow,
     SyncStateRow,
 )
-from hcc_desktop.services.audit import verify_chains
+from hcc_desktop.services.audit import verify_pending
 from hcc_desktop.services.sync.outbox import KINDS, VERSIONED_KINDS
 from hcc_desktop.services.sync.wire import (
     DossierSnapshot,
@@ -37,11 +38,13 @@ if TYPE_CHECKING:
 
 from hcc_desktop.services.sync.client import SyncBase, SyncRun
 from hcc_desktop.services.sync.state import (
+    CHAIN_KEY_SENT,
     CURSOR,
     PUSH_BATCH_KEY,
     REJECTED,
     append_capped,
     get_state,
+    set_state,
     with_dossier_codes,
 )
 
@@ -73,8 +76,44 @@ def _is_batch(saved: str, batch_id: str) -> bool:
     return bool(json.loads(saved).get("batch_id") == batch_id)
 
 
-def _encode_batch(items: list[dict[str, Any]]) -> tuple[dict[str, Any], str]:
-    batch = {"batch_id": str(uuid.uuid4()), "items": items}
+# Signs a batch: (batch_id, items) -> the members to add to it ("chain_head", and
+# "public_key" until the server has acknowledged this device's key).
+HeadSigner = Callable[[str, Sequence[Mapping[str, Any]]], "dict[str, Any]"]
+
+
+def head_signer(device_id: str, private_key: str, *, send_key: bool = False) -> HeadSigner:
+    """A signer of the newest event of ``device_id`` in a batch (see core/chain).
+
+    ``send_key``: add the public key to each batch (a device registered before
+    signing sends it once, with its credential, in its next push).
+    """
+    public = public_key_of(private_key)
+
+    def sign(batch_id: str, items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        extra: dict[str, Any] = {"public_key": public} if send_key else {}
+        best: tuple[int, str] | None = None
+        for item in items:
+            data = item.get("data") or {}
+            seq, digest = data.get("device_seq"), data.get("hash")
+            if item.get("kind") != "event" or data.get("device_id") != device_id:
+                continue
+            if isinstance(seq, int) and isinstance(digest, str) and (best is None or seq > best[0]):
+                best = (seq, digest)
+        if best is not None:
+            message = head_message(batch_id, device_id, best[0], best[1])
+            signature = sign_head(private_key, message)
+            extra["chain_head"] = {"device_seq": best[0], "hash": best[1], "signature": signature}
+        return extra
+
+    return sign
+
+
+def _encode_batch(
+    items: list[dict[str, Any]], signer: HeadSigner | None = None, batch_id: str | None = None
+) -> tuple[dict[str, Any], str]:
+    batch: dict[str, Any] = {"batch_id": batch_id or str(uuid.uuid4()), "items": items}
+    if signer is not None:
+        batch.update(signer(batch["batch_id"], items))
     # Encoded once: the saved text is the request body.
     try:
         return batch, wire_json.dumps(batch)
@@ -124,6 +163,9 @@ class _Prepared:
 
 
 class PushMixin(SyncBase):
+    # Set for a sync's push: signs each batch's device-chain head.
+    _signer: HeadSigner | None = None
+
     def _push(self, run: SyncRun) -> bool:
         """Send the outbox; False when cancelled.
 
@@ -137,10 +179,11 @@ class PushMixin(SyncBase):
         has been answered.
         """
         client, ahead, totals, progress, cancel = run
-        broken = verify_chains(self._db, self._settings.load().device_id)
+        broken = verify_pending(self._db, self._settings.load().device_id)
         if broken:
             first = broken[0]
             raise SyncError("chain_broken", code=first.code, event=first.event_id, kind=first.kind)
+        self._signer = self._chain_signer()
         with self._db.read() as s:
             pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
         sent = 0
@@ -182,6 +225,16 @@ class PushMixin(SyncBase):
                 previous = None
             batch = following
         return True
+
+    def _chain_signer(self) -> HeadSigner:
+        """This device's head signer (its key pair made on first use)."""
+        from hcc_desktop.services.sync import credentials
+
+        device_id = self._settings.load().device_id
+        private = credentials.signing_key(device_id)
+        with self._db.read() as s:
+            sent = get_state(s, CHAIN_KEY_SENT)
+        return head_signer(device_id, private, send_key=sent != public_key_of(private))
 
     @staticmethod
     def _count(totals: dict[str, int], outcome: Mapping[str, int]) -> None:
@@ -255,7 +308,7 @@ class PushMixin(SyncBase):
         rows = self._pending_rows(s, PUSH_BATCH, after=after)
         items, seqs, vanished, snapshots = self._items(s, rows)
         last = rows[-1][0] if rows else None
-        return _Prepared(_encode_batch(items), seqs, vanished, last, snapshots)
+        return _Prepared(_encode_batch(items, self._signer), seqs, vanished, last, snapshots)
 
     def _prepare_batch(self, after: int) -> _Prepared:
         """The batch after outbox row ``after``, read (not saved): the
@@ -274,8 +327,12 @@ class PushMixin(SyncBase):
         batches = []
         for row in rows:
             body = dict(json.loads(row.value))
+            text = row.value
+            if "batch_id" in body and "chain_head" not in body and self._signer is not None:
+                # Saved before this device signed its heads: signed now, same batch id.
+                body, text = _encode_batch(body["items"], self._signer, body["batch_id"])
             seqs = self._outbox_seqs(s, body["items"])
-            batches.append(_Batch(body, row.value, row.key, max(seqs.values(), default=None)))
+            batches.append(_Batch(body, text, row.key, max(seqs.values(), default=None)))
         return batches
 
     @staticmethod
@@ -292,8 +349,7 @@ class PushMixin(SyncBase):
             found.update(((kind, e), seq) for e, seq in s.execute(query).all())
         return found
 
-    @staticmethod
-    def _save(s: Session, prepared: _Prepared) -> _Batch | None:
+    def _save(self, s: Session, prepared: _Prepared) -> _Batch | None:
         """Save ``prepared`` (minus the rows gone since it was read: another
         process pushed them) as the next batch to send; None when nothing is left."""
         if prepared.vanished:
@@ -306,7 +362,7 @@ class PushMixin(SyncBase):
             kept = [(i, q) for i, q in zip(batch["items"], seqs, strict=True) if q in present]
             if not kept:
                 return None
-            batch, text = _encode_batch([item for item, _ in kept])
+            batch, text = _encode_batch([item for item, _ in kept], self._signer)
             seqs = [seq for _, seq in kept]
         key = _saved_key(seqs[0])
         s.merge(SyncStateRow(key=key, value=text))
@@ -426,6 +482,9 @@ class PushMixin(SyncBase):
             s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, done)))
         counts["removed"] = len(done)
         append_capped(s, REJECTED, with_dossier_codes(s, rejected))
+        if isinstance(batch.body.get("public_key"), str):
+            # Answered: the server holds this device's key now.
+            set_state(s, CHAIN_KEY_SENT, batch.body["public_key"])
         # Another process may have recorded this batch already and saved another.
         saved = s.get(SyncStateRow, batch.key)
         if saved is not None and _is_batch(saved.value, batch.body["batch_id"]):

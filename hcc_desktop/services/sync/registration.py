@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from hcc_desktop.core.chain import public_key_of
 from hcc_desktop.core.errors import FieldError, SyncError, ValidationError
 from hcc_desktop.db.models import (
     DossierRow,
@@ -13,7 +14,14 @@ from hcc_desktop.db.models import (
 from hcc_desktop.services.settings import validate_settings
 from hcc_desktop.services.sync.client import load_credential, store_credential
 from hcc_desktop.services.sync.results import RegistrationResult
-from hcc_desktop.services.sync.state import CURSOR, LAST_ERROR, PARKED, drop_state
+from hcc_desktop.services.sync.state import (
+    CHAIN_KEY_SENT,
+    CURSOR,
+    LAST_ERROR,
+    PARKED,
+    drop_state,
+    set_state,
+)
 from hcc_desktop.services.sync.status import StatusMixin
 
 
@@ -55,6 +63,10 @@ class RegistrationMixin(StatusMixin):
         # slot and bundle key only for the holder of its current token, sent
         # to the server that issued it and no other.
         current = load_credential(settings.device_id) if url == settings.server_url else None
+        # The key that signs this device's chain heads: the server keeps its public half.
+        from hcc_desktop.services.sync import credentials
+
+        public_key = public_key_of(credentials.signing_key(settings.device_id))
         with self._client(url, current.token if current else None) as client:
             body = self._call(
                 client,
@@ -65,6 +77,7 @@ class RegistrationMixin(StatusMixin):
                     "device_id": settings.device_id,
                     "device_name": name,
                     "held_units": held,
+                    "public_key": public_key,
                 },
             )
         try:
@@ -99,6 +112,7 @@ class RegistrationMixin(StatusMixin):
                 for key in (CURSOR, PARKED):
                     drop_state(s, key)
             drop_state(s, LAST_ERROR)
+            set_state(s, CHAIN_KEY_SENT, public_key)
         return RegistrationResult(
             device_id=settings.device_id,
             unit_code=unit_code,

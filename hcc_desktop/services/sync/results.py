@@ -30,6 +30,8 @@ ERROR_CODES = (
     "credential_unreadable",
     "credential_store_failed",
     "device_too_old",
+    "chain_head_invalid",
+    "device_key_mismatch",
 )
 
 Progress = Callable[[str, int, int], None]

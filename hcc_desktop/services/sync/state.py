@@ -26,6 +26,8 @@ REJECTED = "rejected"
 PARKED = "parked"
 PULL_SKIPPED = "pull_skipped"
 LAST_EXPORT = "last_export"
+# The public key this device last sent the server (its signed chain heads).
+CHAIN_KEY_SENT = "chain_key_sent"
 # Kept in sync_state for the officer to see; older entries are dropped.
 MAX_KEPT_ITEMS = 200
 

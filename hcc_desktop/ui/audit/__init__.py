@@ -1,0 +1,1 @@
+"""The history check at start-up and after a refused sync (issue 12 item 3)."""
