@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -508,7 +507,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -536,7 +535,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
     </message>
     <message>
-        <source>warning: sync over plain http:// to another computer is now allowed: the device&apos;s token and citizens&apos; data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device's token and citizens' data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
         <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
     </message>
     <message>
@@ -616,12 +615,12 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -664,8 +663,8 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -688,11 +687,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -700,7 +699,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -744,7 +743,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -1814,7 +1813,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;Mở buổi tiếp nhận</translation>
     </message>
     <message>
-        <source>On the session&apos;s day: dossiers received on this computer belong to it</source>
+        <source>On the session's day: dossiers received on this computer belong to it</source>
         <translation>Trong ngày của buổi: hồ sơ tiếp nhận trên máy này được ghi vào buổi</translation>
     </message>
     <message>
@@ -1834,7 +1833,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>ví dụ: Khu phố 3</translation>
     </message>
     <message>
-        <source>e.g. the quarter&apos;s culture house</source>
+        <source>e.g. the quarter's culture house</source>
         <translation>ví dụ: nhà văn hóa khu phố</translation>
     </message>
     <message>
@@ -2034,7 +2033,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Lượt phục vụ {name}: {status}</translation>
     </message>
     <message>
-        <source>{code} is replaced by the procedure&apos;s code</source>
+        <source>{code} is replaced by the procedure's code</source>
         <translation>{code} được thay bằng mã thủ tục</translation>
     </message>
     <message>
@@ -2046,7 +2045,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;Xuất bảng mã QR (PDF)…</translation>
     </message>
     <message>
-        <source>An A4 poster for the quarter: the ward&apos;s name, QR codes to the information pages of the most used procedures, the quarter&apos;s next Saturday sessions and the center&apos;s phone number.</source>
+        <source>An A4 poster for the quarter: the ward's name, QR codes to the information pages of the most used procedures, the quarter's next Saturday sessions and the center's phone number.</source>
         <translation>Bảng khổ A4 cho khu phố: tên phường, mã QR dẫn đến trang thông tin của các thủ tục thường dùng nhất, lịch các buổi tiếp nhận thứ Bảy sắp tới của khu phố và số điện thoại của Trung tâm.</translation>
     </message>
     <message>
@@ -2185,22 +2184,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hình thức nộp &amp;phí</translation>
     </message>
     <message>
-        <source>(pages {first}–{last})</source>
-        <translation>(trang {first}–{last})</translation>
-    </message>
-    <message>
-        <source>(copies {first}–{last})</source>
-        <translation>(bản {first}–{last})</translation>
-    </message>
-    <message>
-        <source>(from page {first})</source>
-        <translation>(từ trang {first})</translation>
-    </message>
-    <message>
-        <source>(from copy {first})</source>
-        <translation>(từ bản {first})</translation>
-    </message>
-    <message>
         <source>Submitted by another person (with a power of a&amp;ttorney)</source>
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
@@ -2249,70 +2232,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <source>Same day</source>
-        <translation>Trong ngày</translation>
-    </message>
-    <message>
-        <source>{days} working days</source>
-        <translation>{days} ngày làm việc</translation>
-    </message>
-    <message>
-        <source>per dossier</source>
-        <translation>mỗi hồ sơ</translation>
-    </message>
-    <message>
-        <source>per copy</source>
-        <translation>mỗi bản</translation>
-    </message>
-    <message>
-        <source>per page</source>
-        <translation>mỗi trang</translation>
-    </message>
-    <message>
-        <source>at most {amount} per copy</source>
-        <translation>tối đa {amount} mỗi bản</translation>
-    </message>
-    <message>
-        <source>No fee</source>
-        <translation>Không thu phí</translation>
-    </message>
-    <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
-        <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
-    </message>
-    <message>
-        <source>Field: {field}</source>
-        <translation>Lĩnh vực: {field}</translation>
-    </message>
-    <message>
-        <source>Processing time: {days}</source>
-        <translation>Thời hạn giải quyết: {days}</translation>
-    </message>
-    <message>
-        <source>Fee: {fee}</source>
-        <translation>Phí, lệ phí: {fee}</translation>
-    </message>
-    <message>
-        <source>Use the alternative time limit: {days}</source>
-        <translation>Áp dụng thời hạn khác: {days}</translation>
-    </message>
-    <message>
-        <source>Result appointment: {when}</source>
-        <translation>Hẹn trả kết quả: {when}</translation>
-    </message>
-    <message>
-        <source>choose a procedure</source>
-        <translation>chọn thủ tục</translation>
-    </message>
-    <message>
-        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
-        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
-    </message>
-    <message>
-        <source>{hour}:{minute}, {date}</source>
-        <translation>{hour} giờ {minute} phút, ngày {date}</translation>
-    </message>
-    <message>
         <source>✔ Dossier &lt;b&gt;{code}&lt;/b&gt; accepted ({name} – {procedure}). Result appointment: &lt;b&gt;{due}&lt;/b&gt;.</source>
         <translation>✔ Đã tiếp nhận hồ sơ &lt;b&gt;{code}&lt;/b&gt; ({name} – {procedure}). Hẹn trả kết quả: &lt;b&gt;{due}&lt;/b&gt;.</translation>
     </message>
@@ -2323,10 +2242,6 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Supplement guidance (Form 02)</source>
         <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)</translation>
-    </message>
-    <message>
-        <source>Tick them if they were brought, or print the supplement guidance (Form 02).</source>
-        <translation>Đánh dấu nếu công dân đã nộp, hoặc in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).</translation>
     </message>
     <message>
         <source>(not set: enter it in Settings)</source>
@@ -2584,7 +2499,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2919,7 +2834,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -3183,7 +3098,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -3203,8 +3118,8 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không lưu được thông tin xác thực đồng bộ một cách an toàn trên máy này: {detail}</translation>
     </message>
     <message>
-        <source>The history on this device has been altered (dossier {code}): nothing was sent to the server. Run &apos;audit verify&apos; and contact the center leader.</source>
-        <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy &apos;audit verify&apos; và báo lãnh đạo trung tâm.</translation>
+        <source>The history on this device has been altered (dossier {code}): nothing was sent to the server. Run 'audit verify' and contact the center leader.</source>
+        <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy 'audit verify' và báo lãnh đạo trung tâm.</translation>
     </message>
     <message>
         <source>The server refused the request. Contact the administrator of the server.</source>
@@ -3231,7 +3146,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
     </message>
     <message>
-        <source>The server already has an active device with this device&apos;s id: the administrator must revoke the old device on the server before this device can register</source>
+        <source>The server already has an active device with this device's id: the administrator must revoke the old device on the server before this device can register</source>
         <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
     </message>
     <message>
@@ -3319,7 +3234,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Tệp của giấy tờ này chưa có trên máy; hãy đồng bộ để tải về</translation>
     </message>
     <message>
-        <source>This document is not among those held for the dossier&apos;s citizen</source>
+        <source>This document is not among those held for the dossier's citizen</source>
         <translation>Giấy tờ này không thuộc các giấy tờ đã số hóa của công dân trong hồ sơ</translation>
     </message>
     <message>
@@ -3962,7 +3877,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Để sau</translation>
     </message>
     <message>
-        <source>Enter the officer&apos;s name</source>
+        <source>Enter the officer's name</source>
         <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
@@ -4365,6 +4280,89 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
+    <name>ReceptionMixin</name>
+    <message>
+        <source>Same day</source>
+        <translation>Trong ngày</translation>
+    </message>
+    <message>
+        <source>{days} working days</source>
+        <translation>{days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>per dossier</source>
+        <translation>mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <source>per copy</source>
+        <translation>mỗi bản</translation>
+    </message>
+    <message>
+        <source>per page</source>
+        <translation>mỗi trang</translation>
+    </message>
+    <message>
+        <source>(pages {first}–{last})</source>
+        <translation>(trang {first}–{last})</translation>
+    </message>
+    <message>
+        <source>(copies {first}–{last})</source>
+        <translation>(bản {first}–{last})</translation>
+    </message>
+    <message>
+        <source>(from page {first})</source>
+        <translation>(từ trang {first})</translation>
+    </message>
+    <message>
+        <source>(from copy {first})</source>
+        <translation>(từ bản {first})</translation>
+    </message>
+    <message>
+        <source>at most {amount} per copy</source>
+        <translation>tối đa {amount} mỗi bản</translation>
+    </message>
+    <message>
+        <source>No fee</source>
+        <translation>Không thu phí</translation>
+    </message>
+    <message>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
+    </message>
+    <message>
+        <source>Field: {field}</source>
+        <translation>Lĩnh vực: {field}</translation>
+    </message>
+    <message>
+        <source>Processing time: {days}</source>
+        <translation>Thời hạn giải quyết: {days}</translation>
+    </message>
+    <message>
+        <source>Fee: {fee}</source>
+        <translation>Phí, lệ phí: {fee}</translation>
+    </message>
+    <message>
+        <source>Use the alternative time limit: {days}</source>
+        <translation>Áp dụng thời hạn khác: {days}</translation>
+    </message>
+    <message>
+        <source>Result appointment: {when}</source>
+        <translation>Hẹn trả kết quả: {when}</translation>
+    </message>
+    <message>
+        <source>choose a procedure</source>
+        <translation>chọn thủ tục</translation>
+    </message>
+    <message>
+        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
+        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
+    </message>
+    <message>
+        <source>{hour}:{minute}, {date}</source>
+        <translation>{hour} giờ {minute} phút, ngày {date}</translation>
+    </message>
+</context>
+<context>
     <name>ReminderCard</name>
     <message>
         <source>Open</source>
@@ -4616,7 +4614,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -4916,7 +4914,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -4924,7 +4922,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -5126,19 +5124,19 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -5150,11 +5148,11 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
 </context>
@@ -5466,7 +5464,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -5517,7 +5515,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -5626,7 +5624,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
+        <source>Send this device's changes and receive the others' (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -6167,7 +6165,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
@@ -6303,6 +6301,13 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationMixin</name>
+    <message>
+        <source>Tick them if they were brought, or print the supplement guidance (Form 02).</source>
+        <translation>Đánh dấu nếu công dân đã nộp, hoặc in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).</translation>
     </message>
 </context>
 <context>
