@@ -93,6 +93,8 @@ class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
         self._services = services
         self._runner = runner
         self._procedure_reads = 0
+        self._due_asked = 0  # the appointment's latest question (reception.py)
+        self._due_reads = 0
         self._procedure: Procedure | None = None
         self._busy = False
         self._received_edited = False

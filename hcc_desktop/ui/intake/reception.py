@@ -6,16 +6,17 @@ uses (``_build_reception``)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QWidget
 
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.domain import FeeMethod, Procedure
-from hcc_desktop.core.errors import HccError
+from hcc_desktop.core.domain import CalendarOverride, FeeMethod, Procedure
 from hcc_desktop.core.text import format_money
 from hcc_desktop.ui.intake.fields import set_error_state
+from hcc_desktop.ui.intake.operations import AppointmentPreview, preview_appointment
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,8 @@ class ReceptionMixin:
 
     def _update_due(self) -> None:
         procedure = self._procedure
+        # Every change asks again; only the answer to the latest question is shown.
+        self._due_asked += 1
         if procedure is None:
             self.due_label.setText(
                 self.tr("Result appointment: {when}").format(
@@ -182,26 +185,46 @@ class ReceptionMixin:
                 )
             )
             return
-        try:
-            due = self._services.intake.preview_due(
-                procedure_code=procedure.code,
-                received_at=self._received_for_preview(),
-                channel=str(self.channel.currentData()),
-                use_alt_processing=self.alt_check.isVisible() and self.alt_check.isChecked(),
-            )
-        except (HccError, ValueError) as exc:
-            log.warning("cannot preview the appointment: %r", exc)
+        # The calendar is read on the task runner, not on the GUI thread.
+        self._due_reads += 1
+        self._runner.run(
+            preview_appointment,
+            self._services,
+            self._due_asked,
+            procedure_code=procedure.code,
+            received_at=self._received_for_preview(),
+            channel=str(self.channel.currentData()),
+            use_alt_processing=self.alt_check.isVisible() and self.alt_check.isChecked(),
+            on_done=self._due_previewed,
+            on_error=self._due_failed,
+        )
+
+    @property
+    def loading_due(self) -> bool:
+        """True while the appointment shown is being worked out on the task runner."""
+        return self._due_reads > 0
+
+    def _due_previewed(self, preview: AppointmentPreview) -> None:
+        self._due_reads -= 1
+        if preview.asked != self._due_asked:
+            return  # a newer question is on its way
+        due = preview.due
+        if due is None:
+            log.warning("cannot preview the appointment: %r", preview.error)
             self.due_label.setText(self.tr("Result appointment: {when}").format(when="—"))
             return
         text = self.tr("Result appointment: {when}").format(when=f"<b>{self.due_text(due)}</b>")
-        note = self.unconfirmed_note(self._received_for_preview(), due)
+        note = self.unconfirmed_note(preview.unconfirmed)
         if note:
             text += f"<br><span style='color:#8a5a00'>{_esc(note)}</span>"
         self.due_label.setText(text)
 
-    def unconfirmed_note(self, received: datetime, due: datetime) -> str:
-        """The appointment leans on a calendar day not confirmed yet: say which."""
-        days = self._services.settings.calendar().unconfirmed_days(received, due)
+    def _due_failed(self, exc: BaseException) -> None:
+        self._due_reads -= 1
+        raise exc
+
+    def unconfirmed_note(self, days: Sequence[CalendarOverride]) -> str:
+        """The appointment leans on calendar days not confirmed yet: say which."""
         if not days:
             return ""
         return self.tr(
