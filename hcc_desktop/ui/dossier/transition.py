@@ -63,7 +63,7 @@ from hcc_desktop.ui.common.dialog_parts import DossierChangeDialog
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
 from hcc_desktop.ui.common.table_models import format_datetime, status_name
 from hcc_desktop.ui.common.tasks import TaskRunner
-from hcc_desktop.ui.dossier.operations import read_procedure
+from hcc_desktop.ui.dossier.operations import read_current, read_procedure
 from hcc_desktop.ui.intake.fields import EnterMovesFocus, MessageLabel, set_error_state
 
 log = logging.getLogger(__name__)
@@ -751,10 +751,21 @@ class TransitionDialog(DossierChangeDialog):
         self._show_current_status()
 
     def _show_current_status(self) -> None:
-        try:
-            self._dossier = self._services.dossiers.get(self._dossier.id)
-        except HccError:
-            return
+        # The dossier is read again on the task runner, not on the GUI thread.
+        self._runner.run(
+            read_current,
+            self._services,
+            self._dossier.id,
+            on_done=self._current_read,
+            on_error=self._current_failed,
+        )
+
+    def _current_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, HccError):
+            raise exc
+
+    def _current_read(self, dossier: Dossier) -> None:
+        self._dossier = dossier
         self.status_line.setText(
             self.tr("Current status: {status}").format(status=status_name(self._dossier.status))
         )
