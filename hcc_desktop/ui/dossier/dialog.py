@@ -11,6 +11,7 @@ reloads whenever the dossier changes (ui.changes).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 
 import shiboken6
@@ -113,17 +114,20 @@ def _render_form(services: Services, dossier_id: str, number: str) -> tuple[str,
 def open_action_dialog(
     services: Services,
     runner: TaskRunner,
-    key: str,
+    key: str | Dossier,
     action: Action | str,
     parent: QWidget | None = None,
+    *,
+    events: Sequence[DossierEvent] | None = None,
 ) -> QDialog:
     """The dialog for one action (TransitionDialog, or ReturnDialog for a
-    return), created but not shown: for worklists that act on a dossier."""
+    return), created but not shown: for worklists that act on a dossier.
+    ``key`` may be the dossier itself (with its ``events``), already read."""
     if Action(action) is Action.RETURN:
         from hcc_desktop.ui.dossier.return_dialog import ReturnDialog
 
-        return ReturnDialog(services, runner, key, parent)
-    return TransitionDialog(services, runner, key, action, parent)
+        return ReturnDialog(services, runner, key, parent, events=events)
+    return TransitionDialog(services, runner, key, action, parent, events=events)
 
 
 _BADGE_STYLES = {
@@ -667,8 +671,9 @@ class DossierDialog(QDialog):
         if self._dossier is None:
             return None
         try:
+            # The dossier and its timeline were read on the task runner: handed over.
             dialog = open_action_dialog(
-                self._services, self._runner, self._dossier.id, action, self
+                self._services, self._runner, self._dossier, action, self, events=self._events
             )
         except HccError as exc:
             show_error(self, exc)
@@ -685,7 +690,9 @@ class DossierDialog(QDialog):
             return None
         from hcc_desktop.ui.dossier.apology import ApologyDialog
 
-        dialog = ApologyDialog(self._services, self._runner, self._dossier.id, self)
+        dialog = ApologyDialog(
+            self._services, self._runner, self._dossier, self, events=self._events
+        )
         dialog.apology_issued.connect(self._changed_here)
         return self._open(dialog)
 
@@ -694,7 +701,9 @@ class DossierDialog(QDialog):
             return None
         from hcc_desktop.ui.dossier.rating import RatingDialog
 
-        dialog = RatingDialog(self._services, self._runner, self._dossier.id, self)
+        dialog = RatingDialog(
+            self._services, self._runner, self._dossier, self, events=self._events
+        )
         dialog.rated.connect(self._changed_here)
         return self._open(dialog)
 

@@ -11,7 +11,7 @@ return dialog too; what all the small dialogs share is in ``dialog_parts``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, time
 
 from PySide6.QtCore import (
@@ -50,6 +50,7 @@ from hcc_desktop.core.domain import (
     Action,
     DocForm,
     Dossier,
+    DossierEvent,
     DossierStatus,
     MissingComponent,
     Procedure,
@@ -333,15 +334,17 @@ class TransitionDialog(DossierChangeDialog):
         self,
         services: Services,
         runner: TaskRunner,
-        key: str,
+        key: str | Dossier,
         action: Action | str,
         parent: QWidget | None = None,
+        *,
+        events: Sequence[DossierEvent] | None = None,
     ) -> None:
         # Needed by _build, which the base class runs.
         self._action = Action(action)
         if self._action is Action.RETURN:
             raise ValueError("returning a result needs the collector: use ReturnDialog")
-        super().__init__(services, runner, key, parent)
+        super().__init__(services, runner, key, parent, events=events)
 
     # == building ====================================================================
 
