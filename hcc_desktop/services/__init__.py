@@ -66,6 +66,7 @@ class Services:
 
     @cached_property
     def sync(self) -> SyncService:
+        """Registration, push and pull with the central server (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.sync.service import SyncService
 
@@ -75,6 +76,7 @@ class Services:
 
     @cached_property
     def reports(self) -> ReportService:
+        """Periodic reports and their figures (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.reports import ReportService
 
@@ -84,6 +86,7 @@ class Services:
 
     @cached_property
     def portal(self) -> PortalService:
+        """The national portal's dossiers imported and exported (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.exchange.portal import PortalService
 
@@ -93,6 +96,7 @@ class Services:
 
     @cached_property
     def backlog(self) -> BacklogService:
+        """The open dossiers of an earlier system, imported from a sheet (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.exchange.backlog import BacklogService
 
@@ -102,6 +106,7 @@ class Services:
 
     @cached_property
     def complaints(self) -> ComplaintService:
+        """Complaints and petitions (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.complaints import ComplaintService
 
@@ -109,6 +114,7 @@ class Services:
 
     @cached_property
     def field(self) -> FieldService:
+        """Field work: Saturday sessions, home visits, QR boards (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.field import FieldService
 
@@ -118,6 +124,7 @@ class Services:
 
     @cached_property
     def attachments(self) -> AttachmentService:
+        """Scans and result files of dossiers (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.attachments import AttachmentService
 
