@@ -9,18 +9,9 @@ import platform
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import (
-    Qt,
-    qVersion,
-)
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QMessageBox,
-    QSizePolicy,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QToolBar, QWidget
 
 from hcc_desktop import __version__
 from hcc_desktop.core.paths import log_dir
@@ -29,12 +20,7 @@ from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.settings.dialog import SettingsDialog
 from hcc_desktop.ui.settings.officer import OfficerDialog
 from hcc_desktop.ui.sync.dialog import SyncDialog
-from hcc_desktop.ui.worklists.panel import (
-    KINDS,
-    WorklistKind,
-    kind_title,
-    shortcut_of,
-)
+from hcc_desktop.ui.worklists.panel import KINDS, WorklistKind, kind_title, shortcut_of
 
 
 class MainActionsMixin:

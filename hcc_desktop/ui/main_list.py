@@ -6,29 +6,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import (
-    QEvent,
-    QObject,
-    QPoint,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import (
-    QMenu,
-)
+from PySide6.QtWidgets import QMenu
 
 from hcc_desktop.core.changes import Changes
 from hcc_desktop.services.dossiers.query import DossierSummary
-from hcc_desktop.ui.common.errors import (
-    show_error,
-)
+from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.table_models import Column
 from hcc_desktop.ui.worklists.operations import received_on_day, search_dossiers
-from hcc_desktop.ui.worklists.panel import (
-    WorklistKind,
-    WorklistSnapshot,
-    is_filtered,
-)
+from hcc_desktop.ui.worklists.panel import WorklistKind, WorklistSnapshot, is_filtered
 
 
 class DossierListMixin:

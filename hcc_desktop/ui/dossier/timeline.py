@@ -12,13 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from hcc_desktop.core.domain import (
-    Channel,
-    DocForm,
-    DossierEvent,
-    ReturnMethod,
-    Timeliness,
-)
+from hcc_desktop.core.domain import Channel, DocForm, DossierEvent, ReturnMethod, Timeliness
 from hcc_desktop.core.messages import EVENT_NAMES, TIMELINESS_NAMES
 from hcc_desktop.core.text import format_money
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP
