@@ -67,6 +67,7 @@ class Services:
 
     @cached_property
     def sync(self) -> SyncService:
+        """Registration, push and pull with the central server (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.sync.service import SyncService
 
@@ -76,6 +77,7 @@ class Services:
 
     @cached_property
     def reports(self) -> ReportService:
+        """Periodic reports and their figures (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.reports import ReportService
 
@@ -85,6 +87,7 @@ class Services:
 
     @cached_property
     def portal(self) -> PortalService:
+        """The national portal's dossiers imported and exported (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.exchange.portal import PortalService
 
@@ -94,6 +97,7 @@ class Services:
 
     @cached_property
     def backlog(self) -> BacklogService:
+        """The open dossiers of an earlier system, imported from a sheet (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.exchange.backlog import BacklogService
 
@@ -103,6 +107,7 @@ class Services:
 
     @cached_property
     def complaints(self) -> ComplaintService:
+        """Complaints and petitions (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.complaints import ComplaintService
 
@@ -110,6 +115,7 @@ class Services:
 
     @cached_property
     def field(self) -> FieldService:
+        """Field work: Saturday sessions, home visits, QR boards (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.field import FieldService
 
@@ -119,6 +125,7 @@ class Services:
 
     @cached_property
     def attachments(self) -> AttachmentService:
+        """Scans and result files of dossiers (built on first use)."""
         with self._lazy_lock:
             from hcc_desktop.services.attachments import AttachmentService
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
 from hcc_desktop.core.errors import FieldError, NotFound, ValidationError
 from hcc_desktop.core.text import nfc
@@ -256,8 +257,9 @@ class SettingsService:
         self._calendar = None
         return result
 
-    def set_calendar_overrides(self, overrides: list[CalendarOverride]) -> None:
-        """Replace the whole table (the settings dialog edits it as a list)."""
+    def set_calendar_overrides(self, overrides: list[CalendarOverride]) -> Changes:
+        """Replace the whole table (the settings dialog edits it as a list); the
+        settings changed."""
         errors: list[FieldError] = []
         seen: set[date] = set()
         for i, o in enumerate(overrides):
@@ -275,6 +277,7 @@ class SettingsService:
             for o in overrides:
                 s.add(_override_row(o))
         self._calendar = None
+        return Changes(settings=True)
 
     def calendar(self) -> WorkCalendar:
         """The work calendar: the overrides and the office hours (built once per change)."""

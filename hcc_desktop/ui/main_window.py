@@ -5,24 +5,19 @@ from __future__ import annotations
 
 import itertools
 import logging
-import platform
 from collections.abc import Callable
-from datetime import date, datetime
-from pathlib import Path
+from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import (
-    QEvent,
     QObject,
-    QPoint,
     QSettings,
     QSize,
     Qt,
     QTimer,
     Signal,
-    qVersion,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,24 +28,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from hcc_desktop import __version__
-from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError
-from hcc_desktop.core.paths import log_dir
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
-from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.backups.scheduler import BackupScheduler
 from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
@@ -64,20 +52,14 @@ from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.table_models import Column, DossierTableModel
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
-from hcc_desktop.ui.settings.dialog import SettingsDialog
-from hcc_desktop.ui.settings.officer import OfficerDialog
+from hcc_desktop.ui.main_actions import MainActionsMixin
+from hcc_desktop.ui.main_list import DossierListMixin
+from hcc_desktop.ui.settings.officer import OfficerDialog  # noqa: F401  (tests import it from here)
 from hcc_desktop.ui.sync.controller import SyncController
-from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
-from hcc_desktop.ui.worklists.operations import received_on_day, search_dossiers
 from hcc_desktop.ui.worklists.panel import (
-    KINDS,
     WorklistKind,
     WorklistPanel,
-    WorklistSnapshot,
-    is_filtered,
-    kind_title,
-    shortcut_of,
 )
 from hcc_desktop.ui.worklists.reminders import (
     Notifier,
@@ -99,7 +81,7 @@ def receipt_job(services: Services, dossier_id: str) -> tuple[str, bytes]:
     return dossier.code, services.printing.receipt_pdf(dossier)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
     """Worklists and today's dossiers, search and reminders; intake, reprint,
     settings and catalog actions."""
 
@@ -298,149 +280,6 @@ class MainWindow(QMainWindow):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
-    def _build_actions(self) -> None:
-        self.intake_action = QAction(self.tr("&Receive dossier"), self)
-        self.intake_action.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+N")])
-        self.intake_action.setToolTip(self.tr("Receive a new dossier (F2)"))
-        self.intake_action.triggered.connect(self.open_intake)
-
-        self.reprint_action = QAction(self.tr("Re&print receipt"), self)
-        self.reprint_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.reprint_action.setToolTip(
-            self.tr("Print the receipt (Mẫu 01) of the selected dossier again (Ctrl+P)")
-        )
-        self.reprint_action.triggered.connect(self.reprint_selected)
-        self.reprint_action.setEnabled(False)
-
-        self.open_action = QAction(self.tr("&Open dossier"), self)
-        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.open_action.setToolTip(
-            self.tr("Details, history and next steps of the selected dossier (Enter)")
-        )
-        self.open_action.triggered.connect(self.open_selected)
-        self.open_action.setEnabled(False)
-
-        self.apology_action = QAction(self.tr("&Apology and new appointment…"), self)
-        self.apology_action.setToolTip(
-            self.tr("Write the apology letter (Mẫu 04) for a late dossier, with a new appointment")
-        )
-        self.apology_action.triggered.connect(self.apology_selected)
-        self.apology_action.setEnabled(False)
-
-        self.list_actions: dict[WorklistKind, QAction] = {}
-        for kind in KINDS:
-            action = QAction(kind_title(kind), self)
-            action.setShortcut(QKeySequence(shortcut_of(kind)))
-            action.setData(kind.value)
-            action.triggered.connect(self._list_action_triggered)
-            self.list_actions[kind] = action
-            # Also reachable while the focus is in the reminder panel or a combo box.
-            self.addAction(action)
-
-        self.reminders_action = QAction(self.tr("&Reminders"), self)
-        self.reminders_action.setShortcut(QKeySequence("F8"))
-        self.book_action = QAction(self.tr("Dossier tracking &book (Form 07)…"), self)
-        self.book_action.triggered.connect(self.open_book)
-        self.reports_action = QAction(self.tr("Reports &dashboard…"), self)
-        self.reports_action.setShortcut(QKeySequence("F6"))
-        self.reports_action.setToolTip(
-            self.tr("Figures of a period: Biểu II.06a, rates, the 766 estimate (F6)")
-        )
-        self.reports_action.triggered.connect(self.open_reports)
-        self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
-        self.complaints_action.triggered.connect(self.open_complaints)
-        self.field_action = QAction(self.tr("&Field work (sessions, home visits)…"), self)
-        self.field_action.triggered.connect(self.open_field_work)
-        self.sync_action = QAction(self.tr("&Synchronise…"), self)
-        self.sync_action.setShortcut(QKeySequence("F9"))
-        self.sync_action.setToolTip(self.tr("Synchronise with the server (F9)"))
-        self.sync_action.triggered.connect(self.open_sync)
-        self.reminders_action.setToolTip(self.tr("Show the deadline reminders (F8)"))
-        self.reminders_action.triggered.connect(self.show_reminders)
-
-        self.settings_action = QAction(self.tr("S&ettings…"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.settings_action.triggered.connect(self.open_settings)
-
-        self.officer_action = QAction(self.tr("Change &officer on duty…"), self)
-        self.officer_action.triggered.connect(self.ask_officer)
-
-        self.import_catalog_action = QAction(self.tr("&Import procedure catalog…"), self)
-        self.import_catalog_action.triggered.connect(self.import_catalog)
-        self.export_catalog_action = QAction(self.tr("&Export procedure catalog…"), self)
-        self.export_catalog_action.triggered.connect(self.export_catalog)
-
-        self.about_action = QAction(self.tr("&About"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-
-        self.find_action = QAction(self.tr("&Find"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_search)
-
-        self.refresh_action = QAction(self.tr("Re&fresh"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        self.refresh_action.triggered.connect(self.reminder_controller.check)
-
-    def _build_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        dossiers = bar.addMenu(self.tr("&Dossiers"))
-        dossiers.addAction(self.intake_action)
-        dossiers.addAction(self.open_action)
-        dossiers.addAction(self.reprint_action)
-        dossiers.addAction(self.apology_action)
-        dossiers.addAction(self.book_action)
-        dossiers.addAction(self.complaints_action)
-        dossiers.addAction(self.field_action)
-        dossiers.addSeparator()
-        dossiers.addAction(self.find_action)
-        dossiers.addAction(self.refresh_action)
-        dossiers.addSeparator()
-        dossiers.addAction(self.quit_action)
-        view = bar.addMenu(self.tr("&View"))
-        for action in self.list_actions.values():
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self.reminders_action)
-        catalog = bar.addMenu(self.tr("&Catalog"))
-        catalog.addAction(self.import_catalog_action)
-        catalog.addAction(self.export_catalog_action)
-        reports = bar.addMenu(self.tr("&Reports"))
-        reports.addAction(self.reports_action)
-        system = bar.addMenu(self.tr("S&ystem"))
-        system.addAction(self.settings_action)
-        system.addAction(self.officer_action)
-        system.addAction(self.sync_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.intake_action)
-        toolbar.addAction(self.open_action)
-        toolbar.addAction(self.reprint_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.settings_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_label)
-        self.search.setMinimumWidth(170)
-        self.search.setMaximumWidth(520)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        toolbar.addWidget(self.search)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-
     def _build_status_bar(self) -> None:
         self.unit_label = QLabel()
         self.device_label = QLabel()
@@ -510,308 +349,6 @@ class MainWindow(QMainWindow):
         for label in (self.unit_label, self.device_label, self.officer_label):
             label.setToolTip(tip)
         self.statusBar().setToolTip(tip)
-
-    def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.services, self, runner=self.runner)
-        dialog.settings_saved.connect(self._settings_saved)
-        self._open(dialog)
-        return dialog
-
-    def _settings_saved(self, settings: AppSettings) -> None:
-        self.apply_settings(settings)
-        self.worklists.apply_settings(settings)
-        self.reminder_controller.apply_settings()
-        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
-        self.refresh()
-        self.reminder_controller.check()
-
-    def ask_officer(self) -> OfficerDialog:
-        dialog = OfficerDialog(self.services, self.runner, self)
-        dialog.officer_saved.connect(self.apply_settings)
-        dialog.officer_saved.connect(self.worklists.apply_settings)
-        self._open(dialog)
-        return dialog
-
-    def ensure_officer(self) -> OfficerDialog | None:
-        """At start: ask for the officer on duty if none is set."""
-        if self.services.settings.load().officer_name:
-            return None
-        return self.ask_officer()
-
-    # -- the list --------------------------------------------------------------
-
-    def search_text(self) -> str:
-        return self.search.text().strip()
-
-    def current_kind(self) -> WorklistKind:
-        return self.worklists.current_kind()
-
-    def show_list(self, kind: WorklistKind | str) -> None:
-        """Show one of the lists of the count bar (Ctrl+1 … Ctrl+6)."""
-        self.worklists.set_kind(kind)
-
-    def _list_action_triggered(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            self.show_list(str(action.data()))
-
-    def _kind_changed(self, kind_value: str) -> None:
-        kind = WorklistKind(kind_value)
-        if self.search.text():
-            # Choosing a list leaves the search.
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-        self._apply_default_sort(kind)
-        self.refresh()
-        if self.model.rowCount() > 0:
-            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            if self.selected_dossier() is None:
-                self.table.selectRow(0)
-
-    def _apply_default_sort(self, kind: WorklistKind) -> None:
-        """Today's intake newest first; worklists most urgent first (the service's order)."""
-        header = self.table.horizontalHeader()
-        if kind is WorklistKind.TODAY:
-            header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
-        else:
-            header.setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
-
-    def _filters_changed(self) -> None:
-        if not self.search_text() and self.current_kind() is WorklistKind.TODAY:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Reload what the table shows (search results, today's dossiers or a
-        worklist) and, on the task runner, every worklist count."""
-        self._search_timer.stop()
-        text = self.search_text()
-        kind = self.current_kind()
-        if text:
-            # The store is searched on the task runner, not on the GUI thread.
-            self._show_rows(
-                [], self.tr("Search results ({count})").format(count="…"), self.tr("Loading…")
-            )
-            self.runner.run(
-                search_dossiers,
-                self.services,
-                text,
-                on_done=self._search_done,
-                on_error=self._search_failed,
-            )
-        elif kind is WorklistKind.TODAY:
-            self._today = self._clock().date()
-            # Today's list is read on the task runner, not on the GUI thread; the
-            # rows shown stay (and keep their selection) until it arrives.
-            self.header_label.setText(
-                self._filtered(self.tr("Dossiers received today ({count})").format(count="…"))
-            )
-            self.runner.run(
-                received_on_day,
-                self.services,
-                self._today,
-                on_done=self._today_done,
-                on_error=self._search_failed,
-            )
-        else:
-            self._show_worklist(kind, self.worklists.snapshot)
-        self.worklists.reload()
-
-    def _today_done(self, outcome: tuple[date, list[DossierSummary]]) -> None:
-        day, received = outcome
-        if self._closed or self.search_text() or self.current_kind() is not WorklistKind.TODAY:
-            return  # the user moved on meanwhile: a newer refresh shows its own
-        if day != self._today:
-            return
-        self.worklists.note_officers(received)
-        rows = [d for d in received if self.worklists.matches(d)]
-        self.worklists.set_count(WorklistKind.TODAY, len(rows))
-        self._show_rows(
-            rows,
-            self._filtered(self.tr("Dossiers received today ({count})").format(count=len(rows))),
-            self.tr("No dossier has been received today.\nPress F2 to receive one.")
-            if not rows and not received
-            else self.tr("No dossier received today matches the filters."),
-        )
-        wanted, self._select_when_loaded = self._select_when_loaded, None
-        if wanted:
-            self.select_dossier(wanted)
-
-    def _search_done(self, outcome: tuple[str, list[DossierSummary]]) -> None:
-        text, rows = outcome
-        if self._closed or text != self.search_text():
-            return  # typed on (or left the search) meanwhile: a newer refresh shows its own
-        self._show_rows(
-            rows,
-            self.tr("Search results ({count})").format(count=len(rows)),
-            self.tr("No dossier matches “{text}”.").format(text=text),
-        )
-
-    def _search_failed(self, exc: BaseException) -> None:
-        if not self._closed:
-            show_error(self, exc)
-
-    def _filtered(self, header: str) -> str:
-        if is_filtered(self.worklists.current_filter()):
-            return self.tr("{header} – filtered").format(header=header)
-        return header
-
-    def _worklists_loaded(self, snapshot: WorklistSnapshot) -> None:
-        kind = self.current_kind()
-        if not self.search_text() and kind is not WorklistKind.TODAY:
-            self._show_worklist(kind, snapshot)
-
-    def _show_worklist(self, kind: WorklistKind, snapshot: WorklistSnapshot | None) -> None:
-        if snapshot is None:
-            self._show_rows([], self._worklist_header(kind, 0, 0, None), self.tr("Loading…"))
-            return
-        rows = list(snapshot.rows(kind))
-        count = snapshot.count(kind)
-        self._show_rows(
-            rows,
-            self._filtered(self._worklist_header(kind, len(rows), count, snapshot.within)),
-            self._worklist_empty(kind, snapshot.within),
-            now=snapshot.as_of,
-        )
-
-    def _worklist_header(
-        self, kind: WorklistKind, shown: int, count: int, within: int | None
-    ) -> str:
-        titles = {
-            WorklistKind.OVERDUE: self.tr("Overdue dossiers ({count})"),
-            WorklistKind.DUE_TODAY: self.tr("Dossiers due today ({count})"),
-            WorklistKind.DUE_SOON: self.tr(
-                "Dossiers due in the next {days} working days ({count})"
-            ),
-            WorklistKind.WAITING: self.tr("Dossiers waiting for the citizen's papers ({count})"),
-            WorklistKind.READY: self.tr("Results ready to be returned ({count})"),
-        }
-        if within == 1 and kind is WorklistKind.DUE_SOON:
-            title = self.tr("Dossiers due on the next working day ({count})")
-        else:
-            title = titles[kind]
-        number = (
-            str(count)
-            if shown >= count
-            else self.tr("{shown} of {count}").format(shown=shown, count=count)
-        )
-        if within is None:
-            number = "…"
-        return title.format(count=number, days=within if within is not None else "…")
-
-    def _worklist_empty(self, kind: WorklistKind, within: int) -> str:
-        texts = {
-            WorklistKind.OVERDUE: self.tr("No dossier is overdue."),
-            WorklistKind.DUE_TODAY: self.tr("No dossier is due today."),
-            WorklistKind.DUE_SOON: self.tr(
-                "No dossier is due in the next {days} working days."
-            ).format(days=within),
-            WorklistKind.WAITING: self.tr("No dossier is waiting for additional papers."),
-            WorklistKind.READY: self.tr("No result is waiting to be returned."),
-        }
-        text = texts[kind]
-        if is_filtered(self.worklists.current_filter()):
-            text += "\n" + self.tr("(Filters are applied: Alt+R clears them.)")
-        return text
-
-    def _show_rows(
-        self,
-        rows: list[DossierSummary],
-        header: str,
-        empty: str,
-        *,
-        now: datetime | None = None,
-    ) -> None:
-        selected = self.selected_dossier()
-        self.model.set_rows(rows, now=now or self._clock())
-        self.header_label.setText(header)
-        self.empty_label.setText(empty)
-        self.stack.setCurrentWidget(self.table if rows else self.empty_label)
-        if selected is not None:
-            self.select_dossier(selected.id)
-        self._selection_changed()
-        self.list_refreshed.emit(len(rows))
-
-    def _hub_settings_changed(self) -> None:
-        if not self._closed:
-            settings = self.services.settings.load()
-            self.apply_settings(settings)
-            self.worklists.apply_settings(settings)
-
-    def _changed(self, changes: Changes) -> None:
-        """An operation changed data (the change hub): reload what it touches."""
-        if changes.settings:
-            self._hub_settings_changed()
-        if changes.touches_dossiers and not self._closed:
-            self.refresh()
-
-    def _check_day_change(self) -> None:
-        if self._clock().date() != self._today:
-            self._today = self._clock().date()
-            if not self.search_text():
-                self.refresh()
-            else:
-                self.worklists.reload()
-            self.reminder_controller.check()
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def selected_dossier(self) -> DossierSummary | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.row_at(rows[0].row())
-
-    def select_dossier(self, dossier_id: str) -> bool:
-        row = self.model.row_of(dossier_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
-    def _selection_changed(self, *_args: object) -> None:
-        selected = self.selected_dossier()
-        self.reprint_action.setEnabled(selected is not None)
-        self.open_action.setEnabled(selected is not None)
-        self.apology_action.setEnabled(selected is not None and selected.ended_at is None)
-
-    def _row_activated(self, index: object) -> None:
-        self.open_selected()
-
-    def _table_menu(self, pos: QPoint) -> None:
-        index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        self.table.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addAction(self.open_action)
-        menu.addAction(self.reprint_action)
-        menu.addAction(self.apology_action)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key == Qt.Key.Key_Down and self.model.rowCount() > 0:
-                self.table.setFocus()
-                if self.selected_dossier() is None:
-                    self.table.selectRow(0)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.refresh()
-                if self.model.rowCount() > 0:
-                    self.table.setFocus()
-                    if self.selected_dossier() is None:
-                        self.table.selectRow(0)
-                return True
-            if key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-        return super().eventFilter(watched, event)
 
     # -- one dossier -------------------------------------------------------------
 
@@ -954,45 +491,6 @@ class MainWindow(QMainWindow):
         self._selection_changed()
         show_error(self, exc)
 
-    # -- catalog ---------------------------------------------------------------
-
-    def import_catalog(self) -> None:
-        self.catalog_transfer.import_catalog()
-
-    def import_catalog_file(self, path: Path, *, replace_all: bool = False) -> None:
-        self.catalog_transfer.import_catalog_file(path, replace_all=replace_all)
-
-    def export_catalog(self) -> None:
-        self.catalog_transfer.export_catalog()
-
-    def export_catalog_file(self, path: Path) -> None:
-        self.catalog_transfer.export_catalog_file(path)
-
-    def _catalog_imported(self, report: ImportReport) -> None:
-        self.last_import_report = report
-        self.worklists.reload_choices()
-        self.statusBar().clearMessage()
-
-    # -- about -----------------------------------------------------------------
-
-    def show_about(self) -> QMessageBox:
-        text = self.tr(
-            "<h3>HCC Desktop {version}</h3>"
-            "<p>Receiving dossiers at the one-stop counter of a ward or commune Public "
-            "Administrative Service Center, without needing a network.</p>"
-            "<p>Database: {db}<br>Log files: {logs}</p>"
-            "<p>Qt {qt}, Python {python}</p>"
-        ).format(
-            version=__version__,
-            db=str(self.services.db.path),
-            logs=str(log_dir()),
-            qt=qVersion(),
-            python=platform.python_version(),
-        )
-        box = self._inform(self.tr("About HCC Desktop"), text)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        return box
-
     # -- helpers ---------------------------------------------------------------
 
     def _inform(self, title: str, text: str, details: str = "") -> QMessageBox:
@@ -1038,63 +536,6 @@ class MainWindow(QMainWindow):
             # the focus once shown.
             self._first_show = False
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def open_book(self) -> QDialog:
-        from hcc_desktop.ui.worklists.book import BookDialog
-
-        dialog = BookDialog(self.services, self.runner, self)
-        self._open(dialog)
-        return dialog
-
-    def open_reports(self) -> QWidget:
-        """The reports dashboard (F6); one window, raised if already open."""
-        from hcc_desktop.ui.reports.dashboard import DashboardWindow
-
-        existing = self._reports_window
-        if existing is not None and shiboken6.isValid(existing):
-            existing.showNormal()
-            existing.raise_()
-            existing.activateWindow()
-            return existing
-        window = DashboardWindow(self.services, self.runner, self, open_dossier=self.open_dossier)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._reports_window = window
-        window.show()
-        return window
-
-    def open_field_work(self) -> QDialog:
-        from hcc_desktop.ui.field.window import FieldWorkWindow
-
-        dialog = FieldWorkWindow(
-            self.services, self.runner, self, request_sync=self._sync_after_session
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._dialogs = [*self.open_dialogs(), dialog]
-        dialog.show()
-        return dialog
-
-    def _sync_after_session(self) -> None:
-        """A closed Saturday session syncs at once when the device is registered."""
-        if self.sync_controller.is_registered():
-            self.sync_controller.sync_now(background=True)
-        self.refresh()
-
-    def open_complaints(self) -> QDialog:
-        from hcc_desktop.ui.complaints.dialog import ComplaintsDialog
-
-        dialog = ComplaintsDialog(self.services, self.runner, self)
-        self._open(dialog)
-        return dialog
-
-    def open_sync(self) -> SyncDialog:
-        for widget in self.open_dialogs():
-            if isinstance(widget, SyncDialog):
-                widget.raise_()
-                widget.activateWindow()
-                return widget
-        dialog = SyncDialog(self.sync_controller, self)
-        self._open(dialog)
-        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._shutdown()

@@ -1742,6 +1742,91 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
+    <name>DossierListMixin</name>
+    <message>
+        <source>Search results ({count})</source>
+        <translation>Kết quả tìm kiếm ({count})</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Dossiers received today ({count})</source>
+        <translation>Hồ sơ tiếp nhận hôm nay ({count})</translation>
+    </message>
+    <message>
+        <source>No dossier has been received today.
+Press F2 to receive one.</source>
+        <translation>Hôm nay chưa tiếp nhận hồ sơ nào.
+Nhấn F2 để tiếp nhận hồ sơ.</translation>
+    </message>
+    <message>
+        <source>No dossier received today matches the filters.</source>
+        <translation>Không có hồ sơ tiếp nhận hôm nay khớp với bộ lọc.</translation>
+    </message>
+    <message>
+        <source>No dossier matches “{text}”.</source>
+        <translation>Không tìm thấy hồ sơ nào khớp với “{text}”.</translation>
+    </message>
+    <message>
+        <source>{header} – filtered</source>
+        <translation>{header} – đang lọc</translation>
+    </message>
+    <message>
+        <source>Overdue dossiers ({count})</source>
+        <translation>Hồ sơ quá hạn ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers due today ({count})</source>
+        <translation>Hồ sơ đến hạn trả hôm nay ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers due in the next {days} working days ({count})</source>
+        <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
+    </message>
+    <message>
+        <source>Results ready to be returned ({count})</source>
+        <translation>Hồ sơ đã xử lý xong, chờ trả kết quả ({count})</translation>
+    </message>
+    <message>
+        <source>Dossiers due on the next working day ({count})</source>
+        <translation>Hồ sơ đến hạn vào ngày làm việc tới ({count})</translation>
+    </message>
+    <message>
+        <source>{shown} of {count}</source>
+        <translation>{shown}/{count}</translation>
+    </message>
+    <message>
+        <source>No dossier is overdue.</source>
+        <translation>Không có hồ sơ quá hạn.</translation>
+    </message>
+    <message>
+        <source>No dossier is due today.</source>
+        <translation>Hôm nay không có hồ sơ đến hạn trả.</translation>
+    </message>
+    <message>
+        <source>No dossier is due in the next {days} working days.</source>
+        <translation>Không có hồ sơ đến hạn trong {days} ngày làm việc tới.</translation>
+    </message>
+    <message>
+        <source>No dossier is waiting for additional papers.</source>
+        <translation>Không có hồ sơ chờ bổ sung giấy tờ.</translation>
+    </message>
+    <message>
+        <source>No result is waiting to be returned.</source>
+        <translation>Không có kết quả chờ trả.</translation>
+    </message>
+    <message>
+        <source>(Filters are applied: Alt+R clears them.)</source>
+        <translation>(Đang áp dụng bộ lọc: nhấn Alt+A để bỏ lọc.)</translation>
+    </message>
+</context>
+<context>
     <name>DossierStatus</name>
     <message>
         <source>Newly registered</source>
@@ -2344,22 +2429,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Hình thức nộp &amp;phí</translation>
     </message>
     <message>
-        <source>(pages {first}–{last})</source>
-        <translation>(trang {first}–{last})</translation>
-    </message>
-    <message>
-        <source>(copies {first}–{last})</source>
-        <translation>(bản {first}–{last})</translation>
-    </message>
-    <message>
-        <source>(from page {first})</source>
-        <translation>(từ trang {first})</translation>
-    </message>
-    <message>
-        <source>(from copy {first})</source>
-        <translation>(từ bản {first})</translation>
-    </message>
-    <message>
         <source>Submitted by another person (with a power of a&amp;ttorney)</source>
         <translation>Người khác nộp thay (có &amp;văn bản ủy quyền)</translation>
     </message>
@@ -2408,70 +2477,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <source>Same day</source>
-        <translation>Trong ngày</translation>
-    </message>
-    <message>
-        <source>{days} working days</source>
-        <translation>{days} ngày làm việc</translation>
-    </message>
-    <message>
-        <source>per dossier</source>
-        <translation>mỗi hồ sơ</translation>
-    </message>
-    <message>
-        <source>per copy</source>
-        <translation>mỗi bản</translation>
-    </message>
-    <message>
-        <source>per page</source>
-        <translation>mỗi trang</translation>
-    </message>
-    <message>
-        <source>at most {amount} per copy</source>
-        <translation>tối đa {amount} mỗi bản</translation>
-    </message>
-    <message>
-        <source>No fee</source>
-        <translation>Không thu phí</translation>
-    </message>
-    <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
-        <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
-    </message>
-    <message>
-        <source>Field: {field}</source>
-        <translation>Lĩnh vực: {field}</translation>
-    </message>
-    <message>
-        <source>Processing time: {days}</source>
-        <translation>Thời hạn giải quyết: {days}</translation>
-    </message>
-    <message>
-        <source>Fee: {fee}</source>
-        <translation>Phí, lệ phí: {fee}</translation>
-    </message>
-    <message>
-        <source>Use the alternative time limit: {days}</source>
-        <translation>Áp dụng thời hạn khác: {days}</translation>
-    </message>
-    <message>
-        <source>Result appointment: {when}</source>
-        <translation>Hẹn trả kết quả: {when}</translation>
-    </message>
-    <message>
-        <source>choose a procedure</source>
-        <translation>chọn thủ tục</translation>
-    </message>
-    <message>
-        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
-        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
-    </message>
-    <message>
-        <source>{hour}:{minute}, {date}</source>
-        <translation>{hour} giờ {minute} phút, ngày {date}</translation>
-    </message>
-    <message>
         <source>✔ Dossier &lt;b&gt;{code}&lt;/b&gt; accepted ({name} – {procedure}). Result appointment: &lt;b&gt;{due}&lt;/b&gt;.</source>
         <translation>✔ Đã tiếp nhận hồ sơ &lt;b&gt;{code}&lt;/b&gt; ({name} – {procedure}). Hẹn trả kết quả: &lt;b&gt;{due}&lt;/b&gt;.</translation>
     </message>
@@ -2482,10 +2487,6 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Supplement guidance (Form 02)</source>
         <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)</translation>
-    </message>
-    <message>
-        <source>Tick them if they were brought, or print the supplement guidance (Form 02).</source>
-        <translation>Đánh dấu nếu công dân đã nộp, hoặc in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).</translation>
     </message>
     <message>
         <source>(not set: enter it in Settings)</source>
@@ -2535,70 +2536,22 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainActionsMixin</name>
     <message>
-        <source>Search dossier code, full name, CCCD, phone number…</source>
-        <translation>Tìm mã hồ sơ, họ tên, CCCD, số điện thoại…</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Tìm kiếm:</translation>
+        <source>&amp;Receive dossier</source>
+        <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
         <source>Receive a new dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ mới (F2)</translation>
     </message>
     <message>
-        <source>Print the receipt (Mẫu 01) of the selected dossier again (Ctrl+P)</source>
-        <translation>In lại Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) của hồ sơ đang chọn (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation>&amp;Cài đặt…</translation>
-    </message>
-    <message>
-        <source>Change &amp;officer on duty…</source>
-        <translation>Đổi cán bộ &amp;trực…</translation>
-    </message>
-    <message>
-        <source>&amp;Import procedure catalog…</source>
-        <translation>&amp;Nhập danh mục thủ tục…</translation>
-    </message>
-    <message>
-        <source>&amp;Export procedure catalog…</source>
-        <translation>&amp;Xuất danh mục thủ tục…</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>&amp;Giới thiệu</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>Th&amp;oát</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>Tìm &amp;kiếm</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>&amp;Làm mới</translation>
-    </message>
-    <message>
-        <source>&amp;Dossiers</source>
-        <translation>&amp;Hồ sơ</translation>
-    </message>
-    <message>
-        <source>&amp;Catalog</source>
-        <translation>&amp;Danh mục</translation>
-    </message>
-    <message>
-        <source>&amp;Receive dossier</source>
-        <translation>&amp;Tiếp nhận hồ sơ</translation>
-    </message>
-    <message>
         <source>Re&amp;print receipt</source>
         <translation>&amp;In lại giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Print the receipt (Mẫu 01) of the selected dossier again (Ctrl+P)</source>
+        <translation>In lại Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) của hồ sơ đang chọn (Ctrl+P)</translation>
     </message>
     <message>
         <source>&amp;Open dossier</source>
@@ -2653,8 +2606,48 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Xem nhắc việc hồ sơ đến hạn (F8)</translation>
     </message>
     <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>Change &amp;officer on duty…</source>
+        <translation>Đổi cán bộ &amp;trực…</translation>
+    </message>
+    <message>
+        <source>&amp;Import procedure catalog…</source>
+        <translation>&amp;Nhập danh mục thủ tục…</translation>
+    </message>
+    <message>
+        <source>&amp;Export procedure catalog…</source>
+        <translation>&amp;Xuất danh mục thủ tục…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Th&amp;oát</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>&amp;Dossiers</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog</source>
+        <translation>&amp;Danh mục</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
@@ -2671,6 +2664,29 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Đã lưu cài đặt.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HCC Desktop {version}&lt;/h3&gt;&lt;p&gt;Receiving dossiers at the one-stop counter of a ward or commune Public Administrative Service Center, without needing a network.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Qt {qt}, Python {python}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HCC Desktop {version}&lt;/h3&gt;&lt;p&gt;Phần mềm tiếp nhận hồ sơ tại bộ phận một cửa của Trung tâm Phục vụ hành chính công phường, xã; hoạt động không cần kết nối mạng.&lt;/p&gt;&lt;p&gt;Cơ sở dữ liệu: {db}&lt;br&gt;Thư mục nhật ký: {logs}&lt;/p&gt;&lt;p&gt;Qt {qt}, Python {python}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About HCC Desktop</source>
+        <translation>Giới thiệu HCC Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search dossier code, full name, CCCD, phone number…</source>
+        <translation>Tìm mã hồ sơ, họ tên, CCCD, số điện thoại…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Tìm kiếm:</translation>
     </message>
     <message>
         <source>Backup not taken</source>
@@ -2701,92 +2717,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Cơ sở dữ liệu: {path}</translation>
     </message>
     <message>
-        <source>Settings saved.</source>
-        <translation>Đã lưu cài đặt.</translation>
-    </message>
-    <message>
-        <source>Search results ({count})</source>
-        <translation>Kết quả tìm kiếm ({count})</translation>
-    </message>
-    <message>
-        <source>No dossier matches “{text}”.</source>
-        <translation>Không tìm thấy hồ sơ nào khớp với “{text}”.</translation>
-    </message>
-    <message>
-        <source>Dossiers received today ({count})</source>
-        <translation>Hồ sơ tiếp nhận hôm nay ({count})</translation>
-    </message>
-    <message>
-        <source>No dossier has been received today.
-Press F2 to receive one.</source>
-        <translation>Hôm nay chưa tiếp nhận hồ sơ nào.
-Nhấn F2 để tiếp nhận hồ sơ.</translation>
-    </message>
-    <message>
-        <source>No dossier received today matches the filters.</source>
-        <translation>Không có hồ sơ tiếp nhận hôm nay khớp với bộ lọc.</translation>
-    </message>
-    <message>
-        <source>{header} – filtered</source>
-        <translation>{header} – đang lọc</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Đang tải…</translation>
-    </message>
-    <message>
-        <source>Overdue dossiers ({count})</source>
-        <translation>Hồ sơ quá hạn ({count})</translation>
-    </message>
-    <message>
-        <source>Dossiers due today ({count})</source>
-        <translation>Hồ sơ đến hạn trả hôm nay ({count})</translation>
-    </message>
-    <message>
-        <source>Dossiers due in the next {days} working days ({count})</source>
-        <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
-    </message>
-    <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
-        <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
-    </message>
-    <message>
-        <source>Results ready to be returned ({count})</source>
-        <translation>Hồ sơ đã xử lý xong, chờ trả kết quả ({count})</translation>
-    </message>
-    <message>
-        <source>Dossiers due on the next working day ({count})</source>
-        <translation>Hồ sơ đến hạn vào ngày làm việc tới ({count})</translation>
-    </message>
-    <message>
-        <source>{shown} of {count}</source>
-        <translation>{shown}/{count}</translation>
-    </message>
-    <message>
-        <source>No dossier is overdue.</source>
-        <translation>Không có hồ sơ quá hạn.</translation>
-    </message>
-    <message>
-        <source>No dossier is due today.</source>
-        <translation>Hôm nay không có hồ sơ đến hạn trả.</translation>
-    </message>
-    <message>
-        <source>No dossier is due in the next {days} working days.</source>
-        <translation>Không có hồ sơ đến hạn trong {days} ngày làm việc tới.</translation>
-    </message>
-    <message>
-        <source>No dossier is waiting for additional papers.</source>
-        <translation>Không có hồ sơ chờ bổ sung giấy tờ.</translation>
-    </message>
-    <message>
-        <source>No result is waiting to be returned.</source>
-        <translation>Không có kết quả chờ trả.</translation>
-    </message>
-    <message>
-        <source>(Filters are applied: Alt+R clears them.)</source>
-        <translation>(Đang áp dụng bộ lọc: nhấn Alt+A để bỏ lọc.)</translation>
-    </message>
-    <message>
         <source>Dossier {code} received.</source>
         <translation>Đã tiếp nhận hồ sơ {code}.</translation>
     </message>
@@ -2797,14 +2727,6 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Receipt {code}</source>
         <translation>Giấy tiếp nhận {code}</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;HCC Desktop {version}&lt;/h3&gt;&lt;p&gt;Receiving dossiers at the one-stop counter of a ward or commune Public Administrative Service Center, without needing a network.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Qt {qt}, Python {python}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HCC Desktop {version}&lt;/h3&gt;&lt;p&gt;Phần mềm tiếp nhận hồ sơ tại bộ phận một cửa của Trung tâm Phục vụ hành chính công phường, xã; hoạt động không cần kết nối mạng.&lt;/p&gt;&lt;p&gt;Cơ sở dữ liệu: {db}&lt;br&gt;Thư mục nhật ký: {logs}&lt;/p&gt;&lt;p&gt;Qt {qt}, Python {python}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About HCC Desktop</source>
-        <translation>Giới thiệu HCC Desktop</translation>
     </message>
     <message>
         <source>OK</source>
@@ -4577,6 +4499,89 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Convenience: {convenience} · Overall: {overall}</source>
         <translation>Mức độ thuận tiện: {convenience} · Đánh giá tổng thể: {overall}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionMixin</name>
+    <message>
+        <source>Same day</source>
+        <translation>Trong ngày</translation>
+    </message>
+    <message>
+        <source>{days} working days</source>
+        <translation>{days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>per dossier</source>
+        <translation>mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <source>per copy</source>
+        <translation>mỗi bản</translation>
+    </message>
+    <message>
+        <source>per page</source>
+        <translation>mỗi trang</translation>
+    </message>
+    <message>
+        <source>(pages {first}–{last})</source>
+        <translation>(trang {first}–{last})</translation>
+    </message>
+    <message>
+        <source>(copies {first}–{last})</source>
+        <translation>(bản {first}–{last})</translation>
+    </message>
+    <message>
+        <source>(from page {first})</source>
+        <translation>(từ trang {first})</translation>
+    </message>
+    <message>
+        <source>(from copy {first})</source>
+        <translation>(từ bản {first})</translation>
+    </message>
+    <message>
+        <source>at most {amount} per copy</source>
+        <translation>tối đa {amount} mỗi bản</translation>
+    </message>
+    <message>
+        <source>No fee</source>
+        <translation>Không thu phí</translation>
+    </message>
+    <message>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
+    </message>
+    <message>
+        <source>Field: {field}</source>
+        <translation>Lĩnh vực: {field}</translation>
+    </message>
+    <message>
+        <source>Processing time: {days}</source>
+        <translation>Thời hạn giải quyết: {days}</translation>
+    </message>
+    <message>
+        <source>Fee: {fee}</source>
+        <translation>Phí, lệ phí: {fee}</translation>
+    </message>
+    <message>
+        <source>Use the alternative time limit: {days}</source>
+        <translation>Áp dụng thời hạn khác: {days}</translation>
+    </message>
+    <message>
+        <source>Result appointment: {when}</source>
+        <translation>Hẹn trả kết quả: {when}</translation>
+    </message>
+    <message>
+        <source>choose a procedure</source>
+        <translation>chọn thủ tục</translation>
+    </message>
+    <message>
+        <source>Counts on {days}, not confirmed yet by the administrator (Settings › Office hours &amp; days off).</source>
+        <translation>Hẹn trả có tính ngày {days}, ngày này chưa được quản trị viên xác nhận (Cài đặt › Giờ làm việc &amp; ngày nghỉ).</translation>
+    </message>
+    <message>
+        <source>{hour}:{minute}, {date}</source>
+        <translation>{hour} giờ {minute} phút, ngày {date}</translation>
     </message>
 </context>
 <context>
@@ -6550,6 +6555,13 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationMixin</name>
+    <message>
+        <source>Tick them if they were brought, or print the supplement guidance (Form 02).</source>
+        <translation>Đánh dấu nếu công dân đã nộp, hoặc in Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).</translation>
     </message>
 </context>
 <context>

@@ -355,6 +355,24 @@ def test_published_catalog_calendar_and_unit_settings_reach_the_devices(
     assert device.sync.sync().pulled == 0
 
 
+def test_a_sync_says_when_it_changed_the_settings(fleet: Fleet, harness: Harness) -> None:
+    # The sync's own result says what it changed: the screens refresh the
+    # settings from it, without comparing them before and after.
+    unit = new_unit_code()
+    device = fleet.device("counter", unit, harness.server.base_url)
+    assert not device.sync.sync().changes.settings
+    printed = {
+        "unit_name": "Trung tâm Phục vụ hành chính công phường Thử",
+        "unit_phone": "0256 3861 999",
+    }
+    harness.store.publish_unit_settings(unit, printed)
+    result = device.sync.sync()
+    assert result.settings_changed
+    assert result.changes.settings
+    assert device.services.settings.load().unit_phone == "0256 3861 999"
+    assert not device.sync.sync().changes.settings  # nothing new: nothing changed
+
+
 def test_the_command_line_registers_syncs_and_exports(
     harness: Harness, tmp_path: Path, device_template: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -112,6 +112,7 @@ def test_a_transition_refused_because_the_dossier_changed_keeps_the_form(
     assert "no longer possible" in message
     assert "Hand over for processing" in message
     assert "Not accepted" in message
+    runner.wait_idle()  # the dossier is read again on the task runner
     assert dialog.status_line.text() == "Current status: Not accepted"
     assert [dossier.id] in heard
     assert dialog.pages.currentWidget() is not dialog.done_page

@@ -606,3 +606,18 @@ def test_keyboard_enter_on_the_focused_action_opens_its_dialog(
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_an_action_dialog_gets_the_dossier_the_window_read(
+    qtbot: QtBot,
+    open_dossier: Callable[[str], DossierDialog],
+    accept_dossier: AcceptDossier,
+) -> None:
+    # The window read the dossier and its timeline on the task runner; the action's
+    # dialog takes them over instead of reading the store again on the GUI thread.
+    d = accept_dossier()
+    window = open_dossier(d.code)
+    dialog = transition_dialog(qtbot, window, Action.HANDOVER)
+    assert dialog.dossier() is window.dossier()
+    received = max(e.at for e in window.timeline_model.events())
+    assert dialog._last_event_time() == received

@@ -444,6 +444,7 @@ def test_alternative_time_limit_changes_the_appointment(dialog: IntakeDialog) ->
     assert dialog.alt_check.isVisible()
     same_day = dialog.due_label.text()
     dialog.alt_check.setChecked(True)
+    dialog._runner.wait_idle()  # the appointment is worked out on the task runner
     assert dialog.due_label.text() != same_day
     assert dialog.build_draft().use_alt_processing
     dialog.choose_procedure(BIRTH)
@@ -462,6 +463,7 @@ def test_received_time_can_be_set_for_a_dossier_received_earlier(
     dialog.received_at.setDateTime(QDateTime(earlier))
     assert dialog.build_draft().received_at == earlier
     due = services.intake.preview_due(procedure_code=BIRTH, received_at=earlier)
+    dialog._runner.wait_idle()  # the appointment is worked out on the task runner
     assert dialog.due_text(due) in dialog.due_label.text()
 
     dialog.now_button.click()
@@ -475,15 +477,32 @@ def test_appointment_label_says_when_it_counts_on_an_unconfirmed_day(
     dialog._runner.wait_idle()  # the catalog is read on the task runner
     # Mon 23/11/2026 15:01, same-day: due Wed 25/11 because 24/11 is off (to confirm).
     dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
+    dialog._runner.wait_idle()  # the appointment is worked out on the task runner
     assert "25/11/2026" in dialog.due_label.text()
     assert "Counts on 24/11/2026 (Ngày Văn hóa Việt Nam), not confirmed yet" in (
         dialog.due_label.text()
     )
     dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 25, 9, 0)))
+    dialog._runner.wait_idle()  # the appointment is worked out on the task runner
     assert "not confirmed" not in dialog.due_label.text()
     services.settings.confirm_calendar_day(date(2026, 11, 24))
     dialog.received_at.setDateTime(QDateTime(datetime(2026, 11, 23, 15, 1)))
+    dialog._runner.wait_idle()  # the appointment is worked out on the task runner
     assert "not confirmed" not in dialog.due_label.text()
+
+
+def test_the_appointment_is_worked_out_on_the_task_runner(
+    qtbot: QtBot, dialog: IntakeDialog, services: Services
+) -> None:
+    dialog.choose_procedure(BIRTH)
+    qtbot.waitUntil(lambda: not dialog.loading_procedure)
+    received = datetime(2026, 11, 23, 15, 1)
+    dialog.received_at.setDateTime(QDateTime(received))
+    # Asked, not answered on the GUI thread: the label shows the answer once it arrives.
+    assert dialog.loading_due
+    qtbot.waitUntil(lambda: not dialog.loading_due)
+    due = services.intake.preview_due(procedure_code=BIRTH, received_at=received)
+    assert dialog.due_text(due) in dialog.due_label.text()
 
 
 def test_fee_defaults_to_the_procedure_and_can_be_waived(dialog: IntakeDialog) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from hcc_desktop.core.changes import NO_CHANGES, Changes
+from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.sync.results import RegistrationResult, SyncResult
+from tests.conftest import birth_draft
 
 
 def test_changes_name_ids_and_kinds_and_merge() -> None:
@@ -33,3 +37,17 @@ def test_results_say_what_they_changed() -> None:
     assert registration.changes == Changes(settings=True)
     assert ImportReport(added=("1.001193",)).changes == Changes(catalog=True)
     assert not ImportReport(unchanged=("1.001193",)).changes
+
+
+def test_a_sync_result_carries_the_settings_and_catalog_it_pulled() -> None:
+    assert SyncResult(settings_changed=True).changes == Changes(settings=True)
+    assert SyncResult(catalog_changed=True).changes == Changes(catalog=True)
+    assert "settings_changed" not in SyncResult().to_json()  # the CLI's output stays
+
+
+def test_snooze_and_the_calendar_table_return_what_they_changed(services: Services) -> None:
+    dossier = services.intake.accept(birth_draft())
+    until = datetime(2030, 1, 1, 8, 0)
+    assert services.lifecycle.snooze(dossier.code, until=until) == Changes.of_dossiers(dossier.id)
+    overrides = services.settings.calendar_overrides()
+    assert services.settings.set_calendar_overrides(overrides) == Changes(settings=True)

@@ -276,6 +276,7 @@ class AttachmentService:
             return sorted(infos, key=lambda i: order[i.id])
 
     def read(self, sha256: str) -> bytes:
+        """The bytes of the stored file ``sha256``."""
         return self.files.read(sha256)
 
     def documents(self, id_number: str) -> list[HeldDocument]:
@@ -345,6 +346,7 @@ class AttachmentService:
             return list(rows)
 
     def mark_uploaded(self, attachment_ids: Sequence[str]) -> None:
+        """Record that the server now holds these attachments (the sync sent them)."""
         now = datetime.now(UTC)
         with self._db.write() as s:
             for a in s.scalars(select(AttachmentRow).where(AttachmentRow.id.in_(attachment_ids))):

@@ -102,6 +102,7 @@ class AttachmentSync:
     def push(
         self, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None
     ) -> TransferResult:
+        """Send the files and records the server does not hold yet; ``progress`` in bytes."""
         with self._client() as client:
             return self._push(client, progress or (lambda *_: None), cancel or (lambda: False))
 
@@ -257,6 +258,7 @@ class AttachmentSync:
                 return pulled
 
     def pull(self) -> int:
+        """Pull the unit's attachment records page by page; how many were new here."""
         with self._client() as client:
             return self._pull(client)
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
     Action,
@@ -492,8 +493,8 @@ class LifecycleService:
                 cursor.close()
         return Reminders(as_of=as_of, tomorrow=next_day, **found)
 
-    def snooze(self, key: str, *, until: datetime) -> None:
-        """Silence the reminder of one dossier until ``until``."""
+    def snooze(self, key: str, *, until: datetime) -> Changes:
+        """Silence the reminder of one dossier until ``until``; that dossier changed."""
         with self._db.write() as s:
             row = self._row(s, key)
             existing = s.get(ReminderSnooze, row.id)
@@ -501,6 +502,8 @@ class LifecycleService:
                 s.add(ReminderSnooze(dossier_id=row.id, until=until))
             else:
                 existing.until = until
+            dossier_id = row.id
+        return Changes.of_dossiers(dossier_id)
 
     # -- internals -------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ class QrBoardService:
         self._clock = clock
 
     def qr_settings(self) -> QrSettings:
+        """The QR boards' URL template and settings (defaults when never saved)."""
         with self._db.read() as s:
             row = s.get(Setting, SETTING_KEY)
             data = json.loads(row.value) if row is not None else {}
@@ -124,6 +125,7 @@ class QrBoardService:
     def board(
         self, *, quarter: str, codes: list[str] | None = None, count: int = DEFAULT_COUNT
     ) -> QrBoard:
+        """A quarter's QR board: ``codes``, or the ``count`` most used procedures."""
         quarter = " ".join(nfc(quarter).split())
         errors: list[FieldError] = []
         if not quarter:

@@ -189,6 +189,7 @@ class FieldSessionService:
         return out
 
     def get(self, session_id: str) -> FieldSession:
+        """One Saturday session, with the number of dossiers received in it."""
         with self._db.read() as s:
             row = self._row(s, session_id)
             count = s.scalar(
@@ -252,6 +253,7 @@ class FieldSessionService:
             return session_from_row(row)
 
     def summary(self, session_id: str) -> SessionSummary:
+        """What a session did (dossiers, fees, returns): printed when it closes."""
         with self._db.read() as s:
             return self._summary(s, self._row(s, session_id))
 

@@ -182,6 +182,7 @@ class HomeVisitService:
             return resident_from_row(row)
 
     def residents(self, *, quarter: str = "", include_inactive: bool = False) -> list[HomeResident]:
+        """Residents on the home-service register (active ones unless asked), by quarter."""
         with self._db.read() as s:
             q = select(HomeResidentRow).order_by(HomeResidentRow.quarter, HomeResidentRow.full_name)
             if not include_inactive:
@@ -319,6 +320,7 @@ class HomeVisitService:
             return self._out(s, row)
 
     def cancel(self, visit_id: str) -> HomeVisit:
+        """Cancel a visit not done yet; the visit as it is now."""
         with self._db.write() as s:
             row = self._visit(s, visit_id)
             if row.status == VisitStatus.DONE.value:
@@ -328,6 +330,7 @@ class HomeVisitService:
             return self._out(s, row)
 
     def visits(self, *, status: str = "", quarter: str = "") -> list[HomeVisit]:
+        """Home visits, oldest request first, by status and quarter."""
         with self._db.read() as s:
             q = (
                 select(HomeVisitRow, HomeResidentRow)

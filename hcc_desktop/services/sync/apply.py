@@ -68,6 +68,7 @@ class PageOutcome:
     conflicts: int = 0  # new conflicts
     skipped: list[dict[str, Any]] = field(default_factory=list)  # refused, with why
     parked: list[dict[str, Any]] = field(default_factory=list)  # waiting for their dossier
+    catalog: bool = False  # the procedure catalog was replaced
 
 
 def _skip(change: Mapping[str, Any], reason: str, detail: str = "") -> dict[str, Any]:
@@ -209,6 +210,7 @@ def apply_page(
             with s.begin_nested():
                 catalog.load_into(s, procedures, replace=True)
             out.applied += 1
+            out.catalog = True
     _apply_dossiers(s, [c for c in changes if c.get("kind") == "dossier"], unit_code, now, out)
     docs = [*parked, *(c for c in changes if c.get("kind") in ("event", "rating"))]
     _apply_docs(s, [c for c in docs if c.get("kind") in ("event", "rating")], out)

@@ -50,9 +50,12 @@ class PullMixin(SyncBase):
                 if page.get("more") and isinstance(hint, int) and hint >= cursor
                 else None
             )
-            cursor, more, applied, conflicts = self._apply_pulled(page, cursor)
+            cursor, more, applied, conflicts, changed = self._apply_pulled(page, cursor)
             totals["pulled"] += applied
             totals["conflicts"] += conflicts
+            # What else the page changed here, for the sync's Changes.
+            for kind in changed:
+                totals[kind] = 1
             if not more or following is None:
                 return True
             if cancel():
@@ -66,12 +69,15 @@ class PullMixin(SyncBase):
 
     # -- pull ---------------------------------------------------------------------------------
 
-    def _apply_pulled(self, page: Mapping[str, Any], since: int) -> tuple[int, bool, int, int]:
+    def _apply_pulled(
+        self, page: Mapping[str, Any], since: int
+    ) -> tuple[int, bool, int, int, set[str]]:
         changes = page.get("changes")
         cursor = page.get("cursor")
         if not isinstance(changes, list) or not isinstance(cursor, int) or cursor < since:
             raise SyncError("server_error", detail="malformed changes page")
         applied = 0
+        changed: set[str] = set()  # "settings", "catalog"
         skipped: list[dict[str, Any]] = []
         # Whole documents through the settings service, before the page commits:
         # applying one again after a crash changes nothing.
@@ -80,7 +86,8 @@ class PullMixin(SyncBase):
             if docs:
                 latest = max(docs, key=lambda c: int(c.get("rev") or 0))
                 try:
-                    self._apply_document(kind, latest.get("data"))
+                    if self._apply_document(kind, latest.get("data")):
+                        changed.add("settings")
                     applied += 1
                 except (WireError, ValidationError) as exc:
                     skipped.append(
@@ -108,13 +115,22 @@ class PullMixin(SyncBase):
                 drop_state(s, PARKED)
             append_capped(s, PULL_SKIPPED, skipped + outcome.skipped)
             set_state(s, CURSOR, cursor)
-        return cursor, bool(page.get("more")), applied + outcome.applied, outcome.conflicts
+        if outcome.catalog:
+            changed.add("catalog")
+        more = bool(page.get("more"))
+        return cursor, more, applied + outcome.applied, outcome.conflicts, changed
 
-    def _apply_document(self, kind: str, data: Any) -> None:
+    def _apply_document(self, kind: str, data: Any) -> bool:
+        """Apply a whole calendar or unit-settings document; True when it changed them."""
         if kind == "calendar":
-            self._settings.set_calendar_overrides(calendar_from_wire(data))
-        else:
-            values: dict[str, Any] = dict(unit_settings_from_wire(data))
-            current = self._settings.load()
-            if any(getattr(current, k) != v for k, v in values.items()):
-                self._settings.save(replace(current, **values))
+            overrides = calendar_from_wire(data)
+            by_day = sorted(overrides, key=lambda o: o.day)
+            changed = sorted(self._settings.calendar_overrides(), key=lambda o: o.day) != by_day
+            self._settings.set_calendar_overrides(overrides)
+            return changed
+        values: dict[str, Any] = dict(unit_settings_from_wire(data))
+        current = self._settings.load()
+        if any(getattr(current, k) != v for k, v in values.items()):
+            self._settings.save(replace(current, **values))
+            return True
+        return False

@@ -59,11 +59,18 @@ class SyncResult:
     rejected: int = 0  # items the server refused
     duplicates: int = 0  # pushed items the server already held
     cancelled: bool = False
+    settings_changed: bool = False  # the unit's settings or the calendar came with the pull
+    catalog_changed: bool = False  # a new procedure catalog came with the pull
 
     @property
     def changes(self) -> Changes:
-        """What the sync changed here: pulled dossiers (which ones is not tracked)."""
-        return Changes(all_dossiers=bool(self.pulled or self.conflicts))
+        """What the sync changed here: pulled dossiers (which ones is not tracked),
+        the settings and the catalog when the server sent new ones."""
+        return Changes(
+            all_dossiers=bool(self.pulled or self.conflicts),
+            settings=self.settings_changed,
+            catalog=self.catalog_changed,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -156,4 +163,6 @@ def to_result(totals: Mapping[str, int], *, cancelled: bool = False) -> SyncResu
         rejected=totals["rejected"],
         duplicates=totals["duplicates"],
         cancelled=cancelled,
+        settings_changed=bool(totals.get("settings")),
+        catalog_changed=bool(totals.get("catalog")),
     )

@@ -42,6 +42,14 @@ def _fetch_missing(services: Services, code: str) -> list[str]:
         raise
 
 
+def _read_scans(services: Services, code: str) -> tuple[str, list[AttachmentInfo]]:
+    """Runs on the task runner: the dossier's scans (none when they cannot be read)."""
+    try:
+        return code, services.attachments.of_dossier(code)
+    except HccError:
+        return code, []
+
+
 class AttachmentsPanel(QWidget):
     """Scans of the dossier shown in the dossier window."""
 
@@ -64,6 +72,7 @@ class AttachmentsPanel(QWidget):
         self._dossier: Dossier | None = None
         self._infos: list[AttachmentInfo] = []
         self._fetched_for = ""
+        self._reads = 0
         self.scan_dialog: ScanDialog | None = None
         self.preview_dialog: QDialog | None = None
 
@@ -105,12 +114,31 @@ class AttachmentsPanel(QWidget):
             )
 
     def refresh(self) -> None:
+        """Read the dossier's scans again, on the task runner; the summary and the
+        View button follow when they arrive."""
         if self._dossier is None:
             return
-        try:
-            self._infos = self._services.attachments.of_dossier(self._dossier.code)
-        except HccError:
-            self._infos = []
+        self._reads += 1
+        self.view_button.setEnabled(False)
+        self._runner.run(
+            _read_scans,
+            self._services,
+            self._dossier.code,
+            on_done=self._scans_read,
+            on_error=self._scans_failed,
+        )
+
+    @property
+    def loading(self) -> bool:
+        """True while the scans are being read on the task runner."""
+        return self._reads > 0
+
+    def _scans_read(self, outcome: tuple[str, list[AttachmentInfo]]) -> None:
+        self._reads -= 1
+        code, infos = outcome
+        if self._dossier is None or code != self._dossier.code:
+            return
+        self._infos = infos
         if not self._infos:
             self.summary.setText(self.tr("No scan attached yet."))
         else:
@@ -123,6 +151,10 @@ class AttachmentsPanel(QWidget):
                 text += " " + self.tr("{n} not on this computer yet.").format(n=missing)
             self.summary.setText(text)
         self.view_button.setEnabled(any(i.present for i in self._infos))
+
+    def _scans_failed(self, exc: BaseException) -> None:
+        self._reads -= 1
+        raise exc
 
     def _fetched(self, fetched: object) -> None:
         if fetched:

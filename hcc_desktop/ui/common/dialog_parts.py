@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.changes import Changes
-from hcc_desktop.core.domain import Dossier
+from hcc_desktop.core.domain import Dossier, DossierEvent
 from hcc_desktop.core.errors import (
     ConflictError,
     FieldError,
@@ -427,13 +427,19 @@ class DossierChangeDialog(QDialog):
         self,
         services: Services,
         runner: TaskRunner,
-        key: str,
+        key: str | Dossier,
         parent: QWidget | None = None,
+        *,
+        events: Sequence[DossierEvent] | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._runner = runner
-        self._dossier: Dossier = services.dossiers.get(key)
+        # A window holding the dossier and its timeline (read on the task runner)
+        # hands them over, so that opening the dialog reads nothing on the GUI
+        # thread; given only a key (id or code), the dialog reads the dossier.
+        self._dossier: Dossier = key if isinstance(key, Dossier) else services.dossiers.get(key)
+        self._given_events = list(events) if events is not None else None
         self._busy = False
         self._result: Dossier | None = None
         self._preview: PdfPreviewDialog | None = None
@@ -483,6 +489,8 @@ class DossierChangeDialog(QDialog):
 
     def _last_event_time(self) -> datetime | None:
         """When the dossier's last step happened: no action may be dated earlier."""
+        if self._given_events is not None:
+            return max((e.at for e in self._given_events), default=None)
         try:
             events = self._services.dossiers.timeline(self._dossier.id)
         except HccError:

@@ -17,3 +17,8 @@ def read_dossier(
 def read_procedure(services: Services, code: str) -> Procedure:
     """Runs on the task runner: the catalog procedure ``code`` (its checklist)."""
     return services.catalog.get(code)
+
+
+def read_current(services: Services, key: str) -> Dossier:
+    """Runs on the task runner: the dossier ``key`` as it is stored now."""
+    return services.dossiers.get(key)

@@ -11,7 +11,7 @@ return dialog too; what all the small dialogs share is in ``dialog_parts``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, time
 
 from PySide6.QtCore import (
@@ -50,6 +50,7 @@ from hcc_desktop.core.domain import (
     Action,
     DocForm,
     Dossier,
+    DossierEvent,
     DossierStatus,
     MissingComponent,
     Procedure,
@@ -63,7 +64,7 @@ from hcc_desktop.ui.common.dialog_parts import DossierChangeDialog
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
 from hcc_desktop.ui.common.table_models import format_datetime, status_name
 from hcc_desktop.ui.common.tasks import TaskRunner
-from hcc_desktop.ui.dossier.operations import read_procedure
+from hcc_desktop.ui.dossier.operations import read_current, read_procedure
 from hcc_desktop.ui.intake.fields import EnterMovesFocus, MessageLabel, set_error_state
 
 log = logging.getLogger(__name__)
@@ -333,15 +334,17 @@ class TransitionDialog(DossierChangeDialog):
         self,
         services: Services,
         runner: TaskRunner,
-        key: str,
+        key: str | Dossier,
         action: Action | str,
         parent: QWidget | None = None,
+        *,
+        events: Sequence[DossierEvent] | None = None,
     ) -> None:
         # Needed by _build, which the base class runs.
         self._action = Action(action)
         if self._action is Action.RETURN:
             raise ValueError("returning a result needs the collector: use ReturnDialog")
-        super().__init__(services, runner, key, parent)
+        super().__init__(services, runner, key, parent, events=events)
 
     # == building ====================================================================
 
@@ -751,10 +754,21 @@ class TransitionDialog(DossierChangeDialog):
         self._show_current_status()
 
     def _show_current_status(self) -> None:
-        try:
-            self._dossier = self._services.dossiers.get(self._dossier.id)
-        except HccError:
-            return
+        # The dossier is read again on the task runner, not on the GUI thread.
+        self._runner.run(
+            read_current,
+            self._services,
+            self._dossier.id,
+            on_done=self._current_read,
+            on_error=self._current_failed,
+        )
+
+    def _current_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, HccError):
+            raise exc
+
+    def _current_read(self, dossier: Dossier) -> None:
+        self._dossier = dossier
         self.status_line.setText(
             self.tr("Current status: {status}").format(status=status_name(self._dossier.status))
         )

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import itertools
 import logging
-from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
     Channel,
     Dossier,
@@ -44,13 +42,11 @@ from hcc_desktop.core.domain import (
     Procedure,
     ResultDelivery,
 )
-from hcc_desktop.core.errors import FieldError, HccError, ValidationError
-from hcc_desktop.core.text import format_money
+from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
 from hcc_desktop.ui.attachments.reuse import IntakeReuse
 from hcc_desktop.ui.common.errors import show_error
-from hcc_desktop.ui.common.messages import field_label, field_message
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.tasks import TaskRunner
@@ -65,13 +61,13 @@ from hcc_desktop.ui.intake.fields import (
 from hcc_desktop.ui.intake.finder import ProcedureFinder
 from hcc_desktop.ui.intake.operations import accept_dossier, read_procedure
 from hcc_desktop.ui.intake.person import PersonForm
+from hcc_desktop.ui.intake.reception import ReceptionMixin, _esc, _now_qt, _to_datetime
+from hcc_desktop.ui.intake.validation import ValidationMixin
 
 log = logging.getLogger(__name__)
 
 MAX_FEE = 999_999_999
 NOW_REFRESH_MS = 30_000
-_INDEXED = "components["
-_PERSON_FIELDS = (*PersonForm.FIELDS, "id_type", "id_issued_on")
 
 
 def _render_receipt(services: Services, dossier: Dossier) -> tuple[Dossier, bytes]:
@@ -85,7 +81,7 @@ def _render_guidance(services: Services, draft: IntakeDraft) -> bytes:
     return services.printing.supplement_guidance_pdf(guidance)
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
     """Receive a dossier; stays open for the next citizen after each one."""
 
     dossier_accepted = Signal(object)  # Dossier, emitted once it is committed
@@ -97,6 +93,8 @@ class IntakeDialog(QDialog):
         self._services = services
         self._runner = runner
         self._procedure_reads = 0
+        self._due_asked = 0  # the appointment's latest question (reception.py)
+        self._due_reads = 0
         self._procedure: Procedure | None = None
         self._busy = False
         self._received_edited = False
@@ -527,112 +525,6 @@ class IntakeDialog(QDialog):
             self._update_due()
         self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_fee_quantities(self, procedure: Procedure | None) -> None:
-        units = {f.unit for f in procedure.fees if f.amount > 0} if procedure else set()
-        self.fee_pages.blockSignals(True)
-        self.fee_copies.blockSignals(True)
-        self.fee_pages.setValue(1)
-        self.fee_copies.setValue(1)
-        self.fee_pages.blockSignals(False)
-        self.fee_copies.blockSignals(False)
-        self.fee_pages.setVisible("page" in units)
-        self.fee_copies.setVisible(bool(units & {"page", "copy"}))
-        shown = procedure is not None and procedure.fee_varies
-        self.fee_quantities.setVisible(shown)
-        self.fee_quantities_label.setVisible(shown)
-        self.fee_quantities_label.setBuddy(self.fee_pages if "page" in units else self.fee_copies)
-
-    def _recompute_fee(self) -> None:
-        if self._procedure is not None and self.fee.isEnabled():
-            self.fee.setValue(
-                self._procedure.fee_for(
-                    pages=self.fee_pages.value(), copies=self.fee_copies.value()
-                )
-            )
-
-    def _days_text(self, days: int) -> str:
-        if days == 0:
-            return self.tr("Same day")
-        return self.tr("{days} working days").format(days=days)
-
-    def _fee_text(self, procedure: Procedure) -> str:
-        units = {
-            "dossier": self.tr("per dossier"),
-            "copy": self.tr("per copy"),
-            "page": self.tr("per page"),
-        }
-        tier_range = {
-            "page": self.tr("(pages {first}–{last})"),
-            "copy": self.tr("(copies {first}–{last})"),
-        }
-        tier_from = {
-            "page": self.tr("(from page {first})"),
-            "copy": self.tr("(from copy {first})"),
-        }
-        charged = [f for f in procedure.fees if f.amount > 0]
-        if charged:
-            parts = []
-            done: dict[str, int] = {}  # units already covered by earlier tiers
-            for f in charged:
-                text = f"{format_money(f.amount)} {units.get(f.unit, '')}".strip()
-                start = done.get(f.unit, 0)
-                if f.first_units and f.unit in tier_range:
-                    text += " " + tier_range[f.unit].format(
-                        first=start + 1, last=start + f.first_units
-                    )
-                    done[f.unit] = start + f.first_units
-                elif start and f.unit in tier_from:
-                    text += " " + tier_from[f.unit].format(first=start + 1)
-                parts.append(text)
-            cap = max((f.max_total for f in charged), default=0)
-            if cap:
-                parts.append(self.tr("at most {amount} per copy").format(amount=format_money(cap)))
-            return "; ".join(parts)
-        notes = [f.note for f in procedure.fees if f.note]
-        if notes:
-            return notes[0]
-        return procedure.fee_note or self.tr("No fee")
-
-    def _show_procedure_info(self, procedure: Procedure | None) -> None:
-        if procedure is None:
-            self.procedure_info.setText(
-                "<span style='color:gray'>"
-                + self.tr("Type a few words of the procedure's name or its code, then ↓ and Enter.")
-                + "</span>"
-            )
-            self.alt_check.hide()
-            self.alt_note.hide()
-            return
-        parts = [
-            f"<b>{_esc(procedure.name)}</b>",
-            self.tr("Field: {field}").format(field=_esc(procedure.field or "—")),
-            self.tr("Processing time: {days}").format(
-                days=f"<b>{self._days_text(procedure.processing_days)}</b>"
-            ),
-            self.tr("Fee: {fee}").format(fee=_esc(self._fee_text(procedure))),
-        ]
-        self.procedure_info.setText(" · ".join(parts))
-        self.procedure_info.setToolTip(
-            "\n".join(
-                f"{f.name}: {format_money(f.amount)} {f.note}".strip() for f in procedure.fees
-            )
-        )
-        self.alt_check.blockSignals(True)
-        self.alt_check.setChecked(False)
-        self.alt_check.blockSignals(False)
-        alt = procedure.processing_days_alt
-        if alt is None:
-            self.alt_check.hide()
-            self.alt_note.hide()
-        else:
-            self.alt_check.setText(
-                self.tr("Use the alternative time limit: {days}").format(days=self._days_text(alt))
-            )
-            self.alt_note.setText(procedure.processing_alt_note)
-            self.alt_check.setToolTip(procedure.processing_alt_note)
-            self.alt_check.show()
-            self.alt_note.setVisible(bool(procedure.processing_alt_note))
-
     # == checklist ===================================================================
 
     def _on_checklist_changed(self) -> None:
@@ -670,115 +562,6 @@ class IntakeDialog(QDialog):
         self.checklist_model.set_has_submitter(on)
         if not on:
             self.submitter.clear_errors()
-
-    # == reception ===================================================================
-
-    def _on_fee_method_changed(self, _index: int) -> None:
-        exempt = self.fee_method.currentData() == FeeMethod.EXEMPT.value
-        if exempt and self.fee.isEnabled():
-            self._fee_before_exempt = self.fee.value()
-            self.fee.setValue(0)
-        elif not exempt and not self.fee.isEnabled():
-            self.fee.setValue(self._fee_before_exempt)
-        self.fee.setEnabled(not exempt)
-        self._clear_reception_error("fee_method")
-
-    def _set_received(self, moment: QDateTime) -> None:
-        self._setting_received = True
-        try:
-            self.received_at.setDateTime(moment)
-        finally:
-            self._setting_received = False
-
-    def _on_received_changed(self, _moment: QDateTime) -> None:
-        if not self._setting_received:
-            self._received_edited = True
-            self._clear_reception_error("received_at")
-        self._update_due()
-
-    def _refresh_now(self) -> None:
-        if not self._received_edited and not self.received_at.hasFocus():
-            self._set_received(_now_qt())
-            self._update_due()
-
-    def use_current_time(self) -> None:
-        """Back to "received now" after the time was edited."""
-        self._received_edited = False
-        self._set_received(_now_qt())
-        self._clear_reception_error("received_at")
-        self._update_due()
-
-    def _received_for_preview(self) -> datetime:
-        if self._received_edited:
-            return _to_datetime(self.received_at.dateTime())
-        return local_now().replace(second=0, microsecond=0)
-
-    def _update_due(self) -> None:
-        procedure = self._procedure
-        if procedure is None:
-            self.due_label.setText(
-                self.tr("Result appointment: {when}").format(
-                    when="<span style='color:gray'>" + self.tr("choose a procedure") + "</span>"
-                )
-            )
-            return
-        try:
-            due = self._services.intake.preview_due(
-                procedure_code=procedure.code,
-                received_at=self._received_for_preview(),
-                channel=str(self.channel.currentData()),
-                use_alt_processing=self.alt_check.isVisible() and self.alt_check.isChecked(),
-            )
-        except (HccError, ValueError) as exc:
-            log.warning("cannot preview the appointment: %r", exc)
-            self.due_label.setText(self.tr("Result appointment: {when}").format(when="—"))
-            return
-        text = self.tr("Result appointment: {when}").format(when=f"<b>{self.due_text(due)}</b>")
-        note = self.unconfirmed_note(self._received_for_preview(), due)
-        if note:
-            text += f"<br><span style='color:#8a5a00'>{_esc(note)}</span>"
-        self.due_label.setText(text)
-
-    def unconfirmed_note(self, received: datetime, due: datetime) -> str:
-        """The appointment leans on a calendar day not confirmed yet: say which."""
-        days = self._services.settings.calendar().unconfirmed_days(received, due)
-        if not days:
-            return ""
-        return self.tr(
-            "Counts on {days}, not confirmed yet by the administrator "
-            "(Settings › Office hours & days off)."
-        ).format(
-            days=", ".join(f"{o.day:%d/%m/%Y}" + (f" ({o.note})" if o.note else "") for o in days)
-        )
-
-    def due_text(self, due: datetime) -> str:
-        """``17 giờ 00 phút, ngày 24/11/2026`` (in Vietnamese)."""
-        return self.tr("{hour}:{minute}, {date}").format(
-            hour=f"{due.hour:02d}", minute=f"{due.minute:02d}", date=due.strftime("%d/%m/%Y")
-        )
-
-    def _clear_reception_error(self, name: str) -> None:
-        label = self.reception_messages.get(name)
-        if label is not None and label.text():
-            label.clear_message()
-            widget = self._reception_widget(name)
-            if widget is not None:
-                set_error_state(widget, False)
-
-    def _reception_widget(self, name: str) -> QWidget | None:
-        return {
-            "channel": self.channel,
-            "result_delivery": self.delivery,
-            "sets_count": self.sets,
-            "fee_pages": self.fee_pages,
-            "fee_copies": self.fee_copies,
-            "fee_amount": self.fee,
-            "fee_method": self.fee_method,
-            "received_at": self.received_at,
-            "note": self.note,
-            "received_by": None,
-            "use_alt_processing": self.alt_check,
-        }.get(name)
 
     # == the draft ===================================================================
 
@@ -937,110 +720,6 @@ class IntakeDialog(QDialog):
             file_name="Mau02",
         )
 
-    # == errors ======================================================================
-
-    def clear_errors(self) -> None:
-        self.finder_message.clear_message()
-        set_error_state(self.finder.edit, False)
-        self.checklist_message.clear_message()
-        set_error_state(self.checklist, False)
-        self.checklist_model.set_missing([])
-        self.applicant.clear_errors()
-        self.submitter.clear_errors()
-        for name, label in self.reception_messages.items():
-            label.clear_message()
-            widget = self._reception_widget(name)
-            if widget is not None:
-                set_error_state(widget, False)
-        set_error_state(self.alt_check, False)
-        self.general_message.clear_message()
-
-    def show_validation(self, exc: ValidationError) -> None:
-        """Each message next to its field; focus the first faulty field, or the
-        Mẫu 02 button when the only fault is missing papers."""
-        faulty: list[QWidget] = []
-        missing = False
-        general: list[str] = []
-        checklist_lines: list[str] = []
-        for err in exc.errors:
-            widget = self._show_field_error(err, general, checklist_lines)
-            if err.field == "components" and err.code == "required_missing":
-                missing = True
-            if widget is not None:
-                faulty.append(widget)
-        if checklist_lines:
-            self.checklist_message.show_error("\n".join(checklist_lines))
-            set_error_state(self.checklist, True)
-        if general:
-            self.general_message.show_error("\n".join(general))
-        self._update_guidance_button()
-        others = [w for w in faulty if w is not self.checklist]
-        if missing and not others and self.guidance_button.isEnabled():
-            self.guidance_button.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        chain = self._tab_chain()
-        targets = sorted(faulty, key=lambda w: chain.index(w) if w in chain else len(chain))
-        if targets:
-            target = targets[0]
-            self._reveal(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(target, QLineEdit):
-                target.selectAll()
-
-    def _reveal(self, widget: QWidget) -> None:
-        people = self.people_scroll.widget()
-        if people is not None and people.isAncestorOf(widget):
-            self.people_scroll.ensureWidgetVisible(widget)
-
-    def _show_field_error(
-        self, err: FieldError, general: list[str], checklist_lines: list[str]
-    ) -> QWidget | None:
-        field = err.field
-        text = field_message(err)
-        head, _, rest = field.partition(".")
-        if field == "procedure":
-            self.finder_message.show_error(text)
-            set_error_state(self.finder.edit, True)
-            return self.finder.edit
-        if field == "components":
-            if err.code == "required_missing":
-                self.checklist_model.set_missing(list(err.params.get("ids", [])))
-                text += "\n" + self.tr(
-                    "Tick them if they were brought, or print the supplement guidance (Form 02)."
-                )
-            checklist_lines.append(text)
-            return self.checklist
-        if field.startswith(_INDEXED):
-            index = int(field[len(_INDEXED) : field.index("]")])
-            rows = self.checklist_model.input_rows()
-            if 0 <= index < len(rows):
-                row = rows[index]
-                name = self.checklist_model.row(row).name
-                checklist_lines.append(f"{row + 1}. {name}: {text}")
-                self.checklist.setCurrentIndex(self.checklist_model.index(row, 1))
-            else:
-                checklist_lines.append(f"{field_label(field)}: {text}")
-            return self.checklist
-        if head == "applicant" and rest in _PERSON_FIELDS:
-            return self.applicant.show_error(rest, text)
-        if head == "submitter" and rest in _PERSON_FIELDS:
-            if not self.submitter_check.isChecked():
-                general.append(f"{field_label(field)}: {text}")
-                return None
-            return self.submitter.show_error(rest, text)
-        if field == "use_alt_processing":
-            set_error_state(self.alt_check, True)
-            general.append(f"{field_label(field)}: {text}")
-            return self.alt_check
-        if field in self.reception_messages:
-            self.reception_messages[field].show_error(text)
-            widget = self._reception_widget(field)
-            if widget is not None:
-                set_error_state(widget, True)
-            return widget
-        general.append(f"{field_label(field)}: {text}")
-        return None
-
     # == reset and closing ===========================================================
 
     def reset_form(self) -> None:
@@ -1123,18 +802,3 @@ class IntakeDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def _now_qt() -> QDateTime:
-    """The unit's wall clock (Vietnam time, as the core's), whatever the PC's zone."""
-    return QDateTime(local_now().replace(second=0, microsecond=0))
-
-
-def _to_datetime(moment: QDateTime) -> datetime:
-    value = moment.toPython()
-    assert isinstance(value, datetime)
-    return value.replace(second=0, microsecond=0)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

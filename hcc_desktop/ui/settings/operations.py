@@ -22,5 +22,5 @@ def store_settings(
 ) -> tuple[AppSettings, Changes]:
     """Runs on the task runner: validate everything first, then write."""
     validate_settings(settings)
-    services.settings.set_calendar_overrides(overrides)
-    return services.settings.save(settings), Changes(settings=True)
+    changes = services.settings.set_calendar_overrides(overrides)
+    return services.settings.save(settings), changes

@@ -33,7 +33,6 @@ from hcc_desktop.core.messages import REASONS
 from hcc_desktop.services import Services
 from hcc_desktop.services.attachments import AttachmentService
 from hcc_desktop.services.attachments.transfer import AttachmentSync
-from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.probe import PROBE_TIMEOUT_S, probe_server
 from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
 from hcc_desktop.ui.common.changes import change_hub
@@ -80,19 +79,17 @@ def sync_service_of(services: Services) -> SyncService:
 
 def sync_job(
     sync: SyncService,
-    settings: SettingsService,
     relay: _Relay,
     cancel: threading.Event,
     attachments: AttachmentService | None = None,
 ) -> tuple[SyncResult, Changes]:
     """Runs on the task runner: one sync, progress relayed to the GUI thread, then
     the attachments' files and records (stage "upload", in bytes); what it
-    changed: pulled dossiers, and the unit's settings when the server sent new ones."""
-    before = settings.load()
+    changed is the sync's own account (pulled dossiers, settings, catalog)."""
     result = sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
     if attachments is not None and not result.cancelled:
         AttachmentSync(attachments, sync).sync(progress=relay.progressed.emit, cancel=cancel.is_set)
-    return result, result.changes | Changes(settings=settings.load() != before)
+    return result, result.changes
 
 
 class _Relay(QObject):
@@ -381,7 +378,6 @@ class SyncController(QObject):
         self.runner.run_change(
             sync_job,
             self.sync,
-            self.settings,
             self._relay,
             self._cancel,
             getattr(self.services, "attachments", None),

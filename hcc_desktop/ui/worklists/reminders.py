@@ -82,8 +82,7 @@ def load_reminders(services: Services, as_of: datetime) -> Reminders:
 def snooze_job(services: Services, dossier_id: str, until: datetime) -> tuple[str, Changes]:
     """Runs on the task runner: silence one dossier's reminder until ``until``;
     every screen hears that the dossier changed."""
-    services.lifecycle.snooze(dossier_id, until=until)
-    return dossier_id, Changes.of_dossiers(dossier_id)
+    return dossier_id, services.lifecycle.snooze(dossier_id, until=until)
 
 
 def _day(day: date) -> str:
