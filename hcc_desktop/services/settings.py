@@ -42,6 +42,8 @@ class AppSettings:
     device_id: str = ""
     device_name: str = "Quầy 1"
     device_slot: int = 0
+    # No longer the actor (issue 12: the logged-in officer is); kept so that stored and
+    # synced settings still load. Neither the CLI nor the UI sets it any more.
     officer_name: str = ""
     officer_phone: str = ""
     office_hours: OfficeHours = field(default_factory=OfficeHours)
