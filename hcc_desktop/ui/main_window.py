@@ -52,6 +52,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.accounts.roles import apply_role, officer_text
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import (
@@ -63,7 +64,6 @@ from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.table_models import Column, DossierTableModel
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 from hcc_desktop.ui.settings.dialog import SettingsDialog
-from hcc_desktop.ui.settings.officer import OfficerDialog
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        # What the logged-in officer's role may not use is hidden (issue 12).
+        apply_role(self, services.session)
         self._set_tab_order()
         self.catalog_transfer = CatalogTransfer(services, self.runner, self)
         self.catalog_transfer.report_ready.connect(self._inform)
@@ -346,9 +348,6 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
 
-        self.officer_action = QAction(self.tr("Change &officer on duty…"), self)
-        self.officer_action.triggered.connect(self.ask_officer)
-
         self.import_catalog_action = QAction(self.tr("&Import procedure catalog…"), self)
         self.import_catalog_action.triggered.connect(self.import_catalog)
         self.export_catalog_action = QAction(self.tr("&Export procedure catalog…"), self)
@@ -399,7 +398,6 @@ class MainWindow(QMainWindow):
         reports.addAction(self.reports_action)
         system = bar.addMenu(self.tr("S&ystem"))
         system.addAction(self.settings_action)
-        system.addAction(self.officer_action)
         system.addAction(self.sync_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -464,14 +462,7 @@ class MainWindow(QMainWindow):
                 name=settings.device_name, slot=settings.device_slot
             )
         )
-        if settings.officer_name:
-            self.officer_label.setText(
-                self.tr("Officer: {name}").format(name=settings.officer_name)
-            )
-            self.officer_label.setStyleSheet("")
-        else:
-            self.officer_label.setText(self.tr("No officer on duty"))
-            self.officer_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.officer_label.setText(officer_text(self.services.session))
         tip = self.tr("Database: {path}").format(path=str(self.services.db.path))
         for label in (self.unit_label, self.device_label, self.officer_label):
             label.setToolTip(tip)
@@ -490,19 +481,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Settings saved."), 5000)
         self.refresh()
         self.reminder_controller.check()
-
-    def ask_officer(self) -> OfficerDialog:
-        dialog = OfficerDialog(self.services, self.runner, self)
-        dialog.officer_saved.connect(self.apply_settings)
-        dialog.officer_saved.connect(self.worklists.apply_settings)
-        self._open(dialog)
-        return dialog
-
-    def ensure_officer(self) -> OfficerDialog | None:
-        """At start: ask for the officer on duty if none is set."""
-        if self.services.settings.load().officer_name:
-            return None
-        return self.ask_officer()
 
     # -- the list --------------------------------------------------------------
 

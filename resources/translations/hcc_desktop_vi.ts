@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
     <name>ActionTimeField</name>
@@ -63,15 +62,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer&apos;s title</source>
+        <source>&amp;Signer's title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;name</source>
+        <source>Signer's &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -508,7 +507,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -536,7 +535,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
     </message>
     <message>
-        <source>warning: sync over plain http:// to another computer is now allowed: the device&apos;s token and citizens&apos; data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device's token and citizens' data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
         <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
     </message>
     <message>
@@ -608,6 +607,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã xuất {count} thủ tục ra tệp {path}</translation>
     </message>
     <message>
+        <source>first administrator created: {user}</source>
+        <translation>đã tạo quản trị viên đầu tiên: {user}</translation>
+    </message>
+    <message>
         <source>Device {device} registered in unit {unit} as device number {slot}, with {server}</source>
         <translation>Đã đăng ký máy {device} vào đơn vị {unit}, số máy {slot}, với máy chủ {server}</translation>
     </message>
@@ -616,12 +619,12 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
-        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
+        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
+        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
+        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -664,8 +667,8 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -688,11 +691,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
+        <source>{code}: this device's version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server&apos;s version kept</source>
+        <source>{code}: the server's version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -700,7 +703,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -744,7 +747,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file&apos;s name</source>
+        <source>{path} is a folder, not a file: give the file's name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -838,6 +841,78 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>result</source>
         <translation>kết quả</translation>
+    </message>
+    <message>
+        <source>account {user} added ({role})</source>
+        <translation>đã thêm tài khoản {user} ({role})</translation>
+    </message>
+    <message>
+        <source>password of {user} changed</source>
+        <translation>đã đổi mật khẩu của {user}</translation>
+    </message>
+    <message>
+        <source>account {user} locked</source>
+        <translation>đã khóa tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>account {user} unlocked</source>
+        <translation>đã mở khóa tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>{user}  {role}  {name}  {state}</source>
+        <translation>{user}  {role}  {name}  {state}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <source>locked by an administrator</source>
+        <translation>bị quản trị viên khóa</translation>
+    </message>
+    <message>
+        <source>locked until {until}</source>
+        <translation>bị khóa đến {until}</translation>
+    </message>
+    <message>
+        <source>counter officer</source>
+        <translation>cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>center leader</source>
+        <translation>lãnh đạo trung tâm</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>Who is working? Give --user NAME or set HCC_USER (and HCC_PASSWORD, or type it)</source>
+        <translation>Ai đang làm việc? Hãy cho --user TÊN hoặc đặt HCC_USER (và HCC_PASSWORD, hoặc gõ mật khẩu)</translation>
+    </message>
+    <message>
+        <source>Password of {user}: </source>
+        <translation>Mật khẩu của {user}: </translation>
+    </message>
+    <message>
+        <source>New password of {user}: </source>
+        <translation>Mật khẩu mới của {user}: </translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation>Gõ lại lần nữa: </translation>
+    </message>
+    <message>
+        <source>No password: set {variable} or run the command in a terminal to type it</source>
+        <translation>Chưa có mật khẩu: đặt {variable} hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same; nothing was changed</source>
+        <translation>Hai mật khẩu không giống nhau; chưa thay đổi gì</translation>
+    </message>
+    <message>
+        <source>This database has no officer accounts yet: create its first administrator with init --admin-user NAME</source>
+        <translation>Cơ sở dữ liệu này chưa có tài khoản cán bộ nào: hãy tạo quản trị viên đầu tiên bằng init --admin-user TÊN</translation>
     </message>
 </context>
 <context>
@@ -1814,7 +1889,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;Mở buổi tiếp nhận</translation>
     </message>
     <message>
-        <source>On the session&apos;s day: dossiers received on this computer belong to it</source>
+        <source>On the session's day: dossiers received on this computer belong to it</source>
         <translation>Trong ngày của buổi: hồ sơ tiếp nhận trên máy này được ghi vào buổi</translation>
     </message>
     <message>
@@ -1834,7 +1909,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>ví dụ: Khu phố 3</translation>
     </message>
     <message>
-        <source>e.g. the quarter&apos;s culture house</source>
+        <source>e.g. the quarter's culture house</source>
         <translation>ví dụ: nhà văn hóa khu phố</translation>
     </message>
     <message>
@@ -2034,7 +2109,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Lượt phục vụ {name}: {status}</translation>
     </message>
     <message>
-        <source>{code} is replaced by the procedure&apos;s code</source>
+        <source>{code} is replaced by the procedure's code</source>
         <translation>{code} được thay bằng mã thủ tục</translation>
     </message>
     <message>
@@ -2046,7 +2121,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;Xuất bảng mã QR (PDF)…</translation>
     </message>
     <message>
-        <source>An A4 poster for the quarter: the ward&apos;s name, QR codes to the information pages of the most used procedures, the quarter&apos;s next Saturday sessions and the center&apos;s phone number.</source>
+        <source>An A4 poster for the quarter: the ward's name, QR codes to the information pages of the most used procedures, the quarter's next Saturday sessions and the center's phone number.</source>
         <translation>Bảng khổ A4 cho khu phố: tên phường, mã QR dẫn đến trang thông tin của các thủ tục thường dùng nhất, lịch các buổi tiếp nhận thứ Bảy sắp tới của khu phố và số điện thoại của Trung tâm.</translation>
     </message>
     <message>
@@ -2072,6 +2147,49 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>QR board written to {path}</source>
         <translation>Đã ghi bảng mã QR vào {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Tạo quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>Every officer now logs in. This database has no account yet: create the administrator's account; the administrator then adds the other officers.</source>
+        <translation>Từ nay mọi cán bộ đều đăng nhập. Cơ sở dữ liệu này chưa có tài khoản nào: hãy tạo tài khoản quản trị viên; sau đó quản trị viên thêm các cán bộ khác.</translation>
+    </message>
+    <message>
+        <source>e.g. nguyen.an</source>
+        <translation>ví dụ nguyen.an</translation>
+    </message>
+    <message>
+        <source>e.g. Trần Thị Bình</source>
+        <translation>ví dụ Trần Thị Bình</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +2395,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -2376,6 +2494,33 @@ Ngừng áp dụng: {deactivated}</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in – HCC Desktop</source>
+        <translation>Đăng nhập – HCC Desktop</translation>
+    </message>
+    <message>
+        <source>e.g. nguyen.an</source>
+        <translation>ví dụ nguyen.an</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search dossier code, full name, CCCD, phone number…</source>
@@ -2396,10 +2541,6 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>S&amp;ettings…</source>
         <translation>&amp;Cài đặt…</translation>
-    </message>
-    <message>
-        <source>Change &amp;officer on duty…</source>
-        <translation>Đổi cán bộ &amp;trực…</translation>
     </message>
     <message>
         <source>&amp;Import procedure catalog…</source>
@@ -2526,14 +2667,6 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Thiết bị: {name} (số {slot})</translation>
     </message>
     <message>
-        <source>Officer: {name}</source>
-        <translation>Cán bộ trực: {name}</translation>
-    </message>
-    <message>
-        <source>No officer on duty</source>
-        <translation>Chưa có cán bộ trực</translation>
-    </message>
-    <message>
         <source>Database: {path}</source>
         <translation>Cơ sở dữ liệu: {path}</translation>
     </message>
@@ -2584,7 +2717,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
+        <source>Dossiers waiting for the citizen's papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2919,7 +3052,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -3071,6 +3204,38 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đã hủy lập báo cáo</translation>
     </message>
     <message>
+        <source>Enter a user name</source>
+        <translation>Nhập tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>2 to 32 characters: lower-case letters without diacritics, digits, dot, dash or underscore (for example nguyen.an)</source>
+        <translation>Từ 2 đến 32 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ nguyen.an)</translation>
+    </message>
+    <message>
+        <source>At least {min} characters</source>
+        <translation>Ít nhất {min} ký tự</translation>
+    </message>
+    <message>
+        <source>At most {max} characters</source>
+        <translation>Nhiều nhất {max} ký tự</translation>
+    </message>
+    <message>
+        <source>Too simple: use at least three different characters</source>
+        <translation>Quá đơn giản: dùng ít nhất ba ký tự khác nhau</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same</source>
+        <translation>Hai mật khẩu không giống nhau</translation>
+    </message>
+    <message>
+        <source>The current password is wrong</source>
+        <translation>Mật khẩu hiện tại không đúng</translation>
+    </message>
+    <message>
+        <source>Unknown role: counter, leader or admin</source>
+        <translation>Vai trò không hợp lệ: counter, leader hoặc admin</translation>
+    </message>
+    <message>
         <source>The province code is not valid: letters and digits, up to 32 (for example 52)</source>
         <translation>Mã tỉnh không hợp lệ: chữ và số, tối đa 32 ký tự (ví dụ 52)</translation>
     </message>
@@ -3147,6 +3312,42 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hãy lên lịch (ngày và cán bộ) trước khi ghi kết quả lượt phục vụ</translation>
     </message>
     <message>
+        <source>Wrong user name or password</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
+    </message>
+    <message>
+        <source>This account was locked by an administrator: ask an administrator to unlock it</source>
+        <translation>Tài khoản này đã bị quản trị viên khóa: hãy nhờ quản trị viên mở khóa</translation>
+    </message>
+    <message>
+        <source>This database has no officer accounts yet: create its first administrator</source>
+        <translation>Cơ sở dữ liệu này chưa có tài khoản cán bộ nào: hãy tạo quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>This database already has an administrator: log in with that account</source>
+        <translation>Cơ sở dữ liệu này đã có quản trị viên: hãy đăng nhập bằng tài khoản đó</translation>
+    </message>
+    <message>
+        <source>Log in first</source>
+        <translation>Hãy đăng nhập trước</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) is not allowed to do this ({permission})</source>
+        <translation>Vai trò của bạn ({role}) không được phép làm việc này ({permission})</translation>
+    </message>
+    <message>
+        <source>The user name {user} is already taken</source>
+        <translation>Tên đăng nhập {user} đã có người dùng</translation>
+    </message>
+    <message>
+        <source>There is no account {user}</source>
+        <translation>Không có tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>{user} is the last administrator who can log in: it cannot be locked</source>
+        <translation>{user} là quản trị viên cuối cùng còn đăng nhập được: không thể khóa</translation>
+    </message>
+    <message>
         <source>This action is no longer possible for dossier {code} (its status is now {status}): it may have been changed meanwhile on this or another computer</source>
         <translation>Không thể thực hiện thao tác này với hồ sơ {code} (mã trạng thái hiện tại: {status}): có thể hồ sơ vừa được thay đổi trên máy này hoặc máy khác</translation>
     </message>
@@ -3183,7 +3384,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -3203,8 +3404,8 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không lưu được thông tin xác thực đồng bộ một cách an toàn trên máy này: {detail}</translation>
     </message>
     <message>
-        <source>The history on this device has been altered (dossier {code}): nothing was sent to the server. Run &apos;audit verify&apos; and contact the center leader.</source>
-        <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy &apos;audit verify&apos; và báo lãnh đạo trung tâm.</translation>
+        <source>The history on this device has been altered (dossier {code}): nothing was sent to the server. Run 'audit verify' and contact the center leader.</source>
+        <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy 'audit verify' và báo lãnh đạo trung tâm.</translation>
     </message>
     <message>
         <source>The server refused the request. Contact the administrator of the server.</source>
@@ -3231,7 +3432,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
     </message>
     <message>
-        <source>The server already has an active device with this device&apos;s id: the administrator must revoke the old device on the server before this device can register</source>
+        <source>The server already has an active device with this device's id: the administrator must revoke the old device on the server before this device can register</source>
         <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
     </message>
     <message>
@@ -3319,7 +3520,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Tệp của giấy tờ này chưa có trên máy; hãy đồng bộ để tải về</translation>
     </message>
     <message>
-        <source>This document is not among those held for the dossier&apos;s citizen</source>
+        <source>This document is not among those held for the dossier's citizen</source>
         <translation>Giấy tờ này không thuộc các giấy tờ đã số hóa của công dân trong hồ sơ</translation>
     </message>
     <message>
@@ -3345,6 +3546,26 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>A piece of a file was damaged on the way; synchronise again</source>
         <translation>Một phần của tệp bị sai lệch trên đường truyền; hãy đồng bộ lại</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -3639,6 +3860,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đây không phải số CCCD (12 chữ số, không có chữ cái) cũng không phải số hộ chiếu (6 đến 9 chữ cái in hoa và chữ số): hãy kiểm tra lại số đã nhập</translation>
     </message>
     <message>
+        <source>This account is locked until {until} after too many wrong passwords: wait, or ask an administrator to unlock it</source>
+        <translation>Tài khoản bị khóa đến {until} do nhập sai mật khẩu quá nhiều lần: hãy chờ, hoặc nhờ quản trị viên mở khóa</translation>
+    </message>
+    <message>
         <source>Residential quarter</source>
         <translation>Khu phố</translation>
     </message>
@@ -3929,41 +4154,6 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>The file</source>
         <translation>Tệp</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerDialog</name>
-    <message>
-        <source>Officer on duty</source>
-        <translation>Cán bộ trực</translation>
-    </message>
-    <message>
-        <source>Enter the name of the officer receiving dossiers on this computer. It is recorded with every dossier and printed on the receipt.</source>
-        <translation>Nhập họ tên cán bộ tiếp nhận hồ sơ trên máy này. Tên được ghi vào từng hồ sơ và in trên giấy tiếp nhận.</translation>
-    </message>
-    <message>
-        <source>e.g. Trần Thị Bình</source>
-        <translation>Ví dụ: Trần Thị Bình</translation>
-    </message>
-    <message>
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ tên:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone (optional):</source>
-        <translation>Điện &amp;thoại (không bắt buộc):</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Để sau</translation>
-    </message>
-    <message>
-        <source>Enter the officer&apos;s name</source>
-        <translation>Hãy nhập họ tên cán bộ</translation>
     </message>
 </context>
 <context>
@@ -4616,7 +4806,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -4665,6 +4855,29 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>{name} (another paper)</source>
         <translation>{name} (thành phần khác)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Counter officer</source>
+        <translation>Cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>Center leader</source>
+        <translation>Lãnh đạo trung tâm</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>Chưa có ai đăng nhập</translation>
+    </message>
+    <message>
+        <source>Officer: {name} ({role})</source>
+        <translation>Cán bộ: {name} ({role})</translation>
     </message>
 </context>
 <context>
@@ -4844,10 +5057,6 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>&amp;Số thứ tự thiết bị:</translation>
     </message>
     <message>
-        <source>Offi&amp;cer on duty:</source>
-        <translation>&amp;Cán bộ trực:</translation>
-    </message>
-    <message>
         <source>Due-soon &amp;warning:</source>
         <translation>Cảnh báo sắp đến &amp;hạn:</translation>
     </message>
@@ -4916,7 +5125,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer&apos;s &amp;title:</source>
+        <source>Signer's &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -4924,7 +5133,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer&apos;s na&amp;me:</source>
+        <source>Signer's na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -4932,8 +5141,12 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Mỗi thiết bị của đơn vị dùng để tiếp nhận hồ sơ (máy tính tại quầy, máy tính xách tay tiếp nhận ngày Thứ Bảy…) phải có một số thứ tự riêng từ 0 đến 9. Số này quyết định mã hồ sơ do thiết bị cấp: số 0 cấp …-0001, …-0002; số 1 cấp …-1001, …-1002. Hai thiết bị trùng số sẽ cấp trùng mã hồ sơ.</translation>
     </message>
     <message>
-        <source>Recorded as the receiving officer of every dossier.</source>
-        <translation>Được ghi là cán bộ tiếp nhận của mọi hồ sơ.</translation>
+        <source>Logged in as:</source>
+        <translation>Đang đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Recorded on every dossier and step: log in as another officer to change it.</source>
+        <translation>Được ghi vào mọi hồ sơ và bước xử lý: muốn đổi, hãy đăng nhập bằng tài khoản cán bộ khác.</translation>
     </message>
     <message>
         <source>Officer &amp;phone:</source>
@@ -5126,19 +5339,19 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device&apos;s version</source>
+        <source>&amp;Keep this device's version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device&apos;s version is sent to the server at the next sync</source>
+        <source>This device's version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver&apos;s version</source>
+        <source>Take the se&amp;rver's version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server&apos;s version replaces the dossier on this device</source>
+        <source>The server's version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -5150,11 +5363,11 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
+        <source>Dossier {code}: the server's version replaced this device's.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
 </context>
@@ -5466,7 +5679,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server&apos;s copy of the dossier cannot be read</source>
+        <source>the server's copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -5517,7 +5730,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -5626,7 +5839,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
+        <source>Send this device's changes and receive the others' (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -6167,7 +6380,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen&apos;s written request of withdrawal</source>
+        <source>E.g. the citizen's written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>

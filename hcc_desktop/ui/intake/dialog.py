@@ -48,6 +48,7 @@ from hcc_desktop.core.errors import FieldError, HccError, ValidationError
 from hcc_desktop.core.text import format_money
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.attachments.reuse import IntakeReuse
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import field_label, field_message
@@ -1071,7 +1072,7 @@ class IntakeDialog(QDialog):
 
     def show_officer(self) -> None:
         """The officer on duty, read again: it may be changed while the dialog is open."""
-        officer = self._services.settings.load().officer_name
+        officer = logged_in_name(self._services)
         if officer:
             self.officer.setText(officer)
             self.officer.setStyleSheet("")

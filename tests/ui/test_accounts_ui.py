@@ -1,0 +1,117 @@
+"""The login, the first administrator and what a role may use (ui/accounts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from hcc_desktop.core.accounts import MAX_FAILURES, Role
+from hcc_desktop.db.models import AccountRow
+from hcc_desktop.services import Services, open_services
+from hcc_desktop.ui.accounts.login import FirstAdminDialog, LoginDialog
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.main_window import MainWindow
+from tests.conftest import ADMIN_PASSWORD, ADMIN_USER
+
+
+def _login(qtbot: QtBot, services: Services, user: str, password: str) -> LoginDialog:
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.user.setText(user)
+    dialog.password.setText(password)
+    dialog.log_in()
+    return dialog
+
+
+def test_login_ok(qtbot: QtBot, services: Services) -> None:
+    services.session.log_out()
+    dialog = _login(qtbot, services, ADMIN_USER, ADMIN_PASSWORD)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert dialog.officer is not None
+    assert services.session.current().user_name == ADMIN_USER
+
+
+def test_wrong_password_is_said_at_the_field(qtbot: QtBot, services: Services) -> None:
+    services.session.log_out()
+    dialog = _login(qtbot, services, ADMIN_USER, "wrong-password")
+    assert dialog.result() != LoginDialog.DialogCode.Accepted
+    assert dialog.password_error.text() == "Wrong user name or password"
+    assert dialog.password.text() == ""
+    assert services.session.officer is None
+    empty = _login(qtbot, services, "", "x")
+    assert empty.user_error.text() == "Enter a user name"
+
+
+def test_lockout_message_gives_the_time(qtbot: QtBot, services: Services) -> None:
+    services.session.log_out()
+    for _ in range(MAX_FAILURES):
+        _login(qtbot, services, ADMIN_USER, "wrong-password")
+    dialog = _login(qtbot, services, ADMIN_USER, ADMIN_PASSWORD)
+    assert dialog.officer is None
+    text = dialog.password_error.text()
+    assert text.startswith("This account is locked until")
+    with services.db.read() as s:
+        until = s.scalar(select(AccountRow.locked_until).where(AccountRow.user_name == ADMIN_USER))
+    assert until is not None
+    assert until.strftime("%d/%m/%Y %H:%M") in text
+
+
+def test_first_admin_on_a_store_without_accounts(qtbot: QtBot, tmp_path: Path) -> None:
+    svc = open_services(tmp_path / "new.db")
+    try:
+        assert svc.accounts.needs_first_admin()
+        dialog = FirstAdminDialog(svc)
+        qtbot.addWidget(dialog)
+        dialog.user.setText("Quan Tri")
+        dialog.password.setText("mat-khau-moi")
+        dialog.confirm.setText("mat-khau-khac")
+        dialog.create()
+        assert dialog.confirm_error.text() == "The two passwords are not the same"
+        dialog.confirm.setText("mat-khau-moi")
+        dialog.create()
+        assert dialog.user_error.isVisibleTo(dialog)
+        assert "lower-case letters without diacritics" in dialog.user_error.text()
+        dialog.user.setText("quantri")
+        dialog.full_name.setText("Nguyễn Văn Quản")
+        dialog.create()
+        assert dialog.result() == FirstAdminDialog.DialogCode.Accepted
+        assert not svc.accounts.needs_first_admin()
+        assert svc.session.current().role is Role.ADMIN
+    finally:
+        svc.close()
+
+
+def test_a_counter_officer_cannot_open_settings(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.accounts.add(user_name="an", password="mat-khau-an", role=Role.COUNTER)
+    services.accounts.authenticate("an", "mat-khau-an")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    for action in (
+        w.settings_action,
+        w.import_catalog_action,
+        w.reports_action,
+        w.complaints_action,
+        w.apology_action,
+    ):
+        assert not action.isVisible()
+        assert not action.isEnabled()
+    assert w.intake_action.isEnabled()
+    assert "an" in w.officer_label.text()
+    menus = {a.text(): a.isVisible() for a in w.menuBar().actions()}
+    assert not any(visible for title, visible in menus.items() if "Catalog" in title)
+
+
+def test_a_leader_gets_reports_but_not_settings(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.accounts.add(user_name="ba", password="mat-khau-ba", role=Role.LEADER)
+    services.accounts.authenticate("ba", "mat-khau-ba")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    assert w.reports_action.isVisible()
+    assert w.complaints_action.isVisible()
+    assert not w.settings_action.isVisible()
