@@ -100,6 +100,8 @@ class LoginDialog(QDialog):
                 show_error(self, exc)
                 return
             set_field_error(self.password, self.password_error, error_message(exc))
+            # The lockout sentence wraps over several lines: let the dialog grow for it.
+            self.adjustSize()
             self.password.setFocus()
             return
         finally:
@@ -174,6 +176,7 @@ class FirstAdminDialog(QDialog):
             for err in exc.errors:
                 widget, label = fields.get(err.field, fields["password"])
                 set_field_error(widget, label, field_message(err))
+            self.adjustSize()
             return
         except ConflictError as exc:
             show_error(self, exc)
