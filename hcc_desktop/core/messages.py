@@ -609,6 +609,7 @@ FIELD_LABELS: dict[str, str] = {
     "device_name": QT_TRANSLATE_NOOP("Messages", "Device name"),
     "sync_interval_minutes": QT_TRANSLATE_NOOP("Messages", "Sync interval"),
     "sync_warn_days": QT_TRANSLATE_NOOP("Messages", "Sync warning"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("Messages", "Lock after idle minutes"),
     "quarter": QT_TRANSLATE_NOOP("Messages", "Residential quarter"),
     "day": QT_TRANSLATE_NOOP("Messages", "Day"),
     "place": QT_TRANSLATE_NOOP("Messages", "Place"),

@@ -335,6 +335,10 @@ def run(argv: list[str] | None = None) -> int:
             window.worklists.loaded.connect(report_lists_and_quit)
         window.show()
         first.close()
+        from hcc_desktop.ui.accounts.idle import IdleLock
+
+        # Locks over the live windows after the idle time of the settings (issue 12).
+        state["idle_lock"] = IdleLock(services, window)
         if services.migration.backup is not None:
             window.statusBar().showMessage(
                 QCoreApplication.translate(

@@ -3864,6 +3864,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Tài khoản bị khóa đến {until} do nhập sai mật khẩu quá nhiều lần: hãy chờ, hoặc nhờ quản trị viên mở khóa</translation>
     </message>
     <message>
+        <source>Lock after idle minutes</source>
+        <translation>Khóa sau số phút không dùng</translation>
+    </message>
+    <message>
         <source>Residential quarter</source>
         <translation>Khu phố</translation>
     </message>
@@ -6516,6 +6520,29 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked – HCC Desktop</source>
+        <translation>Đã khóa – HCC Desktop</translation>
+    </message>
+    <message>
+        <source>The program was locked after a time without use. {name}, type your password.</source>
+        <translation>Chương trình đã tự khóa sau một thời gian không dùng. {name}, hãy nhập mật khẩu của bạn.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
     </message>
 </context>
 <context>

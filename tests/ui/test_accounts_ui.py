@@ -115,3 +115,54 @@ def test_a_leader_gets_reports_but_not_settings(
     assert w.reports_action.isVisible()
     assert w.complaints_action.isVisible()
     assert not w.settings_action.isVisible()
+
+
+def test_idle_lock_covers_and_unlocks_to_the_half_typed_intake(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    from hcc_desktop.ui.accounts.idle import IdleLock
+    from hcc_desktop.ui.intake.dialog import IntakeDialog
+
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    w.show()
+    intake = IntakeDialog(services, runner, w)
+    qtbot.addWidget(intake)
+    intake.show()
+    intake.applicant.full_name.setText("Nguyễn Thị Ánh")
+    idle = IdleLock(services, w)
+    assert idle._timer.isActive()
+    assert idle._timer.interval() == 5 * 60_000  # the default setting
+    idle.lock()
+    assert idle.is_locked
+    assert idle.dialog is not None
+    assert idle.dialog.isVisible()
+    covers = idle._covers
+    assert {c.parent() for c in covers} >= {w, intake}
+    assert all(c.isVisible() for c in covers)
+    # Escape does not unlock; a wrong password is said at the field.
+    idle.dialog.reject()
+    assert idle.dialog.isVisible()
+    idle.dialog.password.setText("wrong-password")
+    idle.dialog.unlock()
+    assert idle.dialog.password_error.text() == "Wrong user name or password"
+    assert idle.is_locked
+    idle.dialog.password.setText(ADMIN_PASSWORD)
+    with qtbot.waitSignal(idle.unlocked, timeout=5_000):
+        idle.dialog.unlock()
+    assert not idle.is_locked
+    assert not any(c.isVisible() for c in covers)
+    assert intake.isVisible()
+    assert intake.applicant.full_name.text() == "Nguyễn Thị Ánh"
+
+
+def test_idle_lock_zero_never_locks(qtbot: QtBot, services: Services, runner: TaskRunner) -> None:
+    from dataclasses import replace
+
+    from hcc_desktop.ui.accounts.idle import IdleLock
+
+    services.settings.save(replace(services.settings.load(), idle_lock_minutes=0))
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    idle = IdleLock(services, w)
+    assert not idle._timer.isActive()
