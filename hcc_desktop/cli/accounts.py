@@ -10,7 +10,6 @@ from hcc_desktop.cli.common import fmt_time, print_json
 from hcc_desktop.cli.login import NEW_PASSWORD_ENV, new_password
 from hcc_desktop.cli.login import password as login_password
 from hcc_desktop.core.accounts import Role, normalise_user_name
-from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
 from hcc_desktop.services.accounts import AccountInfo
@@ -76,7 +75,7 @@ def cmd_user(services: Services, args: argparse.Namespace) -> int:
         for a in rows:
             if a.disabled:
                 state = text.say(STATE_DISABLED)
-            elif a.locked_until is not None and a.locked_until > local_now():
+            elif a.locked_until is not None:
                 state = text.say(STATE_LOCKED, until=fmt_time(a.locked_until))
             else:
                 state = text.say(STATE_OK)

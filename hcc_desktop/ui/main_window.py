@@ -52,6 +52,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.accounts.manage import AccountsDialog, PasswordDialog
 from hcc_desktop.ui.accounts.roles import apply_role, officer_text
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
@@ -348,6 +349,12 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
 
+        # Officer accounts (issue 12): the administrator's page, everyone's own password.
+        self.accounts_action = QAction(self.tr("Officer &accounts…"), self)
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+
         self.import_catalog_action = QAction(self.tr("&Import procedure catalog…"), self)
         self.import_catalog_action.triggered.connect(self.import_catalog)
         self.export_catalog_action = QAction(self.tr("&Export procedure catalog…"), self)
@@ -398,6 +405,8 @@ class MainWindow(QMainWindow):
         reports.addAction(self.reports_action)
         system = bar.addMenu(self.tr("S&ystem"))
         system.addAction(self.settings_action)
+        system.addAction(self.accounts_action)
+        system.addAction(self.password_action)
         system.addAction(self.sync_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -481,6 +490,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Settings saved."), 5000)
         self.refresh()
         self.reminder_controller.check()
+
+    def open_accounts(self) -> AccountsDialog:
+        dialog = AccountsDialog(self.services, self)
+        self._open(dialog)
+        return dialog
+
+    def change_password(self) -> PasswordDialog:
+        me = self.services.session.current()
+        dialog = PasswordDialog(self.services, me.user_name, own=True, parent=self)
+        self._open(dialog)
+        return dialog
 
     # -- the list --------------------------------------------------------------
 

@@ -166,3 +166,54 @@ def test_idle_lock_zero_never_locks(qtbot: QtBot, services: Services, runner: Ta
     qtbot.addWidget(w)
     idle = IdleLock(services, w)
     assert not idle._timer.isActive()
+
+
+def test_admin_adds_resets_and_locks_through_the_accounts_page(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    page = w.open_accounts()
+    assert page.table.rowCount() == 1
+    add = page.add()
+    add.user.setText("an")
+    add.full_name.setText("Lê Văn An")
+    add.role.setCurrentIndex(add.role.findData("counter"))
+    add.password.setText("short")
+    add.save()
+    assert add.password_error.text() == "At least 8 characters"
+    add.password.setText("mat-khau-an")
+    add.save()
+    assert add.result() == add.DialogCode.Accepted
+    assert page.table.rowCount() == 2
+    page.select("an")
+    page.lock_button.click()
+    assert page.table.item(0, 3).text() == "Locked by an administrator"
+    page.unlock_button.click()
+    assert page.table.item(0, 3).text() == "Active"
+    reset = page.reset()
+    assert reset is not None
+    reset.new.setText("dat-lai-123")
+    reset.confirm.setText("dat-lai-123")
+    reset.save()
+    assert services.accounts.authenticate("an", "dat-lai-123").user_name == "an"
+
+
+def test_counter_officer_changes_own_password_but_sees_no_accounts_page(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.accounts.add(user_name="an", password="mat-khau-an", role=Role.COUNTER)
+    services.accounts.authenticate("an", "mat-khau-an")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    assert not w.accounts_action.isVisible()
+    assert w.password_action.isVisible()
+    dialog = w.change_password()
+    dialog.old.setText("wrong-password")
+    dialog.new.setText("mat-khau-moi")
+    dialog.confirm.setText("mat-khau-moi")
+    dialog.save()
+    assert dialog.old_error.text() == "The current password is wrong"
+    dialog.old.setText("mat-khau-an")
+    dialog.save()
+    assert services.accounts.authenticate("an", "mat-khau-moi").user_name == "an"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
@@ -110,11 +110,17 @@ class AccountService:
             return not s.scalar(select(func.count()).select_from(AccountRow))
 
     def list(self) -> list[AccountInfo]:
-        """Every account by user name (administrators only)."""
+        """Every account by user name (administrators only); ``locked_until`` only while
+        a lockout lasts."""
         self._session.require(Permission.ACCOUNTS)
+        now = self._clock()
         with self._db.read() as s:
             rows = s.scalars(select(AccountRow).order_by(AccountRow.user_name))
-            return [_info(r) for r in rows]
+            infos = [_info(r) for r in rows]
+        return [
+            a if is_locked_out(a.locked_until, now) else replace(a, locked_until=None)
+            for a in infos
+        ]
 
     # -- login ---------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ _ = (
 # The main window's action attribute -> what it needs.
 ACTIONS: dict[str, Permission] = {
     "settings_action": Permission.SETTINGS,
+    "accounts_action": Permission.ACCOUNTS,
     "import_catalog_action": Permission.CATALOG,
     "export_catalog_action": Permission.CATALOG,
     "reports_action": Permission.REPORTS,
