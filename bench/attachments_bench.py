@@ -27,7 +27,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -46,7 +45,9 @@ def bench_attach(pages: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["HCC_DESKTOP_HOME"] = str(Path(tmp) / "home")
         services = open_services(Path(tmp) / "hcc.db")
-        services.settings.save(replace(services.settings.load(), officer_name="Trần Thị Bình"))
+        services.accounts.create_first_admin(
+            user_name="bench", password="bench-password", full_name="Trần Thị Bình"
+        )
         for label, dpi, fmt in (("png-200dpi", 200, "PNG"), ("jpeg-300dpi", 300, "JPEG")):
             files = write_pages(Path(tmp) / label, pages, dpi=dpi, fmt=fmt)
             times, sizes = [], []
@@ -136,7 +137,9 @@ def bench_sync(megabytes: int, database_url: str | None) -> None:
         _wait(f"http://127.0.0.1:{port}/api/v1/health")
         _wait(f"http://127.0.0.1:{sink_port}/sink")
         services = open_services(tmp / "hcc.db")
-        services.settings.save(replace(services.settings.load(), officer_name="Trần Thị Bình"))
+        services.accounts.create_first_admin(
+            user_name="bench", password="bench-password", full_name="Trần Thị Bình"
+        )
         unit = "000.17.22.H56"
         code = store.enrol(unit, unit_name="Phường thử", valid_for=timedelta(days=1)).code
         services.sync.register(f"http://127.0.0.1:{port}", code, device_name="bench")

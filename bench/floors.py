@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import json  # noqa: E402
 
-from run import QUERIES, RESULTS, demo_db, machine  # noqa: E402
+from run import LOGIN_ENV, QUERIES, RESULTS, demo_db, machine  # noqa: E402
 
 
 def load() -> str:
@@ -123,7 +123,7 @@ def floor_startup(count: int, pairs: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "startup.db"
         shutil.copyfile(db, work)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=tmp)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=tmp, **LOGIN_ENV)
         app_cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(work), "--quit-after-show"]
         floor_cmd = [sys.executable, str(ROOT / "bench" / "floor_qt.py")]
 

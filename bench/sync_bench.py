@@ -21,7 +21,6 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -69,7 +68,9 @@ def _enqueue_everything(svc: Services) -> int:
 
 def _device(tmp: Path, name: str, server: ServerProcess, store: SyncStore) -> Services:
     svc = open_services(tmp / f"{name}.db")
-    svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
+    svc.accounts.create_first_admin(
+        user_name="bench", password="bench-password", full_name="Trần Thị Bình"
+    )
     code = store.enrol(UNIT, unit_name="Trung tâm PVHCC phường Hoài Nhơn Bắc").code
     svc.sync.register(server.base_url, code, device_name=name)
     return svc

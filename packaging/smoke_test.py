@@ -70,6 +70,8 @@ class Bundle:
         self.db = work / "device.db"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
         env.update(HCC_DESKTOP_HOME=str(work / "home"), HCC_LANG="vi")
+        # The CLI and the GUI log in as the first administrator (issue 12).
+        env.update(HCC_USER="binh", HCC_PASSWORD="smoke-test-password")
         env.pop("QT_QPA_PLATFORM", None)  # the GUI is told -platform offscreen itself
         self.env = env
 
@@ -134,7 +136,7 @@ def smoke_cli(b: Bundle) -> None:
     if not version.startswith("HCC Desktop "):
         raise SmokeFailure(f"--version printed {version!r}")
     print(f"  version: {version}")
-    b.run("init", "--unit-code", UNIT, "--officer", "Trần Thị Bình")
+    b.run("init", "--unit-code", UNIT, "--admin-user", "binh", "--full-name", "Trần Thị Bình")
     b.run("demo", "--dossiers", "120", "--months", "2")
 
     intake = b.work / "intake.json"

@@ -5,27 +5,49 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import fields as dataclass_fields
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.services import Services, open_services
+from hcc_desktop.services.accounts import make_hasher
+from hcc_desktop.services.accounts import service as accounts_service
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
 
 # A Monday morning in office hours (Vietnam time), used as "now" by default.
 NOW = datetime(2026, 11, 23, 9, 30)
 
 
+OFFICER = "Trần Thị Bình"
+# The administrator every test store gets (``services``; the CLI's ``init --admin-user``).
+ADMIN_USER = "binh"
+ADMIN_PASSWORD = "mat-khau-thu"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HCC_DESKTOP_HOME", str(tmp_path / "home"))
+    # The CLI logs in from the environment: the administrator of ``init_cli``.
+    monkeypatch.setenv("HCC_USER", ADMIN_USER)
+    monkeypatch.setenv("HCC_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.delenv("HCC_NEW_PASSWORD", raising=False)
+    # Argon2id at the library's cost is ~0.1 s a hash: tests use a tiny cost.
+    monkeypatch.setattr(accounts_service, "default_hasher", fast_hasher)
 
 
-OFFICER = "Trần Thị Bình"
+def fast_hasher() -> PasswordHasher:
+    return make_hasher(fast=True)
+
+
+def log_in_admin(svc: Services, full_name: str = OFFICER) -> None:
+    """Create the store's first administrator (``full_name`` on events) and log in."""
+    svc.accounts.create_first_admin(
+        user_name=ADMIN_USER, password=ADMIN_PASSWORD, full_name=full_name
+    )
 
 
 class FakeClock:
@@ -52,9 +74,9 @@ def services_clock(clock: FakeClock) -> FakeClock:
 
 @pytest.fixture
 def services(tmp_path: Path, services_clock: FakeClock) -> Iterator[Services]:
-    """A fresh database with the seed catalog and an officer on duty."""
+    """A fresh database with the seed catalog and its administrator (OFFICER) logged in."""
     svc = open_services(tmp_path / "hcc.db", clock=services_clock)
-    svc.settings.save(replace(svc.settings.load(), officer_name=OFFICER))
+    log_in_admin(svc)
     yield svc
     # Work a window queued on the shared task runner must not outlive its database.
     tasks = sys.modules.get("hcc_desktop.ui.common.tasks")
@@ -114,3 +136,7 @@ def marriage_status_draft(**overrides: object) -> IntakeDraft:
     }
     fields.update(overrides)
     return IntakeDraft(**fields)  # type: ignore[arg-type]
+
+
+# ``init`` of a test store through the CLI: its first administrator (HCC_USER, HCC_PASSWORD).
+INIT = ("init", "--admin-user", ADMIN_USER, "--full-name", OFFICER)

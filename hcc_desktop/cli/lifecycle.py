@@ -4,7 +4,6 @@ worklist, apology, rate, print (Mẫu 01–06) and book (Mẫu 07)."""
 from __future__ import annotations
 
 import argparse
-import getpass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -75,9 +74,8 @@ def parse_missing(value: str) -> MissingComponent:
 
 
 def _actor(services: Services, args: argparse.Namespace) -> str:
-    return (
-        getattr(args, "actor", None) or services.settings.load().officer_name or getpass.getuser()
-    )
+    """The logged-in officer (issue 12: no more ``--as``)."""
+    return services.session.actor_name()
 
 
 def event_json(e: DossierEvent) -> dict[str, Any]:
@@ -322,7 +320,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("action", choices=actions)
     p.add_argument("--at", help='when it happened, "YYYY-MM-DD HH:MM" (default: now)')
     p.add_argument("--reason", help="why (required for refuse, withdraw, stop, supplement)")
-    p.add_argument("--as", dest="actor", help="officer doing it (default: settings)")
     p.add_argument("--receiver", help="handover/finish: who receives the dossier")
     p.add_argument("--department", help="handover: the specialist department")
     p.add_argument("--amount", type=int, help="request-payment: amount in đồng")
@@ -368,7 +365,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--new-due", required=True, help='"YYYY-MM-DD HH:MM"')
     p.add_argument("--reason", required=True)
     p.add_argument("--at")
-    p.add_argument("--as", dest="actor")
     p.add_argument(
         "--signer-title",
         help="head of the body that caused the delay, e.g. 'TRƯỞNG PHÒNG KINH TẾ' "
@@ -384,7 +380,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--overall", type=int, required=True, choices=[1, 2, 3])
     p.add_argument("--comment")
     p.add_argument("--by-officer", action="store_true", help="the officer filled it in")
-    p.add_argument("--as", dest="actor")
     p.add_argument("--at")
     p.set_defaults(func=cmd_rate)
 

@@ -7,7 +7,6 @@ Machine-readable output with ``--json``; times as ``YYYY-MM-DD HH:MM`` local.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -17,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from hcc_desktop.cli import argparse_text, text
+from hcc_desktop.cli import accounts as accounts_cli
+from hcc_desktop.cli import argparse_text, login, text
 from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import audit as audit_cli
 from hcc_desktop.cli import backups as backups_cli
@@ -38,7 +38,13 @@ from hcc_desktop.cli.common import (
 )
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, Dossier, PaperSize, Procedure
-from hcc_desktop.core.errors import CatalogError, HccError, ValidationError
+from hcc_desktop.core.errors import (
+    AuthError,
+    CatalogError,
+    HccError,
+    PermissionDenied,
+    ValidationError,
+)
 from hcc_desktop.core.formats import safe_json
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
@@ -263,7 +269,8 @@ def draft_from_json(data: Any, *, officer: str) -> IntakeDraft:
         sets_count=sets_count,
         note=str(data.get("note", "")),
         use_alt_processing=bool(data.get("use_alt_processing", False)),
-        received_by=data.get("received_by") or officer,
+        # The logged-in officer receives it, whatever the file says (issue 12).
+        received_by=officer,
         allow_future=True,
         paid_online=flags["paid_online"],
         e_result=flags["e_result"],
@@ -291,12 +298,31 @@ UPDATED = QT_TRANSLATE_NOOP("Cli", "updated: {count}")
 UNCHANGED = QT_TRANSLATE_NOOP("Cli", "unchanged: {count}")
 DEACTIVATED = QT_TRANSLATE_NOOP("Cli", "no longer in use: {count} {codes}")
 EXPORTED = QT_TRANSLATE_NOOP("Cli", "exported {count} procedures to {path}")
+INIT_ADMIN = QT_TRANSLATE_NOOP("Cli", "first administrator created: {user}")
+
+
+def _init_login(services: Services, args: argparse.Namespace) -> None:
+    """``init`` on a store without accounts creates its first administrator
+    (``--admin-user``); on a store with accounts it logs in like any command (the
+    administrator given by ``--admin-user`` when neither ``--user`` nor HCC_USER is)."""
+    if services.accounts.needs_first_admin():
+        if not args.admin_user:
+            raise CliError(text.say(login.FIRST_ADMIN_HINT), login.EXIT_LOGIN)
+        password = login.new_password(args.admin_user, variable=login.PASSWORD_ENV)
+        services.accounts.create_first_admin(
+            user_name=args.admin_user, password=password, full_name=args.full_name
+        )
+        print(text.say(INIT_ADMIN, user=services.session.current().user_name))
+        return
+    if not args.user and not os.environ.get(login.USER_ENV) and args.admin_user:
+        args.user = args.admin_user
+    login.log_in(services, args)
 
 
 def cmd_init(services: Services, args: argparse.Namespace) -> int:
     settings = services.settings.load()
     changes: dict[str, Any] = {}
-    for key in ("unit_code", "unit_name", "device_slot", "device_name", "officer_name"):
+    for key in ("unit_code", "unit_name", "device_slot", "device_name"):
         value = getattr(args, key, None)
         if value is not None:
             changes[key] = value
@@ -407,7 +433,7 @@ def cmd_due_date(services: Services, args: argparse.Namespace) -> int:
 
 
 def _officer(services: Services) -> str:
-    return services.settings.load().officer_name or getpass.getuser()
+    return services.session.actor_name()
 
 
 def cmd_intake(services: Services, args: argparse.Namespace) -> int:
@@ -497,11 +523,15 @@ def _yes_no(value: str, where: str) -> bool:
     raise CliError(text.say(ONE_OF, where=where, values="true, false"))
 
 
+# The device's identity, the hours (their own command) and the old free-text officer.
+_NOT_SETTABLE = ("device_id", "office_hours", "officer_name")
+
+
 def cmd_settings(services: Services, args: argparse.Namespace) -> int:
     settings = services.settings.load()
     if args.settings_command == "set":
         field = args.key.replace("-", "_")
-        if field not in AppSettings.__dataclass_fields__ or field in ("device_id", "office_hours"):
+        if field not in AppSettings.__dataclass_fields__ or field in _NOT_SETTABLE:
             raise CliError(text.say(UNKNOWN_KEY, key=args.key))
         current = getattr(settings, field)
         value: Any = args.value
@@ -535,6 +565,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, help="database file (default: the user's data dir)")
     parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="the officer acting (default: $HCC_USER); password from $HCC_PASSWORD or a prompt",
+    )
+    parser.add_argument(
         "--lang",
         choices=text.LANGUAGES,
         help=f"language of messages (default: ${text.LANG_ENV}, else vi); "
@@ -547,7 +582,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-name")
     p.add_argument("--device-slot", type=int)
     p.add_argument("--device-name")
-    p.add_argument("--officer", dest="officer_name")
+    p.add_argument(
+        "--admin-user",
+        metavar="NAME",
+        help="create the first administrator (password from HCC_PASSWORD or a prompt)",
+    )
+    p.add_argument("--full-name", default="", help="the first administrator's full name")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("catalog", help="procedure catalog")
@@ -629,6 +669,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports_cli.add_commands(sub)
     field_cli.add_commands(sub)
     attachments_cli.add_commands(sub)
+    accounts_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 
@@ -667,7 +708,17 @@ def _run(argv: Sequence[str] | None) -> int:
         report(exc)
         return 1
     try:
+        if args.command == "init":
+            _init_login(services, args)
+        else:
+            login.log_in(services, args)
         return int(args.func(services, args))
+    except AuthError as exc:
+        report(exc)
+        return login.EXIT_LOGIN
+    except PermissionDenied as exc:
+        report(exc)
+        return login.EXIT_NOT_ALLOWED
     except CliError as exc:
         fail(str(exc))
         return exc.exit_code

@@ -139,3 +139,17 @@ class PrintError(HccError):
 
 class SyncError(HccError):
     code = "sync_failed"
+
+
+class AuthError(HccError):
+    """A login refused: ``bad_credentials`` (never says which of user name and password
+    was wrong), ``account_locked`` (with ``until``), ``no_accounts`` (a store from before
+    accounts: create its first administrator), ``not_logged_in``."""
+
+    code = "bad_credentials"
+
+
+class PermissionDenied(HccError):
+    """The logged-in officer's role may not do this (params ``permission``, ``role``)."""
+
+    code = "not_allowed"

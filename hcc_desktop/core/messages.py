@@ -48,6 +48,21 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # Messages by error code, whatever the field.
 FIELD_MESSAGES: dict[str, str] = {
+    # Officer accounts (issue 12).
+    "user_name_required": QT_TRANSLATE_NOOP("Messages", "Enter a user name"),
+    "user_name_format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "2 to 32 characters: lower-case letters without diacritics, digits, dot, dash or "
+        "underscore (for example nguyen.an)",
+    ),
+    "password_too_short": QT_TRANSLATE_NOOP("Messages", "At least {min} characters"),
+    "password_too_long": QT_TRANSLATE_NOOP("Messages", "At most {max} characters"),
+    "password_too_simple": QT_TRANSLATE_NOOP(
+        "Messages", "Too simple: use at least three different characters"
+    ),
+    "password_mismatch": QT_TRANSLATE_NOOP("Messages", "The two passwords are not the same"),
+    "old_password_wrong": QT_TRANSLATE_NOOP("Messages", "The current password is wrong"),
+    "role_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown role: counter, leader or admin"),
     "province_code_format": QT_TRANSLATE_NOOP(
         "Messages", "The province code is not valid: letters and digits, up to 32 (for example 52)"
     ),
@@ -308,6 +323,31 @@ ERROR_MESSAGES: dict[str, str] = {
         "Messages", "The data in the QR code do not agree: {reason}"
     ),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Not found"),
+    # Officer accounts (issue 12).
+    "bad_credentials": QT_TRANSLATE_NOOP("Messages", "Wrong user name or password"),
+    "account_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This account is locked until {until} after too many wrong passwords: wait, or ask "
+        "an administrator to unlock it",
+    ),
+    "account_locked_by_admin": QT_TRANSLATE_NOOP(
+        "Messages", "This account was locked by an administrator: ask an administrator to unlock it"
+    ),
+    "no_accounts": QT_TRANSLATE_NOOP(
+        "Messages", "This database has no officer accounts yet: create its first administrator"
+    ),
+    "accounts_exist": QT_TRANSLATE_NOOP(
+        "Messages", "This database already has an administrator: log in with that account"
+    ),
+    "not_logged_in": QT_TRANSLATE_NOOP("Messages", "Log in first"),
+    "not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "Your role ({role}) is not allowed to do this ({permission})"
+    ),
+    "user_exists": QT_TRANSLATE_NOOP("Messages", "The user name {user} is already taken"),
+    "user_not_found": QT_TRANSLATE_NOOP("Messages", "There is no account {user}"),
+    "last_admin": QT_TRANSLATE_NOOP(
+        "Messages", "{user} is the last administrator who can log in: it cannot be locked"
+    ),
     "dossier_not_found": QT_TRANSLATE_NOOP("Messages", "Dossier {key} was not found"),
     "procedure_not_found": QT_TRANSLATE_NOOP("Messages", "Procedure {code} is not in the catalog"),
     "conflict": QT_TRANSLATE_NOOP(
@@ -562,6 +602,11 @@ ERROR_MESSAGES: dict[str, str] = {
 }
 
 FIELD_LABELS: dict[str, str] = {
+    "user_name": QT_TRANSLATE_NOOP("Messages", "User name"),
+    "password": QT_TRANSLATE_NOOP("Messages", "Password"),
+    "new_password": QT_TRANSLATE_NOOP("Messages", "New password"),
+    "old_password": QT_TRANSLATE_NOOP("Messages", "Current password"),
+    "role": QT_TRANSLATE_NOOP("Messages", "Role"),
     "parent_body": QT_TRANSLATE_NOOP("Messages", "Parent body"),
     "full_name": QT_TRANSLATE_NOOP("Messages", "Full name"),
     "id_number": QT_TRANSLATE_NOOP("Messages", "ID number"),
@@ -615,6 +660,7 @@ FIELD_LABELS: dict[str, str] = {
     "device_name": QT_TRANSLATE_NOOP("Messages", "Device name"),
     "sync_interval_minutes": QT_TRANSLATE_NOOP("Messages", "Sync interval"),
     "sync_warn_days": QT_TRANSLATE_NOOP("Messages", "Sync warning"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("Messages", "Lock after idle minutes"),
     "quarter": QT_TRANSLATE_NOOP("Messages", "Residential quarter"),
     "day": QT_TRANSLATE_NOOP("Messages", "Day"),
     "place": QT_TRANSLATE_NOOP("Messages", "Place"),

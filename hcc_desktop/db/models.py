@@ -457,3 +457,31 @@ class AttachmentRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     # Sync: when the bytes and this record reached the server (NULL: not yet).
     uploaded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AccountRow(Base):
+    """An officer's account (0013_accounts; services/accounts). The unit's accounts are
+    meant to sync (``uid`` is the identity everywhere, ``version`` the device's change
+    count, ``server_revision`` the server's as last seen), so an officer may log in on
+    any device of the unit while offline."""
+
+    __tablename__ = "accounts"
+
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Normalised (core.accounts.normalise_user_name): unique in the unit.
+    user_name: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    full_name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    role: Mapped[str] = mapped_column(String(12), nullable=False)  # counter | leader | admin
+    # Argon2id, PHC string form (parameters and salt included).
+    password_hash: Mapped[str] = mapped_column(Text, nullable=False)
+    failed_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Naive Vietnam time (core.clock), like every wall-clock time of the store.
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    # Locked by an administrator: no login until unlocked.
+    disabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    phone: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    server_revision: Mapped[int | None] = mapped_column(Integer)

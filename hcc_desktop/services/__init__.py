@@ -22,9 +22,13 @@ from hcc_desktop.services.dossiers.intake import IntakeService
 from hcc_desktop.services.dossiers.lifecycle import LifecycleService
 from hcc_desktop.services.dossiers.query import DossierQueryService
 from hcc_desktop.services.printing import PrintService
+from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+    from hcc_desktop.services.accounts import AccountService
     from hcc_desktop.services.attachments import AttachmentService
     from hcc_desktop.services.backups import BackupService
     from hcc_desktop.services.complaints import ComplaintService
@@ -51,7 +55,9 @@ class Services:
         dossiers: DossierQueryService,
         printing: PrintService,
         lifecycle: LifecycleService,
+        session: OfficerSession,
         clock: Callable[[], datetime] = local_now,
+        hasher: PasswordHasher | None = None,
     ) -> None:
         self.db = db
         self.migration = migration
@@ -61,9 +67,25 @@ class Services:
         self.dossiers = dossiers
         self.printing = printing
         self.lifecycle = lifecycle
+        # The officer logged in: the actor of every event and slip (services/session).
+        self.session = session
         self._clock = clock
+        self._hasher = hasher
         # Two threads (the GUI's and the task runner's) may ask for the same one.
         self._lazy_lock = threading.RLock()
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        with self._lazy_lock:
+            from hcc_desktop.services.accounts import AccountService
+
+            return AccountService(
+                self.db,
+                settings=self.settings,
+                session=self.session,
+                hasher=self._hasher,
+                clock=self._clock,
+            )
 
     @cached_property
     def sync(self) -> SyncService:
@@ -82,7 +104,10 @@ class Services:
             from hcc_desktop.services.reports import ReportService
 
             return ReportService(
-                self.db, settings=self.settings, today=lambda: self._clock().date()
+                self.db,
+                settings=self.settings,
+                session=self.session,
+                today=lambda: self._clock().date(),
             )
 
     @cached_property
@@ -111,7 +136,9 @@ class Services:
         with self._lazy_lock:
             from hcc_desktop.services.complaints import ComplaintService
 
-            return ComplaintService(self.db, settings=self.settings, clock=self._clock)
+            return ComplaintService(
+                self.db, settings=self.settings, session=self.session, clock=self._clock
+            )
 
     @cached_property
     def field(self) -> FieldService:
@@ -148,6 +175,7 @@ def open_services(
     *,
     seed_catalog: bool = True,
     clock: Callable[[], datetime] = local_now,
+    hasher: PasswordHasher | None = None,
 ) -> Services:
     """Open (creating or migrating) the local store and wire the services.
 
@@ -164,14 +192,17 @@ def open_services(
         if seed_catalog and migration.from_revision is None:
             catalog.load_into(s, parse_catalog(SEED_CATALOG.read_bytes()), replace=False)
     dossiers = DossierQueryService(db)
+    session = OfficerSession()
     return Services(
         db=db,
         migration=migration,
         settings=settings,
         catalog=catalog,
-        intake=IntakeService(db, catalog=catalog, settings=settings, clock=clock),
+        intake=IntakeService(db, catalog=catalog, settings=settings, session=session, clock=clock),
         dossiers=dossiers,
         printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
-        lifecycle=LifecycleService(db, settings=settings, clock=clock),
+        lifecycle=LifecycleService(db, settings=settings, session=session, clock=clock),
+        session=session,
         clock=clock,
+        hasher=hasher,
     )

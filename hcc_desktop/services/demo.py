@@ -512,14 +512,18 @@ def demo_complaints(services: Any, rng: random.Random, days: list[date], latest:
     """A few complaints over the period, most of them handled."""
     if not days:
         return
-    for content, channel in COMPLAINTS:
+    for i, (content, channel) in enumerate(COMPLAINTS):
         day = days[min(int(rng.random() * len(days)), len(days) - 1)]
         at = min(datetime.combine(day, time(rng.randint(8, 15), rng.randrange(60))), latest)
         c = services.complaints.add(content=content, channel=channel, received_at=at)
         handled = at + timedelta(days=rng.randint(1, 12))
         if handled <= latest and rng.random() < 0.8:
+            # Synthetic history: resolved by the demo's officers, like its dossiers' events.
             services.complaints.resolve(
-                c.id, resolution="Đã tiếp thu, trao đổi và giải thích với công dân", at=handled
+                c.id,
+                resolution="Đã tiếp thu, trao đổi và giải thích với công dân",
+                at=handled,
+                resolved_by=OFFICERS[i % len(OFFICERS)],
             )
 
 

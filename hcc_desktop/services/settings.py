@@ -44,6 +44,8 @@ class AppSettings:
     device_id: str = ""
     device_name: str = "Quầy 1"
     device_slot: int = 0
+    # No longer the actor (issue 12: the logged-in officer is); kept so that stored and
+    # synced settings still load. Neither the CLI nor the UI sets it any more.
     officer_name: str = ""
     officer_phone: str = ""
     office_hours: OfficeHours = field(default_factory=OfficeHours)
@@ -65,6 +67,8 @@ class AppSettings:
     allow_insecure_http: bool = False
     sync_interval_minutes: int = 15
     sync_warn_days: int = 3  # warn the officer after this many days without a sync
+    # The app locks after this many minutes without input (0: never); issue 12.
+    idle_lock_minutes: int = 5
     # Complaints register: handling deadline in working days after receipt.
     # 10 is a working assumption, not confirmed against the regulations.
     complaint_days: int = 10
@@ -106,6 +110,9 @@ def _hours_from_json(data: dict[str, Any]) -> OfficeHours:
         ),
         same_day_cutoff=time.fromisoformat(data["same_day_cutoff"]),
     )
+
+
+MAX_IDLE_LOCK_MINUTES = 240
 
 
 def _to_json(settings: AppSettings) -> dict[str, Any]:
@@ -170,6 +177,10 @@ def validate_settings(settings: AppSettings) -> AppSettings:
         errors.append(FieldError("sync_interval_minutes", "out_of_range", {"max": 1440}))
     if not 1 <= s.sync_warn_days <= 60:
         errors.append(FieldError("sync_warn_days", "out_of_range", {"max": 60}))
+    if not 0 <= s.idle_lock_minutes <= MAX_IDLE_LOCK_MINUTES:
+        errors.append(
+            FieldError("idle_lock_minutes", "out_of_range", {"max": MAX_IDLE_LOCK_MINUTES})
+        )
     if not 1 <= s.complaint_days <= 90:
         errors.append(FieldError("complaint_days", "out_of_range", {"max": 90}))
     if not 1 <= s.backup_keep <= MAX_BACKUPS_KEPT:

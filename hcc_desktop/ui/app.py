@@ -29,7 +29,7 @@ from PySide6.QtCore import (  # noqa: E402
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
 from hcc_desktop.ui.startup import cheaper_pyside_import_hook  # noqa: E402
 
@@ -203,6 +203,32 @@ def open_store(db_path: Path) -> tuple[Services, AppSettings] | _OpenFailed:
     return services, settings
 
 
+def log_in(services: Services, *, quietly: bool = False) -> bool:
+    """Before the main window: the login, or the first administrator of a store without
+    accounts (issue 12). ``quietly`` (``--quit-after-show``, a benchmark or a test) logs
+    in with HCC_USER and HCC_PASSWORD and never shows a dialog. False: nobody logged in
+    (the officer quit, or the quiet login was refused)."""
+    if quietly:
+        from hcc_desktop.core.errors import AuthError
+
+        user, password = os.environ.get("HCC_USER", ""), os.environ.get("HCC_PASSWORD", "")
+        try:
+            services.accounts.authenticate(user, password)
+            return True
+        except AuthError as exc:
+            log.warning("--quit-after-show: no login from HCC_USER (%s)", exc.code)
+            print(f"login refused: {exc.code}", file=sys.stderr)
+            return False
+    from hcc_desktop.ui.accounts.login import FirstAdminDialog, LoginDialog
+
+    dialog: QDialog
+    if services.accounts.needs_first_admin():
+        dialog = FirstAdminDialog(services)
+    else:
+        dialog = LoginDialog(services)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def run(argv: list[str] | None = None) -> int:
     """Start the desktop program; returns the process exit code."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -292,6 +318,13 @@ def run(argv: list[str] | None = None) -> int:
             if settings.language != language:
                 install_translators(settings.language, app)
 
+        if not log_in(services, quietly=args.quit_after_show):
+            # Quitting at the login is no error; a refused quiet login is (exit 3 as the CLI).
+            state["code"] = 3 if args.quit_after_show else 0
+            first.close()
+            app.quit()
+            return
+
         from hcc_desktop.ui.main_window import MainWindow
 
         window = MainWindow(services, runner)
@@ -302,6 +335,10 @@ def run(argv: list[str] | None = None) -> int:
             window.worklists.loaded.connect(report_lists_and_quit)
         window.show()
         first.close()
+        from hcc_desktop.ui.accounts.idle import IdleLock
+
+        # Locks over the live windows after the idle time of the settings (issue 12).
+        state["idle_lock"] = IdleLock(services, window)
         if services.migration.backup is not None:
             window.statusBar().showMessage(
                 QCoreApplication.translate(
@@ -310,7 +347,6 @@ def run(argv: list[str] | None = None) -> int:
                 60_000,
             )
         if not args.quit_after_show:
-            QTimer.singleShot(0, window.ensure_officer)
             # The daily backup: checked now (on the database lane) and then hourly.
             window.start_backups()
 

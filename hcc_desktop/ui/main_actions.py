@@ -18,7 +18,7 @@ from hcc_desktop.core.paths import log_dir
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.settings.dialog import SettingsDialog
-from hcc_desktop.ui.settings.officer import OfficerDialog
+from hcc_desktop.ui.accounts.manage import AccountsDialog, PasswordDialog
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.worklists.panel import KINDS, WorklistKind, kind_title, shortcut_of
 
@@ -91,8 +91,11 @@ class MainActionsMixin:
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
 
-        self.officer_action = QAction(self.tr("Change &officer on duty…"), self)
-        self.officer_action.triggered.connect(self.ask_officer)
+        # Officer accounts (issue 12): the administrator's page, everyone's own password.
+        self.accounts_action = QAction(self.tr("Officer &accounts…"), self)
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
 
         self.import_catalog_action = QAction(self.tr("&Import procedure catalog…"), self)
         self.import_catalog_action.triggered.connect(self.import_catalog)
@@ -144,7 +147,8 @@ class MainActionsMixin:
         reports.addAction(self.reports_action)
         system = bar.addMenu(self.tr("S&ystem"))
         system.addAction(self.settings_action)
-        system.addAction(self.officer_action)
+        system.addAction(self.accounts_action)
+        system.addAction(self.password_action)
         system.addAction(self.sync_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -185,18 +189,16 @@ class MainActionsMixin:
         self.refresh()
         self.reminder_controller.check()
 
-    def ask_officer(self) -> OfficerDialog:
-        dialog = OfficerDialog(self.services, self.runner, self)
-        dialog.officer_saved.connect(self.apply_settings)
-        dialog.officer_saved.connect(self.worklists.apply_settings)
+    def open_accounts(self) -> AccountsDialog:
+        dialog = AccountsDialog(self.services, self)
         self._open(dialog)
         return dialog
 
-    def ensure_officer(self) -> OfficerDialog | None:
-        """At start: ask for the officer on duty if none is set."""
-        if self.services.settings.load().officer_name:
-            return None
-        return self.ask_officer()
+    def change_password(self) -> PasswordDialog:
+        me = self.services.session.current()
+        dialog = PasswordDialog(self.services, me.user_name, own=True, parent=self)
+        self._open(dialog)
+        return dialog
 
     # -- catalog ---------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.backups.scheduler import BackupScheduler
 from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
+from hcc_desktop.ui.accounts.roles import apply_role, officer_text
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import (
@@ -54,7 +55,6 @@ from hcc_desktop.ui.common.table_models import Column, DossierTableModel
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 from hcc_desktop.ui.main_actions import MainActionsMixin
 from hcc_desktop.ui.main_list import DossierListMixin
-from hcc_desktop.ui.settings.officer import OfficerDialog  # noqa: F401  (tests import it from here)
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
 from hcc_desktop.ui.worklists.panel import (
@@ -124,6 +124,8 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        # What the logged-in officer's role may not use is hidden (issue 12).
+        apply_role(self, services.session)
         self._set_tab_order()
         self.catalog_transfer = CatalogTransfer(services, self.runner, self)
         self.catalog_transfer.report_ready.connect(self._inform)
@@ -337,14 +339,7 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
                 name=settings.device_name, slot=settings.device_slot
             )
         )
-        if settings.officer_name:
-            self.officer_label.setText(
-                self.tr("Officer: {name}").format(name=settings.officer_name)
-            )
-            self.officer_label.setStyleSheet("")
-        else:
-            self.officer_label.setText(self.tr("No officer on duty"))
-            self.officer_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.officer_label.setText(officer_text(self.services.session))
         tip = self.tr("Database: {path}").format(path=str(self.services.db.path))
         for label in (self.unit_label, self.device_label, self.officer_label):
             label.setToolTip(tip)

@@ -1,6 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Officer accounts</source>
+        <translation>Tài khoản cán bộ</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Đặt &amp;lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Khóa</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Locked by an administrator</source>
+        <translation>Bị quản trị viên khóa</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>Bị khóa đến {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+</context>
+<context>
     <name>ActionTimeField</name>
     <message>
         <source>Change it only for an action done earlier today and entered late</source>
@@ -17,6 +72,37 @@
     <message>
         <source>Not earlier than the previous step: {time}</source>
         <translation>Không sớm hơn bước trước: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>New officer account</source>
+        <translation>Tài khoản cán bộ mới</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>&amp;First password:</source>
+        <translation>Mật khẩu &amp;ban đầu:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -743,6 +829,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã xuất {count} thủ tục ra tệp {path}</translation>
     </message>
     <message>
+        <source>first administrator created: {user}</source>
+        <translation>đã tạo quản trị viên đầu tiên: {user}</translation>
+    </message>
+    <message>
         <source>Device {device} registered in unit {unit} as device number {slot}, with {server}</source>
         <translation>Đã đăng ký máy {device} vào đơn vị {unit}, số máy {slot}, với máy chủ {server}</translation>
     </message>
@@ -997,6 +1087,78 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>The backup was made by an older version and has been upgraded.</source>
         <translation>Bản sao lưu được tạo bởi phiên bản cũ hơn và đã được nâng cấp.</translation>
+    </message>
+    <message>
+        <source>account {user} added ({role})</source>
+        <translation>đã thêm tài khoản {user} ({role})</translation>
+    </message>
+    <message>
+        <source>password of {user} changed</source>
+        <translation>đã đổi mật khẩu của {user}</translation>
+    </message>
+    <message>
+        <source>account {user} locked</source>
+        <translation>đã khóa tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>account {user} unlocked</source>
+        <translation>đã mở khóa tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>{user}  {role}  {name}  {state}</source>
+        <translation>{user}  {role}  {name}  {state}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <source>locked by an administrator</source>
+        <translation>bị quản trị viên khóa</translation>
+    </message>
+    <message>
+        <source>locked until {until}</source>
+        <translation>bị khóa đến {until}</translation>
+    </message>
+    <message>
+        <source>counter officer</source>
+        <translation>cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>center leader</source>
+        <translation>lãnh đạo trung tâm</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>Who is working? Give --user NAME or set HCC_USER (and HCC_PASSWORD, or type it)</source>
+        <translation>Ai đang làm việc? Hãy cho --user TÊN hoặc đặt HCC_USER (và HCC_PASSWORD, hoặc gõ mật khẩu)</translation>
+    </message>
+    <message>
+        <source>Password of {user}: </source>
+        <translation>Mật khẩu của {user}: </translation>
+    </message>
+    <message>
+        <source>New password of {user}: </source>
+        <translation>Mật khẩu mới của {user}: </translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation>Gõ lại lần nữa: </translation>
+    </message>
+    <message>
+        <source>No password: set {variable} or run the command in a terminal to type it</source>
+        <translation>Chưa có mật khẩu: đặt {variable} hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same; nothing was changed</source>
+        <translation>Hai mật khẩu không giống nhau; chưa thay đổi gì</translation>
+    </message>
+    <message>
+        <source>This database has no officer accounts yet: create its first administrator with init --admin-user NAME</source>
+        <translation>Cơ sở dữ liệu này chưa có tài khoản cán bộ nào: hãy tạo quản trị viên đầu tiên bằng init --admin-user TÊN</translation>
     </message>
 </context>
 <context>
@@ -2319,6 +2481,49 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Tạo quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>Every officer now logs in. This database has no account yet: create the administrator's account; the administrator then adds the other officers.</source>
+        <translation>Từ nay mọi cán bộ đều đăng nhập. Cơ sở dữ liệu này chưa có tài khoản nào: hãy tạo tài khoản quản trị viên; sau đó quản trị viên thêm các cán bộ khác.</translation>
+    </message>
+    <message>
+        <source>e.g. nguyen.an</source>
+        <translation>ví dụ nguyen.an</translation>
+    </message>
+    <message>
+        <source>e.g. Trần Thị Bình</source>
+        <translation>ví dụ Trần Thị Bình</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Receive a dossier</source>
@@ -2536,6 +2741,33 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in – HCC Desktop</source>
+        <translation>Đăng nhập – HCC Desktop</translation>
+    </message>
+    <message>
+        <source>e.g. nguyen.an</source>
+        <translation>ví dụ nguyen.an</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>MainActionsMixin</name>
     <message>
         <source>&amp;Receive dossier</source>
@@ -2610,8 +2842,12 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <source>Change &amp;officer on duty…</source>
-        <translation>Đổi cán bộ &amp;trực…</translation>
+        <source>Officer &amp;accounts…</source>
+        <translation>&amp;Tài khoản cán bộ…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
         <source>&amp;Import procedure catalog…</source>
@@ -2703,14 +2939,6 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Device: {name} (number {slot})</source>
         <translation>Thiết bị: {name} (số {slot})</translation>
-    </message>
-    <message>
-        <source>Officer: {name}</source>
-        <translation>Cán bộ trực: {name}</translation>
-    </message>
-    <message>
-        <source>No officer on duty</source>
-        <translation>Chưa có cán bộ trực</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -3156,6 +3384,38 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đã hủy lập báo cáo</translation>
     </message>
     <message>
+        <source>Enter a user name</source>
+        <translation>Nhập tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>2 to 32 characters: lower-case letters without diacritics, digits, dot, dash or underscore (for example nguyen.an)</source>
+        <translation>Từ 2 đến 32 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ nguyen.an)</translation>
+    </message>
+    <message>
+        <source>At least {min} characters</source>
+        <translation>Ít nhất {min} ký tự</translation>
+    </message>
+    <message>
+        <source>At most {max} characters</source>
+        <translation>Nhiều nhất {max} ký tự</translation>
+    </message>
+    <message>
+        <source>Too simple: use at least three different characters</source>
+        <translation>Quá đơn giản: dùng ít nhất ba ký tự khác nhau</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same</source>
+        <translation>Hai mật khẩu không giống nhau</translation>
+    </message>
+    <message>
+        <source>The current password is wrong</source>
+        <translation>Mật khẩu hiện tại không đúng</translation>
+    </message>
+    <message>
+        <source>Unknown role: counter, leader or admin</source>
+        <translation>Vai trò không hợp lệ: counter, leader hoặc admin</translation>
+    </message>
+    <message>
         <source>The province code is not valid: letters and digits, up to 32 (for example 52)</source>
         <translation>Mã tỉnh không hợp lệ: chữ và số, tối đa 32 ký tự (ví dụ 52)</translation>
     </message>
@@ -3230,6 +3490,46 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Plan the visit (day and officer) before recording it</source>
         <translation>Hãy lên lịch (ngày và cán bộ) trước khi ghi kết quả lượt phục vụ</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu</translation>
+    </message>
+    <message>
+        <source>This account is locked until {until} after too many wrong passwords: wait, or ask an administrator to unlock it</source>
+        <translation>Tài khoản bị khóa đến {until} do nhập sai mật khẩu quá nhiều lần: hãy chờ, hoặc nhờ quản trị viên mở khóa</translation>
+    </message>
+    <message>
+        <source>This account was locked by an administrator: ask an administrator to unlock it</source>
+        <translation>Tài khoản này đã bị quản trị viên khóa: hãy nhờ quản trị viên mở khóa</translation>
+    </message>
+    <message>
+        <source>This database has no officer accounts yet: create its first administrator</source>
+        <translation>Cơ sở dữ liệu này chưa có tài khoản cán bộ nào: hãy tạo quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>This database already has an administrator: log in with that account</source>
+        <translation>Cơ sở dữ liệu này đã có quản trị viên: hãy đăng nhập bằng tài khoản đó</translation>
+    </message>
+    <message>
+        <source>Log in first</source>
+        <translation>Hãy đăng nhập trước</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) is not allowed to do this ({permission})</source>
+        <translation>Vai trò của bạn ({role}) không được phép làm việc này ({permission})</translation>
+    </message>
+    <message>
+        <source>The user name {user} is already taken</source>
+        <translation>Tên đăng nhập {user} đã có người dùng</translation>
+    </message>
+    <message>
+        <source>There is no account {user}</source>
+        <translation>Không có tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>{user} is the last administrator who can log in: it cannot be locked</source>
+        <translation>{user} là quản trị viên cuối cùng còn đăng nhập được: không thể khóa</translation>
     </message>
     <message>
         <source>The backup could not be made</source>
@@ -3478,6 +3778,26 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>A piece of a file was damaged on the way; synchronise again</source>
         <translation>Một phần của tệp bị sai lệch trên đường truyền; hãy đồng bộ lại</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -3770,6 +4090,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>This is neither a CCCD number (12 digits, no letters) nor a passport number (6 to 9 capital letters and digits): check the number typed</source>
         <translation>Đây không phải số CCCD (12 chữ số, không có chữ cái) cũng không phải số hộ chiếu (6 đến 9 chữ cái in hoa và chữ số): hãy kiểm tra lại số đã nhập</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Khóa sau số phút không dùng</translation>
     </message>
     <message>
         <source>Residential quarter</source>
@@ -4069,38 +4393,34 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
-    <name>OfficerDialog</name>
+    <name>PasswordDialog</name>
     <message>
-        <source>Officer on duty</source>
-        <translation>Cán bộ trực</translation>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <source>Enter the name of the officer receiving dossiers on this computer. It is recorded with every dossier and printed on the receipt.</source>
-        <translation>Nhập họ tên cán bộ tiếp nhận hồ sơ trên máy này. Tên được ghi vào từng hồ sơ và in trên giấy tiếp nhận.</translation>
+        <source>Reset the password of {user}</source>
+        <translation>Đặt lại mật khẩu của {user}</translation>
     </message>
     <message>
-        <source>e.g. Trần Thị Bình</source>
-        <translation>Ví dụ: Trần Thị Bình</translation>
+        <source>&amp;Current password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ tên:</translation>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
-        <source>&amp;Phone (optional):</source>
-        <translation>Điện &amp;thoại (không bắt buộc):</translation>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
     <message>
-        <source>Later</source>
-        <translation>Để sau</translation>
-    </message>
-    <message>
-        <source>Enter the officer's name</source>
-        <translation>Hãy nhập họ tên cán bộ</translation>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -4888,6 +5208,29 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Counter officer</source>
+        <translation>Cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>Center leader</source>
+        <translation>Lãnh đạo trung tâm</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>Chưa có ai đăng nhập</translation>
+    </message>
+    <message>
+        <source>Officer: {name} ({role})</source>
+        <translation>Cán bộ: {name} ({role})</translation>
+    </message>
+</context>
+<context>
     <name>ScanDialog</name>
     <message>
         <source>Scan: {name}</source>
@@ -5064,10 +5407,6 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>&amp;Số thứ tự thiết bị:</translation>
     </message>
     <message>
-        <source>Offi&amp;cer on duty:</source>
-        <translation>&amp;Cán bộ trực:</translation>
-    </message>
-    <message>
         <source>Due-soon &amp;warning:</source>
         <translation>Cảnh báo sắp đến &amp;hạn:</translation>
     </message>
@@ -5156,8 +5495,12 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Mỗi thiết bị của đơn vị dùng để tiếp nhận hồ sơ (máy tính tại quầy, máy tính xách tay tiếp nhận ngày Thứ Bảy…) phải có một số thứ tự riêng từ 0 đến 9. Số này quyết định mã hồ sơ do thiết bị cấp: số 0 cấp …-0001, …-0002; số 1 cấp …-1001, …-1002. Hai thiết bị trùng số sẽ cấp trùng mã hồ sơ.</translation>
     </message>
     <message>
-        <source>Recorded as the receiving officer of every dossier.</source>
-        <translation>Được ghi là cán bộ tiếp nhận của mọi hồ sơ.</translation>
+        <source>Logged in as:</source>
+        <translation>Đang đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Recorded on every dossier and step: log in as another officer to change it.</source>
+        <translation>Được ghi vào mọi hồ sơ và bước xử lý: muốn đổi, hãy đăng nhập bằng tài khoản cán bộ khác.</translation>
     </message>
     <message>
         <source>Officer &amp;phone:</source>
@@ -6555,6 +6898,29 @@ Lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}. Nếu l
     <message>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked – HCC Desktop</source>
+        <translation>Đã khóa – HCC Desktop</translation>
+    </message>
+    <message>
+        <source>The program was locked after a time without use. {name}, type your password.</source>
+        <translation>Chương trình đã tự khóa sau một thời gian không dùng. {name}, hãy nhập mật khẩu của bạn.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.intake import IntakeDraft
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
 from hcc_desktop.services.sync.service import SyncService
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, log_in_admin
 
 FILE_KEYRING = "hcc_desktop.services.sync.credentials.EncryptedFileKeyring"
 
@@ -112,9 +112,8 @@ class Fleet:
         path = self.tmp_path / f"{name}.db"
         shutil.copy(self.template, path)
         services = open_services(path, clock=self.clock)
-        services.settings.save(
-            replace(services.settings.load(), officer_name="Trần Thị Bình", device_name=name)
-        )
+        services.settings.save(replace(services.settings.load(), device_name=name))
+        log_in_admin(services, "Trần Thị Bình")
         sync = SyncService(
             services.db,
             settings=services.settings,

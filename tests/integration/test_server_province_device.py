@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from hcc_desktop.server.reports import province_report
 from hcc_desktop.server.reviewers import Provinces
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.demo import generate
+from tests.conftest import log_in_admin
 
 from .conftest import Harness, new_unit_code
 from .sync_support import FILE_KEYRING
@@ -51,7 +51,7 @@ def harness(module_harness: Harness) -> Harness:
 
 def _device(tmp_path: Path, name: str, harness: Harness, unit: str) -> Services:
     svc = open_services(tmp_path / f"{name}.db")
-    svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
+    log_in_admin(svc, "Trần Thị Bình")
     svc.sync.register(harness.server.base_url, harness.enrol(unit), device_name=name)
     return svc
 

@@ -21,7 +21,7 @@ from hcc_desktop.services import open_services
 from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.sync.credentials import load_credential, store_credential
 from hcc_desktop.services.sync.service import SyncResult
-from tests.conftest import applicant, birth_draft, marriage_status_draft
+from tests.conftest import applicant, birth_draft, log_in_admin, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (
     Device,
@@ -392,7 +392,7 @@ def test_the_command_line_registers_syncs_and_exports(
 
     services = open_services(db)
     try:
-        services.settings.save(replace(services.settings.load(), officer_name="Trần Thị Bình"))
+        log_in_admin(services, "Trần Thị Bình")
         services.intake.accept(birth_draft())
     finally:
         services.close()

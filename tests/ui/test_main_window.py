@@ -30,7 +30,8 @@ from hcc_desktop.ui.common.errors import UnexpectedErrorDialog, show_error
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.table_models import Column, DossierTableModel
 from hcc_desktop.ui.common.tasks import TaskRunner
-from hcc_desktop.ui.main_window import MainWindow, OfficerDialog
+from hcc_desktop.ui.main_window import MainWindow
+from tests.conftest import ADMIN_PASSWORD, ADMIN_USER, INIT
 from tests.ui.conftest import show_active
 
 # Fixtures (services, runner, accept_dossier) come from tests/ui/conftest.py.
@@ -290,28 +291,14 @@ def test_intake_action_opens_the_intake_dialog_and_refreshes_on_accept(
     assert selected.id == dossier.id
 
 
-def test_officer_is_asked_when_missing(
+def test_status_bar_shows_the_logged_in_officer_and_role(
     qtbot: QtBot, services: Services, runner: TaskRunner
 ) -> None:
-    services.settings.save(replace(services.settings.load(), officer_name=""))
     w = MainWindow(services, runner)
     qtbot.addWidget(w)
-    assert "No officer" in w.officer_label.text()
-    dialog = w.ensure_officer()
-    assert isinstance(dialog, OfficerDialog)
-
-    dialog.save()  # empty name: refused next to the field
-    assert dialog.name_error.text() == "Enter the officer's name"
-    assert dialog.isVisible()
-
-    dialog.name.setText("  Lê Văn Hòa ")
-    dialog.phone.setText("0905123456")
-    with qtbot.waitSignal(dialog.officer_saved, timeout=10_000):
-        dialog.save()
-    assert services.settings.load().officer_name == "Lê Văn Hòa"
-    assert services.settings.load().officer_phone == "0905123456"
-    assert "Lê Văn Hòa" in w.officer_label.text()
-    assert w.ensure_officer() is None
+    assert "Trần Thị Bình" in w.officer_label.text()
+    assert "Administrator" in w.officer_label.text()
+    assert w.settings_action.isVisible()
 
 
 def test_settings_saved_from_the_window_update_the_title(
@@ -719,8 +706,20 @@ def test_program_starts_and_reports_its_start_time(tmp_path: Path) -> None:
         "HCC_DESKTOP_HOME": str(tmp_path / "home"),
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
+        # The program logs in as the first administrator made by ``init`` (issue 12).
+        "HCC_USER": ADMIN_USER,
+        "HCC_PASSWORD": ADMIN_PASSWORD,
     }
     db = tmp_path / "hcc.db"
+    made = subprocess.run(
+        [sys.executable, "-m", "hcc_desktop", "--db", str(db), *INIT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert made.returncode == 0, made.stderr
     done = subprocess.run(
         [
             sys.executable,

@@ -32,6 +32,7 @@ from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.dialog import SyncDialog, format_value
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner, Tone
+from tests.conftest import log_in_admin
 from tests.integration.conftest import ServerProcess, free_port, new_unit_code
 from tests.ui.conftest import UI_DRAFT, AcceptDossier, birth_draft, show_active
 
@@ -157,7 +158,7 @@ def other_device(
 ) -> tuple[Services, SyncService]:
     """Another device of the unit, driven through its services (no window)."""
     services = open_services(tmp_path / f"{name}.db")
-    services.settings.save(replace(services.settings.load(), officer_name="Lê Văn Cường"))
+    log_in_admin(services, "Lê Văn Cường")
     sync = SyncService(services.db, settings=services.settings, catalog=services.catalog)
     sync.register(server.base_url, code or enrol(server, unit), device_name=name)
     return services, sync

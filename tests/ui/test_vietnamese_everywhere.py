@@ -50,7 +50,7 @@ from hcc_desktop.ui.dossier.rating import RatingDialog
 from hcc_desktop.ui.dossier.return_dialog import ReturnDialog
 from hcc_desktop.ui.dossier.transition import TransitionDialog
 from hcc_desktop.ui.intake.dialog import IntakeDialog
-from hcc_desktop.ui.main_window import MainWindow, OfficerDialog
+from hcc_desktop.ui.main_window import MainWindow
 from hcc_desktop.ui.settings.dialog import SettingsDialog
 from hcc_desktop.ui.sync.controller import SyncController, sync_error_text
 from hcc_desktop.ui.sync.dialog import SyncDialog
@@ -297,7 +297,6 @@ def test_dialogs_have_no_english(
         ReturnDialog(services, runner, processed.code),
         RatingDialog(services, runner, processed.id),
         BookDialog(services, runner),
-        OfficerDialog(services, runner),
         SyncDialog(controller),
         PdfPreviewDialog(b"not a pdf", title="Giấy tiếp nhận"),
         *(TransitionDialog(services, runner, dossier.id, action) for action in (Action.HANDOVER,)),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import INIT
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import _intake
 
@@ -15,7 +16,7 @@ from tests.unit.test_lifecycle_cli import _intake
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "cli.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     return path
 
 
@@ -182,7 +183,7 @@ def test_an_old_store_is_backfilled_and_verifies(
     from hcc_desktop.db.migrate import upgrade
 
     path = tmp_path / "old.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     done, _open_one = _live(path, tmp_path, capsys)
     # Back to the schema before the chain (its columns gone), then upgraded again.
     from alembic import command
@@ -204,6 +205,10 @@ def test_an_old_store_is_backfilled_and_verifies(
         assert (
             con.execute("SELECT count(*) FROM dossier_events WHERE hash IS NULL").fetchone()[0] == 0
         )
+    # The store from before accounts asks for its first administrator once.
+    rc, _out, err = run(path, "audit", "verify", capsys=capsys)
+    assert rc == 3, err
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     rc, out, _ = run(path, "audit", "verify", capsys=capsys)
     assert rc == 0, out
     # New events written after the upgrade extend the backfilled chains.

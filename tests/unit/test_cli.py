@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from hcc_desktop.cli.main import main
+from tests.conftest import INIT
 
 GOOD = {
     "procedure": "1.001193",
@@ -40,7 +41,7 @@ def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "cli.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     return path
 
 

@@ -20,6 +20,7 @@ from hcc_desktop.cli.main import main
 from hcc_desktop.cli.sync import describe
 from hcc_desktop.core import messages
 from hcc_desktop.core.errors import SyncError
+from tests.conftest import INIT
 from tests.unit.test_cli import GOOD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "cli.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     return path
 
 

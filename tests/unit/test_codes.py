@@ -12,6 +12,7 @@ import pytest
 from hcc_desktop.core.errors import CodeSpaceExhausted, ValidationError
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.codes import format_code, next_code
+from tests.conftest import log_in_admin
 
 from ..conftest import FakeClock, birth_draft
 
@@ -20,9 +21,8 @@ CODE = re.compile(r"^000\.17\.22\.H56-\d{6}-\d{4}$")
 
 def _device(tmp_path: Path, name: str, slot: int, clock: FakeClock) -> Services:
     svc = open_services(tmp_path / f"{name}.db", clock=clock)
-    svc.settings.save(
-        replace(svc.settings.load(), device_slot=slot, device_name=name, officer_name="Lê Văn Hòa")
-    )
+    svc.settings.save(replace(svc.settings.load(), device_slot=slot, device_name=name))
+    log_in_admin(svc, "Lê Văn Hòa")
     return svc
 
 

@@ -11,6 +11,7 @@ import pytest
 from hcc_desktop.cli.main import main
 from hcc_desktop.core.formats import safe_json, wire_json
 from hcc_desktop.server.cli import main as server_main
+from tests.conftest import INIT
 
 DEEP_ARRAY = "[" * 5000 + "]" * 5000
 DEEP_OBJECT = '{"a":' * 5000 + "1" + "}" * 5000
@@ -39,7 +40,7 @@ def test_wire_requests_nested_too_deeply_are_not_json() -> None:
 def _device_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     db = tmp_path / "cli.db"
     if not db.exists():
-        assert main(["--db", str(db), "init", "--officer", "Trần Thị Bình"]) == 0
+        assert main(["--db", str(db), *INIT]) == 0
     capsys.readouterr()
     code = main(["--db", str(db), *args])
     return code, capsys.readouterr().err

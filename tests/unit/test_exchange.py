@@ -16,6 +16,7 @@ from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.db.models import DossierEventRow, DossierRow, OutboxRow
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.lifecycle import WorklistFilter
+from tests.conftest import INIT
 from tests.unit.test_cli import run
 
 from ..conftest import FakeClock, birth_draft
@@ -312,7 +313,7 @@ def test_backlog_rows_are_checked_as_a_whole(services: Services) -> None:
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "cli.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     return path
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from hcc_desktop.printing.layout import qr_matrix
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.sync.apply import apply_page
 from hcc_desktop.services.sync.wire import read_doc_wires
-from tests.conftest import NOW, FakeClock, birth_draft, marriage_status_draft
+from tests.conftest import NOW, FakeClock, birth_draft, log_in_admin, marriage_status_draft
 
 SATURDAY = date(2026, 11, 28)
 
@@ -274,7 +273,7 @@ def test_pulled_field_records_newest_version_wins_and_a_visit_waits_for_its_resi
     """Records made on another device of the unit, as the pull hands them over."""
     other = open_services(tmp_path / "other.db", clock=clock)
     try:
-        other.settings.save(replace(other.settings.load(), officer_name="Lê Văn Cường"))
+        log_in_admin(other, "Lê Văn Cường")
         r = other.field.visits.add_resident(
             full_name="Phạm Thị Dung",
             reasons=["age"],

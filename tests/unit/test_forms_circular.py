@@ -42,7 +42,7 @@ from hcc_desktop.printing.slips import (
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
 from hcc_desktop.services.settings import AppSettings, validate_settings
-from tests.conftest import birth_draft
+from tests.conftest import ADMIN_PASSWORD, ADMIN_USER, INIT, birth_draft
 from tests.unit.test_cli import run
 from tests.unit.test_printing import (
     BIRTH,
@@ -166,9 +166,10 @@ def test_apology_signer_is_recorded_and_printed(services: Services) -> None:
 
 def test_cli_apology_takes_the_signer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "cli.db"
-    assert run(db, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(db, *INIT, capsys=capsys)[0] == 0
     svc = open_services(db)
     try:
+        svc.accounts.authenticate(ADMIN_USER, ADMIN_PASSWORD)
         code = svc.intake.accept(birth_draft()).code
     finally:
         svc.close()

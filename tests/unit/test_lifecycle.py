@@ -262,7 +262,7 @@ def test_control_slip_rows_follow_the_history(services: Services, clock: FakeClo
     clock.now = d.due_at + timedelta(days=10)
     _do(services, d.code, A.RETURN)
     steps = services.printing.control_steps(d.code)
-    officer = services.settings.load().officer_name
+    officer = services.session.actor_name()
     applicant_name = d.owner.full_name
     assert [(s.giver, s.receiver, s.timeliness) for s in steps] == [
         (applicant_name, officer, None),

@@ -16,6 +16,7 @@ from hcc_desktop.db.migrate import upgrade
 from hcc_desktop.services import open_services
 from hcc_desktop.services.demo import generate
 from hcc_desktop.services.sync.apply import apply_page
+from tests.conftest import INIT
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import DOSSIER
 
@@ -96,7 +97,7 @@ def test_bears_fee_is_derived_from_fees_unless_given() -> None:
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "cli.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     return path
 
 

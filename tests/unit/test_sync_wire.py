@@ -37,16 +37,22 @@ from hcc_desktop.services.sync.wire import (
     rating_to_wire,
     unit_settings_from_wire,
 )
-from tests.conftest import NOW, FakeClock, applicant, birth_draft, marriage_status_draft
+from tests.conftest import (
+    NOW,
+    FakeClock,
+    applicant,
+    birth_draft,
+    log_in_admin,
+    marriage_status_draft,
+)
 
 
 @pytest.fixture
 def other(tmp_path: Path, clock: FakeClock) -> Iterator[Services]:
     """A second device of the same unit, in slot 1."""
     svc = open_services(tmp_path / "other.db", clock=clock)
-    svc.settings.save(
-        replace(svc.settings.load(), officer_name="Lê Thị Hoa", device_slot=1, device_name="Máy 2")
-    )
+    svc.settings.save(replace(svc.settings.load(), device_slot=1, device_name="Máy 2"))
+    log_in_admin(svc, "Lê Thị Hoa")
     yield svc
     svc.close()
 
@@ -244,7 +250,7 @@ def test_codes_of_this_slot_seen_elsewhere_are_never_issued_again(
     ]
     fresh = open_services(tmp_path / "reinstalled.db", clock=clock)
     try:
-        fresh.settings.save(replace(fresh.settings.load(), officer_name="Trần Thị Bình"))
+        log_in_admin(fresh, "Trần Thị Bình")
         apply(fresh, changes)
         with fresh.db.read() as s:
             counter = s.get(CodeCounter, (before.unit_code, "261123", 0))

@@ -21,6 +21,7 @@ from hcc_desktop.core.errors import FieldError, NotFound, TransitionError, Valid
 from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import ComplaintRow, DossierRow
+from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -55,9 +56,12 @@ class ComplaintService:
         *,
         settings: SettingsService,
         clock: Callable[[], datetime],
+        session: OfficerSession | None = None,
     ) -> None:
         self._db = db
         self._settings = settings
+        # The logged-in officer resolves (issue 12).
+        self._session = session or OfficerSession()
         self._clock = clock
 
     def add(
@@ -142,7 +146,7 @@ class ComplaintService:
             errors.append(FieldError("resolution", "required"))
         elif len(resolution) > MAX_TEXT:
             errors.append(FieldError("resolution", "too_long", {"max": MAX_TEXT}))
-        by = " ".join(nfc(resolved_by).split()) or self._settings.load().officer_name
+        by = " ".join(nfc(resolved_by).split()) or self._session.actor_name()
         moment = (at or self._clock()).replace(second=0, microsecond=0)
         with self._db.write() as s:
             row = self._row(s, complaint_id)

@@ -42,6 +42,7 @@ from hcc_desktop.services.catalog import CatalogService
 from hcc_desktop.services.dossiers.codes import next_code, next_order_no
 from hcc_desktop.services.dossiers.query import dossier_from_row, person_to_json, search_text
 from hcc_desktop.services.field.sessions import open_session_id
+from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -140,11 +141,14 @@ class IntakeService:
         *,
         catalog: CatalogService,
         settings: SettingsService,
+        session: OfficerSession | None = None,
         clock: Callable[[], datetime] = local_now,
     ) -> None:
         self._db = db
         self._catalog = catalog
         self._settings = settings
+        # The logged-in officer receives the dossier (issue 12); nobody logged in: refused.
+        self._session = session or OfficerSession()
         self._clock = clock
 
     # -- checks --------------------------------------------------------------
@@ -228,7 +232,6 @@ class IntakeService:
 
     def _check(self, draft: IntakeDraft) -> _Checked:
         errors: list[FieldError] = []
-        settings = self._settings.load()
         procedure = self._procedure(nfc(draft.procedure_code), errors)
         owner = self._person(draft.owner, "applicant", errors)
         submitter = None
@@ -306,7 +309,7 @@ class IntakeService:
                 else:
                     processing_days = procedure.processing_days_alt
         received_by = nfc(
-            draft.received_by if draft.received_by is not None else settings.officer_name
+            draft.received_by if draft.received_by is not None else self._session.actor_name()
         )
         if not received_by:
             errors.append(FieldError("received_by", "required"))
@@ -522,7 +525,7 @@ class IntakeService:
                 for m in missing
             ),
             reason=nfc(reason) or "Hồ sơ chưa đủ thành phần theo quy định.",
-            guided_by=nfc(draft.received_by or settings.officer_name),
+            guided_by=nfc(draft.received_by or self._session.actor_name()),
             guided_at=self._clock().replace(second=0, microsecond=0),
             officer_phone=settings.officer_phone or settings.unit_phone,
             lookup_hint="Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), mã thủ tục "

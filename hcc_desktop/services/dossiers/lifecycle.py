@@ -53,6 +53,7 @@ from hcc_desktop.services.dossiers.query import (
     sql_datetime,
     summaries_from_sql,
 )
+from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -134,10 +135,13 @@ class LifecycleService:
         db: Database,
         *,
         settings: SettingsService,
+        session: OfficerSession | None = None,
         clock: Callable[[], datetime] = local_now,
     ) -> None:
         self._db = db
         self._settings = settings
+        # The logged-in officer is the actor of every action (issue 12).
+        self._session = session or OfficerSession()
         self._clock = clock
 
     # -- reading ---------------------------------------------------------------
@@ -206,7 +210,7 @@ class LifecycleService:
         rule = RULES[act]
         details = details or TransitionInput()
         reason = " ".join(nfc(reason).split())
-        actor = nfc(actor).strip() or self._settings.load().officer_name
+        actor = nfc(actor).strip() or self._session.actor_name()
         errors: list[FieldError] = []
         if rule.needs_reason and not reason:
             errors.append(FieldError("reason", "required"))
@@ -282,7 +286,7 @@ class LifecycleService:
         """
         reason = " ".join(nfc(reason).split())
         settings = self._settings.load()
-        actor = nfc(actor).strip() or settings.officer_name
+        actor = nfc(actor).strip() or self._session.actor_name()
         # A title may span lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC").
         lines = (" ".join(line.split()) for line in nfc(signer_title).splitlines())
         signer_title = "\n".join(line for line in lines if line)
@@ -357,7 +361,7 @@ class LifecycleService:
         if errors:
             raise ValidationError(errors)
         settings = self._settings.load()
-        officer = settings.officer_name
+        officer = self._session.actor_name()
         rater = "citizen" if by_citizen else (nfc(rated_by).strip() or officer)
         moment = (at or self._clock()).replace(microsecond=0)
         with self._db.write() as s:

@@ -32,6 +32,7 @@ from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import engine
 from hcc_desktop.services.reports.engine import Cancel, Progress, stamp
 from hcc_desktop.services.reports.sessions import SessionBreakdown, session_breakdown
+from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 
 TOTAL = "Tổng cộng"
@@ -85,12 +86,19 @@ class ReportService:
         db: Database,
         *,
         settings: SettingsService,
+        session: OfficerSession | None = None,
         today: Callable[[], date] = local_today,
     ) -> None:
         self._db = db
+        # The officer who prepares the sheet signs it as its preparer (issue 12).
+        self._session = session or OfficerSession()
         self._today = today
         self._settings = settings
         self._spec: IndexSpec | None = None
+
+    def _preparer(self) -> str:
+        officer = self._session.officer
+        return officer.display_name if officer else ""
 
     # --- the periodic report -----------------------------------------------------------
 
@@ -277,7 +285,7 @@ class ReportService:
         index = self.index766(period, report=rep)
         today = day or date.today()
         if suffix == ".pdf":
-            signers = SheetSigners(preparer=settings.officer_name, head=settings.signer_name)
+            signers = SheetSigners(preparer=self._preparer(), head=settings.signer_name)
             data = render_06a(rep, unit, day=today, signers=signers)
         elif suffix == ".xlsx":
             data = render_06a_xlsx(rep, unit, index)

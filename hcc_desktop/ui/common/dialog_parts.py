@@ -46,6 +46,7 @@ from hcc_desktop.core.errors import (
     ValidationError,
 )
 from hcc_desktop.services import Services
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common.changes import announce
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import error_message, field_label, field_message
@@ -483,7 +484,7 @@ class DossierChangeDialog(QDialog):
     def _officer_field(self, not_set: str) -> QWidget:
         """The officer who records the change (``not_set`` when Settings has no
         name), with the core's message about it under it."""
-        officer = self._services.settings.load().officer_name
+        officer = logged_in_name(self._services)
         self.officer_label = officer_label(officer, not_set)
         return boxed(self.officer_label, self.errors.add("actor"))
 

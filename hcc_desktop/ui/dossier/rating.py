@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.domain import Rating, Satisfaction
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common.dialog_parts import (
     DIALOG_STYLESHEET,
     DossierChangeDialog,
@@ -298,7 +299,7 @@ class RatingDialog(DossierChangeDialog):
         comment_label = QLabel(self.tr("&Comment (optional)"))
         comment_label.setBuddy(self.comment)
 
-        officer = self._services.settings.load().officer_name
+        officer = logged_in_name(self._services)
         self.by_officer = QCheckBox(
             self.tr("E&ntered by the officer for the citizen ({officer})").format(
                 officer=officer or "—"
@@ -434,7 +435,7 @@ class RatingDialog(DossierChangeDialog):
             criteria=self.chosen_criteria(),
             comment=self.comment.text(),
             by_citizen=not by_officer,
-            rated_by=self._services.settings.load().officer_name if by_officer else "",
+            rated_by="",
         )
 
     def _stored(self, rating: Rating) -> None:

@@ -59,6 +59,7 @@ from hcc_desktop.core.errors import HccError, TransitionError
 from hcc_desktop.core.lifecycle import RULES
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common import dialog_parts as parts
 from hcc_desktop.ui.common.dialog_parts import DossierChangeDialog
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
@@ -381,7 +382,7 @@ class TransitionDialog(DossierChangeDialog):
                 label, parts.boxed(widget, self.errors.add(name, widget)) if name else widget
             )
 
-        officer = self._services.settings.load().officer_name
+        officer = logged_in_name(self._services)
         self.receiver: QComboBox | None = None
         self.department: QComboBox | None = None
         self.amount: QSpinBox | None = None

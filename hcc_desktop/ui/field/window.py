@@ -54,6 +54,7 @@ from hcc_desktop.core.field import (
     VisitStatus,
 )
 from hcc_desktop.services import Services
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common.messages import error_message
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.tasks import TaskRunner
@@ -177,7 +178,7 @@ class FieldWorkWindow(QDialog):
         self.end = QTimeEdit(QTime(DEFAULT_SESSION_END.hour, DEFAULT_SESSION_END.minute))
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
-        self.officers = QLineEdit(self._services.settings.load().officer_name)
+        self.officers = QLineEdit(logged_in_name(self._services))
         self.officers.setPlaceholderText(self.tr("names separated by commas"))
         self.plan_button = QPushButton(self.tr("&Add to the rota"))
         hours = QHBoxLayout()
@@ -435,7 +436,7 @@ class FieldWorkWindow(QDialog):
         qform.addRow("", self.request_button)
 
         self.visit_day = _date_edit(today)
-        self.visit_officer = QLineEdit(self._services.settings.load().officer_name)
+        self.visit_officer = QLineEdit(logged_in_name(self._services))
         self.plan_visit_button = QPushButton(self.tr("Plan the selected visit"))
         self.outcome = QLineEdit()
         self.minutes = QSpinBox()

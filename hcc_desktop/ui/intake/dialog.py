@@ -45,6 +45,7 @@ from hcc_desktop.core.domain import (
 from hcc_desktop.core.errors import ValidationError
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.attachments.reuse import IntakeReuse
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
@@ -750,7 +751,7 @@ class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
 
     def show_officer(self) -> None:
         """The officer on duty, read again: it may be changed while the dialog is open."""
-        officer = self._services.settings.load().officer_name
+        officer = logged_in_name(self._services)
         if officer:
             self.officer.setText(officer)
             self.officer.setStyleSheet("")

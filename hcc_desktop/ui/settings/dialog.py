@@ -40,6 +40,7 @@ from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings
 from hcc_desktop.ui.backups.page import BackupsPage
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
     make_error_label,
@@ -262,7 +263,9 @@ class SettingsDialog(QDialog):
         self.device_slot = QSpinBox()
         self.device_slot.setRange(0, MAX_DEVICE_SLOT)
         self.device_slot.setMaximumWidth(90)
+        # Read-only: the officer recorded on events is the one logged in (issue 12).
         self.officer_name = QLineEdit()
+        self.officer_name.setReadOnly(True)
         self.officer_phone = QLineEdit()
         self._add_row(form, self.tr("Device &name:"), self.device_name, self.device_name)
         self._add_row(
@@ -284,12 +287,14 @@ class SettingsDialog(QDialog):
         )
         self._add_row(
             form,
-            self.tr("Offi&cer on duty:"),
+            self.tr("Logged in as:"),
             self._with_error(
                 "officer_name",
                 self.officer_name,
                 t,
-                self.tr("Recorded as the receiving officer of every dossier."),
+                self.tr(
+                    "Recorded on every dossier and step: log in as another officer to change it."
+                ),
             ),
             self.officer_name,
         )
@@ -532,7 +537,7 @@ class SettingsDialog(QDialog):
         self.lookup_url.setText(s.public_lookup_url)
         self.device_name.setText(s.device_name)
         self.device_slot.setValue(s.device_slot)
-        self.officer_name.setText(s.officer_name)
+        self.officer_name.setText(logged_in_name(self._services))
         self.officer_phone.setText(s.officer_phone)
 
         intervals = list(s.office_hours.intervals)
@@ -700,7 +705,6 @@ class SettingsDialog(QDialog):
             public_lookup_url=self.lookup_url.text(),
             device_name=self.device_name.text(),
             device_slot=self.device_slot.value(),
-            officer_name=self.officer_name.text(),
             officer_phone=self.officer_phone.text(),
             office_hours=hours,
             due_soon_days=self.due_soon_days.value(),

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import CalendarOverride
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import AppSettings, validate_settings
-
-
-def save_officer(services: Services, name: str, phone: str) -> tuple[AppSettings, Changes]:
-    """Runs on the task runner: record the officer on duty."""
-    current = services.settings.load()
-    saved = services.settings.save(replace(current, officer_name=name, officer_phone=phone))
-    return saved, Changes(settings=True)
 
 
 def store_settings(

@@ -38,6 +38,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import WorklistFilter
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.settings import AppSettings
+from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.ui.common.table_models import (
     DUE_TODAY_COLOR,
@@ -416,7 +417,8 @@ class WorklistPanel(QWidget):
         self.due_soon_label = QLabel(self.tr("Due soon &within:"))
         self.due_soon_label.setBuddy(self.due_soon_spin)
         self.due_soon_spin.valueChanged.connect(self._within_edited)
-        self._officers.add(settings.officer_name)
+        # The logged-in officer is a choice of the officer filter from the start.
+        self._officers.add(logged_in_name(services))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -486,9 +488,6 @@ class WorklistPanel(QWidget):
             self.due_soon_spin.blockSignals(False)
             self._update_titles()
             self.reload()
-        if settings.officer_name and settings.officer_name not in self._officers:
-            self._officers.add(settings.officer_name)
-            self._refill_officers()
 
     def shutdown(self) -> None:
         """The window closes: no more loads."""

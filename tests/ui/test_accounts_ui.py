@@ -1,0 +1,219 @@
+"""The login, the first administrator and what a role may use (ui/accounts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from hcc_desktop.core.accounts import MAX_FAILURES, Role
+from hcc_desktop.db.models import AccountRow
+from hcc_desktop.services import Services, open_services
+from hcc_desktop.ui.accounts.login import FirstAdminDialog, LoginDialog
+from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.main_window import MainWindow
+from tests.conftest import ADMIN_PASSWORD, ADMIN_USER
+
+
+def _login(qtbot: QtBot, services: Services, user: str, password: str) -> LoginDialog:
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.user.setText(user)
+    dialog.password.setText(password)
+    dialog.log_in()
+    return dialog
+
+
+def test_login_ok(qtbot: QtBot, services: Services) -> None:
+    services.session.log_out()
+    dialog = _login(qtbot, services, ADMIN_USER, ADMIN_PASSWORD)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert dialog.officer is not None
+    assert services.session.current().user_name == ADMIN_USER
+
+
+def test_wrong_password_is_said_at_the_field(qtbot: QtBot, services: Services) -> None:
+    services.session.log_out()
+    dialog = _login(qtbot, services, ADMIN_USER, "wrong-password")
+    assert dialog.result() != LoginDialog.DialogCode.Accepted
+    assert dialog.password_error.text() == "Wrong user name or password"
+    assert dialog.password.text() == ""
+    assert services.session.officer is None
+    empty = _login(qtbot, services, "", "x")
+    assert empty.user_error.text() == "Enter a user name"
+
+
+def test_lockout_message_gives_the_time(qtbot: QtBot, services: Services) -> None:
+    services.session.log_out()
+    for _ in range(MAX_FAILURES):
+        _login(qtbot, services, ADMIN_USER, "wrong-password")
+    dialog = _login(qtbot, services, ADMIN_USER, ADMIN_PASSWORD)
+    assert dialog.officer is None
+    text = dialog.password_error.text()
+    assert text.startswith("This account is locked until")
+    with services.db.read() as s:
+        until = s.scalar(select(AccountRow.locked_until).where(AccountRow.user_name == ADMIN_USER))
+    assert until is not None
+    assert until.strftime("%d/%m/%Y %H:%M") in text
+
+
+def test_first_admin_on_a_store_without_accounts(qtbot: QtBot, tmp_path: Path) -> None:
+    svc = open_services(tmp_path / "new.db")
+    try:
+        assert svc.accounts.needs_first_admin()
+        dialog = FirstAdminDialog(svc)
+        qtbot.addWidget(dialog)
+        dialog.user.setText("Quan Tri")
+        dialog.password.setText("mat-khau-moi")
+        dialog.confirm.setText("mat-khau-khac")
+        dialog.create()
+        assert dialog.confirm_error.text() == "The two passwords are not the same"
+        dialog.confirm.setText("mat-khau-moi")
+        dialog.create()
+        assert dialog.user_error.isVisibleTo(dialog)
+        assert "lower-case letters without diacritics" in dialog.user_error.text()
+        dialog.user.setText("quantri")
+        dialog.full_name.setText("Nguyễn Văn Quản")
+        dialog.create()
+        assert dialog.result() == FirstAdminDialog.DialogCode.Accepted
+        assert not svc.accounts.needs_first_admin()
+        assert svc.session.current().role is Role.ADMIN
+    finally:
+        svc.close()
+
+
+def test_a_counter_officer_cannot_open_settings(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.accounts.add(user_name="an", password="mat-khau-an", role=Role.COUNTER)
+    services.accounts.authenticate("an", "mat-khau-an")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    for action in (
+        w.settings_action,
+        w.import_catalog_action,
+        w.reports_action,
+        w.complaints_action,
+        w.apology_action,
+    ):
+        assert not action.isVisible()
+        assert not action.isEnabled()
+    assert w.intake_action.isEnabled()
+    assert "an" in w.officer_label.text()
+    menus = {a.text(): a.isVisible() for a in w.menuBar().actions()}
+    assert not any(visible for title, visible in menus.items() if "Catalog" in title)
+
+
+def test_a_leader_gets_reports_but_not_settings(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.accounts.add(user_name="ba", password="mat-khau-ba", role=Role.LEADER)
+    services.accounts.authenticate("ba", "mat-khau-ba")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    assert w.reports_action.isVisible()
+    assert w.complaints_action.isVisible()
+    assert not w.settings_action.isVisible()
+
+
+def test_idle_lock_covers_and_unlocks_to_the_half_typed_intake(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    from hcc_desktop.ui.accounts.idle import IdleLock
+    from hcc_desktop.ui.intake.dialog import IntakeDialog
+
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    w.show()
+    intake = IntakeDialog(services, runner, w)
+    qtbot.addWidget(intake)
+    intake.show()
+    intake.applicant.full_name.setText("Nguyễn Thị Ánh")
+    idle = IdleLock(services, w)
+    assert idle._timer.isActive()
+    assert idle._timer.interval() == 5 * 60_000  # the default setting
+    idle.lock()
+    assert idle.is_locked
+    assert idle.dialog is not None
+    assert idle.dialog.isVisible()
+    covers = idle._covers
+    assert {c.parent() for c in covers} >= {w, intake}
+    assert all(c.isVisible() for c in covers)
+    # Escape does not unlock; a wrong password is said at the field.
+    idle.dialog.reject()
+    assert idle.dialog.isVisible()
+    idle.dialog.password.setText("wrong-password")
+    idle.dialog.unlock()
+    assert idle.dialog.password_error.text() == "Wrong user name or password"
+    assert idle.is_locked
+    idle.dialog.password.setText(ADMIN_PASSWORD)
+    with qtbot.waitSignal(idle.unlocked, timeout=5_000):
+        idle.dialog.unlock()
+    assert not idle.is_locked
+    assert not any(c.isVisible() for c in covers)
+    assert intake.isVisible()
+    assert intake.applicant.full_name.text() == "Nguyễn Thị Ánh"
+
+
+def test_idle_lock_zero_never_locks(qtbot: QtBot, services: Services, runner: TaskRunner) -> None:
+    from dataclasses import replace
+
+    from hcc_desktop.ui.accounts.idle import IdleLock
+
+    services.settings.save(replace(services.settings.load(), idle_lock_minutes=0))
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    idle = IdleLock(services, w)
+    assert not idle._timer.isActive()
+
+
+def test_admin_adds_resets_and_locks_through_the_accounts_page(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    page = w.open_accounts()
+    assert page.table.rowCount() == 1
+    add = page.add()
+    add.user.setText("an")
+    add.full_name.setText("Lê Văn An")
+    add.role.setCurrentIndex(add.role.findData("counter"))
+    add.password.setText("short")
+    add.save()
+    assert add.password_error.text() == "At least 8 characters"
+    add.password.setText("mat-khau-an")
+    add.save()
+    assert add.result() == add.DialogCode.Accepted
+    assert page.table.rowCount() == 2
+    page.select("an")
+    page.lock_button.click()
+    assert page.table.item(0, 3).text() == "Locked by an administrator"
+    page.unlock_button.click()
+    assert page.table.item(0, 3).text() == "Active"
+    reset = page.reset()
+    assert reset is not None
+    reset.new.setText("dat-lai-123")
+    reset.confirm.setText("dat-lai-123")
+    reset.save()
+    assert services.accounts.authenticate("an", "dat-lai-123").user_name == "an"
+
+
+def test_counter_officer_changes_own_password_but_sees_no_accounts_page(
+    qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    services.accounts.add(user_name="an", password="mat-khau-an", role=Role.COUNTER)
+    services.accounts.authenticate("an", "mat-khau-an")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    assert not w.accounts_action.isVisible()
+    assert w.password_action.isVisible()
+    dialog = w.change_password()
+    dialog.old.setText("wrong-password")
+    dialog.new.setText("mat-khau-moi")
+    dialog.confirm.setText("mat-khau-moi")
+    dialog.save()
+    assert dialog.old_error.text() == "The current password is wrong"
+    dialog.old.setText("mat-khau-an")
+    dialog.save()
+    assert services.accounts.authenticate("an", "mat-khau-moi").user_name == "an"
