@@ -61,6 +61,9 @@ def _enqueue_everything(svc: Services) -> int:
                 text(
                     f"INSERT OR IGNORE INTO outbox (kind, entity_id, created_at) "
                     f"SELECT '{kind}', id, CURRENT_TIMESTAMP FROM {table}"
+                    # Events in their device-chain order, as intakes queue them: the server
+                    # refuses a device chain that arrives with a gap.
+                    f"{' ORDER BY device_seq' if kind == 'event' else ''}"
                 )
             )
         return int(s.execute(text("SELECT count(*) FROM outbox")).scalar_one())
