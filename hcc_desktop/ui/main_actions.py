@@ -17,8 +17,8 @@ from hcc_desktop import __version__
 from hcc_desktop.core.paths import log_dir
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.settings import AppSettings
-from hcc_desktop.ui.settings.dialog import SettingsDialog
 from hcc_desktop.ui.accounts.manage import AccountsDialog, PasswordDialog
+from hcc_desktop.ui.settings.dialog import SettingsDialog
 from hcc_desktop.ui.sync.dialog import SyncDialog
 from hcc_desktop.ui.worklists.panel import KINDS, WorklistKind, kind_title, shortcut_of
 

@@ -40,8 +40,8 @@ from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.settings import AppSettings
-from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
 from hcc_desktop.ui.accounts.roles import apply_role, officer_text
+from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
 from hcc_desktop.ui.backups.scheduler import BackupScheduler
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub

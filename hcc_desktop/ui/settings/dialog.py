@@ -39,8 +39,8 @@ from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings
-from hcc_desktop.ui.backups.page import BackupsPage
 from hcc_desktop.ui.accounts.current import logged_in_name
+from hcc_desktop.ui.backups.page import BackupsPage
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
     make_error_label,
