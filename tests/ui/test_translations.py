@@ -333,7 +333,7 @@ def test_main_window_speaks_vietnamese(
     assert window.quit_action.text() == "Th&oát"
     assert window.search.placeholderText() == "Tìm mã hồ sơ, họ tên, CCCD, số điện thoại…"
     assert window.header_label.text() == "Hồ sơ tiếp nhận hôm nay (0)"
-    assert window.officer_label.text() == "Cán bộ trực: Trần Thị Bình"
+    assert window.officer_label.text() == "Cán bộ: Trần Thị Bình (Quản trị viên)"
     headers = [
         window.model.headerData(c, Qt.Orientation.Horizontal)
         for c in range(window.model.columnCount())

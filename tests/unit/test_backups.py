@@ -19,7 +19,7 @@ from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.backups import BackupService, restore_store, verify_backup
 from hcc_desktop.services.backups.manifest import manifest_path
-from tests.conftest import NOW, FakeClock, birth_draft
+from tests.conftest import NOW, FakeClock, birth_draft, log_in_admin
 
 
 def _codes(path: Path) -> set[str]:
@@ -263,7 +263,7 @@ def test_restore_a_backup_taken_during_a_burst_of_intakes(
 
     store = tmp_path / "busy.db"
     svc = open_services(store)
-    svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
+    log_in_admin(svc)
     names = ["Nguyễn Văn An", "Lê Thị Hoa", "Phạm Văn Bình", "Trần Thị Cúc", "Võ Văn Dũng"]
     committed: list[str] = []
     stop = threading.Event()

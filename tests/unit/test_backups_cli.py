@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hcc_desktop.services.backups.manifest import manifest_path
+from tests.conftest import INIT
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import _intake
 
@@ -16,7 +17,7 @@ from tests.unit.test_lifecycle_cli import _intake
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "cli.db"
-    assert run(path, "init", "--officer", "Trần Thị Bình", capsys=capsys)[0] == 0
+    assert run(path, *INIT, capsys=capsys)[0] == 0
     return path
 
 
