@@ -160,6 +160,7 @@ class Services:
 
     @cached_property
     def backups(self) -> BackupService:
+        """Backups of this store: into a folder, listed, pruned, the daily one."""
         with self._lazy_lock:
             from hcc_desktop.services.backups import BackupService
 

@@ -175,6 +175,7 @@ def test_the_dossier_window_scans_the_selected_paper_and_views_it(
         scan.attach_button.click()
     qtbot.waitUntil(lambda: "3" in panel.summary.text(), timeout=10_000)
     assert _digitised(services, d.code) == [(PAPER, 3)]
+    qtbot.waitUntil(lambda: not panel.loading)  # the panel reads its scans on the runner
     assert panel.view_button.isEnabled()
     preview = panel.view_selected()
     assert preview is not None

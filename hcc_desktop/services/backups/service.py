@@ -204,10 +204,12 @@ class BackupService:
     # -- the schedule --------------------------------------------------------
 
     def scheduled_folder(self) -> Path:
+        """The folder of the daily backups: the one chosen in the settings, else the default."""
         folder = self._settings.load().backup_folder.strip()
         return Path(folder) if folder else default_backup_dir()
 
     def has_backup_on(self, dest_dir: Path, day: date) -> bool:
+        """Whether this device's backups in ``dest_dir`` include one taken on ``day``."""
         return any(i.created_at.date() == day for i in self._own(dest_dir))
 
     def run_scheduled(self) -> BackupInfo | None:

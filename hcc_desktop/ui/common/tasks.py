@@ -295,7 +295,9 @@ class TaskRunner(QObject):
         carrier.handle.finished = True
         self._pending.discard(carrier)
         carrier.deleteLater()
-        if not self._pending:
+        # A runner owned by a window closed while its job ran (the start-up history
+        # check) is gone on the C++ side: nobody is left to hear that it is idle.
+        if not self._pending and shiboken6.isValid(self):
             self.busy_changed.emit(False)
 
     def _unhandled_error(self, exc: BaseException) -> None:
