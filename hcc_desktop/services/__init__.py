@@ -76,6 +76,7 @@ class Services:
 
     @cached_property
     def accounts(self) -> AccountService:
+        """The officers' accounts of this store: add, lock, passwords, log in."""
         with self._lazy_lock:
             from hcc_desktop.services.accounts import AccountService
 

@@ -43,7 +43,19 @@ def test_first_window_is_painted_before_the_services_are_imported(tmp_path: Path
         "HCC_DESKTOP_HOME": str(tmp_path / "home"),
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
+        # The store's first administrator, and the login --quit-after-show uses (issue 12).
+        "HCC_USER": "binh",
+        "HCC_PASSWORD": "mat-khau-thu",
     }
+    init = ["init", "--admin-user", "binh"]
+    subprocess.run(
+        [sys.executable, "-m", "hcc_desktop", "--db", str(tmp_path / "hcc.db"), *init],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "hcc.db")],
         env=env,
