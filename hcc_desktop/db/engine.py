@@ -46,11 +46,21 @@ def _configure(engine: Engine, begin: str, cache_kib: int | None = None) -> None
         connection.exec_driver_sql(begin)
 
 
-def make_engine(path: Path, *, write: bool = True) -> Engine:
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+def make_engine(path: Path, *, write: bool = True, key: bytes | None = None) -> Engine:
+    """An engine over the store at ``path``; with ``key``, the SQLCipher-encrypted store
+    (db/cipher.py): each new connection is keyed and the key proved before use."""
+    connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    if key is None:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args=connect_args)
+    else:
+        from hcc_desktop.db import cipher
+
+        def creator() -> Any:
+            return cipher.connect(path, key, **connect_args)
+
+        # The pysqlite dialect over sqlcipher3 (the same DB-API as sqlite3): SQLAlchemy's
+        # own pysqlcipher dialect would derive the key from a passphrase on every connect.
+        engine = create_engine("sqlite+pysqlite://", module=cipher.dbapi(), creator=creator)
     if write:
         _configure(engine, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
     else:
@@ -61,10 +71,11 @@ def make_engine(path: Path, *, write: bool = True) -> Engine:
 class Database:
     """The local store of one device: a SQLite file and its session factories."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, key: bytes | None = None) -> None:
         self.path = Path(path)
-        self.write_engine = make_engine(self.path, write=True)
-        self.read_engine = make_engine(self.path, write=False)
+        self.encrypted = key is not None
+        self.write_engine = make_engine(self.path, write=True, key=key)
+        self.read_engine = make_engine(self.path, write=False, key=key)
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
 

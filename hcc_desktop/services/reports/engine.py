@@ -335,7 +335,8 @@ def _run_cancellable(
     if cancel is None:
         return list(conn.execute(sql, params).all())
     raw = conn.connection.driver_connection
-    if not isinstance(raw, sqlite3.Connection):  # pragma: no cover - the device is SQLite
+    # sqlite3's or sqlcipher3's connection (the encrypted store): both have the handler.
+    if not hasattr(raw, "set_progress_handler"):  # pragma: no cover - the device is SQLite
         return list(conn.execute(sql, params).all())
     raw.set_progress_handler(lambda: 1 if cancel() else 0, CANCEL_STEPS)
     try:
