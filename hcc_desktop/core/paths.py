@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -65,10 +66,8 @@ def private_dir(path: Path) -> Path:
 def private_file(path: Path) -> None:
     """Make an existing file 0600 (nothing happens when it is not there)."""
     if os.name == "posix":
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.chmod(path, PRIVATE_FILE_MODE)
-        except FileNotFoundError:
-            pass
 
 
 def make_private(store: Path) -> None:

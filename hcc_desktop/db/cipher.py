@@ -136,9 +136,7 @@ def export_encrypted(
         src.execute("BEGIN")  # one snapshot for the export and the counts
         expected = _counts(src)
         version = int(src.execute("PRAGMA user_version").fetchone()[0])
-        src.execute(
-            "ATTACH DATABASE ? AS encrypted KEY \"x'" + key.hex() + "'\"", (str(target),)
-        )
+        src.execute("ATTACH DATABASE ? AS encrypted KEY \"x'" + key.hex() + "'\"", (str(target),))
         try:
             src.execute("PRAGMA encrypted.cipher_memory_security = OFF")
             src.execute("SELECT sqlcipher_export('encrypted')")
@@ -169,9 +167,7 @@ def verify_copy(path: Path, key: bytes, expected: dict[str, int]) -> None:
     try:
         result = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            raise StoreKeyError(
-                "encryption_failed", path=str(path), detail="; ".join(result[:5])
-            )
+            raise StoreKeyError("encryption_failed", path=str(path), detail="; ".join(result[:5]))
         got = _counts(con)
         if got != expected:
             diff = sorted(k for k in set(got) | set(expected) if got.get(k) != expected.get(k))

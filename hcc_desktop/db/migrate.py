@@ -83,9 +83,7 @@ def backup_copy(path: Path, tag: str, *, key: bytes | None = None) -> Path:
     return target
 
 
-def upgrade(
-    path: Path, *, revision: str = "head", key: bytes | None = None
-) -> MigrationResult:
+def upgrade(path: Path, *, revision: str = "head", key: bytes | None = None) -> MigrationResult:
     """Bring the database at ``path`` to ``revision``, creating it if needed.
 
     An existing database that needs migrating is first copied next to itself

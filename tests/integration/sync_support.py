@@ -7,7 +7,6 @@ import contextlib
 import re
 import shutil
 import socket
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.intake import IntakeDraft
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
 from hcc_desktop.services.sync.service import SyncService
+from tests import keyed
 from tests.conftest import FakeClock
 
 FILE_KEYRING = "hcc_desktop.services.sync.credentials.EncryptedFileKeyring"
@@ -77,7 +77,7 @@ def make_device_template(directory: Path) -> Path:
     milliseconds instead of migrating and loading the catalog again."""
     path = directory / "device-template.db"
     open_services(path).close()
-    conn = sqlite3.connect(path)
+    conn = keyed.connect(path)
     try:
         conn.execute("DELETE FROM settings")
         conn.execute("DELETE FROM calendar_overrides")

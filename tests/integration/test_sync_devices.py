@@ -444,15 +444,14 @@ def test_a_device_registering_again_keeps_its_slot(fleet: Fleet, harness: Harnes
 
 
 def test_a_broken_local_chain_is_not_pushed(fleet: Fleet, harness: Harness) -> None:
-    import sqlite3
-
     from hcc_desktop.cli.sync import describe
+    from tests import keyed
 
     unit = new_unit_code()
     counter = fleet.device("counter", unit, harness.server.base_url)
     d = counter.accept(marriage_status_draft())
     path = counter.services.db.path
-    with sqlite3.connect(path) as con:
+    with keyed.connect(path) as con:
         con.execute("UPDATE dossiers SET owner_id_number = '001099000001' WHERE id = ?", (d.id,))
     with pytest.raises(SyncError) as caught:
         counter.sync.sync()
