@@ -518,6 +518,13 @@ ERROR_MESSAGES: dict[str, str] = {
         "Messages", "The file received was damaged (its SHA-256 does not match); it was not kept"
     ),
     "attachment_bad_hash": QT_TRANSLATE_NOOP("Messages", "{sha256} is not a valid SHA-256"),
+    "attachment_sealed": QT_TRANSLATE_NOOP(
+        "Messages", "The file of this document is encrypted and the database key is not open"
+    ),
+    "attachment_corrupt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The stored file of this document is damaged or was altered; fetch it again by a sync",
+    ),
     "attachment_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "The server has no such file for this unit"
     ),

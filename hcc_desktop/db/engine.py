@@ -74,10 +74,21 @@ class Database:
     def __init__(self, path: Path, *, key: bytes | None = None) -> None:
         self.path = Path(path)
         self.encrypted = key is not None
+        self._key = key
         self.write_engine = make_engine(self.path, write=True, key=key)
         self.read_engine = make_engine(self.path, write=False, key=key)
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    def derived_key(self, purpose: bytes) -> bytes | None:
+        """A 256-bit key for ``purpose`` (HKDF-SHA256 of the store key), for what is
+        encrypted beside the store (attachments); None for a plain store."""
+        if self._key is None:
+            return None
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(self._key)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

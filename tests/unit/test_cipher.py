@@ -22,7 +22,7 @@ import pytest
 
 from hcc_desktop.core.errors import StoreKeyError
 from hcc_desktop.db import cipher
-from hcc_desktop.services import open_services
+from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.encryption import (
     RECOVERY_ENV,
     decode_recovery_key,
@@ -290,3 +290,31 @@ def test_an_encrypted_copy_opens_with_its_key_only(tmp_path: Path, clock: FakeCl
     assert caught.value.code == "key_wrong"
     with pytest.raises(FileExistsError):
         cipher.export_encrypted(store, copy, other, source_key=key)
+
+
+def test_attachments_are_sealed_and_an_altered_file_is_refused(
+    services: Services, tmp_path: Path
+) -> None:
+    from hcc_desktop.services.attachments.files import AttachmentError, FileStore
+
+    pdf = b"%PDF-1.7 " + NAME.encode() + b" " + CCCD.encode()
+    sha = services.attachments.files.put(pdf)
+    assert hashlib.sha256(pdf).hexdigest() == sha  # the name is the plaintext's hash
+    stored = services.attachments.files.path(sha)
+    assert _leaks(stored.parent) == []
+    assert services.attachments.read(sha) == pdf
+    # A plain file of an older version is still read, and sealed when stored again.
+    legacy = b"%PDF-1.4 legacy"
+    legacy_sha = hashlib.sha256(legacy).hexdigest()
+    FileStore(services.attachments.files.root).put(legacy)
+    assert services.attachments.read(legacy_sha) == legacy
+    services.attachments.files.put(legacy)
+    assert services.attachments.files.path(legacy_sha).read_bytes().startswith(b"HCCSEAL1")
+    # One flipped byte: the tag refuses it.
+    raw = bytearray(stored.read_bytes())
+    raw[-1] ^= 1
+    stored.write_bytes(bytes(raw))
+    assert not services.attachments.files.verify(sha)
+    with pytest.raises(AttachmentError) as caught:
+        services.attachments.read(sha)
+    assert caught.value.code == "attachment_corrupt"
