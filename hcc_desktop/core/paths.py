@@ -70,13 +70,19 @@ def private_file(path: Path) -> None:
             os.chmod(path, PRIVATE_FILE_MODE)
 
 
+def private_umask() -> None:
+    """Files created from now on by this process are 0600, folders 0700 (POSIX)."""
+    if os.name == "posix":
+        os.umask(PRIVATE_UMASK)
+
+
 def make_private(store: Path) -> None:
     """Set the process umask so that every file created from now on is 0600, make the
     store's folder (and the data directory, when it is another) 0700, and repair the
     modes of the store, its WAL/SHM and its backups."""
     if os.name != "posix":  # pragma: no cover - Windows: the profile folder is private
         return
-    os.umask(PRIVATE_UMASK)
+    private_umask()
     private_dir(store.parent)
     home = data_dir()
     if home.exists() and home.resolve() != store.parent.resolve():
