@@ -24,6 +24,7 @@ BUSY_TIMEOUT_MS = 15_000
 # each pulled page re-read most of them from the file. Pages are only held once touched,
 # so the counter's small writes keep it small; the read connections keep the default.
 WRITE_CACHE_KIB = 32_768
+READ_CACHE_KIB_ENCRYPTED = 32_768
 
 
 def _configure(engine: Engine, begin: str, cache_kib: int | None = None) -> None:
@@ -63,6 +64,11 @@ def make_engine(path: Path, *, write: bool = True, key: bytes | None = None) -> 
         engine = create_engine("sqlite+pysqlite://", module=cipher.dbapi(), creator=creator)
     if write:
         _configure(engine, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
+    elif key is not None:
+        # Encrypted: every page read from the file is decrypted and its HMAC checked, so
+        # a page kept in SQLite's cache saves far more than with a plain file (which the
+        # OS cache serves). Pages are held only once read (docs/benchmarks.md).
+        _configure(engine, "BEGIN", READ_CACHE_KIB_ENCRYPTED)
     else:
         _configure(engine, "BEGIN")
     return engine
