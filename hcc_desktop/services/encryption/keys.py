@@ -143,3 +143,19 @@ def unlock_store(path: Path) -> StoreUnlock:
     key = secrets.token_bytes(cipher.KEY_BYTES)
     save_store_key(path, key)
     return StoreUnlock(key, new_recovery_key=encode_recovery_key(key))
+
+
+def connect_store(path: Path, **kwargs: object) -> object:
+    """A DB-API connection (the sqlite3 API) to the store at ``path`` outside the app's
+    engines — benchmarks, smoke tests, a backup's own checks: keyed from the keyring
+    when the store is encrypted (``key_missing`` when the keyring has no key), plain
+    sqlite3 otherwise."""
+    import sqlite3
+
+    path = Path(path)
+    if not cipher.is_encrypted(path):
+        return sqlite3.connect(path, **kwargs)  # type: ignore[arg-type]
+    key = load_store_key(path)
+    if key is None:
+        raise StoreKeyError("key_missing", path=str(path))
+    return cipher.connect(path, key, **kwargs)
