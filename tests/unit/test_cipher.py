@@ -82,11 +82,31 @@ def test_a_new_store_holds_no_citizen_data_in_clear(tmp_path: Path, clock: FakeC
     svc = open_services(store, clock=clock)
     try:
         assert svc.dossiers.get(code).owner.full_name == NAME
+        # Demo data too, and a scan attached to the intake.
+        from hcc_desktop.services.demo import generate
+
+        generate(svc, count=40, seed=3, end_day=clock.now.date())
+        con = keyed.connect(store)
+        demo = con.execute(
+            "SELECT owner_name, owner_id_number, owner_phone FROM dossiers "
+            "WHERE code != ? AND owner_phone != '' LIMIT 10",
+            (code,),
+        ).fetchall()
+        con.close()
+        assert len(demo) == 10
+        svc.attachments.files.put(b"%PDF-1.7 scan of " + NAME.encode() + CCCD.encode())
         assert svc.recovery_key is None  # shown once, on the first open only
         with svc.db.write() as s:
             s.connection().exec_driver_sql("SELECT 1")
         assert cipher.is_encrypted(store)
+        assert store.with_name("hcc.db-wal").stat().st_size > 0
+        assert any((store.parent / "attachments").rglob("*"))
         assert _leaks(store.parent) == []
+        raw = b"".join(_all_bytes(store.parent).values())
+        for name, cccd, phone in demo:
+            assert name.encode() not in raw
+            assert cccd.encode() not in raw
+            assert phone.encode() not in raw
         # The plain sanity check of the test itself: the same data in a plain store leak.
         plain = tmp_path / "plain" / "hcc.db"
         _intake(plain, clock, encrypted=False)
