@@ -18,6 +18,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from keyring.errors import KeyringError
 
@@ -145,7 +146,7 @@ def unlock_store(path: Path) -> StoreUnlock:
     return StoreUnlock(key, new_recovery_key=encode_recovery_key(key))
 
 
-def connect_store(path: Path, **kwargs: object) -> object:
+def connect_store(path: Path, **kwargs: Any) -> Any:
     """A DB-API connection (the sqlite3 API) to the store at ``path`` outside the app's
     engines — benchmarks, smoke tests, a backup's own checks: keyed from the keyring
     when the store is encrypted (``key_missing`` when the keyring has no key), plain
@@ -154,7 +155,7 @@ def connect_store(path: Path, **kwargs: object) -> object:
 
     path = Path(path)
     if not cipher.is_encrypted(path):
-        return sqlite3.connect(path, **kwargs)  # type: ignore[arg-type]
+        return sqlite3.connect(path, **kwargs)
     key = load_store_key(path)
     if key is None:
         raise StoreKeyError("key_missing", path=str(path))

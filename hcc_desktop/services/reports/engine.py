@@ -334,7 +334,7 @@ def _run_cancellable(
     """Run one statement; a ``cancel`` that says yes interrupts it mid-way."""
     if cancel is None:
         return list(conn.execute(sql, params).all())
-    raw = conn.connection.driver_connection
+    raw: Any = conn.connection.driver_connection
     # sqlite3's or sqlcipher3's connection (the encrypted store): both have the handler.
     if not hasattr(raw, "set_progress_handler"):  # pragma: no cover - the device is SQLite
         return list(conn.execute(sql, params).all())
