@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 15_000
 # The write connection's page cache (KiB). SQLite's default, 2 MB, is smaller than the
@@ -61,7 +62,12 @@ def make_engine(path: Path, *, write: bool = True, key: bytes | None = None) -> 
 
         # The pysqlite dialect over sqlcipher3 (the same DB-API as sqlite3): SQLAlchemy's
         # own pysqlcipher dialect would derive the key from a passphrase on every connect.
-        engine = create_engine("sqlite+pysqlite://", module=cipher.dbapi(), creator=creator)
+        # The URL names no file, which would make SQLAlchemy treat it as ":memory:" and
+        # share ONE connection per thread (SingletonThreadPool): a nested read inside a
+        # read would then BEGIN twice. A file store gets the QueuePool, as with a path.
+        engine = create_engine(
+            "sqlite+pysqlite://", module=cipher.dbapi(), creator=creator, poolclass=QueuePool
+        )
     if write:
         _configure(engine, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
     elif key is not None:
