@@ -263,6 +263,35 @@ def encrypt_in_place(path: Path, key: bytes, *, step: Step = _no_step) -> dict[s
     return counts
 
 
+def encrypt_plain_backups(path: Path, key: bytes) -> list[Path]:
+    """Encrypt, with the store's key, the plain backup copies an older version left next
+    to the store (``<name>.<stamp>.<revision>.bak``, db/migrate.py), and securely remove
+    their plain bytes. Each is replaced atomically: a crash leaves it plain or encrypted.
+    Returns the backups encrypted."""
+    done: list[Path] = []
+    for wipe in path.parent.glob(path.name + ".*.bak.wipe"):  # an interrupted run's
+        backup = wipe.with_name(wipe.name.removesuffix(".wipe"))
+        if is_plain(backup):
+            wipe.unlink()  # the same plain inode as the backup, handled below
+        else:
+            secure_remove(wipe)
+    for backup in sorted(path.parent.glob(path.name + ".*.bak")):
+        if backup.name.endswith(PLAIN_BACKUP_SUFFIX) or not is_plain(backup):
+            continue
+        sealed = backup.with_name(backup.name + ENCRYPTING_SUFFIX)
+        wipe = backup.with_name(backup.name + ".wipe")
+        _remove_with_sides(sealed)
+        with contextlib.suppress(FileNotFoundError):
+            wipe.unlink()
+        export_encrypted(backup, sealed, key)
+        os.link(backup, wipe)  # keeps the plain inode reachable, to overwrite it
+        os.replace(sealed, backup)
+        fsync_dir(path.parent)
+        secure_remove(wipe)
+        done.append(backup)
+    return done
+
+
 def finish_pending(path: Path) -> None:
     """Complete a migration interrupted after its swap: securely remove the plain backup
     (only once the store at ``path`` is the encrypted one) and a stale encrypting copy."""
@@ -279,6 +308,7 @@ __all__ = [
     "connect",
     "dbapi",
     "encrypt_in_place",
+    "encrypt_plain_backups",
     "export_encrypted",
     "finish_pending",
     "is_encrypted",

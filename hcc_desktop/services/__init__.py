@@ -163,6 +163,9 @@ def open_services(
         if cipher.is_plain(path):
             cipher.encrypt_in_place(path, key)
             encrypted_now = True
+        # Plain copies an older version's upgrades left next to the store (cheap to
+        # check: the first 16 bytes of each).
+        cipher.encrypt_plain_backups(path, key)
     migration = upgrade(path, key=key)
     db = Database(path, key=key)
     make_private(path)

@@ -338,3 +338,24 @@ def test_attachments_are_sealed_and_an_altered_file_is_refused(
     with pytest.raises(AttachmentError) as caught:
         services.attachments.read(sha)
     assert caught.value.code == "attachment_corrupt"
+
+
+def test_plain_backups_of_an_older_version_are_encrypted_too(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    from hcc_desktop.db.migrate import backup_copy, current_revision, head_revision
+
+    store = tmp_path / "data" / "hcc.db"
+    _intake(store, clock, encrypted=False)  # an older version's plain store…
+    backup_copy(store, head_revision())  # …and the plain copy its upgrade kept
+    backups = list(store.parent.glob("hcc.db.*.bak"))
+    assert len(backups) == 1
+    assert cipher.is_plain(backups[0])
+    assert _leaks(store.parent)
+    svc = open_services(store, clock=clock)
+    svc.close()
+    assert cipher.is_encrypted(backups[0])
+    key = keyed.key_of(store)
+    assert current_revision(backups[0], key=key) == head_revision()
+    assert sorted(p.name for p in store.parent.iterdir()) == ["hcc.db", backups[0].name]
+    assert _leaks(store.parent) == []
