@@ -7,15 +7,21 @@ sqlite3 API; a plain file (an old store a test builds) opens with stdlib sqlite3
 
 from __future__ import annotations
 
+import secrets
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from hcc_desktop.db import cipher
 from hcc_desktop.services.encryption import load_store_key
+from hcc_desktop.services.encryption.keys import save_store_key
 
 
 def key_of(path: Path | str) -> bytes:
+    known = _KNOWN.get(Path(path).resolve())
+    if known is not None:
+        return known
     key = load_store_key(Path(path))
     assert key is not None, f"no key in the keyring for {path}"
     return key
@@ -33,3 +39,23 @@ def connect(path: Path | str, **kwargs: Any) -> Any:
 Error = cipher.dbapi().Error
 IntegrityError = cipher.dbapi().IntegrityError
 DatabaseError = cipher.dbapi().DatabaseError
+
+
+# Stores whose key a test keeps itself (templates copied for many devices, made once per
+# module, outside any test's keyring).
+_KNOWN: dict[Path, bytes] = {}
+
+
+def encrypt_copy(plain: Path, target: Path) -> Path:
+    """``target``: the plain store ``plain`` encrypted with a fresh key kept here."""
+    key = secrets.token_bytes(cipher.KEY_BYTES)
+    cipher.export_encrypted(plain, target, key)
+    _KNOWN[target.resolve()] = key
+    return target
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """Copy a store and put its key in the current keyring under the copy's path."""
+    key = _KNOWN.get(Path(source).resolve()) or key_of(source)
+    shutil.copy(source, target)
+    save_store_key(Path(target), key)

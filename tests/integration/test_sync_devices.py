@@ -4,7 +4,6 @@ server process (PostgreSQL and SQLite): everything everywhere exactly once."""
 from __future__ import annotations
 
 import json
-import shutil
 import uuid
 from dataclasses import replace
 from datetime import date, timedelta
@@ -21,6 +20,7 @@ from hcc_desktop.services import open_services
 from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.sync.credentials import load_credential, store_credential
 from hcc_desktop.services.sync.service import SyncResult
+from tests import keyed
 from tests.conftest import applicant, birth_draft, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (
@@ -360,7 +360,7 @@ def test_the_command_line_registers_syncs_and_exports(
 ) -> None:
     unit = new_unit_code()
     db = tmp_path / "cli.db"
-    shutil.copy(device_template, db)
+    keyed.copy_store(device_template, db)
     base = ["--db", str(db)]
     code = harness.enrol(unit)
     assert sync_cli.main([*base, "device", "register", "--server", harness.server.base_url,
