@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from hcc_desktop.core.errors import StoreKeyError
+from hcc_desktop.core.errors import StorageError, StoreKeyError
 from hcc_desktop.core.paths import fsync_dir, private_file, secure_remove
 
 KEY_BYTES = 32
@@ -161,17 +161,17 @@ def export_encrypted(
 
 
 def verify_copy(path: Path, key: bytes, expected: dict[str, int]) -> None:
-    """Raise ``StoreKeyError("encryption_failed")`` unless the encrypted file at ``path``
+    """Raise ``StorageError("encryption_failed")`` unless the encrypted file at ``path``
     passes SQLite's integrity check and holds exactly ``expected`` rows per table."""
     con = connect(path, key)
     try:
         result = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            raise StoreKeyError("encryption_failed", path=str(path), detail="; ".join(result[:5]))
+            raise StorageError("encryption_failed", path=str(path), detail="; ".join(result[:5]))
         got = _counts(con)
         if got != expected:
             diff = sorted(k for k in set(got) | set(expected) if got.get(k) != expected.get(k))
-            raise StoreKeyError(
+            raise StorageError(
                 "encryption_failed", path=str(path), detail="row counts differ: " + ", ".join(diff)
             )
     finally:
@@ -202,9 +202,7 @@ def _checkpoint_plain(path: Path) -> None:
         con.execute("PRAGMA busy_timeout = 15000")
         row = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if row is not None and row[0] != 0:
-            raise StoreKeyError(
-                "encryption_failed", path=str(path), detail="the database is in use"
-            )
+            raise StorageError("encryption_failed", path=str(path), detail="the database is in use")
         # DELETE mode on the way out: the file stands alone, with no WAL to forget.
         con.execute("PRAGMA journal_mode = DELETE")
     finally:
@@ -241,10 +239,10 @@ def encrypt_in_place(path: Path, key: bytes, *, step: Step = _no_step) -> dict[s
     step("checkpointed")
     try:
         counts = export_encrypted(path, encrypting, key)
-    except StoreKeyError:
+    except StorageError:
         raise
     except Exception as exc:
-        raise StoreKeyError("encryption_failed", path=str(path), detail=str(exc)) from exc
+        raise StorageError("encryption_failed", path=str(path), detail=str(exc)) from exc
     step("exported")
     with contextlib.suppress(FileNotFoundError):
         backup.unlink()  # a stale backup of an earlier interrupted run (same plain data)
