@@ -37,6 +37,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_desktop.services.encryption import connect_store
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -123,7 +125,12 @@ def floor_startup(count: int, pairs: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "startup.db"
         shutil.copyfile(db, work)
+        from hcc_desktop.services.encryption.keys import encode_recovery_key, load_store_key
+
+        key = load_store_key(db)  # the copy's key for the child's own keyring (issue 12)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=tmp, **LOGIN_ENV)
+        if key is not None:
+            env["HCC_RECOVERY_KEY"] = encode_recovery_key(key)
         app_cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(work), "--quit-after-show"]
         floor_cmd = [sys.executable, str(ROOT / "bench" / "floor_qt.py")]
 
@@ -194,7 +201,7 @@ class Captured:
 
 def bare_connection(path: Path) -> sqlite3.Connection:
     """A sqlite3 connection set up like the app's (db/engine.py)."""
-    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    con = connect_store(path, isolation_level=None, check_same_thread=False)  # type: ignore[assignment]
     for pragma in (
         "busy_timeout = 15000",
         "foreign_keys = ON",

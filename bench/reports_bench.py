@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import statistics
 import sys
 import time
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from hcc_desktop.core.periods import Period  # noqa: E402
 from hcc_desktop.db.migrate import head_revision  # noqa: E402
 from hcc_desktop.services import Services, open_services  # noqa: E402
+from hcc_desktop.services.encryption import connect_store  # noqa: E402
 from hcc_desktop.services.reports import engine  # noqa: E402
 from hcc_desktop.services.reports.engine import MMAP_BYTES, stamp  # noqa: E402
 
@@ -70,7 +70,7 @@ def build(path: Path, n: int, seed: int = 766) -> None:
     services = open_services(path)
     services.close()
     rnd = random.Random(seed)
-    con = sqlite3.connect(path)
+    con = connect_store(path)  # type: ignore[assignment]
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=OFF")
     # The search index is not what this benchmark measures; skip filling it.
@@ -212,7 +212,7 @@ def build(path: Path, n: int, seed: int = 766) -> None:
 
 
 def floor(path: Path) -> float:
-    con = sqlite3.connect(path)
+    con = connect_store(path)  # type: ignore[assignment]
     con.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # the same I/O set-up as the report
     t = time.perf_counter()
     con.execute(

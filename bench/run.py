@@ -33,6 +33,11 @@ from hcc_desktop.db.migrate import head_revision  # noqa: E402
 from hcc_desktop.services import Services, open_services  # noqa: E402
 from hcc_desktop.services.demo import generate  # noqa: E402
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft  # noqa: E402
+from hcc_desktop.services.encryption.keys import (  # noqa: E402
+    encode_recovery_key,
+    load_store_key,
+    save_store_key,
+)
 
 CACHE = ROOT / "bench" / ".cache"
 RESULTS = ROOT / "bench" / "results"
@@ -98,11 +103,24 @@ def demo_db(count: int) -> Path:
     return path
 
 
+def copy_store(source: Path, target: Path) -> None:
+    """Copy a store and its key (the keyring holds one key per store path)."""
+    shutil.copyfile(source, target)
+    key = load_store_key(source)
+    if key is not None:
+        save_store_key(target, key)
+
+
+def recovery_key_of(store: Path) -> str:
+    key = load_store_key(store)
+    return encode_recovery_key(key) if key is not None else ""
+
+
 def bench_intake(repeat: int) -> dict[str, object]:
     """Accept a dossier (commit, durable) and render its receipt PDF."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "intake.db"
-        db.write_bytes(demo_db(10_000).read_bytes())
+        copy_store(demo_db(10_000), db)
         svc = open_services(db, clock=lambda: datetime(2026, 11, 23, 16, 0))
         svc.accounts.authenticate(BENCH_USER, BENCH_PASSWORD)
         owner = PersonInput(
@@ -231,7 +249,14 @@ def bench_startup(count: int, repeat: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "startup.db"
         shutil.copyfile(db, work)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=tmp, **LOGIN_ENV)
+        # The copy's key, for the child's own keyring (issue 12: one key entry per store).
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            HCC_DESKTOP_HOME=tmp,
+            HCC_RECOVERY_KEY=recovery_key_of(db),
+            **LOGIN_ENV,
+        )
         inside, lists, wall = [], [], []
         for _ in range(repeat + 1):
             t0 = time.perf_counter()

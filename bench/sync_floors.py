@@ -41,6 +41,7 @@ from hcc_desktop.server.db import ServerDatabase  # noqa: E402
 from hcc_desktop.server.store import SyncStore  # noqa: E402
 from hcc_desktop.services import open_services  # noqa: E402
 from hcc_desktop.services.demo import generate  # noqa: E402
+from hcc_desktop.services.encryption import connect_store  # noqa: E402
 from hcc_desktop.services.sync.client import SyncBase  # noqa: E402
 from tests.integration.conftest import PgCluster, ServerProcess, find_pg_bin  # noqa: E402
 
@@ -137,7 +138,7 @@ class PullTrace:
 
 
 def floor_pull(statements: list[tuple[str, Any, bool]], fresh_store: Path) -> float:
-    con = sqlite3.connect(fresh_store, isolation_level=None)
+    con = connect_store(fresh_store, isolation_level=None)  # type: ignore[assignment]
     for pragma in ("busy_timeout = 15000", "foreign_keys = ON", "journal_mode = WAL",
                    "synchronous = FULL"):  # fmt: skip
         con.execute(f"PRAGMA {pragma}")

@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -189,11 +188,21 @@ def smoke_upgrade(b: Bundle) -> None:
     backups = list(b.work.glob("old-release.db.*.0001.bak"))
     if len(backups) != 1:
         raise SmokeFailure(f"no backup copy before the upgrade: {sorted(b.work.iterdir())}")
-    con = sqlite3.connect(old)
-    try:
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    finally:
-        con.close()
+    # The store is encrypted now (issue 12): read it with its key, from the bundle's
+    # keyring (HCC_DESKTOP_HOME of the bundle's environment).
+    read_revision = (
+        "import sys; from hcc_desktop.services.encryption import connect_store; "
+        "con = connect_store(sys.argv[1]); "
+        "print(con.execute('SELECT version_num FROM alembic_version').fetchone()[0])"
+    )
+    revision = subprocess.run(
+        [sys.executable, "-c", read_revision, str(old)],
+        cwd=ROOT,
+        env={**os.environ, "HCC_DESKTOP_HOME": b.env["HCC_DESKTOP_HOME"]},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if revision == "0001":
         raise SmokeFailure("the old database was not upgraded")
     print(f"  upgraded 0001 -> {revision}, backup {backups[0].name}")

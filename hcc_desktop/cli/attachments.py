@@ -4,7 +4,6 @@ held for a citizen's reuse."""
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +93,8 @@ def cmd_attachments(services: Services, args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for i in infos:
             name = f"{i.component_id or 'result'}-{i.sha256[:12]}.pdf".replace("/", "_")
-            source = services.attachments.files.path(i.sha256)
-            if not source.is_file():
-                services.attachments.read(i.sha256)  # raises attachment_missing
-            shutil.copyfile(source, folder / name)
+            # Decrypted on the way out (the stored file is sealed: issue 12).
+            (folder / name).write_bytes(services.attachments.read(i.sha256))
     if args.json:
         print_json([_entry(i) for i in infos])
     elif not infos:

@@ -19,7 +19,7 @@ from typing import Any
 
 from hcc_desktop.cli import text
 from hcc_desktop.cli.common import fail, print_json, report
-from hcc_desktop.core.errors import BackupError, HccError
+from hcc_desktop.core.errors import BackupError, HccError, StoreKeyError
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.services import Services
@@ -99,6 +99,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         result = restore_store(
             Path(args.file), store, confirm=None if args.yes else lambda i: _ask(i, store)
         )
+    except StoreKeyError as exc:
+        report(exc)
+        return 5
     except BackupError as exc:
         # The file does not verify (or cannot be read): nothing was replaced.
         report(exc)

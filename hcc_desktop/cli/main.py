@@ -43,6 +43,7 @@ from hcc_desktop.core.errors import (
     CatalogError,
     HccError,
     PermissionDenied,
+    StoreKeyError,
     ValidationError,
 )
 from hcc_desktop.core.formats import safe_json
@@ -284,6 +285,15 @@ INIT_DATABASE = QT_TRANSLATE_NOOP("Cli", "database: {path}")
 INIT_NEW = QT_TRANSLATE_NOOP("Cli", "new")
 INIT_SCHEMA = QT_TRANSLATE_NOOP("Cli", "schema: {start} -> {end}")
 INIT_BACKUP = QT_TRANSLATE_NOOP("Cli", "backup copy: {path}")
+INIT_ENCRYPTED = QT_TRANSLATE_NOOP(
+    "Cli", "the database was not encrypted: it is now, and the plain copy was securely removed"
+)
+RECOVERY_KEY_HEAD = QT_TRANSLATE_NOOP(
+    "Cli",
+    "RECOVERY KEY of the database (shown only this once): write it down and keep it "
+    "locked away. Without it the data cannot be opened if this computer's keyring is lost "
+    "(set HCC_RECOVERY_KEY to it).",
+)
 INIT_UNIT = QT_TRANSLATE_NOOP("Cli", "unit: {code} {name}")
 INIT_DEVICE = QT_TRANSLATE_NOOP("Cli", "device: {device}, device number {slot}")
 INIT_PROCEDURES = QT_TRANSLATE_NOOP("Cli", "procedures: {count}")
@@ -330,6 +340,8 @@ def cmd_init(services: Services, args: argparse.Namespace) -> int:
         settings = services.settings.save(replace(settings, **changes))
     m = services.migration
     print(text.say(INIT_DATABASE, path=services.db.path))
+    if services.encrypted_now:
+        print(text.say(INIT_ENCRYPTED))
     start = m.from_revision or text.say(INIT_NEW)
     print(text.say(INIT_SCHEMA, start=start, end=m.to_revision))
     if m.backup:
@@ -685,6 +697,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+# The store's key is missing or wrong (README; the accounts helper uses 3 and 4).
+EXIT_STORE_KEY = 5
+
+
+def show_recovery_key(services: Services, *, to_stdout: bool) -> None:
+    """Print the recovery key made by this open, once: on stdout for ``init``, on
+    stderr for any other command (its stdout may be a script's JSON)."""
+    if services.recovery_key is None:
+        return
+    out = sys.stdout if to_stdout else sys.stderr
+    print(text.say(RECOVERY_KEY_HEAD), file=out)
+    print(f"    {services.recovery_key}", file=out)
+
+
 def _silence_stdout() -> None:
     """Send what is left in stdout's buffer to /dev/null, so that Python's final
     flush does not print a second broken-pipe complaint."""
@@ -704,9 +730,13 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(args.func(args))
     try:
         services = open_services(args.db)
+    except StoreKeyError as exc:
+        report(exc)
+        return EXIT_STORE_KEY
     except HccError as exc:
         report(exc)
         return 1
+    show_recovery_key(services, to_stdout=args.command == "init")
     try:
         if args.command == "init":
             _init_login(services, args)

@@ -24,7 +24,7 @@ from typing import Any
 
 from hcc_desktop.cli import text
 from hcc_desktop.cli.common import print_json
-from hcc_desktop.core.errors import HccError, SyncError, ValidationError
+from hcc_desktop.core.errors import HccError, StoreKeyError, SyncError, ValidationError
 from hcc_desktop.core.formats.files_bundle import files_path
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.services import Services
@@ -387,6 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         services = open_services(args.db)
+    except StoreKeyError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return 5  # the store's key is missing or wrong (cli/main.py EXIT_STORE_KEY)
     except HccError as exc:
         print(f"error: {exc.describe()}", file=sys.stderr)
         return 1

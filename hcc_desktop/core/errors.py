@@ -133,6 +133,18 @@ class BackupError(HccError):
     code = "backup_failed"
 
 
+class StoreKeyError(StorageError):
+    """The store's encryption key is missing, wrong, or cannot be kept (issue 12).
+
+    Codes: ``key_missing`` (no key in the keyring for an encrypted store),
+    ``key_wrong`` (the key does not open the file), ``recovery_key_invalid``
+    (``HCC_RECOVERY_KEY`` is not a recovery key), ``key_store_failed`` (the
+    keyring refused the key). The file is never written when raised.
+    """
+
+    code = "key_wrong"
+
+
 class PrintError(HccError):
     code = "print_failed"
 

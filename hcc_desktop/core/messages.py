@@ -367,6 +367,26 @@ ERROR_MESSAGES: dict[str, str] = {
         "receive further dossiers on another device",
     ),
     "storage": QT_TRANSLATE_NOOP("Messages", "The database cannot be used"),
+    "key_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database {path} is encrypted and its key is not in this computer's keyring: "
+        "set HCC_RECOVERY_KEY to the recovery key shown at set-up and start again",
+    ),
+    "key_wrong": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The key does not open the database {path}: nothing was changed. Check the recovery "
+        "key (HCC_RECOVERY_KEY) or the keyring",
+    ),
+    "recovery_key_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "HCC_RECOVERY_KEY is not a recovery key (13 groups of 4 letters and digits)"
+    ),
+    "key_store_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The database key could not be kept in the keyring: {detail}"
+    ),
+    "encryption_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database {path} could not be encrypted ({detail}); it was left as it was",
+    ),
     "write_failed": QT_TRANSLATE_NOOP(
         "Messages", "The data could not be written to the database; nothing was saved. Try again."
     ),
@@ -589,6 +609,13 @@ ERROR_MESSAGES: dict[str, str] = {
         "Messages", "The file received was damaged (its SHA-256 does not match); it was not kept"
     ),
     "attachment_bad_hash": QT_TRANSLATE_NOOP("Messages", "{sha256} is not a valid SHA-256"),
+    "attachment_sealed": QT_TRANSLATE_NOOP(
+        "Messages", "The file of this document is encrypted and the database key is not open"
+    ),
+    "attachment_corrupt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The stored file of this document is damaged or was altered; fetch it again by a sync",
+    ),
     "attachment_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "The server has no such file for this unit"
     ),

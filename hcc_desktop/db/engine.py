@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 15_000
 # The write connection's page cache (KiB). SQLite's default, 2 MB, is smaller than the
@@ -24,6 +25,7 @@ BUSY_TIMEOUT_MS = 15_000
 # each pulled page re-read most of them from the file. Pages are only held once touched,
 # so the counter's small writes keep it small; the read connections keep the default.
 WRITE_CACHE_KIB = 32_768
+READ_CACHE_KIB_ENCRYPTED = 32_768
 
 
 def _configure(engine: Engine, begin: str, cache_kib: int | None = None) -> None:
@@ -46,13 +48,33 @@ def _configure(engine: Engine, begin: str, cache_kib: int | None = None) -> None
         connection.exec_driver_sql(begin)
 
 
-def make_engine(path: Path, *, write: bool = True) -> Engine:
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+def make_engine(path: Path, *, write: bool = True, key: bytes | None = None) -> Engine:
+    """An engine over the store at ``path``; with ``key``, the SQLCipher-encrypted store
+    (db/cipher.py): each new connection is keyed and the key proved before use."""
+    connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    if key is None:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args=connect_args)
+    else:
+        from hcc_desktop.db import cipher
+
+        def creator() -> Any:
+            return cipher.connect(path, key, **connect_args)
+
+        # The pysqlite dialect over sqlcipher3 (the same DB-API as sqlite3): SQLAlchemy's
+        # own pysqlcipher dialect would derive the key from a passphrase on every connect.
+        # The URL names no file, which would make SQLAlchemy treat it as ":memory:" and
+        # share ONE connection per thread (SingletonThreadPool): a nested read inside a
+        # read would then BEGIN twice. A file store gets the QueuePool, as with a path.
+        engine = create_engine(
+            "sqlite+pysqlite://", module=cipher.dbapi(), creator=creator, poolclass=QueuePool
+        )
     if write:
         _configure(engine, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
+    elif key is not None:
+        # Encrypted: every page read from the file is decrypted and its HMAC checked, so
+        # a page kept in SQLite's cache saves far more than with a plain file (which the
+        # OS cache serves). Pages are held only once read (docs/benchmarks.md).
+        _configure(engine, "BEGIN", READ_CACHE_KIB_ENCRYPTED)
     else:
         _configure(engine, "BEGIN")
     return engine
@@ -61,12 +83,30 @@ def make_engine(path: Path, *, write: bool = True) -> Engine:
 class Database:
     """The local store of one device: a SQLite file and its session factories."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, key: bytes | None = None) -> None:
         self.path = Path(path)
-        self.write_engine = make_engine(self.path, write=True)
-        self.read_engine = make_engine(self.path, write=False)
+        self.encrypted = key is not None
+        self._key = key
+        self.write_engine = make_engine(self.path, write=True, key=key)
+        self.read_engine = make_engine(self.path, write=False, key=key)
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def key(self) -> bytes | None:
+        """The store's SQLCipher key (None: a plain store), for copies of the store that
+        must be encrypted by the same means (backups)."""
+        return self._key
+
+    def derived_key(self, purpose: bytes) -> bytes | None:
+        """A 256-bit key for ``purpose`` (HKDF-SHA256 of the store key), for what is
+        encrypted beside the store (attachments); None for a plain store."""
+        if self._key is None:
+            return None
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(self._key)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

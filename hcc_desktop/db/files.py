@@ -9,27 +9,37 @@ encrypted by the same means as the store, never by a scheme of our own.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from hcc_desktop.db.engine import BUSY_TIMEOUT_MS
 
 FILE_MODE = 0o600
 
 
-def open_store_file(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A plain sqlite3 connection to a store file, in autocommit mode (transactions are
-    begun explicitly), with the app's pragmas. ``read_only`` never creates the file."""
+def open_store_file(
+    path: Path, *, read_only: bool = False, key: bytes | None = None
+) -> sqlite3.Connection:
+    """A connection to a store file, in autocommit mode (transactions are begun
+    explicitly), with the app's pragmas. ``read_only`` never creates the file. With
+    ``key``, the SQLCipher-encrypted store (``db/cipher.py``), the key proved."""
+    connect: Any = sqlite3.connect
+    if key is not None:
+        from hcc_desktop.db import cipher
+
+        connect = functools.partial(cipher.connect, key=key)
     if read_only:
-        con = sqlite3.connect(
+        con = connect(
             f"file:{Path(path).as_posix()}?mode=ro",
             uri=True,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,
         )
     else:
-        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        con = connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     con.execute("PRAGMA foreign_keys = ON")
     return con
@@ -41,14 +51,14 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def copy_store(source: sqlite3.Connection, target: Path) -> None:
+def copy_store(source: sqlite3.Connection, target: Path, *, key: bytes | None = None) -> None:
     """Copy the store behind ``source`` into the new file ``target`` (0600) with SQLite's
     online backup API: a consistent snapshot (the WAL included) taken while others keep
     writing. If ``source`` is inside a read transaction the copy is that transaction's
     snapshot. The copy is left in rollback-journal mode: one self-contained file,
     readable from a read-only medium."""
     create_private_file(target)
-    dst = open_store_file(target)
+    dst = open_store_file(target, key=key)
     try:
         source.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")

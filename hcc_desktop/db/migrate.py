@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hcc_desktop.core.errors import StorageError
+from hcc_desktop.db import cipher
 from hcc_desktop.db.engine import make_engine
 from hcc_desktop.db.files import copy_store, open_store_file
 
@@ -45,11 +46,11 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(path: Path) -> str | None:
+def current_revision(path: Path, *, key: bytes | None = None) -> str | None:
     """The revision stamped in the file; None for a missing or empty database."""
     if not path.exists():
         return None
-    con = open_store_file(path)
+    con = open_store_file(path, key=key)
     try:
         has_table = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -62,10 +63,14 @@ def current_revision(path: Path) -> str | None:
         con.close()
 
 
-def backup_copy(path: Path, tag: str) -> Path:
-    """Consistent copy of a live SQLite file (WAL included) via the backup API."""
+def backup_copy(path: Path, tag: str, *, key: bytes | None = None) -> Path:
+    """Consistent copy of a live SQLite file (WAL included) via the backup API; of an
+    encrypted store, an encrypted copy with the same key (verified)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{stamp}.{tag}.bak")
+    if key is not None:
+        cipher.export_encrypted(path, target, key, source_key=key)
+        return target
     src = open_store_file(path)
     try:
         copy_store(src, target)
@@ -74,7 +79,7 @@ def backup_copy(path: Path, tag: str) -> Path:
     return target
 
 
-def upgrade(path: Path, *, revision: str = "head") -> MigrationResult:
+def upgrade(path: Path, *, revision: str = "head", key: bytes | None = None) -> MigrationResult:
     """Bring the database at ``path`` to ``revision``, creating it if needed.
 
     An existing database that needs migrating is first copied next to itself
@@ -83,16 +88,16 @@ def upgrade(path: Path, *, revision: str = "head") -> MigrationResult:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    before = current_revision(path)
+    before = current_revision(path, key=key)
     target = SCHEMA_HEAD if revision == "head" else revision
     backup: Path | None = None
     if before == target:
         return MigrationResult(before, target, None)
     if path.exists() and path.stat().st_size > 0:
-        backup = backup_copy(path, before or "unversioned")
+        backup = backup_copy(path, before or "unversioned", key=key)
     from alembic import command
 
-    engine = make_engine(path, write=False)
+    engine = make_engine(path, write=False, key=key)
     try:
         with engine.begin() as conn:
             config = alembic_config()

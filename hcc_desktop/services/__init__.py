@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.paths import default_db_path
+from hcc_desktop.core.paths import default_db_path, make_private
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
@@ -58,9 +58,16 @@ class Services:
         session: OfficerSession,
         clock: Callable[[], datetime] = local_now,
         hasher: PasswordHasher | None = None,
+        recovery_key: str | None = None,
+        encrypted_now: bool = False,
     ) -> None:
         self.db = db
         self.migration = migration
+        # Issue 12: the recovery key of a store key made by this open, to show ONCE (the
+        # CLI prints it, the GUI shows it in a dialog to confirm); None otherwise.
+        self.recovery_key = recovery_key
+        # Whether this open migrated a plain store to an encrypted one.
+        self.encrypted_now = encrypted_now
         self.settings = settings
         self.catalog = catalog
         self.intake = intake
@@ -178,6 +185,7 @@ def open_services(
     seed_catalog: bool = True,
     clock: Callable[[], datetime] = local_now,
     hasher: PasswordHasher | None = None,
+    encrypted: bool = True,
 ) -> Services:
     """Open (creating or migrating) the local store and wire the services.
 
@@ -185,8 +193,27 @@ def open_services(
     gets the Government's announced swap days, and the seed catalog is loaded.
     """
     path = Path(db_path) if db_path else default_db_path()
-    migration = upgrade(path)
-    db = Database(path)
+    make_private(path)
+    key: bytes | None = None
+    recovery_key: str | None = None
+    encrypted_now = False
+    if encrypted:
+        # Imported here: sqlcipher3 and keyring cost start-up time only when used.
+        from hcc_desktop.db import cipher
+        from hcc_desktop.services.encryption import unlock_store
+
+        unlock = unlock_store(path)
+        key, recovery_key = unlock.key, unlock.new_recovery_key
+        cipher.finish_pending(path)
+        if cipher.is_plain(path):
+            cipher.encrypt_in_place(path, key)
+            encrypted_now = True
+        # Plain copies an older version's upgrades left next to the store (cheap to
+        # check: the first 16 bytes of each).
+        cipher.encrypt_plain_backups(path, key)
+    migration = upgrade(path, key=key)
+    db = Database(path, key=key)
+    make_private(path)
     settings = SettingsService(db)
     catalog = CatalogService(db)
     with db.write() as s:
@@ -207,4 +234,6 @@ def open_services(
         session=session,
         clock=clock,
         hasher=hasher,
+        recovery_key=recovery_key,
+        encrypted_now=encrypted_now,
     )

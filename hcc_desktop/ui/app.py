@@ -38,7 +38,14 @@ cheaper_pyside_import_hook()
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
 from hcc_desktop import __version__  # noqa: E402
-from hcc_desktop.core.paths import APP_AUTHOR, APP_NAME, default_db_path, log_dir  # noqa: E402
+from hcc_desktop.core.paths import (  # noqa: E402
+    APP_AUTHOR,
+    APP_NAME,
+    default_db_path,
+    log_dir,
+    private_dir,
+    private_umask,
+)
 from hcc_desktop.ui.common.i18n import SUPPORTED_LANGUAGES, install_translators  # noqa: E402
 from hcc_desktop.ui.common.tasks import TaskRunner  # noqa: E402
 from hcc_desktop.ui.platform_check import check_platform  # noqa: E402
@@ -79,8 +86,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def setup_logging() -> Path:
     """A rotating log file in the user's log folder (and stderr for warnings)."""
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(log_dir())  # 0700: the log names dossiers and officers
     path = folder / LOG_FILE_NAME
     root = logging.getLogger()
     if not any(getattr(h, "hcc_log", False) for h in root.handlers):
@@ -157,6 +163,20 @@ def _database_error(exc: BaseException, path: Path) -> None:
         reason = error_message(exc)
     else:
         reason = f"{type(exc).__name__}: {exc}"
+    from hcc_desktop.core.errors import StoreKeyError
+
+    if isinstance(exc, StoreKeyError):
+        # The key, not the file: say so first (the file was left as it was).
+        box.setText(reason)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "App",
+                "The data were not changed. Start the program with the environment variable "
+                "HCC_RECOVERY_KEY set to the recovery key shown at set-up. Log files: {logs}",
+            ).format(logs=str(log_dir()))
+        )
+        box.exec()
+        return
     box.setText(
         QCoreApplication.translate(
             "App",
@@ -232,6 +252,7 @@ def log_in(services: Services, *, quietly: bool = False) -> bool:
 def run(argv: list[str] | None = None) -> int:
     """Start the desktop program; returns the process exit code."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    private_umask()  # every file written from now on is 0600 (issue 12)
     log_file = setup_logging()
     install_excepthooks()
     log.info("HCC Desktop %s starting (log %s)", __version__, log_file)
@@ -326,6 +347,12 @@ def run(argv: list[str] | None = None) -> int:
             return
 
         from hcc_desktop.ui.main_window import MainWindow
+
+        if services.recovery_key is not None and not args.quit_after_show:
+            from hcc_desktop.ui.encryption.recovery import RecoveryKeyDialog
+
+            RecoveryKeyDialog(services.recovery_key, first).exec()
+            services.recovery_key = None  # shown once; not kept in memory longer
 
         window = MainWindow(services, runner)
         state["window"] = window

@@ -215,6 +215,10 @@
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
+        <source>The data were not changed. Start the program with the environment variable HCC_RECOVERY_KEY set to the recovery key shown at set-up. Log files: {logs}</source>
+        <translation>Dữ liệu không bị thay đổi. Hãy khởi động chương trình với biến môi trường HCC_RECOVERY_KEY bằng khóa khôi phục được hiển thị khi cài đặt. Tệp nhật ký: {logs}</translation>
+    </message>
+    <message>
         <source>The database {path} cannot be opened, so the program cannot start.</source>
         <translation>Không mở được cơ sở dữ liệu {path} nên chương trình không thể khởi động.</translation>
     </message>
@@ -779,6 +783,14 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>backup copy: {path}</source>
         <translation>bản sao lưu: {path}</translation>
+    </message>
+    <message>
+        <source>the database was not encrypted: it is now, and the plain copy was securely removed</source>
+        <translation>cơ sở dữ liệu trước đây chưa được mã hóa: nay đã được mã hóa, bản không mã hóa đã được xóa an toàn</translation>
+    </message>
+    <message>
+        <source>RECOVERY KEY of the database (shown only this once): write it down and keep it locked away. Without it the data cannot be opened if this computer's keyring is lost (set HCC_RECOVERY_KEY to it).</source>
+        <translation>KHÓA KHÔI PHỤC của cơ sở dữ liệu (chỉ hiển thị một lần này): hãy chép lại và cất giữ an toàn. Nếu mất kho khóa của máy này, không có khóa này thì không mở được dữ liệu (đặt HCC_RECOVERY_KEY bằng khóa này).</translation>
     </message>
     <message>
         <source>unit: {code} {name}</source>
@@ -3532,6 +3544,26 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>{user} là quản trị viên cuối cùng còn đăng nhập được: không thể khóa</translation>
     </message>
     <message>
+        <source>The database {path} is encrypted and its key is not in this computer's keyring: set HCC_RECOVERY_KEY to the recovery key shown at set-up and start again</source>
+        <translation>Cơ sở dữ liệu {path} đã được mã hóa nhưng khóa của nó không có trong kho khóa của máy này: hãy đặt biến HCC_RECOVERY_KEY bằng khóa khôi phục được hiển thị khi cài đặt rồi khởi động lại</translation>
+    </message>
+    <message>
+        <source>The key does not open the database {path}: nothing was changed. Check the recovery key (HCC_RECOVERY_KEY) or the keyring</source>
+        <translation>Khóa không mở được cơ sở dữ liệu {path}: không có gì bị thay đổi. Hãy kiểm tra khóa khôi phục (HCC_RECOVERY_KEY) hoặc kho khóa</translation>
+    </message>
+    <message>
+        <source>HCC_RECOVERY_KEY is not a recovery key (13 groups of 4 letters and digits)</source>
+        <translation>HCC_RECOVERY_KEY không phải là khóa khôi phục (13 nhóm, mỗi nhóm 4 chữ cái và chữ số)</translation>
+    </message>
+    <message>
+        <source>The database key could not be kept in the keyring: {detail}</source>
+        <translation>Không lưu được khóa của cơ sở dữ liệu vào kho khóa: {detail}</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be encrypted ({detail}); it was left as it was</source>
+        <translation>Không mã hóa được cơ sở dữ liệu {path} ({detail}); tệp được giữ nguyên như cũ</translation>
+    </message>
+    <message>
         <source>The backup could not be made</source>
         <translation>Không sao lưu được</translation>
     </message>
@@ -3762,6 +3794,14 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>{sha256} is not a valid SHA-256</source>
         <translation>{sha256} không phải mã SHA-256 hợp lệ</translation>
+    </message>
+    <message>
+        <source>The file of this document is encrypted and the database key is not open</source>
+        <translation>Tệp của giấy tờ này đã được mã hóa mà khóa của cơ sở dữ liệu chưa được mở</translation>
+    </message>
+    <message>
+        <source>The stored file of this document is damaged or was altered; fetch it again by a sync</source>
+        <translation>Tệp lưu của giấy tờ này bị hỏng hoặc đã bị sửa đổi; hãy đồng bộ để tải lại</translation>
     </message>
     <message>
         <source>The server has no such file for this unit</source>
@@ -4902,6 +4942,29 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>{hour}:{minute}, {date}</source>
         <translation>{hour} giờ {minute} phút, ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key of the database</source>
+        <translation>Khóa khôi phục của cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The data of this computer are encrypted. Their key is kept in this computer's keyring. If the keyring is lost (a new user profile, the data moved to another computer), the data can only be opened with this recovery key. It is shown only this once: write it down and keep it locked away.</source>
+        <translation>Dữ liệu trên máy này đã được mã hóa. Khóa của dữ liệu được giữ trong kho khóa của máy. Nếu mất kho khóa (hồ sơ người dùng mới, dữ liệu chuyển sang máy khác), chỉ có thể mở dữ liệu bằng khóa khôi phục này. Khóa chỉ hiển thị một lần này: hãy chép lại và cất giữ an toàn.</translation>
+    </message>
+    <message>
+        <source>To open the data with it, start the program with the environment variable HCC_RECOVERY_KEY set to this key.</source>
+        <translation>Để mở dữ liệu bằng khóa này, hãy khởi động chương trình với biến môi trường HCC_RECOVERY_KEY bằng khóa này.</translation>
+    </message>
+    <message>
+        <source>I have written down the recovery key and keep it safe</source>
+        <translation>Tôi đã chép lại khóa khôi phục và cất giữ an toàn</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import socket
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,6 +22,7 @@ from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.intake import IntakeDraft
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
 from hcc_desktop.services.sync.service import SyncService
+from tests import keyed
 from tests.conftest import FakeClock, log_in_admin
 
 FILE_KEYRING = "hcc_desktop.services.sync.credentials.EncryptedFileKeyring"
@@ -75,9 +74,9 @@ def make_device_template(directory: Path) -> Path:
     """A new device's store (migrated, seed catalog) without its first-start
     settings: a copy opens as a fresh device with its own device id, in a few
     milliseconds instead of migrating and loading the catalog again."""
-    path = directory / "device-template.db"
-    open_services(path).close()
-    conn = sqlite3.connect(path)
+    plain = directory / "device-template-plain.db"
+    open_services(plain, encrypted=False).close()
+    conn = keyed.connect(plain)
     try:
         conn.execute("DELETE FROM settings")
         conn.execute("DELETE FROM calendar_overrides")
@@ -85,7 +84,9 @@ def make_device_template(directory: Path) -> Path:
         conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to copy
     finally:
         conn.close()
-    return path
+    # Encrypted with a key the tests keep (tests/keyed.py): made once per module, outside
+    # any test's keyring; each copy gets the key in its own test's keyring.
+    return keyed.encrypt_copy(plain, directory / "device-template.db")
 
 
 class Fleet:
@@ -110,7 +111,7 @@ class Fleet:
         **sync_options: Any,
     ) -> Device:
         path = self.tmp_path / f"{name}.db"
-        shutil.copy(self.template, path)
+        keyed.copy_store(self.template, path)
         services = open_services(path, clock=self.clock)
         services.settings.save(replace(services.settings.load(), device_name=name))
         log_in_admin(services, "Trần Thị Bình")

@@ -4,7 +4,6 @@ server process (PostgreSQL and SQLite): everything everywhere exactly once."""
 from __future__ import annotations
 
 import json
-import shutil
 import uuid
 from dataclasses import replace
 from datetime import date, timedelta
@@ -21,6 +20,7 @@ from hcc_desktop.services import open_services
 from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.sync.credentials import load_credential, store_credential
 from hcc_desktop.services.sync.service import SyncResult
+from tests import keyed
 from tests.conftest import applicant, birth_draft, log_in_admin, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (
@@ -381,7 +381,7 @@ def test_the_command_line_registers_syncs_and_exports(
 ) -> None:
     unit = new_unit_code()
     db = tmp_path / "cli.db"
-    shutil.copy(device_template, db)
+    keyed.copy_store(device_template, db)
     base = ["--db", str(db)]
     code = harness.enrol(unit)
     assert sync_cli.main([*base, "device", "register", "--server", harness.server.base_url,
@@ -465,15 +465,14 @@ def test_a_device_registering_again_keeps_its_slot(fleet: Fleet, harness: Harnes
 
 
 def test_a_broken_local_chain_is_not_pushed(fleet: Fleet, harness: Harness) -> None:
-    import sqlite3
-
     from hcc_desktop.cli.sync import describe
+    from tests import keyed
 
     unit = new_unit_code()
     counter = fleet.device("counter", unit, harness.server.base_url)
     d = counter.accept(marriage_status_draft())
     path = counter.services.db.path
-    with sqlite3.connect(path) as con:
+    with keyed.connect(path) as con:
         con.execute("UPDATE dossiers SET owner_id_number = '001099000001' WHERE id = ?", (d.id,))
     with pytest.raises(SyncError) as caught:
         counter.sync.sync()

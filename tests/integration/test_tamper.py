@@ -9,7 +9,6 @@ device's own refusal to push a broken chain.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from typing import Any
 
@@ -22,6 +21,7 @@ from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.sync import credentials
 from hcc_desktop.services.sync.push import head_signer
 from hcc_desktop.services.sync.wire import dossier_to_wire, event_to_wire, load_dossier
+from tests import keyed
 from tests.conftest import birth_draft, marriage_status_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import Device, Fleet
@@ -37,7 +37,7 @@ NO_TRIGGERS = (
 
 def tamper(device: Device, *statements: tuple[str, tuple[Any, ...]]) -> None:
     """Edit the device's store behind the app's back, append-only triggers dropped."""
-    with sqlite3.connect(device.services.db.path) as con:
+    with keyed.connect(device.services.db.path) as con:
         for drop in NO_TRIGGERS:
             con.execute(drop)
         for sql, params in statements:

@@ -3,8 +3,6 @@ after the store opens, a persistent banner naming the first broken dossier."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +10,7 @@ from hcc_desktop.core.errors import SyncError
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
+from tests import keyed
 from tests.ui.conftest import AcceptDossier
 
 
@@ -32,7 +31,7 @@ def test_a_row_edited_in_the_database_is_named_at_start_up(
 ) -> None:
     accept_dossier(full_name="Nguyễn Văn An")
     edited = accept_dossier(full_name="Trần Thị Bình")
-    with sqlite3.connect(services.db.path) as con:
+    with keyed.connect(services.db.path) as con:
         con.execute(
             "UPDATE dossiers SET owner_id_number = '001099000001' WHERE id = ?", (edited.id,)
         )
@@ -58,7 +57,7 @@ def test_a_sync_refused_for_a_broken_chain_checks_again(
         pass
     assert w.audit_banner.isHidden()
     d = accept_dossier(full_name="Nguyễn Văn An")
-    with sqlite3.connect(services.db.path) as con:
+    with keyed.connect(services.db.path) as con:
         con.execute("UPDATE dossiers SET owner_name = 'Kẻ Giả' WHERE id = ?", (d.id,))
     with qtbot.waitSignal(w.audit_controller.checked, timeout=10_000):
         w.sync_controller.sync_failed.emit(SyncError("chain_broken", code=d.code))

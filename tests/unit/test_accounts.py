@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from hcc_desktop.core.errors import (
     ValidationError,
 )
 from hcc_desktop.services import Services, open_services
+from tests import keyed
 from tests.conftest import ADMIN_PASSWORD, ADMIN_USER, OFFICER, FakeClock, birth_draft
 
 P = Permission
@@ -181,7 +181,7 @@ def test_new_accounts_validate_and_are_unique(services: Services) -> None:
 
 
 def test_the_store_keeps_an_argon2id_hash_not_the_password(services: Services) -> None:
-    with sqlite3.connect(services.db.path) as con:
+    with keyed.connect(services.db.path) as con:
         stored = con.execute("SELECT password_hash FROM accounts").fetchone()[0]
     assert stored.startswith("$argon2id$")
     assert ADMIN_PASSWORD not in stored

@@ -52,7 +52,13 @@ def test_pages_become_one_pdf_stored_by_hash_and_the_component_is_digitised(
     assert stored.parent.parent.parent == services.db.path.parent / "attachments"
     assert stored.parent.name == info.sha256[2:4]
     assert stored.parent.parent.name == info.sha256[:2]
-    data = stored.read_bytes()
+    # Sealed on disk (issue 12): the file is not the PDF; read() gives the plaintext,
+    # which is what the name (its SHA-256) is of.
+    sealed = stored.read_bytes()
+    assert sealed.startswith(b"HCCSEAL1")
+    assert b"%PDF" not in sealed
+    assert services.attachments.files.verify(info.sha256)
+    data = services.attachments.read(info.sha256)
     assert hashlib.sha256(data).hexdigest() == info.sha256
     assert len(data) == info.size
     assert len(PdfReader(io.BytesIO(data)).pages) == 2

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests import keyed
 from tests.conftest import INIT
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import _intake
@@ -52,7 +52,7 @@ def test_status_edited_to_returned_is_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _done, open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute("UPDATE dossiers SET status = 10 WHERE code = ?", (open_one,))
     rc, out, _ = run(db, "audit", "verify", capsys=capsys)
     assert rc == 1
@@ -70,7 +70,7 @@ def test_dropped_event_after_trigger_removal_is_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     done, _open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute("DROP TRIGGER dossier_events_no_delete")
         con.execute(
             "DELETE FROM dossier_events WHERE kind = 'returned' AND dossier_id = "
@@ -97,7 +97,7 @@ def test_owner_and_cccd_edited_in_the_row_are_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     done, _open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute(
             "UPDATE dossiers SET owner_name = 'Kẻ Mạo Danh', owner_id_number = '001099000001' "
             "WHERE code = ?",
@@ -120,7 +120,7 @@ def test_a_deleted_middle_event_is_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     done, _open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute("DROP TRIGGER dossier_events_no_delete")
         con.execute(
             "DELETE FROM dossier_events WHERE kind = 'handed_over' AND dossier_id = "
@@ -138,7 +138,7 @@ def test_reordered_events_are_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     done, _open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute("DROP TRIGGER dossier_events_no_update")
         ids = dict(
             con.execute(
@@ -159,7 +159,7 @@ def test_a_replayed_event_is_named(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     done, _open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute(
             "INSERT INTO dossier_events SELECT 'replayed-0000', dossier_id, kind, at, actor, "
             "from_status, to_status, reason, data_json, device_id, recorded_at, prev_hash, "
@@ -191,17 +191,18 @@ def test_an_old_store_is_backfilled_and_verifies(
     from hcc_desktop.db.engine import make_engine
     from hcc_desktop.db.migrate import alembic_config
 
-    engine = make_engine(path, write=False)
+    key = keyed.key_of(path)
+    engine = make_engine(path, write=False, key=key)
     with engine.begin() as conn:
         config = alembic_config()
         config.attributes["connection"] = conn
         command.downgrade(config, "0009")
     engine.dispose()
-    with sqlite3.connect(path) as con:
+    with keyed.connect(path) as con:
         cols = [r[1] for r in con.execute("PRAGMA table_info(dossier_events)")]
     assert "hash" not in cols
-    upgrade(path)
-    with sqlite3.connect(path) as con:
+    upgrade(path, key=key)
+    with keyed.connect(path) as con:
         assert (
             con.execute("SELECT count(*) FROM dossier_events WHERE hash IS NULL").fetchone()[0] == 0
         )
@@ -227,7 +228,7 @@ def test_an_old_store_is_backfilled_and_verifies(
     )
     assert rc == 0, err
     assert run(path, "audit", "verify", capsys=capsys)[0] == 0
-    with sqlite3.connect(path) as con:
+    with keyed.connect(path) as con:
         con.execute("UPDATE dossiers SET owner_id_number = '001099000001' WHERE code = ?", (done,))
     assert run(path, "audit", "verify", capsys=capsys)[0] == 1
 
@@ -237,7 +238,7 @@ def test_an_event_without_hash_is_named(
 ) -> None:
     """An event from a device that does not write hashes (or with them stripped)."""
     done, _open_one = _live(db, tmp_path, capsys)
-    with sqlite3.connect(db) as con:
+    with keyed.connect(db) as con:
         con.execute(
             "INSERT INTO dossier_events (id, dossier_id, kind, at, actor, from_status, "
             "to_status, reason, data_json, device_id, recorded_at) SELECT 'legacy-0000', "

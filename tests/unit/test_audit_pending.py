@@ -4,13 +4,12 @@ its oldest unpushed one."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlalchemy import delete
 
 from hcc_desktop.db.models import OutboxRow
 from hcc_desktop.services import Services
 from hcc_desktop.services.audit import verify_pending
+from tests import keyed
 from tests.conftest import birth_draft, marriage_status_draft
 
 NO_TRIGGERS = (
@@ -26,7 +25,7 @@ def _pushed(services: Services) -> None:
 
 
 def _tamper(services: Services, sql: str, *params: object) -> None:
-    with sqlite3.connect(services.db.path) as con:
+    with keyed.connect(services.db.path) as con:
         for drop in NO_TRIGGERS:
             con.execute(drop)
         con.execute(sql, params)

@@ -19,11 +19,13 @@ from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.backups import BackupService, restore_store, verify_backup
 from hcc_desktop.services.backups.manifest import manifest_path
+from hcc_desktop.services.encryption.keys import encode_recovery_key
+from tests import keyed
 from tests.conftest import NOW, FakeClock, birth_draft, log_in_admin
 
 
 def _codes(path: Path) -> set[str]:
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     try:
         return {r[0] for r in con.execute("SELECT code FROM dossiers")}
     finally:
@@ -53,12 +55,12 @@ def test_backup_is_verified_private_and_described(services: Services, dest: Path
     assert manifest["counts"]["dossier_events"] >= 1
     assert len(manifest["sha256"]) == 64
     # The copy is one self-contained file (no WAL needed to read it).
-    con = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
+    con = keyed.connect(info.path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert con.execute("SELECT count(*) FROM dossiers").fetchone()[0] == 1
     con.close()
     assert services.backups.last_backup() == (NOW, str(info.path))
-    assert verify_backup(info.path, dest).sha256 == info.sha256
+    assert verify_backup(info.path, dest, key=services.db.key).sha256 == info.sha256
 
 
 def test_a_missing_folder_is_a_named_error(services: Services, tmp_path: Path) -> None:
@@ -196,7 +198,7 @@ def test_restore_refuses_a_newer_schema(backed_up: tuple[Path, Path, str]) -> No
     from hcc_desktop.services.backups.manifest import sha256_of
 
     backup, store, _ = backed_up
-    con = sqlite3.connect(backup)
+    con = keyed.connect(backup)
     con.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
     con.commit()
     con.close()
@@ -210,7 +212,7 @@ def test_restore_refuses_a_backup_whose_history_does_not_verify(
     from hcc_desktop.services.backups.manifest import sha256_of
 
     backup, store, code = backed_up
-    con = sqlite3.connect(backup)
+    con = keyed.connect(backup)
     con.execute("UPDATE dossiers SET status = 10 WHERE code = ?", (code,))
     con.commit()
     con.close()
@@ -244,7 +246,7 @@ def test_restore_of_an_older_schema_migrates_it(tmp_path: Path, dest: Path) -> N
     assert info.schema_revision != SCHEMA_HEAD
     result = restore_store(info.path, tmp_path / "live.db")
     assert result.migrated_from == info.schema_revision
-    con = sqlite3.connect(tmp_path / "live.db")
+    con = keyed.connect(tmp_path / "live.db")
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
     con.close()
 
@@ -293,10 +295,12 @@ def test_restore_a_backup_taken_during_a_burst_of_intakes(
 
     real_copy = backup_module.copy_store
 
-    def copy_while_writing(source: sqlite3.Connection, target: Path) -> None:
+    def copy_while_writing(
+        source: sqlite3.Connection, target: Path, *, key: bytes | None = None
+    ) -> None:
         in_backup.set()
         assert wrote_during_backup.wait(120)
-        real_copy(source, target)
+        real_copy(source, target, key=key)
 
     monkeypatch.setattr(backup_module, "copy_store", copy_while_writing)
     writer = threading.Thread(target=burst)
@@ -325,10 +329,14 @@ def test_restore_a_backup_taken_during_a_burst_of_intakes(
     assert set(_codes(result.safety_copy)) == set(committed)
 
 
-def test_restore_onto_a_new_computer(backed_up: tuple[Path, Path, str], tmp_path: Path) -> None:
+def test_restore_onto_a_new_computer(
+    backed_up: tuple[Path, Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No store yet (a replacement laptop): the backup becomes the store, no safety copy."""
     backup, _store, code = backed_up
     fresh = tmp_path / "new-laptop" / "data" / "hcc.db"
+    # A new computer's keyring has no key for it: the recovery key shown at set-up.
+    monkeypatch.setenv("HCC_RECOVERY_KEY", encode_recovery_key(keyed.key_of(_store)))
     result = restore_store(backup, fresh)
     assert result is not None
     assert result.safety_copy is None
@@ -343,7 +351,7 @@ def test_restore_refuses_a_backup_missing_records_of_its_manifest(
     from hcc_desktop.services.backups.manifest import sha256_of
 
     backup, store, _ = backed_up
-    con = sqlite3.connect(backup)
+    con = keyed.connect(backup)
     con.execute("DELETE FROM procedures WHERE code NOT IN (SELECT procedure_code FROM dossiers)")
     con.commit()
     con.close()

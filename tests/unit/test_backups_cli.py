@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from hcc_desktop.services.backups.manifest import manifest_path
+from tests import keyed
 from tests.conftest import INIT
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import _intake
@@ -22,7 +22,7 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 
 def _codes(path: Path) -> set[str]:
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     try:
         return {r[0] for r in con.execute("SELECT code FROM dossiers")}
     finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hcc_desktop.services import open_services
+from tests import keyed
 
 BURST = r"""
 import sys
@@ -55,7 +55,7 @@ def test_kill_during_a_burst_of_intakes(tmp_path: Path, kill_after: int) -> None
     # Lines already written to the pipe before the kill were acknowledged too.
     acknowledged += [line.strip() for line in proc.stdout if line.strip()]
 
-    con = sqlite3.connect(db)
+    con = keyed.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []

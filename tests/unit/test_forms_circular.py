@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -42,6 +41,7 @@ from hcc_desktop.printing.slips import (
 from hcc_desktop.services import Services, open_services
 from hcc_desktop.services.dossiers.lifecycle import TransitionInput
 from hcc_desktop.services.settings import AppSettings, validate_settings
+from tests import keyed
 from tests.conftest import ADMIN_PASSWORD, ADMIN_USER, INIT, birth_draft
 from tests.unit.test_cli import run
 from tests.unit.test_printing import (
@@ -358,7 +358,7 @@ def test_catalog_export_and_import_keep_the_short_name(services: Services) -> No
 def test_migration_0004_adds_the_short_name(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     upgrade(path, revision="0003")
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     con.execute(
         "INSERT INTO procedures (code, name, field, processing_days, processing_alt_note, "
         "fees_json, fee_note, result, legal_basis, online_level, active, search_key, updated_at, "
@@ -369,7 +369,7 @@ def test_migration_0004_adds_the_short_name(tmp_path: Path) -> None:
     con.close()
     upgrade(path, revision="0004")
     assert current_revision(path) == "0004"
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     assert con.execute("SELECT short_name FROM procedures").fetchall() == [("",)]
     con.close()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from hcc_desktop.db.migrate import upgrade
 from hcc_desktop.services import open_services
 from hcc_desktop.services.demo import generate
 from hcc_desktop.services.sync.apply import apply_page
+from tests import keyed
 from tests.conftest import INIT
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import DOSSIER
@@ -39,7 +39,7 @@ def test_upgrade_from_0003_keeps_flags_not_recorded_and_derives_bears_fee(
 ) -> None:
     path = tmp_path / "old.db"
     upgrade(path, revision="0003")
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     for code, fees in (
         ("2.000815", '[{"name": "Lệ phí", "amount": 2000, "unit": "page"}]'),
         ("1.001193", '[{"name": "Lệ phí", "amount": 0, "unit": "dossier", "note": "Miễn"}]'),
@@ -60,7 +60,7 @@ def test_upgrade_from_0003_keeps_flags_not_recorded_and_derives_bears_fee(
     con.close()
 
     upgrade(path)
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     try:
         fees = dict(con.execute("SELECT code, bears_fee FROM procedures").fetchall())
         assert fees == {"2.000815": 1, "1.001193": 0}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from hcc_desktop.db.migrate import current_revision, head_revision, upgrade
 from hcc_desktop.services import Services, open_services
+from tests import keyed
 
 from ..conftest import birth_draft
 
@@ -18,7 +18,8 @@ from ..conftest import birth_draft
 def test_new_database_is_at_head_with_wal_and_seed(tmp_path: Path) -> None:
     svc = open_services(tmp_path / "new.db")
     try:
-        assert current_revision(tmp_path / "new.db") == head_revision()
+        key = keyed.key_of(tmp_path / "new.db")
+        assert current_revision(tmp_path / "new.db", key=key) == head_revision()
         assert svc.migration.from_revision is None
         assert svc.migration.backup is None
         with svc.db.write() as s:
@@ -51,7 +52,7 @@ def test_reopening_keeps_device_identity_and_takes_no_backup(tmp_path: Path) -> 
 def test_old_database_is_backed_up_then_upgraded_and_indexed(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     upgrade(path, revision="0001")
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     con.execute(
         "INSERT INTO procedures (code, name, field, processing_days, processing_alt_note, "
         "fees_json, fee_note, result, legal_basis, online_level, active, search_key, updated_at, "
@@ -80,7 +81,8 @@ def test_old_database_is_backed_up_then_upgraded_and_indexed(tmp_path: Path) -> 
         backup = svc.migration.backup
         assert backup is not None
         assert backup.exists()
-        assert current_revision(backup) == "0001"  # the copy is the old file, intact
+        # The copy is the old file, intact (encrypted with the store's key: issue 12).
+        assert current_revision(backup, key=keyed.key_of(path)) == "0001"
         # The dossier written before the search index existed is found by it.
         hits = svc.dossiers.search("dang thi hong")
         assert [h.code for h in hits] == ["000.17.22.H56-260105-0001"]
@@ -149,7 +151,7 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
 def test_upgrade_to_0005_gives_calendar_days_their_status_and_source(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     upgrade(path, revision="0003")
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     # As seeded before: swap days without a source; one day the officer added.
     con.executemany(
         "INSERT INTO calendar_overrides (day, kind, note) VALUES (?, ?, ?)",
@@ -178,17 +180,17 @@ def test_upgrade_to_0005_gives_calendar_days_their_status_and_source(tmp_path: P
 
 def test_upgrade_to_0012_indexes_the_ratings_by_time(tmp_path: Path) -> None:
     """The report reads the ratings of its period by index, not by a full scan."""
-    import sqlite3
+    from tests import keyed
 
     path = tmp_path / "r.db"
     upgrade(path, revision="0009")
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     assert "ix_dossier_ratings_rated_at" not in {
         r[1] for r in con.execute("PRAGMA index_list(dossier_ratings)")
     }
     con.close()
     upgrade(path)
-    con = sqlite3.connect(path)
+    con = keyed.connect(path)
     plan = " ".join(
         str(r[3])
         for r in con.execute(

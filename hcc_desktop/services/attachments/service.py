@@ -137,7 +137,9 @@ class AttachmentService:
         self._db = db
         self.db = db
         self._settings = settings
-        self.files = FileStore(root or attachments_root(db.path))
+        self.files = FileStore(
+            root or attachments_root(db.path), key=db.derived_key(b"hcc-attachments-v1")
+        )
         self._clock = clock
 
     # -- attaching ------------------------------------------------------------------------

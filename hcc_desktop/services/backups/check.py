@@ -40,9 +40,11 @@ def integrity_problem(con: sqlite3.Connection) -> str | None:
     return str(rows[0][0]) if rows else "no answer"
 
 
-def inspect_file(path: Path) -> tuple[str | None, str | None, dict[str, int]]:
+def inspect_file(
+    path: Path, *, key: bytes | None = None
+) -> tuple[str | None, str | None, dict[str, int]]:
     """(integrity problem, revision, counts) of a store file, opened read-only."""
-    con = open_store_file(path, read_only=True)
+    con = open_store_file(path, read_only=True, key=key)
     try:
         problem = integrity_problem(con)
         if problem is not None:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from hcc_desktop.core.errors import BackupError
+from hcc_desktop.core.errors import BackupError, StoreKeyError
+from hcc_desktop.db import cipher
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.files import (
     copy_store,
@@ -37,6 +38,7 @@ from hcc_desktop.services.backups.manifest import (
     read_manifest,
     sha256_of,
 )
+from hcc_desktop.services.encryption import keys
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -76,7 +78,7 @@ def _remove_with_side_files(path: Path) -> None:
             p.unlink()
 
 
-def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
+def prepare(backup: Path, work: Path, *, key: bytes | None = None) -> tuple[BackupInfo, str | None]:
     """Copy ``backup`` to ``work`` and verify the copy; migrate it to the app's schema
     if older. Returns the manifest and the revision migrated from (None: current).
     Raises BackupError naming the first check that failed; ``work`` is then removed."""
@@ -96,9 +98,11 @@ def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
         if sha256_of(work) != info.sha256:
             raise BackupError("backup_hash_mismatch", path=str(backup))
         try:
-            problem, revision, counts = inspect_file(work)
-        except sqlite3.Error as exc:  # "file is not a database", "malformed"
+            problem, revision, counts = inspect_file(work, key=key)
+        except (sqlite3.Error, cipher.dbapi().Error) as exc:  # "not a database", "malformed"
             raise BackupError("backup_corrupt", path=str(backup), detail=str(exc)) from exc
+        except StoreKeyError as exc:  # the store's key does not open it: damaged page 1
+            raise BackupError("backup_corrupt", path=str(backup), detail=exc.code) from exc
         if problem is not None or revision is None:
             detail = problem or "no schema version"
             raise BackupError("backup_corrupt", path=str(backup), detail=detail)
@@ -111,11 +115,11 @@ def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
                 raise BackupError("backup_counts_differ", path=str(backup), table=table)
         migrated_from: str | None = None
         if revision != SCHEMA_HEAD:
-            result = upgrade(work)
+            result = upgrade(work, key=key)
             migrated_from = revision
             if result.backup is not None:
                 _remove_with_side_files(result.backup)
-        db = Database(work)
+        db = Database(work, key=key)
         try:
             from hcc_desktop.services.settings import SettingsService
 
@@ -127,7 +131,7 @@ def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
             f = findings[0]
             raise BackupError("backup_audit_failed", path=str(backup), code=f.code, kind=f.kind)
         # One self-contained file again (the engine left it in WAL mode).
-        con = open_store_file(work)
+        con = open_store_file(work, key=key)
         try:
             con.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -139,11 +143,11 @@ def prepare(backup: Path, work: Path) -> tuple[BackupInfo, str | None]:
     return info, migrated_from
 
 
-def verify_backup(backup: Path, scratch_dir: Path) -> BackupInfo:
+def verify_backup(backup: Path, scratch_dir: Path, *, key: bytes | None = None) -> BackupInfo:
     """Every restore check on ``backup``, on a scratch copy in ``scratch_dir`` (removed
     after); raises BackupError when it does not verify."""
     work = Path(scratch_dir) / f".verify-{os.getpid()}.db"
-    info, _ = prepare(backup, work)
+    info, _ = prepare(backup, work, key=key)
     _remove_with_side_files(work)
     return info
 
@@ -154,6 +158,7 @@ def restore_store(
     *,
     now: datetime | None = None,
     confirm: Callable[[BackupInfo], bool] | None = None,
+    key: bytes | None = None,
 ) -> RestoreResult | None:
     """Replace the store at ``store`` with the verified ``backup``.
 
@@ -166,8 +171,12 @@ def restore_store(
     """
     store = Path(store)
     store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new computer
+    if key is None:
+        # An encrypted backup opens with the key of the store it was taken from: this
+        # store's keyring entry, or HCC_RECOVERY_KEY on a new computer.
+        key = keys.backup_key(backup, store)
     work = _side(store, ".restoring")
-    info, migrated_from = prepare(backup, work)
+    info, migrated_from = prepare(backup, work, key=key)
     safety: Path | None = None
     try:
         if confirm is not None and not confirm(info):
@@ -180,9 +189,11 @@ def restore_store(
             while safety.exists():
                 n += 1
                 safety = store.with_name(f"{store.name}.{stamp}-{n}.before-restore.bak")
-            con = open_store_file(store)
+            # The store being replaced keeps its own key (a plain backup may replace it).
+            current_key = keys.load_store_key(store) if cipher.is_encrypted(store) else None
+            con = open_store_file(store, key=current_key)
             try:
-                copy_store(con, safety)
+                copy_store(con, safety, key=current_key)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 con.close()
@@ -190,6 +201,8 @@ def restore_store(
         for suffix in SIDE_FILES:
             with contextlib.suppress(FileNotFoundError):
                 _side(store, suffix).unlink()
+        if key is not None and keys.load_store_key(store) != key:
+            keys.save_store_key(store, key)  # the restored store opens with its own key
         os.replace(work, store)
         fsync_dir(store.parent)
     except BaseException:

@@ -16,6 +16,7 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import BackupError
 from hcc_desktop.core.paths import data_dir
 from hcc_desktop.core.version import app_version
+from hcc_desktop.db import cipher
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.files import copy_store, fsync_dir, fsync_file, open_store_file
 from hcc_desktop.db.models import Setting
@@ -91,7 +92,7 @@ class BackupService:
         try:
             revision, counts = self._snapshot(part)
             fsync_file(part)
-            problem, copied_revision, copied_counts = inspect_file(part)
+            problem, copied_revision, copied_counts = inspect_file(part, key=self._db.key)
             if problem is not None:
                 raise BackupError("backup_write_failed", folder=str(dest), detail=problem)
             if copied_revision != revision or copied_counts != counts:
@@ -118,7 +119,7 @@ class BackupService:
             raise BackupError(
                 "backup_write_failed", folder=str(dest), detail=exc.strerror or str(exc)
             ) from exc
-        except sqlite3.Error as exc:  # e.g. "database or disk is full" on the stick
+        except (sqlite3.Error, cipher.dbapi().Error) as exc:  # "disk is full" on the stick
             _cleanup(part, manifest_path(target))
             raise BackupError("backup_write_failed", folder=str(dest), detail=str(exc)) from exc
         except BaseException:
@@ -130,13 +131,13 @@ class BackupService:
     def _snapshot(self, part: Path) -> tuple[str, dict[str, int]]:
         """Copy the store into ``part`` inside one read transaction, so the counts
         recorded are exactly the copy's."""
-        src = open_store_file(self._db.path)
+        src = open_store_file(self._db.path, key=self._db.key)
         try:
             src.execute("BEGIN")
             try:
                 revision = revision_of(src) or ""
                 counts = table_counts(src)
-                copy_store(src, part)
+                copy_store(src, part, key=self._db.key)
             finally:
                 src.execute("COMMIT")
         finally:

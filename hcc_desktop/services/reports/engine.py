@@ -334,8 +334,9 @@ def _run_cancellable(
     """Run one statement; a ``cancel`` that says yes interrupts it mid-way."""
     if cancel is None:
         return list(conn.execute(sql, params).all())
-    raw = conn.connection.driver_connection
-    if not isinstance(raw, sqlite3.Connection):  # pragma: no cover - the device is SQLite
+    raw: Any = conn.connection.driver_connection
+    # sqlite3's or sqlcipher3's connection (the encrypted store): both have the handler.
+    if not hasattr(raw, "set_progress_handler"):  # pragma: no cover - the device is SQLite
         return list(conn.execute(sql, params).all())
     raw.set_progress_handler(lambda: 1 if cancel() else 0, CANCEL_STEPS)
     try:

@@ -382,6 +382,7 @@ def _parameter_limit(connection: Any) -> int:
     try:
         return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     except (AttributeError, sqlite3.Error):
+        # sqlcipher3 (the encrypted store) has no getlimit; it is built with 250,000.
         return 999
 
 

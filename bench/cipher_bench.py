@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Encrypted (SQLCipher) against plain, in the same run, interleaved (issue 12).
+
+    .venv/bin/python bench/cipher_bench.py [--dossiers 100000] [--rounds 5] [--per-round 20]
+    .venv/bin/python bench/cipher_bench.py --library [--rows 10000]
+
+Intake + receipt, search as the officer types, the worklists, and app start-up
+(process start to the main window's lists loaded, offscreen), each measured on a
+plain store and on the same store encrypted, in alternating pairs (plain first on
+even rounds, encrypted first on odd ones) so that the machine's load falls on both.
+The issue asks for 1,000,000 dossiers; this 2-core shared machine is not to run that
+size: the default is 100,000. ``--library`` is the library choice's micro benchmark
+(sqlcipher3 vs apsw-sqlite3mc vs plain sqlite3). Ratios go first in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# The bench's keyring (the encrypted-file backend) lives in a throw-away home.
+HOME = Path(tempfile.mkdtemp(prefix="hcc-cipher-bench-"))
+os.environ["HCC_DESKTOP_HOME"] = str(HOME)
+
+from hcc_desktop.core.identity import PersonInput  # noqa: E402
+from hcc_desktop.db import cipher  # noqa: E402
+from hcc_desktop.db.migrate import head_revision  # noqa: E402
+from hcc_desktop.services import Services, open_services  # noqa: E402
+from hcc_desktop.services.demo import generate  # noqa: E402
+from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft  # noqa: E402
+from hcc_desktop.services.encryption.keys import save_store_key  # noqa: E402
+
+CACHE = ROOT / "bench" / ".cache"
+NOW = datetime(2026, 11, 23, 16, 0)
+
+
+def plain_demo(count: int) -> Path:
+    """A plain store with ``count`` demo dossiers, built once and cached."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"cipher-plain-{count}-{head_revision()}.db"
+    if not path.exists():
+        tmp = path.with_suffix(".building")
+        for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            p.unlink(missing_ok=True)
+        started = time.perf_counter()
+        svc = open_services(tmp, encrypted=False)
+        generate(svc, count=count, seed=7, end_day=datetime(2026, 11, 20).date())
+        svc.close()
+        tmp.rename(path)
+        print(f"built {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return path
+
+
+def stores(count: int, work: Path) -> dict[str, Path]:
+    """The plain demo copied, and the same data exported into an encrypted store."""
+    source = plain_demo(count)
+    plain = work / "plain.db"
+    shutil.copyfile(source, plain)
+    encrypted = work / "encrypted.db"
+    key = secrets.token_bytes(cipher.KEY_BYTES)
+    cipher.export_encrypted(source, encrypted, key)
+    save_store_key(encrypted, key)
+    return {"plain": plain, "encrypted": encrypted}
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 2)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return round(ordered[max(0, round(0.95 * (len(ordered) - 1)))], 2)
+
+
+DRAFT = IntakeDraft(
+    procedure_code="1.001193",
+    owner=PersonInput(
+        full_name="Nguyễn Văn An",
+        id_number="079203001234",
+        date_of_birth="2003-03-15",
+        phone="0912345678",
+        address="123 Lê Lợi, khu phố 3, phường Hoài Nhơn Bắc",
+    ),
+    components=(ComponentInput("1.001193-01"), ComponentInput("1.001193-02")),
+    received_at=datetime(2026, 11, 23, 9, 0),
+)
+
+QUERIES = [
+    "nguyen", "nguyen van", "tran thi", "Lê Văn", "hương", "phạm thị", "đặng", "ngô",
+    "khai sinh", "chứng thực", "tuan", "yến", "bui thi lan", "vo minh", "0912", "0792",
+]  # fmt: skip
+
+
+def open_kind(kind: str, path: Path) -> Services:
+    svc = open_services(path, clock=lambda: NOW, encrypted=kind == "encrypted")
+    svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
+    return svc
+
+
+def measure_services(svc: Services, n: int, rng: random.Random) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {"intake_receipt": [], "search": [], "worklists": []}
+    for _ in range(n):
+        t0 = time.perf_counter()
+        svc.printing.receipt_pdf(svc.intake.accept(DRAFT))
+        out["intake_receipt"].append((time.perf_counter() - t0) * 1000)
+    for _ in range(n):
+        q = rng.choice(QUERIES)
+        q = q[: rng.randint(1, len(q))].rstrip() or q
+        t0 = time.perf_counter()
+        svc.dossiers.search(q)
+        out["search"].append((time.perf_counter() - t0) * 1000)
+    base = datetime(2026, 11, 20, 8, 0)
+    for _ in range(max(3, n // 4)):
+        as_of = base.replace(hour=rng.randint(7, 16), minute=rng.randrange(60))
+        t0 = time.perf_counter()
+        svc.lifecycle.worklists(as_of=as_of, limit=500)
+        out["worklists"].append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+# The GUI through main.py, with open_services pinned to one kind: a plain store given
+# to this version would be encrypted on open, so the plain run patches the one switch.
+STARTUP = """
+import sys, runpy
+import hcc_desktop.services as services
+original = services.open_services
+encrypted = sys.argv[2] == "encrypted"
+services.open_services = lambda *a, **k: original(*a, encrypted=encrypted, **k)
+main = sys.argv[3]
+sys.argv = [main, "--db", sys.argv[1], "--quit-after-show"]
+runpy.run_path(main, run_name="__main__")
+"""
+
+
+def startup_ms(kind: str, path: Path) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HCC_DESKTOP_HOME=str(HOME))
+    out = subprocess.run(
+        [sys.executable, "-c", STARTUP, str(path), kind, str(ROOT / "main.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    figures = dict(line.split() for line in out.strip().splitlines() if " " in line)
+    return float(figures["lists"])
+
+
+def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str, object]:
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = stores(count, Path(tmp))
+        samples: dict[str, dict[str, list[float]]] = {
+            k: {"intake_receipt": [], "search": [], "worklists": [], "startup": []} for k in paths
+        }
+        opened = {k: open_kind(k, p) for k, p in paths.items()}
+        for svc in opened.values():  # warm-up: fonts, caches, first pages
+            measure_services(svc, 2, random.Random(1))
+        for r in range(rounds):
+            order = ["plain", "encrypted"] if r % 2 == 0 else ["encrypted", "plain"]
+            for kind in order:
+                got = measure_services(opened[kind], per_round, random.Random(rng.random()))
+                for name, values in got.items():
+                    samples[kind][name] += values
+        for svc in opened.values():
+            svc.close()
+        for kind in ("plain", "encrypted"):
+            startup_ms(kind, paths[kind])  # warm the OS file cache
+        for r in range(startups):
+            order = ["plain", "encrypted"] if r % 2 == 0 else ["encrypted", "plain"]
+            for kind in order:
+                samples[kind]["startup"].append(startup_ms(kind, paths[kind]))
+    result: dict[str, object] = {"dossiers": count, "rounds": rounds, "per_round": per_round}
+    for name in ("intake_receipt", "search", "worklists", "startup"):
+        plain, enc = samples["plain"][name], samples["encrypted"][name]
+        result[name] = {
+            "ratio_median": round(statistics.median(enc) / statistics.median(plain), 3),
+            "plain_median_ms": median(plain),
+            "encrypted_median_ms": median(enc),
+            "plain_p95_ms": p95(plain),
+            "encrypted_p95_ms": p95(enc),
+            "n": len(plain),
+        }
+    return result
+
+
+# -- the library choice ------------------------------------------------------------------
+
+
+def run_library(rows: int) -> dict[str, object]:
+    """Open, ``rows`` single-row transactions (a row + its FTS5 entry, WAL,
+    synchronous=FULL as the app), then 100 FTS5 prefix queries: plain sqlite3,
+    sqlcipher3 and apsw-sqlite3mc (when installed), best of two interleaved runs."""
+    key = secrets.token_hex(32)
+
+    def rows_of(i: int) -> tuple[object, ...]:
+        names = ["nguyen van an", "tran thi binh", "le thi cuc", "pham van dung"]
+        return (i, f"H{i:08d}", f"{names[i % 4]} {i}", f"0790{i:08d}", f"09{i:08d}", "x" * 300)
+
+    def workload(con: object, execute: Callable[..., list[object]]) -> tuple[float, float]:
+        execute("PRAGMA journal_mode=WAL")
+        execute("PRAGMA synchronous=FULL")
+        execute("CREATE TABLE d(id INTEGER PRIMARY KEY, code TEXT UNIQUE, name TEXT, "
+                "cccd TEXT, phone TEXT, payload TEXT)")  # fmt: skip
+        execute("CREATE VIRTUAL TABLE f USING fts5(name, cccd)")
+        t = time.perf_counter()
+        for i in range(rows):
+            r = rows_of(i)
+            execute("BEGIN IMMEDIATE")
+            execute("INSERT INTO d VALUES (?,?,?,?,?,?)", r)
+            execute("INSERT INTO f(rowid, name, cccd) VALUES (?,?,?)", (r[0], r[2], r[3]))
+            execute("COMMIT")
+        inserts = time.perf_counter() - t
+        t = time.perf_counter()
+        for q in ("nguyen*", "tran van*", "0790*", "le thi*") * 25:
+            execute("SELECT rowid FROM f WHERE f MATCH ? LIMIT 50", (q,))
+        return inserts, time.perf_counter() - t
+
+    def plain(path: str) -> tuple[float, float, float]:
+        import sqlite3
+
+        t = time.perf_counter()
+        con = sqlite3.connect(path, isolation_level=None)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        opened = time.perf_counter() - t
+        return (opened, *workload(con, lambda s, p=(): con.execute(s, p).fetchall()))
+
+    def sqlcipher3(path: str) -> tuple[float, float, float]:
+        from sqlcipher3 import dbapi2
+
+        t = time.perf_counter()
+        con = dbapi2.connect(path, isolation_level=None)
+        con.execute(f"PRAGMA key = \"x'{key}'\"")
+        con.execute("PRAGMA cipher_memory_security = OFF")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        opened = time.perf_counter() - t
+        return (opened, *workload(con, lambda s, p=(): con.execute(s, p).fetchall()))
+
+    def sqlite3mc(path: str) -> tuple[float, float, float]:
+        import apsw  # type: ignore[import-not-found]
+
+        t = time.perf_counter()
+        con = apsw.Connection(path)
+        con.execute(f"PRAGMA key = \"x'{key}'\"")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        opened = time.perf_counter() - t
+        return (opened, *workload(con, lambda s, p=(): con.execute(s, p).fetchall()))
+
+    candidates: dict[str, Callable[[str], tuple[float, float, float]]] = {
+        "sqlite3 (plain)": plain,
+        "sqlcipher3": sqlcipher3,
+    }
+    try:
+        import apsw  # noqa: F401
+
+        candidates["apsw-sqlite3mc"] = sqlite3mc
+    except ImportError:
+        print("apsw-sqlite3mc is not installed: pip install apsw-sqlite3mc", file=sys.stderr)
+    best: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(2):
+            for name, fn in candidates.items():
+                got = fn(os.path.join(tmp, f"{name.split()[0]}-{r}.db"))
+                best[name] = [min(a, b) for a, b in zip(best.get(name, got), got, strict=True)]
+    base = best["sqlite3 (plain)"]
+    return {
+        name: {
+            "open_ms": round(v[0] * 1000, 2),
+            f"{rows}_transactions_s": round(v[1], 2),
+            "100_fts5_queries_ms": round(v[2] * 1000, 1),
+            "insert_ratio": round(v[1] / base[1], 2),
+            "fts5_ratio": round(v[2] / base[2], 2),
+        }
+        for name, v in best.items()
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dossiers", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--per-round", type=int, default=20)
+    parser.add_argument("--startups", type=int, default=3)
+    parser.add_argument("--library", action="store_true")
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    if args.dossiers > 200_000:
+        parser.error("this machine is not to run more than 200,000 dossiers (issue 12)")
+    try:
+        if args.library:
+            result = run_library(args.rows)
+        else:
+            result = run_app(args.dossiers, args.rounds, args.per_round, args.startups)
+    finally:
+        shutil.rmtree(HOME, ignore_errors=True)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

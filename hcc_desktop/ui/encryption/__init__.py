@@ -1,0 +1,1 @@
+"""Encryption at rest in the GUI: the one-time recovery key dialog (issue 12)."""
