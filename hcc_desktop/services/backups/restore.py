@@ -201,10 +201,12 @@ def restore_store(
         for suffix in SIDE_FILES:
             with contextlib.suppress(FileNotFoundError):
                 _side(store, suffix).unlink()
-        if key is not None and keys.load_store_key(store) != key:
-            keys.save_store_key(store, key)  # the restored store opens with its own key
         os.replace(work, store)
         fsync_dir(store.parent)
+        # Only once the swap happened: a failed restore must leave the current store's
+        # key in the keyring. (A crash between the two: HCC_RECOVERY_KEY opens it.)
+        if key is not None and keys.load_store_key(store) != key:
+            keys.save_store_key(store, key)  # the restored store opens with its own key
     except BaseException:
         _remove_with_side_files(work)
         raise
