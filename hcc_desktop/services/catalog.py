@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,6 +182,30 @@ def parse_catalog(raw: bytes | str) -> list[Procedure]:
     return parse_catalog_file(raw)
 
 
+def search_procedures(
+    procedures: Sequence[Procedure], text: str, *, limit: int = 50
+) -> list[Procedure]:
+    """The ``procedures`` whose code, name or field contain every typed word, with or
+    without diacritics; code prefix matches rank first. Pure: the intake window
+    searches the catalog it read once, as the officer types, without the store."""
+    words = fold(text).split()
+    if not words:
+        return list(procedures[:limit])
+    phrase = " ".join(words)
+    typed = text.strip()
+    hits = []
+    for p in procedures:
+        name = fold(p.name)
+        key = f"{fold(p.code)} {name} {fold(p.field)}"
+        if all(w in key for w in words):
+            # Code prefix first, then names holding the typed phrase, shorter
+            # (more specific) names before longer ones.
+            rank = (0 if p.code.startswith(typed) else 1, 0 if phrase in name else 1, len(name))
+            hits.append((rank, p))
+    hits.sort(key=lambda h: h[0])
+    return [h[1] for h in hits[:limit]]
+
+
 class CatalogService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -211,23 +236,7 @@ class CatalogService:
     def search(self, text: str, *, limit: int = 50) -> builtins.list[Procedure]:
         """Procedures whose code, name or field contain every typed word,
         with or without diacritics; code prefix matches rank first."""
-        words = fold(text).split()
-        procedures = self.list()
-        if not words:
-            return procedures[:limit]
-        phrase = " ".join(words)
-        typed = text.strip()
-        hits = []
-        for p in procedures:
-            name = fold(p.name)
-            key = f"{fold(p.code)} {name} {fold(p.field)}"
-            if all(w in key for w in words):
-                # Code prefix first, then names holding the typed phrase, shorter
-                # (more specific) names before longer ones.
-                rank = (0 if p.code.startswith(typed) else 1, 0 if phrase in name else 1, len(name))
-                hits.append((rank, p))
-        hits.sort(key=lambda h: h[0])
-        return [h[1] for h in hits[:limit]]
+        return search_procedures(self.list(), text, limit=limit)
 
     def load_into(
         self, session: Session, procedures: builtins.list[Procedure], *, replace: bool

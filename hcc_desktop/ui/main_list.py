@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from hcc_desktop.core.changes import Changes
 from hcc_desktop.services.dossiers.query import DossierSummary
+from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.table_models import Column
 from hcc_desktop.ui.worklists.operations import received_on_day, search_dossiers
@@ -216,8 +217,13 @@ class DossierListMixin:
         self.list_refreshed.emit(len(rows))
 
     def _hub_settings_changed(self) -> None:
+        """The settings changed: read them on the task runner (a sync may have
+        brought them, so the service's copy is not always fresh) and apply them."""
         if not self._closed:
-            settings = self.services.settings.load()
+            self.runner.run(self.services.settings.load, on_done=self._settings_read)
+
+    def _settings_read(self, settings: AppSettings) -> None:
+        if not self._closed:
             self.apply_settings(settings)
             self.worklists.apply_settings(settings)
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.errors import HccError
+from hcc_desktop.core.domain import Dossier, DossierEvent
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.settings import AppSettings
@@ -53,6 +53,7 @@ from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.table_models import Column, DossierTableModel
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
+from hcc_desktop.ui.dossier.operations import read_dossier_and_events
 from hcc_desktop.ui.main_actions import MainActionsMixin
 from hcc_desktop.ui.main_list import DossierListMixin
 from hcc_desktop.ui.sync.controller import SyncController
@@ -372,25 +373,30 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         self._open(dialog)
         return dialog
 
-    def apology_selected(self) -> QWidget | None:
+    def apology_selected(self) -> None:
         dossier = self.selected_dossier()
-        return self.open_apology(dossier.id) if dossier is not None else None
+        if dossier is not None:
+            self.open_apology(dossier.id)
 
-    def open_apology(self, dossier_id: str) -> QWidget | None:
-        """The apology letter (Mẫu 04) with a new appointment, for a late dossier."""
-        try:
-            from hcc_desktop.ui.dossier.apology import ApologyDialog
-        except ImportError as exc:
-            show_error(self, exc)
-            return None
-        try:
-            # Reads the dossier: it may have vanished (e.g. removed by a sync).
-            dialog = ApologyDialog(self.services, self.runner, dossier_id, self)
-        except HccError as exc:
-            show_error(self, exc)
-            return None
-        self._open(dialog)
-        return dialog
+    def open_apology(self, dossier_id: str) -> None:
+        """The apology letter (Mẫu 04) with a new appointment, for a late dossier:
+        the dossier and its timeline are read on the task runner, then the dialog opens."""
+        self.runner.run(
+            read_dossier_and_events,
+            self.services,
+            dossier_id,
+            on_done=self._apology_read,
+            on_error=self._apology_read_failed,
+        )
+
+    def _apology_read_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)  # the dossier may have vanished (e.g. removed by a sync)
+
+    def _apology_read(self, read: tuple[Dossier, list[DossierEvent]]) -> None:
+        from hcc_desktop.ui.dossier.apology import ApologyDialog
+
+        dossier, events = read
+        self._open(ApologyDialog(self.services, self.runner, dossier, self, events=events))
 
     # -- reminders ---------------------------------------------------------------
 

@@ -5,6 +5,8 @@ accepts real dossiers."""
 from __future__ import annotations
 
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from hcc_desktop.core.domain import Dossier
 from hcc_desktop.services import Services
@@ -90,3 +94,78 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
+
+
+# -- no store reads on the GUI thread ------------------------------------------------
+
+_UI_PACKAGE = str(Path(__file__).resolve().parents[2] / "hcc_desktop" / "ui")
+_TESTS = str(Path(__file__).resolve().parents[1])
+
+
+# The login, the first administrator and the idle lock check a password on the GUI
+# thread on purpose, buttons disabled, before anything else may touch the store
+# (their module docstrings say why).
+_PASSWORD_CHECKS = frozenset({"accounts/login.py", "accounts/idle.py"})
+
+
+def _gui_store_use() -> str | None:
+    """Where a screen is using the store on the calling (GUI) thread, as "file:line"
+    of the innermost frame of ``hcc_desktop/ui``; None when no screen is on the stack.
+
+    Two uses are a test's own and pass: a test calling an ``operations`` function
+    (what the task runner runs) directly, and a test building a dossier action
+    dialog from a key instead of the dossier (screens hand the dossier over).
+    """
+    frame = sys._getframe(2)
+    ui_frames = []
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(_UI_PACKAGE):
+            ui_frames.append(frame)
+        frame = frame.f_back
+    if not ui_frames:
+        return None
+    inner, outer = ui_frames[0], ui_frames[-1]
+    called_by_test = outer.f_back is not None and outer.f_back.f_code.co_filename.startswith(_TESTS)
+    inner_file = inner.f_code.co_filename[len(_UI_PACKAGE) + 1 :]
+    if inner_file in _PASSWORD_CHECKS:
+        return None
+    if called_by_test and outer.f_code.co_filename.endswith("operations.py"):
+        return None
+    if (
+        called_by_test
+        and inner_file == "common/dialog_parts.py"
+        and inner.f_code.co_name in ("__init__", "_last_event_time")
+    ):
+        return None
+    return f"{inner_file}:{inner.f_lineno}"
+
+
+@pytest.fixture(autouse=True)
+def _no_store_on_gui_thread() -> Iterator[None]:
+    """Fails a test in which a screen touched the store on the GUI thread.
+
+    A statement run on the main thread with a frame of ``hcc_desktop/ui`` on its
+    stack is a screen reading or writing the store where it freezes the window:
+    that work belongs on the task runner. The test's own set-up (services called
+    directly) has no such frame and passes.
+    """
+    offenders: list[str] = []
+
+    def before_execute(*_args: object, **_kwargs: object) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        where = _gui_store_use()
+        if where is not None:
+            offenders.append(where)
+
+    event.listen(Engine, "before_cursor_execute", before_execute)
+    try:
+        yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", before_execute)
+    if os.environ.get("HCC_GUI_STORE_LOG"):
+        with open(os.environ["HCC_GUI_STORE_LOG"], "a", encoding="utf-8") as log:
+            for where in dict.fromkeys(offenders):
+                log.write(f"{os.environ.get('PYTEST_CURRENT_TEST', '?')}\t{where}\n")
+    else:
+        assert not offenders, f"the store was used on the GUI thread at {sorted(set(offenders))}"

@@ -24,6 +24,7 @@ def dialog(qtbot: QtBot, services: Services, runner: TaskRunner) -> SettingsDial
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
+    qtbot.waitUntil(lambda: not d.loading)  # the settings are read on the runner
     d.tabs.setCurrentIndex(d.TAB_BACKUPS)
     return d
 

@@ -134,6 +134,7 @@ def test_settings_explain_the_header_and_refuse_two_equal_lines(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading)  # the settings are read on the runner
     hints = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("UBND PHƯỜNG HOÀI NHƠN BẮC" in h and "two must differ" in h for h in hints)
     saved = services.settings.load()

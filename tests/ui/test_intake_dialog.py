@@ -56,6 +56,7 @@ Mod = Qt.KeyboardModifier
 def dialog(qtbot: QtBot, services: Services, runner: TaskRunner) -> Iterator[IntakeDialog]:
     d = IntakeDialog(services, runner)
     show_active(qtbot, d)
+    qtbot.waitUntil(lambda: not d.loading_catalog)  # the finder's catalog: read on the runner
     yield d
     d.reset_form()  # closing a dialog with typed data would ask first
 

@@ -305,6 +305,7 @@ def test_settings_saved_from_the_window_update_the_title(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
     dialog = window.open_settings()
+    qtbot.waitUntil(lambda: not dialog.loading)  # the settings are read on the runner
     dialog.unit_name.setText("Trung tâm Phục vụ hành chính công phường Bồng Sơn")
     with qtbot.waitSignal(dialog.settings_saved, timeout=10_000):
         dialog.ok_button.click()

@@ -26,6 +26,7 @@ PAPER = "1.001193-02"
 def dialog(qtbot: QtBot, services: Services, runner: TaskRunner) -> Iterator[IntakeDialog]:
     d = IntakeDialog(services, runner)
     show_active(qtbot, d)
+    qtbot.waitUntil(lambda: not d.loading_catalog)  # the finder's catalog: read on the runner
     yield d
     d.reset_form()
 
@@ -61,7 +62,7 @@ def test_held_scans_are_offered_previewed_and_reused(
     picker.select(PAPER, sha)
     preview = picker.preview_selected()
     assert preview is not None
-    assert preview.page_count() == 1
+    qtbot.waitUntil(lambda: preview.page_count() == 1)  # read on the task runner
     preview.reject()
     picker.use_selected()
     picker.accept()

@@ -208,18 +208,17 @@ class AttachmentsPanel(QWidget):
         if not present:
             return None
         chosen = next((i for i in present if paper and i.component_id == paper[0]), present[0])
-        from hcc_desktop.ui.common.preview import PdfPreviewDialog
+        from hcc_desktop.ui.common.preview import open_preview_read_by
 
-        try:
-            pdf = self._services.attachments.read(chosen.sha256)
-        except HccError as exc:
-            show_error(self, exc, log_it=False)
-            return None
-        title = chosen.component_name or chosen.component_id
-        dialog = PdfPreviewDialog(pdf, title=title, copies=1, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Opens at once, "loading": the scan is read and decrypted on the task runner.
+        dialog = open_preview_read_by(
+            self,
+            self._runner,
+            self._services.attachments.read,
+            chosen.sha256,
+            title=chosen.component_name or chosen.component_id,
+        )
         self.preview_dialog = dialog
-        dialog.open()
         return dialog
 
     def _choose_result(self) -> None:

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.domain import Dossier
-from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.services.attachments import HeldDocument, ReuseOffer
 from hcc_desktop.ui.common.errors import show_error
-from hcc_desktop.ui.common.tasks import TaskRunner
+from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 
 if TYPE_CHECKING:
     from hcc_desktop.ui.intake.dialog import IntakeDialog
@@ -45,9 +44,12 @@ class ReuseDialog(QDialog):
         offers: list[ReuseOffer],
         chosen: dict[str, str],
         parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._runner = runner or shared_runner()
         self._chosen = dict(chosen)
         self.setWindowTitle(self.tr("Documents already digitised for this citizen"))
         self.tree = QTreeWidget()
@@ -145,16 +147,16 @@ class ReuseDialog(QDialog):
         item = self._selected()
         if item is None:
             return None
-        from hcc_desktop.ui.common.preview import PdfPreviewDialog
+        from hcc_desktop.ui.common.preview import open_preview_read_by
 
-        try:
-            pdf = self._services.attachments.read(str(item.data(0, SHA_ROLE)))
-        except HccError as exc:
-            show_error(self, exc, log_it=False)
-            return None
-        dialog = PdfPreviewDialog(pdf, title=item.text(0).removeprefix("✔ "), copies=1, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        # Opens at once, "loading": the file is read and decrypted on the task runner.
+        dialog = open_preview_read_by(
+            self,
+            self._runner,
+            self._services.attachments.read,
+            str(item.data(0, SHA_ROLE)),
+            title=item.text(0).removeprefix("✔ "),
+        )
         self.preview_dialog = dialog
         return dialog
 
@@ -231,7 +233,9 @@ class IntakeReuse(QObject):
         self.widget.setVisible(bool(offers))
 
     def open_dialog(self) -> ReuseDialog:
-        self.dialog = ReuseDialog(self._services, self._offers, self._chosen, self._intake)
+        self.dialog = ReuseDialog(
+            self._services, self._offers, self._chosen, self._intake, runner=self._runner
+        )
         self.dialog.accepted.connect(self._picked)
         self.dialog.open()
         return self.dialog

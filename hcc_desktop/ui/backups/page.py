@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -104,11 +105,12 @@ class BackupsPage(QWidget):
 
     # -- settings --------------------------------------------------------------
 
-    def load(self, settings: AppSettings) -> None:
+    def load(self, settings: AppSettings, last: tuple[datetime, str] | None) -> None:
+        """Show ``settings`` and the ``last`` backup (when and where), both read
+        by the settings dialog on the task runner."""
         self.enabled.setChecked(settings.backup_enabled)
         self.folder.setText(settings.backup_folder)
         self.keep.setValue(settings.backup_keep)
-        last = self._services.backups.last_backup()
         self._show_last(last[0].strftime("%d/%m/%Y %H:%M") if last else "", last[1] if last else "")
 
     def apply(self, settings: AppSettings) -> AppSettings:

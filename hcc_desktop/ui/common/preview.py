@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -14,6 +16,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     QSizeF,
+    Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeySequence, QPageSize, QPainter, QPalette, QShortcut
@@ -37,6 +40,7 @@ from hcc_desktop.core.errors import HccError
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.screen import fit_to_screen
+from hcc_desktop.ui.common.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +92,8 @@ class PdfPreviewDialog(QDialog):
         self._buffer.setData(QByteArray(self._pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._document = QPdfDocument(self)
-        self._document.load(self._buffer)
+        if self._pdf:
+            self._document.load(self._buffer)
 
         self.view = QPdfView(self)
         self.view.setDocument(self._document)
@@ -142,6 +147,16 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, QSize(820, 900))
 
+        if self._pdf:
+            self._show_document()
+        else:
+            # Opened before its document (read on the task runner): set_pdf fills it.
+            self.pages_label.setText(self.tr("Loading…"))
+            self.print_button.setEnabled(False)
+            self.save_button.setEnabled(False)
+        self.print_button.setFocus()
+
+    def _show_document(self) -> None:
         ok = self._document.status() == QPdfDocument.Status.Ready and self.page_count() > 0
         if ok:
             self.pages_label.setText(self.tr("{count} page(s)").format(count=self.page_count()))
@@ -149,6 +164,25 @@ class PdfPreviewDialog(QDialog):
             log.error("PDF preview cannot load the document: %s", self._document.error())
             self.pages_label.setText(self.tr("The document cannot be displayed"))
         self.print_button.setEnabled(ok)
+        self.save_button.setEnabled(True)
+
+    def read_failed(self, exc: BaseException) -> None:
+        """The document could not be read (set_pdf will not come): close, and say why."""
+        parent = self.parentWidget()
+        self.close()
+        if not isinstance(exc, HccError):
+            raise exc
+        show_error(parent, exc, log_it=False)
+
+    def set_pdf(self, pdf: bytes) -> None:
+        """The document of a preview opened while it was being read (empty ``pdf``)."""
+        self._pdf = bytes(pdf)
+        self._document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(self._pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._document.load(self._buffer)
+        self._show_document()
         self.print_button.setFocus()
 
     def _tool_button(self, text: str, key: QKeySequence.StandardKey) -> QToolButton:
@@ -303,3 +337,21 @@ class PdfPreviewDialog(QDialog):
         settings.setValue("paths/pdf_dir", str(target.parent))
         self.saved.emit(str(target))
         return target
+
+
+def open_preview_read_by(
+    parent: QWidget,
+    runner: TaskRunner,
+    read: Callable[..., bytes],
+    *args: Any,
+    title: str,
+    copies: int = 1,
+) -> PdfPreviewDialog:
+    """Open a preview at once, "loading", of the document ``read(*args)`` returns on
+    the task runner (a stored scan: read and decrypted off the GUI thread); deleted
+    when closed."""
+    dialog = PdfPreviewDialog(b"", title=title, copies=copies, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    runner.run(read, *args, on_done=dialog.set_pdf, on_error=dialog.read_failed)
+    return dialog

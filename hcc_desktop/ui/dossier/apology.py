@@ -42,15 +42,17 @@ def _render_apology(services: Services, dossier_id: str) -> bytes:
     return services.printing.apology_pdf(dossier_id)
 
 
-def read_apology_calendar(services: Services, dossier: Dossier) -> tuple[WorkCalendar, datetime]:
-    """Runs on the task runner: the working calendar and the default new
+def read_apology_calendar(
+    services: Services, dossier: Dossier
+) -> tuple[WorkCalendar, datetime, datetime]:
+    """Runs on the task runner: the working calendar, the default new
     appointment (the effective one moved by two working days, from today if
-    it is already past, at the same time of day)."""
+    it is already past, at the same time of day) and the effective one."""
     calendar = services.settings.calendar()
     due = services.lifecycle.effective_due(dossier)
     base = max(due.date(), local_now().date())
     day: date = calendar.add_working_days(base, DEFAULT_EXTENSION_DAYS)
-    return calendar, datetime.combine(day, due.time())
+    return calendar, datetime.combine(day, due.time()), due
 
 
 class ApologyDialog(DossierChangeDialog):
@@ -62,13 +64,9 @@ class ApologyDialog(DossierChangeDialog):
 
     def default_new_due(self) -> datetime:
         """The effective appointment moved by two working days (from today if it
-        is already past), at the same time of day."""
-        due = self._services.lifecycle.effective_due(self._dossier)
-        base = max(due.date(), local_now().date())
-        day: date = self._services.settings.calendar().add_working_days(
-            base, DEFAULT_EXTENSION_DAYS
-        )
-        return datetime.combine(day, due.time())
+        is already past), at the same time of day; the appointment itself until
+        the calendar has been read on the task runner."""
+        return self._default_due
 
     def _build(self) -> None:
         d = self._dossier
@@ -83,14 +81,10 @@ class ApologyDialog(DossierChangeDialog):
             )
         )
 
-        due = self._services.lifecycle.effective_due(d)
-        self.current_due = QLabel(f"<b>{format_datetime(due)}</b>")
-        if d.original_due_at is not None and d.original_due_at != due:
-            self.current_due.setText(
-                self.current_due.text()
-                + " "
-                + self.tr("(originally {due})").format(due=format_datetime(d.original_due_at))
-            )
+        # The stored appointment until the effective one arrives with the calendar
+        # (they differ only while the clock is stopped for a supplement).
+        self.current_due = QLabel()
+        self._show_current_due(d.due_at)
 
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
@@ -105,6 +99,7 @@ class ApologyDialog(DossierChangeDialog):
         # The calendar is read on the task runner: until it arrives the fields
         # show the appointment itself and are disabled (the "loading" state).
         default = self._dossier.due_at
+        self._default_due = default
         self._calendar: WorkCalendar | None = None
         self.new_date = QDateEdit(QDate(default.date()))
         self.new_date.setDisplayFormat("dd/MM/yyyy")
@@ -229,8 +224,19 @@ class ApologyDialog(DossierChangeDialog):
             raise exc
         log.warning("no working calendar: %r", exc)
 
-    def _calendar_loaded(self, outcome: tuple[WorkCalendar, datetime]) -> None:
-        self._calendar, default = outcome
+    def _show_current_due(self, due: datetime) -> None:
+        d = self._dossier
+        text = f"<b>{format_datetime(due)}</b>"
+        if d.original_due_at is not None and d.original_due_at != due:
+            text += " " + self.tr("(originally {due})").format(
+                due=format_datetime(d.original_due_at)
+            )
+        self.current_due.setText(text)
+
+    def _calendar_loaded(self, outcome: tuple[WorkCalendar, datetime, datetime]) -> None:
+        self._calendar, default, due = outcome
+        self._default_due = default
+        self._show_current_due(due)
         if self.new_due() == self._provisional:  # not changed by hand meanwhile
             self.new_date.setDate(QDate(default.date()))
             self.new_time.setTime(QTime(default.hour, default.minute))

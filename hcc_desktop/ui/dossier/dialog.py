@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import (
@@ -68,7 +67,7 @@ from hcc_desktop.ui.common.table_models import (
     status_name,
 )
 from hcc_desktop.ui.common.tasks import TaskRunner
-from hcc_desktop.ui.dossier.operations import read_dossier
+from hcc_desktop.ui.dossier.operations import DossierView, read_dossier
 from hcc_desktop.ui.dossier.timeline import (
     DOC_FORMS,
     TimelineColumn,
@@ -424,15 +423,15 @@ class DossierDialog(QDialog):
         self.rating_button.hide()
         self.apology_button.hide()
 
-    def _loaded(self, outcome: tuple[int, Dossier, list[DossierEvent]]) -> None:
+    def _loaded(self, view: DossierView) -> None:
         self._read_finished()
-        generation, dossier, events = outcome
-        if generation != self._read_generation:
+        if view.generation != self._read_generation:
             return  # a newer read is on its way
+        dossier, events = view.dossier, view.events
         self.load_error.hide()
         self._dossier = dossier
         self._events = events
-        self._show_header(dossier, events)
+        self._show_header(view)
         self._show_components(dossier)
         self.attachments.set_dossier(dossier)
         self.timeline_model.set_events(events)
@@ -454,7 +453,8 @@ class DossierDialog(QDialog):
             if row >= 0:
                 form.setRowVisible(row, visible)
 
-    def _show_header(self, d: Dossier, events: list[DossierEvent]) -> None:
+    def _show_header(self, view: DossierView) -> None:
+        d = view.dossier
         self.setWindowTitle(
             self.tr("Dossier {code} – {name}").format(code=d.code, name=d.owner.full_name)
         )
@@ -463,8 +463,7 @@ class DossierDialog(QDialog):
         self.status_label.setToolTip(
             self.tr("National status code: {code}").format(code=int(d.status))
         )
-        lifecycle = self._services.lifecycle
-        verdict = lifecycle.timeliness(d)
+        verdict = view.verdict
         self.badge.setText(timeliness_name(verdict))
         if d.ended_at is None and verdict is None:
             style = _BADGE_STYLES["open"]
@@ -498,7 +497,7 @@ class DossierDialog(QDialog):
                 time=format_datetime(d.received_at), officer=d.received_by or "—"
             )
         )
-        due = lifecycle.effective_due(d)
+        due = view.due
         due_text = format_datetime(due)
         if d.status is DossierStatus.SUPPLEMENT_REQUESTED and d.waiting_since is not None:
             due_text += " " + self.tr(
@@ -521,9 +520,10 @@ class DossierDialog(QDialog):
         if d.returned_at is not None:
             f["returned"].setText(format_datetime(d.returned_at))
         self._row_visible("returned", d.returned_at is not None)
-        self._show_banner(d, verdict, due)
+        self._show_banner(view)
 
-    def _apology_applies(self, d: Dossier, verdict: Timeliness | None, due: datetime) -> bool:
+    def _apology_applies(self, view: DossierView) -> bool:
+        d, verdict, due = view.dossier, view.verdict, view.due
         if d.ended_at is not None or d.status not in CLOCK_RUNNING:
             return False
         if d.proposed_due_at is not None:
@@ -531,20 +531,18 @@ class DossierDialog(QDialog):
             return False
         if verdict is Timeliness.LATE:
             return True
-        today = local_now().date()
-        soon = self._services.settings.calendar().next_working_day(today)
-        return due.date() <= soon
+        return due.date() <= view.next_working_day
 
-    def _show_banner(self, d: Dossier, verdict: Timeliness | None, due: datetime) -> None:
-        self._apology_ok = self._apology_applies(d, verdict, due)
+    def _show_banner(self, view: DossierView) -> None:
+        d, verdict, due = view.dossier, view.verdict, view.due
+        self._apology_ok = self._apology_applies(view)
         if self._show_new_appointment(d):
             return
         if not self._apology_ok:
             self.banner.hide()
             return
         if verdict is Timeliness.LATE:
-            now = local_now()
-            days = self._services.settings.calendar().working_days_late(due, now)
+            days = view.working_days_late
             text = self.tr(
                 "This dossier is <b>overdue</b> (appointment {due}, {late}). Send the citizen "
                 "an apology with a new appointment (Form 04)."

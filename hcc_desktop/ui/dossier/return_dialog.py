@@ -326,7 +326,8 @@ class ReturnDialog(DossierChangeDialog):
         """The satisfaction screen for the citizen; this dialog closes after it."""
         from hcc_desktop.ui.dossier.rating import RatingDialog
 
-        dialog = RatingDialog(self._services, self._runner, self._dossier.id, self)
+        # The dossier as the return left it: the rating dialog reads nothing itself.
+        dialog = RatingDialog(self._services, self._runner, self._result or self._dossier, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.rated.connect(self.rated)
         dialog.finished.connect(self._after_rating)

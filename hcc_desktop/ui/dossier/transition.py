@@ -65,7 +65,7 @@ from hcc_desktop.ui.common.dialog_parts import DossierChangeDialog
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP, error_message
 from hcc_desktop.ui.common.table_models import format_datetime, status_name
 from hcc_desktop.ui.common.tasks import TaskRunner
-from hcc_desktop.ui.dossier.operations import read_current, read_procedure
+from hcc_desktop.ui.dossier.operations import preview_effective_due, read_current, read_procedure
 from hcc_desktop.ui.intake.fields import EnterMovesFocus, MessageLabel, set_error_state
 
 log = logging.getLogger(__name__)
@@ -463,11 +463,11 @@ class TransitionDialog(DossierChangeDialog):
         self.due_preview = QLabel()
         self.due_preview.setTextFormat(Qt.TextFormat.RichText)
         self.due_preview.setWordWrap(True)
+        self.due_preview.hide()  # shown when the runner has worked it out
+        self._due_asked = 0
         if act is Action.SUPPLEMENT_RECEIVED:
             self.time_field.changed.connect(self._update_due_preview)
             self._update_due_preview()
-        else:
-            self.due_preview.hide()
 
         self.ok_button = parts.dialog_button(
             self.tr("Save"), self.tr("Record the action (Ctrl+Enter)"), primary=True, min_width=120
@@ -638,10 +638,28 @@ class TransitionDialog(DossierChangeDialog):
         self.text.textChanged.connect(lambda: self.errors.clear("reason"))
 
     def _update_due_preview(self) -> None:
-        d = self._dossier
+        """Work out the new appointment on the task runner (the calendar is in the
+        store); only the answer to the latest question is shown."""
+        self._due_asked += 1
         try:
-            due = self._services.lifecycle.effective_due(d, as_of=self.time_field.shown_value())
+            as_of = self.time_field.shown_value()
         except (HccError, ValueError):
+            self.due_preview.hide()
+            return
+        self._runner.run(
+            preview_effective_due,
+            self._services,
+            self._dossier,
+            as_of,
+            self._due_asked,
+            on_done=self._due_previewed,
+        )
+
+    def _due_previewed(self, outcome: tuple[int, datetime | None]) -> None:
+        asked, due = outcome
+        if asked != self._due_asked:
+            return  # a newer question is on its way
+        if due is None:
             self.due_preview.hide()
             return
         self.due_preview.setText(

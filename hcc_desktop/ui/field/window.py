@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtGui import QColor
@@ -59,6 +58,7 @@ from hcc_desktop.ui.common.messages import error_message
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.field.models import SessionsModel, VisitsModel
+from hcc_desktop.ui.field.operations import FieldSetup, read_field_setup, write_board
 
 ERROR = QColor("#b3261e")
 
@@ -124,6 +124,9 @@ class FieldWorkWindow(QDialog):
         self._pending_resident = ""
         self._pending_session = ""
         self._pending_visit = ""
+        # This computer's id and printer: read with the QR settings on the task runner.
+        self._device_id = ""
+        self._printer_name = ""
         self.setWindowTitle(self.tr("Field work"))
         self.resize(1040, 720)
 
@@ -140,6 +143,10 @@ class FieldWorkWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        # First on the serial lane: the sessions that follow need this computer's id.
+        self._runner.run(
+            read_field_setup, services, on_done=self._setup_read, on_error=self._failed
+        )
         self.reload_sessions()
         self.reload_visits()
         self.reload_residents()
@@ -249,8 +256,7 @@ class FieldWorkWindow(QDialog):
             (
                 x
                 for x in items
-                if x.status is SessionStatus.OPEN
-                and x.opened_device_id == self._services.settings.load().device_id
+                if x.status is SessionStatus.OPEN and x.opened_device_id == self._device_id
             ),
             None,
         )
@@ -374,7 +380,7 @@ class FieldWorkWindow(QDialog):
             pdf,
             title=self.tr("Saturday session summary"),
             copies=1,
-            printer_name=self._services.settings.load().printer_name,
+            printer_name=self._printer_name,
             file_name=f"buoi-thu-bay-{ses.day:%Y%m%d}",
             parent=self,
         )
@@ -624,7 +630,9 @@ class FieldWorkWindow(QDialog):
         self.board_count = QSpinBox()
         self.board_count.setRange(1, 9)
         self.board_count.setValue(6)
-        self.url_template = QLineEdit(self._services.field.qr.qr_settings().template)
+        self.url_template = QLineEdit()
+        # Disabled until the saved address arrives from the task runner (_setup_read).
+        self.url_template.setEnabled(False)
         self.url_template.setToolTip(self.tr("{code} is replaced by the procedure's code"))
         self.save_template_button = QPushButton(self.tr("Save the address"))
         self.export_board_button = QPushButton(self.tr("&Export the board (PDF)…"))
@@ -648,9 +656,17 @@ class FieldWorkWindow(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.export_board_button)
         layout.addStretch(1)
+        self.save_template_button.setEnabled(False)
         self.save_template_button.clicked.connect(self.save_template)
         self.export_board_button.clicked.connect(self.ask_board_path)
         return page
+
+    def _setup_read(self, setup: FieldSetup) -> None:
+        self._device_id = setup.device_id
+        self._printer_name = setup.printer_name
+        self.url_template.setText(setup.url_template)
+        self.url_template.setEnabled(True)
+        self.save_template_button.setEnabled(True)
 
     def save_template(self) -> None:
         self._runner.run(
@@ -673,18 +689,14 @@ class FieldWorkWindow(QDialog):
 
     def export_board(self, path: str) -> None:
         self._runner.run(
-            self._write_board,
+            write_board,
+            self._services,
             path,
             self.board_quarter.text(),
             self.board_count.value(),
             on_done=self._board_written,
             on_error=self._failed,
         )
-
-    def _write_board(self, path: str, quarter: str, count: int) -> str:
-        data = self._services.field.qr.board_pdf(quarter=quarter, count=count)
-        Path(path).write_bytes(data)
-        return path
 
     def _board_written(self, path: str) -> None:
         self._ok(self.tr("QR board written to {path}").format(path=path))

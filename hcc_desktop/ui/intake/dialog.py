@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import (
     Channel,
     Dossier,
@@ -47,6 +48,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
 from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.attachments.reuse import IntakeReuse
+from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
@@ -60,7 +62,7 @@ from hcc_desktop.ui.intake.fields import (
     set_error_state,
 )
 from hcc_desktop.ui.intake.finder import ProcedureFinder
-from hcc_desktop.ui.intake.operations import accept_dossier, read_procedure
+from hcc_desktop.ui.intake.operations import accept_dossier, read_catalog, read_procedure
 from hcc_desktop.ui.intake.person import PersonForm
 from hcc_desktop.ui.intake.reception import ReceptionMixin, _esc, _now_qt, _to_datetime
 from hcc_desktop.ui.intake.validation import ValidationMixin
@@ -137,7 +139,7 @@ class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
         )
         self.banner.hide()
 
-        self.finder = ProcedureFinder(lambda text: self._services.catalog.search(text))
+        self.finder = ProcedureFinder()
         self.finder_label = QLabel(self.tr("&Procedure"))
         self.finder_label.setBuddy(self.finder.edit)
         bold = self.finder_label.font()
@@ -397,6 +399,8 @@ class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
 
     def _wire(self) -> None:
         self.finder.procedure_chosen.connect(self._on_procedure_chosen)
+        change_hub().changed.connect(self._on_data_changed)
+        self._load_catalog()
         self.alt_check.toggled.connect(self._update_due)
         self.checklist_model.checklist_changed.connect(self._on_checklist_changed)
         self.checklist.add_requested.connect(self.add_other_paper)
@@ -494,6 +498,30 @@ class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
             on_done=self._procedure_read,
             on_error=self._procedure_read_failed,
         )
+
+    # == the catalog the finder searches ================================================
+
+    def _load_catalog(self) -> None:
+        """Read the active procedures on the task runner for the finder."""
+        self._runner.run(
+            read_catalog,
+            self._services,
+            on_done=self.finder.set_procedures,
+            on_error=self._catalog_failed,
+        )
+
+    def _catalog_failed(self, exc: BaseException) -> None:
+        log.error("the catalog could not be read for the finder: %r", exc)
+        self.finder.set_procedures([])
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.catalog:
+            self._load_catalog()
+
+    @property
+    def loading_catalog(self) -> bool:
+        """True until the finder has the catalog (read on the task runner)."""
+        return self.finder.loading
 
     @property
     def loading_procedure(self) -> bool:

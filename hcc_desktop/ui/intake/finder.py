@@ -3,8 +3,6 @@ from the keyboard (type, ↓/↑, Enter) or the mouse."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.domain import Procedure
+from hcc_desktop.services.catalog import search_procedures
 
 MAX_VISIBLE_ROWS = 8
 
@@ -35,11 +34,11 @@ class ProcedureFinder(QWidget):
 
     procedure_chosen = Signal(object)  # Procedure
 
-    def __init__(
-        self, search: Callable[[str], list[Procedure]], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._search = search
+        # The catalog, read once on the task runner by the window (set_procedures):
+        # typing searches it here, never the store on the GUI thread.
+        self._procedures: list[Procedure] | None = None
         self._chosen: Procedure | None = None
         self._matches: list[Procedure] = []
 
@@ -78,7 +77,21 @@ class ProcedureFinder(QWidget):
         row = self.popup.currentRow()
         return self._matches[row].code if 0 <= row < len(self._matches) else None
 
+    @property
+    def loading(self) -> bool:
+        """True until the catalog has been handed over (set_procedures)."""
+        return self._procedures is None
+
     # -- changing -------------------------------------------------------------------
+
+    def set_procedures(self, procedures: list[Procedure]) -> None:
+        """The catalog to search (the active procedures). What was typed before it
+        arrived is searched now, so an officer quicker than the read loses nothing."""
+        self._procedures = list(procedures)
+        text = self.edit.text()
+        if self.edit.hasFocus() and text.strip() and text != self._chosen_title():
+            self._fill(text)
+            self._show_popup()
 
     def set_procedure(self, procedure: Procedure | None) -> None:
         """Show ``procedure`` as chosen without emitting ``procedure_chosen``."""
@@ -104,7 +117,7 @@ class ProcedureFinder(QWidget):
             self._hide_popup()
 
     def _fill(self, text: str) -> None:
-        self._matches = self._search(text)
+        self._matches = search_procedures(self._procedures or [], text)
         self.popup.clear()
         for p in self._matches:
             item = QListWidgetItem(f"{p.code}   {p.name}")

@@ -18,6 +18,11 @@ def accept_dossier(services: Services, draft: IntakeDraft) -> tuple[Dossier, Cha
     return dossier, Changes.of_dossiers(dossier.id)
 
 
+def read_catalog(services: Services) -> list[Procedure]:
+    """Runs on the task runner: the active procedures, for the finder to search."""
+    return services.catalog.list()
+
+
 def read_procedure(services: Services, code: str) -> Procedure:
     """Runs on the task runner: the catalog procedure ``code`` with its checklist."""
     return services.catalog.get(code)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from hcc_desktop.core.clock import local_today
 from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize
 from hcc_desktop.core.errors import FieldError, ValidationError
-from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM
+from hcc_desktop.core.worktime import STATUS_CONFIRMED, STATUS_TO_CONFIRM, WorkCalendar
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT, AppSettings
 from hcc_desktop.ui.accounts.current import logged_in_name
@@ -50,7 +50,7 @@ from hcc_desktop.ui.common.errors import (
 from hcc_desktop.ui.common.messages import field_message
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
-from hcc_desktop.ui.settings.operations import store_settings
+from hcc_desktop.ui.settings.operations import SettingsPageData, read_settings_page, store_settings
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self._runner = runner or shared_runner()
-        self._current = services.settings.load()
+        # Filled when the settings arrive from the task runner (_loaded); until then
+        # the tabs and OK are disabled, so nothing typed is overwritten or saved.
+        self._current = AppSettings()
+        self._calendar: WorkCalendar | None = None
+        self._loading = True
         self.setWindowTitle(self.tr("Settings"))
         self.setStyleSheet(FIELD_ERROR_STYLE)
         # field name -> (widget, error label, tab)
@@ -118,7 +122,22 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         fit_to_screen(self, QSize(860, 640))
-        self._load(self._current)
+        self.tabs.setEnabled(False)
+        self.ok_button.setEnabled(False)
+        self._runner.run(read_settings_page, services, on_done=self._loaded)
+
+    @property
+    def loading(self) -> bool:
+        """True until the settings have been read on the task runner."""
+        return self._loading
+
+    def _loaded(self, data: SettingsPageData) -> None:
+        self._current = data.settings
+        self._calendar = data.calendar
+        self._load(data)
+        self._loading = False
+        self.tabs.setEnabled(True)
+        self.ok_button.setEnabled(True)
         self.unit_name.setFocus()
 
     # -- building --------------------------------------------------------------
@@ -525,8 +544,9 @@ class SettingsDialog(QDialog):
 
     # -- loading ---------------------------------------------------------------
 
-    def _load(self, s: AppSettings) -> None:
-        self.backups_page.load(s)
+    def _load(self, data: SettingsPageData) -> None:
+        s = data.settings
+        self.backups_page.load(s, data.last_backup)
         self.unit_name.setText(s.unit_name)
         self.unit_code.setText(s.unit_code)
         self.parent_body.setText(s.parent_body)
@@ -554,7 +574,7 @@ class SettingsDialog(QDialog):
         self.reminder_interval.setValue(s.reminder_interval_minutes)
 
         self.overrides_table.setRowCount(0)
-        for o in self._services.settings.calendar_overrides():
+        for o in data.overrides:
             self._append_override(o)
         self._show_holidays()
 
@@ -615,7 +635,9 @@ class SettingsDialog(QDialog):
 
     def _show_holidays(self) -> None:
         year = self.holiday_year.value()
-        calendar = self._services.settings.calendar()
+        calendar = self._calendar
+        if calendar is None:
+            return  # shown once the calendar arrives
         first = date(year, 1, 1)
         days = [first + timedelta(days=i) for i in range((date(year, 12, 31) - first).days + 1)]
         reasons = {d: calendar.day_off_reason(d) for d in days}

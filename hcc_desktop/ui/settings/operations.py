@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import CalendarOverride
+from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.services import Services
 from hcc_desktop.services.settings import AppSettings, validate_settings
 
@@ -15,3 +19,23 @@ def store_settings(
     validate_settings(settings)
     changes = services.settings.set_calendar_overrides(overrides)
     return services.settings.save(settings), changes
+
+
+@dataclass(frozen=True)
+class SettingsPageData:
+    """What the settings dialog shows, read in one go on the task runner."""
+
+    settings: AppSettings
+    overrides: list[CalendarOverride]
+    calendar: WorkCalendar
+    last_backup: tuple[datetime, str] | None
+
+
+def read_settings_page(services: Services) -> SettingsPageData:
+    """Runs on the task runner: the settings, the calendar and the last backup."""
+    return SettingsPageData(
+        settings=services.settings.load(),
+        overrides=services.settings.calendar_overrides(),
+        calendar=services.settings.calendar(),
+        last_backup=services.backups.last_backup(),
+    )

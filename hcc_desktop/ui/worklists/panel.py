@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
-from hcc_desktop.core.domain import Channel
+from hcc_desktop.core.domain import Channel, Procedure
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.core.text import fold
 from hcc_desktop.services import Services
@@ -177,6 +177,12 @@ class ReloadGate:
     def pending(self) -> bool:
         """Another load was asked for while the last one ran."""
         return self._again
+
+
+def read_catalog_choices(services: Services) -> list[Procedure]:
+    """Runs on the task runner: every procedure (the inactive ones too: old dossiers
+    name them), for the filters' lists."""
+    return services.catalog.list(include_inactive=True)
 
 
 def save_due_soon_days(services: Services, days: int) -> tuple[AppSettings, Changes]:
@@ -436,6 +442,8 @@ class WorklistPanel(QWidget):
         self.reload_timer.timeout.connect(self.reload)
         self.reload_timer.start()
 
+        self.procedure_combo.setEnabled(False)
+        self.field_combo.setEnabled(False)
         self.reload_choices()
         self._update_titles()
 
@@ -527,12 +535,24 @@ class WorklistPanel(QWidget):
         self._filter_edited()
 
     def reload_choices(self) -> None:
-        """Fill the procedure and field lists from the catalog (a few dozen rows)."""
-        try:
-            procedures = self.services.catalog.list(include_inactive=True)
-        except HccError:
-            log.exception("the catalog could not be read for the filters")
-            procedures = []
+        """Fill the procedure and field lists from the catalog, read on the task
+        runner; the two lists stay disabled until their first filling."""
+        self.runner.run(
+            read_catalog_choices,
+            self.services,
+            on_done=self._choices_loaded,
+            on_error=self._choices_failed,
+        )
+
+    def _choices_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, HccError):
+            raise exc
+        log.error("the catalog could not be read for the filters: %r", exc)
+        self._choices_loaded([])
+
+    def _choices_loaded(self, procedures: list[Procedure]) -> None:
+        self.procedure_combo.setEnabled(True)
+        self.field_combo.setEnabled(True)
         self._fields = {p.code: p.field for p in procedures}
         active = sorted((p for p in procedures if p.active), key=lambda p: fold(p.display_name))
         fields = sorted({p.field for p in active if p.field}, key=fold)
