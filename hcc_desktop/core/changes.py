@@ -45,4 +45,18 @@ class Changes:
 
 NO_CHANGES = Changes()
 
-__all__ = ["NO_CHANGES", "Changes"]
+
+def changes_of(result: object) -> Changes:
+    """What a mutating service call changed, read from what it returned: a
+    ``Changes`` itself, or a result that carries one as ``result.changes`` (a stored
+    ``Dossier``, ``Complaint`` or ``AppSettings``, a ``SyncResult``, an
+    ``ImportReport`` …). The UI announces exactly this, never a guess of its own."""
+    if isinstance(result, Changes):
+        return result
+    changes = getattr(result, "changes", None)
+    if isinstance(changes, Changes):
+        return changes
+    raise TypeError(f"{type(result).__name__} does not say what it changed")
+
+
+__all__ = ["NO_CHANGES", "Changes", "changes_of"]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import IntEnum, StrEnum
 
+from hcc_desktop.core.changes import Changes
+
 
 class Channel(StrEnum):
     """Where the dossier was received."""
@@ -321,6 +323,11 @@ class Dossier:
     e_result: bool | None = None  # result issued electronically
     origin: DossierOrigin = DossierOrigin.LOCAL
 
+    @property
+    def changes(self) -> Changes:
+        """What storing this dossier changed (a mutating call returned it): itself."""
+        return Changes.of_dossiers(self.id)
+
 
 @dataclass(frozen=True)
 class Collector:
@@ -345,6 +352,11 @@ class Rating:
     rated_by: str = ""  # "citizen" or the officer's name when the officer fills it in
     by_citizen: bool = True
     rated_at: datetime | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """What storing this rating changed: its dossier."""
+        return Changes.of_dossiers(self.dossier_id)
 
 
 @dataclass(frozen=True)
@@ -383,6 +395,11 @@ class Complaint:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 1
+
+    @property
+    def changes(self) -> Changes:
+        """What storing this complaint changed (a mutating call returned it): itself."""
+        return Changes(complaints=(self.id,))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from hcc_desktop.core.changes import Changes
+from hcc_desktop.core.changes import NO_CHANGES, Changes
 from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
 from hcc_desktop.core.errors import FieldError, NotFound, ValidationError
 from hcc_desktop.core.text import nfc
@@ -94,6 +94,11 @@ class AppSettings:
     def effective_book_no(self, year: int) -> str:
         """Book number printed on receipts; one book a year by default."""
         return self.book_no or f"01/{year}"
+
+    @property
+    def changes(self) -> Changes:
+        """What storing these settings changed (a mutating call returned them)."""
+        return Changes(settings=True)
 
 
 def _hours_to_json(hours: OfficeHours) -> dict[str, Any]:
@@ -267,6 +272,14 @@ class SettingsService:
             s.delete(row)
         self._calendar = None
         return result
+
+    def set_due_soon_days(self, days: int) -> Changes:
+        """Remember the officer's "due soon" horizon (working days); nothing is
+        written, and nothing changed, when it is already ``days``."""
+        current = self.load()
+        if current.due_soon_days == days:
+            return NO_CHANGES
+        return self.save(replace(current, due_soon_days=days)).changes
 
     def set_calendar_overrides(self, overrides: list[CalendarOverride]) -> Changes:
         """Replace the whole table (the settings dialog edits it as a list); the

@@ -4498,6 +4498,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
         <source>{count} page(s)</source>
         <translation>{count} trang</translation>
     </message>

@@ -12,21 +12,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hcc_desktop.core.accounts import Officer
 from hcc_desktop.core.errors import AuthError
 from hcc_desktop.services import Services
-from hcc_desktop.ui.common.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error
+from hcc_desktop.ui.accounts.form import AccountFormDialog, password_field
 from hcc_desktop.ui.common.messages import error_message
 
 # Input that counts as the officer being there.
@@ -52,41 +43,23 @@ class _Cover(QWidget):
         self.show()
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(AccountFormDialog):
     """The logged-in officer's password, to carry on where they were."""
 
     def __init__(self, services: Services, officer: Officer, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, self.tr("Locked – HCC Desktop"), parent)
         self._officer = officer
         self._unlocked = False
-        self.setWindowTitle(self.tr("Locked – HCC Desktop"))
-        self.setStyleSheet(FIELD_ERROR_STYLE)
         intro = QLabel(
             self.tr(
                 "The program was locked after a time without use. {name}, type your password."
             ).format(name=officer.display_name)
         )
         intro.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_error = make_error_label()
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(self.password)
-        v.addWidget(self.password_error)
-        form = QFormLayout()
-        form.addRow(self.tr("User name:"), QLabel(officer.user_name))
-        form.addRow(self.tr("&Password:"), box)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
-        self.buttons.accepted.connect(self.unlock)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.password = password_field()
+        self.add_row(self.tr("User name:"), QLabel(officer.user_name))
+        self.password_error = self.add_checked("password", self.tr("&Password:"), self.password)
+        self.buttons = self.finish(self.tr("Unlock"), None, self.unlock, min_width=420, intro=intro)
         self.password.setFocus()
 
     def unlock(self) -> None:
@@ -94,7 +67,7 @@ class UnlockDialog(QDialog):
             self._services.accounts.authenticate(self._officer.user_name, self.password.text())
         except AuthError as exc:
             self.password.clear()
-            set_field_error(self.password, self.password_error, error_message(exc))
+            self.set_error("password", error_message(exc))
             self.adjustSize()
             return
         self._unlocked = True

@@ -9,10 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -22,84 +19,44 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desktop.core.accounts import Role
-from hcc_desktop.core.errors import FieldError, HccError, ValidationError
+from hcc_desktop.core.errors import HccError, ValidationError
 from hcc_desktop.services import Services
 from hcc_desktop.services.accounts import AccountInfo
+from hcc_desktop.ui.accounts.form import AccountFormDialog, password_field
 from hcc_desktop.ui.accounts.roles import role_name
-from hcc_desktop.ui.common.errors import (
-    FIELD_ERROR_STYLE,
-    make_error_label,
-    set_field_error,
-    show_error,
-)
-from hcc_desktop.ui.common.messages import field_message
+from hcc_desktop.ui.common.errors import show_error
+from hcc_desktop.ui.common.messages import error_message
 
 
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
-def _boxed(field: QWidget, error: QLabel) -> QWidget:
-    box = QWidget()
-    v = QVBoxLayout(box)
-    v.setContentsMargins(0, 0, 0, 0)
-    v.addWidget(field)
-    v.addWidget(error)
-    return box
-
-
-class PasswordDialog(QDialog):
+class PasswordDialog(AccountFormDialog):
     """A new password, typed twice; for one's own also the current one."""
 
     def __init__(
         self, services: Services, user_name: str, *, own: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._user = user_name
-        self._own = own
-        self.setWindowTitle(
+        super().__init__(
+            services,
             self.tr("Change my password")
             if own
-            else self.tr("Reset the password of {user}").format(user=user_name)
+            else self.tr("Reset the password of {user}").format(user=user_name),
+            parent,
         )
-        self.setStyleSheet(FIELD_ERROR_STYLE)
-        self.old = _password_field()
-        self.old_error = make_error_label()
-        self.new = _password_field()
-        self.new_error = make_error_label()
-        self.confirm = _password_field()
-        self.confirm_error = make_error_label()
-        form = QFormLayout()
+        self._user = user_name
+        self._own = own
+        self.old = password_field()
+        self.new = password_field()
+        self.confirm = password_field()
         if own:
-            form.addRow(self.tr("&Current password:"), _boxed(self.old, self.old_error))
-        form.addRow(self.tr("&New password:"), _boxed(self.new, self.new_error))
-        form.addRow(self.tr("&Repeat it:"), _boxed(self.confirm, self.confirm_error))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+            self.old_error = self.add_checked(
+                "old_password", self.tr("&Current password:"), self.old
+            )
+        self.new_error = self.add_checked("new_password", self.tr("&New password:"), self.new)
+        self.confirm_error = self.add_checked("confirm", self.tr("&Repeat it:"), self.confirm)
+        self.finish(self.tr("Save"), self.tr("Cancel"), self.save, min_width=420)
 
     def save(self) -> None:
-        fields = {
-            "old_password": (self.old, self.old_error),
-            "new_password": (self.new, self.new_error),
-            "confirm": (self.confirm, self.confirm_error),
-        }
-        for widget, label in fields.values():
-            set_field_error(widget, label, None)
-        if self.new.text() != self.confirm.text():
-            err = FieldError("confirm", "password_mismatch")
-            set_field_error(self.confirm, self.confirm_error, field_message(err))
+        self.clear_errors()
+        if not self.repeated(self.new, self.confirm):
             return
         try:
             self._services.accounts.set_password(
@@ -108,10 +65,7 @@ class PasswordDialog(QDialog):
                 old_password=self.old.text() if self._own else None,
             )
         except ValidationError as exc:
-            for err in exc.errors:
-                widget, label = fields.get(err.field, fields["new_password"])
-                set_field_error(widget, label, field_message(err))
-            self.adjustSize()
+            self.show_refused(exc, "new_password")
             return
         except HccError as exc:
             show_error(self, exc)
@@ -119,46 +73,27 @@ class PasswordDialog(QDialog):
         self.accept()
 
 
-class AddAccountDialog(QDialog):
+class AddAccountDialog(AccountFormDialog):
     """A new officer: user name, full name, role, first password."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self.setWindowTitle(self.tr("New officer account"))
-        self.setStyleSheet(FIELD_ERROR_STYLE)
+        super().__init__(services, self.tr("New officer account"), parent)
         self.user = QLineEdit()
-        self.user_error = make_error_label()
         self.full_name = QLineEdit()
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role_name(role), role.value)
-        self.password = _password_field()
-        self.password_error = make_error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("&User name:"), _boxed(self.user, self.user_error))
-        form.addRow(self.tr("&Full name:"), self.full_name)
-        form.addRow(self.tr("&Role:"), self.role)
-        form.addRow(self.tr("&First password:"), _boxed(self.password, self.password_error))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.password = password_field()
+        self.user_error = self.add_checked("user_name", self.tr("&User name:"), self.user)
+        self.add_row(self.tr("&Full name:"), self.full_name)
+        self.add_row(self.tr("&Role:"), self.role)
+        self.password_error = self.add_checked(
+            "password", self.tr("&First password:"), self.password
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.finish(self.tr("Add"), self.tr("Cancel"), self.save, min_width=440)
 
     def save(self) -> None:
-        fields = {
-            "user_name": (self.user, self.user_error),
-            "password": (self.password, self.password_error),
-        }
-        for widget, label in fields.values():
-            set_field_error(widget, label, None)
+        self.clear_errors()
         try:
             self._services.accounts.add(
                 user_name=self.user.text(),
@@ -167,24 +102,15 @@ class AddAccountDialog(QDialog):
                 full_name=self.full_name.text(),
             )
         except ValidationError as exc:
-            for err in exc.errors:
-                widget, label = fields.get(err.field, fields["user_name"])
-                set_field_error(widget, label, field_message(err))
-            self.adjustSize()
+            self.show_refused(exc, "user_name")
             return
         except HccError as exc:
             if exc.code == "user_exists":
-                set_field_error(self.user, self.user_error, _message(exc))
+                self.set_error("user_name", error_message(exc))
                 return
             show_error(self, exc)
             return
         self.accept()
-
-
-def _message(exc: HccError) -> str:
-    from hcc_desktop.ui.common.messages import error_message
-
-    return error_message(exc)
 
 
 class AccountsDialog(QDialog):

@@ -50,7 +50,6 @@ from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.common.changes import announce
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import error_message, field_label, field_message
-from hcc_desktop.ui.common.operations import change_dossier
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
 from hcc_desktop.ui.common.tasks import TaskRunner
@@ -541,12 +540,11 @@ class DossierChangeDialog(QDialog):
         return not self._busy and self.pages.currentWidget() is not self.done_page
 
     def _store(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """Run the service call ``fn(*args, **kwargs)`` on the task runner."""
+        """Run the service call ``fn(*args, **kwargs)`` on the task runner; what it
+        returns (the dossier, a rating) says what changed."""
         self._set_busy(True)
         self._runner.run_change(
-            change_dossier,
             fn,
-            self._dossier.id,
             *args,
             on_done=self._on_stored,
             on_error=self._on_store_failed,

@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from hcc_desktop.core.changes import Changes
+from hcc_desktop.core.changes import changes_of
 from hcc_desktop.ui.common.changes import announce
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class _Carrier(QObject):
         self._last_progress = 0.0
         self.progress_dialog: QProgressDialog | None = None
         self.stopping_text = ""
-        # An operation: the result is ``(value, Changes)``, announced before on_done.
+        # An operation: what its result says it changed is announced before on_done.
         self.announces = False
         # Queued: the slots run on this object's (the GUI) thread.
         self.succeeded.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
@@ -129,8 +129,7 @@ class _Carrier(QObject):
         try:
             if self.announces:
                 # Announced even when the waiting widget is gone: the data did change.
-                result, changes = result  # type: ignore[misc]
-                announce(changes)
+                announce(changes_of(result))
             if self._on_done is not None and _alive(self._on_done):
                 self._on_done(result)
         finally:
@@ -211,7 +210,7 @@ class TaskRunner(QObject):
 
     def run_change(
         self,
-        fn: Callable[..., tuple[Any, Changes]],
+        fn: Callable[..., Any],
         *args: Any,
         on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None,
@@ -219,9 +218,11 @@ class TaskRunner(QObject):
     ) -> TaskHandle:
         """Queue an operation (a mutating service call) on the serial lane.
 
-        ``fn`` returns ``(value, changes)``: the change hub announces ``changes``
-        once, then ``on_done(value)`` is called. Screens refresh from the hub's
-        ``changed`` signal, so no caller notifies them by hand.
+        ``fn`` returns what the service returned: a ``Changes``, or a result that
+        carries one (``result.changes``: hcc_desktop/core/changes.py ``changes_of``).
+        The change hub announces it once, then ``on_done(result)`` is called.
+        Screens refresh from the hub's ``changed`` signal, so no caller notifies
+        them by hand, and no UI code decides what a write changed.
         """
         handle = TaskHandle(getattr(fn, "__qualname__", repr(fn)))
         carrier = _Carrier(self, handle, on_done, on_error, None)

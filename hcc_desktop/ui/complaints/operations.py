@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from hcc_desktop.core.changes import Changes
+from hcc_desktop.core.domain import Complaint
 from hcc_desktop.services import Services
 
 
-def add_complaint(services: Services, **fields: Any) -> tuple[Any, Changes]:
+def add_complaint(services: Services, **fields: Any) -> Complaint:
     """Record a new complaint (``fields``: those of ``ComplaintService.add``)."""
-    complaint = services.complaints.add(**fields)
-    return complaint, Changes(complaints=(complaint.id,))
+    return services.complaints.add(**fields)
 
 
-def resolve_complaint(
-    services: Services, complaint_id: str, resolution: str
-) -> tuple[Any, Changes]:
+def resolve_complaint(services: Services, complaint_id: str, resolution: str) -> Complaint:
     """Record how a complaint was handled."""
-    complaint = services.complaints.resolve(complaint_id, resolution=resolution)
-    return complaint, Changes(complaints=(complaint.id,))
+    return services.complaints.resolve(complaint_id, resolution=resolution)

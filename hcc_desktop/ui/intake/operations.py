@@ -5,17 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import CalendarOverride, Dossier, Procedure
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.intake import IntakeDraft
 
 
-def accept_dossier(services: Services, draft: IntakeDraft) -> tuple[Dossier, Changes]:
-    """Store a new dossier; every list and the reminders hear of it."""
-    dossier = services.intake.accept(draft)
-    return dossier, Changes.of_dossiers(dossier.id)
+def accept_dossier(services: Services, draft: IntakeDraft) -> Dossier:
+    """Store a new dossier; every list and the reminders hear of it (its changes)."""
+    return services.intake.accept(draft)
 
 
 def read_catalog(services: Services) -> list[Procedure]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.domain import CalendarOverride
 from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.services import Services
@@ -14,11 +13,12 @@ from hcc_desktop.services.settings import AppSettings, validate_settings
 
 def store_settings(
     services: Services, settings: AppSettings, overrides: list[CalendarOverride]
-) -> tuple[AppSettings, Changes]:
-    """Runs on the task runner: validate everything first, then write."""
+) -> AppSettings:
+    """Runs on the task runner: validate everything first, then write. The saved
+    settings say what changed (the settings; the calendar is part of them)."""
     validate_settings(settings)
-    changes = services.settings.set_calendar_overrides(overrides)
-    return services.settings.save(settings), changes
+    services.settings.set_calendar_overrides(overrides)
+    return services.settings.save(settings)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hcc_desktop.core.domain import Dossier
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.services.sync.service import SyncConflict
 from hcc_desktop.ui.common.errors import show_error
@@ -28,6 +29,7 @@ class SyncConflictsTab(QWidget):
         self.runner = controller.runner
         self.conflicts: list[SyncConflict] = []
         self._resolving_code = ""
+        self._resolving_keep = ""
 
         intro = QLabel(
             self.tr(
@@ -157,6 +159,7 @@ class SyncConflictsTab(QWidget):
         self.take_server_button.setEnabled(False)
         self.conflict_message.clear()
         self._resolving_code = conflict.code
+        self._resolving_keep = keep
         self.runner.run_change(
             resolve_job,
             self.sync,
@@ -166,8 +169,8 @@ class SyncConflictsTab(QWidget):
             on_error=self._resolve_failed,
         )
 
-    def _resolved(self, outcome: tuple[str, str]) -> None:
-        dossier_id, keep = outcome
+    def _resolved(self, dossier: Dossier) -> None:
+        dossier_id, keep = dossier.id, self._resolving_keep
         code = self._resolving_code
         if keep == "local":
             text = self.tr(

@@ -82,14 +82,15 @@ def sync_job(
     relay: _Relay,
     cancel: threading.Event,
     attachments: AttachmentService | None = None,
-) -> tuple[SyncResult, Changes]:
+) -> SyncResult:
     """Runs on the task runner: one sync, progress relayed to the GUI thread, then
     the attachments' files and records (stage "upload", in bytes); what it
-    changed is the sync's own account (pulled dossiers, settings, catalog)."""
+    changed is the sync's own account (``SyncResult.changes``: pulled dossiers,
+    settings, catalog)."""
     result = sync.sync(progress=relay.progressed.emit, cancel=cancel.is_set)
     if attachments is not None and not result.cancelled:
         AttachmentSync(attachments, sync).sync(progress=relay.progressed.emit, cancel=cancel.is_set)
-    return result, result.changes
+    return result
 
 
 class _Relay(QObject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -185,13 +185,10 @@ def read_catalog_choices(services: Services) -> list[Procedure]:
     return services.catalog.list(include_inactive=True)
 
 
-def save_due_soon_days(services: Services, days: int) -> tuple[AppSettings, Changes]:
+def save_due_soon_days(services: Services, days: int) -> Changes:
     """Runs on the task runner: remember the officer's "due soon" horizon;
     the settings change is announced when it was stored."""
-    current = services.settings.load()
-    if current.due_soon_days == days:
-        return current, Changes()
-    return services.settings.save(replace(current, due_soon_days=days)), Changes(settings=True)
+    return services.settings.set_due_soon_days(days)
 
 
 # Tones of a count button: what its number means at a glance.
@@ -622,9 +619,10 @@ class WorklistPanel(QWidget):
             on_error=self._within_not_saved,
         )
 
-    def _within_saved(self, settings: AppSettings) -> None:
+    def _within_saved(self, changes: Changes) -> None:
         self._saving_within -= 1
-        log.info("due-soon horizon set to %d working days", settings.due_soon_days)
+        if changes:
+            log.info("due-soon horizon saved")
 
     def _within_not_saved(self, exc: BaseException) -> None:
         self._saving_within -= 1

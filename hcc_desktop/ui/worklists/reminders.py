@@ -79,10 +79,10 @@ def load_reminders(services: Services, as_of: datetime) -> Reminders:
     return services.lifecycle.reminders(as_of=as_of)
 
 
-def snooze_job(services: Services, dossier_id: str, until: datetime) -> tuple[str, Changes]:
+def snooze_job(services: Services, dossier_id: str, until: datetime) -> Changes:
     """Runs on the task runner: silence one dossier's reminder until ``until``;
     every screen hears that the dossier changed."""
-    return dossier_id, services.lifecycle.snooze(dossier_id, until=until)
+    return services.lifecycle.snooze(dossier_id, until=until)
 
 
 def _day(day: date) -> str:
@@ -381,7 +381,7 @@ class ReminderController(QObject):
             on_error=self._snooze_failed,
         )
 
-    def _snoozed(self, _dossier_id: str) -> None:
+    def _snoozed(self, _changes: Changes) -> None:
         self.check()
 
     def _snooze_failed(self, exc: BaseException) -> None:
