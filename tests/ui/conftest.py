@@ -142,13 +142,15 @@ def _gui_store_use() -> str | None:
 
 
 @pytest.fixture(autouse=True)
-def _no_store_on_gui_thread() -> Iterator[None]:
+def gui_store_uses() -> Iterator[list[str]]:
     """Fails a test in which a screen touched the store on the GUI thread.
 
     A statement run on the main thread with a frame of ``hcc_desktop/ui`` on its
     stack is a screen reading or writing the store where it freezes the window:
     that work belongs on the task runner. The test's own set-up (services called
-    directly) has no such frame and passes.
+    directly) has no such frame and passes. Yields the places found so far (a
+    test of this guard reads and clears them). With ``HCC_GUI_STORE_LOG=FILE``
+    the places are written to FILE instead of failing, to survey a whole run.
     """
     offenders: list[str] = []
 
@@ -161,7 +163,7 @@ def _no_store_on_gui_thread() -> Iterator[None]:
 
     event.listen(Engine, "before_cursor_execute", before_execute)
     try:
-        yield
+        yield offenders
     finally:
         event.remove(Engine, "before_cursor_execute", before_execute)
     if os.environ.get("HCC_GUI_STORE_LOG"):

@@ -57,8 +57,16 @@ def heard() -> Iterator[Heard]:
     h.close()
 
 
-def _operation(value: str) -> tuple[str, Changes]:
-    return value, Changes.of_dossiers("d-1") | Changes(settings=True)
+class _Stored(str):
+    """A service's result that says what it changed (as a stored Dossier does)."""
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_dossiers("d-1") | Changes(settings=True)
+
+
+def _operation(value: str) -> _Stored:
+    return _Stored(value)
 
 
 class Receiver:
@@ -299,3 +307,27 @@ def test_snoozing_a_reminder_announces_the_dossier(
     with qtbot.waitSignal(change_hub().dossiers_changed, timeout=10_000) as changed:
         runner.run_change(snooze_job, services, dossier.id, local_now() + timedelta(hours=2))
     assert changed.args == [[dossier.id]]
+
+
+def test_a_screen_using_the_store_on_the_gui_thread_is_caught(
+    qtbot: QtBot, services: Services, gui_store_uses: list[str]
+) -> None:
+    """The guard of tests/ui/conftest.py: a read run by the event loop (as a click
+    would) from UI code is named; the same read on the task runner is not."""
+    import functools
+
+    from PySide6.QtCore import QTimer
+
+    from hcc_desktop.ui.settings.operations import read_settings_page
+
+    runner = TaskRunner()
+    done: list[object] = []
+    runner.run(read_settings_page, services, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    assert gui_store_uses == []
+    # Called by Qt itself (no test frame between), as a slot is.
+    QTimer.singleShot(0, functools.partial(read_settings_page, services))
+    qtbot.waitUntil(lambda: bool(gui_store_uses))
+    assert any(where.startswith("settings/operations.py:") for where in gui_store_uses)
+    gui_store_uses.clear()  # seen: the test passes
+    assert runner.wait_idle(10_000)

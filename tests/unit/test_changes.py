@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hcc_desktop.core.changes import NO_CHANGES, Changes
+import pytest
+
+from hcc_desktop.core.changes import NO_CHANGES, Changes, changes_of
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
 from hcc_desktop.services.sync.results import RegistrationResult, SyncResult
@@ -51,3 +53,24 @@ def test_snooze_and_the_calendar_table_return_what_they_changed(services: Servic
     assert services.lifecycle.snooze(dossier.code, until=until) == Changes.of_dossiers(dossier.id)
     overrides = services.settings.calendar_overrides()
     assert services.settings.set_calendar_overrides(overrides) == Changes(settings=True)
+
+
+def test_what_a_write_returns_says_what_it_changed(services: Services) -> None:
+    """The UI announces changes_of(result): never a Changes of its own making."""
+    dossier = services.intake.accept(birth_draft())
+    assert changes_of(dossier) == Changes.of_dossiers(dossier.id)
+    saved = services.settings.save(services.settings.load())
+    assert changes_of(saved) == Changes(settings=True)
+    assert changes_of(Changes(catalog=True)) == Changes(catalog=True)
+    assert changes_of(SyncResult(pulled=1)) == Changes(all_dossiers=True)
+    with pytest.raises(TypeError):
+        changes_of("a value that says nothing")
+
+
+def test_the_due_soon_horizon_changes_the_settings_only_when_it_differs(
+    services: Services,
+) -> None:
+    days = services.settings.load().due_soon_days
+    assert services.settings.set_due_soon_days(days) == NO_CHANGES
+    assert services.settings.set_due_soon_days(days + 1) == Changes(settings=True)
+    assert services.settings.load().due_soon_days == days + 1
