@@ -215,8 +215,7 @@ class MainActionsMixin:
         self.catalog_transfer.export_catalog_file(path)
 
     def _catalog_imported(self, report: ImportReport) -> None:
-        self.last_import_report = report
-        self.worklists.reload_choices()
+        self.last_import_report = report  # the filters heard of it on the change hub
         self.statusBar().clearMessage()
 
     # -- about -----------------------------------------------------------------

@@ -231,6 +231,8 @@ class DossierListMixin:
         """An operation changed data (the change hub): reload what it touches."""
         if changes.settings:
             self._hub_settings_changed()
+        if changes.catalog and not self._closed:
+            self.worklists.reload_choices()
         if changes.touches_dossiers and not self._closed:
             self.refresh()
 

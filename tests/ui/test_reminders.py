@@ -414,6 +414,10 @@ def test_apology_button_opens_the_apology_dialog(
     card = window.reminder_panel.cards(ReminderGroup.OVERDUE)[0]
     assert card.apology_button is not None
     card.apology_button.click()
+    # The dossier is read on the task runner, then the dialog opens.
+    qtbot.waitUntil(
+        lambda: any(isinstance(d, apology.ApologyDialog) for d in window.open_dialogs())
+    )
     dialogs = [d for d in window.open_dialogs() if isinstance(d, apology.ApologyDialog)]
     assert len(dialogs) == 1
     assert late.code in dialogs[0].windowTitle()

@@ -392,6 +392,10 @@ def test_apology_action_opens_the_apology_dialog(
     assert window.select_dossier(late.id)
     assert window.apology_action.isEnabled()
     window.apology_action.trigger()
+    # The dossier is read on the task runner, then the dialog opens.
+    qtbot.waitUntil(
+        lambda: any(isinstance(d, apology.ApologyDialog) for d in window.open_dialogs())
+    )
     dialogs = [d for d in window.open_dialogs() if isinstance(d, apology.ApologyDialog)]
     assert len(dialogs) == 1
     assert late.code in dialogs[0].windowTitle()

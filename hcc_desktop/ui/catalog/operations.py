@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.services.catalog import ImportReport
@@ -16,6 +17,11 @@ class CatalogImported:
 
     report: ImportReport
     names: dict[str, str]
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed: the service's own account (the catalog, if any)."""
+        return self.report.changes
 
 
 def import_catalog_job(services: Services, path: Path, replace_all: bool) -> CatalogImported:

@@ -82,7 +82,7 @@ class CatalogTransfer(QObject):
 
     def import_catalog_file(self, path: Path, *, replace_all: bool = False) -> None:
         self._window().statusBar().showMessage(self.tr("Importing the procedure catalog…"))
-        self.runner.run(
+        self.runner.run_change(
             import_catalog_job,
             self.services,
             Path(path),
