@@ -741,6 +741,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """OK: validate and store on the task runner; close only on success."""
+        if self._loading:
+            return  # the fields still show defaults, not the stored settings
         self.clear_errors()
         self._set_busy(True)
         self._runner.run_change(
