@@ -211,6 +211,7 @@ class AttachmentsPanel(QWidget):
         from hcc_desktop.ui.common.preview import PdfPreviewDialog
 
         try:
+            self._services.access.attachment(chosen.sha256, detail="xem tệp đính kèm")
             pdf = self._services.attachments.read(chosen.sha256)
         except HccError as exc:
             show_error(self, exc, log_it=False)

@@ -148,7 +148,9 @@ class ReuseDialog(QDialog):
         from hcc_desktop.ui.common.preview import PdfPreviewDialog
 
         try:
-            pdf = self._services.attachments.read(str(item.data(0, SHA_ROLE)))
+            sha = str(item.data(0, SHA_ROLE))
+            self._services.access.attachment(sha, detail="xem giấy tờ đã số hoá")
+            pdf = self._services.attachments.read(sha)
         except HccError as exc:
             show_error(self, exc, log_it=False)
             return None

@@ -403,6 +403,9 @@ class DossierDialog(QDialog):
             self._services,
             key,
             self._read_generation,
+            # The window's first read is its opening (access log); a reload after a
+            # change shows the same window to the same officer.
+            self._dossier is None,
             on_done=self._loaded,
             on_error=self._load_failed,
         )

@@ -7,10 +7,13 @@ from hcc_desktop.services import Services
 
 
 def read_dossier(
-    services: Services, key: str, generation: int
+    services: Services, key: str, generation: int, opening: bool = True
 ) -> tuple[int, Dossier, list[DossierEvent]]:
-    """Runs on the task runner: the dossier ``key`` and its timeline."""
+    """Runs on the task runner: the dossier ``key`` and its timeline; ``opening``:
+    the window opens, so the access is logged first (no entry, nothing shown)."""
     dossier = services.dossiers.get(key)
+    if opening:
+        services.access.opened(dossier)
     return generation, dossier, list(services.dossiers.timeline(dossier.id))
 
 
