@@ -24,6 +24,10 @@ _ACTIONS = {
 }
 
 
+_FORMS = {"original": "Bản chính", "certified": "Bản sao chứng thực", "copy": "Bản sao"}
+_ID_TYPES = {"cccd": "Căn cước công dân", "cmnd": "Chứng minh nhân dân", "passport": "Hộ chiếu"}
+
+
 def _text(value: Any) -> str:
     if value is None or value == "":
         return "—"
@@ -101,7 +105,10 @@ def render_citizen(data: Mapping[str, Any], *, paper: PaperSize = PaperSize.A4) 
         ("Địa chỉ", "address"),
         ("Thư điện tử", "email"),
     ):
-        p(f"{label}: {esc(_text(citizen.get(key)))}")
+        value = citizen.get(key)
+        if key == "id_type":
+            value = _ID_TYPES.get(str(value), value)
+        p(f"{label}: {esc(_text(value))}")
 
     dossiers = data.get("dossiers") or []
     p(f"2. Hồ sơ thủ tục hành chính ({len(dossiers)})", head)
@@ -124,7 +131,11 @@ def render_citizen(data: Mapping[str, Any], *, paper: PaperSize = PaperSize.A4) 
         table(
             ["Thành phần hồ sơ", "Hình thức", "Số lượng"],
             [
-                [_text(c.get("name")), _text(c.get("form")), _text(c.get("count"))]
+                [
+                    _text(c.get("name")),
+                    _FORMS.get(str(c.get("form")), _text(c.get("form"))),
+                    _text(c.get("count")),
+                ]
                 for c in d.get("components") or []
             ],
             [6, 2, 1],
@@ -134,7 +145,7 @@ def render_citizen(data: Mapping[str, Any], *, paper: PaperSize = PaperSize.A4) 
             [
                 [
                     _when(e.get("at")),
-                    _text(e.get("kind")),
+                    _text(e.get("kind_name") or e.get("kind")),
                     _text(e.get("actor")),
                     e.get("reason") or "",
                 ]

@@ -332,6 +332,10 @@
         <source>{count} problems found in the history of the dossiers.</source>
         <translation>Phát hiện {count} vấn đề trong lịch sử các hồ sơ.</translation>
     </message>
+    <message>
+        <source>access log</source>
+        <translation>nhật ký truy cập</translation>
+    </message>
 </context>
 <context>
     <name>AuditBanner</name>
@@ -1171,6 +1175,22 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>This database has no officer accounts yet: create its first administrator with init --admin-user NAME</source>
         <translation>Cơ sở dữ liệu này chưa có tài khoản cán bộ nào: hãy tạo quản trị viên đầu tiên bằng init --admin-user TÊN</translation>
+    </message>
+    <message>
+        <source>{value} is not a date: write YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>{value} không phải là ngày: viết YYYY-MM-DD hoặc DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>{at}  {user}  {action}  {code}  {id_number}  {detail}</source>
+        <translation>{at}  {user}  {action}  {code}  {id_number}  {detail}</translation>
+    </message>
+    <message>
+        <source>No access-log entry matches</source>
+        <translation>Không có mục nhật ký truy cập nào phù hợp</translation>
+    </message>
+    <message>
+        <source>{path}: the data of citizen {id_number} ({dossiers} dossiers, {home} home-service entries, {files} files, {access} access-log entries)</source>
+        <translation>{path}: dữ liệu của công dân {id_number} ({dossiers} hồ sơ, {home} mục sổ phục vụ tại nhà, {files} tệp, {access} mục nhật ký truy cập)</translation>
     </message>
 </context>
 <context>
@@ -3396,6 +3416,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đã hủy lập báo cáo</translation>
     </message>
     <message>
+        <source>Not an identity number: 12 digits (CCCD), 9 digits (CMND) or a passport number</source>
+        <translation>Không phải số định danh: 12 chữ số (CCCD), 9 chữ số (CMND) hoặc số hộ chiếu</translation>
+    </message>
+    <message>
         <source>Enter a user name</source>
         <translation>Nhập tên đăng nhập</translation>
     </message>
@@ -3530,6 +3554,14 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Your role ({role}) is not allowed to do this ({permission})</source>
         <translation>Vai trò của bạn ({role}) không được phép làm việc này ({permission})</translation>
+    </message>
+    <message>
+        <source>Only the center leader or an administrator may read the access log or export a citizen's data (your role: {role})</source>
+        <translation>Chỉ lãnh đạo trung tâm hoặc quản trị viên được xem nhật ký truy cập hoặc xuất dữ liệu công dân (vai trò của bạn: {role})</translation>
+    </message>
+    <message>
+        <source>No dossier, home visit or document of the citizen {id_number} is held here</source>
+        <translation>Máy này không lưu hồ sơ, lượt phục vụ tại nhà hay giấy tờ nào của công dân {id_number}</translation>
     </message>
     <message>
         <source>The user name {user} is already taken</source>

@@ -57,6 +57,7 @@ from hcc_desktop.db.models import (
 from hcc_desktop.services.access.log import AccessAction, AccessLogService
 from hcc_desktop.services.attachments.files import AttachmentError
 from hcc_desktop.services.dossiers.query import dossier_from_row
+from hcc_desktop.services.printing import STEP_LABELS
 from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
@@ -248,6 +249,7 @@ class CitizenExportService:
                 "id": e.id,
                 "at": _iso(e.at),
                 "kind": e.kind,
+                "kind_name": STEP_LABELS.get(e.kind, e.kind),
                 "actor": e.actor,
                 "from_status": e.from_status,
                 "to_status": e.to_status,
