@@ -144,7 +144,11 @@ class Services:
             from hcc_desktop.services.exchange.portal import PortalService
 
             return PortalService(
-                self.db, catalog=self.catalog, settings=self.settings, clock=self._clock
+                self.db,
+                catalog=self.catalog,
+                settings=self.settings,
+                clock=self._clock,
+                access=self.access,
             )
 
     @cached_property

@@ -1,6 +1,103 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
+    <name>Access</name>
+    <message>
+        <source>Opened</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>In phiếu</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>File opened or saved</source>
+        <translation>Mở/lưu tệp đính kèm</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Nhật ký truy cập</translation>
+    </message>
+    <message>
+        <source>Citizen's identity number</source>
+        <translation>Số định danh của công dân</translation>
+    </message>
+    <message>
+        <source>Officer's user name</source>
+        <translation>Tên đăng nhập của cán bộ</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Export citizen's data…</source>
+        <translation>Xuất dữ liệu công dân…</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} mục</translation>
+    </message>
+    <message>
+        <source>Type the citizen's identity number first</source>
+        <translation>Nhập số định danh của công dân trước</translation>
+    </message>
+    <message>
+        <source>Export citizen's data</source>
+        <translation>Xuất dữ liệu công dân</translation>
+    </message>
+    <message>
+        <source>The data of citizen {id_number} were written to {path}</source>
+        <translation>Đã ghi dữ liệu của công dân {id_number} vào {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AccessModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Officer accounts</source>
@@ -1859,6 +1956,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;In phiếu</translation>
     </message>
     <message>
+        <source>Export citi&amp;zen's data…</source>
+        <translation>X&amp;uất dữ liệu công dân…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -2852,6 +2953,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>&amp;Complaints and petitions…</source>
         <translation>&amp;Phản ánh, kiến nghị…</translation>
+    </message>
+    <message>
+        <source>Access &amp;log…</source>
+        <translation>&amp;Nhật ký truy cập…</translation>
     </message>
     <message>
         <source>&amp;Field work (sessions, home visits)…</source>

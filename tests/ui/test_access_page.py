@@ -85,3 +85,21 @@ def test_opening_the_dossier_window_is_logged(
     qtbot.waitUntil(lambda: not dialog.loading)
     entries = services.access.entries()
     assert [(e.action, e.dossier_code) for e in entries] == [("open", d.code)]
+
+
+def test_the_dossier_window_offers_the_export_to_the_leader_only(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: Callable[..., Dossier]
+) -> None:
+    from hcc_desktop.ui.dossier.dialog import DossierDialog
+
+    d = accept_dossier()
+    services.accounts.add(user_name="an", password="mat-khau-an", role=Role.COUNTER)
+    _as(services, "ba", Role.LEADER)
+    leader_view = DossierDialog(services, runner, d.code)
+    qtbot.addWidget(leader_view)
+    assert not leader_view.citizen_export_button.isHidden()
+    services.accounts.authenticate("an", "mat-khau-an")
+    counter_view = DossierDialog(services, runner, d.code)
+    qtbot.addWidget(counter_view)
+    assert counter_view.citizen_export_button.isHidden()
+    qtbot.waitUntil(lambda: not leader_view.loading and not counter_view.loading)
