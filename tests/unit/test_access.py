@@ -171,3 +171,32 @@ def test_citizen_export_refuses_bad_and_unknown_numbers(services: Services, tmp_
         services.citizens.export("079203001111", tmp_path / "x.zip")
     assert caught.value.code == "citizen_not_found"
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_a_pending_entry_edited_stops_the_push(services: Services) -> None:
+    from hcc_desktop.services.audit import verify_pending
+
+    d = services.intake.accept(birth_draft(services=services))
+    entry = services.access.opened(d)
+    services.access.opened(d)
+    device = services.settings.load().device_id
+    assert verify_pending(services.db, device) == []
+    with keyed.connect(services.db.path) as con:
+        con.execute("DROP TRIGGER access_log_no_update")
+        con.execute("UPDATE access_log SET detail = 'khác' WHERE id = ?", (entry.id,))
+    found = verify_pending(services.db, device)
+    assert [(f.record, f.kind, f.event_id) for f in found] == [
+        ("access", "hash_mismatch", entry.id)
+    ]
+    with keyed.connect(services.db.path) as con:
+        con.execute("DROP TRIGGER access_log_no_delete")
+        con.execute("DELETE FROM access_log WHERE id = ?", (entry.id,))
+    assert {f.kind for f in verify_pending(services.db, device)} == {"device_gap"}
+
+
+def test_a_store_from_before_gets_the_access_log(tmp_path: Path) -> None:
+    from hcc_desktop.db.migrate import SCHEMA_HEAD, upgrade
+
+    path = tmp_path / "old.db"
+    upgrade(path, revision="0013_accounts")
+    assert upgrade(path).to_revision == SCHEMA_HEAD == "0014_access_log"

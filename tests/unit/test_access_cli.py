@@ -104,3 +104,32 @@ def test_deleted_access_entry_is_named_by_audit_verify(
     assert rc == 1
     assert out.startswith("Nhật ký truy cập: bản ghi mở hồ sơ")
     assert "hụt số thứ tự" in out
+
+
+def test_saved_attachments_are_logged_and_exported_decrypted(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    from tests.scan_pages import write_pages
+
+    code = _intake(db, tmp_path, capsys)
+    pages = [str(p) for p in write_pages(tmp_path / "scan", 2)]
+    assert run(db, "attach", code, "1.004873-01", *pages, capsys=capsys)[0] == 0
+    rc, out, _ = run(db, "attachments", code, "--json", capsys=capsys)
+    sha = json.loads(out)[0]["sha256"]
+    rc, _out, err = run(db, "attachments", code, "--save", str(tmp_path / "o"), capsys=capsys)
+    assert rc == 0, err
+    rc, out, _ = run(db, "audit", "access", "--json", capsys=capsys)
+    (saved,) = json.loads(out)
+    assert (saved["action"], saved["dossier_code"], saved["id_number"]) == (
+        "attachment",
+        code,
+        ID_NUMBER,
+    )
+    out_zip = tmp_path / "c.zip"
+    assert run(db, "citizen", "export", ID_NUMBER, str(out_zip), capsys=capsys)[0] == 0
+    with zipfile.ZipFile(out_zip) as z:
+        data = json.loads(z.read("citizen.json"))
+        (held,) = data["attachments"]
+        assert hashlib.sha256(z.read(held["file"])).hexdigest() == sha
