@@ -6190,6 +6190,10 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đánh giá mức độ hài lòng</translation>
     </message>
     <message>
+        <source>Access-log entry</source>
+        <translation>Mục nhật ký truy cập</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
