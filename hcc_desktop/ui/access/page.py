@@ -105,7 +105,7 @@ class AccessModel(QAbstractTableModel):
         if column == 0:
             return e.at.strftime("%d/%m/%Y %H:%M:%S")
         if column == 1:
-            return f"{e.officer_name or e.officer} ({e.officer})"
+            return f"{e.officer_name} ({e.officer})" if e.officer_name else e.officer
         if column == 2:
             return action_label(e.action)
         if column == 3:
