@@ -93,7 +93,9 @@ def cmd_attachments(services: Services, args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for i in infos:
             name = f"{i.component_id or 'result'}-{i.sha256[:12]}.pdf".replace("/", "_")
-            # Decrypted on the way out (the stored file is sealed: issue 12).
+            # Decrypted on the way out (the stored file is sealed: issue 12), and
+            # logged before it is (issue 12 item 4).
+            services.access.attachment(i.sha256, detail=f"lưu tệp {name}")
             (folder / name).write_bytes(services.attachments.read(i.sha256))
     if args.json:
         print_json([_entry(i) for i in infos])

@@ -43,6 +43,10 @@ PERMISSIONS: dict[tuple[str, str | None], Permission] = {
     ("book", None): P.REPORTS,
     ("apology", None): P.APOLOGIES,
     ("complaint", None): P.COMPLAINTS,
+    # The access log and a citizen's data on request (issue 12 item 4): the services
+    # check it too.
+    ("audit", "access"): P.ACCESS_LOG,
+    ("citizen", None): P.ACCESS_LOG,
     ("backlog", None): P.CATALOG,
     ("demo", None): P.SETTINGS,
     ("init", None): P.SETTINGS,

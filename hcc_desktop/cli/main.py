@@ -22,6 +22,7 @@ from hcc_desktop.cli import attachments as attachments_cli
 from hcc_desktop.cli import audit as audit_cli
 from hcc_desktop.cli import backups as backups_cli
 from hcc_desktop.cli import calendar as calendar_cli
+from hcc_desktop.cli import citizen as citizen_cli
 from hcc_desktop.cli import exchange as exchange_cli
 from hcc_desktop.cli import field as field_cli
 from hcc_desktop.cli import lifecycle as lifecycle_cli
@@ -471,6 +472,8 @@ def cmd_intake(services: Services, args: argparse.Namespace) -> int:
 
 def cmd_show(services: Services, args: argparse.Namespace) -> int:
     d = services.dossiers.get(args.code)
+    # Logged before anything is printed: no entry, no data (issue 12 item 4).
+    services.access.opened(d)
     data = dossier_json(d)
     data["timeline"] = [
         {
@@ -682,6 +685,7 @@ def build_parser() -> argparse.ArgumentParser:
     field_cli.add_commands(sub)
     attachments_cli.add_commands(sub)
     accounts_cli.add_commands(sub)
+    citizen_cli.add_commands(sub)
     server_cli.add_commands(sub)
     return parser
 

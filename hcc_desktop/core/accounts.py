@@ -31,6 +31,9 @@ class Permission(StrEnum):
     REPORTS = "reports"
     APOLOGIES = "apologies"
     COMPLAINTS = "complaints"
+    # Who opened, printed or exported a citizen's data, and the citizen's export
+    # on request (issue 12 item 4): the leader's and the administrator's.
+    ACCESS_LOG = "access_log"
     # The administrator's.
     SETTINGS = "settings"
     CATALOG = "catalog"
@@ -40,7 +43,12 @@ class Permission(StrEnum):
 
 
 _COUNTER = frozenset({Permission.COUNTER})
-_LEADER = _COUNTER | {Permission.REPORTS, Permission.APOLOGIES, Permission.COMPLAINTS}
+_LEADER = _COUNTER | {
+    Permission.REPORTS,
+    Permission.APOLOGIES,
+    Permission.COMPLAINTS,
+    Permission.ACCESS_LOG,
+}
 # The administrator may do everything a leader and a counter officer may.
 _ADMIN = _LEADER | {
     Permission.SETTINGS,

@@ -402,3 +402,38 @@ def verify_head(public_b64: str, message: bytes, signature_b64: Any) -> bool:
     except (InvalidSignature, binascii.Error, ValueError):
         return False
     return True
+
+
+# -- access-log entries (issue 12 item 4) ----------------------------------------------------
+#
+# An access-log entry belongs to no dossier's chain (a book export covers many
+# dossiers, a reprint none's history): it is a record of the writing device's own
+# chain only, hashed over its content with ``device_prev_hash`` as its previous hash.
+
+ACCESS_FIELDS = (
+    "at",
+    "officer",
+    "officer_name",
+    "role",
+    "action",
+    "dossier_id",
+    "dossier_code",
+    "id_number",
+    "detail",
+    "device_id",
+    "device_seq",
+)
+
+
+def access_content(entry: Any) -> dict[str, Any]:
+    """The hashed content of one access-log entry: a row, a mapping of its columns,
+    or its wire form (``at`` as ISO text), all hashing the same."""
+    content: dict[str, Any] = {name: _get(entry, name) for name in ACCESS_FIELDS}
+    content["at"] = _utc_naive(_wire_datetime(content["at"]))
+    content["record"] = "access"  # never the same content as an event's
+    return content
+
+
+def access_hash(entry: Any) -> str:
+    """The hash an access-log entry must carry (its previous hash: ``device_prev_hash``)."""
+    return record_hash(access_content(entry), str(_get(entry, "device_prev_hash") or ""))

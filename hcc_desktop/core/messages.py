@@ -49,6 +49,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 # Messages by error code, whatever the field.
 FIELD_MESSAGES: dict[str, str] = {
     # Officer accounts (issue 12).
+    "id_number_format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Not an identity number: 12 digits (CCCD), 9 digits (CMND) or a passport number",
+    ),
     "user_name_required": QT_TRANSLATE_NOOP("Messages", "Enter a user name"),
     "user_name_format": QT_TRANSLATE_NOOP(
         "Messages",
@@ -342,6 +346,14 @@ ERROR_MESSAGES: dict[str, str] = {
     "not_logged_in": QT_TRANSLATE_NOOP("Messages", "Log in first"),
     "not_allowed": QT_TRANSLATE_NOOP(
         "Messages", "Your role ({role}) is not allowed to do this ({permission})"
+    ),
+    "access_log_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Only the center leader or an administrator may read the access log or export a "
+        "citizen's data (your role: {role})",
+    ),
+    "citizen_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "No dossier, home visit or document of the citizen {id_number} is held here"
     ),
     "user_exists": QT_TRANSLATE_NOOP("Messages", "The user name {user} is already taken"),
     "user_not_found": QT_TRANSLATE_NOOP("Messages", "There is no account {user}"),

@@ -485,3 +485,36 @@ class AccountRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     server_revision: Mapped[int | None] = mapped_column(Integer)
+
+
+class AccessLogRow(Base):
+    """Who opened, printed or exported a citizen's data (issue 12 item 4; 0014_access_log).
+
+    Append-only (triggers refuse UPDATE and DELETE) and a record of this device's
+    chain: ``device_seq`` continues the sequence the device's events use, each
+    entry's ``device_prev_hash`` is the hash of the device's record before it
+    (event or entry) and ``hash`` covers its content (core/chain.py,
+    ``access_content``). ``at`` is the Vietnam wall clock, as events' ``at``.
+    """
+
+    __tablename__ = "access_log"
+    __table_args__ = (
+        Index("ix_access_log_device_seq", "device_id", "device_seq", unique=True),
+        Index("ix_access_log_at", "at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    officer: Mapped[str] = mapped_column(String(32), nullable=False)  # the user name
+    officer_name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    role: Mapped[str] = mapped_column(String(12), nullable=False)
+    # open | print | export | attachment (services/access)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    dossier_id: Mapped[str | None] = mapped_column(String(36))
+    dossier_code: Mapped[str | None] = mapped_column(String(40))
+    id_number: Mapped[str] = mapped_column(String(20), nullable=False, default="", index=True)
+    detail: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    device_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    device_prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)

@@ -181,6 +181,21 @@ class EventDoc(_HistoryDoc, Base):
     )
 
 
+class AccessDoc(_HistoryDoc, Base):
+    """An entry of a device's access log (issue 12 item 4; s0014): who opened,
+    printed or exported which citizen's data. Kept in the unit's chain, checked
+    against the pushing device's chain, never pulled by another device."""
+
+    __tablename__ = "access_log"
+    __table_args__ = (
+        Index("ix_access_log_unit_rev", "unit_code", "rev"),
+        Index("ix_access_log_origin_device", "origin_device"),
+    )
+
+    # A book export or a reprint concerns no single dossier.
+    dossier_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # type: ignore[assignment]
+
+
 class RatingDoc(_HistoryDoc, Base):
     """A satisfaction rating."""
 
@@ -351,6 +366,7 @@ class ReportRating(Base):
 
 __all__ = [
     "GLOBAL_SCOPE",
+    "AccessDoc",
     "AppliedBatch",
     "Base",
     "ComplaintDoc",

@@ -17,6 +17,7 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.paths import default_db_path, make_private
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.migrate import MigrationResult, upgrade
+from hcc_desktop.services.access import AccessLogService
 from hcc_desktop.services.catalog import SEED_CATALOG, CatalogService, parse_catalog
 from hcc_desktop.services.dossiers.intake import IntakeService
 from hcc_desktop.services.dossiers.lifecycle import LifecycleService
@@ -28,6 +29,7 @@ from hcc_desktop.services.settings import SettingsService
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
+    from hcc_desktop.services.access.export import CitizenExportService
     from hcc_desktop.services.accounts import AccountService
     from hcc_desktop.services.attachments import AttachmentService
     from hcc_desktop.services.backups import BackupService
@@ -56,6 +58,7 @@ class Services:
         printing: PrintService,
         lifecycle: LifecycleService,
         session: OfficerSession,
+        access: AccessLogService,
         clock: Callable[[], datetime] = local_now,
         hasher: PasswordHasher | None = None,
         recovery_key: str | None = None,
@@ -76,6 +79,8 @@ class Services:
         self.lifecycle = lifecycle
         # The officer logged in: the actor of every event and slip (services/session).
         self.session = session
+        # Who opened, printed or exported a citizen's data (issue 12 item 4).
+        self.access = access
         self._clock = clock
         self._hasher = hasher
         # Two threads (the GUI's and the task runner's) may ask for the same one.
@@ -92,6 +97,20 @@ class Services:
                 settings=self.settings,
                 session=self.session,
                 hasher=self._hasher,
+                clock=self._clock,
+            )
+
+    @cached_property
+    def citizens(self) -> CitizenExportService:
+        """A citizen's data exported on request (``citizen export``; built on first use)."""
+        with self._lazy_lock:
+            from hcc_desktop.services.access.export import CitizenExportService
+
+            return CitizenExportService(
+                self.db,
+                settings=self.settings,
+                access=self.access,
+                attachments=self.attachments,
                 clock=self._clock,
             )
 
@@ -125,7 +144,11 @@ class Services:
             from hcc_desktop.services.exchange.portal import PortalService
 
             return PortalService(
-                self.db, catalog=self.catalog, settings=self.settings, clock=self._clock
+                self.db,
+                catalog=self.catalog,
+                settings=self.settings,
+                clock=self._clock,
+                access=self.access,
             )
 
     @cached_property
@@ -222,6 +245,7 @@ def open_services(
             catalog.load_into(s, parse_catalog(SEED_CATALOG.read_bytes()), replace=False)
     dossiers = DossierQueryService(db)
     session = OfficerSession()
+    access = AccessLogService(db, settings=settings, session=session, clock=clock)
     return Services(
         db=db,
         migration=migration,
@@ -229,9 +253,10 @@ def open_services(
         catalog=catalog,
         intake=IntakeService(db, catalog=catalog, settings=settings, session=session, clock=clock),
         dossiers=dossiers,
-        printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers),
+        printing=PrintService(catalog=catalog, settings=settings, dossiers=dossiers, access=access),
         lifecycle=LifecycleService(db, settings=settings, session=session, clock=clock),
         session=session,
+        access=access,
         clock=clock,
         hasher=hasher,
         recovery_key=recovery_key,

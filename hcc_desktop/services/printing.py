@@ -23,6 +23,7 @@ from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
     from hcc_desktop.printing.slips import BookRow, ControlStep, TrackingBook
+    from hcc_desktop.services.access import AccessLogService
 
 # Row headings of the control slip (Mẫu 06), by event kind.
 STEP_LABELS = {
@@ -49,10 +50,30 @@ class PrintService:
         catalog: CatalogService,
         settings: SettingsService,
         dossiers: DossierQueryService,
+        access: AccessLogService | None = None,
     ) -> None:
         self._catalog = catalog
         self._settings = settings
         self._dossiers = dossiers
+        # Every slip of a stored dossier and every book is logged before it is handed
+        # back (issue 12 item 4); None only for a service built without a store's log.
+        self._access = access
+
+    def _logged(self, pdf: bytes, dossier: Dossier, form: str) -> bytes:
+        """``pdf`` once its printing is in the access log (a failure to log raises:
+        the slip is not handed out)."""
+        if self._access is not None:
+            self._access.printed(dossier, form)
+        return pdf
+
+    def _book_logged(self, data: bytes, book: TrackingBook, action: str, what: str) -> bytes:
+        if self._access is not None:
+            detail = (
+                f"{what} {book.period_from:%d/%m/%Y}–{book.period_to:%d/%m/%Y} "
+                f"({len(book.rows)} hồ sơ)"
+            )
+            self._access.record(action, detail=detail)
+        return data
 
     def _dossier(self, dossier: Dossier | str) -> Dossier:
         return self._dossiers.get(dossier) if isinstance(dossier, str) else dossier
@@ -78,9 +99,10 @@ class PrintService:
         dossier = self._dossier(dossier)
         settings = self._settings.load()
         procedure = self._catalog.get(dossier.procedure_code)
-        return render_receipt(
+        pdf = render_receipt(
             dossier, procedure, settings.unit_info(), paper=self._paper(paper), copies=copies
         )
+        return self._logged(pdf, dossier, "Mẫu 01 (giấy tiếp nhận và hẹn trả kết quả)")
 
     def supplement_guidance_pdf(
         self, guidance: SupplementGuidance, *, paper: PaperSize | None = None
@@ -122,7 +144,8 @@ class PrintService:
             lookup_hint="Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), mã thủ tục "
             + dossier.procedure_code,
         )
-        return self.supplement_guidance_pdf(guidance, paper=paper)
+        pdf = self.supplement_guidance_pdf(guidance, paper=paper)
+        return self._logged(pdf, dossier, "Mẫu 02 (yêu cầu bổ sung, hoàn thiện hồ sơ)")
 
     # -- Mẫu 03–06 ----------------------------------------------------------------
 
@@ -135,7 +158,8 @@ class PrintService:
         notice = RefusalNotice(
             dossier=dossier, reason=event.reason, refused_by=event.actor, refused_at=event.at
         )
-        return render_refusal(notice, self._settings.load().unit_info(), paper=self._paper(paper))
+        pdf = render_refusal(notice, self._settings.load().unit_info(), paper=self._paper(paper))
+        return self._logged(pdf, dossier, "Mẫu 03 (từ chối tiếp nhận, giải quyết)")
 
     def apology_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
         """Mẫu 04 from the dossier's last recorded apology (LifecycleService.issue_apology)."""
@@ -157,7 +181,8 @@ class PrintService:
             ),
             issued_at=event.at,
         )
-        return render_apology(letter, settings.unit_info(), paper=self._paper(paper))
+        pdf = render_apology(letter, settings.unit_info(), paper=self._paper(paper))
+        return self._logged(pdf, dossier, "Mẫu 04 (phiếu xin lỗi và hẹn lại)")
 
     def stop_notice_pdf(self, dossier: Dossier | str, *, paper: PaperSize | None = None) -> bytes:
         """Mẫu 05 for a dossier whose processing was stopped."""
@@ -173,7 +198,8 @@ class PrintService:
             signer_name=settings.signer_name,
             issued_at=event.at,
         )
-        return render_stop_notice(notice, settings.unit_info(), paper=self._paper(paper))
+        pdf = render_stop_notice(notice, settings.unit_info(), paper=self._paper(paper))
+        return self._logged(pdf, dossier, "Mẫu 05 (phiếu dừng giải quyết)")
 
     def control_steps(self, dossier: Dossier | str) -> list[ControlStep]:
         """The rows of Mẫu 06: every hand-over of the dossier between people."""
@@ -274,14 +300,19 @@ class PrintService:
             timeliness=dossier.timeliness.value if dossier.timeliness else None,
             blank_rows=0 if dossier.ended_at else 2,
         )
-        return render_control_slip(
-            slip, self._settings.load().unit_info(), paper=self._paper(paper)
-        )
+        pdf = render_control_slip(slip, self._settings.load().unit_info(), paper=self._paper(paper))
+        return self._logged(pdf, dossier, "Mẫu 06 (phiếu kiểm soát quá trình giải quyết)")
 
     # -- Mẫu 07 ------------------------------------------------------------------------
 
     def tracking_book(self, start: date, end: date) -> TrackingBook:
-        """Mẫu 07 rows for the dossiers received from ``start`` to ``end`` inclusive."""
+        """Mẫu 07 rows for the dossiers received from ``start`` to ``end`` inclusive
+        (shown on screen: logged as an opening of the book)."""
+        book = self._tracking_book(start, end)
+        self._book_logged(b"", book, "open", "Sổ theo dõi (Mẫu 07)")
+        return book
+
+    def _tracking_book(self, start: date, end: date) -> TrackingBook:
         from hcc_desktop.printing.slips import BookRow, TrackingBook
 
         if end < start:
@@ -328,13 +359,16 @@ class PrintService:
         """The tracking book (Mẫu 07) from ``start`` to ``end`` as PDF bytes."""
         from hcc_desktop.printing.slips import render_tracking_book
 
-        return render_tracking_book(self.tracking_book(start, end))
+        book = self._tracking_book(start, end)
+        return self._book_logged(render_tracking_book(book), book, "print", "Sổ theo dõi (Mẫu 07)")
 
     def tracking_book_xlsx(self, start: date, end: date) -> bytes:
         """The tracking book (Mẫu 07) from ``start`` to ``end`` as an .xlsx workbook."""
         from hcc_desktop.printing.book_xlsx import write_tracking_book_xlsx
 
-        return write_tracking_book_xlsx(self.tracking_book(start, end))
+        book = self._tracking_book(start, end)
+        data = write_tracking_book_xlsx(book)
+        return self._book_logged(data, book, "export", "Sổ theo dõi (Mẫu 07) .xlsx")
 
     @staticmethod
     def save(data: bytes, path: Path) -> Path:

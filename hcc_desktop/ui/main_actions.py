@@ -77,6 +77,8 @@ class MainActionsMixin:
         self.reports_action.triggered.connect(self.open_reports)
         self.complaints_action = QAction(self.tr("&Complaints and petitions…"), self)
         self.complaints_action.triggered.connect(self.open_complaints)
+        self.access_log_action = QAction(self.tr("Access &log…"), self)
+        self.access_log_action.triggered.connect(self.open_access_log)
         self.field_action = QAction(self.tr("&Field work (sessions, home visits)…"), self)
         self.field_action.triggered.connect(self.open_field_work)
         self.sync_action = QAction(self.tr("&Synchronise…"), self)
@@ -129,6 +131,7 @@ class MainActionsMixin:
         dossiers.addAction(self.apology_action)
         dossiers.addAction(self.book_action)
         dossiers.addAction(self.complaints_action)
+        dossiers.addAction(self.access_log_action)
         dossiers.addAction(self.field_action)
         dossiers.addSeparator()
         dossiers.addAction(self.find_action)
@@ -282,6 +285,13 @@ class MainActionsMixin:
         from hcc_desktop.ui.complaints.dialog import ComplaintsDialog
 
         dialog = ComplaintsDialog(self.services, self.runner, self)
+        self._open(dialog)
+        return dialog
+
+    def open_access_log(self, id_number: str = "") -> QDialog:
+        from hcc_desktop.ui.access.page import AccessLogDialog
+
+        dialog = AccessLogDialog(self.services, self.runner, self, id_number=id_number)
         self._open(dialog)
         return dialog
 

@@ -220,8 +220,9 @@ def test_a_transition_refused_after_a_change_elsewhere_shows_its_message(
     assert dialog.text.toPlainText() == "Đã có kết quả"
     assert dialog.stored_dossier() is None
     assert services.dossiers.get(dossier.id).status is DossierStatus.NOT_ACCEPTED
-    # The window under it now shows the real state.
-    assert window.status_label.text() == "Not accepted"
+    # The window under it now shows the real state (read again on the task runner:
+    # waited for, not raced).
+    qtbot.waitUntil(lambda: window.status_label.text() == "Not accepted", timeout=WAIT)
     assert window.visible_actions() == []
     assert "03" in window.printable_forms()
 

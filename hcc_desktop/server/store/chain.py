@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from hcc_desktop.core.chain import (
     GENESIS,
+    access_hash,
     canonical_bytes,
     head_message,
     original_receipt,
@@ -43,7 +44,14 @@ from hcc_desktop.core.chain import (
     wire_event_content,
 )
 from hcc_desktop.core.errors import SyncError
-from hcc_desktop.server.models import Device, DossierDoc, EventDoc, RatingDoc, UnitChainEntry
+from hcc_desktop.server.models import (
+    AccessDoc,
+    Device,
+    DossierDoc,
+    EventDoc,
+    RatingDoc,
+    UnitChainEntry,
+)
 from hcc_desktop.server.store.common import (
     VERSIONED_MODELS,
     StoreBase,
@@ -69,11 +77,13 @@ def _int(value: Any) -> int | None:
 
 
 def pushed_head(items: Sequence[Any], device_id: str) -> tuple[int, str] | None:
-    """(device_seq, hash) of this device's newest hashed event in a push, None when none."""
+    """(device_seq, hash) of this device's newest hashed record (event or access-log
+    entry) in a push, None when none."""
     best: tuple[int, str] | None = None
     for item in items:
         data = item.data
-        if item.kind != "event" or not isinstance(data, dict):
+        # Access-log entries are records of the same device chain (issue 12 item 4).
+        if item.kind not in ("event", "access") or not isinstance(data, dict):
             continue
         seq, digest = _int(data.get("device_seq")), data.get("hash")
         if data.get("device_id") != device_id or seq is None or not isinstance(digest, str):
@@ -178,18 +188,23 @@ class EventChainCheck:
         self.corrections.setdefault(dossier_id, []).append((str(data.get("recorded_at")), parsed))
 
     def _stored_head(self) -> tuple[int, str] | None:
-        """The newest hashed event the server holds from this device (a device
-        whose head was not tracked yet)."""
+        """The newest hashed record (event or access-log entry) the server holds from
+        this device (a device whose head was not tracked yet)."""
+        heads: list[tuple[int, str]] = []
+        for model in (EventDoc, AccessDoc):
+            t = doc_table(model).c
+            t_seq = t.data["device_seq"].as_integer()
+            found = self.s.execute(
+                select(t_seq, t.data["hash"].as_string())
+                .where(t.origin_device == self.device.id, t_seq.is_not(None))
+                .order_by(desc(t_seq))
+                .limit(1)
+            ).first()
+            if found is not None and found[0] is not None and found[1] is not None:
+                heads.append((int(found[0]), str(found[1])))
+        if heads:
+            return max(heads)
         c = doc_table(EventDoc).c
-        seq = c.data["device_seq"].as_integer()
-        row = self.s.execute(
-            select(seq, c.data["hash"].as_string())
-            .where(c.origin_device == self.device.id, seq.is_not(None))
-            .order_by(desc(seq))
-            .limit(1)
-        ).first()
-        if row is not None and row[0] is not None and row[1] is not None:
-            return int(row[0]), str(row[1])
         held = self.s.execute(
             select(c.id).where(c.origin_device == self.device.id).limit(1)
         ).first()
@@ -234,6 +249,31 @@ class EventChainCheck:
         if orphan:
             raise ChainRejected("unknown_dossier", "send the dossier in this or an earlier batch")
         self.hashes.setdefault(dossier_id, set()).add(digest)
+
+    def check_access(self, data: Mapping[str, Any]) -> None:
+        """Check one access-log entry (raises :class:`ChainRejected`): written by the
+        pushing device, its hash over its content, and the next record of the
+        device's chain (events and entries share one sequence)."""
+        origin = data.get("device_id")
+        if origin != self.device.id:
+            raise ChainRejected("foreign_device", f"written by device {origin}")
+        digest, dev_prev = data.get("hash"), data.get("device_prev_hash")
+        seq = _int(data.get("device_seq"))
+        if not isinstance(digest, str) or not isinstance(dev_prev, str) or seq is None:
+            raise ChainRejected("unhashed", "an access-log entry must carry its chain columns")
+        if access_hash(data) != digest:
+            raise ChainRejected("chain_hash_mismatch", "the entry's hash does not match it")
+        # ``prefetch`` read the head; None: a device from before hashing, whose first
+        # hashed record is taken as it comes (as for events).
+        if self.head is not None:
+            last_seq, last_hash = self.head
+            if seq <= last_seq:
+                raise ChainRejected("device_chain_replay", f"sequence {seq} already received")
+            if seq != last_seq + 1 or dev_prev != last_hash:
+                raise ChainRejected("device_chain_gap", f"expected sequence {last_seq + 1}")
+        elif seq == 1 and dev_prev != GENESIS:
+            raise ChainRejected("device_chain_gap", "the first record must start the chain")
+        self.head = (seq, digest)
 
     def _hash_matches(
         self,
@@ -353,7 +393,12 @@ class UnitChainFinding:
     record_id: str = ""
 
 
-_MODELS: dict[str, Any] = {"dossier": DossierDoc, "event": EventDoc, "rating": RatingDoc}
+_MODELS: dict[str, Any] = {
+    "dossier": DossierDoc,
+    "event": EventDoc,
+    "rating": RatingDoc,
+    "access": AccessDoc,
+}
 _MODELS.update(VERSIONED_MODELS)
 
 

@@ -29,6 +29,7 @@ from hcc_desktop.core.formats.bundle import (
 )
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.models import (
+    AccessDoc,
     ComplaintDoc,
     Device,
     DossierDoc,
@@ -73,6 +74,7 @@ KINDS_PUSHED = (
     "field_session",
     "home_resident",
     "home_visit",
+    "access",  # a device's access-log entry (issue 12 item 4): kept, never pulled
 )
 VersionedModel = (
     type[ComplaintDoc] | type[FieldSessionDoc] | type[HomeResidentDoc] | type[HomeVisitDoc]
@@ -402,7 +404,7 @@ class StoreBase:
 
 
 def doc_table(
-    model: type[DossierDoc] | type[EventDoc] | type[RatingDoc] | VersionedModel,
+    model: type[DossierDoc] | type[EventDoc] | type[RatingDoc] | type[AccessDoc] | VersionedModel,
 ) -> Table:
     """The Core table of a document model (typed for SQLAlchemy Core statements)."""
     table = model.__table__

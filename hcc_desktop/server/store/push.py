@@ -32,6 +32,7 @@ from hcc_desktop.core.formats.bundle import (
     read_bundle,
 )
 from hcc_desktop.server.models import (
+    AccessDoc,
     AppliedBatch,
     Device,
     DossierDoc,
@@ -159,6 +160,10 @@ def _check_item(item: PushItem, unit_code: str) -> _Checked:
         base = item.base_rev
         if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
             raise _Rejected("invalid_item", "base_rev must be an integer or null")
+    elif item.kind == "access":
+        # An access-log entry may concern no dossier (a book export); its chain
+        # check names its device.
+        _text_field(data, "device_id")
     elif item.kind in VERSIONED_MODELS:
         # A complaint may concern no dossier, a session none; both name their unit.
         if _text_field(data, "unit_code", 32) != unit_code:
@@ -211,7 +216,9 @@ class _Plan:
 
     dossier_inserts: dict[str, _DossierState] = field(default_factory=dict)
     dossier_updates: dict[str, _DossierState] = field(default_factory=dict)
-    docs: dict[str, list[_NewDoc]] = field(default_factory=lambda: {"event": [], "rating": []})
+    docs: dict[str, list[_NewDoc]] = field(
+        default_factory=lambda: {"event": [], "rating": [], "access": []}
+    )
     # Complaints and sessions to write: (kind, id) -> (provisional rev, data, raw,
     # already stored).
     versioned: dict[tuple[str, str], tuple[int, dict[str, Any], str, bool]] = field(
@@ -229,7 +236,11 @@ def _version(data: Mapping[str, Any]) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-_DOC_MODELS: dict[str, type[EventDoc] | type[RatingDoc]] = {"event": EventDoc, "rating": RatingDoc}
+_DOC_MODELS: dict[str, type[EventDoc] | type[RatingDoc] | type[AccessDoc]] = {
+    "event": EventDoc,
+    "rating": RatingDoc,
+    "access": AccessDoc,
+}
 # Rows per INSERT statement: bounds the statement's size for a 100,000-item bundle.
 INSERT_ROWS = 2000
 
@@ -271,6 +282,8 @@ class BatchApplier:
                     results[entry.item.index] = self._dossier(entry)
                 elif entry.item.kind in VERSIONED_MODELS:
                     results[entry.item.index] = self._versioned(entry)
+                elif entry.item.kind == "access":
+                    results[entry.item.index] = self._access(entry)
                 else:
                     results[entry.item.index] = self._doc(entry)
             except _Rejected as exc:
@@ -405,6 +418,25 @@ class BatchApplier:
             raise _Rejected("unknown_dossier", "send the dossier in this or an earlier batch")
         if unit != self.unit:
             raise _Rejected("wrong_unit")
+        rev = self.plan.next_rev()
+        self.plan.docs[item.kind].append(_NewDoc(rev, data, entry.raw))
+        self.docs_seen[(item.kind, data["id"])] = (self.unit, rev)
+        return {"id": item.id, "status": "applied", "rev": rev}
+
+    def _access(self, entry: _Checked) -> dict[str, Any]:
+        """An access-log entry: checked as a record of the device's chain (its hash,
+        its place in the sequence), then kept in the unit's chain; never pulled."""
+        item, data = entry.item, entry.data
+        seen = self.docs_seen.get((item.kind, data["id"]))
+        if seen is not None:
+            unit_code, rev = seen
+            if unit_code != self.unit:
+                raise _Rejected("wrong_unit")
+            return {"id": item.id, "status": "duplicate", "rev": rev}
+        try:
+            self.chain.check_access(data)
+        except ChainRejected as exc:
+            raise _Rejected(exc.reason, exc.detail) from None
         rev = self.plan.next_rev()
         self.plan.docs[item.kind].append(_NewDoc(rev, data, entry.raw))
         self.docs_seen[(item.kind, data["id"])] = (self.unit, rev)

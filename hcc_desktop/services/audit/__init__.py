@@ -4,7 +4,9 @@ Read-only. Checks the stored hash chains (core/chain.py, written through
 services/audit/stamp.py): per dossier (each hash matches the event's content,
 the receipt's covering the dossier's fixed receipt fields; one genesis; every
 prev_hash names an event of the dossier; no replayed content) and per device
-(this device's records gap-free and linked). Then folds each dossier's events
+(this device's records gap-free and linked: its events and its access-log
+entries, one sequence). Each access-log entry's hash is checked against its
+content. Then folds each dossier's events
 (core/fold.py) and compares the result with the row's lifecycle columns.
 """
 
@@ -20,15 +22,17 @@ from sqlalchemy import func, select
 from hcc_desktop.core.chain import (
     GENESIS,
     Break,
+    BreakKind,
     ChainedEvent,
     DeviceRecord,
+    access_hash,
     event_content,
     verify_device_chain,
     verify_dossier_chain,
 )
 from hcc_desktop.core.fold import FoldEvent, differences, fold
 from hcc_desktop.db.engine import Database
-from hcc_desktop.db.models import DossierEventRow, DossierRow, OutboxRow
+from hcc_desktop.db.models import AccessLogRow, DossierEventRow, DossierRow, OutboxRow
 from hcc_desktop.services.audit.stamp import RECEIPT_CORRECTED, receipt_snapshot
 
 
@@ -43,6 +47,9 @@ class AuditFinding:
     event_id: str = ""
     event_kind: str = ""  # the event's kind ("received", "returned" ...)
     detail: str = ""
+    # "event" (a dossier event, or the dossier itself) or "access" (an access-log
+    # entry: ``event_id`` is the entry's id, ``event_kind`` its action).
+    record: str = "event"
 
 
 def _as_stored(name: str, value: Any) -> Any:
@@ -84,15 +91,22 @@ def _chain_findings(
     device_id: str | None,
     *,
     device_chain: bool = True,
+    access: list[AccessLogRow] | None = None,
 ) -> dict[str, list[AuditFinding]]:
-    """Chain findings per dossier id (device findings under the event's dossier)."""
+    """Chain findings per dossier id (device findings under the event's dossier;
+    an access-log entry's under its dossier, or ``""`` for one about none)."""
     by_id = {e.id: e for e in rows}
+    entries = {a.id: a for a in access or ()}
     out: dict[str, list[AuditFinding]] = {}
 
     def add(b: Break) -> None:
         note(b.record_id, b.scope, str(b.kind), b.detail)
 
     def note(record_id: str, scope: str, kind: str, detail: str = "") -> None:
+        a = entries.get(record_id)
+        if a is not None:
+            out.setdefault(a.dossier_id or "", []).append(access_finding(a, kind, detail))
+            return
         e = by_id.get(record_id)
         dossier_id = e.dossier_id if e is not None else scope
         d = dossiers.get(dossier_id)
@@ -135,9 +149,29 @@ def _chain_findings(
         and e.device_seq is not None
         and (device_id is None or e.device_id == device_id)
     ]
+    for a in entries.values():
+        if a.hash != access_hash(a):
+            note(a.id, a.device_id, str(BreakKind.HASH_MISMATCH))
+        if device_chain and (device_id is None or a.device_id == device_id):
+            records.append(
+                DeviceRecord(a.id, a.device_id, a.device_seq, a.device_prev_hash, a.hash)
+            )
     for b in verify_device_chain(records):
         add(b)
     return out
+
+
+def access_finding(a: AccessLogRow, kind: str, detail: str = "") -> AuditFinding:
+    """A finding about an access-log entry (named by its id, action and time)."""
+    return AuditFinding(
+        a.dossier_id or "",
+        a.dossier_code or "",
+        kind,
+        event_id=a.id,
+        event_kind=a.action,
+        detail=detail or f"{a.at:%d/%m/%Y %H:%M} {a.officer}",
+        record="access",
+    )
 
 
 def verify_store(db: Database, device_id: str | None = None) -> list[AuditFinding]:
@@ -152,7 +186,8 @@ def verify_store(db: Database, device_id: str | None = None) -> list[AuditFindin
         query = select(DossierEventRow).order_by(DossierEventRow.recorded_at, DossierEventRow.id)
         rows = list(s.scalars(query))
         dossiers = {d.id: d for d in s.scalars(select(DossierRow))}
-        chain = _chain_findings(rows, dossiers, device_id)
+        access = list(s.scalars(select(AccessLogRow)))
+        chain = _chain_findings(rows, dossiers, device_id, access=access)
         for i, e in enumerate(rows):
             try:
                 data = json.loads(e.data_json)
@@ -178,8 +213,8 @@ def verify_store(db: Database, device_id: str | None = None) -> list[AuditFindin
             diff = differences(fold(mine), columns)
             if diff:
                 findings.append(AuditFinding(row.id, row.code, "row_differs", tuple(diff)))
-        for rest in chain.values():  # events of a dossier the store does not hold
-            findings.extend(rest)
+        for rest in chain.values():  # events of a dossier the store does not hold, and
+            findings.extend(rest)  # access-log entries about no dossier
     return findings
 
 
@@ -192,7 +227,8 @@ def verify_chains(db: Database, device_id: str | None = None) -> list[AuditFindi
             )
         )
         dossiers = {d.id: d for d in s.scalars(select(DossierRow))}
-        found = _chain_findings(rows, dossiers, device_id)
+        access = list(s.scalars(select(AccessLogRow)))
+        found = _chain_findings(rows, dossiers, device_id, access=access)
     return [f for code in sorted(found) for f in found[code]]
 
 
@@ -232,26 +268,47 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
                 (d.id, d) for d in s.scalars(select(DossierRow).where(DossierRow.id.in_(chunk)))
             )
         rows.sort(key=lambda e: (e.recorded_at, e.id))
-        found = _chain_findings(rows, dossiers, device_id, device_chain=False)
-        oldest = s.scalar(
+        pending_access = select(OutboxRow.entity_id).where(OutboxRow.kind == "access")
+        access = list(s.scalars(select(AccessLogRow).where(AccessLogRow.id.in_(pending_access))))
+        found = _chain_findings(rows, dossiers, device_id, device_chain=False, access=access)
+        oldest_event = s.scalar(
             select(func.min(DossierEventRow.device_seq)).where(
                 DossierEventRow.device_id == device_id,
                 DossierEventRow.id.in_(pending_events),
             )
         )
-        if oldest is not None:
-            tail = list(
+        starts = [int(oldest_event)] if oldest_event is not None else []
+        starts += [a.device_seq for a in access if a.device_id == device_id]
+        if starts:
+            oldest = min(starts)
+            start = max(oldest - 1, 1)
+            events_tail = list(
                 s.scalars(
-                    select(DossierEventRow)
-                    .where(
+                    select(DossierEventRow).where(
                         DossierEventRow.device_id == device_id,
-                        DossierEventRow.device_seq >= max(int(oldest) - 1, 1),
+                        DossierEventRow.device_seq >= start,
                     )
-                    .order_by(DossierEventRow.device_seq)
                 )
             )
-            for b in _tail_breaks(tail, int(oldest)):
-                e = next((r for r in tail if r.id == b.record_id), None)
+            access_tail = list(
+                s.scalars(
+                    select(AccessLogRow).where(
+                        AccessLogRow.device_id == device_id, AccessLogRow.device_seq >= start
+                    )
+                )
+            )
+            tail: list[Any] = sorted(
+                [*events_tail, *access_tail], key=lambda r: int(r.device_seq or 0)
+            )
+            entries = {a.id: a for a in access_tail}
+            for b in _tail_breaks(tail, oldest):
+                a = entries.get(b.record_id)
+                if a is not None:
+                    found.setdefault(a.dossier_id or "", []).append(
+                        access_finding(a, str(b.kind), b.detail)
+                    )
+                    continue
+                e = next((r for r in events_tail if r.id == b.record_id), None)
                 dossier_id = e.dossier_id if e is not None else b.scope
                 d = dossiers.get(dossier_id)
                 found.setdefault(dossier_id, []).append(
@@ -267,11 +324,9 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
     return [f for code in sorted(found) for f in found[code]]
 
 
-def _tail_breaks(tail: list[DossierEventRow], oldest: int) -> list[Break]:
+def _tail_breaks(tail: list[Any], oldest: int) -> list[Break]:
     """Breaks of a device chain read from sequence ``oldest - 1`` on (1 when the
     tail starts the chain): consecutive and each linked to the one before."""
-    from hcc_desktop.core.chain import BreakKind
-
     breaks: list[Break] = []
     prev_seq: int | None = None
     prev_hash = GENESIS

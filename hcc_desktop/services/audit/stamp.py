@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hcc_desktop.core.chain import GENESIS, RECEIPT_FIELDS, event_content, record_hash
-from hcc_desktop.db.models import DossierEventRow, DossierRow
+from hcc_desktop.db.models import AccessLogRow, DossierEventRow, DossierRow
 
 
 class EventChain:
@@ -49,18 +49,7 @@ class EventChain:
 
     def _device_head(self, device_id: str) -> tuple[int, str]:
         if device_id not in self._device_heads:
-            last = self._s.execute(
-                select(DossierEventRow.device_seq, DossierEventRow.hash)
-                .where(
-                    DossierEventRow.device_id == device_id,
-                    DossierEventRow.device_seq.is_not(None),
-                )
-                .order_by(DossierEventRow.device_seq.desc())
-                .limit(1)
-            ).first()
-            self._device_heads[device_id] = (
-                (int(last[0] or 0), str(last[1])) if last is not None else (0, GENESIS)
-            )
+            self._device_heads[device_id] = device_chain_head(self._s, device_id)
         return self._device_heads[device_id]
 
     def stamp(self, values: dict[str, Any], dossier: Any = None) -> dict[str, Any]:
@@ -84,6 +73,22 @@ class EventChain:
         self._dossier_heads[dossier_id] = digest
         self._device_heads[device_id] = (seq + 1, digest)
         return values
+
+
+def device_chain_head(s: Session, device_id: str) -> tuple[int, str]:
+    """(device_seq, hash) of the device's newest record, event or access-log entry
+    ((0, GENESIS) when none): both tables continue one chain. Two index lookups."""
+    heads = [(0, GENESIS)]
+    for table in (DossierEventRow, AccessLogRow):
+        last = s.execute(
+            select(table.device_seq, table.hash)
+            .where(table.device_id == device_id, table.device_seq.is_not(None))
+            .order_by(table.device_seq.desc())
+            .limit(1)
+        ).first()
+        if last is not None and last[0] is not None:
+            heads.append((int(last[0]), str(last[1])))
+    return max(heads, key=lambda h: h[0])
 
 
 def chained_event(s: Session, values: Mapping[str, Any], dossier: Any = None) -> DossierEventRow:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -60,6 +60,9 @@ from hcc_desktop.services.exchange.store import (
     write_all,
 )
 from hcc_desktop.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from hcc_desktop.services.access import AccessLogService
 
 S = DossierStatus
 PORTAL_ACTOR = "Cổng Dịch vụ công"
@@ -170,11 +173,14 @@ class PortalService:
         catalog: CatalogService,
         settings: SettingsService,
         clock: Callable[[], datetime],
+        access: AccessLogService | None = None,
     ) -> None:
         self._db = db
         self._catalog = catalog
         self._settings = settings
         self._clock = clock
+        # The export file carries names and identity numbers: logged (issue 12 item 4).
+        self._access = access
 
     # -- import ------------------------------------------------------------------
 
@@ -310,6 +316,11 @@ class PortalService:
         portal's JSON; returns how many and where."""
         records = self.export_records(start=start, end=end)
         target = Path(path)
+        if self._access is not None:
+            self._access.exported(
+                f"Xuất hồ sơ cho Cổng DVC {start:%d/%m/%Y}–{end:%d/%m/%Y} "
+                f"({len(records)} hồ sơ, {target.name})"
+            )
         target.write_text(json.dumps(records, ensure_ascii=False, indent=1), "utf-8")
         return ExportResult(len(records), target)
 

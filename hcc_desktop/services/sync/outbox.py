@@ -15,6 +15,7 @@ KINDS = (
     "field_session",
     "home_resident",
     "home_visit",
+    "access",
 )
 # Records that change after they are made: the newest ``version`` wins.
 VERSIONED_KINDS = ("complaint", "field_session", "home_resident", "home_visit")

@@ -95,7 +95,8 @@ def head_signer(device_id: str, private_key: str, *, send_key: bool = False) -> 
         for item in items:
             data = item.get("data") or {}
             seq, digest = data.get("device_seq"), data.get("hash")
-            if item.get("kind") != "event" or data.get("device_id") != device_id:
+            # Access-log entries continue the same device chain as events.
+            if item.get("kind") not in ("event", "access") or data.get("device_id") != device_id:
                 continue
             if isinstance(seq, int) and isinstance(digest, str) and (best is None or seq > best[0]):
                 best = (seq, digest)

@@ -31,6 +31,7 @@ from hcc_desktop.core.clock import to_local
 from hcc_desktop.core.domain import CalendarOverride, DocForm
 from hcc_desktop.core.text import fold
 from hcc_desktop.db.models import (
+    AccessLogRow,
     CodeCounter,
     ComplaintRow,
     DossierComponentRow,
@@ -56,6 +57,7 @@ CODE_PATTERN = re.compile(r"^(?P<unit>.+)-(?P<day>\d{6})-(?P<seq>\d{4})$")
 _DOSSIER_TABLE: Table = DossierRow.__table__  # type: ignore[assignment]
 _COMPONENT_TABLE: Table = DossierComponentRow.__table__  # type: ignore[assignment]
 _EVENT_TABLE: Table = DossierEventRow.__table__  # type: ignore[assignment]
+_ACCESS_TABLE: Table = AccessLogRow.__table__  # type: ignore[assignment]
 _RATING_TABLE: Table = RatingRow.__table__  # type: ignore[assignment]
 _COMPLAINT_TABLE: Table = ComplaintRow.__table__  # type: ignore[assignment]
 _SESSION_TABLE: Table = FieldSessionRow.__table__  # type: ignore[assignment]
@@ -237,6 +239,9 @@ _DOC_WIRES = {
     "field_session": _WireShape(_SESSION_TABLE),
     "home_resident": _WireShape(_RESIDENT_TABLE),
     "home_visit": _WireShape(_VISIT_TABLE),
+    # The access log (issue 12 item 4): pushed so the server keeps it in the unit's
+    # chain; never pulled (each device's log is its own chain).
+    "access": _WireShape(_ACCESS_TABLE),
 }
 
 

@@ -35,6 +35,7 @@ ACTIONS: dict[str, Permission] = {
     "book_action": Permission.REPORTS,
     "apology_action": Permission.APOLOGIES,
     "complaints_action": Permission.COMPLAINTS,
+    "access_log_action": Permission.ACCESS_LOG,
 }
 
 

@@ -208,13 +208,15 @@ class AttachmentsPanel(QWidget):
         if not present:
             return None
         chosen = next((i for i in present if paper and i.component_id == paper[0]), present[0])
+        from hcc_desktop.ui.attachments.reading import read_logged
         from hcc_desktop.ui.common.preview import open_preview_read_by
 
-        # Opens at once, "loading": the scan is read and decrypted on the task runner.
+        # Opens at once, "loading": the access is logged, then the scan read and
+        # decrypted, on the task runner.
         dialog = open_preview_read_by(
             self,
             self._runner,
-            self._services.attachments.read,
+            read_logged(self._services, "xem tệp đính kèm"),
             chosen.sha256,
             title=chosen.component_name or chosen.component_id,
         )

@@ -147,13 +147,15 @@ class ReuseDialog(QDialog):
         item = self._selected()
         if item is None:
             return None
+        from hcc_desktop.ui.attachments.reading import read_logged
         from hcc_desktop.ui.common.preview import open_preview_read_by
 
-        # Opens at once, "loading": the file is read and decrypted on the task runner.
+        # Opens at once, "loading": the access is logged, then the file read and
+        # decrypted, on the task runner.
         dialog = open_preview_read_by(
             self,
             self._runner,
-            self._services.attachments.read,
+            read_logged(self._services, "xem giấy tờ đã số hoá"),
             str(item.data(0, SHA_ROLE)),
             title=item.text(0).removeprefix("✔ "),
         )

@@ -57,12 +57,23 @@ _MORE = QT_TRANSLATE_NOOP("Audit", "{count} problems found in the history of the
 def finding_text(finding: AuditFinding) -> str:
     """One finding, in the current language."""
     what = QCoreApplication.translate("Audit", KINDS.get(finding.kind, finding.kind))
-    line = f"{finding.code}: {what}"
+    line = f"{_subject(finding)}: {what}"
     if finding.columns:
         line += " (" + ", ".join(finding.columns) + ")"
     if finding.event_id:
         line += f" [{finding.event_id}]"
     return line
+
+
+_ACCESS_LOG = QT_TRANSLATE_NOOP("Audit", "access log")
+
+
+def _subject(finding: AuditFinding) -> str:
+    """The dossier's code, or "access log" for an access-log entry."""
+    if finding.record == "access":
+        label = QCoreApplication.translate("Audit", _ACCESS_LOG)
+        return f"{label} ({finding.code})" if finding.code else label
+    return finding.code
 
 
 def check_history(services: Services) -> list[AuditFinding]:
@@ -123,7 +134,7 @@ class AuditBanner(QFrame):
             first = findings[0]
             what = QCoreApplication.translate("Audit", KINDS.get(first.kind, first.kind))
             self.label.setText(
-                QCoreApplication.translate("Audit", _BANNER).format(code=first.code, what=what)
+                QCoreApplication.translate("Audit", _BANNER).format(code=_subject(first), what=what)
             )
         self.setVisible(bool(findings))
 

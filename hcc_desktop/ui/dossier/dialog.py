@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.accounts import Permission
 from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
@@ -369,6 +370,13 @@ class DossierDialog(QDialog):
         self.print_button.setMenu(self.print_menu)
         v.addWidget(self.print_button)
 
+        # The citizen's data on request (issue 12 item 4): leader and administrator.
+        self.citizen_export_button = QPushButton(self.tr("Export citi&zen's data…"))
+        self.citizen_export_button.setStyleSheet("text-align: left; padding: 5px 10px;")
+        self.citizen_export_button.clicked.connect(self.open_citizen_export)
+        self.citizen_export_button.setVisible(self._services.session.can(Permission.ACCESS_LOG))
+        v.addWidget(self.citizen_export_button)
+
         v.addStretch(1)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setAutoDefault(False)
@@ -402,6 +410,9 @@ class DossierDialog(QDialog):
             self._services,
             key,
             self._read_generation,
+            # The window's first read is its opening (access log); a reload after a
+            # change shows the same window to the same officer.
+            self._dossier is None,
             on_done=self._loaded,
             on_error=self._load_failed,
         )
@@ -693,6 +704,20 @@ class DossierDialog(QDialog):
         )
         dialog.apology_issued.connect(self._changed_here)
         return self._open(dialog)
+
+    def open_citizen_export(self) -> QDialog | None:
+        """The access-log page on the applicant's identity number, where the export is
+        chosen (the service checks the role again)."""
+        if self._dossier is None:
+            return None
+        from hcc_desktop.ui.access.page import AccessLogDialog
+
+        dialog = AccessLogDialog(
+            self._services, self._runner, self, id_number=self._dossier.owner.id_number
+        )
+        self._open(dialog)
+        dialog.choose_export()
+        return dialog
 
     def open_rating(self) -> QDialog | None:
         if self._dossier is None:

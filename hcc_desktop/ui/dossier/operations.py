@@ -25,9 +25,15 @@ class DossierView:
     working_days_late: int  # how late, in working days, as of the read
 
 
-def read_dossier(services: Services, key: str, generation: int) -> DossierView:
-    """Runs on the task runner: the dossier ``key``, its timeline and its appointment."""
+def read_dossier(
+    services: Services, key: str, generation: int, opening: bool = True
+) -> DossierView:
+    """Runs on the task runner: the dossier ``key``, its timeline and its appointment;
+    ``opening``: the window opens, so the access is logged first (no entry, nothing
+    shown)."""
     dossier = services.dossiers.get(key)
+    if opening:
+        services.access.opened(dossier)
     events = list(services.dossiers.timeline(dossier.id))
     lifecycle = services.lifecycle
     due = lifecycle.effective_due(dossier)

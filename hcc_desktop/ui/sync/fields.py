@@ -84,6 +84,7 @@ KIND_NAMES: dict[str, str] = {
     "dossier": QT_TRANSLATE_NOOP("SyncFields", "Dossier"),
     "event": QT_TRANSLATE_NOOP("SyncFields", "Dossier step"),
     "rating": QT_TRANSLATE_NOOP("SyncFields", "Satisfaction rating"),
+    "access": QT_TRANSLATE_NOOP("SyncFields", "Access-log entry"),
 }
 
 _DATE_FIELDS = {"owner_dob", "owner_id_issued_on"}
