@@ -58,6 +58,7 @@ from hcc_desktop.ui.startup import (  # noqa: E402
 
 if TYPE_CHECKING:
     from hcc_desktop.services import Services
+    from hcc_desktop.services.encryption import UnlockAhead
     from hcc_desktop.services.settings import AppSettings
 
 log = logging.getLogger("hcc_desktop")
@@ -202,15 +203,30 @@ class _OpenFailed:
         self.exc = exc
 
 
-def open_store(db_path: Path) -> tuple[Services, AppSettings] | _OpenFailed:
+def unlock_ahead(db_path: Path) -> UnlockAhead | None:
+    """Start looking the store's key up (keyring, scrypt, first pages) on a thread of
+    its own, before Qt starts: it runs beside the first window's paint and the
+    services' import instead of after them (issue 14; ``services.encryption`` imports
+    no SQLAlchemy). None: the services look the key up themselves."""
+    from hcc_desktop.services.encryption import UnlockAhead
+
+    return UnlockAhead(db_path)
+
+
+def open_store(
+    db_path: Path, ahead: UnlockAhead | None = None
+) -> tuple[Services, AppSettings] | _OpenFailed:
     """Runs on the task runner while the first window is painted: import the services
-    (SQLAlchemy, the models, the calendar), open — create or migrate — the store, read
-    the settings, and import the main window's module (only classes are made here:
-    widgets are built on the GUI thread)."""
+    (SQLAlchemy, the models, the calendar), open — create or migrate — the store with
+    the key ``ahead`` looked up, read the settings, and import the main window's module
+    (only classes are made here: widgets are built on the GUI thread)."""
     from hcc_desktop.services import open_services
 
     try:
-        services = open_services(db_path)
+        if ahead is not None:
+            services = open_services(db_path, unlock=ahead.result())
+        else:
+            services = open_services(db_path)
     except Exception as exc:
         log.critical("cannot open the database %s", db_path, exc_info=True)
         return _OpenFailed(exc)
@@ -276,6 +292,8 @@ def run(argv: list[str] | None = None) -> int:
             log.info("Qt's X11 platform plugin cannot load:\n%s", problem)
             print(problem, file=sys.stderr)
             return 1
+    db_path = args.db or default_db_path()
+    ahead = unlock_ahead(db_path)
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     # The settings' language is in the store, which is not open yet: the first window
     # speaks the language of the last start.
@@ -284,7 +302,6 @@ def run(argv: list[str] | None = None) -> int:
         language = "vi"
     install_translators(language, app)
 
-    db_path = args.db or default_db_path()
     runner = TaskRunner(app)
     first = StartupWindow()
     first.show()
@@ -378,7 +395,7 @@ def run(argv: list[str] | None = None) -> int:
             window.start_backups()
 
     def load() -> None:
-        runner.run(open_store, db_path, on_done=opened, on_error=fail)
+        runner.run(open_store, db_path, ahead, on_done=opened, on_error=fail)
 
     if args.quit_after_show:
         # Prints two figures: the first window painted, then the main window's lists
