@@ -35,6 +35,7 @@ from hcc_desktop.services.demo import generate  # noqa: E402
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft  # noqa: E402
 from hcc_desktop.services.encryption.keys import (  # noqa: E402
     encode_recovery_key,
+    forget_store_key,
     load_store_key,
     save_store_key,
 )
@@ -98,7 +99,12 @@ def demo_db(count: int) -> Path:
             user_name=BENCH_USER, password=BENCH_PASSWORD, full_name="Trần Thị Bình"
         )
         svc.close()
+        # The keyring names a store's key after its path: the key moves with the file.
+        key = load_store_key(tmp)
         tmp.rename(path)
+        if key is not None:
+            save_store_key(path, key)
+            forget_store_key(tmp)
         print(f"built {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return path
 
