@@ -371,7 +371,9 @@ def run(argv: list[str] | None = None) -> int:
             RecoveryKeyDialog(services.recovery_key, first).exec()
             services.recovery_key = None  # shown once; not kept in memory longer
 
-        window = MainWindow(services, runner)
+        # --quit-after-show quits at the lists: the history check, which starts after
+        # them and reads the whole store, would only hold the exit up.
+        window = MainWindow(services, runner, check_history=not args.quit_after_show)
         state["window"] = window
         forget_sources()
         log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
