@@ -218,8 +218,7 @@ def open_store(
 ) -> tuple[Services, AppSettings] | _OpenFailed:
     """Runs on the task runner while the first window is painted: import the services
     (SQLAlchemy, the models, the calendar), open — create or migrate — the store with
-    the key ``ahead`` looked up, read the settings, and import the main window's module
-    (only classes are made here: widgets are built on the GUI thread)."""
+    the key ``ahead`` looked up, and read the settings."""
     from hcc_desktop.services import open_services
 
     try:
@@ -232,11 +231,17 @@ def open_store(
         return _OpenFailed(exc)
     try:
         settings = services.settings.load()
-        import hcc_desktop.ui.main_window  # noqa: F401
     except BaseException:
         services.close()
         raise
     return services, settings
+
+
+def import_main_window() -> None:
+    """Runs on the task runner while the officer logs in (only classes are made here:
+    widgets are built on the GUI thread). The password's check (Argon2id) releases the
+    GIL, so even a quiet login overlaps this import instead of following it."""
+    import hcc_desktop.ui.main_window  # noqa: F401
 
 
 def log_in(services: Services, *, quietly: bool = False) -> bool:
@@ -356,6 +361,7 @@ def run(argv: list[str] | None = None) -> int:
             if settings.language != language:
                 install_translators(settings.language, app)
 
+        runner.run(import_main_window, on_error=fail)
         if not log_in(services, quietly=args.quit_after_show):
             # Quitting at the login is no error; a refused quiet login is (exit 3 as the CLI).
             state["code"] = 3 if args.quit_after_show else 0
@@ -363,6 +369,7 @@ def run(argv: list[str] | None = None) -> int:
             app.quit()
             return
 
+        # Waits, if need be, for the task runner's import of the module to finish.
         from hcc_desktop.ui.main_window import MainWindow
 
         if services.recovery_key is not None and not args.quit_after_show:
