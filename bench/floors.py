@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import json  # noqa: E402
 
-from run import LOGIN_ENV, QUERIES, RESULTS, demo_db, machine  # noqa: E402
+from run import LOGIN_ENV, QUERIES, RESULTS, demo_db, machine, peak_rss_mib  # noqa: E402
 
 
 def load() -> str:
@@ -99,24 +99,6 @@ def paired(
 # -- start-up ----------------------------------------------------------------------
 
 
-def _peak_rss_mib(pid: int) -> float:
-    """The process's own peak RSS so far (VmHWM of its address space, MiB; 0 once it
-    has exited).
-
-    Not ``wait4``'s ``ru_maxrss``: Linux keeps that across ``execve``, so a child
-    spawned by this (large) bench process reports the bench's RSS when its own is
-    smaller — the floor's figure was the parent's.
-    """
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 def _run_child(
     cmd: list[str], env: dict[str, str], last: str
 ) -> tuple[dict[str, float], float, float]:
@@ -133,7 +115,7 @@ def _run_child(
     def sample() -> None:
         # VmHWM only grows: the last reading before the last figure is the peak so far.
         while not printed.is_set() and proc.poll() is None:
-            peaks.append(_peak_rss_mib(proc.pid))
+            peaks.append(peak_rss_mib(proc.pid))
             printed.wait(0.005)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -145,7 +127,7 @@ def _run_child(
             key, value = line.split(maxsplit=1)
             figures[key] = float(value)
             wall = (time.perf_counter() - t0) * 1000
-            peaks.append(_peak_rss_mib(proc.pid))
+            peaks.append(peak_rss_mib(proc.pid))
             if key == last:
                 printed.set()
     printed.set()
