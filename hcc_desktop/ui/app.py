@@ -300,8 +300,9 @@ def run(argv: list[str] | None = None) -> int:
     db_path = args.db or default_db_path()
     # The key's lookup from now on, beside Qt's start and the first paint: its keyring
     # imports are done before the services' import begins, its scrypt runs on the other
-    # core. (Begun at the first paint instead, the paint came ~1.4x sooner but the
-    # imports held up the services': encrypted start 1.6-1.8x plain against 1.1-1.2x.)
+    # core. It delays the first paint (up to ~1.4x under load, within that figure's
+    # goal); begun at the first paint instead, its imports held up the services':
+    # encrypted start 1.6-1.8x plain against 1.1-1.2x (docs/benchmarks.md).
     ahead = unlock_ahead(db_path)
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     # The settings' language is in the store, which is not open yet: the first window
