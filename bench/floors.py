@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -45,7 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import json  # noqa: E402
 
-from run import LOGIN_ENV, QUERIES, RESULTS, demo_db, machine  # noqa: E402
+from run import LOGIN_ENV, QUERIES, RESULTS, demo_db, machine, peak_rss_mib  # noqa: E402
 
 
 def load() -> str:
@@ -98,14 +99,27 @@ def paired(
 # -- start-up ----------------------------------------------------------------------
 
 
-def _run_child(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float], float, float]:
+def _run_child(
+    cmd: list[str], env: dict[str, str], last: str
+) -> tuple[dict[str, float], float, float]:
     """Figures printed by the child, the wall time (ms) from its spawn to its last
     figure printed (the child's exit, a second of teardown for the app, left out),
-    and its peak RSS (MiB)."""
+    and its peak RSS (MiB) when it printed its ``last`` figure (the start-up's peak)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     figures: dict[str, float] = {}
     wall = 0.0
+    peaks = [0.0]
+    printed = threading.Event()
+
+    def sample() -> None:
+        # VmHWM only grows: the last reading before the last figure is the peak so far.
+        while not printed.is_set() and proc.poll() is None:
+            peaks.append(peak_rss_mib(proc.pid))
+            printed.wait(0.005)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     assert proc.stdout is not None
     for raw in proc.stdout:
         line = raw.decode().strip()
@@ -113,11 +127,15 @@ def _run_child(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float], f
             key, value = line.split(maxsplit=1)
             figures[key] = float(value)
             wall = (time.perf_counter() - t0) * 1000
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
+            peaks.append(peak_rss_mib(proc.pid))
+            if key == last:
+                printed.set()
+    printed.set()
+    sampler.join()
+    peak = max(peaks)
+    if proc.wait() != 0:
         raise RuntimeError(f"{cmd} exited with {proc.returncode}: {figures}")
-    return figures, wall, usage.ru_maxrss / 1024
+    return figures, wall, peak
 
 
 def floor_startup(count: int, pairs: int) -> dict[str, object]:
@@ -135,12 +153,12 @@ def floor_startup(count: int, pairs: int) -> dict[str, object]:
         floor_cmd = [sys.executable, str(ROOT / "bench" / "floor_qt.py")]
 
         def app(_i: int) -> dict[str, float]:
-            figures, wall, rss = _run_child(app_cmd, env)
+            figures, wall, rss = _run_child(app_cmd, env, "lists")
             return {"shown_ms": figures["shown"], "lists_ms": figures["lists"], "wall_ms": wall,
                     "rss_mib": rss}  # fmt: skip
 
         def floor(_i: int) -> dict[str, float]:
-            figures, wall, rss = _run_child(floor_cmd, env)
+            figures, wall, rss = _run_child(floor_cmd, env, "shown")
             return {"shown_ms": figures["shown"], "wall_ms": wall, "rss_mib": rss}
 
         # Warm the OS file cache for both.

@@ -58,6 +58,7 @@ from hcc_desktop.ui.startup import (  # noqa: E402
 
 if TYPE_CHECKING:
     from hcc_desktop.services import Services
+    from hcc_desktop.services.encryption import UnlockAhead
     from hcc_desktop.services.settings import AppSettings
 
 log = logging.getLogger("hcc_desktop")
@@ -202,25 +203,45 @@ class _OpenFailed:
         self.exc = exc
 
 
-def open_store(db_path: Path) -> tuple[Services, AppSettings] | _OpenFailed:
+def unlock_ahead(db_path: Path) -> UnlockAhead | None:
+    """Start looking the store's key up (keyring, scrypt, the key proved on the file)
+    on a thread of its own before Qt starts: it runs beside the first window's paint
+    and the services' import instead of after them (issue 14; ``services.encryption``
+    imports no SQLAlchemy). None: the services look the key up themselves."""
+    from hcc_desktop.services.encryption import UnlockAhead
+
+    return UnlockAhead(db_path)
+
+
+def open_store(
+    db_path: Path, ahead: UnlockAhead | None = None
+) -> tuple[Services, AppSettings] | _OpenFailed:
     """Runs on the task runner while the first window is painted: import the services
-    (SQLAlchemy, the models, the calendar), open — create or migrate — the store, read
-    the settings, and import the main window's module (only classes are made here:
-    widgets are built on the GUI thread)."""
+    (SQLAlchemy, the models, the calendar), open — create or migrate — the store with
+    the key ``ahead`` looked up, and read the settings."""
     from hcc_desktop.services import open_services
 
     try:
-        services = open_services(db_path)
+        if ahead is not None:
+            services = open_services(db_path, unlock=ahead.result())
+        else:
+            services = open_services(db_path)
     except Exception as exc:
         log.critical("cannot open the database %s", db_path, exc_info=True)
         return _OpenFailed(exc)
     try:
         settings = services.settings.load()
-        import hcc_desktop.ui.main_window  # noqa: F401
     except BaseException:
         services.close()
         raise
     return services, settings
+
+
+def import_main_window() -> None:
+    """Runs on the task runner while the officer logs in (only classes are made here:
+    widgets are built on the GUI thread). The password's check (Argon2id) releases the
+    GIL, so even a quiet login overlaps this import instead of following it."""
+    import hcc_desktop.ui.main_window  # noqa: F401
 
 
 def log_in(services: Services, *, quietly: bool = False) -> bool:
@@ -276,6 +297,13 @@ def run(argv: list[str] | None = None) -> int:
             log.info("Qt's X11 platform plugin cannot load:\n%s", problem)
             print(problem, file=sys.stderr)
             return 1
+    db_path = args.db or default_db_path()
+    # The key's lookup from now on, beside Qt's start and the first paint: its keyring
+    # imports are done before the services' import begins, its scrypt runs on the other
+    # core. It delays the first paint (up to ~1.4x under load, within that figure's
+    # goal); begun at the first paint instead, its imports held up the services':
+    # encrypted start 1.6-1.8x plain against 1.1-1.2x (docs/benchmarks.md).
+    ahead = unlock_ahead(db_path)
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     # The settings' language is in the store, which is not open yet: the first window
     # speaks the language of the last start.
@@ -284,7 +312,6 @@ def run(argv: list[str] | None = None) -> int:
         language = "vi"
     install_translators(language, app)
 
-    db_path = args.db or default_db_path()
     runner = TaskRunner(app)
     first = StartupWindow()
     first.show()
@@ -339,6 +366,7 @@ def run(argv: list[str] | None = None) -> int:
             if settings.language != language:
                 install_translators(settings.language, app)
 
+        runner.run(import_main_window, on_error=fail)
         if not log_in(services, quietly=args.quit_after_show):
             # Quitting at the login is no error; a refused quiet login is (exit 3 as the CLI).
             state["code"] = 3 if args.quit_after_show else 0
@@ -346,6 +374,7 @@ def run(argv: list[str] | None = None) -> int:
             app.quit()
             return
 
+        # Waits, if need be, for the task runner's import of the module to finish.
         from hcc_desktop.ui.main_window import MainWindow
 
         if services.recovery_key is not None and not args.quit_after_show:
@@ -354,7 +383,9 @@ def run(argv: list[str] | None = None) -> int:
             RecoveryKeyDialog(services.recovery_key, first).exec()
             services.recovery_key = None  # shown once; not kept in memory longer
 
-        window = MainWindow(services, runner)
+        # --quit-after-show quits at the lists: the history check, which starts after
+        # them and reads the whole store, would only hold the exit up.
+        window = MainWindow(services, runner, check_history=not args.quit_after_show)
         state["window"] = window
         forget_sources()
         log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
@@ -378,7 +409,7 @@ def run(argv: list[str] | None = None) -> int:
             window.start_backups()
 
     def load() -> None:
-        runner.run(open_store, db_path, on_done=opened, on_error=fail)
+        runner.run(open_store, db_path, ahead, on_done=opened, on_error=fail)
 
     if args.quit_after_show:
         # Prints two figures: the first window painted, then the main window's lists

@@ -72,6 +72,8 @@ from hcc_desktop.ui.worklists.reminders import (
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+# The history check starts once the first lists are shown, or after this if they never are.
+HISTORY_CHECK_FALLBACK_MS = 30_000
 DAY_CHECK_MS = 60_000
 HEADER_STATE_KEY = "main_window/table_header_v2"  # v2: progress and holder columns
 
@@ -96,6 +98,7 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         *,
         clock: Callable[[], datetime] | None = None,
         notifier: Notifier | None = None,
+        check_history: bool = True,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -163,10 +166,25 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         self.refresh()
         self.reminder_controller.start()
         self.sync_controller.start()
-        # The history check runs on the task runner: the window shows at once.
         self.sync_controller.sync_failed.connect(self._sync_refused)
-        self.audit_controller.check()
+        # The history check reads the whole store (minutes and about 2 GB at 100,000
+        # dossiers, docs/benchmarks.md) on its own lane: it starts once the first lists
+        # are shown, not beside them, where it held them up (issue 14). ``check_history``
+        # False: not at all (--quit-after-show quits at the lists).
+        self._history_check_due = check_history
+        if check_history:
+            self.worklists.loaded.connect(self._start_history_check)
+            # Owned by the window: it dies with it, never calling into a deleted one.
+            self._history_timer = QTimer(self)
+            self._history_timer.setSingleShot(True)
+            self._history_timer.timeout.connect(self._start_history_check)
+            self._history_timer.start(HISTORY_CHECK_FALLBACK_MS)
         self._first_show = True
+
+    def _start_history_check(self, *_args: object) -> None:
+        if self._history_check_due and not self._closed:
+            self._history_check_due = False
+            self.audit_controller.check()
 
     def _sync_refused(self, exc: object) -> None:
         # A sync refused for a broken chain: the banner names the dossier.

@@ -63,3 +63,35 @@ def test_a_sync_refused_for_a_broken_chain_checks_again(
         w.sync_controller.sync_failed.emit(SyncError("chain_broken", code=d.code))
     assert not w.audit_banner.isHidden()
     assert d.code in w.audit_banner.label.text()
+
+
+def test_the_history_check_starts_once_the_first_lists_are_loaded(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    """It reads the whole store (minutes at 100,000 dossiers): not beside the first lists
+    (issue 14)."""
+    accept_dossier(full_name="Nguyễn Văn An")
+    w = MainWindow(services, runner)
+    qtbot.addWidget(w)
+    # Built: the lists are queued on the task runner, the history check is not.
+    assert w.read_runner.pending_count == 0
+    assert w.audit_controller.findings is None
+    with qtbot.waitSignal(w.worklists.loaded, timeout=10_000):
+        pass
+    with qtbot.waitSignal(w.audit_controller.checked, timeout=10_000):
+        pass
+    assert w.audit_controller.findings == []
+
+
+def test_without_the_history_check_the_lists_load_alone(
+    qtbot: QtBot, services: Services, runner: TaskRunner, accept_dossier: AcceptDossier
+) -> None:
+    """--quit-after-show quits at the lists: the check would only hold the exit up."""
+    accept_dossier(full_name="Nguyễn Văn An")
+    w = MainWindow(services, runner, check_history=False)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.worklists.loaded, timeout=10_000):
+        pass
+    w._start_history_check()  # the fallback timer's call: still nothing
+    assert w.read_runner.pending_count == 0
+    assert w.audit_controller.findings is None

@@ -24,7 +24,9 @@ def paint(self, event):
     if not seen:
         seen.update(
             sqlalchemy="sqlalchemy" in sys.modules,
-            services="hcc_desktop.services" in sys.modules,
+            # The package itself is light (the key is looked up through it on a
+            # thread meanwhile); the services are wired in services/wiring.py.
+            services="hcc_desktop.services.wiring" in sys.modules,
             main_window="hcc_desktop.ui.main_window" in sys.modules,
         )
     original(self, event)

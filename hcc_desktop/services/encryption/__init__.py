@@ -4,6 +4,7 @@ recovery key, and the migration of a plain store, on open."""
 from hcc_desktop.services.encryption.keys import (
     RECOVERY_ENV,
     StoreUnlock,
+    UnlockAhead,
     connect_store,
     decode_recovery_key,
     encode_recovery_key,
@@ -15,6 +16,7 @@ from hcc_desktop.services.encryption.keys import (
 __all__ = [
     "RECOVERY_ENV",
     "StoreUnlock",
+    "UnlockAhead",
     "connect_store",
     "decode_recovery_key",
     "encode_recovery_key",

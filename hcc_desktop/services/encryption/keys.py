@@ -146,6 +146,42 @@ def unlock_store(path: Path) -> StoreUnlock:
     return StoreUnlock(key, new_recovery_key=encode_recovery_key(key))
 
 
+class UnlockAhead:
+    """``unlock_store(path)`` started on a thread of its own, to be collected later.
+
+    Looking a key up costs the desktop program's start-up most of what an encrypted
+    store costs over a plain one (docs/benchmarks.md): importing ``keyring`` and
+    finding its backend, the scrypt derivation of the encrypted-file keyring (which
+    releases the GIL: it runs on the other core), and the first decrypted pages. Begun
+    before the first window is made, it is done by the time the services are imported.
+    This package imports no SQLAlchemy, so the thread does not either.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        self.path = Path(path)
+        self._unlock: StoreUnlock | None = None
+        self._error: BaseException | None = None
+        # Not a daemon: a new store's key may be being written to the keyring file.
+        self._thread = threading.Thread(target=self._run, name="store-key", daemon=False)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._unlock = unlock_store(self.path)
+        except BaseException as exc:  # handed to whoever collects the result
+            self._error = exc
+
+    def result(self) -> StoreUnlock:
+        """The store's key (waits for the lookup); raises what ``unlock_store`` raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._unlock is not None
+        return self._unlock
+
+
 def backup_key(backup: Path, store: Path) -> bytes | None:
     """The key a backup file is encrypted with (None: a plain backup): the key given as
     ``HCC_RECOVERY_KEY`` (a restore onto a new computer), else the keyring's key of
