@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
 from hcc_desktop.core.chain import (
     GENESIS,
+    RECEIPT_FIELDS,
     Break,
     ChainedEvent,
     DeviceRecord,
@@ -196,6 +197,12 @@ def verify_chains(db: Database, device_id: str | None = None) -> list[AuditFindi
     return [f for code in sorted(found) for f in found[code]]
 
 
+_EVENTS: Table = DossierEventRow.__table__  # type: ignore[assignment]
+_DOSSIERS: Table = DossierRow.__table__  # type: ignore[assignment]
+# What the chain checks read of a dossier: its code and its receipt fields.
+_RECEIPT_COLUMNS = (_DOSSIERS.c.id, _DOSSIERS.c.code, *(_DOSSIERS.c[n] for n in RECEIPT_FIELDS))
+
+
 def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
     """The chain findings of what a push is about to send: what the sync checks.
 
@@ -219,17 +226,21 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
             )
         )
         ids = sorted(pending_dossiers)
-        rows: list[DossierEventRow] = []
-        dossiers: dict[str, DossierRow] = {}
+        # Plain rows (the columns' values as the ORM would give them, read by
+        # attribute the same way), not ORM objects: a first push checks every
+        # event of the store, and building objects cost more than the hashing.
+        rows: list[Any] = []
+        dossiers: dict[str, Any] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            rows += s.scalars(
-                select(DossierEventRow)
-                .where(DossierEventRow.dossier_id.in_(chunk))
-                .order_by(DossierEventRow.recorded_at, DossierEventRow.id)
-            )
+            rows += s.execute(
+                select(_EVENTS)
+                .where(_EVENTS.c.dossier_id.in_(chunk))
+                .order_by(_EVENTS.c.recorded_at, _EVENTS.c.id)
+            ).all()
             dossiers.update(
-                (d.id, d) for d in s.scalars(select(DossierRow).where(DossierRow.id.in_(chunk)))
+                (d.id, d)
+                for d in s.execute(select(*_RECEIPT_COLUMNS).where(_DOSSIERS.c.id.in_(chunk)))
             )
         rows.sort(key=lambda e: (e.recorded_at, e.id))
         found = _chain_findings(rows, dossiers, device_id, device_chain=False)
@@ -240,15 +251,15 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
             )
         )
         if oldest is not None:
-            tail = list(
-                s.scalars(
-                    select(DossierEventRow)
+            tail: list[Any] = list(
+                s.execute(
+                    select(_EVENTS)
                     .where(
-                        DossierEventRow.device_id == device_id,
-                        DossierEventRow.device_seq >= max(int(oldest) - 1, 1),
+                        _EVENTS.c.device_id == device_id,
+                        _EVENTS.c.device_seq >= max(int(oldest) - 1, 1),
                     )
-                    .order_by(DossierEventRow.device_seq)
-                )
+                    .order_by(_EVENTS.c.device_seq)
+                ).all()
             )
             for b in _tail_breaks(tail, int(oldest)):
                 e = next((r for r in tail if r.id == b.record_id), None)
