@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import desc, insert, select
+from sqlalchemy import Table, desc, insert, select
 from sqlalchemy.orm import Session
 
 from hcc_desktop.core.chain import (
@@ -300,6 +300,9 @@ def data_hash(data: Any) -> str:
     return hashlib.sha256(canonical_bytes({"data": data})).hexdigest()
 
 
+_UNIT_CHAIN: Table = UnitChainEntry.__table__  # type: ignore[assignment]
+
+
 def append_unit_chain(
     s: Session,
     unit_code: str,
@@ -338,7 +341,8 @@ def append_unit_chain(
             }
         )
         prev = digest
-    s.execute(insert(UnitChainEntry), rows)
+    # Core's executemany: the ORM's bulk insert walked every row again.
+    s.execute(insert(_UNIT_CHAIN), rows)
 
 
 @dataclass(frozen=True)
