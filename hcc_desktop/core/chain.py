@@ -287,6 +287,9 @@ EVENT_FIELDS = (
 )
 
 
+_EVENT_READ = (*EVENT_FIELDS, "data_json")
+
+
 def _utc_naive(value: Any) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
@@ -307,10 +310,19 @@ def event_content(event: Any, receipt: Any = None) -> dict[str, Any]:
     (the dossier row or mapping) is given for the genesis event only: its
     :data:`RECEIPT_FIELDS` join the content.
     """
-    content: dict[str, Any] = {name: _utc_naive(_get(event, name)) for name in EVENT_FIELDS}
-    raw = _get(event, "data_json") or "{}"
+    # Mapping or row decided once per event, not per field (an ABC check costs).
+    if isinstance(event, Mapping):
+        values = [event.get(name) for name in _EVENT_READ]
+    else:
+        values = [getattr(event, name, None) for name in _EVENT_READ]
+    content: dict[str, Any] = {
+        name: _utc_naive(value) if isinstance(value, datetime) else value
+        for name, value in zip(EVENT_FIELDS, values, strict=False)
+    }
+    raw = values[-1] or "{}"
     try:
-        content["data"] = json.loads(raw)
+        # Most events carry no data: "{}" needs no parser.
+        content["data"] = {} if raw == "{}" else json.loads(raw)
     except ValueError:
         content["data"] = raw
     if receipt is not None:
