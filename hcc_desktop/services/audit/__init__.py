@@ -11,6 +11,7 @@ prev_hash names an event of the dossier; no replayed content) and per device
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -201,6 +202,15 @@ _EVENTS: Table = DossierEventRow.__table__  # type: ignore[assignment]
 _DOSSIERS: Table = DossierRow.__table__  # type: ignore[assignment]
 # What the chain checks read of a dossier: its code and its receipt fields.
 _RECEIPT_COLUMNS = (_DOSSIERS.c.id, _DOSSIERS.c.code, *(_DOSSIERS.c[n] for n in RECEIPT_FIELDS))
+# Rows as named tuples: read by attribute like ORM objects, at a C descriptor's cost.
+
+
+def _record_type(name: str, fields: list[str]) -> Any:
+    return namedtuple(name, fields)
+
+
+_Event = _record_type("_Event", [c.name for c in _EVENTS.c])
+_Receipt = _record_type("_Receipt", [c.name for c in _RECEIPT_COLUMNS])
 
 
 def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
@@ -233,14 +243,20 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
         dossiers: dict[str, Any] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            rows += s.execute(
-                select(_EVENTS)
-                .where(_EVENTS.c.dossier_id.in_(chunk))
-                .order_by(_EVENTS.c.recorded_at, _EVENTS.c.id)
-            ).all()
+            rows += map(
+                _Event._make,
+                s.execute(
+                    select(_EVENTS)
+                    .where(_EVENTS.c.dossier_id.in_(chunk))
+                    .order_by(_EVENTS.c.recorded_at, _EVENTS.c.id)
+                ),
+            )
             dossiers.update(
                 (d.id, d)
-                for d in s.execute(select(*_RECEIPT_COLUMNS).where(_DOSSIERS.c.id.in_(chunk)))
+                for d in map(
+                    _Receipt._make,
+                    s.execute(select(*_RECEIPT_COLUMNS).where(_DOSSIERS.c.id.in_(chunk))),
+                )
             )
         rows.sort(key=lambda e: (e.recorded_at, e.id))
         found = _chain_findings(rows, dossiers, device_id, device_chain=False)
