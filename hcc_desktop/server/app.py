@@ -13,6 +13,7 @@ import os
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -376,7 +377,7 @@ def create_app(
         device = await authenticate(request)
         since = _int_param(request, "since", 0)
         limit = _int_param(request, "limit", DEFAULT_PAGE)
-        page = await run_in_threadpool(sync.changes_since, device, since, limit)
+        page = await run_in_threadpool(partial(sync.changes_since, raw=True), device, since, limit)
         await run_in_threadpool(sync.touch, device)
         return _WireResponse(page.to_json())
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import random
 import unicodedata
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
+from enum import Enum
 
+import pytest
+
+from hcc_desktop.core import chain as chain_module
 from hcc_desktop.core.chain import (
     GENESIS,
     BreakKind,
@@ -203,3 +210,40 @@ def test_an_event_hashes_the_same_stored_and_on_the_wire() -> None:
         corrected, [{"before": {"owner_phone": "0912345678"}, "after": {"owner_phone": "0987"}}]
     )
     assert record_hash(wire_event_content(wire, undone), GENESIS) == digest
+
+
+def _walked(content: dict) -> bytes:
+    """The encoding by the walk alone (the reference the fast path must equal)."""
+    return json.dumps(
+        chain_module._canon(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def test_canonical_fast_path_gives_the_walks_bytes() -> None:
+    nfd = unicodedata.normalize("NFD", "Nguyễn Văn Đức")
+    samples = [
+        {"a": "Nguyễn", "b": nfd, "at": AT, "n": None, "t": True, "i": -(2**63)},
+        {"t": datetime(2026, 1, 1, 8, tzinfo=timezone(timedelta(hours=7))), "d": AT.date()},
+        # An escape's letter followed by a combining mark: the text is not NFC.
+        {"x": "\n\u0303", "y": 'a"\u0301', "z": "\\\u0301", "c": "\x00\x1f\x7f\u2028"},
+        {"f": [1.5, 1e16, float("nan"), 1e-7], "big": 2**70, "u64": 2**64 - 1},
+        {"\u212b": 1, "Å": 2, unicodedata.normalize("NFD", "é"): 3},
+        {"nested": {"z": {"y": [{"k": AT}, ("é", 1)]}}, "B": 1, "a": 2, "\U0001f600": 3},
+    ]
+    letters = ["a", "e", "\u0301", "\u0303", "\n", '"', "\\", "\x00", "ễ", "\u212b", "\u1100"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 6)))
+        key = "".join(rng.choice(letters) for _ in range(rng.randint(1, 3)))
+        samples.append({key: text, "z": [text, {"q": text, key + "x": 1}]})
+    for content in samples:
+        assert canonical_bytes(content) == _walked(content), content
+
+
+def test_canonical_refuses_what_the_walk_refuses() -> None:
+    class Plain(Enum):
+        A = "a"
+
+    for content in ({1: "a"}, {"a": {2: 3}}, {"u": uuid.uuid4()}, {"p": Plain.A}):
+        with pytest.raises(TypeError):
+            canonical_bytes(content)

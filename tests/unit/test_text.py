@@ -6,7 +6,7 @@ import random
 import re
 import unicodedata
 
-from hcc_desktop.core.text import fold, tokens
+from hcc_desktop.core.text import fold, fold_each, tokens
 
 _SPACES = re.compile(r"\s+")
 
@@ -44,3 +44,15 @@ def test_fold_matches_its_definition_on_mixed_text() -> None:
         text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
         assert fold(text) == reference_fold(text), text
         assert fold(unicodedata.normalize("NFD", text)) == fold(text), text
+
+
+def test_fold_each_is_fold_of_each_value() -> None:
+    # White space of every kind, NUL inside a value, marks alone, a final sigma.
+    pieces = ["a", "B", " ", "\t", "\u00a0", "ễ", "Đ", "\u0301", "\x00", "\x1f", "Σ", "ß", "Nguyễn"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        values = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+            for _ in range(rng.randint(0, 8))
+        ]
+        assert fold_each(values) == [fold(v) for v in values], values

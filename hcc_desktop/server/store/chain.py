@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import desc, insert, select
+from sqlalchemy import Table, desc, select
 from sqlalchemy.orm import Session
 
 from hcc_desktop.core.chain import (
@@ -56,6 +56,7 @@ from hcc_desktop.server.store.common import (
     VERSIONED_MODELS,
     StoreBase,
     among,
+    copy_rows,
     doc_table,
     id_chunks,
 )
@@ -340,6 +341,21 @@ def data_hash(data: Any) -> str:
     return hashlib.sha256(canonical_bytes({"data": data})).hexdigest()
 
 
+_UNIT_CHAIN: Table = UnitChainEntry.__table__  # type: ignore[assignment]
+_UNIT_CHAIN_COLUMNS = (
+    "unit_code",
+    "seq",
+    "kind",
+    "record_id",
+    "rev",
+    "data_hash",
+    "prev_hash",
+    "hash",
+    "device_id",
+    "created_at",
+)
+
+
 def append_unit_chain(
     s: Session,
     unit_code: str,
@@ -363,22 +379,9 @@ def append_unit_chain(
         seq += 1
         d_hash = data_hash(data)
         digest = entry_hash(unit_code, seq, kind, record_id, rev, d_hash, prev)
-        rows.append(
-            {
-                "unit_code": unit_code,
-                "seq": seq,
-                "kind": kind,
-                "record_id": record_id,
-                "rev": rev,
-                "data_hash": d_hash,
-                "prev_hash": prev,
-                "hash": digest,
-                "device_id": device_id,
-                "created_at": now,
-            }
-        )
+        rows.append((unit_code, seq, kind, record_id, rev, d_hash, prev, digest, device_id, now))
         prev = digest
-    s.execute(insert(UnitChainEntry), rows)
+    copy_rows(s, _UNIT_CHAIN, _UNIT_CHAIN_COLUMNS, rows)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+import orjson
 from sqlalchemy import (
     LargeBinary,
     String,
@@ -71,9 +72,20 @@ class ChangesMixin(StoreBase):
     # pull ---------------------------------------------------------------------------------
 
     def changes_since(
-        self, device: DeviceIdentity, since: int, limit: int, max_bytes: int = MAX_PAGE_BYTES
+        self,
+        device: DeviceIdentity,
+        since: int,
+        limit: int,
+        max_bytes: int = MAX_PAGE_BYTES,
+        *,
+        raw: bool = False,
     ) -> ChangesPage:
         """The unit's changes after ``since`` made by other devices, oldest first.
+
+        ``raw``: each record's ``data`` is its stored JSON text as an
+        ``orjson.Fragment``, written into the response as it is (the HTTP
+        endpoint): a first pull would otherwise decode every document from the
+        database only to encode it again.
 
         A page holds at most ``limit`` changes and about ``max_bytes`` bytes
         of records (a single larger record still goes, alone): the sizes are
@@ -112,7 +124,7 @@ class ChangesMixin(StoreBase):
             # Without more, everything of the unit up to this snapshot's newest
             # revision has been seen (own writes included): skip past it at once.
             cursor = page[-1].rev if more else max(since, self._unit_high_water(s, unit, scopes))
-            changes = self._dossiers_first(s, device, page, ahead, scopes)
+            changes = self._dossiers_first(s, device, page, ahead, scopes, raw)
         return ChangesPage(changes, cursor, more)
 
     @staticmethod
@@ -232,14 +244,24 @@ class ChangesMixin(StoreBase):
         return ahead
 
     def _load(
-        self, s: Session, unit: str, scopes: tuple[str, str], revs: dict[str, set[int]]
-    ) -> dict[int, dict[str, Any]]:
-        """The documents of the given revisions, per kind: {rev: data}."""
-        data: dict[int, dict[str, Any]] = {}
+        self,
+        s: Session,
+        unit: str,
+        scopes: tuple[str, str],
+        revs: dict[str, set[int]],
+        raw: bool = False,
+    ) -> dict[int, Any]:
+        """The documents of the given revisions, per kind: {rev: data} (with
+        ``raw``, data as an ``orjson.Fragment`` of the stored text)."""
+        data: dict[int, Any] = {}
+
+        def document(column: Any) -> Any:
+            return cast(column, Text()) if raw else column
+
         for kind, model in _DOC_MODELS:
             c = doc_table(model).c
             for chunk in _slices(sorted(revs.get(kind, set()))):
-                query = select(c.rev, c.data).where(c.unit_code == unit, c.rev.in_(chunk))
+                query = select(c.rev, document(c.data)).where(c.unit_code == unit, c.rev.in_(chunk))
                 data.update((int(rev), doc) for rev, doc in s.execute(query).all())
         published = sorted(
             rev
@@ -249,8 +271,10 @@ class ChangesMixin(StoreBase):
         )
         p = PublishedDoc.__table__.c
         for chunk in _slices(published):
-            query = select(p.rev, p.data).where(p.scope.in_(scopes), p.rev.in_(chunk))
+            query = select(p.rev, document(p.data)).where(p.scope.in_(scopes), p.rev.in_(chunk))
             data.update((int(rev), doc) for rev, doc in s.execute(query).all())
+        if raw:
+            return {rev: orjson.Fragment(text) for rev, text in data.items()}
         return data
 
     def _dossiers_first(
@@ -260,6 +284,7 @@ class ChangesMixin(StoreBase):
         page: list[_Candidate],
         ahead: dict[str, _Candidate],
         scopes: tuple[str, str],
+        raw: bool = False,
     ) -> list[dict[str, Any]]:
         in_page = {c.dossier_id: c for c in page if c.kind == "dossier"}
         early_for: dict[str, _Candidate] = {}
@@ -271,7 +296,7 @@ class ChangesMixin(StoreBase):
         revs: dict[str, set[int]] = {}
         for c in [*page, *early_for.values()]:
             revs.setdefault(c.kind, set()).add(c.rev)
-        data = self._load(s, device.unit_code, scopes, revs)
+        data = self._load(s, device.unit_code, scopes, revs, raw)
         changes: list[dict[str, Any]] = []
         sent: set[str] = set()
         for change in page:

@@ -9,18 +9,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Table,
     Text,
     bindparam,
-    cast,
-    column,
-    func,
     insert,
     select,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from hcc_desktop.core.chain import GENESIS
@@ -61,6 +56,7 @@ from hcc_desktop.server.store.common import (
     StoreBase,
     among,
     bad_request,
+    copy_rows,
     doc_table,
     draw_revisions,
     high_water,
@@ -241,8 +237,6 @@ _DOC_MODELS: dict[str, type[EventDoc] | type[RatingDoc] | type[AccessDoc]] = {
     "rating": RatingDoc,
     "access": AccessDoc,
 }
-# Rows per INSERT statement: bounds the statement's size for a 100,000-item bundle.
-INSERT_ROWS = 2000
 
 
 class BatchApplier:
@@ -549,42 +543,19 @@ class BatchApplier:
     ) -> None:
         """Insert ``rows`` (rev, data, data as JSON text), with ``fixed`` values in every row.
 
-        The ``keys`` columns hold the members of ``data`` of the same name.
-        PostgreSQL: one INSERT … SELECT FROM jsonb_to_recordset(document) per
-        INSERT_ROWS rows, the document assembled from the JSON texts as they
-        are (one statement, one round trip, one text parameter). SQLite,
-        in-process: an executemany.
+        The ``keys`` columns hold the members of ``data`` of the same name. One
+        ``COPY`` stream on PostgreSQL, the JSON texts as they are (PostgreSQL
+        parses each once into JSONB); an executemany on SQLite (``copy_rows``).
         """
-        for start in range(0, len(rows), INSERT_ROWS):
-            part = rows[start : start + INSERT_ROWS]
-            if self.postgresql:
-                document = "[" + ",".join(f'{{"r":{rev},"d":{raw}}}' for rev, _, raw in part) + "]"
-                records = (
-                    func.jsonb_to_recordset(cast(bindparam("records", document, Text()), JSONB()))
-                    .table_valued(column("r", BigInteger()), column("d", JSONB()))
-                    .render_derived(with_types=True)
-                )
-                doc = records.c.d
-                picked: list[ColumnElement[Any]] = [doc[key].astext for key in keys]
-                picked += [records.c.r, doc]
-                picked += [bindparam(f"f_{n}", v, type_=table.c[n].type) for n, v in fixed.items()]
-                names = [*keys, "rev", "data", *fixed]
-                self.s.execute(table.insert().from_select(names, select(*picked)))
-            else:
-                values = {f"v_{n}": v for n, v in fixed.items()}
-                statement = table.insert().values(
-                    {
-                        n: bindparam(f"v_{n}", type_=Text() if n == "data" else table.c[n].type)
-                        for n in [*keys, "rev", "data", *fixed]
-                    }
-                )
-                self.s.execute(
-                    statement,
-                    [
-                        {**{f"v_{k}": data[k] for k in keys}, "v_rev": rev, "v_data": raw, **values}
-                        for rev, data, raw in part
-                    ],
-                )
+        names = [*keys, "rev", "data", *fixed]
+        constant = tuple(fixed.values())
+        copy_rows(
+            self.s,
+            table,
+            names,
+            ((*(data[k] for k in keys), rev, raw, *constant) for rev, data, raw in rows),
+            json_texts=("data",),
+        )
 
 
 def _chain_head(request: Any) -> Any:

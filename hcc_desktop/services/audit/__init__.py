@@ -13,14 +13,16 @@ content. Then folds each dossier's events
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
 from hcc_desktop.core.chain import (
     GENESIS,
+    RECEIPT_FIELDS,
     Break,
     BreakKind,
     ChainedEvent,
@@ -232,6 +234,21 @@ def verify_chains(db: Database, device_id: str | None = None) -> list[AuditFindi
     return [f for code in sorted(found) for f in found[code]]
 
 
+_EVENTS: Table = DossierEventRow.__table__  # type: ignore[assignment]
+_DOSSIERS: Table = DossierRow.__table__  # type: ignore[assignment]
+# What the chain checks read of a dossier: its code and its receipt fields.
+_RECEIPT_COLUMNS = (_DOSSIERS.c.id, _DOSSIERS.c.code, *(_DOSSIERS.c[n] for n in RECEIPT_FIELDS))
+# Rows as named tuples: read by attribute like ORM objects, at a C descriptor's cost.
+
+
+def _record_type(name: str, fields: list[str]) -> Any:
+    return namedtuple(name, fields)
+
+
+_Event = _record_type("_Event", [c.name for c in _EVENTS.c])
+_Receipt = _record_type("_Receipt", [c.name for c in _RECEIPT_COLUMNS])
+
+
 def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
     """The chain findings of what a push is about to send: what the sync checks.
 
@@ -255,17 +272,27 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
             )
         )
         ids = sorted(pending_dossiers)
-        rows: list[DossierEventRow] = []
-        dossiers: dict[str, DossierRow] = {}
+        # Plain rows (the columns' values as the ORM would give them, read by
+        # attribute the same way), not ORM objects: a first push checks every
+        # event of the store, and building objects cost more than the hashing.
+        rows: list[Any] = []
+        dossiers: dict[str, Any] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            rows += s.scalars(
-                select(DossierEventRow)
-                .where(DossierEventRow.dossier_id.in_(chunk))
-                .order_by(DossierEventRow.recorded_at, DossierEventRow.id)
+            rows += map(
+                _Event._make,
+                s.execute(
+                    select(_EVENTS)
+                    .where(_EVENTS.c.dossier_id.in_(chunk))
+                    .order_by(_EVENTS.c.recorded_at, _EVENTS.c.id)
+                ),
             )
             dossiers.update(
-                (d.id, d) for d in s.scalars(select(DossierRow).where(DossierRow.id.in_(chunk)))
+                (d.id, d)
+                for d in map(
+                    _Receipt._make,
+                    s.execute(select(*_RECEIPT_COLUMNS).where(_DOSSIERS.c.id.in_(chunk))),
+                )
             )
         rows.sort(key=lambda e: (e.recorded_at, e.id))
         pending_access = select(OutboxRow.entity_id).where(OutboxRow.kind == "access")
@@ -282,13 +309,12 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
         if starts:
             oldest = min(starts)
             start = max(oldest - 1, 1)
-            events_tail = list(
-                s.scalars(
-                    select(DossierEventRow).where(
-                        DossierEventRow.device_id == device_id,
-                        DossierEventRow.device_seq >= start,
-                    )
-                )
+            events_tail: list[Any] = list(
+                s.execute(
+                    select(_EVENTS)
+                    .where(_EVENTS.c.device_id == device_id, _EVENTS.c.device_seq >= start)
+                    .order_by(_EVENTS.c.device_seq)
+                ).all()
             )
             access_tail = list(
                 s.scalars(

@@ -28,7 +28,7 @@ from hcc_desktop.core.domain import (
     Timeliness,
 )
 from hcc_desktop.core.errors import NotFound
-from hcc_desktop.core.text import fold, nfc, tokens
+from hcc_desktop.core.text import fold_each, nfc, tokens
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierEventRow, DossierRow, ProcedureRow
 
@@ -116,7 +116,7 @@ def search_text(
     parts = [code, owner_name, owner_id_number, owner_phone, procedure_code, procedure_name]
     if submitter is not None:
         parts += [submitter.full_name, submitter.id_number, submitter.phone]
-    return " ".join(fold(p) for p in parts if p)
+    return " ".join(fold_each([p for p in parts if p]))
 
 
 _NUMBER_ONLY = re.compile(r"^\+?\d[\d\s.]*$")
