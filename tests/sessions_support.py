@@ -28,12 +28,18 @@ def hold_sessions(services: Services, clock: FakeClock) -> HeldSessions:
     fee, two results returned and two ratings (at the first session)."""
     field = services.field.sessions
 
-    def plan(quarter: str, day: date) -> str:
+    def plan(quarter: str, day: date, start: time = time(7, 30), end: time = time(11, 30)) -> str:
         return field.plan(
-            quarter=quarter, day=day, place="Nhà văn hóa", officers=["Trần Thị Bình"]
+            quarter=quarter,
+            day=day,
+            start=start,
+            end=end,
+            place="Nhà văn hóa",
+            officers=["Trần Thị Bình"],
         ).id
 
-    a, b = plan("Khu phố 3", SATURDAY), plan("Khu phố 5", SATURDAY)
+    a = plan("Khu phố 3", SATURDAY)
+    b = plan("Khu phố 5", SATURDAY, time(13, 30), time(16, 30))
     c = plan("khu pho 3", NEXT_SATURDAY)
     # A result to hand over at the first session: received and finished before it.
     clock.now = datetime(2026, 11, 24, 10, 0)

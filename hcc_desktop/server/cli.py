@@ -324,7 +324,29 @@ def _print_part(title: str, part: dict[str, Any]) -> None:
             print(f"      {i['name']}: {shown}")
             if i["lack_text"]:
                 print(f"        {i['lack_text']}")
+    _print_sessions(part.get("sessions"))
     print()
+
+
+def _print_sessions(held: dict[str, Any] | None) -> None:
+    """The Saturday sessions held in the period (issue 13): per quarter, per session."""
+    if not held or not held["total"]["sessions"]:
+        return
+    total = held["total"]
+    print(
+        f"  Buổi tiếp nhận thứ Bảy: {total['sessions']} buổi, {total['dossiers']} hồ sơ, "
+        f"phí {total['fees_total']} đ, trả {total['returns']} kết quả, "
+        f"đánh giá {'/'.join(str(v) for v in total['ratings'].values())} (mức 3/2/1)"
+    )
+    groups = (("khu phố", held.get("per_quarter", [])), ("buổi", held.get("per_session", [])))
+    for title, lines in groups:
+        for x in lines:
+            procedures = ", ".join(f"{p['code']}: {p['count']}" for p in x["by_procedure"])
+            print(
+                f"    {title} {x['label']}: {x['sessions']} buổi, {x['dossiers']} hồ sơ "
+                f"({procedures}), phí {x['fees_total']} đ, trả {x['returns']}, "
+                f"đánh giá {'/'.join(str(v) for v in x['ratings'].values())}"
+            )
 
 
 def cmd_report(args: argparse.Namespace, store: Any) -> int:
