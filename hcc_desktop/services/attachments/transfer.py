@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CHUNK_SIZE = 1024 * 1024
 # Chunk requests in flight during an upload.
-PARALLEL = 3
+PARALLEL = 4
 # Files uploaded side by side (each read, opened and finished by its own worker).
 FILES_AHEAD = 4
 CURSOR_KEY = "attachments_cursor"
