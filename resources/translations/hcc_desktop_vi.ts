@@ -5503,8 +5503,8 @@ hài lòng</translation>
         <translation>Theo khu phố</translation>
     </message>
     <message>
-        <source>Figures &amp;of</source>
-        <translation>Số liệu &amp;theo</translation>
+        <source>Fig&amp;ures of</source>
+        <translation>Số liệ&amp;u theo</translation>
     </message>
     <message>
         <source>Dossiers received at the Saturday sessions held in the period, the fees collected, the results returned and the ratings taken there.</source>

@@ -176,7 +176,7 @@ class SessionsPage(QWidget):
         self.by_combo.addItem(self.tr("Per session"), PER_SESSION)
         self.by_combo.addItem(self.tr("Per quarter (khu phố)"), PER_QUARTER)
         self.by_combo.currentIndexChanged.connect(self._show)
-        by_label = QLabel(self.tr("Figures &of"))
+        by_label = QLabel(self.tr("Fig&ures of"))
         by_label.setBuddy(self.by_combo)
         self.summary_label = QLabel()
         bar = QHBoxLayout()
