@@ -25,6 +25,7 @@ from there.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import uuid
 from collections.abc import Iterable
@@ -52,8 +53,9 @@ class ChunkFiles:
     def put(self, sha: str, data: bytes) -> None:
         """Write a chunk (its hash already checked); nothing when it is there."""
         target = self.path(sha)
-        if target.is_file() and target.stat().st_size == len(data):
-            return
+        existing = self.read(sha)
+        if existing is not None and hashlib.sha256(existing).hexdigest() == sha:
+            return  # stored once; a damaged copy (a crash) is replaced below
         target.parent.mkdir(mode=0o700, exist_ok=True)
         temporary = target.with_name(f".{sha}.{uuid.uuid4().hex}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
