@@ -105,6 +105,9 @@ class SessionFigures:
     fees_total: int
     returns: int
     ratings: int
+    # Dossiers received per procedure (most first) and ratings per overall level (3 → 1).
+    by_procedure: tuple[CountLine, ...] = ()
+    ratings_by_level: tuple[CountLine, ...] = ()
 
 
 @dataclass(frozen=True)

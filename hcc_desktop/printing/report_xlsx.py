@@ -4,9 +4,12 @@ a second sheet with the rates (numerator, denominator, rate)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from typing import Any
 
 from hcc_desktop.core.domain import UnitInfo
 from hcc_desktop.core.errors import PrintError
+from hcc_desktop.core.field import SessionFigures
 from hcc_desktop.core.index766 import Index766
 from hcc_desktop.core.reports import PeriodicReport
 from hcc_desktop.core.text import nfc
@@ -24,11 +27,32 @@ from hcc_desktop.printing.report_text import RATE_NAMES
 SHEET_06A = "Biểu II.06a"
 SHEET_RATES = "Tỷ lệ"
 SHEET_766 = "Chỉ số 766"
+SHEET_SESSIONS = "Buổi thứ Bảy"
+SESSION_HEADS = (
+    "Buổi / khu phố",
+    "Số buổi",
+    "Hồ sơ tiếp nhận",
+    "Phí, lệ phí đã thu (đồng)",
+    "Kết quả đã trả",
+    "Lượt đánh giá",
+    "Rất hài lòng",
+    "Hài lòng",
+    "Không hài lòng",
+    "Theo thủ tục",
+)
 HEADER_ROW = 5  # rows 1–4: unit, form code, title, period; rows 5–7 header, 8 numbers
 FIRST_DATA_ROW = 9
 
 
-def render_06a_xlsx(report: PeriodicReport, unit: UnitInfo, index: Index766 | None = None) -> bytes:
+def render_06a_xlsx(
+    report: PeriodicReport,
+    unit: UnitInfo,
+    index: Index766 | None = None,
+    *,
+    sessions: tuple[Sequence[SessionFigures], Sequence[SessionFigures]] | None = None,
+) -> bytes:
+    """The workbook; ``sessions`` (per session, per quarter) adds the Saturday
+    sessions' sheet."""
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, Side
@@ -134,6 +158,8 @@ def render_06a_xlsx(report: PeriodicReport, unit: UnitInfo, index: Index766 | No
                     )
             sheet.append(["Tổng", None, None, None, None, index.max, round(index.total, 2)])
             sheet.column_dimensions["A"].width = 70
+        if sessions is not None:
+            _sessions_sheet(wb.create_sheet(SHEET_SESSIONS), *sessions, bold=bold)
         out = io.BytesIO()
         wb.save(out)
         return out.getvalue()
@@ -141,3 +167,56 @@ def render_06a_xlsx(report: PeriodicReport, unit: UnitInfo, index: Index766 | No
         raise PrintError(
             "print_failed", form="06a-xlsx", reason=f"{type(exc).__name__}: {exc}"
         ) from exc
+
+
+def _session_line(f: SessionFigures) -> list[Any]:
+    levels = {line.key: line.count for line in f.ratings_by_level}
+    return [
+        f.label,
+        f.sessions,
+        f.dossiers,
+        f.fees_total,
+        f.returns,
+        f.ratings,
+        levels.get("3", 0),
+        levels.get("2", 0),
+        levels.get("1", 0),
+        "; ".join(f"{line.label} ({line.key}): {line.count}" for line in f.by_procedure),
+    ]
+
+
+def _sessions_sheet(
+    ws: Any, per_session: Sequence[SessionFigures], per_quarter: Sequence[SessionFigures], bold: Any
+) -> None:
+    """One line per session held in the period, then one per quarter, then the total."""
+    ws.append(["Theo buổi tiếp nhận thứ Bảy"])
+    ws.cell(ws.max_row, 1).font = bold
+    ws.append(list(SESSION_HEADS))
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    for f in per_session:
+        ws.append(_session_line(f))
+    ws.append([])
+    ws.append(["Theo khu phố"])
+    ws.cell(ws.max_row, 1).font = bold
+    ws.append(list(SESSION_HEADS))
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    for f in per_quarter:
+        ws.append(_session_line(f))
+    total = [
+        "Tổng cộng",
+        *(sum(line[i] for line in map(_session_line, per_quarter)) for i in range(1, 9)),
+        "",
+    ]
+    ws.append(total)
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    for row in ws.iter_rows(min_col=4, max_col=4):
+        for cell in row:
+            if isinstance(cell.value, int):
+                cell.number_format = "#,##0"
+    ws.column_dimensions["A"].width = 28
+    for letter in "BCDEFGHI":
+        ws.column_dimensions[letter].width = 14
+    ws.column_dimensions["J"].width = 80

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -34,6 +35,7 @@ from hcc_desktop.core.version import (
     app_version,
     parse_protocol,
 )
+from hcc_desktop.server.attachment_files import files_from_environment
 from hcc_desktop.server.attachments import add_routes as add_attachment_routes
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.limits import (
@@ -199,8 +201,12 @@ def create_app(
     failure_limit: int = DEFAULT_FAILURE_LIMIT,
     registration_limit: int = DEFAULT_REGISTRATION_LIMIT,
     min_device_protocol: int = MIN_DEVICE_PROTOCOL,
+    files: str | Path | None = None,
 ) -> FastAPI:
     """The server app over ``database_url`` (migrated first) or an existing ``store``.
+
+    ``files``: the folder of the attachments' chunks (default ``HCC_SERVER_FILES``;
+    neither: they are kept in the database).
 
     Devices declaring a sync protocol below ``min_device_protocol`` are refused.
 
@@ -381,7 +387,7 @@ def create_app(
         await run_in_threadpool(sync.touch, device)
         return _WireResponse(page.to_json())
 
-    add_attachment_routes(app, sync, _json_body, authenticate)
+    add_attachment_routes(app, sync, _json_body, authenticate, files_from_environment(files))
 
     provinces = Provinces(sync.db)
 

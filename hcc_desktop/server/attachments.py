@@ -37,6 +37,7 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.responses import JSONResponse, StreamingResponse
 
 from hcc_desktop.core.errors import SyncError
+from hcc_desktop.server.attachment_files import ChunkFiles, files_from_environment
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.models import (
     AttachmentBlob,
@@ -103,8 +104,10 @@ class UploadState:
 class AttachmentStore:
     """The server's side of attachments over its database."""
 
-    def __init__(self, db: ServerDatabase) -> None:
+    def __init__(self, db: ServerDatabase, files: ChunkFiles | None = None) -> None:
         self.db = db
+        # The chunks' bytes: files on the server's disk, else rows of the database.
+        self.files = files
         # The whole-file hash, computed while the chunks arrive (in order, or a
         # few out of order), so that finishing need not read the file back.
         self._running: dict[tuple[str, str], _RunningHash] = {}
@@ -197,8 +200,9 @@ class AttachmentStore:
                 raise SyncError("bad_request", detail=f"chunk {index} must be {expected_len} bytes")
             if digest != upload.chunk_hashes[index]:
                 raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
-            if s.get(AttachmentChunk, digest) is None:
-                s.add(AttachmentChunk(sha256=digest, data=data))
+            # Written before the chunk is marked received (same transaction):
+            # a chunk marked received is on the disk or in the database.
+            self._keep_chunk(s, digest, data)
             fresh = index not in upload.received
             if fresh:
                 upload.received = [*upload.received, index]
@@ -222,6 +226,16 @@ class AttachmentStore:
                 return UploadState(False, missing)
             manifest = list(upload.chunk_hashes)
             size, chunk_size = upload.size, upload.chunk_size
+            received = list(upload.received)
+        lost = self._lost_chunks(manifest, received)
+        if lost:
+            with self.db.write(serialise=False) as s:
+                upload = s.get(AttachmentUpload, (unit, sha), with_for_update=True)
+                if upload is not None:
+                    upload.received = [i for i in upload.received if i not in lost]
+            with self._running_lock:
+                self._running.pop((unit, sha), None)
+            return UploadState(False, sorted(lost))
         whole = self._running_digest((unit, sha), count)
         if whole is None:  # resumed after a restart, say: read the file back
             digest = hashlib.sha256()
@@ -234,6 +248,9 @@ class AttachmentStore:
                 s.delete(upload)
             if whole != sha:
                 raise SyncError("attachment_hash_mismatch", detail="the file does not match")
+            if self.files is not None:
+                # The chunk files reach the disk before the commit says the file is held.
+                self.files.flush(c for c in manifest if self.files.has(c))
             if s.get(AttachmentBlob, sha) is None:
                 s.add(
                     AttachmentBlob(
@@ -248,8 +265,35 @@ class AttachmentStore:
                 s.add(AttachmentHolder(sha256=sha, unit_code=unit))
             return UploadState(True, [])
 
+    def _keep_chunk(self, s: Any, digest: str, data: bytes) -> None:
+        """Store a chunk once (its hash checked by the caller)."""
+        if self.files is not None:
+            self.files.put(digest, data)
+        elif s.get(AttachmentChunk, digest) is None:
+            s.add(AttachmentChunk(sha256=digest, data=data))
+            s.flush()
+
+    def _lost_chunks(self, manifest: list[str], received: list[int]) -> list[int]:
+        """Received chunks whose bytes are nowhere (their file lost in a crash
+        before the upload finished): to be sent again."""
+        if self.files is None:
+            return []
+        absent = self.files.missing(manifest[i] for i in received)
+        if not absent:
+            return []
+        with self.db.read() as s:
+            in_db = set(
+                s.scalars(select(AttachmentChunk.sha256).where(AttachmentChunk.sha256.in_(absent)))
+            )
+        return [i for i in received if manifest[i] in absent - in_db]
+
     def _chunks(self, manifest: list[str]) -> Iterator[bytes]:
         for chunk_sha in manifest:
+            if self.files is not None:
+                found = self.files.read(chunk_sha)
+                if found is not None:
+                    yield found
+                    continue
             with self.db.read() as s:
                 data = s.scalar(
                     select(AttachmentChunk.data).where(AttachmentChunk.sha256 == chunk_sha)
@@ -284,10 +328,10 @@ class AttachmentStore:
                         for i in range(_chunk_count(len(data), CHUNK_SIZE)):
                             part = data[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE]
                             part_sha = hashlib.sha256(part).hexdigest()
-                            if s.get(AttachmentChunk, part_sha) is None:
-                                s.add(AttachmentChunk(sha256=part_sha, data=part))
-                                s.flush()
+                            self._keep_chunk(s, part_sha, part)
                             manifest.append(part_sha)
+                        if self.files is not None:
+                            self.files.flush(c for c in manifest if self.files.has(c))
                         s.add(
                             AttachmentBlob(
                                 sha256=sha,
@@ -399,11 +443,16 @@ async def _raw_body(request: Request, limit: int) -> bytes:
 
 
 def add_routes(
-    app: FastAPI, sync: SyncStore, json_body: Any, authenticate: Any = None
+    app: FastAPI,
+    sync: SyncStore,
+    json_body: Any,
+    authenticate: Any = None,
+    files: ChunkFiles | None = None,
 ) -> AttachmentStore:
     """Register the attachment endpoints on the sync server's app; ``authenticate``
-    is the app's device check (failures counted by its rate limits)."""
-    store = AttachmentStore(sync.db)
+    is the app's device check (failures counted by its rate limits); ``files``
+    the chunk folder (None: chunks in the database)."""
+    store = AttachmentStore(sync.db, files)
     app.state.attachments = store
 
     async def device_of(request: Request) -> DeviceIdentity:
@@ -468,4 +517,11 @@ def add_routes(
     return store
 
 
-__all__ = ["CHUNK_SIZE", "AttachmentStore", "UploadState", "add_routes"]
+__all__ = [
+    "CHUNK_SIZE",
+    "AttachmentStore",
+    "ChunkFiles",
+    "UploadState",
+    "add_routes",
+    "files_from_environment",
+]

@@ -164,12 +164,15 @@ def cmd_audit_verify(args: argparse.Namespace, store: Any) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace, store: Any) -> int:
     from hcc_desktop.core.formats.files_bundle import files_path
-    from hcc_desktop.server.attachments import AttachmentStore
+    from hcc_desktop.server.attachments import AttachmentStore, files_from_environment
 
     outcome = store.import_bundle(Path(args.file))
     data = outcome.to_json()
     if files_path(args.file).is_file():  # the attachments carried with it
-        data["attachments"] = AttachmentStore(store.db).import_files(store, files_path(args.file))
+        files = files_from_environment(args.files)
+        data["attachments"] = AttachmentStore(store.db, files).import_files(
+            store, files_path(args.file)
+        )
     if args.json:
         print_json(data)
     else:
@@ -324,7 +327,29 @@ def _print_part(title: str, part: dict[str, Any]) -> None:
             print(f"      {i['name']}: {shown}")
             if i["lack_text"]:
                 print(f"        {i['lack_text']}")
+    _print_sessions(part.get("sessions"))
     print()
+
+
+def _print_sessions(held: dict[str, Any] | None) -> None:
+    """The Saturday sessions held in the period (issue 13): per quarter, per session."""
+    if not held or not held["total"]["sessions"]:
+        return
+    total = held["total"]
+    print(
+        f"  Buổi tiếp nhận thứ Bảy: {total['sessions']} buổi, {total['dossiers']} hồ sơ, "
+        f"phí {total['fees_total']} đ, trả {total['returns']} kết quả, "
+        f"đánh giá {'/'.join(str(v) for v in total['ratings'].values())} (mức 3/2/1)"
+    )
+    groups = (("khu phố", held.get("per_quarter", [])), ("buổi", held.get("per_session", [])))
+    for title, lines in groups:
+        for x in lines:
+            procedures = ", ".join(f"{p['code']}: {p['count']}" for p in x["by_procedure"])
+            print(
+                f"    {title} {x['label']}: {x['sessions']} buổi, {x['dossiers']} hồ sơ "
+                f"({procedures}), phí {x['fees_total']} đ, trả {x['returns']}, "
+                f"đánh giá {'/'.join(str(v) for v in x['ratings'].values())}"
+            )
 
 
 def cmd_report(args: argparse.Namespace, store: Any) -> int:
@@ -342,6 +367,16 @@ def cmd_report(args: argparse.Namespace, store: Any) -> int:
     if args.unit is None:
         _print_part(f"Toàn tỉnh {report['province']} ({period})", report["province_total"])
     return 0
+
+
+def _files_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--files",
+        metavar="DIR",
+        help="keep the attachments' bytes in this folder on the server's disk (made 0700), "
+        "not in the database: much faster uploads; back it up with the database "
+        "(default: $HCC_SERVER_FILES, else the database)",
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -369,6 +404,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from hcc_desktop.server import app as server_app
+    from hcc_desktop.server.attachment_files import FILES_ENV
+
+    if args.files:
+        # Read by create_app, in this process and in each worker's.
+        os.environ[FILES_ENV] = str(Path(args.files).resolve())
 
     limits = {
         "failure_limit": args.failure_limit,
@@ -425,6 +465,7 @@ def add_commands(subparsers: Any) -> None:
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
     p.add_argument("--access-log", action="store_true", help="log every request")
+    _files_arg(p)
     p.add_argument(
         "--workers",
         type=int,
@@ -518,6 +559,7 @@ def add_commands(subparsers: Any) -> None:
 
     c = sub.add_parser("import-bundle", help="apply a sync bundle carried from a device")
     _database_arg(c)
+    _files_arg(c)
     c.add_argument("file")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_guarded(cmd_import_bundle), standalone=True)

@@ -39,6 +39,7 @@ from hcc_desktop.core.reports import ROW_FIELDS, Rate
 from hcc_desktop.core.text import fold
 from hcc_desktop.core.worktime import WorkCalendar, seed_overrides
 from hcc_desktop.server.db import ServerDatabase
+from hcc_desktop.server.report_sessions import SessionCounts, UnitSessions, session_figures
 
 # Longest period a report may cover: ten years of dossiers is already a lot.
 MAX_PERIOD_DAYS = 3700
@@ -443,6 +444,9 @@ class ProvinceReport:
     # Procedures of the published catalog offered online, and in all (for the 766 estimate).
     procedures_offered: int = 0
     procedures_active: int = 0
+    # The Saturday sessions held in the period (issue 13): per unit, and the province's total.
+    sessions: dict[str, UnitSessions] = field(default_factory=dict)
+    sessions_total: SessionCounts = field(default_factory=SessionCounts)
 
     def to_json(self) -> dict[str, Any]:
         catalog = {
@@ -454,10 +458,18 @@ class ProvinceReport:
             "from": self.start.isoformat(),
             "to": self.end.isoformat(),
             "units": [
-                {"unit": code, "name": self.unit_names[code], **self.units[code].to_json(**catalog)}
+                {
+                    "unit": code,
+                    "name": self.unit_names[code],
+                    **self.units[code].to_json(**catalog),
+                    "sessions": self.sessions.get(code, UnitSessions()).to_json(),
+                }
                 for code in sorted(self.units)
             ],
-            "province_total": self.whole.to_json(**catalog),
+            "province_total": {
+                **self.whole.to_json(**catalog),
+                "sessions": {"total": self.sessions_total.to_json()},
+            },
         }
 
 
@@ -545,9 +557,19 @@ def province_report(
         offered, active = s.execute(text(_CATALOG_COUNTS_SQL)).one()
         calendar = WorkCalendar(overrides=_calendar_overrides(s.scalar(text(_CALENDAR_SQL))))
         spans = s.execute(text(_SPANS_SQL), params).all()
+        held, held_total = session_figures(s, province=province, unit=unit, start=start, end=end)
     _add_working_days(calendar, spans, units, whole)
     return ProvinceReport(
-        province, start, end, names, units, whole, int(offered or 0), int(active or 0)
+        province,
+        start,
+        end,
+        names,
+        units,
+        whole,
+        int(offered or 0),
+        int(active or 0),
+        sessions=held,
+        sessions_total=held_total,
     )
 
 

@@ -133,6 +133,7 @@ class Services:
                 settings=self.settings,
                 session=self.session,
                 today=lambda: self._clock().date(),
+                clock=self._clock,
             )
 
     @cached_property

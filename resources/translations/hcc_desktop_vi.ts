@@ -1587,6 +1587,10 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tỷ lệ và phản ánh, kiến nghị</translation>
     </message>
     <message>
+        <source>Saturday sessions</source>
+        <translation>Buổi tiếp nhận thứ Bảy</translation>
+    </message>
+    <message>
         <source>Print preview of Biểu II.06a (PDF)</source>
         <translation>Xem trước khi in Biểu II.06a (PDF)</translation>
     </message>
@@ -5515,6 +5519,91 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     </message>
 </context>
 <context>
+    <name>SessionChart</name>
+    <message>
+        <source>Dossiers received per quarter</source>
+        <translation>Hồ sơ tiếp nhận theo khu phố</translation>
+    </message>
+    <message>
+        <source>Dossiers received per session</source>
+        <translation>Hồ sơ tiếp nhận theo buổi</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <source>No Saturday session held in the period</source>
+        <translation>Không có buổi tiếp nhận thứ Bảy nào trong kỳ</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiguresModel</name>
+    <message>
+        <source>Session</source>
+        <translation>Buổi</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Số buổi</translation>
+    </message>
+    <message>
+        <source>Dossiers
+received</source>
+        <translation>Hồ sơ
+tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Fees
+collected</source>
+        <translation>Phí, lệ phí
+đã thu</translation>
+    </message>
+    <message>
+        <source>Results
+returned</source>
+        <translation>Kết quả
+đã trả</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Lượt
+đánh giá</translation>
+    </message>
+    <message>
+        <source>Very
+satisfied</source>
+        <translation>Rất
+hài lòng</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Not
+satisfied</source>
+        <translation>Không
+hài lòng</translation>
+    </message>
+    <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+</context>
+<context>
     <name>SessionsModel</name>
     <message>
         <source>Day</source>
@@ -5543,6 +5632,29 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
     <message>
         <source>Dossiers</source>
         <translation>Số hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Per session</source>
+        <translation>Theo buổi</translation>
+    </message>
+    <message>
+        <source>Per quarter (khu phố)</source>
+        <translation>Theo khu phố</translation>
+    </message>
+    <message>
+        <source>Fig&amp;ures of</source>
+        <translation>Số liệ&amp;u theo</translation>
+    </message>
+    <message>
+        <source>Dossiers received at the Saturday sessions held in the period, the fees collected, the results returned and the ratings taken there.</source>
+        <translation>Hồ sơ tiếp nhận tại các buổi tiếp nhận thứ Bảy trong kỳ, phí, lệ phí đã thu, kết quả đã trả và các lượt đánh giá tại buổi.</translation>
+    </message>
+    <message>
+        <source>{sessions} sessions · {dossiers} dossiers · {fees} collected</source>
+        <translation>{sessions} buổi · {dossiers} hồ sơ · đã thu {fees}</translation>
     </message>
 </context>
 <context>

@@ -267,6 +267,8 @@ class ServerProcess:
         self.verify: Any = ca if ca is not None else DEFAULT_TLS
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
+        # The attachments' chunk folder (``--files``); None: in the database.
+        self.files: Path | None = None
 
     @property
     def base_url(self) -> str:
@@ -494,8 +496,12 @@ def shared_database(
 
 
 @contextlib.contextmanager
-def _serve(database_url: str, directory: Path) -> Iterator[ServerProcess]:
-    server = ServerProcess(database_url, directory / "server.log")
+def _serve(
+    database_url: str, directory: Path, files: Path | None = None
+) -> Iterator[ServerProcess]:
+    extra = NO_RATE_LIMITS + (("--files", str(files)) if files is not None else ())
+    server = ServerProcess(database_url, directory / "server.log", extra_args=extra)
+    server.files = files
     server.start()
     try:
         yield server
@@ -522,7 +528,14 @@ def shared_server(
     Tests that publish global documents (catalog, calendar) must not use it: every
     unit's pull would show them.
     """
-    with _serve(shared_database, tmp_path_factory.mktemp("log")) as server:
+    # The PostgreSQL server keeps the attachments' bytes in a folder (as a
+    # province's server should), the SQLite one in its database: both stores tested.
+    files = (
+        tmp_path_factory.mktemp("files") / "chunks"
+        if shared_database.startswith("postgresql")
+        else None
+    )
+    with _serve(shared_database, tmp_path_factory.mktemp("log"), files) as server:
         yield server
 
 

@@ -15,7 +15,12 @@ from sqlalchemy import func, select
 from hcc_desktop.cli.main import main as cli_main
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.server.attachments import AttachmentStore
-from hcc_desktop.server.models import AttachmentBlob, AttachmentHolder, AttachmentUpload
+from hcc_desktop.server.models import (
+    AttachmentBlob,
+    AttachmentChunk,
+    AttachmentHolder,
+    AttachmentUpload,
+)
 from hcc_desktop.services.attachments.transfer import AttachmentSync
 from tests.conftest import birth_draft
 from tests.integration.conftest import Harness, new_unit_code
@@ -249,3 +254,47 @@ def test_the_attachment_endpoints_need_a_device_token(harness: Harness) -> None:
         assert r.json()["error"] == "credential_invalid"
         r = http.put(f"/api/v1/attachments/uploads/{'0' * 64}/chunks/0", content=b"x")
         assert r.status_code == 401
+
+
+def test_chunks_kept_as_private_files_and_a_lost_one_is_asked_again(harness: Harness) -> None:
+    root = harness.server.files
+    if root is None:
+        pytest.skip("this server keeps the chunks in its database")
+    client = harness.device(new_unit_code())
+    data = photo_page()[:5000]
+    chunks, manifest = _manifest(data)
+    sha = manifest["sha256"]
+    client.http.post("/api/v1/attachments/uploads", json=manifest).raise_for_status()
+    for i, c in enumerate(chunks):
+        client.http.put(f"/api/v1/attachments/uploads/{sha}/chunks/{i}", content=c)
+    paths = [root / h[:2] / f"{h}.chunk" for h in manifest["chunks"]]
+    assert [p.read_bytes() for p in paths] == chunks
+    assert {p.stat().st_mode & 0o777 for p in paths} == {0o600}
+    assert {p.parent.stat().st_mode & 0o777 for p in paths} | {root.stat().st_mode & 0o777} == {
+        0o700
+    }
+    with harness.store.db.read() as s:
+        stored = s.scalar(
+            select(func.count())
+            .select_from(AttachmentChunk)
+            .where(AttachmentChunk.sha256.in_(manifest["chunks"]))
+        )
+    assert stored == 0  # the bytes are not in the database
+
+    # A chunk file lost (a crash before the upload finished): asked for again.
+    paths[2].unlink()
+    r = client.http.post(f"/api/v1/attachments/uploads/{sha}/finish")
+    assert r.json() == {"complete": False, "missing": [2]}
+    r = client.http.post(f"/api/v1/attachments/uploads/{sha}/finish")
+    assert r.json() == {"complete": False, "missing": [2]}
+    # A damaged copy of a chunk is replaced when the chunk comes again.
+    paths[1].write_bytes(bytes(len(chunks[1])))
+    for i in (2, 1):
+        client.http.put(
+            f"/api/v1/attachments/uploads/{sha}/chunks/{i}", content=chunks[i]
+        ).raise_for_status()
+    assert paths[1].read_bytes() == chunks[1]
+    assert client.http.post(f"/api/v1/attachments/uploads/{sha}/finish").json()["complete"]
+    fetched = client.http.get(f"/api/v1/attachments/files/{sha}")
+    assert fetched.status_code == 200
+    assert fetched.content == data

@@ -5,16 +5,22 @@ dossiers; the newest version of a session wins."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from hcc_desktop.core.domain import Channel
-from hcc_desktop.core.field import SessionStatus
+from hcc_desktop.core.field import SessionFigures, SessionStatus
+from hcc_desktop.core.periods import Period
+from hcc_desktop.server.cli import main as server_main
 from hcc_desktop.server.models import FieldSessionDoc
+from hcc_desktop.server.reports import province_report
+from hcc_desktop.server.reviewers import Provinces
 from tests.conftest import FakeClock, birth_draft
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import Fleet
+from tests.sessions_support import hold_sessions
 
 SATURDAY = date(2026, 11, 28)
 
@@ -112,3 +118,73 @@ def test_a_home_visit_planned_at_the_office_is_recorded_on_the_laptop(
     assert office.services.field.visits.due() == ()
     assert office.sync.sync().pushed == 0
     assert laptop.sync.sync().pulled == 0
+
+
+def test_the_province_report_counts_the_sessions_as_the_laptop_does(
+    fleet: Fleet,
+    harness: Harness,
+    clock: FakeClock,
+    backend: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("the province report needs PostgreSQL")
+    unit = new_unit_code()
+    laptop = fleet.device("laptop", unit, harness.server.base_url)
+    held = hold_sessions(laptop.services, clock)
+    laptop.sync.sync()
+    assert laptop.outbox() == 0
+    Provinces(harness.store.db).set_province(unit, "KPH")
+    start, end = date(2026, 11, 1), date(2026, 12, 6)
+    report = province_report(harness.store.db, province="KPH", start=start, end=end, unit=unit)
+    [part] = report.to_json()["units"]
+    server = part["sessions"]
+    device = laptop.services.reports.session_figures(Period(start, end))
+
+    def figures(f: SessionFigures) -> dict[str, Any]:
+        return {
+            "sessions": f.sessions,
+            "dossiers": f.dossiers,
+            "by_procedure": [(x.key, x.count) for x in f.by_procedure],
+            "fees_total": f.fees_total,
+            "returns": f.returns,
+            "ratings": {x.key: x.count for x in f.ratings_by_level},
+        }
+
+    def served(x: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "sessions": x["sessions"],
+            "dossiers": x["dossiers"],
+            "by_procedure": [(p["code"], p["count"]) for p in x["by_procedure"]],
+            "fees_total": x["fees_total"],
+            "returns": x["returns"],
+            "ratings": x["ratings"],
+        }
+
+    assert [x["key"] for x in server["per_session"]] == list(held.ids)
+    assert [served(x) for x in server["per_session"]] == [figures(f) for f in device.sessions]
+    assert [x["label"] for x in server["per_quarter"]] == ["Khu phố 3", "Khu phố 5"]
+    assert [served(x) for x in server["per_quarter"]] == [figures(f) for f in device.quarters]
+    # The counts the test made: 2 + 1 + 1 dossiers, one fee, two returns, two ratings.
+    assert served(server["total"]) == {
+        "sessions": 3,
+        "dossiers": 4,
+        "by_procedure": [("1.001193", 3), ("1.004873", 1)],
+        "fees_total": held.fee,
+        "returns": 2,
+        "ratings": {"3": 1, "2": 1, "1": 0},
+    }
+    province_total = report.to_json()["province_total"]["sessions"]["total"]
+    assert served(province_total) == served(server["total"])
+    # Only the first Saturday.
+    first = province_report(
+        harness.store.db, province="KPH", start=start, end=date(2026, 11, 30), unit=unit
+    ).to_json()["units"][0]["sessions"]
+    assert [x["dossiers"] for x in first["per_session"]] == [2, 1]
+    # The CLI prints them.
+    url = harness.server.database_url
+    args = ["server", "report", "--database", url, "--province", "KPH", "--unit", unit]
+    assert server_main([*args, "--from", "2026-11-01", "--to", "2026-12-06"]) == 0
+    out = capsys.readouterr().out
+    assert "Buổi tiếp nhận thứ Bảy: 3 buổi, 4 hồ sơ" in out
+    assert "khu phố Khu phố 3: 2 buổi, 3 hồ sơ" in out

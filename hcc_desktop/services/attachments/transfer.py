@@ -13,9 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -32,8 +31,10 @@ if TYPE_CHECKING:
     from hcc_desktop.services.sync.service import SyncService
 
 CHUNK_SIZE = 1024 * 1024
-# Requests in flight during an upload (and files read ahead).
-PARALLEL = 3
+# Chunk requests in flight during an upload.
+PARALLEL = 4
+# Files uploaded side by side (each read, opened and finished by its own worker).
+FILES_AHEAD = 4
 CURSOR_KEY = "attachments_cursor"
 Progress = Callable[[str, int, int], None]
 
@@ -70,8 +71,10 @@ class AttachmentSync:
         *,
         chunk_size: int = CHUNK_SIZE,
         parallel: int = PARALLEL,
+        files_ahead: int = FILES_AHEAD,
     ) -> None:
         self.parallel = max(1, parallel)
+        self.files_ahead = max(1, files_ahead)
         self._attachments = attachments
         self._sync = sync
         self._db = attachments.db
@@ -136,57 +139,68 @@ class AttachmentSync:
         progress: Callable[[int, int], None],
         total: int,
     ) -> tuple[int, int, bool]:
-        """Send the chunks the server lacks, a few requests at a time (the
-        server checks one chunk while the next arrives) and a few files ahead;
-        a file is finished once all its chunks are in. Returns (bytes sent,
-        files completed, finished; False: cancelled)."""
+        """Send the chunks the server lacks. A few files go side by side, each
+        opened, sent and finished by a worker of its own, and their chunks
+        share a few requests in flight: no request waits for another file's
+        round trips (opening, the finishing check and its flush to the disk),
+        which would leave the connection idle between files. A file is
+        finished once all its chunks are in. Returns (bytes sent, files
+        completed, finished; False: cancelled)."""
         sent = uploaded = 0
         lock = threading.Lock()
+        stop = threading.Event()  # cancelled, or a request failed: start nothing new
+        chunk_pool = ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="hcc-upload")
+        file_pool = ThreadPoolExecutor(
+            max_workers=self.files_ahead, thread_name_prefix="hcc-upload-file"
+        )
 
-        def put(sha: str, index: int, chunk: bytes) -> int:
-            if cancel():
-                return -1
+        def halted() -> bool:
+            if not stop.is_set() and cancel():
+                stop.set()
+            return stop.is_set()
+
+        def put(sha: str, index: int, chunk: bytes) -> bool:
+            if halted():
+                return False
             self._put(client, sha, index, chunk)
             nonlocal sent
             with lock:
                 sent += len(chunk)
                 progress(sent, total)
-            return len(chunk)
+            return True
 
-        inflight: deque[tuple[str, list[bytes], list[Future[int]]]] = deque()
-
-        def settle() -> bool:
+        def upload(sha: str) -> bool:
             nonlocal uploaded
-            sha, chunks, futures = inflight.popleft()
-            if any(f.result() < 0 for f in futures):
-                return False
-            for _round in range(3):
-                state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
-                if state.get("complete"):
-                    uploaded += 1
-                    return True
-                for index in state.get("missing", []):  # lost on the way: again
-                    if put(sha, int(index), chunks[int(index)]) < 0:
-                        return False
-            raise SyncError("server_error", detail="the upload did not complete")
-
-        pool = ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="hcc-upload")
-        try:
-            for sha in files:
-                if cancel():
-                    return sent, uploaded, False
+            try:
+                if halted():
+                    return False
                 chunks, missing = self._open(client, sha)
-                futures = [pool.submit(put, sha, i, chunks[i]) for i in missing]
-                inflight.append((sha, chunks, futures))
-                while len(inflight) > self.parallel:
-                    if not settle():
-                        return sent, uploaded, False
-            while inflight:
-                if not settle():
-                    return sent, uploaded, False
-            return sent, uploaded, True
+                for _round in range(4):
+                    futures = [chunk_pool.submit(put, sha, i, chunks[i]) for i in missing]
+                    # Every chunk waited for: none still going when this returns.
+                    results = [f.result() for f in futures]
+                    if not all(results):
+                        return False
+                    state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
+                    if state.get("complete"):
+                        with lock:
+                            uploaded += 1
+                        return True
+                    # Lost on the way, or on the server before it finished: again.
+                    missing = [int(i) for i in state.get("missing", [])]
+                raise SyncError("server_error", detail="the upload did not complete")
+            except BaseException:
+                stop.set()
+                raise
+
+        try:
+            futures = [file_pool.submit(upload, sha) for sha in files]
+            done = [f.result() for f in futures]
+            return sent, uploaded, all(done)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            stop.set()
+            file_pool.shutdown(wait=True, cancel_futures=True)
+            chunk_pool.shutdown(wait=True, cancel_futures=True)
 
     def _open(self, client: httpx.Client, sha: str) -> tuple[list[bytes], list[int]]:
         """Open (or resume) the upload of a file: its chunks and those the server lacks."""

@@ -90,6 +90,36 @@ def open_session_id(s: Session, *, device_id: str, received_at: datetime) -> str
     )
 
 
+def _figures(key: str, label: str, group: builtins.list[SessionSummary]) -> SessionFigures:
+    """The counts of a group of sessions' summaries (one session, or a quarter's)."""
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    levels: dict[str, int] = {}
+    for sm in group:
+        for line in sm.by_procedure:
+            names.setdefault(line.key, line.label)
+            counts[line.key] = counts.get(line.key, 0) + line.count
+        for line in sm.ratings:
+            levels[line.key] = levels.get(line.key, 0) + line.count
+    return SessionFigures(
+        key=key,
+        label=label,
+        sessions=len(group),
+        dossiers=sum(g.dossiers for g in group),
+        fees_total=sum(g.fees_total for g in group),
+        returns=sum(g.returns for g in group),
+        ratings=sum(levels.values()),
+        by_procedure=tuple(
+            CountLine(code, names[code], n)
+            for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
+        ratings_by_level=tuple(
+            CountLine(str(level), label, levels.get(str(level), 0))
+            for level, label in RATING_LABELS.items()
+        ),
+    )
+
+
 class FieldSessionService:
     def __init__(
         self, db: Database, *, settings: SettingsService, clock: Callable[[], datetime]
@@ -283,27 +313,11 @@ class FieldSessionService:
         for sm in summaries:
             ses = sm.session
             per_session.append(
-                SessionFigures(
-                    key=ses.id,
-                    label=f"{ses.quarter} {ses.day.strftime('%d/%m/%Y')}",
-                    sessions=1,
-                    dossiers=sm.dossiers,
-                    fees_total=sm.fees_total,
-                    returns=sm.returns,
-                    ratings=sum(line.count for line in sm.ratings),
-                )
+                _figures(ses.id, f"{ses.quarter} {ses.day.strftime('%d/%m/%Y')}", [sm])
             )
             quarters.setdefault(quarter_key(ses.quarter), []).append(sm)
         per_quarter = [
-            SessionFigures(
-                key=key,
-                label=group[0].session.quarter,
-                sessions=len(group),
-                dossiers=sum(g.dossiers for g in group),
-                fees_total=sum(g.fees_total for g in group),
-                returns=sum(g.returns for g in group),
-                ratings=sum(line.count for g in group for line in g.ratings),
-            )
+            _figures(key, group[0].session.quarter, group)
             for key, group in sorted(quarters.items())
         ]
         return per_session, per_quarter

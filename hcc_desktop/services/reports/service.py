@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from hcc_desktop.core.clock import local_today
+from hcc_desktop.core.clock import local_now, local_today
 from hcc_desktop.core.errors import FieldError, ValidationError
 from hcc_desktop.core.index766 import Index766, IndexSpec, index_measures, load_spec, score
 from hcc_desktop.core.periods import Period, period_label
@@ -31,7 +31,11 @@ from hcc_desktop.db.engine import Database
 from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import engine
 from hcc_desktop.services.reports.engine import Cancel, Progress, stamp
-from hcc_desktop.services.reports.sessions import SessionBreakdown, session_breakdown
+from hcc_desktop.services.reports.sessions import (
+    SessionBreakdown,
+    SessionFiguresReport,
+    session_breakdown,
+)
 from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 
@@ -88,8 +92,10 @@ class ReportService:
         settings: SettingsService,
         session: OfficerSession | None = None,
         today: Callable[[], date] = local_today,
+        clock: Callable[[], datetime] = local_now,
     ) -> None:
         self._db = db
+        self._clock = clock
         # The officer who prepares the sheet signs it as its preparer (issue 12).
         self._session = session or OfficerSession()
         self._today = today
@@ -157,6 +163,15 @@ class ReportService:
         """The report's figures for the dossiers received at Saturday sessions,
         per session and per residential quarter (services/reports/sessions.py)."""
         return session_breakdown(self._db, self._settings.calendar(), period, today=self._today())
+
+    def session_figures(self, period: Period) -> SessionFiguresReport:
+        """What the Saturday sessions held in ``period`` did, per session and per
+        quarter: dossiers received (by procedure), fees, returns, ratings."""
+        from hcc_desktop.services.field.sessions import FieldSessionService
+
+        field = FieldSessionService(self._db, settings=self._settings, clock=self._clock)
+        per_session, per_quarter = field.figures(date_from=period.start, date_to=period.end)
+        return SessionFiguresReport(tuple(per_session), tuple(per_quarter))
 
     # --- drill-down --------------------------------------------------------------------
 
@@ -288,7 +303,8 @@ class ReportService:
             signers = SheetSigners(preparer=self._preparer(), head=settings.signer_name)
             data = render_06a(rep, unit, day=today, signers=signers)
         elif suffix == ".xlsx":
-            data = render_06a_xlsx(rep, unit, index)
+            held = self.session_figures(period)
+            data = render_06a_xlsx(rep, unit, index, sessions=(held.sessions, held.quarters))
         else:
             info = NarrativeInfo(
                 period_label=label or period_label(period),

@@ -14,12 +14,27 @@ from datetime import date
 
 from sqlalchemy import text
 
-from hcc_desktop.core.field import quarter_key
+from hcc_desktop.core.field import SessionFigures, quarter_key
 from hcc_desktop.core.periods import Period
 from hcc_desktop.core.reports import Group
 from hcc_desktop.core.worktime import WorkCalendar
 from hcc_desktop.db.engine import Database
 from hcc_desktop.services.reports import engine
+
+
+@dataclass(frozen=True)
+class SessionFiguresReport:
+    """What the Saturday sessions held in a period did, per session (in date
+    order) and per residential quarter (by name): dossiers received, by
+    procedure, fees collected, results returned, ratings taken
+    (services/field/sessions.py: the closing summary's own counts)."""
+
+    sessions: tuple[SessionFigures, ...]
+    quarters: tuple[SessionFigures, ...]
+
+    @property
+    def dossiers(self) -> int:
+        return sum(f.dossiers for f in self.sessions)
 
 
 @dataclass(frozen=True)

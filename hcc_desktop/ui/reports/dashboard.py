@@ -71,6 +71,7 @@ from hcc_desktop.ui.reports.charts import FieldChart, TrendChart
 from hcc_desktop.ui.reports.drill import DrillDownDialog
 from hcc_desktop.ui.reports.jobs import TREND_MONTH, TREND_WEEK, DashboardData, DrillResult
 from hcc_desktop.ui.reports.models import Figure, RatesModel, Table06aModel, figure_of
+from hcc_desktop.ui.reports.sessions_page import SessionsPage
 
 log = logging.getLogger(__name__)
 
@@ -404,6 +405,8 @@ class DashboardWindow(QWidget):
         self.tabs.addTab(overview, self.tr("Overview"))
         self.tabs.addTab(table_page, self.tr("Table 06a"))
         self.tabs.addTab(rates_page, self.tr("Rates and complaints"))
+        self.sessions_page = SessionsPage()
+        self.tabs.addTab(self.sessions_page, self.tr("Saturday sessions"))
 
         # -- buttons ------------------------------------------------------------------
         self.print_button = parts.dialog_button(
@@ -651,6 +654,7 @@ class DashboardWindow(QWidget):
         self.field_chart.set_report(report)
         self.table_model.set_report(report)
         self.table_view.resizeRowsToContents()
+        self.sessions_page.set_figures(data.sessions)
         self._fill_values()
 
     # == rates by field, procedure, channel, officer =================================

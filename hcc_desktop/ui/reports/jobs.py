@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from hcc_desktop.core.reports import PeriodicReport, Rate, ReportRow
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.query import DossierSummary
 from hcc_desktop.services.reports import ReportCancelled
+from hcc_desktop.services.reports.sessions import SessionFiguresReport
 
 ProgressFn = Callable[[int, int], None]
 
@@ -43,6 +44,8 @@ class DashboardData:
     trend_kind: str
     measures: dict[str, str | None]  # 766 indicator key -> the rate it measures
     procedure_names: dict[str, str]  # code -> name, for the breakdown by procedure
+    # The Saturday sessions held in the period (issue 13), per session and per quarter.
+    sessions: SessionFiguresReport = field(default_factory=lambda: SessionFiguresReport((), ()))
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,10 @@ def load_dashboard(
         progress(i, steps)
     measures = {i.key: i.measure for g in services.reports.spec766().groups for i in g.indicators}
     names = {p.code: p.name for p in services.catalog.list(include_inactive=True)}
-    return DashboardData(period, report, index, tuple(points), trend_kind, measures, names)
+    sessions = services.reports.session_figures(period)
+    return DashboardData(
+        period, report, index, tuple(points), trend_kind, measures, names, sessions
+    )
 
 
 def drill_down(
