@@ -222,6 +222,10 @@ class AccountService:
             created_at=stamp,
             updated_at=stamp,
             version=1,
+            profile_version=1,
+            password_version=1,
+            disabled_at=None,
+            sync_pending=True,
         )
         s.add(row)
         s.flush()
@@ -248,6 +252,7 @@ class AccountService:
             elif own and not me.can(Permission.ACCOUNTS):
                 raise ValidationError([FieldError("old_password", "old_password_wrong")])
             row.password_hash = self._hasher.hash(new_password)
+            row.password_version += 1
             row.failed_count = 0
             row.locked_until = None
             self._touch(row)
@@ -266,8 +271,10 @@ class AccountService:
                 )
                 if (admins or 0) <= 1:
                     raise ConflictError("last_admin", user=row.user_name)
-            row.disabled = True
-            self._touch(row)
+            if not row.disabled:
+                row.disabled = True
+                row.disabled_at = datetime.now(UTC)
+                self._touch(row)
             return _info(row)
 
     def unlock(self, user_name: str) -> AccountInfo:
@@ -275,9 +282,40 @@ class AccountService:
         self._session.require(Permission.ACCOUNTS)
         with self._db.write() as s:
             row = self._row(s, normalise_user_name(user_name))
-            row.disabled = False
+            # The lockout after wrong passwords is this device's alone: lifting it
+            # travels nowhere. Only lifting an administrator's lock is the unit's
+            # (an unlock of an account not locked here must not undo a lock made on
+            # another device and not seen here yet).
             row.failed_count = 0
             row.locked_until = None
+            if row.disabled:
+                row.disabled = False
+                row.disabled_at = datetime.now(UTC)
+                self._touch(row)
+            return _info(row)
+
+    def set_role(self, *, user_name: str, role: Role | str) -> AccountInfo:
+        """Change an officer's role (administrators only); never the last usable
+        administrator's to another role."""
+        self._session.require(Permission.ACCOUNTS)
+        try:
+            new_role = Role(role)
+        except ValueError:
+            raise ValidationError([FieldError("role", "role_unknown")]) from None
+        with self._db.write() as s:
+            row = self._row(s, normalise_user_name(user_name))
+            if row.role == new_role.value:
+                return _info(row)
+            if row.role == Role.ADMIN.value and not row.disabled:
+                admins = s.scalar(
+                    select(func.count())
+                    .select_from(AccountRow)
+                    .where(AccountRow.role == Role.ADMIN.value, AccountRow.disabled.is_(False))
+                )
+                if (admins or 0) <= 1:
+                    raise ConflictError("last_admin", user=row.user_name)
+            row.role = new_role.value
+            row.profile_version += 1
             self._touch(row)
             return _info(row)
 
@@ -291,3 +329,5 @@ class AccountService:
     def _touch(row: AccountRow) -> None:
         row.updated_at = datetime.now(UTC)
         row.version += 1
+        # The unit's: queued for the next push (services/sync/accounts.queue_accounts).
+        row.sync_pending = True

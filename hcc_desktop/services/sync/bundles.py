@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hcc_desktop.core.errors import SyncError
+from hcc_desktop.services.sync.accounts import queue_accounts
 from hcc_desktop.services.sync.client import load_credential
 from hcc_desktop.services.sync.push import PushMixin
 from hcc_desktop.services.sync.state import (
@@ -36,6 +37,9 @@ class BundlesMixin(PushMixin):
         credential = load_credential(settings.device_id)
         if credential is None:
             raise SyncError("not_registered")
+        with self._db.write() as s:
+            # Accounts changed here travel in the bundle too (services/sync/accounts).
+            queue_accounts(s)
         with self._db.read() as s:
             items, _seqs, _vanished, _snapshots = self._items(s, self._pending_rows(s, None))
         batch: dict[str, Any] = {"batch_id": str(uuid.uuid4()), "items": items}
