@@ -34,7 +34,7 @@ from hcc_desktop.core.errors import AuthError, ConflictError, FieldError, NotFou
 from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import AccountRow
-from hcc_desktop.services.session import OfficerSession
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 
@@ -109,10 +109,10 @@ class AccountService:
         with self._db.read() as s:
             return not s.scalar(select(func.count()).select_from(AccountRow))
 
+    @guarded("accounts.list")
     def list(self) -> list[AccountInfo]:
         """Every account by user name (administrators only); ``locked_until`` only while
         a lockout lasts."""
-        self._session.require(Permission.ACCOUNTS)
         now = self._clock()
         with self._db.read() as s:
             rows = s.scalars(select(AccountRow).order_by(AccountRow.user_name))
@@ -186,11 +186,11 @@ class AccountService:
         self._session.log_in(info.officer)
         return info
 
+    @guarded("accounts.add")
     def add(
         self, *, user_name: str, password: str, role: Role | str, full_name: str = ""
     ) -> AccountInfo:
         """A new account (administrators only)."""
-        self._session.require(Permission.ACCOUNTS)
         try:
             role = Role(role)
         except ValueError:
@@ -258,9 +258,9 @@ class AccountService:
             self._touch(row)
             return _info(row)
 
+    @guarded("accounts.lock")
     def lock(self, user_name: str) -> AccountInfo:
         """An administrator locks an account until unlocked; never the last usable admin."""
-        self._session.require(Permission.ACCOUNTS)
         with self._db.write() as s:
             row = self._row(s, normalise_user_name(user_name))
             if row.role == Role.ADMIN.value and not row.disabled:
@@ -277,9 +277,9 @@ class AccountService:
                 self._touch(row)
             return _info(row)
 
+    @guarded("accounts.unlock")
     def unlock(self, user_name: str) -> AccountInfo:
         """Lift an administrator's lock and a lockout after wrong passwords."""
-        self._session.require(Permission.ACCOUNTS)
         with self._db.write() as s:
             row = self._row(s, normalise_user_name(user_name))
             # The lockout after wrong passwords is this device's alone: lifting it
@@ -294,10 +294,10 @@ class AccountService:
                 self._touch(row)
             return _info(row)
 
+    @guarded("accounts.set_role")
     def set_role(self, *, user_name: str, role: Role | str) -> AccountInfo:
         """Change an officer's role (administrators only); never the last usable
         administrator's to another role."""
-        self._session.require(Permission.ACCOUNTS)
         try:
             new_role = Role(role)
         except ValueError:

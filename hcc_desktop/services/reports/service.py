@@ -32,7 +32,7 @@ from hcc_desktop.services.printing import PrintService
 from hcc_desktop.services.reports import engine
 from hcc_desktop.services.reports.engine import Cancel, Progress, stamp
 from hcc_desktop.services.reports.sessions import SessionBreakdown, session_breakdown
-from hcc_desktop.services.session import OfficerSession
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 TOTAL = "Tổng cộng"
@@ -102,6 +102,7 @@ class ReportService:
 
     # --- the periodic report -----------------------------------------------------------
 
+    @guarded("reports.periodic")
     def periodic(
         self,
         period: Period,
@@ -160,6 +161,7 @@ class ReportService:
 
     # --- drill-down --------------------------------------------------------------------
 
+    @guarded("reports.details")
     def details(
         self,
         period: Period,
@@ -213,6 +215,7 @@ class ReportService:
             ]
         return tuple(sorted(codes))
 
+    @guarded("reports.all_details")
     def all_details(
         self, period: Period, *, dimension: str = "field"
     ) -> dict[str | None, dict[str, tuple[str, ...]]]:
@@ -258,6 +261,7 @@ class ReportService:
 
     # --- exports -----------------------------------------------------------------------
 
+    @guarded("reports.export")
     def export(
         self,
         period: Period,
@@ -306,6 +310,7 @@ class ReportService:
             self._spec = load_spec()
         return self._spec
 
+    @guarded("reports.index766")
     def index766(
         self,
         period: Period,

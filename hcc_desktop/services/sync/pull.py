@@ -133,11 +133,11 @@ class PullMixin(SyncBase):
             overrides = calendar_from_wire(data)
             by_day = sorted(overrides, key=lambda o: o.day)
             changed = sorted(self._settings.calendar_overrides(), key=lambda o: o.day) != by_day
-            self._settings.set_calendar_overrides(overrides)
+            self._settings.set_calendar_from_server(overrides)
             return changed
         values: dict[str, Any] = dict(unit_settings_from_wire(data))
         current = self._settings.load()
         if any(getattr(current, k) != v for k, v in values.items()):
-            self._settings.save(replace(current, **values))
+            self._settings.save_from_server(replace(current, **values))
             return True
         return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -185,7 +185,7 @@ def save_due_soon_days(services: Services, days: int) -> tuple[AppSettings, Chan
     current = services.settings.load()
     if current.due_soon_days == days:
         return current, Changes()
-    return services.settings.save(replace(current, due_soon_days=days)), Changes(settings=True)
+    return services.settings.set_due_soon_days(days), Changes(settings=True)
 
 
 # Tones of a count button: what its number means at a glance.
