@@ -68,6 +68,7 @@ COMMANDS: dict[tuple[str, str | None], Permission] = {
     ("user", "add"): P.ACCOUNTS,
     ("user", "lock"): P.ACCOUNTS,
     ("user", "unlock"): P.ACCOUNTS,
+    ("user", "role"): P.ACCOUNTS,
     ("user", "list"): P.ACCOUNTS,
     # ``user passwd`` of another officer needs ACCOUNTS: the service checks it.
 }

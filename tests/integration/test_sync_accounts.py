@@ -5,6 +5,7 @@ Real server process on PostgreSQL and SQLite (the ``harness``), real device stor
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from hcc_desktop.cli import sync as sync_cli
 from hcc_desktop.core.accounts import Role
 from hcc_desktop.core.errors import AuthError, SyncError
 from hcc_desktop.db.models import AccountRow
@@ -211,7 +213,9 @@ def test_two_administrators_change_the_same_account_offline(fleet: Fleet, harnes
     assert local_account(laptop, "lan").password_hash == held["password_hash"]  # type: ignore[union-attr]
 
 
-def test_one_name_for_two_people_is_never_merged(fleet: Fleet, harness: Harness) -> None:
+def test_one_name_for_two_people_is_never_merged(
+    fleet: Fleet, harness: Harness, capsys: pytest.CaptureFixture[str]
+) -> None:
     counter, laptop, unit = two_devices(fleet, harness)
     counter.services.accounts.add(
         user_name="lan", password=LAN_PASSWORD, role="counter", full_name="Nguyễn Thị Lan"
@@ -237,6 +241,14 @@ def test_one_name_for_two_people_is_never_merged(fleet: Fleet, harness: Harness)
     laptop.sync.sync()
     clashes = laptop.sync.account_clashes()
     assert [c.reason for c in clashes if c.user_name == "lan"].count("user_name_taken") == 1
+
+    # The administrator reads it in Vietnamese from ``sync status``.
+    assert sync_cli.main(["--db", str(laptop.services.db.path), "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "tài khoản lan: tên đăng nhập đã thuộc về một tài khoản khác của đơn vị" in out
+    assert sync_cli.main(["--db", str(laptop.services.db.path), "sync", "status", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["account_clashes"]
+    assert {(c["user_name"], c["reason"]) for c in listed} >= {("lan", "user_name_taken")}
 
 
 def test_accounts_stay_in_their_unit(fleet: Fleet, harness: Harness) -> None:

@@ -83,6 +83,7 @@ class SyncResult:
             "rejected": self.rejected,
             "duplicates": self.duplicates,
             "cancelled": self.cancelled,
+            "accounts": self.accounts,
         }
 
 
