@@ -415,6 +415,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.describe()}", file=sys.stderr)
         return 1
     try:
+        # Acts as an officer like the main CLI (HCC_USER/HCC_PASSWORD): registering the
+        # device and settling conflicts are the administrator's (core/permissions).
+        from hcc_desktop.cli.common import CliError
+        from hcc_desktop.cli.login import EXIT_LOGIN, EXIT_NOT_ALLOWED, log_in
+        from hcc_desktop.core.errors import AuthError, PermissionDenied
+
+        try:
+            log_in(services, args)
+        except CliError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except AuthError as exc:
+            print(f"error: {exc.describe()}", file=sys.stderr)
+            return EXIT_LOGIN
+        except PermissionDenied as exc:
+            print(f"error: {exc.describe()}", file=sys.stderr)
+            return EXIT_NOT_ALLOWED
         return int(args.func(services, args))
     except ValidationError as exc:
         print(f"error: {exc.describe()}", file=sys.stderr)

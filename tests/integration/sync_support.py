@@ -116,8 +116,8 @@ class Fleet:
         path = self.tmp_path / f"{name}.db"
         keyed.copy_store(self.template, path)
         services = open_services(path, clock=self.clock)
+        log_in_admin(services, "Trần Thị Bình")  # the settings are the administrator's
         services.settings.save(replace(services.settings.load(), device_name=name))
-        log_in_admin(services, "Trần Thị Bình")
         sync = SyncService(
             services.db,
             settings=services.settings,
