@@ -1,4 +1,4 @@
-"""``user add|passwd|lock|unlock|list``: the unit's officer accounts."""
+"""``user add|passwd|lock|unlock|list`` (and ``role``): the unit's officer accounts."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ ADDED = QT_TRANSLATE_NOOP("Cli", "account {user} added ({role})")
 CHANGED = QT_TRANSLATE_NOOP("Cli", "password of {user} changed")
 LOCKED = QT_TRANSLATE_NOOP("Cli", "account {user} locked")
 UNLOCKED = QT_TRANSLATE_NOOP("Cli", "account {user} unlocked")
+ROLE_SET = QT_TRANSLATE_NOOP("Cli", "account {user} is now: {role}")
 ROW = QT_TRANSLATE_NOOP("Cli", "{user}  {role}  {name}  {state}")
 STATE_OK = QT_TRANSLATE_NOOP("Cli", "active")
 STATE_DISABLED = QT_TRANSLATE_NOOP("Cli", "locked by an administrator")
@@ -67,6 +68,9 @@ def cmd_user(services: Services, args: argparse.Namespace) -> int:
     elif command == "unlock":
         info = accounts.unlock(args.name)
         print(text.say(UNLOCKED, user=info.user_name))
+    elif command == "role":
+        info = accounts.set_role(user_name=args.name, role=args.role)
+        print(text.say(ROLE_SET, user=info.user_name, role=text.say(ROLE_NAMES[info.role])))
     else:
         rows = accounts.list()
         if args.json:
@@ -99,6 +103,9 @@ def add_commands(sub: Any) -> None:
     c.add_argument("name")
     c = usub.add_parser("unlock", help="unlock an account (also after wrong passwords)")
     c.add_argument("name")
+    c = usub.add_parser("role", help="give an account another role (never the last admin's)")
+    c.add_argument("name")
+    c.add_argument("--role", required=True, choices=[r.value for r in Role])
     c = usub.add_parser("list", help="the accounts")
     c.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_user)

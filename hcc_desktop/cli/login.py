@@ -2,7 +2,8 @@
 
 Every command that opens the store acts as an officer: the user name from ``--user`` or
 ``HCC_USER``, the password from ``HCC_PASSWORD`` or a prompt. What each command needs is
-declared here, in one table, so that a reviewer sees every command's role at once.
+declared in one table, ``core/permissions.COMMANDS``, beside what each service method
+and window action needs, so that a reviewer sees every role at once.
 Commands that need no store (``--version``, ``serve``, ``server …``) never get here.
 """
 
@@ -17,6 +18,7 @@ from hcc_desktop.cli import text
 from hcc_desktop.cli.common import CliError
 from hcc_desktop.core.accounts import Officer, Permission
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
+from hcc_desktop.core.permissions import COMMANDS, command_permission
 from hcc_desktop.services import Services
 
 USER_ENV = "HCC_USER"
@@ -27,35 +29,9 @@ NEW_PASSWORD_ENV = "HCC_NEW_PASSWORD"
 EXIT_LOGIN = 3
 EXIT_NOT_ALLOWED = 4
 
-P = Permission
-# (command, its sub-command or None) -> what it needs; a command's row without a
-# sub-command covers all of them. Not listed: every officer (counter work).
-PERMISSIONS: dict[tuple[str, str | None], Permission] = {
-    ("settings", "set"): P.SETTINGS,
-    ("catalog", "import"): P.CATALOG,
-    ("catalog", "export"): P.CATALOG,
-    ("calendar", "confirm"): P.CALENDAR,
-    ("calendar", "remove"): P.CALENDAR,
-    ("device", None): P.DEVICES,
-    ("sync", "resolve"): P.DEVICES,
-    ("report", None): P.REPORTS,
-    ("index766", None): P.REPORTS,
-    ("book", None): P.REPORTS,
-    ("apology", None): P.APOLOGIES,
-    ("complaint", None): P.COMPLAINTS,
-    # The access log and a citizen's data on request (issue 12 item 4): the services
-    # check it too.
-    ("audit", "access"): P.ACCESS_LOG,
-    ("citizen", None): P.ACCESS_LOG,
-    ("backlog", None): P.CATALOG,
-    ("demo", None): P.SETTINGS,
-    ("init", None): P.SETTINGS,
-    ("user", "add"): P.ACCOUNTS,
-    ("user", "lock"): P.ACCOUNTS,
-    ("user", "unlock"): P.ACCOUNTS,
-    ("user", "list"): P.ACCOUNTS,
-    # ``user passwd`` of another officer needs ACCOUNTS: the service checks it.
-}
+# What each command needs: the one table of core/permissions (the UI and the services
+# read it too).
+PERMISSIONS = COMMANDS
 
 NO_USER = QT_TRANSLATE_NOOP(
     "Cli", "Who is working? Give --user NAME or set HCC_USER (and HCC_PASSWORD, or type it)"
@@ -75,7 +51,7 @@ FIRST_ADMIN_HINT = QT_TRANSLATE_NOOP(
 
 
 def permission_of(args: argparse.Namespace) -> Permission:
-    """What the parsed command needs (the table above; counter work otherwise)."""
+    """What the parsed command needs (core/permissions.COMMANDS; counter work otherwise)."""
     command = getattr(args, "command", "")
     sub = next(
         (
@@ -85,7 +61,7 @@ def permission_of(args: argparse.Namespace) -> Permission:
         ),
         None,
     )
-    return PERMISSIONS.get((command, sub)) or PERMISSIONS.get((command, None)) or P.COUNTER
+    return command_permission(command, sub)
 
 
 def _prompt(label: str, variable: str) -> str:

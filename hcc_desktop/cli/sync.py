@@ -119,6 +119,20 @@ NOT_SYNCED_TOO_LONG = QT_TRANSLATE_NOOP(
     "Cli", "warning: this device has not synced for too long: run 'sync' when the network is up"
 )
 REJECTED_ITEM = QT_TRANSLATE_NOOP("Cli", "refused {kind} {key}: {reason}")
+# Officer accounts that did not travel (docs/sync.md, "Accounts"): never merged.
+ACCOUNT_CLASH = {
+    "user_name_taken": QT_TRANSLATE_NOOP(
+        "Cli",
+        "account {user}: the user name belongs to another account of the unit; "
+        "this one stays on this device (give the officer another user name)",
+    ),
+    "user_name_taken_here": QT_TRANSLATE_NOOP(
+        "Cli",
+        "the unit's account {user} was not taken: an account of this device has that "
+        "user name (give one of the two officers another user name)",
+    ),
+}
+ACCOUNT_CLASH_OTHER = QT_TRANSLATE_NOOP("Cli", "account {user} not shared: {reason}")
 EXPORTED = QT_TRANSLATE_NOOP("Cli", "{count} item(s) written to {path}")
 EXPORTED_FILES = QT_TRANSLATE_NOOP("Cli", "{count} attached file(s) written to {path}")
 NO_CONFLICTS = QT_TRANSLATE_NOOP("Cli", "no open conflicts")
@@ -272,6 +286,7 @@ def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
     if args.json:
         data = status.to_json()
         data["rejected_items"] = [vars(r) for r in service.rejected_items()]
+        data["account_clashes"] = [vars(c) for c in service.account_clashes()]
         print_json(data)
     else:
         print("\n".join(_status_lines(status)))
@@ -279,6 +294,12 @@ def cmd_sync_status(services: Services, args: argparse.Namespace) -> int:
             reason = text.catalogue().sync_reason(r.reason)
             line = text.say(REJECTED_ITEM, kind=r.kind, key=r.code or r.entity_id, reason=reason)
             print(f"  {line} {r.detail}".rstrip())
+        for c in service.account_clashes():
+            known = ACCOUNT_CLASH.get(c.reason)
+            if known is not None:
+                print("  " + text.say(known, user=c.user_name))
+            else:
+                print("  " + text.say(ACCOUNT_CLASH_OTHER, user=c.user_name, reason=c.reason))
     return 0
 
 
@@ -394,6 +415,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.describe()}", file=sys.stderr)
         return 1
     try:
+        # Acts as an officer like the main CLI (HCC_USER/HCC_PASSWORD): registering the
+        # device and settling conflicts are the administrator's (core/permissions).
+        from hcc_desktop.cli.common import CliError
+        from hcc_desktop.cli.login import EXIT_LOGIN, EXIT_NOT_ALLOWED, log_in
+        from hcc_desktop.core.errors import AuthError, PermissionDenied
+
+        try:
+            log_in(services, args)
+        except CliError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except AuthError as exc:
+            print(f"error: {exc.describe()}", file=sys.stderr)
+            return EXIT_LOGIN
+        except PermissionDenied as exc:
+            print(f"error: {exc.describe()}", file=sys.stderr)
+            return EXIT_NOT_ALLOWED
         return int(args.func(services, args))
     except ValidationError as exc:
         print(f"error: {exc.describe()}", file=sys.stderr)

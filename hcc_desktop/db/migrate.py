@@ -19,7 +19,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest revision. Alembic is imported only when a database needs
 # migrating (it costs ~0.2 s of start-up); a test keeps this equal to
 # Alembic's own head.
-SCHEMA_HEAD = "0014_access_log"
+SCHEMA_HEAD = "0015_account_sync"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -485,6 +486,19 @@ class AccountRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     server_revision: Mapped[int | None] = mapped_column(Integer)
+    # 0015_account_sync: the parts that change independently (core/accounts, "accounts
+    # across the unit's devices"): profile (full name, role), password, the lock's time.
+    profile_version: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=1, server_default="1"
+    )
+    password_version: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=1, server_default="1"
+    )
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Changed here since last queued for a push (the sync queues it: services/sync/accounts).
+    sync_pending: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=True, server_default=sa_true()
+    )
 
 
 class AccessLogRow(Base):

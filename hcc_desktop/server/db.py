@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Newest migration; checked without importing Alembic (a test keeps it equal
 # to Alembic's head).
-SCHEMA_HEAD = "s0014_access_log"
+SCHEMA_HEAD = "s0015_accounts"
 
 # Keys of pg_advisory_xact_lock: an arbitrary constant pair unlikely to clash
 # with another application sharing the cluster.

@@ -251,6 +251,20 @@ class HomeVisitDoc(_FieldDoc, Base):
     __table_args__ = (Index("ix_home_visits_unit_rev", "unit_code", "rev"),)
 
 
+class AccountDoc(_FieldDoc, Base):
+    """An officer account of the unit (s0015_accounts), as merged from its devices'
+    pushes (core/accounts.merge_account): the Argon2id hash, never a password.
+    ``user_name`` is unique in a unit: the first account under a name keeps it."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        Index("ix_accounts_unit_rev", "unit_code", "rev"),
+        UniqueConstraint("unit_code", "user_name", name="uq_accounts_unit_user_name"),
+    )
+
+    user_name: Mapped[str] = mapped_column(String(32), nullable=False)
+
+
 class PublishedDoc(Base):
     """The latest catalog / calendar (global) or unit settings (per unit).
 
@@ -367,6 +381,7 @@ class ReportRating(Base):
 __all__ = [
     "GLOBAL_SCOPE",
     "AccessDoc",
+    "AccountDoc",
     "AppliedBatch",
     "Base",
     "ComplaintDoc",

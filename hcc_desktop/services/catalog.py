@@ -22,6 +22,7 @@ from hcc_desktop.core.paths import resource
 from hcc_desktop.core.text import fold, nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import ComponentRow, ProcedureRow
+from hcc_desktop.services.session import OfficerSession, guarded
 
 FORMAT = "hcc-catalog"
 FORMAT_VERSION = 1
@@ -207,8 +208,11 @@ def search_procedures(
 
 
 class CatalogService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, session: OfficerSession | None = None) -> None:
         self._db = db
+        # Importing and exporting the catalog is the administrator's (core/permissions);
+        # reading it is everyone's, and the sync's pull replaces it through load_into.
+        self._session = session
         self._cache: dict[str, Procedure] | None = None
 
     def _all(self) -> dict[str, Procedure]:
@@ -276,6 +280,7 @@ class CatalogService:
         self._cache = None
         return ImportReport(tuple(added), updated, tuple(unchanged), tuple(deactivated))
 
+    @guarded("catalog.import_bytes")
     def import_bytes(self, raw: bytes | str, *, replace: bool = False) -> ImportReport:
         """Validate the whole file, then apply it in one transaction.
 
@@ -288,6 +293,7 @@ class CatalogService:
         self._cache = None
         return report
 
+    @guarded("catalog.import_file")
     def import_file(self, path: Path, *, replace: bool = False) -> ImportReport:
         """Import a catalog file (the ``catalog export`` format); CatalogError lists every fault."""
         try:
@@ -298,6 +304,7 @@ class CatalogService:
             ) from exc
         return self.import_bytes(raw, replace=replace)
 
+    @guarded("catalog.export_json")
     def export_json(self) -> dict[str, Any]:
         """The catalog as the catalog file's JSON document."""
         return {
@@ -308,6 +315,7 @@ class CatalogService:
             "procedures": [procedure_to_json(p) for p in self.list()],
         }
 
+    @guarded("catalog.export_file")
     def export_file(self, path: Path) -> int:
         """Write the catalog file to ``path`` (never half-written); returns how many procedures."""
         data = self.export_json()

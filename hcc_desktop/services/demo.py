@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.accounts import SYSTEM_OFFICER
 from hcc_desktop.core.clock import local_now, local_today
 from hcc_desktop.core.domain import Channel, DocForm, DossierStatus, Procedure
 from hcc_desktop.core.errors import CodeSpaceExhausted
@@ -512,6 +513,20 @@ def demo_complaints(services: Any, rng: random.Random, days: list[date], latest:
     """A few complaints over the period, most of them handled."""
     if not days:
         return
+    session = services.session
+    if session.officer is None:
+        # Demo data made with nobody logged in (a test's store): the app's own officer,
+        # for the complaints register's role check, and for this call only.
+        session.log_in(SYSTEM_OFFICER)
+        try:
+            _demo_complaints(services, rng, days, latest)
+        finally:
+            session.log_out()
+    else:
+        _demo_complaints(services, rng, days, latest)
+
+
+def _demo_complaints(services: Any, rng: random.Random, days: list[date], latest: datetime) -> None:
     for i, (content, channel) in enumerate(COMPLAINTS):
         day = days[min(int(rng.random() * len(days)), len(days) - 1)]
         at = min(datetime.combine(day, time(rng.randint(8, 15), rng.randrange(60))), latest)

@@ -7,10 +7,14 @@ complaints, field sessions and visits) asks this session, never a free-text sett
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from hcc_desktop.core.accounts import Officer, Permission
 from hcc_desktop.core.errors import AuthError, PermissionDenied
+from hcc_desktop.core.permissions import SERVICE_METHODS
 
 
 class OfficerSession:
@@ -56,3 +60,29 @@ class OfficerSession:
                 "not_allowed", permission=str(permission), role=officer.role.value
             )
         return officer
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def guarded(key: str) -> Callable[[_F], _F]:
+    """Check the role before the method runs: ``key`` names its row in
+    ``core/permissions.SERVICE_METHODS`` ("settings.save"), the one table of who may do
+    what. The service's ``_session`` is asked (``PermissionDenied``, ``not_allowed``;
+    ``AuthError``, ``not_logged_in``) before the arguments are looked at. A service built
+    without a session (a test's or a tool's, never ``open_services``') checks nothing.
+    """
+    permission = SERVICE_METHODS[key]  # a method named nowhere in the table fails at import
+
+    def wrap(method: _F) -> _F:
+        @functools.wraps(method)
+        def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            session: OfficerSession | None = getattr(self, "_session", None)
+            if session is not None:
+                session.require(permission)
+            return method(self, *args, **kwargs)
+
+        checked.__guarded__ = key  # type: ignore[attr-defined]
+        return checked  # type: ignore[return-value]
+
+    return wrap

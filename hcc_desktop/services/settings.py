@@ -25,6 +25,7 @@ from hcc_desktop.core.worktime import (
 )
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import CalendarOverrideRow, Setting
+from hcc_desktop.services.session import OfficerSession, guarded
 
 UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
 MAX_DEVICE_SLOT = 9
@@ -206,10 +207,18 @@ class SettingsService:
 
     KEY = "app"
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, session: OfficerSession | None = None) -> None:
         self._db = db
+        # The officer logged in (open_services shares it): changing the settings and the
+        # calendar is the administrator's (core/permissions).
+        self._session = session
         self._cache: AppSettings | None = None
         self._calendar: WorkCalendar | None = None
+
+    @property
+    def session(self) -> OfficerSession | None:
+        """The store's officer session (the services built over these settings share it)."""
+        return self._session
 
     # -- settings ------------------------------------------------------------
 
@@ -230,8 +239,27 @@ class SettingsService:
                 self._cache = _from_json(json.loads(row.value)) if row else AppSettings()
         return self._cache
 
+    @guarded("settings.save")
     def save(self, settings: AppSettings) -> AppSettings:
-        """Validate and store; the device id can never be changed here."""
+        """Validate and store (administrators only); the device id can never be changed
+        here."""
+        return self._store(settings)
+
+    def save_from_server(self, settings: AppSettings) -> AppSettings:
+        """Store the unit's settings the server published (a pull, whoever runs the
+        sync): the administrator's decision made there, not a change made here."""
+        return self._store(settings)
+
+    def set_due_soon_days(self, days: int) -> Changes:
+        """How many days ahead the worklists call a dossier "due soon": a display
+        preference of the device that any officer sets; nothing is written, and
+        nothing changed, when it is already ``days``."""
+        current = self.load()
+        if current.due_soon_days == days:
+            return NO_CHANGES
+        return self._store(replace(current, due_soon_days=days)).changes
+
+    def _store(self, settings: AppSettings) -> AppSettings:
         current = self.load()
         settings = validate_settings(replace(settings, device_id=current.device_id))
         with self._db.write() as s:
@@ -248,6 +276,7 @@ class SettingsService:
             rows = s.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
             return [_override(r) for r in rows]
 
+    @guarded("settings.confirm_calendar_day")
     def confirm_calendar_day(self, day: date, *, source: str = "") -> CalendarOverride:
         """An administrator confirms a "to confirm" day, optionally citing its document."""
         with self._db.write() as s:
@@ -262,6 +291,7 @@ class SettingsService:
         self._calendar = None
         return result
 
+    @guarded("settings.remove_calendar_day")
     def remove_calendar_day(self, day: date) -> CalendarOverride:
         """Take a day out of the table: it follows the law (and the weekend) again."""
         with self._db.write() as s:
@@ -273,17 +303,15 @@ class SettingsService:
         self._calendar = None
         return result
 
-    def set_due_soon_days(self, days: int) -> Changes:
-        """Remember the officer's "due soon" horizon (working days); nothing is
-        written, and nothing changed, when it is already ``days``."""
-        current = self.load()
-        if current.due_soon_days == days:
-            return NO_CHANGES
-        return self.save(replace(current, due_soon_days=days)).changes
-
+    @guarded("settings.set_calendar_overrides")
     def set_calendar_overrides(self, overrides: list[CalendarOverride]) -> Changes:
-        """Replace the whole table (the settings dialog edits it as a list); the
-        settings changed."""
+        """Replace the whole table (the settings dialog edits it as a list;
+        administrators only); the settings changed."""
+        return self.set_calendar_from_server(overrides)
+
+    def set_calendar_from_server(self, overrides: list[CalendarOverride]) -> Changes:
+        """Replace the whole table with the calendar the server published (a pull,
+        whoever runs the sync)."""
         errors: list[FieldError] = []
         seen: set[date] = set()
         for i, o in enumerate(overrides):

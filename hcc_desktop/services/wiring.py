@@ -119,7 +119,11 @@ class Services:
             from hcc_desktop.services.sync.service import SyncService
 
             return SyncService(
-                self.db, settings=self.settings, catalog=self.catalog, clock=self._clock
+                self.db,
+                settings=self.settings,
+                catalog=self.catalog,
+                clock=self._clock,
+                session=self.session,
             )
 
     @cached_property
@@ -241,14 +245,15 @@ def open_services(
     migration = upgrade(path, key=key)
     db = Database(path, key=key)
     make_private(path)
-    settings = SettingsService(db)
-    catalog = CatalogService(db)
+    # One officer session for every service of the store (services/session).
+    session = OfficerSession()
+    settings = SettingsService(db, session=session)
+    catalog = CatalogService(db, session=session)
     with db.write() as s:
         settings.ensure_initialised(s)
         if seed_catalog and migration.from_revision is None:
             catalog.load_into(s, parse_catalog(SEED_CATALOG.read_bytes()), replace=False)
     dossiers = DossierQueryService(db)
-    session = OfficerSession()
     access = AccessLogService(db, settings=settings, session=session, clock=clock)
     return Services(
         db=db,

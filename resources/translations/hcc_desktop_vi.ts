@@ -1011,6 +1011,18 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>bị từ chối {kind} {key}: {reason}</translation>
     </message>
     <message>
+        <source>account {user}: the user name belongs to another account of the unit; this one stays on this device (give the officer another user name)</source>
+        <translation>tài khoản {user}: tên đăng nhập đã thuộc về một tài khoản khác của đơn vị; tài khoản này chỉ dùng được trên máy này (hãy đặt cho cán bộ một tên đăng nhập khác)</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s account {user} was not taken: an account of this device has that user name (give one of the two officers another user name)</source>
+        <translation>chưa nhận tài khoản {user} của đơn vị: một tài khoản trên máy này đã dùng tên đăng nhập đó (hãy đặt cho một trong hai cán bộ một tên đăng nhập khác)</translation>
+    </message>
+    <message>
+        <source>account {user} not shared: {reason}</source>
+        <translation>tài khoản {user} chưa được chia sẻ với đơn vị: {reason}</translation>
+    </message>
+    <message>
         <source>{count} item(s) written to {path}</source>
         <translation>đã ghi {count} mục ra tệp {path}</translation>
     </message>
@@ -1217,6 +1229,10 @@ Ngừng áp dụng: {deactivated}</translation>
     <message>
         <source>account {user} unlocked</source>
         <translation>đã mở khóa tài khoản {user}</translation>
+    </message>
+    <message>
+        <source>account {user} is now: {role}</source>
+        <translation>tài khoản {user} nay có vai trò: {role}</translation>
     </message>
     <message>
         <source>{user}  {role}  {name}  {state}</source>

@@ -21,7 +21,14 @@ from hcc_desktop.services.audit import verify_store
 from hcc_desktop.services.sync.credentials import load_credential, store_credential
 from hcc_desktop.services.sync.service import SyncResult
 from tests import keyed
-from tests.conftest import applicant, birth_draft, log_in_admin, marriage_status_draft
+from tests.conftest import (
+    ADMIN_PASSWORD,
+    ADMIN_USER,
+    applicant,
+    birth_draft,
+    log_in_admin,
+    marriage_status_draft,
+)
 from tests.integration.conftest import Harness, new_unit_code
 from tests.integration.sync_support import (
     Device,
@@ -382,6 +389,9 @@ def test_the_command_line_registers_syncs_and_exports(
     unit = new_unit_code()
     db = tmp_path / "cli.db"
     keyed.copy_store(device_template, db)
+    first = open_services(db)
+    log_in_admin(first, "Trần Thị Bình")  # the CLI acts as him (HCC_USER, HCC_PASSWORD)
+    first.close()
     base = ["--db", str(db)]
     code = harness.enrol(unit)
     assert sync_cli.main([*base, "device", "register", "--server", harness.server.base_url,
@@ -395,7 +405,7 @@ def test_the_command_line_registers_syncs_and_exports(
 
     services = open_services(db)
     try:
-        log_in_admin(services, "Trần Thị Bình")
+        services.accounts.authenticate(ADMIN_USER, ADMIN_PASSWORD)  # made above
         services.intake.accept(birth_draft())
     finally:
         services.close()

@@ -128,3 +128,22 @@ def test_the_logged_in_officer_is_the_actor(
     assert code == 0, err
     code, out, err = run(db, "show", dossier, capsys=capsys)
     assert [e["actor"] for e in json.loads(out)["timeline"]][-1] == "Lê Văn An"
+
+
+def test_user_role_gives_another_role_but_not_the_last_admins(
+    db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HCC_NEW_PASSWORD", "mat-khau-an")
+    assert run(db, "user", "add", "an", "--role", "counter", capsys=capsys)[0] == 0
+    code, out, err = run(db, "user", "role", "an", "--role", "leader", capsys=capsys)
+    assert code == 0, err
+    assert "an nay có vai trò: lãnh đạo trung tâm" in out
+    code, out, _err = run(db, "user", "list", "--json", capsys=capsys)
+    assert {a["user"]: a["role"] for a in json.loads(out)}["an"] == "leader"
+    # The leader may not give roles (exit 4), nor may the last administrator lose his.
+    monkeypatch.setenv("HCC_PASSWORD", "mat-khau-an")
+    assert run(db, "--user", "an", "user", "role", "an", "--role", "admin", capsys=capsys)[0] == 4
+    monkeypatch.setenv("HCC_PASSWORD", ADMIN_PASSWORD)
+    code, _out, err = run(db, "user", "role", ADMIN_USER, "--role", "counter", capsys=capsys)
+    assert code != 0
+    assert err

@@ -21,8 +21,8 @@ CODE = re.compile(r"^000\.17\.22\.H56-\d{6}-\d{4}$")
 
 def _device(tmp_path: Path, name: str, slot: int, clock: FakeClock) -> Services:
     svc = open_services(tmp_path / f"{name}.db", clock=clock)
+    log_in_admin(svc, "Lê Văn Hòa")  # the settings are the administrator's
     svc.settings.save(replace(svc.settings.load(), device_slot=slot, device_name=name))
-    log_in_admin(svc, "Lê Văn Hòa")
     return svc
 
 

@@ -16,7 +16,7 @@ from hcc_desktop.services import open_services
 from hcc_desktop.services.demo import generate
 from hcc_desktop.services.sync.apply import apply_page
 from tests import keyed
-from tests.conftest import INIT
+from tests.conftest import INIT, log_in_admin
 from tests.unit.test_cli import run
 from tests.unit.test_lifecycle_cli import DOSSIER
 
@@ -178,6 +178,8 @@ def test_e_result_flag_only_with_finish(
 def test_demo_fills_the_report_flags_realistically(tmp_path: Path) -> None:
     svc = open_services(tmp_path / "demo.db")
     try:
+        # The complaints register is the leader's (core/permissions): read as its admin.
+        log_in_admin(svc)
         generate(svc, count=600, seed=7, end_day=date(2026, 11, 20), months=3)
         with svc.db.read() as s:
             digitised = s.execute(text("SELECT avg(digitised) FROM dossier_components")).scalar()
@@ -249,6 +251,7 @@ def test_complaint_add_list_resolve_cli(
 def test_complaint_validation(services_path: Path) -> None:
     svc = open_services(services_path)
     try:
+        log_in_admin(svc)  # the complaints register is the leader's (core/permissions)
         with pytest.raises(ValidationError) as caught:
             svc.complaints.add(content="  ", channel="fax", dossier="NOPE")
         assert {(e.field, e.code) for e in caught.value.errors} == {
@@ -269,6 +272,7 @@ def services_path(tmp_path: Path) -> Path:
 def test_a_pulled_complaint_waits_for_its_dossier_and_newer_versions_win(tmp_path: Path) -> None:
     svc = open_services(tmp_path / "p.db")
     try:
+        log_in_admin(svc)  # the complaints register is the leader's (core/permissions)
         unit = svc.settings.load().unit_code
         data = {
             "id": "11111111-1111-4111-8111-111111111111",

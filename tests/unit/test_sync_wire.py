@@ -51,8 +51,8 @@ from tests.conftest import (
 def other(tmp_path: Path, clock: FakeClock) -> Iterator[Services]:
     """A second device of the same unit, in slot 1."""
     svc = open_services(tmp_path / "other.db", clock=clock)
+    log_in_admin(svc, "Lê Thị Hoa")  # the settings are the administrator's
     svc.settings.save(replace(svc.settings.load(), device_slot=1, device_name="Máy 2"))
-    log_in_admin(svc, "Lê Thị Hoa")
     yield svc
     svc.close()
 

@@ -31,6 +31,7 @@ from hcc_desktop.core.formats.bundle import (
 from hcc_desktop.server.db import ServerDatabase
 from hcc_desktop.server.models import (
     AccessDoc,
+    AccountDoc,
     ComplaintDoc,
     Device,
     DossierDoc,
@@ -76,9 +77,14 @@ KINDS_PUSHED = (
     "home_resident",
     "home_visit",
     "access",  # a device's access-log entry (issue 12 item 4): kept, never pulled
+    "account",
 )
 VersionedModel = (
-    type[ComplaintDoc] | type[FieldSessionDoc] | type[HomeResidentDoc] | type[HomeVisitDoc]
+    type[ComplaintDoc]
+    | type[FieldSessionDoc]
+    | type[HomeResidentDoc]
+    | type[HomeVisitDoc]
+    | type[AccountDoc]
 )
 # Records the devices change after making them (a complaint resolved, a Saturday
 # session opened and closed, a home visit planned and recorded): the newest
@@ -88,6 +94,9 @@ VERSIONED_MODELS: dict[str, VersionedModel] = {
     "field_session": FieldSessionDoc,
     "home_resident": HomeResidentDoc,
     "home_visit": HomeVisitDoc,
+    # Officer accounts (issue 12): merged part by part, not replaced whole
+    # (core/accounts.merge_account; push.BatchApplier._account).
+    "account": AccountDoc,
 }
 KINDS_PUBLISHED = ("catalog", "calendar", "unit_settings")
 UNIT_SETTINGS_KEYS = ("unit_name", "parent_body", "place_name", "public_lookup_url", "unit_phone")

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from hcc_desktop.core.accounts import account_wire_errors, merge_account
 from hcc_desktop.core.chain import GENESIS
 from hcc_desktop.core.errors import SyncError
 from hcc_desktop.core.formats import wire_json
@@ -28,6 +29,7 @@ from hcc_desktop.core.formats.bundle import (
 )
 from hcc_desktop.server.models import (
     AccessDoc,
+    AccountDoc,
     AppliedBatch,
     Device,
     DossierDoc,
@@ -164,6 +166,10 @@ def _check_item(item: PushItem, unit_code: str) -> _Checked:
         # A complaint may concern no dossier, a session none; both name their unit.
         if _text_field(data, "unit_code", 32) != unit_code:
             raise _Rejected("wrong_unit")
+        if item.kind == "account":
+            problem = account_wire_errors(data)
+            if problem:
+                raise _Rejected("invalid_item", problem)
     else:
         _text_field(data, "dossier_id")
         if "unit_code" in data and data["unit_code"] != unit_code:
@@ -257,6 +263,11 @@ class BatchApplier:
         self.chain = EventChainCheck(session, device, self.postgresql)
         # Stored dossiers' data for the receipt events of the batch (their hash covers it).
         self.receipts: dict[str, dict[str, Any]] = {}
+        # The unit's accounts by user name (the names the batch pushes): name -> id.
+        self.account_names: dict[str, str] = {}
+        # Accounts to write: id -> (user name, the device to leave out of the pulls:
+        # "" when the merged record differs from what the device sent, so it gets it too).
+        self.account_rows: dict[str, tuple[str, str]] = {}
 
     def run(self, items: Sequence[PushItem]) -> list[dict[str, Any]]:
         results: list[dict[str, Any] | None] = [None] * len(items)
@@ -274,6 +285,8 @@ class BatchApplier:
             try:
                 if entry.item.kind == "dossier":
                     results[entry.item.index] = self._dossier(entry)
+                elif entry.item.kind == "account":
+                    results[entry.item.index] = self._account(entry)
                 elif entry.item.kind in VERSIONED_MODELS:
                     results[entry.item.index] = self._versioned(entry)
                 elif entry.item.kind == "access":
@@ -337,6 +350,14 @@ class BatchApplier:
                 )
                 for doc_id, unit_code, rev, data in self.s.execute(query).all():
                     self.versioned[(kind, doc_id)] = (unit_code, rev, data)
+        names = {c.data["user_name"] for c in checked if c.item.kind == "account"}
+        for chunk in id_chunks(names, self.postgresql):
+            a = doc_table(AccountDoc).c
+            query = select(a.user_name, a.id).where(
+                a.unit_code == self.unit, among(a.user_name, chunk, self.postgresql)
+            )
+            for row in self.s.execute(query).all():
+                self.account_names[str(row[0])] = str(row[1])
 
     def _dossier(self, entry: _Checked) -> dict[str, Any]:
         item, data = entry.item, entry.data
@@ -453,6 +474,42 @@ class BatchApplier:
         self.versioned[key] = (self.unit, rev, data)
         return {"id": item.id, "status": "applied", "rev": rev}
 
+    def _account(self, entry: _Checked) -> dict[str, Any]:
+        """An officer account: merged part by part into the one held
+        (core/accounts.merge_account); a new account under a user name another
+        account of the unit holds is refused (``user_name_taken``), never merged."""
+        item, pushed = entry.item, entry.data
+        key = ("account", pushed["id"])
+        stored = self.versioned.get(key)
+        held: dict[str, Any] | None = None
+        if stored is not None:
+            unit_code, rev, held = stored
+            if unit_code != self.unit:
+                raise _Rejected("wrong_unit")
+            if pushed["user_name"] != held.get("user_name"):
+                raise _Rejected("invalid_item", "an account's user name does not change")
+        else:
+            holder = self.account_names.get(pushed["user_name"])
+            if holder is not None and holder != pushed["id"]:
+                raise _Rejected(
+                    "user_name_taken",
+                    f"user name {pushed['user_name']} belongs to another account of the unit",
+                )
+        merged = merge_account(held, pushed)
+        if stored is not None and merged == held:
+            return {"id": item.id, "status": "duplicate", "rev": stored[1]}
+        as_sent = merged == pushed
+        raw = entry.raw if as_sent else wire_json.dumps(merged)
+        rev = self.plan.next_rev()
+        self.plan.versioned[key] = (rev, merged, raw, stored is not None)
+        self.versioned[key] = (self.unit, rev, merged)
+        self.account_names[pushed["user_name"]] = pushed["id"]
+        self.account_rows[pushed["id"]] = (
+            pushed["user_name"],
+            self.device.id if as_sent else "",
+        )
+        return {"id": item.id, "status": "applied", "rev": rev}
+
     def _write(self, results: list[dict[str, Any]]) -> None:
         if self.plan.count == 0:
             return  # nothing new: every result is a duplicate, a conflict or a rejection
@@ -523,6 +580,8 @@ class BatchApplier:
                 "last_device": self.device.id,
                 "updated_at": self.now,
             }
+            if kind == "account":
+                values["user_name"], values["last_device"] = self.account_rows[doc_id]
             if stored:
                 self.s.execute(table.update().where(table.c.id == doc_id).values(values))
             else:

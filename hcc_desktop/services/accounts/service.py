@@ -34,7 +34,7 @@ from hcc_desktop.core.errors import AuthError, ConflictError, FieldError, NotFou
 from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import AccountRow
-from hcc_desktop.services.session import OfficerSession
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 
@@ -109,10 +109,10 @@ class AccountService:
         with self._db.read() as s:
             return not s.scalar(select(func.count()).select_from(AccountRow))
 
+    @guarded("accounts.list")
     def list(self) -> list[AccountInfo]:
         """Every account by user name (administrators only); ``locked_until`` only while
         a lockout lasts."""
-        self._session.require(Permission.ACCOUNTS)
         now = self._clock()
         with self._db.read() as s:
             rows = s.scalars(select(AccountRow).order_by(AccountRow.user_name))
@@ -186,11 +186,11 @@ class AccountService:
         self._session.log_in(info.officer)
         return info
 
+    @guarded("accounts.add")
     def add(
         self, *, user_name: str, password: str, role: Role | str, full_name: str = ""
     ) -> AccountInfo:
         """A new account (administrators only)."""
-        self._session.require(Permission.ACCOUNTS)
         try:
             role = Role(role)
         except ValueError:
@@ -222,6 +222,10 @@ class AccountService:
             created_at=stamp,
             updated_at=stamp,
             version=1,
+            profile_version=1,
+            password_version=1,
+            disabled_at=None,
+            sync_pending=True,
         )
         s.add(row)
         s.flush()
@@ -248,14 +252,15 @@ class AccountService:
             elif own and not me.can(Permission.ACCOUNTS):
                 raise ValidationError([FieldError("old_password", "old_password_wrong")])
             row.password_hash = self._hasher.hash(new_password)
+            row.password_version += 1
             row.failed_count = 0
             row.locked_until = None
             self._touch(row)
             return _info(row)
 
+    @guarded("accounts.lock")
     def lock(self, user_name: str) -> AccountInfo:
         """An administrator locks an account until unlocked; never the last usable admin."""
-        self._session.require(Permission.ACCOUNTS)
         with self._db.write() as s:
             row = self._row(s, normalise_user_name(user_name))
             if row.role == Role.ADMIN.value and not row.disabled:
@@ -266,18 +271,51 @@ class AccountService:
                 )
                 if (admins or 0) <= 1:
                     raise ConflictError("last_admin", user=row.user_name)
-            row.disabled = True
-            self._touch(row)
+            if not row.disabled:
+                row.disabled = True
+                row.disabled_at = datetime.now(UTC)
+                self._touch(row)
             return _info(row)
 
+    @guarded("accounts.unlock")
     def unlock(self, user_name: str) -> AccountInfo:
         """Lift an administrator's lock and a lockout after wrong passwords."""
-        self._session.require(Permission.ACCOUNTS)
         with self._db.write() as s:
             row = self._row(s, normalise_user_name(user_name))
-            row.disabled = False
+            # The lockout after wrong passwords is this device's alone: lifting it
+            # travels nowhere. Only lifting an administrator's lock is the unit's
+            # (an unlock of an account not locked here must not undo a lock made on
+            # another device and not seen here yet).
             row.failed_count = 0
             row.locked_until = None
+            if row.disabled:
+                row.disabled = False
+                row.disabled_at = datetime.now(UTC)
+                self._touch(row)
+            return _info(row)
+
+    @guarded("accounts.set_role")
+    def set_role(self, *, user_name: str, role: Role | str) -> AccountInfo:
+        """Change an officer's role (administrators only); never the last usable
+        administrator's to another role."""
+        try:
+            new_role = Role(role)
+        except ValueError:
+            raise ValidationError([FieldError("role", "role_unknown")]) from None
+        with self._db.write() as s:
+            row = self._row(s, normalise_user_name(user_name))
+            if row.role == new_role.value:
+                return _info(row)
+            if row.role == Role.ADMIN.value and not row.disabled:
+                admins = s.scalar(
+                    select(func.count())
+                    .select_from(AccountRow)
+                    .where(AccountRow.role == Role.ADMIN.value, AccountRow.disabled.is_(False))
+                )
+                if (admins or 0) <= 1:
+                    raise ConflictError("last_admin", user=row.user_name)
+            row.role = new_role.value
+            row.profile_version += 1
             self._touch(row)
             return _info(row)
 
@@ -291,3 +329,5 @@ class AccountService:
     def _touch(row: AccountRow) -> None:
         row.updated_at = datetime.now(UTC)
         row.version += 1
+        # The unit's: queued for the next push (services/sync/accounts.queue_accounts).
+        row.sync_pending = True

@@ -21,7 +21,7 @@ from hcc_desktop.core.errors import FieldError, NotFound, TransitionError, Valid
 from hcc_desktop.core.text import nfc
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import ComplaintRow, DossierRow
-from hcc_desktop.services.session import OfficerSession
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -64,6 +64,7 @@ class ComplaintService:
         self._session = session or OfficerSession()
         self._clock = clock
 
+    @guarded("complaints.add")
     def add(
         self,
         *,
@@ -131,6 +132,7 @@ class ComplaintService:
             enqueue(s, "complaint", row.id)
             return complaint_from_row(row, dossier_code)
 
+    @guarded("complaints.resolve")
     def resolve(
         self,
         complaint_id: str,
@@ -164,12 +166,14 @@ class ComplaintService:
             enqueue(s, "complaint", row.id)
             return complaint_from_row(row, self._code(s, row.dossier_id))
 
+    @guarded("complaints.get")
     def get(self, complaint_id: str) -> Complaint:
         """The complaint with ``complaint_id`` and its dossier's code."""
         with self._db.read() as s:
             row = self._row(s, complaint_id)
             return complaint_from_row(row, self._code(s, row.dossier_id))
 
+    @guarded("complaints.list")
     def list(self, *, open_only: bool = False) -> list[Complaint]:
         """Every complaint, newest first; ``open_only``: not yet resolved."""
         with self._db.read() as s:

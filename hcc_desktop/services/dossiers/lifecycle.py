@@ -53,7 +53,7 @@ from hcc_desktop.services.dossiers.query import (
     sql_datetime,
     summaries_from_sql,
 )
-from hcc_desktop.services.session import OfficerSession
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
 
@@ -266,6 +266,7 @@ class LifecycleService:
             details=TransitionInput(collector=collector, method=method, note=note),
         )
 
+    @guarded("lifecycle.issue_apology")
     def issue_apology(
         self,
         key: str,

@@ -36,7 +36,7 @@ from hcc_desktop.services.reports.sessions import (
     SessionFiguresReport,
     session_breakdown,
 )
-from hcc_desktop.services.session import OfficerSession
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 TOTAL = "Tổng cộng"
@@ -108,6 +108,7 @@ class ReportService:
 
     # --- the periodic report -----------------------------------------------------------
 
+    @guarded("reports.periodic")
     def periodic(
         self,
         period: Period,
@@ -164,6 +165,7 @@ class ReportService:
         per session and per residential quarter (services/reports/sessions.py)."""
         return session_breakdown(self._db, self._settings.calendar(), period, today=self._today())
 
+    @guarded("reports.session_figures")
     def session_figures(self, period: Period) -> SessionFiguresReport:
         """What the Saturday sessions held in ``period`` did, per session and per
         quarter: dossiers received (by procedure), fees, returns, ratings."""
@@ -175,6 +177,7 @@ class ReportService:
 
     # --- drill-down --------------------------------------------------------------------
 
+    @guarded("reports.details")
     def details(
         self,
         period: Period,
@@ -228,6 +231,7 @@ class ReportService:
             ]
         return tuple(sorted(codes))
 
+    @guarded("reports.all_details")
     def all_details(
         self, period: Period, *, dimension: str = "field"
     ) -> dict[str | None, dict[str, tuple[str, ...]]]:
@@ -273,6 +277,7 @@ class ReportService:
 
     # --- exports -----------------------------------------------------------------------
 
+    @guarded("reports.export")
     def export(
         self,
         period: Period,
@@ -322,6 +327,7 @@ class ReportService:
             self._spec = load_spec()
         return self._spec
 
+    @guarded("reports.index766")
     def index766(
         self,
         period: Period,

@@ -23,6 +23,7 @@ from hcc_desktop.db.models import (
     SyncConflictRow,
 )
 from hcc_desktop.services.catalog import CatalogService, parse_catalog
+from hcc_desktop.services.sync.accounts import ACCOUNT_KIND, apply_accounts
 from hcc_desktop.services.sync.wire import (
     _COMPLAINT_TABLE,
     _COMPONENT_TABLE,
@@ -69,6 +70,8 @@ class PageOutcome:
     skipped: list[dict[str, Any]] = field(default_factory=list)  # refused, with why
     parked: list[dict[str, Any]] = field(default_factory=list)  # waiting for their dossier
     catalog: bool = False  # the procedure catalog was replaced
+    accounts: int = 0  # officer accounts taken (counted apart from the unit's records)
+    account_clashes: list[dict[str, Any]] = field(default_factory=list)  # not taken: why
 
 
 def _skip(change: Mapping[str, Any], reason: str, detail: str = "") -> dict[str, Any]:
@@ -221,6 +224,14 @@ def apply_page(
     for kind in _FIELD_KINDS:
         wanted = [c for c in (*parked, *changes) if c.get("kind") == kind]
         _apply_versioned(s, kind, wanted, unit_code, out)
+    accounts = [c for c in changes if c.get("kind") == ACCOUNT_KIND]
+    if accounts:
+        taken = apply_accounts(
+            s, accounts, unit_code=unit_code, at=now.isoformat(timespec="seconds")
+        )
+        out.accounts += taken.applied
+        out.account_clashes += taken.clashes
+        out.skipped += taken.skipped
     return out
 
 

@@ -21,6 +21,7 @@ from hcc_desktop.core.formats import wire_json
 from hcc_desktop.core.version import PROTOCOL_HEADER, PROTOCOL_VERSION, VERSION_HEADER
 from hcc_desktop.db.engine import Database
 from hcc_desktop.services.catalog import CatalogService
+from hcc_desktop.services.session import OfficerSession
 from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
@@ -134,9 +135,13 @@ class SyncBase:
         clock: Callable[[], datetime] = local_now,
         ca_file: Path | str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        session: OfficerSession | None = None,
     ) -> None:
         self._db = db
         self._settings = settings
+        # The store's officer session (the settings' unless given): registering the
+        # device and settling conflicts are the administrator's (core/permissions).
+        self._session = session if session is not None else settings.session
         self._catalog = catalog
         self._clock = clock
         self._ca_file = ca_file

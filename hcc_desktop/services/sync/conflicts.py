@@ -15,6 +15,7 @@ from hcc_desktop.db.models import (
     SyncConflictRow,
 )
 from hcc_desktop.services.dossiers.query import dossier_from_row
+from hcc_desktop.services.session import guarded
 from hcc_desktop.services.sync.client import SyncBase
 from hcc_desktop.services.sync.outbox import enqueue
 from hcc_desktop.services.sync.results import FieldDifference, SyncConflict
@@ -61,6 +62,7 @@ class ConflictsMixin(SyncBase):
                 )
             return found
 
+    @guarded("sync.resolve_conflict")
     def resolve_conflict(self, conflict_id: str, keep: str) -> Dossier:
         """Settle a conflict: ``keep="local"`` pushes this device's version next
         (over the server's revision), ``keep="server"`` replaces the local

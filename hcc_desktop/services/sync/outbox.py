@@ -16,9 +16,11 @@ KINDS = (
     "home_resident",
     "home_visit",
     "access",
+    # Officer accounts (issue 12): queued by the sync itself (services/sync/accounts).
+    "account",
 )
 # Records that change after they are made: the newest ``version`` wins.
-VERSIONED_KINDS = ("complaint", "field_session", "home_resident", "home_visit")
+VERSIONED_KINDS = ("complaint", "field_session", "home_resident", "home_visit", "account")
 
 
 def enqueue(s: Session, kind: str, entity_id: str) -> None:

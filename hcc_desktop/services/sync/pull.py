@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hcc_desktop.core.errors import SyncError, ValidationError
+from hcc_desktop.services.sync.accounts import ACCOUNT_CLASHES
 from hcc_desktop.services.sync.apply import PageOutcome, apply_page
 from hcc_desktop.services.sync.client import SyncBase, SyncRun
 from hcc_desktop.services.sync.state import (
@@ -29,6 +30,9 @@ PULL_PAGE = 1000
 
 
 class PullMixin(SyncBase):
+    # Officer accounts the last page applied (counted apart: SyncResult.accounts).
+    _accounts_taken = 0
+
     def _pull(self, run: SyncRun) -> bool:
         """Pull the unit's changes page by page; False when cancelled."""
         client, ahead, totals, progress, cancel = run
@@ -51,6 +55,7 @@ class PullMixin(SyncBase):
                 else None
             )
             cursor, more, applied, conflicts, changed = self._apply_pulled(page, cursor)
+            totals["accounts"] = totals.get("accounts", 0) + self._accounts_taken
             totals["pulled"] += applied
             totals["conflicts"] += conflicts
             # What else the page changed here, for the sync's Changes.
@@ -114,7 +119,9 @@ class PullMixin(SyncBase):
             elif parked:
                 drop_state(s, PARKED)
             append_capped(s, PULL_SKIPPED, skipped + outcome.skipped)
+            append_capped(s, ACCOUNT_CLASHES, outcome.account_clashes)
             set_state(s, CURSOR, cursor)
+        self._accounts_taken = outcome.accounts
         if outcome.catalog:
             changed.add("catalog")
         more = bool(page.get("more"))
@@ -126,11 +133,11 @@ class PullMixin(SyncBase):
             overrides = calendar_from_wire(data)
             by_day = sorted(overrides, key=lambda o: o.day)
             changed = sorted(self._settings.calendar_overrides(), key=lambda o: o.day) != by_day
-            self._settings.set_calendar_overrides(overrides)
+            self._settings.set_calendar_from_server(overrides)
             return changed
         values: dict[str, Any] = dict(unit_settings_from_wire(data))
         current = self._settings.load()
         if any(getattr(current, k) != v for k, v in values.items()):
-            self._settings.save(replace(current, **values))
+            self._settings.save_from_server(replace(current, **values))
             return True
         return False

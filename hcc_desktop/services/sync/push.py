@@ -21,6 +21,12 @@ from hcc_desktop.db.models import (
     SyncStateRow,
 )
 from hcc_desktop.services.audit import verify_pending
+from hcc_desktop.services.sync.accounts import (
+    ACCOUNT_CLASHES,
+    ACCOUNT_KIND,
+    clash,
+    queue_accounts,
+)
 from hcc_desktop.services.sync.outbox import KINDS, VERSIONED_KINDS
 from hcc_desktop.services.sync.wire import (
     DossierSnapshot,
@@ -189,6 +195,8 @@ class PushMixin(SyncBase):
             pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
         sent = 0
         with self._db.write() as s:
+            # Accounts changed here join the outbox now (services/sync/accounts).
+            queue_accounts(s)
             queue = self._saved_batches(s)
             batch = queue.pop(0) if queue else self._save(s, self._read_batch(s, None))
         previous: tuple[_Batch, Mapping[str, Any]] | None = None
@@ -239,8 +247,8 @@ class PushMixin(SyncBase):
 
     @staticmethod
     def _count(totals: dict[str, int], outcome: Mapping[str, int]) -> None:
-        for key in ("pushed", "duplicates", "conflicts", "rejected"):
-            totals[key] += outcome[key]
+        for key in ("pushed", "duplicates", "conflicts", "rejected", "accounts"):
+            totals[key] = totals.get(key, 0) + outcome[key]
 
     def _post(self, client: httpx.Client, batch: _Batch) -> dict[str, Any]:
         return self._call(
@@ -380,7 +388,14 @@ class PushMixin(SyncBase):
         and save the next batch, ``prepared`` or, with ``from_head``, read
         from the head of the outbox when ``done`` moved the queue (a batch
         that moved nothing leaves the rest for the next sync)."""
-        counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
+        counts = {
+            "pushed": 0,
+            "duplicates": 0,
+            "conflicts": 0,
+            "rejected": 0,
+            "removed": 0,
+            "accounts": 0,
+        }
         with self._db.write() as s:
             if done is not None:
                 counts = self._record(s, *done)
@@ -397,9 +412,19 @@ class PushMixin(SyncBase):
         results = response.get("results")
         if response.get("batch_id") != batch.body["batch_id"] or not isinstance(results, list):
             raise SyncError("server_error", detail="push response does not match the batch")
-        counts = {"pushed": 0, "duplicates": 0, "conflicts": 0, "rejected": 0, "removed": 0}
+        counts = {
+            "pushed": 0,
+            "duplicates": 0,
+            "conflicts": 0,
+            "rejected": 0,
+            "removed": 0,
+            "accounts": 0,
+        }
         now = datetime.now(UTC)
         rejected: list[dict[str, Any]] = []
+        # Accounts are counted apart from the unit's records (SyncResult.accounts) and
+        # their refusals listed for the administrator (ACCOUNT_CLASHES), not the officer.
+        clashes: list[dict[str, Any]] = []
         # Load what the results refer to in a few queries, not one per item.
         if batch.seqs is not None:
             outboxes = {
@@ -437,7 +462,24 @@ class PushMixin(SyncBase):
             entity_id = data["id"]
             status = result.get("status")
             seq = outboxes.get((kind, entity_id))
-            if status in ("applied", "duplicate"):
+            if kind == ACCOUNT_KIND:
+                if status in ("applied", "duplicate"):
+                    counts["accounts"] += 1
+                    still = versioned_now[kind].get(entity_id) == data
+                else:
+                    still = True
+                    clashes.append(
+                        clash(
+                            uid=entity_id,
+                            user_name=str(data.get("user_name", "")),
+                            reason=str(result.get("reason") or status),
+                            detail=str(result.get("detail", "")),
+                            at=self._clock().isoformat(timespec="seconds"),
+                        )
+                    )
+                if seq is not None and still:
+                    done.append(seq)
+            elif status in ("applied", "duplicate"):
                 counts["pushed"] += 1
                 counts["duplicates"] += status == "duplicate"
                 still = True
@@ -483,6 +525,7 @@ class PushMixin(SyncBase):
             s.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, done)))
         counts["removed"] = len(done)
         append_capped(s, REJECTED, with_dossier_codes(s, rejected))
+        append_capped(s, ACCOUNT_CLASHES, clashes)
         if isinstance(batch.body.get("public_key"), str):
             # Answered: the server holds this device's key now.
             set_state(s, CHAIN_KEY_SENT, batch.body["public_key"])

@@ -11,6 +11,7 @@ from hcc_desktop.core.errors import FieldError, SyncError, ValidationError
 from hcc_desktop.db.models import (
     DossierRow,
 )
+from hcc_desktop.services.session import guarded
 from hcc_desktop.services.settings import validate_settings
 from hcc_desktop.services.sync.client import load_credential, store_credential
 from hcc_desktop.services.sync.results import RegistrationResult
@@ -28,6 +29,7 @@ from hcc_desktop.services.sync.status import StatusMixin
 class RegistrationMixin(StatusMixin):
     # -- registration -------------------------------------------------------------------------
 
+    @guarded("sync.register")
     def register(
         self, server_url: str, code: str, *, device_name: str | None = None
     ) -> RegistrationResult:
@@ -105,7 +107,7 @@ class RegistrationMixin(StatusMixin):
         )
         validate_settings(updated)  # before the credential is stored
         store_credential(settings.device_id, token, bundle_key)
-        self._settings.save(updated)
+        self._settings.save_from_server(updated)
         with self._db.write() as s:
             if url != settings.server_url or unit_code != settings.unit_code:
                 # Another server (or unit): its revisions mean nothing here.

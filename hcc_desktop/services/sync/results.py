@@ -61,6 +61,9 @@ class SyncResult:
     cancelled: bool = False
     settings_changed: bool = False  # the unit's settings or the calendar came with the pull
     catalog_changed: bool = False  # a new procedure catalog came with the pull
+    # Officer accounts sent (taken by the server) and taken from the pull: counted apart
+    # from the unit's records above (services/sync/accounts).
+    accounts: int = 0
 
     @property
     def changes(self) -> Changes:
@@ -80,6 +83,7 @@ class SyncResult:
             "rejected": self.rejected,
             "duplicates": self.duplicates,
             "cancelled": self.cancelled,
+            "accounts": self.accounts,
         }
 
 
@@ -155,6 +159,19 @@ class RejectedItem:
     at: str
 
 
+@dataclass(frozen=True)
+class AccountClash:
+    """An officer account that did not travel: refused by the server
+    (``user_name_taken``: another account of the unit holds the name) or not taken
+    here (``user_name_taken_here``: a local account holds it). Never merged."""
+
+    uid: str
+    user_name: str
+    reason: str
+    detail: str
+    at: str
+
+
 def to_result(totals: Mapping[str, int], *, cancelled: bool = False) -> SyncResult:
     return SyncResult(
         pushed=totals["pushed"],
@@ -165,4 +182,5 @@ def to_result(totals: Mapping[str, int], *, cancelled: bool = False) -> SyncResu
         cancelled=cancelled,
         settings_changed=bool(totals.get("settings")),
         catalog_changed=bool(totals.get("catalog")),
+        accounts=int(totals.get("accounts", 0)),
     )

@@ -57,6 +57,7 @@ from hcc_desktop.services.sync.push import PUSH_BATCH
 from hcc_desktop.services.sync.registration import RegistrationMixin
 from hcc_desktop.services.sync.results import (
     ERROR_CODES,
+    AccountClash,
     FieldDifference,
     Progress,
     RegistrationResult,
@@ -122,6 +123,7 @@ __all__ = [
     "ERROR_CODES",
     "PULL_PAGE",
     "PUSH_BATCH",
+    "AccountClash",
     "FieldDifference",
     "RegistrationResult",
     "RejectedItem",

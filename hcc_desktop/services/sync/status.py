@@ -12,8 +12,9 @@ from hcc_desktop.db.models import (
     OutboxRow,
     SyncConflictRow,
 )
+from hcc_desktop.services.sync.accounts import ACCOUNT_CLASHES, ACCOUNT_KIND
 from hcc_desktop.services.sync.client import SyncBase, load_credential
-from hcc_desktop.services.sync.results import RejectedItem, SyncStatus
+from hcc_desktop.services.sync.results import AccountClash, RejectedItem, SyncStatus
 from hcc_desktop.services.sync.state import (
     LAST_ERROR,
     LAST_SYNC,
@@ -39,8 +40,10 @@ class StatusMixin(SyncBase):
             registered = False
         now = self._clock()
         with self._db.read() as s:
-            pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
-            oldest = s.scalar(select(func.min(OutboxRow.created_at)))
+            # The unit's records waiting; queued accounts are counted apart (SyncResult).
+            records = OutboxRow.kind != ACCOUNT_KIND
+            pending = int(s.scalar(select(func.count()).select_from(OutboxRow).where(records)) or 0)
+            oldest = s.scalar(select(func.min(OutboxRow.created_at)).where(records))
             conflicts = int(
                 s.scalar(
                     select(func.count())
@@ -87,6 +90,22 @@ class StatusMixin(SyncBase):
                 kind=str(e.get("kind", "")),
                 entity_id=str(e.get("entity_id", "")),
                 code=str(e.get("code", "")),
+                reason=str(e.get("reason", "")),
+                detail=str(e.get("detail", "")),
+                at=str(e.get("at", "")),
+            )
+            for e in entries
+        ]
+
+    def account_clashes(self) -> list[AccountClash]:
+        """Officer accounts that did not travel (newest last): the administrator gives
+        one of the two people another user name (docs/sync.md, "Accounts")."""
+        with self._db.read() as s:
+            entries = get_state(s, ACCOUNT_CLASHES, [])
+        return [
+            AccountClash(
+                uid=str(e.get("id", "")),
+                user_name=str(e.get("user_name", "")),
                 reason=str(e.get("reason", "")),
                 detail=str(e.get("detail", "")),
                 at=str(e.get("at", "")),

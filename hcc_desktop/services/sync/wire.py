@@ -481,6 +481,11 @@ def read_dossier_wires(
 
 def read_doc_wires(s: Session, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``id → wire form`` of the events (``kind="event"``), ratings or complaints among ``ids``."""
+    if kind == "account":
+        # Not a table copied column for column: services/sync/accounts.
+        from hcc_desktop.services.sync.accounts import read_account_wires
+
+        return read_account_wires(s, ids)
     shape = _DOC_WIRES[kind]
     found: dict[str, dict[str, Any]] = {}
     if ids:

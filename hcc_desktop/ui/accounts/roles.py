@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from hcc_desktop.core.accounts import Permission, Role
+from hcc_desktop.core.permissions import WINDOW_ACTIONS
 from hcc_desktop.services.session import OfficerSession
 
 ROLE_NAMES = {
@@ -25,18 +26,9 @@ _ = (
     QCoreApplication.translate("Roles", "Administrator"),
 )
 
-# The main window's action attribute -> what it needs.
-ACTIONS: dict[str, Permission] = {
-    "settings_action": Permission.SETTINGS,
-    "accounts_action": Permission.ACCOUNTS,
-    "import_catalog_action": Permission.CATALOG,
-    "export_catalog_action": Permission.CATALOG,
-    "reports_action": Permission.REPORTS,
-    "book_action": Permission.REPORTS,
-    "apology_action": Permission.APOLOGIES,
-    "complaints_action": Permission.COMPLAINTS,
-    "access_log_action": Permission.ACCESS_LOG,
-}
+# The main window's action attribute -> what it needs: core/permissions, the one table
+# the CLI and the services read too.
+ACTIONS: dict[str, Permission] = WINDOW_ACTIONS
 
 
 def role_name(role: Role) -> str:

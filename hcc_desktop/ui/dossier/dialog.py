@@ -642,8 +642,10 @@ class DossierDialog(QDialog):
         self.form_actions["04"].setVisible("apology_issued" in kinds)
         self.form_actions["05"].setVisible("stopped" in kinds)
         self.form_actions["06"].setVisible(True)
-        self.new_apology_action.setVisible(self._apology_ok)
-        self.apology_button.setVisible(self._apology_ok)
+        # The apology is the leader's (core/permissions): the service refuses it anyway.
+        may_apologise = self._services.session.can(Permission.APOLOGIES)
+        self.new_apology_action.setVisible(self._apology_ok and may_apologise)
+        self.apology_button.setVisible(self._apology_ok and may_apologise)
         self.print_button.setEnabled(not self._printing)
         self.rating_button.setVisible(d.status in (DossierStatus.PROCESSED, DossierStatus.RETURNED))
 
