@@ -410,14 +410,22 @@ class BatchApplier:
             "server": {"rev": state.rev, "data": state.data},
         }
 
+    def _seen_before(self, entry: _Checked) -> dict[str, Any] | None:
+        """The result of a record this unit's device sent before (a replayed batch):
+        a duplicate, never applied twice; another unit's id is refused."""
+        seen = self.docs_seen.get((entry.item.kind, entry.data["id"]))
+        if seen is None:
+            return None
+        unit_code, rev = seen
+        if unit_code != self.unit:
+            raise _Rejected("wrong_unit")
+        return {"id": entry.item.id, "status": "duplicate", "rev": rev}
+
     def _doc(self, entry: _Checked) -> dict[str, Any]:
         item, data = entry.item, entry.data
-        seen = self.docs_seen.get((item.kind, data["id"]))
-        if seen is not None:
-            unit_code, rev = seen
-            if unit_code != self.unit:
-                raise _Rejected("wrong_unit")
-            return {"id": item.id, "status": "duplicate", "rev": rev}
+        duplicate = self._seen_before(entry)
+        if duplicate is not None:
+            return duplicate
         dossier = self.dossiers.get(data["dossier_id"])
         if item.kind == "event":
             # Before the other checks: an event whose links verify continues the
@@ -442,12 +450,9 @@ class BatchApplier:
         """An access-log entry: checked as a record of the device's chain (its hash,
         its place in the sequence), then kept in the unit's chain; never pulled."""
         item, data = entry.item, entry.data
-        seen = self.docs_seen.get((item.kind, data["id"]))
-        if seen is not None:
-            unit_code, rev = seen
-            if unit_code != self.unit:
-                raise _Rejected("wrong_unit")
-            return {"id": item.id, "status": "duplicate", "rev": rev}
+        duplicate = self._seen_before(entry)
+        if duplicate is not None:
+            return duplicate
         try:
             self.chain.check_access(data)
         except ChainRejected as exc:

@@ -263,14 +263,7 @@ class AccountService:
         """An administrator locks an account until unlocked; never the last usable admin."""
         with self._db.write() as s:
             row = self._row(s, normalise_user_name(user_name))
-            if row.role == Role.ADMIN.value and not row.disabled:
-                admins = s.scalar(
-                    select(func.count())
-                    .select_from(AccountRow)
-                    .where(AccountRow.role == Role.ADMIN.value, AccountRow.disabled.is_(False))
-                )
-                if (admins or 0) <= 1:
-                    raise ConflictError("last_admin", user=row.user_name)
+            _keep_an_admin(s, row)
             if not row.disabled:
                 row.disabled = True
                 row.disabled_at = datetime.now(UTC)
@@ -306,14 +299,7 @@ class AccountService:
             row = self._row(s, normalise_user_name(user_name))
             if row.role == new_role.value:
                 return _info(row)
-            if row.role == Role.ADMIN.value and not row.disabled:
-                admins = s.scalar(
-                    select(func.count())
-                    .select_from(AccountRow)
-                    .where(AccountRow.role == Role.ADMIN.value, AccountRow.disabled.is_(False))
-                )
-                if (admins or 0) <= 1:
-                    raise ConflictError("last_admin", user=row.user_name)
+            _keep_an_admin(s, row)
             row.role = new_role.value
             row.profile_version += 1
             self._touch(row)
@@ -331,3 +317,16 @@ class AccountService:
         row.version += 1
         # The unit's: queued for the next push (services/sync/accounts.queue_accounts).
         row.sync_pending = True
+
+
+def _keep_an_admin(s: Session, row: AccountRow) -> None:
+    """Refuse to take away the last usable administrator (``last_admin``): locking
+    them, or giving them another role, would leave the store with no one to manage it."""
+    if row.role == Role.ADMIN.value and not row.disabled:
+        admins = s.scalar(
+            select(func.count())
+            .select_from(AccountRow)
+            .where(AccountRow.role == Role.ADMIN.value, AccountRow.disabled.is_(False))
+        )
+        if (admins or 0) <= 1:
+            raise ConflictError("last_admin", user=row.user_name)

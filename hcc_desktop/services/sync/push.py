@@ -130,6 +130,10 @@ def _encode_batch(
         return batch, json.dumps(batch, separators=(",", ":"))
 
 
+# What a push counts (SyncResult): the batch's results, accounts apart.
+_COUNTS = ("pushed", "duplicates", "conflicts", "rejected", "removed", "accounts")
+
+
 class _Batch(NamedTuple):
     """A batch saved in sync_state: sent as it is, until its results are recorded."""
 
@@ -388,14 +392,7 @@ class PushMixin(SyncBase):
         and save the next batch, ``prepared`` or, with ``from_head``, read
         from the head of the outbox when ``done`` moved the queue (a batch
         that moved nothing leaves the rest for the next sync)."""
-        counts = {
-            "pushed": 0,
-            "duplicates": 0,
-            "conflicts": 0,
-            "rejected": 0,
-            "removed": 0,
-            "accounts": 0,
-        }
+        counts = dict.fromkeys(_COUNTS, 0)
         with self._db.write() as s:
             if done is not None:
                 counts = self._record(s, *done)
@@ -412,14 +409,7 @@ class PushMixin(SyncBase):
         results = response.get("results")
         if response.get("batch_id") != batch.body["batch_id"] or not isinstance(results, list):
             raise SyncError("server_error", detail="push response does not match the batch")
-        counts = {
-            "pushed": 0,
-            "duplicates": 0,
-            "conflicts": 0,
-            "rejected": 0,
-            "removed": 0,
-            "accounts": 0,
-        }
+        counts = dict.fromkeys(_COUNTS, 0)
         now = datetime.now(UTC)
         rejected: list[dict[str, Any]] = []
         # Accounts are counted apart from the unit's records (SyncResult.accounts) and
