@@ -37,6 +37,8 @@ from typing import Any
 
 GENESIS = "0" * 64
 
+_normalize = unicodedata.normalize
+
 
 class BreakKind(StrEnum):
     HASH_MISMATCH = "hash_mismatch"  # content (or prev_hash) edited after writing
@@ -58,6 +60,17 @@ class Break:
 
 
 def _canon(value: Any) -> Any:
+    # Exact types first (the audit encodes every event of a store): the same result
+    # as the general checks below, without their abstract-class look-ups.
+    kind = type(value)
+    if kind is str:
+        return _normalize("NFC", value)
+    if kind is dict:
+        return {_canon_key(k): _canon(v) for k, v in value.items()}
+    if value is None or kind is int or kind is bool or kind is float:
+        return value
+    if kind is list:
+        return [_canon(v) for v in value]
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, datetime):
@@ -77,6 +90,8 @@ def _canon(value: Any) -> Any:
 
 
 def _canon_key(key: object) -> str:
+    if type(key) is str:
+        return _normalize("NFC", key)
     if not isinstance(key, str):
         raise TypeError("mapping keys must be strings")
     return unicodedata.normalize("NFC", key)
@@ -126,7 +141,14 @@ def _verify_one_dossier(dossier_id: str, events: Sequence[ChainedEvent]) -> list
         expected = record_hash(event.content, event.prev_hash)
         if expected != event.hash:
             breaks.append(Break(BreakKind.HASH_MISMATCH, event.id, dossier_id))
-        body = hashlib.sha256(canonical_bytes(event.content)).hexdigest() + event.prev_hash
+        # The same (content, prev_hash) is the same hashed payload, so the expected
+        # hash identifies a replay: one canonical encoding per event, not two. A
+        # content with its own "prev_hash" key (which record_hash overwrites) would
+        # not be told apart that way; it keeps the separate encoding.
+        if "prev_hash" in event.content:
+            body = hashlib.sha256(canonical_bytes(event.content)).hexdigest() + event.prev_hash
+        else:
+            body = expected
         if body in seen_content:
             breaks.append(Break(BreakKind.DUPLICATE_HASH, event.id, dossier_id, seen_content[body]))
         else:
@@ -157,33 +179,41 @@ class DeviceRecord:
 
 def verify_device_chain(records: Iterable[DeviceRecord]) -> list[Break]:
     """Per device: sequence 1.. gap-free and each record links to the previous hash."""
-    by_device: dict[str, list[DeviceRecord]] = {}
-    for record in records:
-        by_device.setdefault(record.device_id, []).append(record)
-    breaks: list[Break] = []
-    for device_id in sorted(by_device):
-        ordered = sorted(by_device[device_id], key=lambda r: r.device_seq)
-        prev_hash = GENESIS
-        expected_seq = 1
-        for record in ordered:
-            if record.device_seq < expected_seq:
-                breaks.append(
-                    Break(
-                        BreakKind.DEVICE_DUPLICATE_SEQ,
-                        record.id,
-                        device_id,
-                        str(record.device_seq),
-                    )
-                )
-                continue
-            if record.device_seq > expected_seq:
-                breaks.append(Break(BreakKind.DEVICE_GAP, record.id, device_id, str(expected_seq)))
-                prev_hash = record.device_prev_hash  # resynchronise after reporting
-            if record.device_prev_hash != prev_hash:
-                breaks.append(Break(BreakKind.DEVICE_PREV_MISMATCH, record.id, device_id))
-            prev_hash = record.hash
-            expected_seq = record.device_seq + 1
-    return breaks
+    ordered = sorted(records, key=lambda r: (r.device_id, r.device_seq))  # stable
+    walker = DeviceChainWalker()
+    return [b for record in ordered for b in walker.feed(record)]
+
+
+class DeviceChainWalker:
+    """:func:`verify_device_chain` as a stream: feed the records ordered by
+    (device_id, device_seq), ties in the order they were written down; each call
+    returns the breaks of that record. Holds one device's position only, so a
+    whole store's chain is checked without holding it (services/audit)."""
+
+    def __init__(self) -> None:
+        self._device: str | None = None
+        self._prev_hash = GENESIS
+        self._expected_seq = 1
+
+    def feed(self, record: DeviceRecord) -> list[Break]:
+        device_id = record.device_id
+        if device_id != self._device:
+            self._device, self._prev_hash, self._expected_seq = device_id, GENESIS, 1
+        if record.device_seq < self._expected_seq:
+            return [
+                Break(BreakKind.DEVICE_DUPLICATE_SEQ, record.id, device_id, str(record.device_seq))
+            ]
+        breaks: list[Break] = []
+        if record.device_seq > self._expected_seq:
+            breaks.append(
+                Break(BreakKind.DEVICE_GAP, record.id, device_id, str(self._expected_seq))
+            )
+            self._prev_hash = record.device_prev_hash  # resynchronise after reporting
+        if record.device_prev_hash != self._prev_hash:
+            breaks.append(Break(BreakKind.DEVICE_PREV_MISMATCH, record.id, device_id))
+        self._prev_hash = record.hash
+        self._expected_seq = record.device_seq + 1
+        return breaks
 
 
 def device_head(records: Iterable[DeviceRecord]) -> str:
@@ -223,6 +253,8 @@ EVENT_FIELDS = (
 
 
 def _utc_naive(value: Any) -> Any:
+    if type(value) is str or value is None:  # most columns: no datetime check
+        return value
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
     return value
@@ -234,23 +266,40 @@ def _get(source: Any, name: str) -> Any:
     return getattr(source, name, None)
 
 
-def event_content(event: Any, receipt: Any = None) -> dict[str, Any]:
+_UNPARSED: Any = object()
+
+
+def _attributes(source: Any) -> Any:
+    return lambda name: getattr(source, name, None)
+
+
+def event_content(event: Any, receipt: Any = None, *, data: Any = _UNPARSED) -> dict[str, Any]:
     """The hashed content of one dossier event (a row or a mapping of its columns).
 
     Datetimes are taken as stored (an aware one as UTC, naive), ``data_json`` as
     parsed JSON (so re-serialising it on the way does not matter). ``receipt``
     (the dossier row or mapping) is given for the genesis event only: its
-    :data:`RECEIPT_FIELDS` join the content.
+    :data:`RECEIPT_FIELDS` join the content. ``data``, when given, is ``data_json``
+    already parsed by :func:`parse_event_data` (the audit parses each event once).
     """
-    content: dict[str, Any] = {name: _utc_naive(_get(event, name)) for name in EVENT_FIELDS}
-    raw = _get(event, "data_json") or "{}"
-    try:
-        content["data"] = json.loads(raw)
-    except ValueError:
-        content["data"] = raw
+    get = event.get if isinstance(event, Mapping) else _attributes(event)
+    content: dict[str, Any] = {name: _utc_naive(get(name)) for name in EVENT_FIELDS}
+    if data is _UNPARSED:
+        data = parse_event_data(_get(event, "data_json"))
+    content["data"] = data
     if receipt is not None:
         content["receipt"] = {name: _utc_naive(_get(receipt, name)) for name in RECEIPT_FIELDS}
     return content
+
+
+def parse_event_data(data_json: Any) -> Any:
+    """An event's ``data_json`` as its hash covers it: parsed JSON, or the text
+    itself when it is not JSON (``{}`` when empty)."""
+    raw = data_json or "{}"
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
 
 
 # -- the same content read from the wire (the server's side) -------------------------------
