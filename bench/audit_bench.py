@@ -34,6 +34,7 @@ def child(store: Path, batch: int | None, profile: str | None) -> None:
     device_id = svc.settings.load().device_id
     kwargs = {"batch_size": batch} if batch else {}
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu = time.process_time()
     started = time.perf_counter()
     if profile:
         import cProfile
@@ -45,11 +46,13 @@ def child(store: Path, batch: int | None, profile: str | None) -> None:
     else:
         found = verify_store(svc.db, device_id, **kwargs)
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
             {
                 "seconds": round(seconds, 2),
+                "cpu_s": round(cpu, 2),
                 "peak_rss_mib": round(peak / 1024, 1),
                 "rss_before_mib": round(before / 1024, 1),
                 "findings": len(found),
@@ -103,6 +106,7 @@ def main() -> None:
                         "side": name,
                         "store": args.store.name,
                         "median_s": statistics.median(r["seconds"] for r in results),
+                        "median_cpu_s": statistics.median(r["cpu_s"] for r in results),
                         "peak_rss_mib": max(r["peak_rss_mib"] for r in results),
                         "rss_before_mib": max(r["rss_before_mib"] for r in results),
                         "findings": results[0]["findings"],

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ from typing import Any
 GENESIS = "0" * 64
 
 _normalize = unicodedata.normalize
+# What json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False) builds
+# on every call, built once.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class BreakKind(StrEnum):
@@ -66,7 +70,16 @@ def _canon(value: Any) -> Any:
     if kind is str:
         return _normalize("NFC", value)
     if kind is dict:
-        return {_canon_key(k): _canon(v) for k, v in value.items()}
+        out = {}
+        for k, v in value.items():
+            k = _normalize("NFC", k) if type(k) is str else _canon_key(k)
+            vkind = type(v)
+            if vkind is str:
+                v = _normalize("NFC", v)
+            elif not (v is None or vkind is int or vkind is bool or vkind is float):
+                v = _canon(v)
+            out[k] = v
+        return out
     if value is None or kind is int or kind is bool or kind is float:
         return value
     if kind is list:
@@ -99,9 +112,7 @@ def _canon_key(key: object) -> str:
 
 def canonical_bytes(content: Mapping[str, Any]) -> bytes:
     """The canonical UTF-8 encoding of ``content`` (see module docstring)."""
-    return json.dumps(
-        _canon(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return _ENCODER.encode(_canon(content)).encode("utf-8")
 
 
 def record_hash(content: Mapping[str, Any], prev_hash: str) -> str:
@@ -252,6 +263,9 @@ EVENT_FIELDS = (
 )
 
 
+_EVENT_GETTER = operator.attrgetter(*EVENT_FIELDS)
+
+
 def _utc_naive(value: Any) -> Any:
     if type(value) is str or value is None:  # most columns: no datetime check
         return value
@@ -269,10 +283,6 @@ def _get(source: Any, name: str) -> Any:
 _UNPARSED: Any = object()
 
 
-def _attributes(source: Any) -> Any:
-    return lambda name: getattr(source, name, None)
-
-
 def event_content(event: Any, receipt: Any = None, *, data: Any = _UNPARSED) -> dict[str, Any]:
     """The hashed content of one dossier event (a row or a mapping of its columns).
 
@@ -282,8 +292,16 @@ def event_content(event: Any, receipt: Any = None, *, data: Any = _UNPARSED) -> 
     :data:`RECEIPT_FIELDS` join the content. ``data``, when given, is ``data_json``
     already parsed by :func:`parse_event_data` (the audit parses each event once).
     """
-    get = event.get if isinstance(event, Mapping) else _attributes(event)
-    content: dict[str, Any] = {name: _utc_naive(get(name)) for name in EVENT_FIELDS}
+    if isinstance(event, Mapping):
+        values = [event.get(name) for name in EVENT_FIELDS]
+    else:
+        try:
+            values = list(_EVENT_GETTER(event))  # one call for all (the audit's rows)
+        except AttributeError:
+            values = [getattr(event, name, None) for name in EVENT_FIELDS]
+    content: dict[str, Any] = {
+        name: _utc_naive(value) for name, value in zip(EVENT_FIELDS, values, strict=True)
+    }
     if data is _UNPARSED:
         data = parse_event_data(_get(event, "data_json"))
     content["data"] = data

@@ -8,12 +8,26 @@ prev_hash names an event of the dossier; no replayed content) and per device
 entries, one sequence). Each access-log entry's hash is checked against its
 content. Then folds each dossier's events
 (core/fold.py) and compares the result with the row's lifecycle columns.
+
+The whole-store check streams (it runs at every start-up, on a 100,000-dossier
+store too): dossiers in code order, :data:`BATCH_SIZE` at a time with their
+events, as plain rows, each event's ``data_json`` parsed once and its content
+encoded once; the per-device chain merged from both tables in (device, sequence)
+order and walked record by record. Memory holds one batch and the findings, not
+the store. The findings and their order are those of the former all-at-once
+check (tests/unit/audit_reference.py keeps it as the oracle of the tests).
+
+No incremental check (a signed "verified up to" watermark): an attacker edits an
+old row or an old event, which moves no device head, so a check of what is new
+since the watermark would miss exactly that; vouching for the old part would
+need a digest of every row, that is, reading them all, which is the full check.
 """
 
 from __future__ import annotations
 
 import heapq
 import json
+from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -121,6 +135,11 @@ _DOSSIER_COLUMNS = (
     *(getattr(DossierRow, name) for name in RECEIPT_FIELDS),
 )
 _ACCESS_COLUMNS = tuple(c for c in AccessLogRow.__table__.columns)
+# Rows copied into named tuples: their attributes read several times faster than a
+# SQLAlchemy Row's, and the walk reads a dozen per event.
+_named_tuple: Any = namedtuple  # fields from the column lists: typed as Any
+_Event = _named_tuple("_Event", [c.key for c in _EVENT_COLUMNS])
+_Dossier = _named_tuple("_Dossier", [c.key for c in _DOSSIER_COLUMNS])
 _EVENT_ORDER = (DossierEventRow.recorded_at, DossierEventRow.id)
 
 # Dossiers per batch of the walk (with all their events): memory is bounded by
@@ -223,7 +242,8 @@ def _late_findings(s: Session, device_id: str | None) -> dict[str, list[AuditFin
         .order_by(literal_column("access_log.rowid"))  # the table's own order
         .execution_options(yield_per=_STREAM)
     )
-    for a in s.execute(access):
+    conn = s.connection()
+    for a in conn.execute(access):
         if a.hash != access_hash(a):
             late.setdefault(a.dossier_id or "", []).append(
                 access_finding(a, str(BreakKind.HASH_MISMATCH))
@@ -264,7 +284,7 @@ def _late_findings(s: Session, device_id: str | None) -> dict[str, list[AuditFin
     ).execution_options(yield_per=_STREAM)
     walker = DeviceChainWalker()
     merged: Iterator[Any] = heapq.merge(
-        s.execute(events), s.execute(entries), key=lambda r: (r[0], r[1], r[2])
+        conn.execute(events), conn.execute(entries), key=lambda r: (r[0], r[1], r[2])
     )
     for r in merged:
         record = DeviceRecord(r[3], r[0], r[1], r[4] or "", r[5] or "")
@@ -303,22 +323,24 @@ def _walk(
     then those about a dossier the store does not hold: one pass over the
     dossiers in batches of ``batch_size`` with their events, never the whole store."""
     late = _late_findings(s, device_id)
+    conn = s.connection()  # Core rows: no ORM loading machinery per row
     last_code: str | None = None
     while True:
         query = select(*_DOSSIER_COLUMNS).order_by(DossierRow.code).limit(batch_size)
         if last_code is not None:
             query = query.where(DossierRow.code > last_code)
-        batch = s.execute(query).all()
+        batch = [_Dossier(*r) for r in conn.execute(query)]
         if not batch:
             break
         last_code = batch[-1].code
         events: dict[str, list[Any]] = {d.id: [] for d in batch}
-        rows = s.execute(
+        rows = conn.execute(
             select(*_EVENT_COLUMNS)
             .where(DossierEventRow.dossier_id.in_(list(events)))
             .order_by(*_EVENT_ORDER)
         )
-        for e in rows:
+        for r in rows.all():  # one batch: fetched at once
+            e = _Event(*r)
             events[e.dossier_id].append(e)
         for row in batch:
             mine = events[row.id]
@@ -341,7 +363,8 @@ def _walk(
         .where(DossierEventRow.dossier_id.not_in(select(DossierRow.id)))
         .order_by(*_EVENT_ORDER)
     )
-    for e in s.execute(orphan_events):
+    for r in conn.execute(orphan_events):
+        e = _Event(*r)
         orphans.setdefault(e.dossier_id, []).append(e)
         if e.hash is None or e.prev_hash is None:
             # listed first, in recorded order (the unhashed check comes first)
@@ -411,8 +434,8 @@ def verify_chains(
 def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
     """The chain findings of what a push is about to send: what the sync checks.
 
-    Reading every event (:func:`verify_chains`) takes about 5 s at 10,000 dossiers
-    (50 s at 100,000; docs/sync.md), too slow for each sync. This checks the
+    Reading every event (:func:`verify_chains`) takes seconds at 100,000 dossiers
+    (docs/benchmarks.md), too slow for each sync. This checks the
     dossiers with something in the outbox (all their events and their receipt),
     and this device's chain from the record before its oldest unpushed one: what
     was pushed before was checked then, and the server holds and re-checks it.
