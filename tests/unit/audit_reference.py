@@ -1,4 +1,9 @@
-"""Audit of the store (issue 12 item 3): is each dossier's row what its events make it?
+"""THE REFERENCE for tests/unit/test_audit_stream.py: services/audit as it was before
+the whole-store check streamed (every event and dossier read at once through the ORM),
+kept verbatim so the streaming walk is checked to give exactly its findings, in its
+order. Not used by the app.
+
+Audit of the store (issue 12 item 3): is each dossier's row what its events make it?
 
 Read-only. Checks the stored hash chains (core/chain.py, written through
 services/audit/stamp.py): per dossier (each hash matches the event's content,
