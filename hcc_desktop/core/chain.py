@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,11 @@ from typing import Any
 import orjson
 
 GENESIS = "0" * 64
+
+_normalize = unicodedata.normalize
+# What json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False) builds
+# on every call, built once.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class BreakKind(StrEnum):
@@ -60,6 +66,26 @@ class Break:
 
 
 def _canon(value: Any) -> Any:
+    # Exact types first (the audit encodes every event of a store): the same result
+    # as the general checks below, without their abstract-class look-ups.
+    kind = type(value)
+    if kind is str:
+        return _normalize("NFC", value)
+    if kind is dict:
+        out = {}
+        for k, v in value.items():
+            k = _normalize("NFC", k) if type(k) is str else _canon_key(k)
+            vkind = type(v)
+            if vkind is str:
+                v = _normalize("NFC", v)
+            elif not (v is None or vkind is int or vkind is bool or vkind is float):
+                v = _canon(v)
+            out[k] = v
+        return out
+    if value is None or kind is int or kind is bool or kind is float:
+        return value
+    if kind is list:
+        return [_canon(v) for v in value]
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, datetime):
@@ -79,6 +105,8 @@ def _canon(value: Any) -> Any:
 
 
 def _canon_key(key: object) -> str:
+    if type(key) is str:
+        return _normalize("NFC", key)
     if not isinstance(key, str):
         raise TypeError("mapping keys must be strings")
     return unicodedata.normalize("NFC", key)
@@ -143,9 +171,7 @@ def canonical_bytes(content: Mapping[str, Any]) -> bytes:
         else:
             if raw.isascii() or unicodedata.is_normalized("NFC", raw.decode("utf-8")):
                 return raw
-    return json.dumps(
-        _canon(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return _ENCODER.encode(_canon(content)).encode("utf-8")
 
 
 def record_hash(content: Mapping[str, Any], prev_hash: str) -> str:
@@ -185,9 +211,10 @@ def _verify_one_dossier(dossier_id: str, events: Sequence[ChainedEvent]) -> list
         expected = record_hash(event.content, event.prev_hash)
         if expected != event.hash:
             breaks.append(Break(BreakKind.HASH_MISMATCH, event.id, dossier_id))
-        # The same content and prev_hash give the same expected hash, and only
-        # those do (prev_hash is folded in under its own key): one encoding per
-        # event instead of two, unless the content names a prev_hash itself.
+        # The same (content, prev_hash) is the same hashed payload, so the expected
+        # hash identifies a replay: one canonical encoding per event, not two. A
+        # content with its own "prev_hash" key (which record_hash overwrites) would
+        # not be told apart that way; it keeps the separate encoding.
         if "prev_hash" in event.content:
             body = hashlib.sha256(canonical_bytes(event.content)).hexdigest() + event.prev_hash
         else:
@@ -222,33 +249,41 @@ class DeviceRecord:
 
 def verify_device_chain(records: Iterable[DeviceRecord]) -> list[Break]:
     """Per device: sequence 1.. gap-free and each record links to the previous hash."""
-    by_device: dict[str, list[DeviceRecord]] = {}
-    for record in records:
-        by_device.setdefault(record.device_id, []).append(record)
-    breaks: list[Break] = []
-    for device_id in sorted(by_device):
-        ordered = sorted(by_device[device_id], key=lambda r: r.device_seq)
-        prev_hash = GENESIS
-        expected_seq = 1
-        for record in ordered:
-            if record.device_seq < expected_seq:
-                breaks.append(
-                    Break(
-                        BreakKind.DEVICE_DUPLICATE_SEQ,
-                        record.id,
-                        device_id,
-                        str(record.device_seq),
-                    )
-                )
-                continue
-            if record.device_seq > expected_seq:
-                breaks.append(Break(BreakKind.DEVICE_GAP, record.id, device_id, str(expected_seq)))
-                prev_hash = record.device_prev_hash  # resynchronise after reporting
-            if record.device_prev_hash != prev_hash:
-                breaks.append(Break(BreakKind.DEVICE_PREV_MISMATCH, record.id, device_id))
-            prev_hash = record.hash
-            expected_seq = record.device_seq + 1
-    return breaks
+    ordered = sorted(records, key=lambda r: (r.device_id, r.device_seq))  # stable
+    walker = DeviceChainWalker()
+    return [b for record in ordered for b in walker.feed(record)]
+
+
+class DeviceChainWalker:
+    """:func:`verify_device_chain` as a stream: feed the records ordered by
+    (device_id, device_seq), ties in the order they were written down; each call
+    returns the breaks of that record. Holds one device's position only, so a
+    whole store's chain is checked without holding it (services/audit)."""
+
+    def __init__(self) -> None:
+        self._device: str | None = None
+        self._prev_hash = GENESIS
+        self._expected_seq = 1
+
+    def feed(self, record: DeviceRecord) -> list[Break]:
+        device_id = record.device_id
+        if device_id != self._device:
+            self._device, self._prev_hash, self._expected_seq = device_id, GENESIS, 1
+        if record.device_seq < self._expected_seq:
+            return [
+                Break(BreakKind.DEVICE_DUPLICATE_SEQ, record.id, device_id, str(record.device_seq))
+            ]
+        breaks: list[Break] = []
+        if record.device_seq > self._expected_seq:
+            breaks.append(
+                Break(BreakKind.DEVICE_GAP, record.id, device_id, str(self._expected_seq))
+            )
+            self._prev_hash = record.device_prev_hash  # resynchronise after reporting
+        if record.device_prev_hash != self._prev_hash:
+            breaks.append(Break(BreakKind.DEVICE_PREV_MISMATCH, record.id, device_id))
+        self._prev_hash = record.hash
+        self._expected_seq = record.device_seq + 1
+        return breaks
 
 
 def device_head(records: Iterable[DeviceRecord]) -> str:
@@ -287,10 +322,12 @@ EVENT_FIELDS = (
 )
 
 
-_EVENT_READ = (*EVENT_FIELDS, "data_json")
+_EVENT_GETTER = operator.attrgetter(*EVENT_FIELDS)
 
 
 def _utc_naive(value: Any) -> Any:
+    if type(value) is str or value is None:  # most columns: no datetime check
+        return value
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
     return value
@@ -302,32 +339,44 @@ def _get(source: Any, name: str) -> Any:
     return getattr(source, name, None)
 
 
-def event_content(event: Any, receipt: Any = None) -> dict[str, Any]:
+_UNPARSED: Any = object()
+
+
+def event_content(event: Any, receipt: Any = None, *, data: Any = _UNPARSED) -> dict[str, Any]:
     """The hashed content of one dossier event (a row or a mapping of its columns).
 
     Datetimes are taken as stored (an aware one as UTC, naive), ``data_json`` as
     parsed JSON (so re-serialising it on the way does not matter). ``receipt``
     (the dossier row or mapping) is given for the genesis event only: its
-    :data:`RECEIPT_FIELDS` join the content.
+    :data:`RECEIPT_FIELDS` join the content. ``data``, when given, is ``data_json``
+    already parsed by :func:`parse_event_data` (the audit parses each event once).
     """
-    # Mapping or row decided once per event, not per field (an ABC check costs).
     if isinstance(event, Mapping):
-        values = [event.get(name) for name in _EVENT_READ]
+        values = [event.get(name) for name in EVENT_FIELDS]
     else:
-        values = [getattr(event, name, None) for name in _EVENT_READ]
+        try:
+            values = list(_EVENT_GETTER(event))  # one call for all (the audit's rows)
+        except AttributeError:
+            values = [getattr(event, name, None) for name in EVENT_FIELDS]
     content: dict[str, Any] = {
-        name: _utc_naive(value) if isinstance(value, datetime) else value
-        for name, value in zip(EVENT_FIELDS, values, strict=False)
+        name: _utc_naive(value) for name, value in zip(EVENT_FIELDS, values, strict=True)
     }
-    raw = values[-1] or "{}"
-    try:
-        # Most events carry no data: "{}" needs no parser.
-        content["data"] = {} if raw == "{}" else json.loads(raw)
-    except ValueError:
-        content["data"] = raw
+    if data is _UNPARSED:
+        data = parse_event_data(_get(event, "data_json"))
+    content["data"] = data
     if receipt is not None:
         content["receipt"] = {name: _utc_naive(_get(receipt, name)) for name in RECEIPT_FIELDS}
     return content
+
+
+def parse_event_data(data_json: Any) -> Any:
+    """An event's ``data_json`` as its hash covers it: parsed JSON, or the text
+    itself when it is not JSON (``{}`` when empty)."""
+    raw = data_json or "{}"
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
 
 
 # -- the same content read from the wire (the server's side) -------------------------------

@@ -8,17 +8,33 @@ prev_hash names an event of the dossier; no replayed content) and per device
 entries, one sequence). Each access-log entry's hash is checked against its
 content. Then folds each dossier's events
 (core/fold.py) and compares the result with the row's lifecycle columns.
+
+The whole-store check streams (it runs at every start-up, on a 100,000-dossier
+store too): dossiers in code order, :data:`BATCH_SIZE` at a time with their
+events, as plain rows, each event's ``data_json`` parsed once and its content
+encoded once; the per-device chain merged from both tables in (device, sequence)
+order and walked record by record. Memory holds one batch and the findings, not
+the store. The findings and their order are those of the former all-at-once
+check (tests/unit/audit_reference.py keeps it as the oracle of the tests).
+
+No incremental check (a signed "verified up to" watermark): an attacker edits an
+old row or an old event, which moves no device head, so a check of what is new
+since the watermark would miss exactly that; vouching for the old part would
+need a digest of every row, that is, reading them all, which is the full check.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import namedtuple
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, literal, literal_column, select
+from sqlalchemy.orm import Session
 
 from hcc_desktop.core.chain import (
     GENESIS,
@@ -26,10 +42,11 @@ from hcc_desktop.core.chain import (
     Break,
     BreakKind,
     ChainedEvent,
+    DeviceChainWalker,
     DeviceRecord,
     access_hash,
     event_content,
-    verify_device_chain,
+    parse_event_data,
     verify_dossier_chain,
 )
 from hcc_desktop.core.fold import FoldEvent, differences, fold
@@ -87,83 +104,121 @@ def _original_receipt(
     return receipt, edited
 
 
-def _chain_findings(
-    rows: list[DossierEventRow],
-    dossiers: dict[str, DossierRow],
-    device_id: str | None,
-    *,
-    device_chain: bool = True,
-    access: list[AccessLogRow] | None = None,
-) -> dict[str, list[AuditFinding]]:
-    """Chain findings per dossier id (device findings under the event's dossier;
-    an access-log entry's under its dossier, or ``""`` for one about none)."""
-    by_id = {e.id: e for e in rows}
-    entries = {a.id: a for a in access or ()}
-    out: dict[str, list[AuditFinding]] = {}
+# The columns the walk reads: plain rows, never ORM objects (issue 12: the check
+# must stream; an ORM event costs ~1.5 KiB and identity-map bookkeeping).
+_EVENT_COLUMNS = (
+    DossierEventRow.id,
+    DossierEventRow.dossier_id,
+    DossierEventRow.kind,
+    DossierEventRow.at,
+    DossierEventRow.actor,
+    DossierEventRow.from_status,
+    DossierEventRow.to_status,
+    DossierEventRow.reason,
+    DossierEventRow.data_json,
+    DossierEventRow.device_id,
+    DossierEventRow.recorded_at,
+    DossierEventRow.prev_hash,
+    DossierEventRow.hash,
+    DossierEventRow.device_seq,
+    DossierEventRow.device_prev_hash,
+)
+_DOSSIER_COLUMNS = (
+    DossierRow.id,
+    DossierRow.code,
+    DossierRow.status,
+    DossierRow.supplement_count,
+    DossierRow.ended_at,
+    DossierRow.returned_at,
+    DossierRow.timeliness,
+    DossierRow.due_at,
+    *(getattr(DossierRow, name) for name in RECEIPT_FIELDS),
+)
+_ACCESS_COLUMNS = tuple(c for c in AccessLogRow.__table__.columns)
+# Rows copied into named tuples: their attributes read several times faster than a
+# SQLAlchemy Row's, and the walk reads a dozen per event.
+_named_tuple: Any = namedtuple  # fields from the column lists: typed as Any
+_Event = _named_tuple("_Event", [c.key for c in _EVENT_COLUMNS])
+_Dossier = _named_tuple("_Dossier", [c.key for c in _DOSSIER_COLUMNS])
+_EVENT_ORDER = (DossierEventRow.recorded_at, DossierEventRow.id)
 
-    def add(b: Break) -> None:
-        note(b.record_id, b.scope, str(b.kind), b.detail)
+# Dossiers per batch of the walk (with all their events): memory is bounded by
+# this, not by the store. A few thousand keeps the per-query overhead negligible.
+BATCH_SIZE = 2000
 
-    def note(record_id: str, scope: str, kind: str, detail: str = "") -> None:
-        a = entries.get(record_id)
-        if a is not None:
-            out.setdefault(a.dossier_id or "", []).append(access_finding(a, kind, detail))
-            return
-        e = by_id.get(record_id)
-        dossier_id = e.dossier_id if e is not None else scope
-        d = dossiers.get(dossier_id)
-        out.setdefault(dossier_id, []).append(
+
+def _dossier_findings(
+    dossier_id: str, row: Any, events: list[Any], parsed: list[Any]
+) -> list[AuditFinding]:
+    """The chain findings of one dossier's own events (recorded order): unhashed
+    events, a receipt edited since its correction, then its chain's breaks."""
+    code = row.code if row is not None else dossier_id
+    kinds = {e.id: e.kind for e in events}
+    out: list[AuditFinding] = []
+
+    def note(record_id: str, kind: str, detail: str = "") -> None:
+        out.append(
             AuditFinding(
                 dossier_id,
-                d.code if d is not None else dossier_id,
+                code,
                 kind,
                 event_id=record_id,
-                event_kind=e.kind if e is not None else "",
+                event_kind=kinds.get(record_id, ""),
                 detail=detail,
             )
         )
 
-    corrections: dict[str, list[DossierEventRow]] = {}
-    for e in rows:  # rows come in recorded order
-        if e.kind == RECEIPT_CORRECTED:
-            corrections.setdefault(e.dossier_id, []).append(e)
+    corrections = [e for e in events if e.kind == RECEIPT_CORRECTED]
     chained: list[ChainedEvent] = []
-    for e in rows:
+    for e, data in zip(events, parsed, strict=True):
         if e.hash is None or e.prev_hash is None:
-            note(e.id, e.dossier_id, "unhashed")
+            note(e.id, "unhashed")
             continue
         receipt = None
-        if e.prev_hash == GENESIS and e.dossier_id in dossiers:
-            receipt, edited = _original_receipt(
-                dossiers[e.dossier_id], corrections.get(e.dossier_id, [])
-            )
+        if e.prev_hash == GENESIS and row is not None:
+            receipt, edited = _original_receipt(row, corrections)
             if edited is not None:
-                note(edited, e.dossier_id, "receipt_edited")
+                note(edited, "receipt_edited")
         chained.append(
-            ChainedEvent(e.id, e.dossier_id, event_content(e, receipt), e.prev_hash, e.hash)
+            ChainedEvent(
+                e.id, dossier_id, event_content(e, receipt, data=data), e.prev_hash, e.hash
+            )
         )
     for b in verify_dossier_chain(chained):
-        add(b)
-    records = [
-        DeviceRecord(e.id, e.device_id, e.device_seq, e.device_prev_hash or "", e.hash or "")
-        for e in rows
-        if device_chain
-        and e.device_seq is not None
-        and (device_id is None or e.device_id == device_id)
-    ]
-    for a in entries.values():
-        if a.hash != access_hash(a):
-            note(a.id, a.device_id, str(BreakKind.HASH_MISMATCH))
-        if device_chain and (device_id is None or a.device_id == device_id):
-            records.append(
-                DeviceRecord(a.id, a.device_id, a.device_seq, a.device_prev_hash, a.hash)
-            )
-    for b in verify_device_chain(records):
-        add(b)
+        note(b.record_id, str(b.kind), b.detail)
     return out
 
 
-def access_finding(a: AccessLogRow, kind: str, detail: str = "") -> AuditFinding:
+def _chain_findings(
+    rows: list[Any],
+    dossiers: dict[str, Any],
+    *,
+    access: list[AccessLogRow] | None = None,
+) -> dict[str, list[AuditFinding]]:
+    """Chain findings per dossier id of a few dossiers' events (recorded order) and
+    access-log entries (their hashes only): what :func:`verify_pending` checks."""
+    by_dossier: dict[str, list[Any]] = {}
+    for e in rows:
+        by_dossier.setdefault(e.dossier_id, []).append(e)
+    out: dict[str, list[AuditFinding]] = {}
+    for dossier_id, events in by_dossier.items():
+        found = _dossier_findings(
+            dossier_id,
+            dossiers.get(dossier_id),
+            events,
+            [parse_event_data(e.data_json) for e in events],
+        )
+        if found:
+            out[dossier_id] = found
+    for a in access or ():
+        if a.hash != access_hash(a):
+            out.setdefault(a.dossier_id or "", []).append(
+                access_finding(a, str(BreakKind.HASH_MISMATCH))
+            )
+    return out
+
+
+def access_finding(a: Any, kind: str, detail: str = "") -> AuditFinding:
     """A finding about an access-log entry (named by its id, action and time)."""
     return AuditFinding(
         a.dossier_id or "",
@@ -176,62 +231,204 @@ def access_finding(a: AccessLogRow, kind: str, detail: str = "") -> AuditFinding
     )
 
 
-def verify_store(db: Database, device_id: str | None = None) -> list[AuditFinding]:
+def _late_findings(s: Session, device_id: str | None) -> dict[str, list[AuditFinding]]:
+    """The findings that are not one dossier's own chain, per dossier id (``""``
+    for an access-log entry about none): each access-log entry's hash, then the
+    per-device chains (``device_id``'s only when given). Both read as streams; an
+    event's finding carries its dossier id as code until the walk names it."""
+    late: dict[str, list[AuditFinding]] = {}
+    access = (
+        select(*_ACCESS_COLUMNS)
+        .order_by(literal_column("access_log.rowid"))  # the table's own order
+        .execution_options(yield_per=_STREAM)
+    )
+    conn = s.connection()
+    for a in conn.execute(access):
+        if a.hash != access_hash(a):
+            late.setdefault(a.dossier_id or "", []).append(
+                access_finding(a, str(BreakKind.HASH_MISMATCH))
+            )
+    # One device chain continues through both tables: merge them by (device,
+    # sequence); on a tie the event comes first, as events are listed first.
+    events = select(
+        DossierEventRow.device_id,
+        DossierEventRow.device_seq,
+        literal(0),
+        DossierEventRow.id,
+        DossierEventRow.device_prev_hash,
+        DossierEventRow.hash,
+        DossierEventRow.dossier_id,
+        DossierEventRow.kind,
+    ).where(DossierEventRow.device_seq.is_not(None))
+    entries = select(
+        AccessLogRow.device_id,
+        AccessLogRow.device_seq,
+        literal(1),
+        AccessLogRow.id,
+        AccessLogRow.device_prev_hash,
+        AccessLogRow.hash,
+        AccessLogRow.dossier_id,
+        AccessLogRow.action,
+        AccessLogRow.dossier_code,
+        AccessLogRow.at,
+        AccessLogRow.officer,
+    )
+    if device_id is not None:
+        events = events.where(DossierEventRow.device_id == device_id)
+        entries = entries.where(AccessLogRow.device_id == device_id)
+    events = events.order_by(
+        DossierEventRow.device_id, DossierEventRow.device_seq, *_EVENT_ORDER
+    ).execution_options(yield_per=_STREAM)
+    entries = entries.order_by(
+        AccessLogRow.device_id, AccessLogRow.device_seq, literal_column("access_log.rowid")
+    ).execution_options(yield_per=_STREAM)
+    walker = DeviceChainWalker()
+    merged: Iterator[Any] = heapq.merge(
+        conn.execute(events), conn.execute(entries), key=lambda r: (r[0], r[1], r[2])
+    )
+    for r in merged:
+        record = DeviceRecord(r[3], r[0], r[1], r[4] or "", r[5] or "")
+        for b in walker.feed(record):
+            if r[2] == 1:
+                finding = AuditFinding(
+                    r.dossier_id or "",
+                    r.dossier_code or "",
+                    str(b.kind),
+                    event_id=r.id,
+                    event_kind=r.action,
+                    detail=b.detail or f"{r.at:%d/%m/%Y %H:%M} {r.officer}",
+                    record="access",
+                )
+            else:
+                finding = AuditFinding(
+                    r.dossier_id,
+                    r.dossier_id,
+                    str(b.kind),
+                    event_id=r.id,
+                    event_kind=r.kind,
+                    detail=b.detail,
+                )
+            late.setdefault(finding.dossier_id, []).append(finding)
+    return late
+
+
+# Rows per fetch of a stream.
+_STREAM = 5000
+
+
+def _walk(
+    s: Session, device_id: str | None, *, with_fold: bool, batch_size: int
+) -> Iterator[tuple[str, list[AuditFinding]]]:
+    """(dossier id, its findings) for every dossier with any, dossiers in code order,
+    then those about a dossier the store does not hold: one pass over the
+    dossiers in batches of ``batch_size`` with their events, never the whole store."""
+    late = _late_findings(s, device_id)
+    conn = s.connection()  # Core rows: no ORM loading machinery per row
+    last_code: str | None = None
+    while True:
+        query = select(*_DOSSIER_COLUMNS).order_by(DossierRow.code).limit(batch_size)
+        if last_code is not None:
+            query = query.where(DossierRow.code > last_code)
+        batch = [_Dossier(*r) for r in conn.execute(query)]
+        if not batch:
+            break
+        last_code = batch[-1].code
+        events: dict[str, list[Any]] = {d.id: [] for d in batch}
+        rows = conn.execute(
+            select(*_EVENT_COLUMNS)
+            .where(DossierEventRow.dossier_id.in_(list(events)))
+            .order_by(*_EVENT_ORDER)
+        )
+        for r in rows.all():  # one batch: fetched at once
+            e = _Event(*r)
+            events[e.dossier_id].append(e)
+        for row in batch:
+            mine = events[row.id]
+            parsed = [parse_event_data(e.data_json) for e in mine]
+            found = _dossier_findings(row.id, row, mine, parsed)
+            found += [
+                replace(f, code=row.code) if f.record == "event" else f
+                for f in late.pop(row.id, ())
+            ]
+            if with_fold:
+                found += _fold_findings(row, mine, parsed)
+            if found:
+                yield row.id, found
+        del events, batch
+    # Events of a dossier the store does not hold (its row deleted): few, or an attack.
+    orphans: dict[str, list[Any]] = {}
+    unhashed: dict[str, list[AuditFinding]] = {}
+    orphan_events = (
+        select(*_EVENT_COLUMNS)
+        .where(DossierEventRow.dossier_id.not_in(select(DossierRow.id)))
+        .order_by(*_EVENT_ORDER)
+    )
+    for r in conn.execute(orphan_events):
+        e = _Event(*r)
+        orphans.setdefault(e.dossier_id, []).append(e)
+        if e.hash is None or e.prev_hash is None:
+            # listed first, in recorded order (the unhashed check comes first)
+            unhashed.setdefault(e.dossier_id, [])
+    rest: dict[str, list[AuditFinding]] = dict(unhashed)
+    for dossier_id in sorted(orphans):
+        events_of = orphans[dossier_id]
+        found = _dossier_findings(
+            dossier_id, None, events_of, [parse_event_data(e.data_json) for e in events_of]
+        )
+        if found:
+            rest.setdefault(dossier_id, []).extend(found)
+    for dossier_id, found in late.items():
+        rest.setdefault(dossier_id, []).extend(found)
+    for dossier_id, found in rest.items():
+        if found:
+            yield dossier_id, found
+
+
+def _fold_findings(row: Any, events: list[Any], parsed: list[Any]) -> list[AuditFinding]:
+    """Whether the row's lifecycle columns are what its events make them."""
+    if not events:
+        return [AuditFinding(row.id, row.code, "no_events")]
+    folded = fold(
+        FoldEvent(e.kind, e.at, e.to_status, data if isinstance(data, dict) else {}, i)
+        for i, (e, data) in enumerate(zip(events, parsed, strict=True))
+    )
+    columns = {
+        "status": row.status,
+        "supplement_count": row.supplement_count,
+        "ended_at": row.ended_at,
+        "returned_at": row.returned_at,
+        "timeliness": row.timeliness,
+        "due_at": row.due_at,
+    }
+    diff = differences(folded, columns)
+    return [AuditFinding(row.id, row.code, "row_differs", tuple(diff))] if diff else []
+
+
+def verify_store(
+    db: Database, device_id: str | None = None, *, batch_size: int = BATCH_SIZE
+) -> list[AuditFinding]:
     """Every finding, dossiers in code order (the first is the one to print).
 
     The per-device chain is checked for ``device_id`` only when given (this
     device: other devices' records here may be partial), for all devices when None.
+    Streams the store (``batch_size`` dossiers with their events at a time):
+    memory does not grow with the store.
     """
-    findings: list[AuditFinding] = []
     with db.read() as s:
-        events: dict[str, list[FoldEvent]] = {}
-        query = select(DossierEventRow).order_by(DossierEventRow.recorded_at, DossierEventRow.id)
-        rows = list(s.scalars(query))
-        dossiers = {d.id: d for d in s.scalars(select(DossierRow))}
-        access = list(s.scalars(select(AccessLogRow)))
-        chain = _chain_findings(rows, dossiers, device_id, access=access)
-        for i, e in enumerate(rows):
-            try:
-                data = json.loads(e.data_json)
-            except ValueError:
-                data = {}
-            events.setdefault(e.dossier_id, []).append(
-                FoldEvent(e.kind, e.at, e.to_status, data if isinstance(data, dict) else {}, i)
-            )
-        for row in sorted(dossiers.values(), key=lambda d: d.code):
-            findings.extend(chain.pop(row.id, []))
-            mine = events.get(row.id)
-            if not mine:
-                findings.append(AuditFinding(row.id, row.code, "no_events"))
-                continue
-            columns = {
-                "status": row.status,
-                "supplement_count": row.supplement_count,
-                "ended_at": row.ended_at,
-                "returned_at": row.returned_at,
-                "timeliness": row.timeliness,
-                "due_at": row.due_at,
-            }
-            diff = differences(fold(mine), columns)
-            if diff:
-                findings.append(AuditFinding(row.id, row.code, "row_differs", tuple(diff)))
-        for rest in chain.values():  # events of a dossier the store does not hold, and
-            findings.extend(rest)  # access-log entries about no dossier
-    return findings
+        return [
+            f
+            for _, found in _walk(s, device_id, with_fold=True, batch_size=batch_size)
+            for f in found
+        ]
 
 
-def verify_chains(db: Database, device_id: str | None = None) -> list[AuditFinding]:
-    """The hash-chain findings only (no fold): what the sync checks before a push."""
+def verify_chains(
+    db: Database, device_id: str | None = None, *, batch_size: int = BATCH_SIZE
+) -> list[AuditFinding]:
+    """The hash-chain findings only (no fold), by dossier id."""
     with db.read() as s:
-        rows = list(
-            s.scalars(
-                select(DossierEventRow).order_by(DossierEventRow.recorded_at, DossierEventRow.id)
-            )
-        )
-        dossiers = {d.id: d for d in s.scalars(select(DossierRow))}
-        access = list(s.scalars(select(AccessLogRow)))
-        found = _chain_findings(rows, dossiers, device_id, access=access)
-    return [f for code in sorted(found) for f in found[code]]
+        found = dict(_walk(s, device_id, with_fold=False, batch_size=batch_size))
+    return [f for key in sorted(found) for f in found[key]]
 
 
 _EVENTS: Table = DossierEventRow.__table__  # type: ignore[assignment]
@@ -252,8 +449,8 @@ _Receipt = _record_type("_Receipt", [c.name for c in _RECEIPT_COLUMNS])
 def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
     """The chain findings of what a push is about to send: what the sync checks.
 
-    Reading every event (:func:`verify_chains`) takes about 5 s at 10,000 dossiers
-    (50 s at 100,000; docs/sync.md), too slow for each sync. This checks the
+    Reading every event (:func:`verify_chains`) takes seconds at 100,000 dossiers
+    (docs/benchmarks.md), too slow for each sync. This checks the
     dossiers with something in the outbox (all their events and their receipt),
     and this device's chain from the record before its oldest unpushed one: what
     was pushed before was checked then, and the server holds and re-checks it.
@@ -297,7 +494,7 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
         rows.sort(key=lambda e: (e.recorded_at, e.id))
         pending_access = select(OutboxRow.entity_id).where(OutboxRow.kind == "access")
         access = list(s.scalars(select(AccessLogRow).where(AccessLogRow.id.in_(pending_access))))
-        found = _chain_findings(rows, dossiers, device_id, device_chain=False, access=access)
+        found = _chain_findings(rows, dossiers, access=access)
         oldest_event = s.scalar(
             select(func.min(DossierEventRow.device_seq)).where(
                 DossierEventRow.device_id == device_id,
