@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hcc_desktop.core.domain import PaperSize
+from hcc_desktop.core.text import format_money
+from hcc_desktop.printing.forms import FEE_METHOD_LABELS
 from hcc_desktop.printing.layout import esc, page_spec, styles_for
 
 _ACTIONS = {
@@ -26,6 +28,7 @@ _ACTIONS = {
 
 _FORMS = {"original": "Bản chính", "certified": "Bản sao chứng thực", "copy": "Bản sao"}
 _ID_TYPES = {"cccd": "Căn cước công dân", "cmnd": "Chứng minh nhân dân", "passport": "Hộ chiếu"}
+_GENDERS = {"male": "Nam", "female": "Nữ"}
 
 
 def _text(value: Any) -> str:
@@ -108,6 +111,8 @@ def render_citizen(data: Mapping[str, Any], *, paper: PaperSize = PaperSize.A4) 
         value = citizen.get(key)
         if key == "id_type":
             value = _ID_TYPES.get(str(value), value)
+        elif key == "gender":
+            value = _GENDERS.get(str(value), value)
         p(f"{label}: {esc(_text(value))}")
 
     dossiers = data.get("dossiers") or []
@@ -123,9 +128,13 @@ def render_citizen(data: Mapping[str, Any], *, paper: PaperSize = PaperSize.A4) 
             f"người tiếp nhận: {esc(_text(d.get('received_by')))}."
         )
         fee = d.get("fee") or {}
+        amount = fee.get("amount")
+        money = format_money(amount) if isinstance(amount, int) else _text(amount)
+        # The slips' words (a StrEnum key matches its text).
+        method = FEE_METHOD_LABELS.get(str(fee.get("method")), fee.get("method"))  # type: ignore[call-overload]
         p(
-            f"Phí, lệ phí: {esc(_text(fee.get('amount')))} đồng, hình thức: "
-            f"{esc(_text(fee.get('method')))}, thanh toán trực tuyến: "
+            f"Phí, lệ phí: {esc(money)}, hình thức: "
+            f"{esc(_text(method))}, thanh toán trực tuyến: "
             f"{esc(_text(fee.get('paid_online')))}."
         )
         table(

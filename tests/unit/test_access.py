@@ -123,7 +123,7 @@ def test_edited_or_deleted_entries_are_named_by_verify(services: Services) -> No
 
 
 def test_citizen_export(services: Services, tmp_path: Path) -> None:
-    d = services.intake.accept(birth_draft(services=services))
+    d = services.intake.accept(birth_draft(services=services, gender="male"))
     services.printing.receipt_pdf(d)
     services.lifecycle.transition(d.code, "finish")
     services.field.visits.add_resident(
@@ -159,6 +159,10 @@ def test_citizen_export(services: Services, tmp_path: Path) -> None:
     assert "DỮ LIỆU CÁ NHÂN CỦA CÔNG DÂN" in text
     assert "Nguyễn Văn An" in text
     assert d.code in text
+    # In the officer's words, not the store's codes.
+    assert "Giới tính: Nam" in text
+    assert "male" not in text
+    assert "cash" not in text and "transfer" not in text
     # The export is in the log.
     assert _entries(services, action="export")[0].id_number == "079203001234"
     assert verify_store(services.db, services.settings.load().device_id) == []
