@@ -32,6 +32,8 @@ SERVICE_METHODS: dict[str, Permission] = {
     "accounts.lock": P.ACCOUNTS,
     "accounts.unlock": P.ACCOUNTS,
     "accounts.list": P.ACCOUNTS,
+    "backlog.import_file": P.CATALOG,
+    "backlog.import_rows": P.CATALOG,
     "sync.register": P.DEVICES,
     "sync.resolve_conflict": P.DEVICES,
     # The center leader's (and the administrator's): reports, apologies, complaints.

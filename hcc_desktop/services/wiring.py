@@ -161,7 +161,11 @@ class Services:
             from hcc_desktop.services.exchange.backlog import BacklogService
 
             return BacklogService(
-                self.db, catalog=self.catalog, settings=self.settings, clock=self._clock
+                self.db,
+                catalog=self.catalog,
+                settings=self.settings,
+                clock=self._clock,
+                session=self.session,
             )
 
     @cached_property

@@ -32,6 +32,7 @@ from hcc_desktop.services.exchange.store import (
     ImportResult,
     write_all,
 )
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 MAX_CODE = 64
@@ -99,16 +100,22 @@ class BacklogService:
         catalog: CatalogService,
         settings: SettingsService,
         clock: Callable[[], datetime],
+        session: OfficerSession | None = None,
     ) -> None:
         self._db = db
         self._catalog = catalog
         self._settings = settings
         self._clock = clock
+        # The logged-in officer: importing another system's dossiers is the
+        # administrator's (core/permissions).
+        self._session = session
 
+    @guarded("backlog.import_file")
     def import_file(self, path: Path) -> ImportResult:
         """Import the backlog table (CSV or spreadsheet) at ``path``."""
         return self.import_rows(read_table(Path(path)))
 
+    @guarded("backlog.import_rows")
     def import_rows(self, table: list[list[Any]]) -> ImportResult:
         """Import a header row and data rows; all or nothing (ValidationError
         naming ``rows[N].column``, N from 1 for the first data row)."""
