@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.services.access import AccessEntry, AccessFilter
@@ -139,7 +140,7 @@ class AccessLogDialog(QDialog):
         self.action.addItem(self.tr("All actions"), "")
         for value in ("open", "print", "export", "attachment"):
             self.action.addItem(action_label(value), value)
-        today = QDate.currentDate()
+        today = QDate(local_now().date())  # the Vietnam wall clock, as the entries
         self.use_dates = QCheckBox(self.tr("From"))
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
