@@ -17,9 +17,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hcc_desktop.cli import text
-from hcc_desktop.cli.common import fail, print_json, report
-from hcc_desktop.core.errors import BackupError, HccError, StoreKeyError
+from hcc_desktop.cli import login, text
+from hcc_desktop.cli.common import CliError, fail, print_json, report
+from hcc_desktop.core.errors import (
+    AuthError,
+    BackupError,
+    HccError,
+    PermissionDenied,
+    StoreKeyError,
+)
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
 from hcc_desktop.core.paths import default_db_path
 from hcc_desktop.services import Services
@@ -96,9 +102,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
         fail(text.say(NEEDS_YES))
         return 2
     try:
+        # An administrator of the backup (the store in place may be the damaged one).
+        user = login.user_name(args)
+        restorer = (user, login.password(user))
         result = restore_store(
-            Path(args.file), store, confirm=None if args.yes else lambda i: _ask(i, store)
+            Path(args.file),
+            store,
+            confirm=None if args.yes else lambda i: _ask(i, store),
+            restorer=restorer,
         )
+    except CliError as exc:
+        fail(str(exc))
+        return exc.exit_code
+    except AuthError as exc:
+        report(exc)
+        return login.EXIT_LOGIN
+    except PermissionDenied as exc:
+        report(exc)
+        return login.EXIT_NOT_ALLOWED
     except StoreKeyError as exc:
         report(exc)
         return 5
@@ -140,21 +161,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    # permission: admin (backup and restore are administrator actions; the accounts
-    # branch checks the officer from --user / HCC_USER against this role)
+    # Both the administrator's (core/permissions): ``backup`` through the login of
+    # every command and the service, ``restore`` against the backup's own accounts.
     p = sub.add_parser("backup", help="write a verified backup of the database into a folder")
     p.add_argument("dest", metavar="DEST", help="an existing folder (a USB stick, a share)")
     p.add_argument(
         "--keep", type=int, metavar="N", help="then keep only this device's N newest backups"
     )
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_backup, role="admin")
+    p.set_defaults(func=cmd_backup)
 
-    # permission: admin
     p = sub.add_parser(
         "restore", help="verify a backup, then put it in place of the database (app closed)"
     )
     p.add_argument("file", metavar="FILE", help="a .hccbak file (its .json beside it)")
     p.add_argument("--yes", action="store_true", help="do not ask (scripts)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_restore, role="admin", standalone=True)
+    p.set_defaults(func=cmd_restore, standalone=True)

@@ -510,13 +510,10 @@ def cmd_search(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(services: Services, args: argparse.Namespace) -> int:
-    from hcc_desktop.services.demo import generate
-
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = generate(
-        services,
+    result = services.demo.generate(
         count=args.dossiers,
         seed=args.seed,
         months=args.months,

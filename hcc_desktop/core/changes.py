@@ -20,6 +20,7 @@ class Changes:
     complaints: tuple[str, ...] = ()  # ids of complaints created or changed
     settings: bool = False  # the unit's or the device's settings, the calendar
     catalog: bool = False  # the procedure catalog
+    accounts: tuple[str, ...] = ()  # user names of officer accounts created or changed
 
     @classmethod
     def of_dossiers(cls, *ids: str) -> Changes:
@@ -31,7 +32,13 @@ class Changes:
         return self.all_dossiers or bool(self.dossiers)
 
     def __bool__(self) -> bool:
-        return self.touches_dossiers or bool(self.complaints) or self.settings or self.catalog
+        return (
+            self.touches_dossiers
+            or bool(self.complaints)
+            or self.settings
+            or self.catalog
+            or bool(self.accounts)
+        )
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -40,6 +47,7 @@ class Changes:
             complaints=tuple(dict.fromkeys(self.complaints + other.complaints)),
             settings=self.settings or other.settings,
             catalog=self.catalog or other.catalog,
+            accounts=tuple(dict.fromkeys(self.accounts + other.accounts)),
         )
 
 

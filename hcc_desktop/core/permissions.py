@@ -36,6 +36,20 @@ SERVICE_METHODS: dict[str, Permission] = {
     "backlog.import_rows": P.CATALOG,
     "sync.register": P.DEVICES,
     "sync.resolve_conflict": P.DEVICES,
+    # Backups taken or pruned by hand are the administrator's, like their schedule (in
+    # the settings); the daily backup (``run_scheduled``) runs whoever is logged in.
+    # A restore checks an administrator of the backup it restores
+    # (``services/backups/restore.restore_store``).
+    "backups.backup": P.SETTINGS,
+    "backups.prune": P.SETTINGS,
+    # Synthetic dossiers in a live store: the administrator's, as the CLI's ``demo``.
+    "demo.generate": P.SETTINGS,
+    # The national portal's exchange carries the unit's dossiers in and out in bulk:
+    # the administrator's, as the backlog import.
+    "portal.import_file": P.CATALOG,
+    "portal.import_records": P.CATALOG,
+    "portal.export_records": P.CATALOG,
+    "portal.export_file": P.CATALOG,
     # The center leader's (and the administrator's): reports, apologies, complaints.
     "reports.periodic": P.REPORTS,
     "reports.details": P.REPORTS,
@@ -70,6 +84,10 @@ COMMANDS: dict[tuple[str, str | None], Permission] = {
     ("audit", "access"): P.ACCESS_LOG,
     ("citizen", None): P.ACCESS_LOG,
     ("backlog", None): P.CATALOG,
+    ("import-online", None): P.CATALOG,
+    ("export-portal", None): P.CATALOG,
+    ("backup", None): P.SETTINGS,
+    ("restore", None): P.SETTINGS,
     ("demo", None): P.SETTINGS,
     ("init", None): P.SETTINGS,
     ("user", "add"): P.ACCOUNTS,

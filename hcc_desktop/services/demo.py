@@ -30,6 +30,7 @@ from hcc_desktop.db.models import (
 from hcc_desktop.services.audit.stamp import EventChain
 from hcc_desktop.services.dossiers.codes import next_code
 from hcc_desktop.services.dossiers.query import search_text
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import MAX_DEVICE_SLOT
 
 FAMILY = [
@@ -178,6 +179,21 @@ class DemoResult:
     created: int
     first_day: date
     last_day: date
+
+
+class DemoService:
+    """``services.demo``: synthetic dossiers in this store, the administrator's (the
+    CLI's ``demo``). ``generate`` below is the same work for tests and benchmarks that
+    build their own store."""
+
+    def __init__(self, services: Any, *, session: OfficerSession | None = None) -> None:
+        self._services = services
+        self._session = session
+
+    @guarded("demo.generate")
+    def generate(self, *, count: int, **options: Any) -> DemoResult:
+        """Insert ``count`` synthetic dossiers (``options``: those of ``generate``)."""
+        return generate(self._services, count=count, **options)
 
 
 def _weighted(rng: random.Random, items: Sequence[tuple[Any, float]]) -> Any:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from hcc_desktop.services.attachments import AttachmentService
     from hcc_desktop.services.backups import BackupService
     from hcc_desktop.services.complaints import ComplaintService
+    from hcc_desktop.services.demo import DemoService
     from hcc_desktop.services.encryption import StoreUnlock
     from hcc_desktop.services.exchange.backlog import BacklogService
     from hcc_desktop.services.exchange.portal import PortalService
@@ -152,6 +153,7 @@ class Services:
                 settings=self.settings,
                 clock=self._clock,
                 access=self.access,
+                session=self.session,
             )
 
     @cached_property
@@ -202,7 +204,17 @@ class Services:
         with self._lazy_lock:
             from hcc_desktop.services.backups import BackupService
 
-            return BackupService(self.db, settings=self.settings, clock=self._clock)
+            return BackupService(
+                self.db, settings=self.settings, clock=self._clock, session=self.session
+            )
+
+    @cached_property
+    def demo(self) -> DemoService:
+        """Synthetic dossiers for a trial or a benchmark (the administrator's)."""
+        with self._lazy_lock:
+            from hcc_desktop.services.demo import DemoService
+
+            return DemoService(self, session=self.session)
 
     def close(self) -> None:
         """Release the database (its connections and files)."""

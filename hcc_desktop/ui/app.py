@@ -215,10 +215,11 @@ def unlock_ahead(db_path: Path) -> UnlockAhead | None:
 
 def open_store(
     db_path: Path, ahead: UnlockAhead | None = None
-) -> tuple[Services, AppSettings] | _OpenFailed:
+) -> tuple[Services, AppSettings, bool] | _OpenFailed:
     """Runs on the task runner while the first window is painted: import the services
     (SQLAlchemy, the models, the calendar), open — create or migrate — the store with
-    the key ``ahead`` looked up, and read the settings."""
+    the key ``ahead`` looked up, read the settings and whether the store has no account
+    yet (its first administrator is asked instead of a login)."""
     from hcc_desktop.services import open_services
 
     try:
@@ -231,10 +232,11 @@ def open_store(
         return _OpenFailed(exc)
     try:
         settings = services.settings.load()
+        first_admin = services.accounts.needs_first_admin()
     except BaseException:
         services.close()
         raise
-    return services, settings
+    return services, settings, first_admin
 
 
 def import_main_window() -> None:
@@ -244,7 +246,13 @@ def import_main_window() -> None:
     import hcc_desktop.ui.main_window  # noqa: F401
 
 
-def log_in(services: Services, *, quietly: bool = False) -> bool:
+def log_in(
+    services: Services,
+    *,
+    quietly: bool = False,
+    first_admin: bool = False,
+    runner: TaskRunner | None = None,
+) -> bool:
     """Before the main window: the login, or the first administrator of a store without
     accounts (issue 12). ``quietly`` (``--quit-after-show``, a benchmark or a test) logs
     in with HCC_USER and HCC_PASSWORD and never shows a dialog. False: nobody logged in
@@ -263,10 +271,10 @@ def log_in(services: Services, *, quietly: bool = False) -> bool:
     from hcc_desktop.ui.accounts.login import FirstAdminDialog, LoginDialog
 
     dialog: QDialog
-    if services.accounts.needs_first_admin():
-        dialog = FirstAdminDialog(services)
+    if first_admin:
+        dialog = FirstAdminDialog(services, runner=runner)
     else:
-        dialog = LoginDialog(services)
+        dialog = LoginDialog(services, runner=runner)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -344,12 +352,12 @@ def run(argv: list[str] | None = None) -> int:
             first.close()
         app.exit(1)
 
-    def opened(result: tuple[Services, AppSettings] | _OpenFailed) -> None:
+    def opened(result: tuple[Services, AppSettings, bool] | _OpenFailed) -> None:
         if isinstance(result, _OpenFailed):
             _database_error(result.exc, db_path)
             fail()
             return
-        services, settings = result
+        services, settings, first_admin = result
         state["services"] = services
         if state["ended"]:
             return  # the first window was closed before the store opened: just close it
@@ -367,7 +375,9 @@ def run(argv: list[str] | None = None) -> int:
                 install_translators(settings.language, app)
 
         runner.run(import_main_window, on_error=fail)
-        if not log_in(services, quietly=args.quit_after_show):
+        if not log_in(
+            services, quietly=args.quit_after_show, first_admin=first_admin, runner=runner
+        ):
             # Quitting at the login is no error; a refused quiet login is (exit 3 as the CLI).
             state["code"] = 3 if args.quit_after_show else 0
             first.close()
@@ -396,7 +406,7 @@ def run(argv: list[str] | None = None) -> int:
         from hcc_desktop.ui.accounts.idle import IdleLock
 
         # Locks over the live windows after the idle time of the settings (issue 12).
-        state["idle_lock"] = IdleLock(services, window)
+        state["idle_lock"] = IdleLock(services, window, runner=runner)
         if services.migration.backup is not None:
             window.statusBar().showMessage(
                 QCoreApplication.translate(

@@ -193,13 +193,15 @@ class MainActionsMixin:
         self.reminder_controller.check()
 
     def open_accounts(self) -> AccountsDialog:
-        dialog = AccountsDialog(self.services, self)
+        dialog = AccountsDialog(self.services, self, runner=self.runner)
         self._open(dialog)
         return dialog
 
     def change_password(self) -> PasswordDialog:
         me = self.services.session.current()
-        dialog = PasswordDialog(self.services, me.user_name, own=True, parent=self)
+        dialog = PasswordDialog(
+            self.services, me.user_name, own=True, parent=self, runner=self.runner
+        )
         self._open(dialog)
         return dialog
 

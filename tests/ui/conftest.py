@@ -102,13 +102,6 @@ _UI_PACKAGE = str(Path(__file__).resolve().parents[2] / "hcc_desktop" / "ui")
 _TESTS = str(Path(__file__).resolve().parents[1])
 
 
-# The login, the first administrator and the idle lock check a password on the GUI
-# thread on purpose, buttons disabled, before anything else may touch the store; the
-# accounts page does its one Argon2id hash per button there too (module docstrings).
-# Known and kept: moving the accounts page to the runner is a change of its own.
-_PASSWORD_CHECKS = frozenset({"accounts/login.py", "accounts/idle.py", "accounts/manage.py"})
-
-
 def _gui_store_use() -> str | None:
     """Where a screen is using the store on the calling (GUI) thread, as "file:line"
     of the innermost frame of ``hcc_desktop/ui``; None when no screen is on the stack.
@@ -128,8 +121,6 @@ def _gui_store_use() -> str | None:
     inner, outer = ui_frames[0], ui_frames[-1]
     called_by_test = outer.f_back is not None and outer.f_back.f_code.co_filename.startswith(_TESTS)
     inner_file = inner.f_code.co_filename[len(_UI_PACKAGE) + 1 :]
-    if inner_file in _PASSWORD_CHECKS:
-        return None
     if called_by_test and outer.f_code.co_filename.endswith("operations.py"):
         return None
     if (

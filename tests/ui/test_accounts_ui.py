@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from hcc_desktop.core.accounts import MAX_FAILURES, Role
 from hcc_desktop.db.models import AccountRow
 from hcc_desktop.services import Services, open_services
+from hcc_desktop.ui.accounts.form import AccountFormDialog
 from hcc_desktop.ui.accounts.login import FirstAdminDialog, LoginDialog
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.main_window import MainWindow
@@ -21,8 +23,21 @@ def _login(qtbot: QtBot, services: Services, user: str, password: str) -> LoginD
     qtbot.addWidget(dialog)
     dialog.user.setText(user)
     dialog.password.setText(password)
-    dialog.log_in()
+    if user.strip():
+        # The check runs on the task runner, the buttons disabled until it answers.
+        with qtbot.waitSignal(dialog.answered, timeout=10_000):
+            dialog.log_in()
+            assert not dialog.buttons.isEnabled()
+        assert dialog.buttons.isEnabled()
+    else:
+        dialog.log_in()
     return dialog
+
+
+def _answered(qtbot: QtBot, dialog: AccountFormDialog, submit: Callable[[], object]) -> None:
+    """``submit`` a form and wait until its service call (on the task runner) answered."""
+    with qtbot.waitSignal(dialog.answered, timeout=10_000):
+        submit()
 
 
 def test_login_ok(qtbot: QtBot, services: Services) -> None:
@@ -70,12 +85,12 @@ def test_first_admin_on_a_store_without_accounts(qtbot: QtBot, tmp_path: Path) -
         dialog.create()
         assert dialog.confirm_error.text() == "The two passwords are not the same"
         dialog.confirm.setText("mat-khau-moi")
-        dialog.create()
+        _answered(qtbot, dialog, dialog.create)
         assert dialog.user_error.isVisibleTo(dialog)
         assert "lower-case letters without diacritics" in dialog.user_error.text()
         dialog.user.setText("quantri")
         dialog.full_name.setText("Nguyễn Văn Quản")
-        dialog.create()
+        _answered(qtbot, dialog, dialog.create)
         assert dialog.result() == FirstAdminDialog.DialogCode.Accepted
         assert not svc.accounts.needs_first_admin()
         assert svc.session.current().role is Role.ADMIN
@@ -130,8 +145,9 @@ def test_idle_lock_covers_and_unlocks_to_the_half_typed_intake(
     qtbot.addWidget(intake)
     intake.show()
     intake.applicant.full_name.setText("Nguyễn Thị Ánh")
-    idle = IdleLock(services, w)
-    assert idle._timer.isActive()
+    idle = IdleLock(services, w, runner=runner)
+    # The setting is read on the task runner; the countdown starts when it arrives.
+    qtbot.waitUntil(idle._timer.isActive)
     assert idle._timer.interval() == 5 * 60_000  # the default setting
     idle.lock()
     assert idle.is_locked
@@ -144,7 +160,7 @@ def test_idle_lock_covers_and_unlocks_to_the_half_typed_intake(
     idle.dialog.reject()
     assert idle.dialog.isVisible()
     idle.dialog.password.setText("wrong-password")
-    idle.dialog.unlock()
+    _answered(qtbot, idle.dialog, idle.dialog.unlock)
     assert idle.dialog.password_error.text() == "Wrong user name or password"
     assert idle.is_locked
     idle.dialog.password.setText(ADMIN_PASSWORD)
@@ -164,7 +180,10 @@ def test_idle_lock_zero_never_locks(qtbot: QtBot, services: Services, runner: Ta
     services.settings.save(replace(services.settings.load(), idle_lock_minutes=0))
     w = MainWindow(services, runner)
     qtbot.addWidget(w)
-    idle = IdleLock(services, w)
+    idle = IdleLock(services, w, runner=runner)
+    with qtbot.waitSignal(idle.setting_read, timeout=10_000) as read:
+        pass
+    assert read.args == [0]
     assert not idle._timer.isActive()
 
 
@@ -174,28 +193,33 @@ def test_admin_adds_resets_and_locks_through_the_accounts_page(
     w = MainWindow(services, runner)
     qtbot.addWidget(w)
     page = w.open_accounts()
-    assert page.table.rowCount() == 1
+    # Read on the task runner.
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
     add = page.add()
     add.user.setText("an")
     add.full_name.setText("Lê Văn An")
     add.role.setCurrentIndex(add.role.findData("counter"))
     add.password.setText("short")
-    add.save()
+    _answered(qtbot, add, add.save)
     assert add.password_error.text() == "At least 8 characters"
     add.password.setText("mat-khau-an")
-    add.save()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        _answered(qtbot, add, add.save)
     assert add.result() == add.DialogCode.Accepted
     assert page.table.rowCount() == 2
     page.select("an")
-    page.lock_button.click()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.lock_button.click()
+        assert not page.unlock_button.isEnabled()  # while the lock runs
     assert page.table.item(0, 3).text() == "Locked by an administrator"
-    page.unlock_button.click()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.unlock_button.click()
     assert page.table.item(0, 3).text() == "Active"
     reset = page.reset()
     assert reset is not None
     reset.new.setText("dat-lai-123")
     reset.confirm.setText("dat-lai-123")
-    reset.save()
+    _answered(qtbot, reset, reset.save)
     assert services.accounts.authenticate("an", "dat-lai-123").user_name == "an"
 
 
@@ -212,8 +236,8 @@ def test_counter_officer_changes_own_password_but_sees_no_accounts_page(
     dialog.old.setText("wrong-password")
     dialog.new.setText("mat-khau-moi")
     dialog.confirm.setText("mat-khau-moi")
-    dialog.save()
+    _answered(qtbot, dialog, dialog.save)
     assert dialog.old_error.text() == "The current password is wrong"
     dialog.old.setText("mat-khau-an")
-    dialog.save()
+    _answered(qtbot, dialog, dialog.save)
     assert services.accounts.authenticate("an", "mat-khau-moi").user_name == "an"

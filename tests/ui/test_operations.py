@@ -331,3 +331,31 @@ def test_a_screen_using_the_store_on_the_gui_thread_is_caught(
     assert any(where.startswith("settings/operations.py:") for where in gui_store_uses)
     gui_store_uses.clear()  # seen: the test passes
     assert runner.wait_idle(10_000)
+
+
+def test_the_runner_lets_go_of_a_delivered_callback_on_the_gui_thread(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """A window with no parent waits on a task, then nobody holds it: it goes on the
+    GUI thread at once, not later with the task's job on the worker thread (where
+    shiboken's deletion of a widget crashed the accounts' login tests)."""
+    import weakref
+
+    from PySide6.QtWidgets import QDialog
+
+    class Waiting(QDialog):
+        answered = False
+
+        def done(self, _value: object) -> None:
+            self.answered = True
+
+    window = Waiting()
+    gone = weakref.ref(window)
+    runner.run(_operation, "read", on_done=window.done)
+    # What the job holds on the worker thread until the pool frees it, maybe after
+    # the outcome was delivered: here, held for sure.
+    (carrier,) = runner._pending
+    qtbot.waitUntil(lambda: gone().answered)  # type: ignore[union-attr]
+    del window
+    assert gone() is None
+    del carrier

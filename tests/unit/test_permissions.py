@@ -4,6 +4,8 @@ same table."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hcc_desktop.core.accounts import Role, can
@@ -111,3 +113,60 @@ def test_what_the_sync_applies_from_the_server_needs_no_administrator(
     services.settings.set_calendar_from_server(services.settings.calendar_overrides())
     services.settings.set_due_soon_days(5)
     assert services.settings.load().due_soon_days == 5
+
+
+def test_backups_demo_and_the_portal_are_the_administrators_in_the_service(
+    services: Services, tmp_path: Path
+) -> None:
+    """What only the CLI guarded (or nobody): a counter officer is refused by the
+    services themselves, while the daily backup still runs for whoever is logged in."""
+    assert {
+        "backups.backup",
+        "backups.prune",
+        "demo.generate",
+        "portal.import_file",
+        "portal.import_records",
+        "portal.export_records",
+        "portal.export_file",
+    } <= set(SERVICE_METHODS)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    log_in_as(services, Role.COUNTER)
+    with pytest.raises(PermissionDenied):
+        services.backups.backup(folder)
+    with pytest.raises(PermissionDenied):
+        services.demo.generate(count=1)
+    with pytest.raises(PermissionDenied):
+        services.portal.import_records([])
+    assert list(folder.iterdir()) == []
+    from dataclasses import replace
+
+    services.session.log_out()
+    services.accounts.authenticate(ADMIN_USER, ADMIN_PASSWORD)
+    services.settings.save(replace(services.settings.load(), backup_folder=str(folder)))
+    services.session.log_out()
+    services.accounts.authenticate("cb-counter", PASSWORD)
+    info = services.backups.run_scheduled()
+    assert info is not None
+    assert info.path.parent == folder
+
+
+def test_a_restore_needs_an_administrator_of_the_backup(services: Services, tmp_path: Path) -> None:
+    from hcc_desktop.services.backups import restore_store
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    services.accounts.add(user_name="cb-counter", password=PASSWORD, role=Role.COUNTER)
+    backup = services.backups.backup(folder).path
+    store = services.db.path
+    key = services.db.key
+    services.close()
+    with pytest.raises(PermissionDenied):
+        restore_store(backup, store, key=key, restorer=("cb-counter", PASSWORD))
+    with pytest.raises(AuthError) as caught:
+        restore_store(backup, store, key=key, restorer=(ADMIN_USER, "wrong-password"))
+    assert caught.value.code == "bad_credentials"
+    assert not list(tmp_path.glob("*.before-restore.bak"))
+    done = restore_store(backup, store, key=key, restorer=(ADMIN_USER, ADMIN_PASSWORD))
+    assert done is not None
+    assert done.backup.path == backup

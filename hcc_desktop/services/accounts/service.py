@@ -29,6 +29,7 @@ from hcc_desktop.core.accounts import (
     password_errors,
     user_name_errors,
 )
+from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.errors import AuthError, ConflictError, FieldError, NotFound, ValidationError
 from hcc_desktop.core.text import nfc
@@ -67,6 +68,12 @@ class AccountInfo:
     @property
     def officer(self) -> Officer:
         return Officer(self.user_name, self.full_name, self.role, self.uid)
+
+    @property
+    def changes(self) -> Changes:
+        """What a call that returned this account changed: the account (the UI's
+        accounts page reloads from it)."""
+        return Changes(accounts=(self.user_name,))
 
 
 def _info(row: AccountRow) -> AccountInfo:

@@ -78,9 +78,37 @@ def _remove_with_side_files(path: Path) -> None:
             p.unlink()
 
 
-def prepare(backup: Path, work: Path, *, key: bytes | None = None) -> tuple[BackupInfo, str | None]:
+# Who restores: (user name, password) of an administrator of the backup.
+Restorer = tuple[str, str]
+
+
+def _check_restorer(db: Database, restorer: Restorer) -> None:
+    """The restorer must be an administrator of the backup being restored (the store
+    in place may be the damaged one, and the backup's accounts are those that will
+    be in force): ``AuthError`` for a wrong pair or a locked account,
+    ``PermissionDenied`` for another role. Their failed attempts count on the copy
+    only, which is thrown away when they fail."""
+    from hcc_desktop.core.accounts import Permission
+    from hcc_desktop.services.accounts import AccountService
+    from hcc_desktop.services.session import OfficerSession
+    from hcc_desktop.services.settings import SettingsService
+
+    session = OfficerSession()
+    accounts = AccountService(db, settings=SettingsService(db), session=session)
+    accounts.authenticate(*restorer)
+    session.require(Permission.SETTINGS)
+
+
+def prepare(
+    backup: Path,
+    work: Path,
+    *,
+    key: bytes | None = None,
+    restorer: Restorer | None = None,
+) -> tuple[BackupInfo, str | None]:
     """Copy ``backup`` to ``work`` and verify the copy; migrate it to the app's schema
-    if older. Returns the manifest and the revision migrated from (None: current).
+    if older; with ``restorer``, check they are an administrator of the backup.
+    Returns the manifest and the revision migrated from (None: current).
     Raises BackupError naming the first check that failed; ``work`` is then removed."""
     from hcc_desktop.services.audit import verify_store
 
@@ -125,11 +153,13 @@ def prepare(backup: Path, work: Path, *, key: bytes | None = None) -> tuple[Back
 
             device_id = SettingsService(db).load().device_id or None
             findings = verify_store(db, device_id)
+            if findings:
+                f = findings[0]
+                raise BackupError("backup_audit_failed", path=str(backup), code=f.code, kind=f.kind)
+            if restorer is not None:
+                _check_restorer(db, restorer)
         finally:
             db.dispose()
-        if findings:
-            f = findings[0]
-            raise BackupError("backup_audit_failed", path=str(backup), code=f.code, kind=f.kind)
         # One self-contained file again (the engine left it in WAL mode).
         con = open_store_file(work, key=key)
         try:
@@ -159,6 +189,7 @@ def restore_store(
     now: datetime | None = None,
     confirm: Callable[[BackupInfo], bool] | None = None,
     key: bytes | None = None,
+    restorer: Restorer | None = None,
 ) -> RestoreResult | None:
     """Replace the store at ``store`` with the verified ``backup``.
 
@@ -168,6 +199,9 @@ def restore_store(
     restored file; then the verified copy is renamed over the store (atomic on one
     file system) and the folder fsync'd. ``confirm`` is asked once the backup has
     verified (the command line's question); False: nothing replaced, None returned.
+    ``restorer``: the (user name, password) of an administrator of the backup, checked
+    on the verified copy before anything is asked or replaced (the command line always
+    gives it; None, a tool's call, checks nobody).
     """
     store = Path(store)
     store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new computer
@@ -176,7 +210,7 @@ def restore_store(
         # store's keyring entry, or HCC_RECOVERY_KEY on a new computer.
         key = keys.backup_key(backup, store)
     work = _side(store, ".restoring")
-    info, migrated_from = prepare(backup, work, key=key)
+    info, migrated_from = prepare(backup, work, key=key, restorer=restorer)
     safety: Path | None = None
     try:
         if confirm is not None and not confirm(info):

@@ -33,6 +33,7 @@ from hcc_desktop.services.backups.manifest import (
     sha256_of,
     write_manifest,
 )
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 LAST_KEY = "backups.last"
@@ -61,14 +62,24 @@ class BackupService:
         *,
         settings: SettingsService,
         clock: Callable[[], datetime] = local_now,
+        session: OfficerSession | None = None,
     ) -> None:
         self._db = db
         self._settings = settings
         self._clock = clock
+        # A backup or a prune by hand is the administrator's (``@guarded``); the daily
+        # one is not. None (a tool's service) checks nothing.
+        self._session = session
 
     # -- taking one ----------------------------------------------------------
 
+    @guarded("backups.backup")
     def backup(self, dest_dir: Path) -> BackupInfo:
+        """Write a verified backup of the store into the existing folder ``dest_dir``
+        (an administrator's; see ``_write``)."""
+        return self._write(dest_dir)
+
+    def _write(self, dest_dir: Path) -> BackupInfo:
         """Write a verified backup of the store into the existing folder ``dest_dir``.
 
         The copy is written under a temporary name, fsync'd, checked (integrity,
@@ -190,7 +201,13 @@ class BackupService:
             if i.unit_code == s.unit_code and device_tag(i.device_id) == device_tag(s.device_id)
         ]
 
+    @guarded("backups.prune")
     def prune(self, dest_dir: Path, keep: int) -> builtins.list[Path]:
+        """Delete this device's backups in ``dest_dir`` beyond the ``keep`` newest (an
+        administrator's; see ``_prune``)."""
+        return self._prune(dest_dir, keep)
+
+    def _prune(self, dest_dir: Path, keep: int) -> builtins.list[Path]:
         """Delete this device's backups in ``dest_dir`` beyond the ``keep`` newest (at
         least one is always kept); other devices' backups are left alone."""
         keep = max(1, int(keep))
@@ -225,6 +242,7 @@ class BackupService:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.has_backup_on(folder, self._clock().date()):
             return None
-        info = self.backup(folder)
-        self.prune(folder, settings.backup_keep)
+        # Whoever is logged in: the schedule is the administrator's decision.
+        info = self._write(folder)
+        self._prune(folder, settings.backup_keep)
         return info

@@ -59,6 +59,7 @@ from hcc_desktop.services.exchange.store import (
     ImportResult,
     write_all,
 )
+from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
@@ -174,8 +175,11 @@ class PortalService:
         settings: SettingsService,
         clock: Callable[[], datetime],
         access: AccessLogService | None = None,
+        session: OfficerSession | None = None,
     ) -> None:
         self._db = db
+        # The administrator's (core/permissions: ``@guarded``); None checks nothing.
+        self._session = session
         self._catalog = catalog
         self._settings = settings
         self._clock = clock
@@ -184,6 +188,7 @@ class PortalService:
 
     # -- import ------------------------------------------------------------------
 
+    @guarded("portal.import_file")
     def import_file(self, path: Path) -> ImportResult:
         """Import a JSON file of portal records (see ``import_records``)."""
         try:
@@ -198,6 +203,7 @@ class PortalService:
             ) from exc
         return self.import_records(data)
 
+    @guarded("portal.import_records")
     def import_records(self, data: Any) -> ImportResult:
         """Add, and if it already exists, update, every record; all or nothing.
 
@@ -280,6 +286,7 @@ class PortalService:
 
     # -- export ------------------------------------------------------------------
 
+    @guarded("portal.export_records")
     def export_records(self, *, start: date, end: date) -> list[dict[str, Any]]:
         """The unit's dossiers received from ``start`` to ``end`` (inclusive),
         as portal records."""
@@ -311,6 +318,7 @@ class PortalService:
                 records.append(_record(row, history.get(row.id, []), fields))
         return records
 
+    @guarded("portal.export_file")
     def export_file(self, path: Path, *, start: date, end: date) -> ExportResult:
         """Write the records of dossiers from ``start`` to ``end`` to ``path`` as the
         portal's JSON; returns how many and where."""

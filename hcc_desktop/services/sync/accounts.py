@@ -102,8 +102,19 @@ def queue_accounts(s: Session) -> int:
     return len(uids)
 
 
-def clash(*, uid: str, user_name: str, reason: str, detail: str = "", at: str) -> dict[str, Any]:
-    return {"id": uid, "user_name": user_name, "reason": reason, "detail": detail, "at": at}
+def clash(
+    *, uid: str, user_name: str, reason: str, detail: str = "", at: str, device_id: str = ""
+) -> dict[str, Any]:
+    """A clash as ``sync_state`` keeps it; ``device_id``: the device the account that did
+    not travel was made on (this one for a refused push, the other one for a pull)."""
+    return {
+        "id": uid,
+        "user_name": user_name,
+        "reason": reason,
+        "detail": detail,
+        "at": at,
+        "device_id": device_id,
+    }
 
 
 @dataclass
@@ -172,6 +183,7 @@ def apply_accounts(
                     reason="user_name_taken_here",
                     detail=f"local account {holder}",
                     at=at,
+                    device_id=str(data.get("device_id") or ""),
                 )
             )
             continue

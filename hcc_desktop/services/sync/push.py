@@ -465,6 +465,7 @@ class PushMixin(SyncBase):
                             reason=str(result.get("reason") or status),
                             detail=str(result.get("detail", "")),
                             at=self._clock().isoformat(timespec="seconds"),
+                            device_id=str(data.get("device_id") or ""),
                         )
                     )
                 if seq is not None and still:

@@ -170,6 +170,9 @@ class AccountClash:
     reason: str
     detail: str
     at: str
+    # The device the account that did not travel was made on ("" in clashes listed
+    # before it was kept).
+    device_id: str = ""
 
 
 def to_result(totals: Mapping[str, int], *, cancelled: bool = False) -> SyncResult:

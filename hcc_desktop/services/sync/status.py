@@ -109,6 +109,7 @@ class StatusMixin(SyncBase):
                 reason=str(e.get("reason", "")),
                 detail=str(e.get("detail", "")),
                 at=str(e.get("at", "")),
+                device_id=str(e.get("device_id", "")),
             )
             for e in entries
         ]

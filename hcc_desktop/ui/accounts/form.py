@@ -1,11 +1,14 @@
 """What the accounts' small dialogs share (login, first administrator, unlock, new
 account, password): fields with their error under them, renamed OK/Cancel buttons,
-and a refused form shown field by field."""
+a refused form shown field by field, and their one service call on the task runner
+(the buttons disabled while it runs)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +24,7 @@ from hcc_desktop.services import Services
 from hcc_desktop.ui.common.dialog_parts import boxed
 from hcc_desktop.ui.common.errors import FIELD_ERROR_STYLE, make_error_label, set_field_error
 from hcc_desktop.ui.common.messages import field_message
+from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 
 
 def password_field() -> QLineEdit:
@@ -32,9 +36,24 @@ def password_field() -> QLineEdit:
 class AccountFormDialog(QDialog):
     """A form whose fields carry their errors by the core's field names."""
 
-    def __init__(self, services: Services, title: str, parent: QWidget | None = None) -> None:
+    # The service call of the form came back (done or refused): its outcome is shown.
+    answered = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._runner = runner or shared_runner()
+        self.buttons: QDialogButtonBox | None = None
+        self._waiting: tuple[
+            Callable[[Any], object] | None, Callable[[BaseException], object] | None
+        ] = (None, None)
         self.setWindowTitle(title)
         self.setStyleSheet(FIELD_ERROR_STYLE)
         self.form = QFormLayout()
@@ -78,7 +97,71 @@ class AccountFormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(buttons)
         self.setMinimumWidth(min_width)
+        self.buttons = buttons
         return buttons
+
+    @property
+    def busy(self) -> bool:
+        """A service call of the form is running (its buttons are disabled)."""
+        return self.buttons is not None and not self.buttons.isEnabled()
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], object],
+        refused: Callable[[BaseException], object],
+        change: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """Run ``fn(services, *args, **kwargs)`` on the task runner, the buttons disabled
+        (a second click does nothing); then ``done(result)`` or ``refused(exc)`` on the
+        GUI thread. ``change``: an operation whose result says what it changed."""
+        if self.busy:
+            return
+        if self.buttons is not None:
+            self.buttons.setEnabled(False)
+        # Kept only while the call runs (no lasting cycle through this dialog).
+        self._waiting = (done, refused)
+        run = self._runner.run_change if change else self._runner.run
+        run(
+            fn,
+            self._services,
+            *args,
+            on_done=self._call_done,
+            on_error=self._call_refused,
+            **kwargs,
+        )
+
+    def reject(self) -> None:
+        """Escape or Cancel while the call runs does nothing: its answer is awaited."""
+        if self.busy:
+            return
+        super().reject()
+
+    def _call_done(self, result: object) -> None:
+        done, _refused = self._answer()
+        try:
+            if done is not None:
+                done(result)
+        finally:
+            self.answered.emit()
+
+    def _call_refused(self, exc: BaseException) -> None:
+        _done, refused = self._answer()
+        try:
+            if refused is not None:
+                refused(exc)
+        finally:
+            self.answered.emit()
+
+    def _answer(
+        self,
+    ) -> tuple[Callable[[Any], object] | None, Callable[[BaseException], object] | None]:
+        if self.buttons is not None:
+            self.buttons.setEnabled(True)
+        waiting, self._waiting = self._waiting, (None, None)
+        return waiting
 
     def clear_errors(self) -> None:
         for field, error in self._checked.values():

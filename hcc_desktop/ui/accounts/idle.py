@@ -5,7 +5,7 @@ officer's password again.
 Nothing is closed or rebuilt: each visible window gets an opaque cover over its content
 and the unlock dialog is modal over them, so unlocking returns to exactly where the
 officer was — a half-typed intake included. Citizens' data are not left on an unattended
-screen.
+screen. The password's check and the setting's read run on the task runner.
 """
 
 from __future__ import annotations
@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from hcc_desktop.core.accounts import Officer
 from hcc_desktop.core.errors import AuthError
 from hcc_desktop.services import Services
+from hcc_desktop.ui.accounts import operations
 from hcc_desktop.ui.accounts.form import AccountFormDialog, password_field
+from hcc_desktop.ui.common.changes import change_hub
+from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.messages import error_message
+from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 
 # Input that counts as the officer being there.
 _ACTIVITY = frozenset(
@@ -46,8 +50,15 @@ class _Cover(QWidget):
 class UnlockDialog(AccountFormDialog):
     """The logged-in officer's password, to carry on where they were."""
 
-    def __init__(self, services: Services, officer: Officer, parent: QWidget | None) -> None:
-        super().__init__(services, self.tr("Locked – HCC Desktop"), parent)
+    def __init__(
+        self,
+        services: Services,
+        officer: Officer,
+        parent: QWidget | None,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__(services, self.tr("Locked – HCC Desktop"), parent, runner=runner)
         self._officer = officer
         self._unlocked = False
         intro = QLabel(
@@ -63,15 +74,26 @@ class UnlockDialog(AccountFormDialog):
         self.password.setFocus()
 
     def unlock(self) -> None:
-        try:
-            self._services.accounts.authenticate(self._officer.user_name, self.password.text())
-        except AuthError as exc:
-            self.password.clear()
-            self.set_error("password", error_message(exc))
-            self.adjustSize()
-            return
+        self.submit(
+            operations.authenticate,
+            self._officer.user_name,
+            self.password.text(),
+            done=self._checked_ok,
+            refused=self._checked_wrong,
+        )
+
+    def _checked_ok(self, _officer: Officer) -> None:
         self._unlocked = True
         self.accept()
+
+    def _checked_wrong(self, exc: BaseException) -> None:
+        self.password.clear()
+        if not isinstance(exc, AuthError):
+            show_error(self, exc)
+            return
+        self.set_error("password", error_message(exc))
+        self.adjustSize()
+        self.password.setFocus()
 
     def reject(self) -> None:
         """Escape does not unlock."""
@@ -88,11 +110,16 @@ class IdleLock(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    setting_read = Signal(int)  # the idle time in minutes, read from the settings
 
-    def __init__(self, services: Services, window: QWidget) -> None:
+    def __init__(
+        self, services: Services, window: QWidget, *, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(window)
         self._services = services
         self._window = window
+        self._runner = runner or shared_runner()
+        self._minutes = 0
         self._covers: list[_Cover] = []
         self.dialog: UnlockDialog | None = None
         self._timer = QTimer(self)
@@ -101,19 +128,34 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.arm()
+        # The setting is read on the task runner: again whenever the settings change.
+        change_hub().changed.connect(self._settings_changed)
+        self.read_setting()
 
     @property
     def is_locked(self) -> bool:
         return self.dialog is not None
 
+    def read_setting(self) -> None:
+        """Read the idle time of the settings (on the task runner), then arm."""
+        self._runner.run(operations.idle_lock_minutes, self._services, on_done=self._set_minutes)
+
+    def _settings_changed(self, changes: object) -> None:
+        if getattr(changes, "settings", False):
+            self.read_setting()
+
+    def _set_minutes(self, minutes: int) -> None:
+        self._minutes = minutes
+        if not self.is_locked:
+            self.arm()
+        self.setting_read.emit(minutes)
+
     def arm(self) -> None:
-        """(Re)start the countdown from the current setting (0: never lock)."""
-        minutes = self._services.settings.load().idle_lock_minutes
-        if minutes <= 0:
+        """(Re)start the countdown from the setting last read (0: never lock)."""
+        if self._minutes <= 0:
             self._timer.stop()
             return
-        self._timer.start(minutes * 60_000)
+        self._timer.start(self._minutes * 60_000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and not self.is_locked and self._timer.isActive():
@@ -127,7 +169,7 @@ class IdleLock(QObject):
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, UnlockDialog):
                 self._covers.append(_Cover(widget))
-        self.dialog = UnlockDialog(self._services, officer, self._window)
+        self.dialog = UnlockDialog(self._services, officer, self._window, runner=self._runner)
         self.dialog.setModal(True)
         self.dialog.accepted.connect(self._unlocked)
         self.dialog.open()

@@ -87,6 +87,10 @@ class _Carrier(QObject):
         self.failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
         self.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
 
+    def release(self) -> None:
+        """Drop the callbacks once the outcome has been delivered."""
+        self._on_done = self._on_error = self._on_cancelled = None
+
     # -- worker side ---------------------------------------------------------
 
     def report_progress(self, done: int, total: int) -> None:
@@ -294,6 +298,11 @@ class TaskRunner(QObject):
 
     def _finished(self, carrier: _Carrier) -> None:
         carrier.handle.finished = True
+        # Let go of the callbacks here, on the GUI thread: the carrier's wrapper is
+        # freed later with its job, on the worker thread, and a callback bound to a
+        # window with no parent could be the last reference to it, deleting the
+        # window there (a crash in shiboken's deferred deletion).
+        carrier.release()
         self._pending.discard(carrier)
         carrier.deleteLater()
         # A runner owned by a window closed while its job ran (the start-up history
