@@ -358,7 +358,9 @@ ERROR_MESSAGES: dict[str, str] = {
     "user_exists": QT_TRANSLATE_NOOP("Messages", "The user name {user} is already taken"),
     "user_not_found": QT_TRANSLATE_NOOP("Messages", "There is no account {user}"),
     "last_admin": QT_TRANSLATE_NOOP(
-        "Messages", "{user} is the last administrator who can log in: it cannot be locked"
+        "Messages",
+        "{user} is the last administrator who can log in: the account cannot be locked "
+        "or given another role",
     ),
     "dossier_not_found": QT_TRANSLATE_NOOP("Messages", "Dossier {key} was not found"),
     "procedure_not_found": QT_TRANSLATE_NOOP("Messages", "Procedure {code} is not in the catalog"),

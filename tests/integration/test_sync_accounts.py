@@ -233,6 +233,11 @@ def test_one_name_for_two_people_is_never_merged(
     refused = {(c.user_name, c.reason) for c in laptop.sync.account_clashes()}
     assert ("lan", "user_name_taken") in refused
     assert ("lan", "user_name_taken_here") in refused
+    # Which device each account that did not travel was made on (the accounts page
+    # says "this device" or another one).
+    made_on = {c.reason: c.device_id for c in laptop.sync.account_clashes()}
+    assert made_on["user_name_taken"] == laptop.services.settings.load().device_id
+    assert made_on["user_name_taken_here"] == counter.services.settings.load().device_id
     assert local_account(laptop, "lan").full_name == "Phạm Văn Lân"  # type: ignore[union-attr]
     assert local_account(counter, "lan").full_name == "Nguyễn Thị Lan"  # type: ignore[union-attr]
     assert logs_in(laptop, "lan", "mat-khau-khac")

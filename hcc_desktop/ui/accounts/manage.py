@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -221,7 +222,12 @@ class ClashesBox(QGroupBox):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        # What happened is a sentence: it takes the width left and wraps; the name,
+        # the device and the time stay whole.
+        header = self.table.horizontalHeader()
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column, mode in enumerate((fit, stretch, fit, fit)):
+            header.setSectionResizeMode(column, mode)
         self.advice = QLabel(
             self.tr(
                 "Two people cannot share a user name: the accounts are kept apart, never "
@@ -252,9 +258,8 @@ class ClashesBox(QGroupBox):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value if j != 1 or not c.detail else f"{value}\n({c.detail})")
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
         self.setVisible(bool(clashes))
+        self.table.resizeRowsToContents()
 
     def _what(self, clash: AccountClash, local: AccountInfo | None) -> str:
         here = local.full_name or local.user_name if local is not None else ""
