@@ -128,3 +128,41 @@ def test_restore_without_a_terminal_needs_yes(
     rc, _, err = run(db, "restore", out.strip(), capsys=capsys)
     assert rc == 2
     assert "--yes" in err
+
+
+def test_backup_and_restore_are_the_administrators(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    monkeypatch.setenv("HCC_NEW_PASSWORD", "mat-khau-an")
+    assert run(db, "user", "add", "an", "--role", "counter", capsys=capsys)[0] == 0
+    rc, out, err = run(db, "backup", str(dest), capsys=capsys)
+    assert rc == 0, err
+    backup = out.strip()
+    code = _intake(db, tmp_path, capsys)
+    # The backup's counter officer (exit 4) and a wrong password (exit 3): nothing
+    # replaced; the store in place is not asked (it may be the damaged one).
+    monkeypatch.setenv("HCC_PASSWORD", "mat-khau-an")
+    assert run(db, "--user", "an", "backup", str(dest), capsys=capsys)[0] == 4
+    assert (
+        run(
+            db,
+            "--user",
+            "an",
+            "export-portal",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            str(tmp_path / "p.json"),
+            capsys=capsys,
+        )[0]
+        == 4
+    )
+    assert run(db, "--user", "an", "restore", backup, "--yes", capsys=capsys)[0] == 4
+    monkeypatch.setenv("HCC_PASSWORD", "wrong-password")
+    assert run(db, "restore", backup, "--yes", capsys=capsys)[0] == 3
+    assert _codes(db) == {code}
+    assert not list(tmp_path.glob("*.before-restore.bak"))
+    assert len(list(dest.glob("*.hccbak"))) == 1
