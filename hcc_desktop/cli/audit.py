@@ -136,25 +136,7 @@ def cmd_access(services: Services, args: argparse.Namespace) -> int:
         )
     )
     if args.json:
-        print_json(
-            [
-                {
-                    "id": e.id,
-                    "at": fmt_time(e.at),
-                    "officer": e.officer,
-                    "officer_name": e.officer_name,
-                    "role": e.role,
-                    "action": e.action,
-                    "dossier_id": e.dossier_id,
-                    "dossier_code": e.dossier_code,
-                    "id_number": e.id_number,
-                    "detail": e.detail,
-                    "device_id": e.device_id,
-                    "device_seq": e.device_seq,
-                }
-                for e in entries
-            ]
-        )
+        print_json([e.as_json(fmt_time) for e in entries])
         return 0
     if not entries:
         print(text.say(NO_ACCESS))

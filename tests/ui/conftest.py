@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 
 from hcc_desktop.core.domain import Dossier
 from hcc_desktop.services import Services
+from hcc_desktop.services.settings import AppSettings, SettingsService
 from hcc_desktop.ui.common.i18n import install_translators, remove_translators
 from hcc_desktop.ui.common.tasks import TaskRunner
 from tests.conftest import FakeClock, birth_draft
@@ -152,10 +153,23 @@ def gui_store_uses() -> Iterator[list[str]]:
         if where is not None:
             offenders.append(where)
 
+    # The settings are cached after their first read, so a screen reading them on the
+    # GUI thread runs no statement most of the time: caught at the call instead.
+    load = SettingsService.load
+
+    def load_checked(self: SettingsService) -> AppSettings:
+        if threading.current_thread() is threading.main_thread():
+            where = _gui_store_use()
+            if where is not None:
+                offenders.append(where)
+        return load(self)
+
     event.listen(Engine, "before_cursor_execute", before_execute)
+    SettingsService.load = load_checked  # type: ignore[method-assign]
     try:
         yield offenders
     finally:
+        SettingsService.load = load  # type: ignore[method-assign]
         event.remove(Engine, "before_cursor_execute", before_execute)
     if os.environ.get("HCC_GUI_STORE_LOG"):
         with open(os.environ["HCC_GUI_STORE_LOG"], "a", encoding="utf-8") as log:

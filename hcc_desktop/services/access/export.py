@@ -209,22 +209,7 @@ class CitizenExportService:
             "dossiers": dossiers,
             "home_service": residents,
             "attachments": attachments,
-            "access_log": [
-                {
-                    "id": e.id,
-                    "at": _iso(e.at),
-                    "officer": e.officer,
-                    "officer_name": e.officer_name,
-                    "role": e.role,
-                    "action": e.action,
-                    "dossier_id": e.dossier_id,
-                    "dossier_code": e.dossier_code,
-                    "id_number": e.id_number,
-                    "detail": e.detail,
-                    "device_id": e.device_id,
-                }
-                for e in access
-            ],
+            "access_log": [e.as_json(_iso, seq=False) for e in access],
         }
 
     @staticmethod
@@ -306,21 +291,7 @@ class CitizenExportService:
             detail=f"Xuất dữ liệu công dân ({out.name})",
         )
         # The entry just written belongs in the export too.
-        document["access_log"].append(
-            {
-                "id": entry.id,
-                "at": _iso(entry.at),
-                "officer": entry.officer,
-                "officer_name": entry.officer_name,
-                "role": entry.role,
-                "action": entry.action,
-                "dossier_id": None,
-                "dossier_code": None,
-                "id_number": entry.id_number,
-                "detail": entry.detail,
-                "device_id": entry.device_id,
-            }
-        )
+        document["access_log"].append(entry.as_json(_iso, seq=False))
         blobs: list[tuple[str, bytes]] = []
         for item in document["attachments"]:
             try:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,6 +62,26 @@ class AccessEntry:
     detail: str
     device_id: str
     device_seq: int
+
+    def as_json(self, at: Callable[[datetime], object], *, seq: bool = True) -> dict[str, Any]:
+        """The entry as ``audit access --json`` and a citizen's export write it (one
+        place for both), its time written by ``at``; ``seq``: with ``device_seq``."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "at": at(self.at),
+            "officer": self.officer,
+            "officer_name": self.officer_name,
+            "role": self.role,
+            "action": self.action,
+            "dossier_id": self.dossier_id,
+            "dossier_code": self.dossier_code,
+            "id_number": self.id_number,
+            "detail": self.detail,
+            "device_id": self.device_id,
+        }
+        if seq:
+            data["device_seq"] = self.device_seq
+        return data
 
 
 def _entry(row: AccessLogRow) -> AccessEntry:

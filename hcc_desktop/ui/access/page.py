@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -43,6 +42,7 @@ from hcc_desktop.services.access import AccessEntry, AccessFilter
 from hcc_desktop.services.access.export import CitizenExport
 from hcc_desktop.ui.access.operations import export_citizen, read_entries
 from hcc_desktop.ui.common.messages import error_message
+from hcc_desktop.ui.common.table_models import ItemsModel
 from hcc_desktop.ui.common.tasks import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -58,34 +58,8 @@ def action_label(action: str) -> str:
     }.get(action, action)
 
 
-class AccessModel(QAbstractTableModel):
-    COLUMNS = 6
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[AccessEntry] = []
-
-    def set_items(self, items: list[AccessEntry]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> AccessEntry:
-        return self._items[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < self.COLUMNS:
-            return None
+class AccessModel(ItemsModel[AccessEntry]):
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Time"),
             self.tr("Officer"),
@@ -93,7 +67,7 @@ class AccessModel(QAbstractTableModel):
             self.tr("Dossier"),
             self.tr("Identity number"),
             self.tr("Detail"),
-        )[section]
+        )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

@@ -6,11 +6,11 @@ Every service call runs on the task runner; the list reloads after each change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QModelIndex,
@@ -44,6 +44,7 @@ from hcc_desktop.core.domain import Complaint, ComplaintChannel
 from hcc_desktop.core.errors import HccError
 from hcc_desktop.services import Services
 from hcc_desktop.ui.common.messages import error_message
+from hcc_desktop.ui.common.table_models import ItemsModel
 from hcc_desktop.ui.common.tasks import TaskRunner
 from hcc_desktop.ui.complaints.operations import add_complaint, resolve_complaint
 
@@ -68,34 +69,17 @@ def _fmt(moment: datetime | None) -> str:
     return moment.strftime("%d/%m/%Y %H:%M") if moment else ""
 
 
-class ComplaintsModel(QAbstractTableModel):
-    COLUMNS = 7
-
+class ComplaintsModel(ItemsModel[Complaint]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[Complaint] = []
         self._as_of = local_now()
 
-    def set_items(self, items: list[Complaint], as_of: datetime) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self._as_of = as_of
-        self.endResetModel()
+    def set_items(self, items: Sequence[Complaint], as_of: datetime | None = None) -> None:
+        if as_of is not None:
+            self._as_of = as_of
+        super().set_items(items)
 
-    def item(self, row: int) -> Complaint:
-        return self._items[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Received"),
             self.tr("Channel"),
@@ -104,7 +88,7 @@ class ComplaintsModel(QAbstractTableModel):
             self.tr("Deadline"),
             self.tr("Handled"),
             self.tr("How it was handled"),
-        )[section] if 0 <= section < self.COLUMNS else None  # fmt: skip
+        )
 
     def overdue(self, c: Complaint) -> bool:
         return (c.resolved_at or self._as_of).date() > c.due_at.date()
