@@ -231,6 +231,12 @@ class SettingsService:
             for o in seed_overrides():
                 session.merge(_override_row(o))
 
+    def cached(self) -> AppSettings | None:
+        """The settings last read or saved, without touching the store (None before the
+        first read): for what a screen needs at once and can do without, such as the
+        printer a print preview preselects. Reads go through ``load`` on the task runner."""
+        return self._cache
+
     def load(self) -> AppSettings:
         """The unit's and device's settings (cached until the next save)."""
         if self._cache is None:

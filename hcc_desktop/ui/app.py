@@ -395,7 +395,9 @@ def run(argv: list[str] | None = None) -> int:
 
         # --quit-after-show quits at the lists: the history check, which starts after
         # them and reads the whole store, would only hold the exit up.
-        window = MainWindow(services, runner, check_history=not args.quit_after_show)
+        window = MainWindow(
+            services, runner, check_history=not args.quit_after_show, settings=settings
+        )
         state["window"] = window
         forget_sources()
         log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)

@@ -187,7 +187,8 @@ class MainActionsMixin:
     def _settings_saved(self, settings: AppSettings) -> None:
         self.apply_settings(settings)
         self.worklists.apply_settings(settings)
-        self.reminder_controller.apply_settings()
+        self.reminder_controller.apply_settings(settings)
+        self.sync_controller.apply_settings(settings)
         self.statusBar().showMessage(self.tr("Settings saved."), 5000)
         self.refresh()
         self.reminder_controller.check()

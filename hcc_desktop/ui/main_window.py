@@ -45,6 +45,7 @@ from hcc_desktop.ui.audit.banner import AuditBanner, AuditController
 from hcc_desktop.ui.backups.scheduler import BackupScheduler
 from hcc_desktop.ui.catalog.transfer import CatalogTransfer
 from hcc_desktop.ui.common.changes import change_hub
+from hcc_desktop.ui.common.dialog_parts import printer_of
 from hcc_desktop.ui.common.errors import (
     FIELD_ERROR_STYLE,
     show_error,
@@ -56,6 +57,7 @@ from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 from hcc_desktop.ui.dossier.operations import read_dossier_and_events
 from hcc_desktop.ui.main_actions import MainActionsMixin
 from hcc_desktop.ui.main_list import DossierListMixin
+from hcc_desktop.ui.settings.operations import read_settings
 from hcc_desktop.ui.sync.controller import SyncController
 from hcc_desktop.ui.sync.status import SyncStatusWidget, SyncWarningBanner
 from hcc_desktop.ui.worklists.panel import (
@@ -99,6 +101,7 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         clock: Callable[[], datetime] | None = None,
         notifier: Notifier | None = None,
         check_history: bool = True,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -115,10 +118,24 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         self.last_message: QMessageBox | None = None
         self.setStyleSheet(FIELD_ERROR_STYLE)
 
+        # ``settings``: read on the task runner by the caller (the program, at start-up);
+        # else read there now, the first lists once they arrive.
+        self._settings = settings
         self.reminder_controller = ReminderController(
-            services, self.runner, notifier=notifier, clock=self._clock, parent=self
+            services,
+            self.runner,
+            notifier=notifier,
+            clock=self._clock,
+            parent=self,
+            settings=settings or AppSettings(),
         )
-        self.sync_controller = SyncController(services, self.runner, clock=self._clock, parent=self)
+        self.sync_controller = SyncController(
+            services,
+            self.runner,
+            clock=self._clock,
+            parent=self,
+            settings=settings or AppSettings(),
+        )
         self.backup_scheduler = BackupScheduler(services, self.runner, parent=self)
         # The history check reads the whole store (about 5 s at 10,000 dossiers): on a
         # read lane of its own, so that it never holds up the serial lane's writes.
@@ -160,10 +177,13 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         # Disconnected with QObject.disconnect(connection) at close (see reminders.py).
         self._hub_connections = [change_hub().changed.connect(self._changed)]
 
-        self.apply_settings(services.settings.load())
         self._restore_state()
         self._apply_default_sort(WorklistKind.TODAY)
-        self.refresh()
+        if settings is not None:
+            self.apply_settings(settings)
+            self.refresh()
+        else:
+            self.runner.run(read_settings, services, on_done=self._first_settings)
         self.reminder_controller.start()
         self.sync_controller.start()
         self.sync_controller.sync_failed.connect(self._sync_refused)
@@ -194,7 +214,9 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
     # -- building --------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.worklists = WorklistPanel(self.services, self.runner, clock=self._clock)
+        self.worklists = WorklistPanel(
+            self.services, self.runner, clock=self._clock, settings=self._settings
+        )
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -345,6 +367,15 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
 
     # -- settings --------------------------------------------------------------
 
+    def _first_settings(self, settings: AppSettings) -> None:
+        """The settings read on the task runner at construction: applied to the window
+        and what it holds, then the first lists (with the right "due soon" horizon)."""
+        self.apply_settings(settings)
+        self.worklists.apply_settings(settings)
+        self.reminder_controller.apply_settings(settings)
+        self.sync_controller.apply_settings(settings)
+        self.refresh()
+
     def apply_settings(self, settings: AppSettings) -> None:
         """Title and status bar from the saved settings."""
         self.setWindowTitle(self.tr("HCC Desktop – {unit}").format(unit=settings.unit_name))
@@ -493,12 +524,11 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         code, pdf = result
         self.statusBar().clearMessage()
         self._selection_changed()
-        settings = self.services.settings.load()
         dialog = PdfPreviewDialog(
             pdf,
             title=self.tr("Receipt {code}").format(code=code),
             copies=1,
-            printer_name=settings.printer_name,
+            printer_name=printer_of(self.services),
             file_name=code,
             parent=self,
         )

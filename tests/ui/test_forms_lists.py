@@ -106,7 +106,8 @@ def test_apology_dialog_records_the_signer_of_the_late_body(
     dossier = accept_dossier()
     dialog = ApologyDialog(services, runner, dossier.id)
     show_active(qtbot, dialog)
-    # The center's director by default.
+    # The center's director by default (read with the calendar, on the task runner).
+    qtbot.waitUntil(lambda: not dialog.loading_calendar)
     assert dialog.signer_title.text() == "GIÁM ĐỐC"
     assert dialog.signer_name.text() == "Phạm Minh Quang"
     dialog.set_reason("Chờ ý kiến của Phòng Kinh tế")

@@ -357,13 +357,14 @@ def test_summary_in_vietnamese(
 
 
 def test_interval_comes_from_the_settings(
-    services: Services, controller: tuple[ReminderController, ReminderPanel]
+    qtbot: QtBot, services: Services, controller: tuple[ReminderController, ReminderPanel]
 ) -> None:
     c, _panel = controller
     assert c.timer.interval() == 5 * 60_000
     services.settings.save(replace(services.settings.load(), reminder_interval_minutes=12))
     change_hub().settings_changed.emit()
-    assert c.timer.interval() == 12 * 60_000
+    # Read again on the task runner.
+    qtbot.waitUntil(lambda: c.timer.interval() == 12 * 60_000)
 
 
 # -- in the main window ----------------------------------------------------------------

@@ -272,6 +272,13 @@ def set_tab_chain(chain: Sequence[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def printer_of(services: Services) -> str:
+    """The printer a print preview preselects: from the settings the task runner read
+    last (never a read on the GUI thread); the system's default before any."""
+    settings = services.settings.cached()
+    return settings.printer_name if settings is not None else ""
+
+
 def pdf_preview(
     parent: QWidget,
     services: Services,
@@ -287,7 +294,7 @@ def pdf_preview(
         pdf,
         title=title,
         copies=copies,
-        printer_name=services.settings.load().printer_name,
+        printer_name=printer_of(services),
         file_name=file_name,
         parent=parent,
     )

@@ -44,15 +44,18 @@ def _render_apology(services: Services, dossier_id: str) -> bytes:
 
 def read_apology_calendar(
     services: Services, dossier: Dossier
-) -> tuple[WorkCalendar, datetime, datetime]:
+) -> tuple[WorkCalendar, datetime, datetime, tuple[str, str]]:
     """Runs on the task runner: the working calendar, the default new
     appointment (the effective one moved by two working days, from today if
-    it is already past, at the same time of day) and the effective one."""
+    it is already past, at the same time of day), the effective one, and the
+    default signer (title, name) of the settings."""
     calendar = services.settings.calendar()
     due = services.lifecycle.effective_due(dossier)
     base = max(due.date(), local_now().date())
     day: date = calendar.add_working_days(base, DEFAULT_EXTENSION_DAYS)
-    return calendar, datetime.combine(day, due.time()), due
+    settings = services.settings.load()
+    signer = (settings.signer_title, settings.signer_name)
+    return calendar, datetime.combine(day, due.time()), due, signer
 
 
 class ApologyDialog(DossierChangeDialog):
@@ -131,10 +134,10 @@ class ApologyDialog(DossierChangeDialog):
         form.addRow(date_label, parts.boxed(new_due, self.new_due_message))
         # Mẫu 04 is signed by the head of the body that caused the delay;
         # the center's director (Settings) unless another body is named.
-        settings = self._services.settings.load()
-        self.signer_title = QLineEdit(settings.signer_title)
+        # The settings' signer arrives with the calendar (read on the task runner).
+        self.signer_title = QLineEdit()
         self.signer_title.setPlaceholderText(self.tr("e.g. TRƯỞNG PHÒNG KINH TẾ"))
-        self.signer_name = QLineEdit(settings.signer_name)
+        self.signer_name = QLineEdit()
         signer_title_label = QLabel(self.tr("&Signer's title"))
         signer_title_label.setBuddy(self.signer_title)
         form.addRow(
@@ -233,8 +236,15 @@ class ApologyDialog(DossierChangeDialog):
             )
         self.current_due.setText(text)
 
-    def _calendar_loaded(self, outcome: tuple[WorkCalendar, datetime, datetime]) -> None:
-        self._calendar, default, due = outcome
+    def _calendar_loaded(
+        self, outcome: tuple[WorkCalendar, datetime, datetime, tuple[str, str]]
+    ) -> None:
+        self._calendar, default, due, (signer_title, signer_name) = outcome
+        # Unless typed meanwhile.
+        if not self.signer_title.text():
+            self.signer_title.setText(signer_title)
+        if not self.signer_name.text():
+            self.signer_name.setText(signer_name)
         self._default_due = default
         self._show_current_due(due)
         if self.new_due() == self._provisional:  # not changed by hand meanwhile

@@ -49,6 +49,7 @@ from hcc_desktop.services.dossiers.intake import MAX_COUNT, IntakeDraft
 from hcc_desktop.ui.accounts.current import logged_in_name
 from hcc_desktop.ui.attachments.reuse import IntakeReuse
 from hcc_desktop.ui.common.changes import change_hub
+from hcc_desktop.ui.common.dialog_parts import printer_of
 from hcc_desktop.ui.common.errors import show_error
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
@@ -706,7 +707,7 @@ class IntakeDialog(ReceptionMixin, ValidationMixin, QDialog):
             pdf,
             title=title,
             copies=copies,
-            printer_name=self._services.settings.load().printer_name,
+            printer_name=printer_of(self._services),
             file_name=file_name,
             parent=self,
         )

@@ -11,6 +11,13 @@ from hcc_desktop.services import Services
 from hcc_desktop.services.settings import AppSettings, validate_settings
 
 
+def read_settings(services: Services) -> AppSettings:
+    """The settings, read on the task runner for a screen (never on the GUI thread,
+    even though the service caches them: the first read, or one after another
+    process changed them, runs a statement)."""
+    return services.settings.load()
+
+
 def store_settings(
     services: Services, settings: AppSettings, overrides: list[CalendarOverride]
 ) -> AppSettings:

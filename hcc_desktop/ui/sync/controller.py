@@ -33,6 +33,7 @@ from hcc_desktop.core.messages import REASONS
 from hcc_desktop.services import Services
 from hcc_desktop.services.attachments import AttachmentService
 from hcc_desktop.services.attachments.transfer import AttachmentSync
+from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.services.sync.probe import PROBE_TIMEOUT_S, probe_server
 from hcc_desktop.services.sync.service import SyncResult, SyncService, SyncStatus
 from hcc_desktop.ui.common.changes import change_hub
@@ -147,6 +148,7 @@ class SyncController(QObject):
         clock: Callable[[], datetime] = local_now,
         watch_network: bool = True,
         parent: QObject | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -187,7 +189,10 @@ class SyncController(QObject):
         self.network: Any = None
         if watch_network:
             self._watch_network()
-        self.apply_settings()
+        # The default interval until the settings, read on the task runner, arrive.
+        self.apply_settings(settings or AppSettings())
+        if settings is None:
+            self.read_settings()
 
     # -- life ------------------------------------------------------------------------
 
@@ -215,12 +220,18 @@ class SyncController(QObject):
                 hub.changed.disconnect(self._changed)
         self._pool.waitForDone(int(PROBE_TIMEOUT_S * 1000) + 2000)
 
-    def apply_settings(self) -> None:
-        minutes = self.settings.load().sync_interval_minutes
+    def read_settings(self) -> None:
+        """Read the settings on the task runner, then apply them."""
+        from hcc_desktop.ui.settings.operations import read_settings
+
+        self.runner.run(read_settings, self.services, on_done=self.apply_settings)
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        minutes = settings.sync_interval_minutes
         self.timer.setInterval(max(1, minutes) * 60_000)
 
     def _settings_changed(self) -> None:
-        self.apply_settings()
+        self.read_settings()
         self.refresh_status()
 
     def _watch_network(self) -> None:
@@ -426,7 +437,7 @@ class SyncController(QObject):
         self.last_failure = None
         self.last_failure_at = None
         self.online = None
-        self.apply_settings()
+        self.read_settings()
         self._sync_when_known = True
         self.refresh_status()
 

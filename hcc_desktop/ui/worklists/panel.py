@@ -349,6 +349,7 @@ class WorklistPanel(QWidget):
         *,
         clock: Callable[[], datetime] = local_now,
         parent: QWidget | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -409,7 +410,9 @@ class WorklistPanel(QWidget):
         self.clear_button.setEnabled(False)
         self.filter_row.addWidget(self.clear_button)
 
-        settings = services.settings.load()
+        # The window hands the settings over (read on the task runner); the defaults
+        # until then (``apply_settings``).
+        settings = settings or AppSettings()
         self.due_soon_spin = QSpinBox()
         self.due_soon_spin.setRange(0, MAX_DUE_SOON_DAYS)
         self.due_soon_spin.setValue(settings.due_soon_days)

@@ -39,6 +39,7 @@ from hcc_desktop.core.clock import local_now
 from hcc_desktop.services import Services
 from hcc_desktop.services.dossiers.lifecycle import Reminders
 from hcc_desktop.services.dossiers.query import DossierSummary
+from hcc_desktop.services.settings import AppSettings
 from hcc_desktop.ui.common.changes import change_hub
 from hcc_desktop.ui.common.table_models import (
     DUE_TODAY_COLOR,
@@ -237,6 +238,7 @@ class ReminderController(QObject):
         notifier: Notifier | None = None,
         clock: Callable[[], datetime] = local_now,
         parent: QObject | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -251,15 +253,24 @@ class ReminderController(QObject):
         self._notified_at: datetime | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
-        self.apply_settings()
+        # The default interval until the settings, read on the task runner, arrive.
+        self.apply_settings(settings or AppSettings())
+        if settings is None:
+            self.read_settings()
         hub = change_hub()
         # Kept to disconnect with QObject.disconnect(connection): in PySide6
         # 6.12 SignalInstance.disconnect() loses a reference to True on every
         # call, which ends in "Fatal Python error: bool_dealloc".
         self._connections = [hub.changed.connect(self._changed)]
 
-    def apply_settings(self) -> None:
-        minutes = self.services.settings.load().reminder_interval_minutes
+    def read_settings(self) -> None:
+        """Read the settings on the task runner, then apply them."""
+        from hcc_desktop.ui.settings.operations import read_settings
+
+        self.runner.run(read_settings, self.services, on_done=self.apply_settings)
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        minutes = settings.reminder_interval_minutes
         self.timer.setInterval(max(1, minutes) * 60_000)
 
     def start(self) -> None:
@@ -294,7 +305,7 @@ class ReminderController(QObject):
     def _changed(self, changes: Changes) -> None:
         """An operation changed data (the change hub): settings, then the reminders."""
         if changes.settings:
-            self.apply_settings()
+            self.read_settings()
         if changes.touches_dossiers:
             self.check()
 
