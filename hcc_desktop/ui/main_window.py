@@ -179,6 +179,8 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
 
         self._restore_state()
         self._apply_default_sort(WorklistKind.TODAY)
+        # Who is logged in is known now (the session, not the store).
+        self.officer_label.setText(officer_text(self.services.session))
         if settings is not None:
             self.apply_settings(settings)
             self.refresh()

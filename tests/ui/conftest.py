@@ -142,9 +142,10 @@ def gui_store_uses() -> Iterator[list[str]]:
     that work belongs on the task runner. So is a screen's ``settings.load()`` on the
     GUI thread, even when the settings are cached and no statement runs. The test's
     own set-up (services called directly) has no such frame and passes. No screen
-    is exempt (the accounts screens, last, moved their work to the runner). Yields the places found so far (a
-    test of this guard reads and clears them). With ``HCC_GUI_STORE_LOG=FILE``
-    the places are written to FILE instead of failing, to survey a whole run.
+    is exempt (the accounts screens, last, moved their work to the runner). Yields
+    the places found so far (a test of this guard reads and clears them). With
+    ``HCC_GUI_STORE_LOG=FILE`` the places are written to FILE instead of failing, to
+    survey a whole run.
     """
     offenders: list[str] = []
 

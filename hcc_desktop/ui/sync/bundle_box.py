@@ -50,7 +50,7 @@ class BundleBox(QGroupBox):
         bundle_layout.addStretch(1)
 
     def export_bundle(self) -> None:
-        settings = self.controller.settings.load()
+        settings = self.controller.current_settings
         now = self.controller.clock()
         suggested = (
             f"hcc-{settings.unit_code}-may{settings.device_slot}-{now:%Y%m%d-%H%M}{BUNDLE_SUFFIX}"

@@ -189,8 +189,10 @@ class SyncController(QObject):
         self.network: Any = None
         if watch_network:
             self._watch_network()
-        # The default interval until the settings, read on the task runner, arrive.
-        self.apply_settings(settings or AppSettings())
+        # Until the settings read on the task runner arrive: those the service holds
+        # in memory, if any (never a read here), else the defaults.
+        self._settings = AppSettings()
+        self.apply_settings(settings or services.settings.cached() or AppSettings())
         if settings is None:
             self.read_settings()
 
@@ -226,7 +228,15 @@ class SyncController(QObject):
 
         self.runner.run(read_settings, self.services, on_done=self.apply_settings)
 
+    @property
+    def current_settings(self) -> AppSettings:
+        """The settings as last read or saved, for the sync screens (the service's
+        in-memory copy, else the last read on the task runner): never a read on the
+        GUI thread."""
+        return self.services.settings.cached() or self._settings
+
     def apply_settings(self, settings: AppSettings) -> None:
+        self._settings = settings
         minutes = settings.sync_interval_minutes
         self.timer.setInterval(max(1, minutes) * 60_000)
 
@@ -265,7 +275,7 @@ class SyncController(QObject):
     def is_registered(self) -> bool:
         if self.status is not None:
             return self.status.registered
-        return bool(self.settings.load().server_url)
+        return bool(self.current_settings.server_url)
 
     def is_syncing(self) -> bool:
         return self._busy
@@ -335,7 +345,7 @@ class SyncController(QObject):
         scheduled one; its failures are only shown in the status."""
         if self._busy:
             return False
-        server_url = self.settings.load().server_url
+        server_url = self.current_settings.server_url
         if not server_url or (self.status is not None and not self.status.registered):
             if not background:
                 self._fail(SyncError("not_registered"))
@@ -360,7 +370,7 @@ class SyncController(QObject):
         back after being unreachable."""
         if self._busy or self._probing:
             return
-        server_url = self.settings.load().server_url
+        server_url = self.current_settings.server_url
         if server_url:
             self._start_probe(server_url, _RECONNECT)
 

@@ -183,7 +183,7 @@ class SyncDialog(QDialog):
     def update_status(self, *_args: object) -> None:
         self.status_tab.update_status()
         self.register_tab.update_intro(
-            self.controller.settings.load(), self.controller.is_registered()
+            self.controller.current_settings, self.controller.is_registered()
         )
 
     def sync_now(self) -> None:

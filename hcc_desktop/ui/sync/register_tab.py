@@ -52,7 +52,7 @@ class SyncRegisterTab(QWidget):
         self.runner = controller.runner
         self.register_intro = QLabel()
         self.register_intro.setWordWrap(True)
-        settings = self.controller.settings.load()
+        settings = self.controller.current_settings
         self.url_edit = QLineEdit(settings.server_url)
         self.url_edit.setPlaceholderText(self.tr("e.g. https://dongbo.example.gov.vn"))
         self.url_error = make_error_label()

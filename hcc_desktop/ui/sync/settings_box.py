@@ -31,7 +31,7 @@ class SyncSettingsBox(QGroupBox):
         super().__init__(parent)
         self.controller = controller
         self.runner = controller.runner
-        settings = controller.settings.load()
+        settings = controller.current_settings
         self.setTitle(self.tr("Sync settings"))
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(1, 1440)
@@ -76,7 +76,7 @@ class SyncSettingsBox(QGroupBox):
         self.save_settings_button.setEnabled(True)
         self.settings_saved_label.setText(self.tr("Saved."))
         self.sync_settings_saved.emit(settings)
-        self.controller.apply_settings()
+        self.controller.apply_settings(settings)
 
     def _settings_failed(self, exc: BaseException) -> None:
         self.save_settings_button.setEnabled(True)

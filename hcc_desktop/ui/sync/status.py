@@ -305,7 +305,7 @@ class SyncWarningBanner(QFrame):
                 text = self.tr(
                     "This device has changes not synchronised for more than {days} days — "
                     "connect it to the network or export a data bundle (USB)."
-                ).format(days=self.controller.settings.load().sync_warn_days)
+                ).format(days=self.controller.current_settings.sync_warn_days)
             self.label.setText(text)
         self.sync_button.setEnabled(not self.controller.is_syncing())
         self.setVisible(bool(show))

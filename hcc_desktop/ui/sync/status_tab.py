@@ -128,7 +128,7 @@ class SyncStatusTab(QWidget):
     def update_status(self) -> None:
         controller = self.controller
         status = controller.status
-        settings = controller.settings.load()
+        settings = controller.current_settings
         registered = controller.is_registered()
         self.server_value.setText(
             settings.server_url if registered else self.tr("Not registered with a server")
