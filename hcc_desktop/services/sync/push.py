@@ -187,7 +187,8 @@ class PushMixin(SyncBase):
         are saved at a time (the one in flight and the next); after a crash
         they are sent again in order. The server applies batches in the order
         they arrive, one at a time: the next leaves only once the previous
-        has been answered.
+        has been answered. Each batch's history is checked before it leaves
+        (``PendingCheck``), the next one's while this one is in flight.
         """
         client, ahead, totals, progress, cancel = run
         # What each batch carries is checked before it leaves (the issue 12 rule:
