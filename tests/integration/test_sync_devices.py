@@ -492,3 +492,33 @@ def test_a_broken_local_chain_is_not_pushed(fleet: Fleet, harness: Harness) -> N
     assert f"Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {d.code})" in message
     assert server_view(harness.store, unit).dossiers == {}
     assert counter.outbox() == 2  # the dossier and its receipt wait
+
+
+def test_a_broken_local_chain_stops_the_push_at_its_batch(
+    fleet: Fleet, harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hcc_desktop.services.sync import push
+    from tests import keyed
+
+    # Two items a batch: each dossier and its receipt travel together.
+    monkeypatch.setattr(push, "PUSH_BATCH", 2)
+    unit = new_unit_code()
+    counter = fleet.device("counter", unit, harness.server.base_url)
+    first, second, third = (counter.accept(marriage_status_draft()) for _ in range(3))
+    with keyed.connect(counter.services.db.path) as con:
+        con.execute(
+            "UPDATE dossiers SET owner_id_number = '001099000001' WHERE id = ?", (second.id,)
+        )
+    # Each batch is checked before it leaves: the first goes (and is recorded),
+    # the second is stopped, and nothing after it leaves.
+    with pytest.raises(SyncError) as caught:
+        counter.sync.sync()
+    assert (caught.value.code, caught.value.params["code"]) == ("chain_broken", second.code)
+    assert server_view(harness.store, unit).dossiers == {first.id: first.code}
+    assert counter.outbox() == 4
+    # And again next time (the stopped batch stays saved, checked again).
+    with pytest.raises(SyncError):
+        counter.sync.sync()
+    assert server_view(harness.store, unit).dossiers == {first.id: first.code}
+    assert counter.outbox() == 4
+    assert third.code not in server_view(harness.store, unit).dossiers.values()

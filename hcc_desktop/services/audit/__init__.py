@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -444,6 +444,7 @@ def _record_type(name: str, fields: list[str]) -> Any:
 
 _Event = _record_type("_Event", [c.name for c in _EVENTS.c])
 _Receipt = _record_type("_Receipt", [c.name for c in _RECEIPT_COLUMNS])
+_ACCESS: Table = AccessLogRow.__table__  # type: ignore[assignment]
 
 
 def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
@@ -455,7 +456,9 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
     and this device's chain from the record before its oldest unpushed one: what
     was pushed before was checked then, and the server holds and re-checks it.
     The whole store is still checked at start-up and by ``audit verify``.
+    A push checks the same in steps, each batch before it leaves (:class:`PendingCheck`).
     """
+    check = PendingCheck(db, device_id)
     with db.read() as s:
         pending_dossiers = set(
             s.scalars(select(OutboxRow.entity_id).where(OutboxRow.kind == "dossier"))
@@ -468,83 +471,158 @@ def verify_pending(db: Database, device_id: str) -> list[AuditFinding]:
                 .distinct()
             )
         )
-        ids = sorted(pending_dossiers)
-        # Plain rows (the columns' values as the ORM would give them, read by
-        # attribute the same way), not ORM objects: a first push checks every
-        # event of the store, and building objects cost more than the hashing.
-        rows: list[Any] = []
-        dossiers: dict[str, Any] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows += map(
-                _Event._make,
-                s.execute(
-                    select(_EVENTS)
-                    .where(_EVENTS.c.dossier_id.in_(chunk))
-                    .order_by(_EVENTS.c.recorded_at, _EVENTS.c.id)
-                ),
-            )
-            dossiers.update(
-                (d.id, d)
-                for d in map(
-                    _Receipt._make,
-                    s.execute(select(*_RECEIPT_COLUMNS).where(_DOSSIERS.c.id.in_(chunk))),
+        access = list(s.scalars(select(OutboxRow.entity_id).where(OutboxRow.kind == "access")))
+    return check.check(pending_dossiers, access, None)
+
+
+class PendingCheck:
+    """:func:`verify_pending` in steps, for a push that checks each batch before
+    it leaves, while the server applies the batch before (the device's and the
+    server's work overlap instead of a whole check before the first batch).
+
+    Each :meth:`check` names the findings of the dossiers it is given that no
+    earlier call of this check covered (all their events and their receipt),
+    of the access-log entries given, and of this device's chain from where the
+    earlier calls stopped (the record before the oldest record that was pending
+    when this check was made, for the first) up to the sequence given. Over a
+    push's batches it checks what :func:`verify_pending` checks at the push's
+    start: every pending dossier, each before the first batch carrying anything
+    of it leaves; the device chain from the same record on, each stretch before
+    the batch carrying its newest record leaves.
+    """
+
+    def __init__(self, db: Database, device_id: str) -> None:
+        self._db = db
+        self._device_id = device_id
+        self._done: set[str] = set()  # dossiers checked
+        # The device chain checked through this sequence (None: not yet).
+        self._through: int | None = None
+        with db.read() as s:
+            pending_events = select(OutboxRow.entity_id).where(OutboxRow.kind == "event")
+            pending_access = select(OutboxRow.entity_id).where(OutboxRow.kind == "access")
+            starts = [
+                s.scalar(
+                    select(func.min(table.c.device_seq)).where(
+                        table.c.device_id == device_id, table.c.id.in_(pending)
+                    )
                 )
-            )
-        rows.sort(key=lambda e: (e.recorded_at, e.id))
-        pending_access = select(OutboxRow.entity_id).where(OutboxRow.kind == "access")
-        access = list(s.scalars(select(AccessLogRow).where(AccessLogRow.id.in_(pending_access))))
-        found = _chain_findings(rows, dossiers, access=access)
-        oldest_event = s.scalar(
-            select(func.min(DossierEventRow.device_seq)).where(
-                DossierEventRow.device_id == device_id,
-                DossierEventRow.id.in_(pending_events),
-            )
+                for table, pending in ((_EVENTS, pending_events), (_ACCESS, pending_access))
+            ]
+        found = [int(seq) for seq in starts if seq is not None]
+        # The oldest record pending now: the device chain is checked from the one before.
+        self._oldest = min(found) if found else None
+
+    def check_items(self, items: Sequence[Mapping[str, Any]]) -> list[AuditFinding]:
+        """:meth:`check` of a push batch's items (``kind`` and ``data`` as sent)."""
+        dossiers: set[str] = set()
+        access: list[str] = []
+        newest: int | None = None
+        for item in items:
+            kind, data = item.get("kind"), item.get("data") or {}
+            if kind == "dossier":
+                dossiers.add(str(data.get("id")))
+            elif kind == "event":
+                dossiers.add(str(data.get("dossier_id")))
+            elif kind == "access":
+                access.append(str(data.get("id")))
+            else:
+                continue
+            seq = data.get("device_seq") if data.get("device_id") == self._device_id else None
+            if kind != "dossier" and isinstance(seq, int) and (newest is None or seq > newest):
+                newest = seq
+        return self.check(dossiers, access, newest if newest is not None else 0)
+
+    def check(
+        self, dossier_ids: Collection[str], access_ids: Collection[str], through: int | None
+    ) -> list[AuditFinding]:
+        """The findings, by dossier id, of ``dossier_ids`` not checked before,
+        of the access-log entries ``access_ids``, and of this device's chain
+        from where it was last checked through sequence ``through`` (None: to its end)."""
+        ids = sorted(set(dossier_ids) - self._done)
+        with self._db.read() as s:
+            # Plain rows (the columns' values as the ORM would give them, read by
+            # attribute the same way), not ORM objects: a first push checks every
+            # event of the store, and building objects cost more than the hashing.
+            rows: list[Any] = []
+            dossiers: dict[str, Any] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows += map(
+                    _Event._make,
+                    s.execute(select(_EVENTS).where(_EVENTS.c.dossier_id.in_(chunk))),
+                )
+                dossiers.update(
+                    (d.id, d)
+                    for d in map(
+                        _Receipt._make,
+                        s.execute(select(*_RECEIPT_COLUMNS).where(_DOSSIERS.c.id.in_(chunk))),
+                    )
+                )
+            rows.sort(key=lambda e: (e.recorded_at, e.id))
+            access: list[AccessLogRow] = []
+            wanted = sorted(set(access_ids))
+            for start in range(0, len(wanted), 500):
+                access += s.scalars(
+                    select(AccessLogRow).where(AccessLogRow.id.in_(wanted[start : start + 500]))
+                )
+            found = _chain_findings(rows, dossiers, access=access)
+            self._tail(s, through, dossiers, found)
+        self._done.update(ids)
+        return [f for key in sorted(found) for f in found[key]]
+
+    def _tail(
+        self,
+        s: Session,
+        through: int | None,
+        dossiers: dict[str, Any],
+        found: dict[str, list[AuditFinding]],
+    ) -> None:
+        """This device's chain from where it was last checked through ``through``."""
+        if self._oldest is None:
+            return  # nothing of this device's chain was pending
+        oldest = self._oldest if self._through is None else self._through + 1
+        if through is not None and through < oldest:
+            return  # checked already
+        start = max(oldest - 1, 1)
+        device = self._device_id
+        events = select(_EVENTS).where(_EVENTS.c.device_id == device, _EVENTS.c.device_seq >= start)
+        entries = select(AccessLogRow).where(
+            AccessLogRow.device_id == device, AccessLogRow.device_seq >= start
         )
-        starts = [int(oldest_event)] if oldest_event is not None else []
-        starts += [a.device_seq for a in access if a.device_id == device_id]
-        if starts:
-            oldest = min(starts)
-            start = max(oldest - 1, 1)
-            events_tail: list[Any] = list(
-                s.execute(
-                    select(_EVENTS)
-                    .where(_EVENTS.c.device_id == device_id, _EVENTS.c.device_seq >= start)
-                    .order_by(_EVENTS.c.device_seq)
-                ).all()
+        if through is not None:
+            events = events.where(_EVENTS.c.device_seq <= through)
+            entries = entries.where(AccessLogRow.device_seq <= through)
+        events_tail: list[Any] = list(s.execute(events.order_by(_EVENTS.c.device_seq)).all())
+        access_tail = list(s.scalars(entries))
+        tail: list[Any] = sorted([*events_tail, *access_tail], key=lambda r: int(r.device_seq or 0))
+        if tail:
+            self._through = max(int(r.device_seq or 0) for r in tail)
+        by_id = {a.id: a for a in access_tail}
+        for b in _tail_breaks(tail, oldest):
+            a = by_id.get(b.record_id)
+            if a is not None:
+                found.setdefault(a.dossier_id or "", []).append(
+                    access_finding(a, str(b.kind), b.detail)
+                )
+                continue
+            e = next((r for r in events_tail if r.id == b.record_id), None)
+            dossier_id = e.dossier_id if e is not None else b.scope
+            d = dossiers.get(dossier_id)
+            code = (
+                d.code
+                if d is not None
+                else s.scalar(select(_DOSSIERS.c.code).where(_DOSSIERS.c.id == dossier_id))
             )
-            access_tail = list(
-                s.scalars(
-                    select(AccessLogRow).where(
-                        AccessLogRow.device_id == device_id, AccessLogRow.device_seq >= start
-                    )
+            found.setdefault(dossier_id, []).append(
+                AuditFinding(
+                    dossier_id,
+                    code or dossier_id,
+                    str(b.kind),
+                    event_id=b.record_id,
+                    event_kind=e.kind if e is not None else "",
+                    detail=b.detail,
                 )
             )
-            tail: list[Any] = sorted(
-                [*events_tail, *access_tail], key=lambda r: int(r.device_seq or 0)
-            )
-            entries = {a.id: a for a in access_tail}
-            for b in _tail_breaks(tail, oldest):
-                a = entries.get(b.record_id)
-                if a is not None:
-                    found.setdefault(a.dossier_id or "", []).append(
-                        access_finding(a, str(b.kind), b.detail)
-                    )
-                    continue
-                e = next((r for r in events_tail if r.id == b.record_id), None)
-                dossier_id = e.dossier_id if e is not None else b.scope
-                d = dossiers.get(dossier_id)
-                found.setdefault(dossier_id, []).append(
-                    AuditFinding(
-                        dossier_id,
-                        d.code if d is not None else dossier_id,
-                        str(b.kind),
-                        event_id=b.record_id,
-                        event_kind=e.kind if e is not None else "",
-                        detail=b.detail,
-                    )
-                )
-    return [f for code in sorted(found) for f in found[code]]
 
 
 def _tail_breaks(tail: list[Any], oldest: int) -> list[Break]:

@@ -20,7 +20,7 @@ from hcc_desktop.db.models import (
     SyncConflictRow,
     SyncStateRow,
 )
-from hcc_desktop.services.audit import verify_pending
+from hcc_desktop.services.audit import PendingCheck
 from hcc_desktop.services.sync.accounts import (
     ACCOUNT_CLASHES,
     ACCOUNT_KIND,
@@ -187,13 +187,27 @@ class PushMixin(SyncBase):
         are saved at a time (the one in flight and the next); after a crash
         they are sent again in order. The server applies batches in the order
         they arrive, one at a time: the next leaves only once the previous
-        has been answered.
+        has been answered. Each batch's history is checked before it leaves
+        (``PendingCheck``), the next one's while this one is in flight.
         """
         client, ahead, totals, progress, cancel = run
-        broken = verify_pending(self._db, self._settings.load().device_id)
-        if broken:
-            first = broken[0]
-            raise SyncError("chain_broken", code=first.code, event=first.event_id, kind=first.kind)
+        # What each batch carries is checked before it leaves (the issue 12 rule:
+        # the app checks its history during sync), the next batch while the
+        # server applies this one; a break stops the push before its batch.
+        pending_check = PendingCheck(self._db, self._settings.load().device_id)
+        checked: set[str] = set()
+
+        def check(batch: _Batch) -> None:
+            if batch.body["batch_id"] in checked:
+                return
+            broken = pending_check.check_items(batch.body["items"])
+            if broken:
+                first = broken[0]
+                raise SyncError(
+                    "chain_broken", code=first.code, event=first.event_id, kind=first.kind
+                )
+            checked.add(batch.body["batch_id"])
+
         self._signer = self._chain_signer()
         with self._db.read() as s:
             pending = int(s.scalar(select(func.count()).select_from(OutboxRow)) or 0)
@@ -206,6 +220,7 @@ class PushMixin(SyncBase):
         previous: tuple[_Batch, Mapping[str, Any]] | None = None
         while batch is not None:
             progress("push", sent, pending)
+            check(batch)  # done already when it was read while the one before was in flight
             in_flight = ahead.submit(self._post, client, batch)
             following: _Batch | None = None
             if queue:
@@ -222,9 +237,19 @@ class PushMixin(SyncBase):
                 outcome, saved = self._commit_push(previous, prepared=prepared)
                 self._count(totals, outcome)
                 following = following or saved
+            broken: SyncError | None = None
+            if following is not None:
+                try:
+                    check(following)
+                except SyncError as exc:
+                    broken = exc  # raised once the batch in flight is answered and recorded
             previous = (batch, in_flight.result())
             sent += len(batch.body["items"])
             progress("push", min(sent, pending), pending)
+            if broken is not None:
+                # The next batch stays saved, unsent: checked again next time.
+                self._count(totals, self._commit_push(previous)[0])
+                raise broken
             if cancel():
                 # The next batch, if saved already, goes first next time.
                 self._count(totals, self._commit_push(previous)[0])
