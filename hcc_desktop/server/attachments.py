@@ -13,6 +13,15 @@ Protocol (docs/sync.md, "Attachments"):
 ``POST /api/v1/attachments/uploads/{sha256}/finish``
     the whole file is checked against its hash, then kept once (a file another
     unit sent already is not stored twice) and this unit holds it.
+``PUT /api/v1/attachments/uploads/{sha256}/stream?chunks=0-511`` (raw bytes)
+    the listed chunks one after another in one request (what the device
+    sends): each chunk is cut out of the stream at its boundary, checked
+    against its announced hash and stored as soon as it is complete; the
+    stream is refused at the first chunk that does not match (those before it
+    are kept). Chunks that completed before a cut are recorded, so the upload
+    resumes with the rest. When the last missing chunk arrives the file is
+    finished in the same request (as ``finish``). One device check and, for a
+    whole file, one transaction that says the unit holds it.
 ``POST /api/v1/attachments/records`` ``{records: [...]}`` / ``GET …/records?since=``
     which dossier and component a file belongs to, for the unit's other devices.
 ``GET /api/v1/attachments/files/{sha256}``
@@ -24,9 +33,11 @@ not enough to fetch another unit's file.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +45,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from sqlalchemy import select, text
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse, StreamingResponse
 
 from hcc_desktop.core.errors import SyncError
@@ -55,6 +67,15 @@ MAX_CHUNK_SIZE = 4 * 1024 * 1024
 MAX_FILE_SIZE = 512 * 1024 * 1024
 MAX_RECORDS = 1000
 RECORDS_PAGE = 500
+# Complete chunks of a stream waiting to be checked and stored while the next
+# ones are read off the socket.
+STREAM_AHEAD = 4
+# On a long stream, received chunks are recorded every so many (and at its end
+# or cut), so that a server crash costs at most these again.
+MARK_EVERY = 16
+# How long opening an upload waits for an earlier stream of it to settle (a
+# stream whose device is gone ends when the server sees the connection close).
+SETTLE_SECONDS = 30.0
 
 HTTP_STATUS.setdefault("chunk_hash_mismatch", 400)
 HTTP_STATUS.setdefault("attachment_hash_mismatch", 400)
@@ -101,6 +122,36 @@ class UploadState:
         return {"complete": self.complete, "missing": self.missing}
 
 
+@dataclass
+class _Plan:
+    """One streamed request's upload: its manifest and the chunks it carries."""
+
+    unit: str
+    sha: str
+    size: int
+    chunk_size: int
+    manifest: list[str]
+    received: list[int]
+    indices: list[int]
+    lengths: list[int]
+    whole: Any  # hashlib's running hash of the whole file, or None
+
+
+def _parse_ranges(text_: str, limit: int) -> list[int]:
+    """``0-3,7,9-10`` → [0, 1, 2, 3, 7, 9, 10]."""
+    out: list[int] = []
+    try:
+        for part in text_.split(","):
+            first, _, last = part.partition("-")
+            a, b = int(first), int(last or first)
+            if a < 0 or b < a or len(out) + b - a + 1 > limit:
+                raise ValueError(part)
+            out.extend(range(a, b + 1))
+    except ValueError:
+        raise SyncError("bad_request", detail="chunks must be ranges like 0-3,7") from None
+    return out
+
+
 class AttachmentStore:
     """The server's side of attachments over its database."""
 
@@ -112,6 +163,17 @@ class AttachmentStore:
         # few out of order), so that finishing need not read the file back.
         self._running: dict[tuple[str, str], _RunningHash] = {}
         self._running_lock = threading.Lock()
+        # Streams being received, per (unit, file): opening the upload again
+        # (a device resuming after a cut) waits for them to record what they
+        # took, so that it is told exactly what is still missing. Per process.
+        self._streams: dict[tuple[str, str], list[asyncio.Event]] = {}
+
+    async def settled(self, unit: str, sha: str) -> None:
+        """Wait (a bounded time) until this process receives no stream of the upload."""
+        pending = list(self._streams.get((unit, sha), ()))
+        if pending:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*(e.wait() for e in pending)), SETTLE_SECONDS)
 
     def _hash_along(self, key: tuple[str, str], index: int, data: bytes) -> None:
         with self._running_lock:
@@ -149,6 +211,7 @@ class AttachmentStore:
             raise SyncError("bad_request", detail=f"chunks must list {count} chunk hashes")
         unit = device.unit_code
         with self.db.write(serialise=False) as s:
+            self._lazy_commit(s)
             if s.get(AttachmentHolder, (sha, unit)) is not None:
                 return UploadState(True, [])
             upload = s.get(AttachmentUpload, (unit, sha))
@@ -183,11 +246,7 @@ class AttachmentStore:
         unit = device.unit_code
         digest = hashlib.sha256(data).hexdigest()  # outside the transaction
         with self.db.write(serialise=False) as s:
-            if self.db.is_postgresql:
-                # A chunk lost in a crash is simply asked for again (its "received"
-                # mark is lost with it); the commit that finishes the file is
-                # synchronous and flushes the log of every chunk before it.
-                s.execute(text("SET LOCAL synchronous_commit = off"))
+            self._lazy_commit(s)
             # Chunks of one upload arrive side by side: one at a time on its row.
             upload = s.get(AttachmentUpload, (unit, sha), with_for_update=True)
             if upload is None:
@@ -209,6 +268,220 @@ class AttachmentStore:
                 upload.received_bytes += len(data)
         if fresh:
             self._hash_along((unit, sha), index, data)
+
+    def _lazy_commit(self, s: Any) -> None:
+        """An upload's opening and its "received" marks need not wait for the
+        disk: lost in a crash, the chunks are simply asked for again; the commit
+        that finishes the file is synchronous and flushes the log before it."""
+        if self.db.is_postgresql:
+            s.execute(text("SET LOCAL synchronous_commit = off"))
+
+    # -- streamed upload ------------------------------------------------------------------
+
+    def _stream_plan(self, unit: str, sha: str, indices: list[int]) -> _Plan | None:
+        """What the stream of ``indices`` must hold (None: the unit holds the file)."""
+        with self.db.read() as s:
+            if s.get(AttachmentHolder, (sha, unit)) is not None:
+                return None
+            upload = s.get(AttachmentUpload, (unit, sha))
+            if upload is None:
+                raise SyncError("not_found", detail="no upload of this file is open")
+            size, chunk_size = upload.size, upload.chunk_size
+            manifest, received = list(upload.chunk_hashes), list(upload.received)
+        count = _chunk_count(size, chunk_size)
+        if not indices or len(set(indices)) != len(indices):
+            raise SyncError("bad_request", detail="chunks must list distinct chunk indexes")
+        if not all(0 <= i < count for i in indices):
+            raise SyncError("bad_request", detail=f"chunk indexes must be 0..{count - 1}")
+        lengths = [max(0, min(chunk_size, size - i * chunk_size)) for i in indices]
+        # The whole file's hash on the way when the stream is the whole file in order.
+        whole = hashlib.sha256() if indices == list(range(count)) else None
+        return _Plan(unit, sha, size, chunk_size, manifest, received, indices, lengths, whole)
+
+    def _take_chunk(self, plan: _Plan, index: int, data: bytes) -> None:
+        """Check one chunk of a stream against the manifest and store it."""
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != plan.manifest[index]:
+            raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
+        if self.files is not None:
+            self.files.put(digest, data)  # marked received later, in a batch
+        else:
+            with self.db.write(serialise=False) as s:
+                self._lazy_commit(s)
+                self._keep_chunk(s, digest, data)
+                self._mark(s, plan, [index])
+        if plan.whole is not None:
+            plan.whole.update(data)
+
+    def _mark(self, s: Any, plan: _Plan, indices: list[int]) -> None:
+        upload = s.get(AttachmentUpload, (plan.unit, plan.sha), with_for_update=True)
+        if upload is None:
+            return  # finished (or started again) meanwhile
+        have = set(upload.received)
+        fresh = [i for i in indices if i not in have]
+        if fresh:
+            upload.received = [*upload.received, *fresh]
+            upload.received_bytes += sum(
+                max(0, min(plan.chunk_size, plan.size - i * plan.chunk_size)) for i in fresh
+            )
+
+    def _record_received(self, plan: _Plan, indices: list[int]) -> None:
+        """Record chunks a stream stored in the chunk folder (one transaction)."""
+        if not indices or self.files is None:
+            return  # in the database each chunk is recorded with its bytes
+        with self.db.write(serialise=False) as s:
+            self._lazy_commit(s)
+            self._mark(s, plan, indices)
+
+    def _finish_stream(self, plan: _Plan, taken: list[int]) -> UploadState:
+        """Every chunk is in (earlier ones and this stream's): check the whole
+        file and hold it, in one transaction."""
+        earlier = [i for i in plan.received if i not in set(taken)]
+        lost = self._lost_chunks(plan.manifest, earlier)
+        if lost:
+            with self.db.write(serialise=False) as s:
+                self._lazy_commit(s)
+                upload = s.get(AttachmentUpload, (plan.unit, plan.sha), with_for_update=True)
+                if upload is not None:
+                    upload.received = [i for i in upload.received if i not in lost]
+                self._mark(s, plan, taken if self.files is not None else [])
+            return UploadState(False, sorted(lost))
+        if plan.whole is not None:
+            whole = plan.whole.hexdigest()
+        else:  # a resumed upload: read the file back
+            digest = hashlib.sha256()
+            for part in self._chunks(plan.manifest):
+                digest.update(part)
+            whole = digest.hexdigest()
+        if whole != plan.sha:
+            with self.db.write(serialise=False) as s:
+                upload = s.get(AttachmentUpload, (plan.unit, plan.sha))
+                if upload is not None:
+                    s.delete(upload)
+            raise SyncError("attachment_hash_mismatch", detail="the file does not match")
+        if self.files is not None:
+            # The chunk files reach the disk before the commit says the file is held.
+            self.files.flush(c for c in plan.manifest if self.files.has(c))
+        with self.db.write(serialise=False) as s:
+            upload = s.get(AttachmentUpload, (plan.unit, plan.sha))
+            if upload is not None:
+                s.delete(upload)
+            if s.get(AttachmentBlob, plan.sha) is None:
+                s.add(
+                    AttachmentBlob(
+                        sha256=plan.sha,
+                        size=plan.size,
+                        chunk_size=plan.chunk_size,
+                        chunk_hashes=plan.manifest,
+                        created_at=utc_now(),
+                    )
+                )
+            if s.get(AttachmentHolder, (plan.sha, plan.unit)) is None:
+                s.add(AttachmentHolder(sha256=plan.sha, unit_code=plan.unit))
+        return UploadState(True, [])
+
+    async def receive_stream(
+        self, device: DeviceIdentity, sha: str, indices: list[int], body: AsyncIterator[bytes]
+    ) -> UploadState:
+        """Take the chunks ``indices`` from one streamed body (see the module's
+        docstring). The socket is read on the event loop while the chunks
+        before are checked and written on worker threads."""
+        plan = await run_in_threadpool(self._stream_plan, device.unit_code, sha, indices)
+        if plan is None:
+            return UploadState(True, [])
+        queue: asyncio.Queue[tuple[int, bytes] | BaseException | None] = asyncio.Queue(STREAM_AHEAD)
+        refused = False  # a chunk did not match: the rest of the body is read and dropped
+
+        async def read() -> None:
+            # Cut the body at the chunks' boundaries as the bytes arrive.
+            position, have = 0, 0  # chunk (into indices), bytes of it so far
+            parts: list[bytes] = []
+
+            async def empty_chunks() -> None:
+                nonlocal position
+                while position < len(indices) and plan.lengths[position] == 0:
+                    await queue.put((indices[position], b""))
+                    position += 1
+
+            try:
+                await empty_chunks()
+                async for part in body:
+                    if refused:
+                        continue
+                    view = memoryview(part)
+                    while view:
+                        if position == len(indices):
+                            raise SyncError("bad_request", detail="more bytes than the chunks")
+                        piece = view[: plan.lengths[position] - have]
+                        # The common case, a part inside one chunk, is not copied here.
+                        parts.append(part if len(piece) == len(part) else bytes(piece))
+                        have += len(piece)
+                        view = view[len(piece) :]
+                        if have == plan.lengths[position]:
+                            chunk = parts[0] if len(parts) == 1 else b"".join(parts)
+                            parts, have = [], 0
+                            await queue.put((indices[position], chunk))
+                            position += 1
+                            await empty_chunks()
+                if position != len(indices) and not refused:
+                    raise SyncError("bad_request", detail="fewer bytes than the chunks")
+                await queue.put(None)
+            except asyncio.CancelledError:
+                raise
+            except BaseException as exc:  # a cut (ClientDisconnect) included
+                await queue.put(exc)
+
+        key = (plan.unit, sha)
+        ended = asyncio.Event()
+        self._streams.setdefault(key, []).append(ended)
+        reader = asyncio.create_task(read())
+        taken: list[int] = []
+        recorded = 0
+        finished = False
+        try:
+            while True:
+                item = await queue.get()
+                if item is None:
+                    break
+                if isinstance(item, ClientDisconnect):
+                    # Nobody to answer; the chunks that completed are recorded below.
+                    return UploadState(False, [])
+                if isinstance(item, BaseException):
+                    raise item
+                index, data = item
+                try:
+                    await run_in_threadpool(self._take_chunk, plan, index, data)
+                except SyncError:
+                    # Refused at this chunk. The rest of the body is read (and
+                    # dropped) so that the device reads the answer rather than
+                    # a connection reset.
+                    refused = True
+                    while not isinstance(await queue.get(), BaseException | None):
+                        pass
+                    raise
+                taken.append(index)
+                if len(taken) - recorded >= MARK_EVERY:
+                    await run_in_threadpool(self._record_received, plan, taken[recorded:])
+                    recorded = len(taken)
+            have = set(plan.received) | set(taken)
+            missing = [i for i in range(len(plan.manifest)) if i not in have]
+            if missing:
+                return UploadState(False, missing)
+            finished = True
+            return await run_in_threadpool(self._finish_stream, plan, taken)
+        finally:
+            reader.cancel()
+            try:
+                if not finished and len(taken) > recorded:
+                    # Cut, refused at a chunk, or only part of the file sent: the
+                    # chunks that completed are kept and not asked for again.
+                    await run_in_threadpool(self._record_received, plan, taken[recorded:])
+            finally:
+                ended.set()
+                streams = self._streams.get(key, [])
+                streams.remove(ended)
+                if not streams:
+                    self._streams.pop(key, None)
 
     def finish_upload(self, device: DeviceIdentity, sha: str) -> UploadState:
         """Check the whole file against its hash; then the unit holds it (stored once)."""
@@ -470,6 +743,8 @@ def add_routes(
     async def open_upload(request: Request) -> JSONResponse:
         device = await device_of(request)
         body = await json_body(request, limit=64 * 1024, too_large="bad_request")
+        if isinstance(body, dict) and isinstance(body.get("sha256"), str):
+            await store.settled(device.unit_code, body["sha256"])
         state = await run_in_threadpool(store.open_upload, device, body)
         return JSONResponse(state.to_json())
 
@@ -479,6 +754,17 @@ def add_routes(
         data = await _raw_body(request, MAX_CHUNK_SIZE)
         await run_in_threadpool(store.put_chunk, device, checked_sha(sha), index, data)
         return JSONResponse({"index": index, "size": len(data)})
+
+    @app.put("/api/v1/attachments/uploads/{sha}/stream")
+    async def stream_upload(sha: str, request: Request) -> JSONResponse:
+        device = await device_of(request)
+        limit = MAX_FILE_SIZE // 1024 + 1  # chunks of at least 1 kB
+        indices = _parse_ranges(request.query_params.get("chunks", ""), limit)
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_FILE_SIZE:
+            raise SyncError("bad_request", detail=f"over {MAX_FILE_SIZE} bytes")
+        state = await store.receive_stream(device, checked_sha(sha), indices, request.stream())
+        return JSONResponse(state.to_json())
 
     @app.post("/api/v1/attachments/uploads/{sha}/finish")
     async def finish_upload(sha: str, request: Request) -> JSONResponse:
