@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse, StreamingResponse
@@ -304,7 +304,7 @@ class AttachmentStore:
         if digest != plan.manifest[index]:
             raise SyncError("chunk_hash_mismatch", detail=f"chunk {index} does not match")
         if self.files is not None:
-            self.files.put(digest, data)  # marked received later, in a batch
+            self.files.put(digest, data, durable=True)  # marked received later, in a batch
         else:
             with self.db.write(serialise=False) as s:
                 self._lazy_commit(s)
@@ -360,25 +360,36 @@ class AttachmentStore:
                     s.delete(upload)
             raise SyncError("attachment_hash_mismatch", detail="the file does not match")
         if self.files is not None:
-            # The chunk files reach the disk before the commit says the file is held.
-            self.files.flush(c for c in plan.manifest if self.files.has(c))
+            # The chunk files reach the disk before the commit says the file is
+            # held: this stream's were flushed as they were written.
+            earlier_files = [plan.manifest[i] for i in earlier]
+            self.files.flush(c for c in earlier_files if self.files.has(c))
+            self.files.flush((plan.manifest[i] for i in taken), folders_only=True)
         with self.db.write(serialise=False) as s:
-            upload = s.get(AttachmentUpload, (plan.unit, plan.sha))
-            if upload is not None:
-                s.delete(upload)
-            if s.get(AttachmentBlob, plan.sha) is None:
-                s.add(
-                    AttachmentBlob(
-                        sha256=plan.sha,
-                        size=plan.size,
-                        chunk_size=plan.chunk_size,
-                        chunk_hashes=plan.manifest,
-                        created_at=utc_now(),
-                    )
+            # Few statements: each is a round trip to the database.
+            s.execute(
+                delete(AttachmentUpload).where(
+                    AttachmentUpload.unit_code == plan.unit, AttachmentUpload.sha256 == plan.sha
                 )
-            if s.get(AttachmentHolder, (plan.sha, plan.unit)) is None:
-                s.add(AttachmentHolder(sha256=plan.sha, unit_code=plan.unit))
+            )
+            self._insert_new(
+                s,
+                AttachmentBlob,
+                sha256=plan.sha,
+                size=plan.size,
+                chunk_size=plan.chunk_size,
+                chunk_hashes=plan.manifest,
+                created_at=utc_now(),
+            )
+            self._insert_new(s, AttachmentHolder, sha256=plan.sha, unit_code=plan.unit)
         return UploadState(True, [])
+
+    def _insert_new(self, s: Any, model: Any, **values: Any) -> None:
+        """INSERT … ON CONFLICT DO NOTHING (the row may be there: stored once)."""
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = postgresql if self.db.is_postgresql else sqlite
+        s.execute(dialect.insert(model).values(**values).on_conflict_do_nothing())
 
     async def receive_stream(
         self, device: DeviceIdentity, sha: str, indices: list[int], body: AsyncIterator[bytes]
