@@ -6,7 +6,9 @@ Protocol (docs/sync.md, "Attachments"):
 ``POST /api/v1/attachments/uploads`` ``{sha256, size, chunk_size, chunks: [sha256…]}``
     opens (or resumes) this unit's upload of a file; answers ``{complete,
     missing: [index…]}``: the chunks still to send, so a cut upload resumes
-    without resending what arrived.
+    without resending what arrived. ``{files: [{sha256, …}, …]}`` (up to 64)
+    opens several in one transaction and answers ``{files: [{sha256,
+    complete, missing}, …]}``.
 ``PUT /api/v1/attachments/uploads/{sha256}/chunks/{index}`` (raw bytes)
     one chunk, refused (``chunk_hash_mismatch``) unless it hashes to what the
     upload announced.
@@ -66,6 +68,7 @@ CHUNK_SIZE = 1024 * 1024
 MAX_CHUNK_SIZE = 4 * 1024 * 1024
 MAX_FILE_SIZE = 512 * 1024 * 1024
 MAX_RECORDS = 1000
+MAX_OPEN = 64  # uploads opened by one request
 RECORDS_PAGE = 500
 # Complete chunks of a stream waiting to be checked and stored while the next
 # ones are read off the socket.
@@ -195,7 +198,9 @@ class AttachmentStore:
 
     # -- upload ---------------------------------------------------------------------------
 
-    def open_upload(self, device: DeviceIdentity, body: Any) -> UploadState:
+    @staticmethod
+    def _manifest(body: Any) -> tuple[str, int, int, list[str]]:
+        """A file's description for opening its upload, checked."""
         if not isinstance(body, dict):
             raise SyncError("bad_request", detail="the body must be a JSON object")
         sha, size = body.get("sha256"), body.get("size")
@@ -209,37 +214,54 @@ class AttachmentStore:
         count = _chunk_count(size, chunk_size)
         if not isinstance(chunks, list) or len(chunks) != count or not all(map(_is_sha, chunks)):
             raise SyncError("bad_request", detail=f"chunks must list {count} chunk hashes")
-        unit = device.unit_code
+        return sha, size, chunk_size, chunks
+
+    def open_upload(self, device: DeviceIdentity, body: Any) -> UploadState:
+        manifest = self._manifest(body)
         with self.db.write(serialise=False) as s:
             self._lazy_commit(s)
-            if s.get(AttachmentHolder, (sha, unit)) is not None:
-                return UploadState(True, [])
-            upload = s.get(AttachmentUpload, (unit, sha))
-            if upload is not None and (
-                upload.size != size
-                or upload.chunk_size != chunk_size
-                or upload.chunk_hashes != chunks
-            ):
-                # Another description of the same file: start it again.
-                with self._running_lock:
-                    self._running.pop((unit, sha), None)
-                s.delete(upload)
-                s.flush()
-                upload = None
-            if upload is None:
-                upload = AttachmentUpload(
-                    unit_code=unit,
-                    sha256=sha,
-                    size=size,
-                    chunk_size=chunk_size,
-                    chunk_hashes=chunks,
-                    received=[],
-                    received_bytes=0,
-                    created_at=utc_now(),
-                )
-                s.add(upload)
-            have = set(upload.received)
-            return UploadState(False, [i for i in range(count) if i not in have])
+            return self._open(s, device.unit_code, *manifest)
+
+    def open_uploads(self, device: DeviceIdentity, body: Any) -> list[tuple[str, UploadState]]:
+        """Open (or resume) several uploads in one transaction (``{files: [...]}``)."""
+        files = body.get("files") if isinstance(body, dict) else None
+        if not isinstance(files, list) or not 1 <= len(files) <= MAX_OPEN:
+            raise SyncError("bad_request", detail=f"files must list 1..{MAX_OPEN} files")
+        manifests = [self._manifest(f) for f in files]
+        with self.db.write(serialise=False) as s:
+            self._lazy_commit(s)
+            return [(m[0], self._open(s, device.unit_code, *m)) for m in manifests]
+
+    def _open(
+        self, s: Any, unit: str, sha: str, size: int, chunk_size: int, chunks: list[str]
+    ) -> UploadState:
+        count = _chunk_count(size, chunk_size)
+        if s.get(AttachmentHolder, (sha, unit)) is not None:
+            return UploadState(True, [])
+        upload = s.get(AttachmentUpload, (unit, sha))
+        if upload is not None and (
+            upload.size != size or upload.chunk_size != chunk_size or upload.chunk_hashes != chunks
+        ):
+            # Another description of the same file: start it again.
+            with self._running_lock:
+                self._running.pop((unit, sha), None)
+            s.delete(upload)
+            s.flush()
+            upload = None
+        if upload is None:
+            upload = AttachmentUpload(
+                unit_code=unit,
+                sha256=sha,
+                size=size,
+                chunk_size=chunk_size,
+                chunk_hashes=chunks,
+                received=[],
+                received_bytes=0,
+                created_at=utc_now(),
+            )
+            s.add(upload)
+        have = set(upload.received)
+        return UploadState(False, [i for i in range(count) if i not in have])
 
     def put_chunk(self, device: DeviceIdentity, sha: str, index: int, data: bytes) -> None:
         """Keep one chunk of this unit's upload once it hashes to what was announced."""
@@ -753,9 +775,15 @@ def add_routes(
     @app.post("/api/v1/attachments/uploads")
     async def open_upload(request: Request) -> JSONResponse:
         device = await device_of(request)
-        body = await json_body(request, limit=64 * 1024, too_large="bad_request")
-        if isinstance(body, dict) and isinstance(body.get("sha256"), str):
-            await store.settled(device.unit_code, body["sha256"])
+        body = await json_body(request, limit=4 * 1024 * 1024, too_large="bad_request")
+        many = isinstance(body, dict) and "files" in body
+        described = body.get("files") if many else [body]
+        for f in described if isinstance(described, list) else []:
+            if isinstance(f, dict) and isinstance(f.get("sha256"), str):
+                await store.settled(device.unit_code, f["sha256"])
+        if many:
+            states = await run_in_threadpool(store.open_uploads, device, body)
+            return JSONResponse({"files": [{"sha256": h, **st.to_json()} for h, st in states]})
         state = await run_in_threadpool(store.open_upload, device, body)
         return JSONResponse(state.to_json())
 

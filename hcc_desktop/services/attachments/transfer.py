@@ -17,7 +17,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -43,6 +43,8 @@ FILES_AHEAD = 4
 # larger one in several, each answered once its chunks are recorded (what a
 # cut or a crash of the server can cost is bounded by it).
 STREAM_CHUNKS = 32
+# Files described and opened by one request (at most twice the files side by side).
+OPEN_BATCH = 16
 # A file still incomplete after this many passes over its missing chunks: the upload gives up.
 ROUNDS = 4
 CURSOR_KEY = "attachments_cursor"
@@ -169,17 +171,20 @@ class AttachmentSync:
         progress: Callable[[int, int], None],
         total: int,
     ) -> tuple[int, int, bool]:
-        """Send the chunks the server lacks. A few files go side by side, each
-        opened and streamed by a worker of its own: one request carries the
-        chunks the server lacks, and the server finishes the file with its
-        last byte. Returns (bytes sent, files completed, finished; False:
-        cancelled)."""
+        """Send the chunks the server lacks. Files are described (their chunk
+        hashes) and opened a batch at a time, one request per batch; then a
+        few go side by side, each streamed by a worker of its own: one request
+        carries the chunks the server lacks, and the server finishes the file
+        with its last byte. Returns (bytes sent, files completed, finished;
+        False: cancelled)."""
         sent = uploaded = 0
         lock = threading.Lock()
         stop = threading.Event()  # cancelled, or a request failed: start nothing new
         file_pool = ThreadPoolExecutor(
             max_workers=self.files_ahead, thread_name_prefix="hcc-upload-file"
         )
+        describe_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hcc-upload-hash")
+        batch = max(1, min(OPEN_BATCH, self.files_ahead * 2))
 
         def halted() -> bool:
             if not stop.is_set() and cancel():
@@ -192,12 +197,10 @@ class AttachmentSync:
                 sent += n
                 progress(sent, total)
 
-        def upload(sha: str) -> bool:
+        def upload(sha: str, missing: list[int]) -> bool:
             nonlocal uploaded
             try:
-                if halted():
-                    return False
-                chunks, missing = self._open(client, sha)
+                chunks = self._split(sha) if missing else []
                 for _round in range(ROUNDS):
                     if not missing:
                         with lock:
@@ -219,13 +222,49 @@ class AttachmentSync:
                 stop.set()
                 raise
 
+        pending: set[Future[bool]] = set()
+        results: list[Future[bool]] = []
         try:
-            futures = [file_pool.submit(upload, sha) for sha in files]
-            done = [f.result() for f in futures]
-            return sent, uploaded, all(done)
+            shas = list(files)
+            for first in range(0, len(shas), batch):
+                if halted():
+                    break
+                described = list(describe_pool.map(self._describe, shas[first : first + batch]))
+                opened = self._call(
+                    client, "POST", "/api/v1/attachments/uploads", json={"files": described}
+                )
+                for state in opened.get("files", []):
+                    missing = [] if state.get("complete") else state_missing(state)
+                    future = file_pool.submit(upload, str(state["sha256"]), missing)
+                    pending.add(future)
+                    results.append(future)
+                # The next batch is opened while this one streams, no further ahead.
+                while len(pending) > batch:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        future.result()  # a failure stops the upload
+            done_all = [f.result() for f in results]
+            return sent, uploaded, all(done_all) and not halted()
         finally:
             stop.set()
+            describe_pool.shutdown(wait=True, cancel_futures=True)
             file_pool.shutdown(wait=True, cancel_futures=True)
+
+    def _split(self, sha: str) -> list[memoryview]:
+        data = memoryview(self._attachments.read(sha))
+        step = self.chunk_size
+        return [data[i : i + step] for i in range(0, len(data), step)] or [data]
+
+    def _describe(self, sha: str) -> dict[str, Any]:
+        """The file's description for opening its upload (its chunks' hashes).
+        A damaged local file is caught by the server's check of the whole hash."""
+        chunks = self._split(sha)
+        return {
+            "sha256": sha,
+            "size": sum(len(c) for c in chunks),
+            "chunk_size": self.chunk_size,
+            "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
+        }
 
     @staticmethod
     def _body(
@@ -242,27 +281,6 @@ class AttachmentSync:
                 raise _Cancelled
             yield chunks[i]
             count(len(chunks[i]))
-
-    def _open(self, client: httpx.Client, sha: str) -> tuple[list[memoryview], list[int]]:
-        """Open (or resume) the upload of a file: its chunks and those the server lacks."""
-        # A damaged local file is caught by the server's check of the whole hash.
-        data = memoryview(self._attachments.read(sha))
-        chunks = [data[i : i + self.chunk_size] for i in range(0, len(data), self.chunk_size)]
-        chunks = chunks or [data]
-        state = self._call(
-            client,
-            "POST",
-            "/api/v1/attachments/uploads",
-            json={
-                "sha256": sha,
-                "size": len(data),
-                "chunk_size": self.chunk_size,
-                "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
-            },
-        )
-        if state.get("complete"):
-            return chunks, []
-        return chunks, state_missing(state)
 
     def _stream(
         self,
