@@ -69,6 +69,7 @@ MAX_CHUNK_SIZE = 4 * 1024 * 1024
 MAX_FILE_SIZE = 512 * 1024 * 1024
 MAX_RECORDS = 1000
 MAX_OPEN = 64  # uploads opened by one request
+MAX_REMEMBERED = 4096  # opened uploads whose description is kept for their stream
 RECORDS_PAGE = 500
 # Complete chunks of a stream waiting to be checked and stored while the next
 # ones are read off the socket.
@@ -170,6 +171,8 @@ class AttachmentStore:
         # (a device resuming after a cut) waits for them to record what they
         # took, so that it is told exactly what is still missing. Per process.
         self._streams: dict[tuple[str, str], list[asyncio.Event]] = {}
+        # Uploads just opened, nothing received yet: (size, chunk size, manifest).
+        self._opened: dict[tuple[str, str], tuple[int, int, list[str]]] = {}
 
     async def settled(self, unit: str, sha: str) -> None:
         """Wait (a bounded time) until this process receives no stream of the upload."""
@@ -220,7 +223,23 @@ class AttachmentStore:
         manifest = self._manifest(body)
         with self.db.write(serialise=False) as s:
             self._lazy_commit(s)
-            return self._open(s, device.unit_code, *manifest)
+            state = self._open(s, device.unit_code, *manifest)
+        self._remember(device.unit_code, manifest, state)
+        return state
+
+    def _remember(
+        self, unit: str, manifest: tuple[str, int, int, list[str]], state: UploadState
+    ) -> None:
+        """Keep a freshly opened upload's description for its stream, which then
+        needs no read of the database (a miss, in another worker process say,
+        reads it)."""
+        sha, size, chunk_size, chunks = manifest
+        if state.complete or len(state.missing) != _chunk_count(size, chunk_size):
+            return
+        with self._running_lock:
+            self._opened[(unit, sha)] = (size, chunk_size, chunks)
+            while len(self._opened) > MAX_REMEMBERED:
+                del self._opened[next(iter(self._opened))]
 
     def open_uploads(self, device: DeviceIdentity, body: Any) -> list[tuple[str, UploadState]]:
         """Open (or resume) several uploads in one transaction (``{files: [...]}``)."""
@@ -230,7 +249,10 @@ class AttachmentStore:
         manifests = [self._manifest(f) for f in files]
         with self.db.write(serialise=False) as s:
             self._lazy_commit(s)
-            return [(m[0], self._open(s, device.unit_code, *m)) for m in manifests]
+            states = [(m, self._open(s, device.unit_code, *m)) for m in manifests]
+        for m, state in states:
+            self._remember(device.unit_code, m, state)
+        return [(m[0], state) for m, state in states]
 
     def _open(
         self, s: Any, unit: str, sha: str, size: int, chunk_size: int, chunks: list[str]
@@ -302,14 +324,20 @@ class AttachmentStore:
 
     def _stream_plan(self, unit: str, sha: str, indices: list[int]) -> _Plan | None:
         """What the stream of ``indices`` must hold (None: the unit holds the file)."""
-        with self.db.read() as s:
-            if s.get(AttachmentHolder, (sha, unit)) is not None:
-                return None
-            upload = s.get(AttachmentUpload, (unit, sha))
-            if upload is None:
-                raise SyncError("not_found", detail="no upload of this file is open")
-            size, chunk_size = upload.size, upload.chunk_size
-            manifest, received = list(upload.chunk_hashes), list(upload.received)
+        with self._running_lock:
+            opened = self._opened.pop((unit, sha), None)
+        if opened is not None:  # just opened, nothing received yet
+            size, chunk_size, manifest = opened
+            received: list[int] = []
+        else:
+            with self.db.read() as s:
+                if s.get(AttachmentHolder, (sha, unit)) is not None:
+                    return None
+                upload = s.get(AttachmentUpload, (unit, sha))
+                if upload is None:
+                    raise SyncError("not_found", detail="no upload of this file is open")
+                size, chunk_size = upload.size, upload.chunk_size
+                manifest, received = list(upload.chunk_hashes), list(upload.received)
         count = _chunk_count(size, chunk_size)
         if not indices or len(set(indices)) != len(indices):
             raise SyncError("bad_request", detail="chunks must list distinct chunk indexes")
