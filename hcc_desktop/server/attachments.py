@@ -695,26 +695,49 @@ class AttachmentStore:
         if not isinstance(records, list) or len(records) > MAX_RECORDS:
             raise SyncError("bad_request", detail=f"records must be a list of ≤ {MAX_RECORDS}")
         unit = device.unit_code
+        for r in records:
+            if not isinstance(r, dict) or not _is_sha(r.get("sha256")):
+                raise SyncError("bad_request", detail="each record needs a sha256")
+            rid, dossier_id = r.get("id"), r.get("dossier_id")
+            if not isinstance(rid, str) or not rid or not isinstance(dossier_id, str):
+                raise SyncError("bad_request", detail="each record needs id and dossier_id")
         added = 0
         with self.db.write(serialise=False) as s:
+            # Three queries for the batch, not three per record: each is a round trip.
+            held = set(
+                s.scalars(
+                    select(AttachmentHolder.sha256).where(
+                        AttachmentHolder.unit_code == unit,
+                        AttachmentHolder.sha256.in_({r["sha256"] for r in records}),
+                    )
+                )
+            )
+            owners = dict(
+                s.execute(
+                    select(DossierDoc.id, DossierDoc.unit_code).where(
+                        DossierDoc.id.in_({r["dossier_id"] for r in records})
+                    )
+                ).tuples()
+            )
+            existing = dict(
+                s.execute(
+                    select(AttachmentRecord.id, AttachmentRecord.unit_code).where(
+                        AttachmentRecord.id.in_({r["id"] for r in records})
+                    )
+                ).tuples()
+            )
             for r in records:
-                if not isinstance(r, dict) or not _is_sha(r.get("sha256")):
-                    raise SyncError("bad_request", detail="each record needs a sha256")
-                rid, dossier_id = r.get("id"), r.get("dossier_id")
-                if not isinstance(rid, str) or not rid or not isinstance(dossier_id, str):
-                    raise SyncError("bad_request", detail="each record needs id and dossier_id")
-                if s.get(AttachmentHolder, (r["sha256"], unit)) is None:
+                rid, dossier_id = r["id"], r["dossier_id"]
+                if r["sha256"] not in held:
                     raise SyncError("attachment_not_uploaded", detail=r["sha256"])
-                owner = s.scalar(select(DossierDoc.unit_code).where(DossierDoc.id == dossier_id))
+                owner = owners.get(dossier_id)
                 if owner is not None and owner != unit:
                     raise SyncError("forbidden", detail="the dossier belongs to another unit")
-                existing = s.scalar(
-                    select(AttachmentRecord.unit_code).where(AttachmentRecord.id == rid)
-                )
-                if existing is not None:
-                    if existing != unit:
+                if rid in existing:
+                    if existing[rid] != unit:
                         raise SyncError("forbidden", detail="the record belongs to another unit")
                     continue
+                existing[rid] = unit  # the same id twice in a batch is added once
                 s.add(
                     AttachmentRecord(
                         id=rid,
