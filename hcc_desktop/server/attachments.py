@@ -712,19 +712,23 @@ class AttachmentStore:
                     )
                 )
             )
-            owners = dict(
+            owners: dict[str, str] = dict(
                 s.execute(
                     select(DossierDoc.id, DossierDoc.unit_code).where(
                         DossierDoc.id.in_({r["dossier_id"] for r in records})
                     )
-                ).tuples()
+                )
+                .tuples()
+                .all()
             )
-            existing = dict(
+            existing: dict[str, str] = dict(
                 s.execute(
                     select(AttachmentRecord.id, AttachmentRecord.unit_code).where(
                         AttachmentRecord.id.in_({r["id"] for r in records})
                     )
-                ).tuples()
+                )
+                .tuples()
+                .all()
             )
             for r in records:
                 rid, dossier_id = r["id"], r["dossier_id"]
