@@ -39,6 +39,7 @@ import asyncio
 import contextlib
 import hashlib
 import threading
+from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,8 @@ STREAM_AHEAD = 4
 # On a long stream, received chunks are recorded every so many (and at its end
 # or cut), so that a server crash costs at most these again.
 MARK_EVERY = 16
+# Chunks of one stream checked and written side by side.
+TAKE_AHEAD = 3
 # How long opening an upload waits for an earlier stream of it to settle (a
 # stream whose device is gone ends when the server sees the connection close).
 SETTLE_SECONDS = 30.0
@@ -360,8 +363,6 @@ class AttachmentStore:
                 self._lazy_commit(s)
                 self._keep_chunk(s, digest, data)
                 self._mark(s, plan, [index])
-        if plan.whole is not None:
-            plan.whole.update(data)
 
     def _mark(self, s: Any, plan: _Plan, indices: list[int]) -> None:
         upload = s.get(AttachmentUpload, (plan.unit, plan.sha), with_for_update=True)
@@ -499,31 +500,59 @@ class AttachmentStore:
         taken: list[int] = []
         recorded = 0
         finished = False
+        # Chunks being checked and written (in stream order), a few side by
+        # side: the check, the write and its flush of one need not wait for
+        # those of the chunk before.
+        working: deque[tuple[int, asyncio.Future[None]]] = deque()
+        # In the database a chunk is recorded with its bytes: one at a time, so
+        # that none after a refused one is recorded.
+        ahead = TAKE_AHEAD if self.files is not None else 1
+
+        async def settle_oldest() -> None:
+            index, work = working.popleft()
+            await work  # a refused chunk raises here, after those before it are taken
+            taken.append(index)
+
         try:
+            cut = False
             while True:
                 item = await queue.get()
                 if item is None:
                     break
                 if isinstance(item, ClientDisconnect):
-                    # Nobody to answer; the chunks that completed are recorded below.
-                    return UploadState(False, [])
+                    cut = True  # nobody to answer; the chunks that completed are recorded
+                    break
                 if isinstance(item, BaseException):
                     raise item
                 index, data = item
+                working.append(
+                    (
+                        index,
+                        asyncio.ensure_future(
+                            run_in_threadpool(self._take_chunk, plan, index, data)
+                        ),
+                    )
+                )
+                if plan.whole is not None:  # in order, beside the chunks' own checks
+                    await run_in_threadpool(plan.whole.update, data)
                 try:
-                    await run_in_threadpool(self._take_chunk, plan, index, data)
+                    while len(working) >= ahead:
+                        await settle_oldest()
                 except SyncError:
-                    # Refused at this chunk. The rest of the body is read (and
-                    # dropped) so that the device reads the answer rather than
-                    # a connection reset.
                     refused = True
-                    while not isinstance(await queue.get(), BaseException | None):
-                        pass
+                    await self._refused(working, queue)
                     raise
-                taken.append(index)
                 if len(taken) - recorded >= MARK_EVERY:
                     await run_in_threadpool(self._record_received, plan, taken[recorded:])
                     recorded = len(taken)
+            try:
+                while working:
+                    await settle_oldest()
+            except SyncError:
+                await self._refused(working, queue)
+                raise
+            if cut:
+                return UploadState(False, [])
             have = set(plan.received) | set(taken)
             missing = [i for i in range(len(plan.manifest)) if i not in have]
             if missing:
@@ -543,6 +572,16 @@ class AttachmentStore:
                 streams.remove(ended)
                 if not streams:
                     self._streams.pop(key, None)
+
+    @staticmethod
+    async def _refused(working: deque[tuple[int, asyncio.Future[None]]], queue: Any) -> None:
+        """A chunk was refused: the chunks after it are not taken (their work is
+        waited for), and the rest of the body is read and dropped so that the
+        device reads the answer rather than a connection reset."""
+        await asyncio.gather(*(work for _i, work in working), return_exceptions=True)
+        working.clear()
+        while not isinstance(await queue.get(), BaseException | None):
+            pass
 
     def finish_upload(self, device: DeviceIdentity, sha: str) -> UploadState:
         """Check the whole file against its hash; then the unit holds it (stored once)."""
@@ -712,24 +751,22 @@ class AttachmentStore:
                     )
                 )
             )
-            owners: dict[str, str] = dict(
-                s.execute(
+            owners: dict[str, str] = {
+                row[0]: row[1]
+                for row in s.execute(
                     select(DossierDoc.id, DossierDoc.unit_code).where(
                         DossierDoc.id.in_({r["dossier_id"] for r in records})
                     )
                 )
-                .tuples()
-                .all()
-            )
-            existing: dict[str, str] = dict(
-                s.execute(
+            }
+            existing: dict[str, str] = {
+                row[0]: row[1]
+                for row in s.execute(
                     select(AttachmentRecord.id, AttachmentRecord.unit_code).where(
                         AttachmentRecord.id.in_({r["id"] for r in records})
                     )
                 )
-                .tuples()
-                .all()
-            )
+            }
             for r in records:
                 rid, dossier_id = r["id"], r["dossier_id"]
                 if r["sha256"] not in held:
