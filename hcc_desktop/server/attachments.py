@@ -552,7 +552,9 @@ class AttachmentStore:
                 while working:
                     await settle_oldest()
             except SyncError:
-                await self._refused(working, queue)
+                # The body has been read already (or the device is gone): nothing to drop.
+                await asyncio.gather(*(work for _i, work in working), return_exceptions=True)
+                working.clear()
                 raise
             if cut:
                 return UploadState(False, [])
