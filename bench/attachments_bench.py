@@ -10,9 +10,11 @@ hash, durable write, record), as the counter does it; 200-dpi grayscale PNG
 (what a document scanner writes) and 300-dpi JPEG (a phone or a camera).
 
 ``sync``: a device uploads ``--mb`` MB (default 1 GB) of attachments (files
-of 2 MB) to a real server process on loopback, in 1 MB chunks, and the same
-bytes are POSTed in one bare HTTP request to a sink on the same stack
-(uvicorn + Starlette, body read and dropped); ``--rounds`` rounds with new
+of 2 MB) to a real server process on loopback, each file streamed (checked
+in 1 MB chunks), and the same bytes are POSTed in one bare HTTP request to a
+sink on the same stack (uvicorn + Starlette, body read and dropped; uvicorn
+parses with httptools when it is installed, as the project's dependencies
+have it, else h11); ``--rounds`` rounds with new
 bytes each, the two interleaved (which goes first alternates). The ratio of
 the two throughputs (bare time ÷ attachments time) is the figure. The server
 keeps the chunks in a folder (``serve --files``) unless ``--database-store``.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,24 +98,25 @@ def test_an_upload_cut_in_the_middle_resumes_with_only_the_missing_chunks(
     chunk = 16 * 1024
     chunks = -(-info.size // chunk)
     assert chunks >= 4
-    files = _files(device, chunk_size=chunk)
-    real_put = files._put
-    calls = {"n": 0}
+    # Streams of two chunks: the cable is pulled as the second one starts.
+    files = _files(device, chunk_size=chunk, stream_chunks=2)
+    real_body = files._body
+    streams = {"n": 0}
 
-    def cut_after_two(*args: Any) -> None:
-        calls["n"] += 1
-        if calls["n"] > 2:
+    def cut_after_two(*args: Any) -> Iterator[memoryview]:
+        streams["n"] += 1
+        if streams["n"] > 1:
             raise SyncError("server_unreachable", detail="cable pulled")
-        real_put(*args)
+        yield from real_body(*args)
 
-    monkeypatch.setattr(files, "_put", cut_after_two)
+    monkeypatch.setattr(files, "_body", cut_after_two)
     with pytest.raises(SyncError):
         files.sync()
     server = AttachmentStore(harness.store.db)
     assert server.received_bytes(unit, info.sha256) == 2 * chunk
     assert device.services.attachments.pending_uploads() != []
 
-    monkeypatch.setattr(files, "_put", real_put)
+    monkeypatch.setattr(files, "_body", real_body)
     resumed = files.sync()
     assert resumed.uploaded_bytes == info.size - 2 * chunk  # only what was missing
     assert resumed.records_sent == 1
@@ -124,6 +126,102 @@ def test_an_upload_cut_in_the_middle_resumes_with_only_the_missing_chunks(
         blob = s.get(AttachmentBlob, info.sha256)
         assert blob is not None
         assert len(blob.chunk_hashes) == chunks
+
+
+def test_a_stream_cut_in_the_middle_keeps_the_chunks_that_completed(
+    fleet: Fleet, harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unit = new_unit_code()
+    device = fleet.device("quay-1", unit, harness.server.base_url)
+    d = device.accept(birth_draft())
+    info = device.services.attachments.attach(
+        dossier=d.code, component="2", sources=[write_pages(tmp_path, 1)[0]], mode="gray"
+    )
+    device.sync.sync()
+    chunk = 16 * 1024
+    chunks = -(-info.size // chunk)
+    assert chunks >= 6
+    files = _files(device, chunk_size=chunk)  # the whole file in one stream
+    real_body = files._body
+
+    def cut_in_the_fourth(*args: Any) -> Iterator[memoryview]:
+        body = real_body(*args)
+        for _ in range(3):
+            yield next(body)
+        yield next(body)[: chunk // 2]
+        raise SyncError("server_unreachable", detail="cable pulled")
+
+    monkeypatch.setattr(files, "_body", cut_in_the_fourth)
+    with pytest.raises(SyncError):
+        files.sync()
+    # Opening the upload again waits for the cut stream to record what it took:
+    # the chunks the server read whole before the cut (bytes it had not read
+    # yet when the connection closed are gone with it), never the half one.
+    data = device.services.attachments.read(info.sha256)
+    _parts, manifest = _manifest(data, chunk)
+    opened = harness.device(unit).http.post("/api/v1/attachments/uploads", json=manifest).json()
+    kept = chunks - len(opened["missing"])
+    assert 0 <= kept <= 3
+    assert opened["missing"] == list(range(kept, chunks))
+    assert AttachmentStore(harness.store.db).received_bytes(unit, info.sha256) == kept * chunk
+
+    monkeypatch.setattr(files, "_body", real_body)
+    resumed = files.sync()
+    assert resumed.uploaded_bytes == info.size - kept * chunk  # only what was missing
+    assert resumed.uploaded_files == 1
+    with harness.store.db.read() as s:
+        assert s.get(AttachmentHolder, (info.sha256, unit)) is not None
+    assert harness.device(unit).http.get(f"/api/v1/attachments/files/{info.sha256}").content == data
+
+
+def _stream(client: Any, sha: str, indices: str, body: bytes) -> Any:
+    return client.http.put(
+        f"/api/v1/attachments/uploads/{sha}/stream", params={"chunks": indices}, content=body
+    )
+
+
+def test_a_stream_is_refused_at_a_tampered_chunk_and_keeps_those_before(
+    harness: Harness,
+) -> None:
+    client = harness.device(new_unit_code())
+    data = photo_page()[20000:25000]
+    chunks, manifest = _manifest(data)
+    sha = manifest["sha256"]
+    client.http.post("/api/v1/attachments/uploads", json=manifest).raise_for_status()
+
+    tampered = b"X" + chunks[2][1:]
+    r = _stream(client, sha, "0-4", b"".join([chunks[0], chunks[1], tampered, *chunks[3:]]))
+    assert r.status_code == 400
+    assert r.json()["error"] == "chunk_hash_mismatch"
+    server = AttachmentStore(harness.store.db)
+    assert server.received_bytes(client.unit_code, sha) == 2 * 1024
+    opened = client.http.post("/api/v1/attachments/uploads", json=manifest).json()
+    assert opened == {"complete": False, "missing": [2, 3, 4]}
+    # A body that does not fill the chunks it announces is refused; nothing is held.
+    r = _stream(client, sha, "2-4", b"".join(chunks[2:])[:-1])
+    assert r.status_code == 400
+    assert r.json()["error"] == "bad_request"
+    assert client.http.get(f"/api/v1/attachments/files/{sha}").status_code == 404
+
+    # The rest, in one stream: the file is finished with its last byte.
+    r = _stream(client, sha, "2-4", b"".join(chunks[2:]))
+    assert r.json() == {"complete": True, "missing": []}
+    with harness.store.db.read() as s:
+        assert s.get(AttachmentUpload, (client.unit_code, sha)) is None
+        assert s.get(AttachmentHolder, (sha, client.unit_code)) is not None
+    assert client.http.get(f"/api/v1/attachments/files/{sha}").content == data
+
+    # Chunks that match a manifest of tampered chunks still fail the whole-file hash.
+    other = photo_page()[30000:34000]
+    parts, bad = _manifest(other)
+    bad["sha256"] = hashlib.sha256(b"not these bytes").hexdigest()
+    client.http.post("/api/v1/attachments/uploads", json=bad).raise_for_status()
+    r = _stream(client, bad["sha256"], f"0-{len(parts) - 1}", other)
+    assert r.status_code == 400
+    assert r.json()["error"] == "attachment_hash_mismatch"
+    with harness.store.db.read() as s:
+        assert s.get(AttachmentBlob, bad["sha256"]) is None
+        assert s.get(AttachmentHolder, (bad["sha256"], client.unit_code)) is None
 
 
 def _manifest(data: bytes, size: int = 1024) -> tuple[list[bytes], dict[str, Any]]:

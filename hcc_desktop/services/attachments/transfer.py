@@ -1,7 +1,10 @@
 """Attachments to and from the sync server, apart from the records.
 
-Files go up in chunks of about 1 MB; the server answers which chunks it still
-lacks, so an upload cut in the middle resumes without resending what arrived.
+Files go up as one streamed request each (the chunks the server lacks, one
+after another); the server cuts the stream into chunks of about 1 MB, checks
+each against the hash announced when the upload was opened and records those
+that completed, so an upload cut in the middle resumes without resending what
+arrived.
 A file's record (dossier, component, hash) is sent once its bytes are held by
 the unit. The unit's other devices pull the records with the sync and fetch a
 file when it is needed (a dossier opened, ``attachments --save``), checking its
@@ -14,7 +17,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -31,10 +34,19 @@ if TYPE_CHECKING:
     from hcc_desktop.services.sync.service import SyncService
 
 CHUNK_SIZE = 1024 * 1024
-# Chunk requests in flight during an upload.
+# Kept for callers that set it: with streamed files the requests in flight are
+# the files side by side.
 PARALLEL = 4
-# Files uploaded side by side (each read, opened and finished by its own worker).
+# Files uploaded side by side (each read, opened and streamed by its own worker).
 FILES_AHEAD = 4
+# Chunks per streamed request: a file up to this size goes in one request; a
+# larger one in several, each answered once its chunks are recorded (what a
+# cut or a crash of the server can cost is bounded by it).
+STREAM_CHUNKS = 32
+# Files described and opened by one request (at most twice the files side by side).
+OPEN_BATCH = 16
+# A file still incomplete after this many passes over its missing chunks: the upload gives up.
+ROUNDS = 4
 CURSOR_KEY = "attachments_cursor"
 Progress = Callable[[str, int, int], None]
 
@@ -57,8 +69,26 @@ class TransferResult:
         }
 
 
-def _chunks(data: bytes, size: int) -> list[bytes]:
-    return [data[i : i + size] for i in range(0, len(data), size)] or [b""]
+class _Cancelled(Exception):
+    """The user cancelled while a file was being streamed."""
+
+
+def state_missing(state: dict[str, Any]) -> list[int]:
+    return [int(i) for i in state.get("missing", [])]
+
+
+def _ranges(indices: list[int]) -> str:
+    """[0, 1, 2, 5, 7, 8] → ``0-2,5,7-8`` (the server's ``chunks`` parameter)."""
+    out: list[str] = []
+    start = prev = indices[0]
+    for i in [*indices[1:], None]:
+        if i is not None and i == prev + 1:
+            prev = i
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if i is not None:
+            start = prev = i
+    return ",".join(out)
 
 
 class AttachmentSync:
@@ -72,7 +102,9 @@ class AttachmentSync:
         chunk_size: int = CHUNK_SIZE,
         parallel: int = PARALLEL,
         files_ahead: int = FILES_AHEAD,
+        stream_chunks: int = STREAM_CHUNKS,
     ) -> None:
+        self.stream_chunks = max(1, stream_chunks)
         self.parallel = max(1, parallel)
         self.files_ahead = max(1, files_ahead)
         self._attachments = attachments
@@ -139,96 +171,137 @@ class AttachmentSync:
         progress: Callable[[int, int], None],
         total: int,
     ) -> tuple[int, int, bool]:
-        """Send the chunks the server lacks. A few files go side by side, each
-        opened, sent and finished by a worker of its own, and their chunks
-        share a few requests in flight: no request waits for another file's
-        round trips (opening, the finishing check and its flush to the disk),
-        which would leave the connection idle between files. A file is
-        finished once all its chunks are in. Returns (bytes sent, files
-        completed, finished; False: cancelled)."""
+        """Send the chunks the server lacks. Files are described (their chunk
+        hashes) and opened a batch at a time, one request per batch; then a
+        few go side by side, each streamed by a worker of its own: one request
+        carries the chunks the server lacks, and the server finishes the file
+        with its last byte. Returns (bytes sent, files completed, finished;
+        False: cancelled)."""
         sent = uploaded = 0
         lock = threading.Lock()
         stop = threading.Event()  # cancelled, or a request failed: start nothing new
-        chunk_pool = ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="hcc-upload")
         file_pool = ThreadPoolExecutor(
             max_workers=self.files_ahead, thread_name_prefix="hcc-upload-file"
         )
+        describe_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hcc-upload-hash")
+        batch = max(1, min(OPEN_BATCH, self.files_ahead * 2))
 
         def halted() -> bool:
             if not stop.is_set() and cancel():
                 stop.set()
             return stop.is_set()
 
-        def put(sha: str, index: int, chunk: bytes) -> bool:
-            if halted():
-                return False
-            self._put(client, sha, index, chunk)
+        def count(n: int) -> None:
             nonlocal sent
             with lock:
-                sent += len(chunk)
+                sent += n
                 progress(sent, total)
-            return True
 
-        def upload(sha: str) -> bool:
+        def upload(sha: str, missing: list[int]) -> bool:
             nonlocal uploaded
             try:
-                if halted():
-                    return False
-                chunks, missing = self._open(client, sha)
-                for _round in range(4):
-                    futures = [chunk_pool.submit(put, sha, i, chunks[i]) for i in missing]
-                    # Every chunk waited for: none still going when this returns.
-                    results = [f.result() for f in futures]
-                    if not all(results):
-                        return False
-                    state = self._call(client, "POST", f"/api/v1/attachments/uploads/{sha}/finish")
-                    if state.get("complete"):
+                chunks = self._split(sha) if missing else []
+                for _round in range(ROUNDS):
+                    if not missing:
                         with lock:
                             uploaded += 1
                         return True
-                    # Lost on the way, or on the server before it finished: again.
-                    missing = [int(i) for i in state.get("missing", [])]
+                    step = self.stream_chunks
+                    for start in range(0, len(missing), step):
+                        if halted():
+                            return False
+                        part = missing[start : start + step]
+                        try:
+                            state = self._stream(client, sha, chunks, part, count, halted)
+                        except _Cancelled:
+                            return False  # cut short: the server kept the chunks that arrived
+                    # Complete; else lost on the server before it finished: again.
+                    missing = [] if state.get("complete") else state_missing(state)
                 raise SyncError("server_error", detail="the upload did not complete")
             except BaseException:
                 stop.set()
                 raise
 
+        pending: set[Future[bool]] = set()
+        results: list[Future[bool]] = []
         try:
-            futures = [file_pool.submit(upload, sha) for sha in files]
-            done = [f.result() for f in futures]
-            return sent, uploaded, all(done)
+            shas = list(files)
+            for first in range(0, len(shas), batch):
+                if halted():
+                    break
+                described = list(describe_pool.map(self._describe, shas[first : first + batch]))
+                opened = self._call(
+                    client, "POST", "/api/v1/attachments/uploads", json={"files": described}
+                )
+                for state in opened.get("files", []):
+                    missing = [] if state.get("complete") else state_missing(state)
+                    future = file_pool.submit(upload, str(state["sha256"]), missing)
+                    pending.add(future)
+                    results.append(future)
+                # The next batch is opened while this one streams, no further ahead.
+                while len(pending) > batch:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        future.result()  # a failure stops the upload
+            done_all = [f.result() for f in results]
+            return sent, uploaded, all(done_all) and not halted()
         finally:
             stop.set()
+            describe_pool.shutdown(wait=True, cancel_futures=True)
             file_pool.shutdown(wait=True, cancel_futures=True)
-            chunk_pool.shutdown(wait=True, cancel_futures=True)
 
-    def _open(self, client: httpx.Client, sha: str) -> tuple[list[bytes], list[int]]:
-        """Open (or resume) the upload of a file: its chunks and those the server lacks."""
-        # A damaged local file is caught by the server's check of the whole hash.
-        data = self._attachments.read(sha)
-        chunks = _chunks(data, self.chunk_size)
-        state = self._call(
-            client,
-            "POST",
-            "/api/v1/attachments/uploads",
-            json={
-                "sha256": sha,
-                "size": len(data),
-                "chunk_size": self.chunk_size,
-                "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
-            },
-        )
-        if state.get("complete"):
-            return chunks, []
-        return chunks, [int(i) for i in state.get("missing", [])]
+    def _split(self, sha: str) -> list[memoryview]:
+        data = memoryview(self._attachments.read(sha))
+        step = self.chunk_size
+        return [data[i : i + step] for i in range(0, len(data), step)] or [data]
 
-    def _put(self, client: httpx.Client, sha: str, index: int, chunk: bytes) -> None:
-        self._call(
+    def _describe(self, sha: str) -> dict[str, Any]:
+        """The file's description for opening its upload (its chunks' hashes).
+        A damaged local file is caught by the server's check of the whole hash."""
+        chunks = self._split(sha)
+        return {
+            "sha256": sha,
+            "size": sum(len(c) for c in chunks),
+            "chunk_size": self.chunk_size,
+            "chunks": [hashlib.sha256(c).hexdigest() for c in chunks],
+        }
+
+    @staticmethod
+    def _body(
+        chunks: list[memoryview],
+        indices: list[int],
+        count: Callable[[int], None],
+        halted: Callable[[], bool],
+    ) -> Iterator[memoryview]:
+        """The chunks to send, one after another; each counted once handed to
+        the connection. Cancelled: the stream stops short (the request fails
+        and the server records the chunks that completed)."""
+        for i in indices:
+            if halted():
+                raise _Cancelled
+            yield chunks[i]
+            count(len(chunks[i]))
+
+    def _stream(
+        self,
+        client: httpx.Client,
+        sha: str,
+        chunks: list[memoryview],
+        indices: list[int],
+        count: Callable[[int], None],
+        halted: Callable[[], bool],
+    ) -> dict[str, Any]:
+        """The chunks ``indices`` in one streamed request; the server's state after it."""
+        return self._call(
             client,
             "PUT",
-            f"/api/v1/attachments/uploads/{sha}/chunks/{index}",
-            content=chunk,
-            headers={"Content-Type": "application/octet-stream"},
+            f"/api/v1/attachments/uploads/{sha}/stream",
+            params={"chunks": _ranges(indices)},
+            content=self._body(chunks, indices, count, halted),
+            headers={
+                "Content-Type": "application/octet-stream",
+                "Content-Length": str(sum(len(chunks[i]) for i in indices)),
+            },
         )
 
     # -- USB ------------------------------------------------------------------------------
