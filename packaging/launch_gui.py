@@ -1,11 +1,24 @@
 """Entry point of the frozen desktop program (hcc-desktop[.exe]).
 
+On Linux the bundle has one program: ``hcc-desktop-cli`` is a symbolic link to
+``hcc-desktop`` (one module archive instead of two), and started under that name
+it is the command line (packaging/launch_cli.py on Windows, where the GUI is a
+windowed executable and the CLI a console one).
+
 HCC_BUNDLE_SELF_CHECK=FILE makes it import every module of the app instead of
-starting, write the failures to FILE and exit 1 if there are any: the smoke test
-uses it to prove that no Qt module or library a window needs was pruned.
+starting, check that Qt still collates Vietnamese (the trimmed ICU data,
+packaging/trim_icu.py), write the failures to FILE and exit 1 if there are any:
+the smoke test uses it to prove that no Qt module or library a window needs was
+pruned.
 """
 
 import os
+import sys
+
+if os.path.basename(sys.argv[0]).startswith("hcc-desktop-cli"):
+    from hcc_desktop.cli.entry import main
+
+    raise SystemExit(main())
 
 report = os.environ.get("HCC_BUNDLE_SELF_CHECK")
 if report:
@@ -22,6 +35,22 @@ if report:
             importlib.import_module(module.name)
         except Exception as exc:
             failed.append(f"{module.name}: {exc!r}")
+
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    # Vietnamese puts Đ after D as a letter of its own; the root order (English) takes it
+    # for a D with a stroke. Both orders must hold: with the vi collation lost, ICU falls
+    # back to the root one silently.
+    names = ["Đào", "Dương", "Ân", "Anh", "Ăn"]
+    for locale, expected in (
+        ("vi", ["Anh", "Ăn", "Ân", "Dương", "Đào"]),
+        ("en", ["Ăn", "Ân", "Anh", "Đào", "Dương"]),
+    ):
+        got = sorted(names, key=QCollator(QLocale(locale)).sortKey)
+        if got != expected:
+            failed.append(f"ICU collation {locale}: {got}, expected {expected}")
+    if not QTimeZone(b"Asia/Ho_Chi_Minh").isValid():
+        failed.append("QTimeZone: Asia/Ho_Chi_Minh is not known")
     with open(report, "w", encoding="utf-8") as f:
         f.write("\n".join(failed) or "ok")
     raise SystemExit(1 if failed else 0)

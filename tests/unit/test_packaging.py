@@ -59,3 +59,57 @@ def test_the_build_fails_when_the_app_imports_an_excluded_module(
     with pytest.raises(SystemExit) as failed:
         build.check_nothing_needed_was_left_out()
     assert "PySide6.QtCharts, imported by hcc_desktop.ui.reports.charts" in str(failed.value)
+
+
+def load_trim_icu() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "hcc_trim_icu", ROOT / "packaging" / "trim_icu.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        # Vietnamese and English collation, root's, and the collation tables
+        ("coll/vi.res", True),
+        ("coll/root.res", True),
+        ("coll/en_US_POSIX.res", True),
+        ("coll/ucadata.icu", True),
+        ("coll/zh.res", False),
+        ("coll/de__PHONEBOOK.res", False),
+        # locales' own data, every tree
+        ("vi.res", True),
+        ("vi_VN.res", True),
+        ("en_001.res", True),
+        ("fr_CA.res", False),
+        ("sr_Latn_BA.res", False),
+        ("zone/vi.res", True),
+        ("zone/ja.res", False),
+        ("curr/pool.res", True),
+        ("lang/res_index.res", True),
+        ("res_index.res", True),
+        # what is nobody's locale stays
+        ("supplementalData.res", True),
+        ("likelySubtags.res", True),
+        ("zoneinfo64.res", True),
+        ("metaZones.res", True),
+        ("nfkc.nrm", True),
+        ("uts46.nrm", True),
+        ("cnvalias.icu", True),
+        ("brkitr/word.brk", True),
+        ("brkitr/line.brk", True),
+        # legacy charsets, dictionaries, transliterators
+        ("ibm-1390_P110-2003.cnv", False),
+        ("gb18030.cnv", False),
+        ("brkitr/cjdict.dict", False),
+        ("brkitr/thaidict.dict", False),
+        ("translit/root.res", False),
+    ],
+)
+def test_icu_data_kept_for_root_english_and_vietnamese(item: str, kept: bool) -> None:
+    assert load_trim_icu().kept(item) is kept
