@@ -1,3 +1,3 @@
-from hcc_desktop.cli.main import main
+from hcc_desktop.cli.entry import main
 
 raise SystemExit(main())

@@ -1,5 +1,5 @@
 """Entry point of the frozen command line (hcc-desktop-cli[.exe])."""
 
-from hcc_desktop.cli.main import main
+from hcc_desktop.cli.entry import main
 
 raise SystemExit(main())

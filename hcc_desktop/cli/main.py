@@ -50,7 +50,7 @@ from hcc_desktop.core.errors import (
 from hcc_desktop.core.formats import safe_json
 from hcc_desktop.core.identity import PersonInput
 from hcc_desktop.core.messages import QT_TRANSLATE_NOOP
-from hcc_desktop.core.version import PROTOCOL_VERSION, app_version
+from hcc_desktop.core.version import version_line
 from hcc_desktop.core.worktime import WorkCalendar, receipt_time_errors
 from hcc_desktop.server import cli as server_cli
 from hcc_desktop.services import Services, open_services
@@ -573,7 +573,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"HCC Desktop {app_version()} (sync protocol {PROTOCOL_VERSION})",
+        version=version_line(),
     )
     parser.add_argument("--db", type=Path, help="database file (default: the user's data dir)")
     parser.add_argument(

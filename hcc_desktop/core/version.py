@@ -39,6 +39,11 @@ def app_version() -> str:
         return UNKNOWN
 
 
+def version_line() -> str:
+    """What ``--version`` prints: ``HCC Desktop 0.1.0 (sync protocol 1)``."""
+    return f"HCC Desktop {app_version()} (sync protocol {PROTOCOL_VERSION})"
+
+
 def parse_protocol(raw: str | None) -> int | None:
     """The protocol a request declares; None for garbage."""
     if raw is None or raw.strip() == "":
@@ -57,4 +62,5 @@ __all__ = [
     "VERSION_HEADER",
     "app_version",
     "parse_protocol",
+    "version_line",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import hcc_desktop
+from hcc_desktop.cli import entry
 from hcc_desktop.cli.main import main
 from hcc_desktop.core import version
 from hcc_desktop.core.version import LEGACY_PROTOCOL, PROTOCOL_VERSION, app_version
@@ -42,6 +44,30 @@ def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     out = capsys.readouterr().out
     assert out.strip() == f"HCC Desktop {pyproject_version()} (sync protocol {PROTOCOL_VERSION})"
+
+
+def test_the_entry_point_answers_version_as_the_parser_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert entry.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == version.version_line()
+    with pytest.raises(SystemExit) as exited:
+        entry.main(["--db", "nowhere.db", "--version"])  # not alone: the parser answers
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == version.version_line()
+
+
+def test_version_alone_imports_no_command() -> None:
+    # In a fresh interpreter: this one has imported the commands already.
+    probe = (
+        "import sys; from hcc_desktop.cli.entry import main; main(['--version']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('hcc_desktop.cli.main', "
+        "'hcc_desktop.services', 'sqlalchemy', 'reportlab'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.splitlines() == [version.version_line(), "[]"]
 
 
 @pytest.mark.parametrize(
