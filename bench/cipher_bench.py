@@ -167,7 +167,7 @@ def startup_ms(kind: str, path: Path) -> tuple[float, float]:
 
 def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str, object]:
     rng = random.Random(11)
-    names = ["startup", "startup_wall"]
+    names = ["startup", "startup_wall"] if startups else []
     loads = [os.getloadavg()]
     with tempfile.TemporaryDirectory() as tmp:
         paths = stores(count, Path(tmp))
@@ -189,7 +189,7 @@ def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str,
                         samples[kind][name] += values
             for svc in opened.values():
                 svc.close()
-        for kind in ("plain", "encrypted"):
+        for kind in ("plain", "encrypted") if startups else ():
             startup_ms(kind, paths[kind])  # warm the OS file cache
         for r in range(startups):
             order = ["plain", "encrypted"] if r % 2 == 0 else ["encrypted", "plain"]
