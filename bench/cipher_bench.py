@@ -41,6 +41,7 @@ HOME = Path(tempfile.mkdtemp(prefix="hcc-cipher-bench-"))
 os.environ["HCC_DESKTOP_HOME"] = str(HOME)
 
 from hcc_desktop.core.identity import PersonInput  # noqa: E402
+from hcc_desktop.db import engine  # noqa: E402
 from hcc_desktop.services import Services, open_services  # noqa: E402
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft  # noqa: E402
 
@@ -187,6 +188,7 @@ def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str,
                     got = measure_services(opened[kind], per_round, random.Random(rng.random()))
                     for name, values in got.items():
                         samples[kind][name] += values
+                loads.append(os.getloadavg())
             for svc in opened.values():
                 svc.close()
         for kind in ("plain", "encrypted") if startups else ():
@@ -322,9 +324,16 @@ def main() -> int:
     parser.add_argument(
         "--startup-only", action="store_true", help="only the start-ups (as --rounds 0)"
     )
+    parser.add_argument(
+        "--read-cache-kib",
+        type=int,
+        help="the encrypted readers' page cache (db/engine.py READ_CACHE_KIB_ENCRYPTED)",
+    )
     parser.add_argument("--library", action="store_true")
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
+    if args.read_cache_kib:
+        engine.READ_CACHE_KIB_ENCRYPTED = args.read_cache_kib
     try:
         if args.library:
             result = run_library(args.rows)
