@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -91,7 +92,20 @@ QUERIES = [
 
 
 def open_kind(kind: str, path: Path) -> Services:
-    svc = open_services(path, clock=lambda: NOW, encrypted=kind == "encrypted")
+    if kind == "plain_sqlcipher":
+        # The plain store through SQLCipher's own SQLite (sqlcipher3 without a key) instead
+        # of the standard library's: the cipher alone is encrypted / plain_sqlcipher.
+        from sqlcipher3 import dbapi2
+
+        real = engine.create_engine
+
+        def create_engine(url: str, **kw: object) -> object:
+            return real(url, module=dbapi2, **kw)  # type: ignore[arg-type]
+
+        with mock.patch.object(engine, "create_engine", create_engine):
+            svc = open_services(path, clock=lambda: NOW, encrypted=False)
+    else:
+        svc = open_services(path, clock=lambda: NOW, encrypted=kind == "encrypted")
     svc.accounts.authenticate(LOGIN["HCC_USER"], LOGIN["HCC_PASSWORD"])  # intake needs one
     svc.settings.save(replace(svc.settings.load(), officer_name="Trần Thị Bình"))
     return svc
@@ -166,7 +180,9 @@ def startup_ms(kind: str, path: Path) -> tuple[float, float]:
     return figures["lists"], wall
 
 
-def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str, object]:
+def run_app(
+    count: int, rounds: int, per_round: int, startups: int, library: bool = False
+) -> dict[str, object]:
     rng = random.Random(11)
     names = ["startup", "startup_wall"] if startups else []
     loads = [os.getloadavg()]
@@ -180,10 +196,16 @@ def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str,
         if rounds:
             names = ["intake_receipt", "search", "worklists", *names]
             opened = {k: open_kind(k, p) for k, p in paths.items()}
+            if library:
+                # The same plain file, a second app on it (intakes from both add up).
+                opened["plain_sqlcipher"] = open_kind("plain_sqlcipher", paths["plain"])
+                samples["plain_sqlcipher"] = {k: [] for k in samples["plain"]}
             for svc in opened.values():  # warm-up: fonts, caches, first pages
                 measure_services(svc, 2, random.Random(1))
             for r in range(rounds):
-                order = ["plain", "encrypted"] if r % 2 == 0 else ["encrypted", "plain"]
+                order = [k for k in ("plain", "plain_sqlcipher", "encrypted") if k in opened]
+                if r % 2:
+                    order.reverse()
                 # Both kinds type the same queries at the same moments in a round: a search's
                 # time depends on the prefix far more than on the cipher.
                 seed = rng.random()
@@ -224,6 +246,16 @@ def run_app(count: int, rounds: int, per_round: int, startups: int) -> dict[str,
             "encrypted_p95_ms": p95(enc),
             "n": len(plain),
         }
+        if "plain_sqlcipher" in samples and samples["plain_sqlcipher"][name]:
+            lib = samples["plain_sqlcipher"][name]
+            result[name]["plain_sqlcipher_median_ms"] = median(lib)
+            result[name]["plain_sqlcipher_p95_ms"] = p95(lib)
+            result[name]["plain_sqlcipher_vs_plain"] = round(
+                statistics.median(lib) / statistics.median(plain), 3
+            )
+            result[name]["encrypted_vs_plain_sqlcipher"] = round(
+                statistics.median(enc) / statistics.median(lib), 3
+            )
     return result
 
 
@@ -332,6 +364,11 @@ def main() -> int:
         type=int,
         help="the encrypted readers' page cache (db/engine.py READ_CACHE_KIB_ENCRYPTED)",
     )
+    parser.add_argument(
+        "--with-sqlcipher-plain",
+        action="store_true",
+        help="a third kind: the plain store through sqlcipher3 without a key (the cipher alone)",
+    )
     parser.add_argument("--library", action="store_true")
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
@@ -342,7 +379,9 @@ def main() -> int:
             result = run_library(args.rows)
         else:
             rounds = 0 if args.startup_only else args.rounds
-            result = run_app(args.dossiers, rounds, args.per_round, args.startups)
+            result = run_app(
+                args.dossiers, rounds, args.per_round, args.startups, args.with_sqlcipher_plain
+            )
     finally:
         shutil.rmtree(HOME, ignore_errors=True)
     print(json.dumps(result, ensure_ascii=False, indent=1))
