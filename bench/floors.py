@@ -241,6 +241,13 @@ def run_bare(con: sqlite3.Connection, statements: list[tuple[str, Any]]) -> int:
     return rows
 
 
+def _p95(ms: list[float]) -> float:
+    """The 95th percentile of one half-pair's calls (the report gives its median over the
+    pairs, next to the medians)."""
+    ordered = sorted(ms)
+    return ordered[max(0, round(0.95 * (len(ordered) - 1)))]
+
+
 def _timed(work: Callable[[], object], n: int) -> float:
     """Median milliseconds of ``n`` calls."""
     ms = []
@@ -271,7 +278,7 @@ def floor_worklist(count: int, pairs: int, per_pair: int) -> dict[str, object]:
             t0 = time.perf_counter()
             svc.lifecycle.worklists(as_of=m, limit=500)
             ms.append((time.perf_counter() - t0) * 1000)
-        return {"ms": statistics.median(ms)}
+        return {"ms": statistics.median(ms), "p95_ms": _p95(ms)}
 
     def floor(i: int) -> dict[str, float]:
         ms = []
@@ -280,7 +287,7 @@ def floor_worklist(count: int, pairs: int, per_pair: int) -> dict[str, object]:
             t0 = time.perf_counter()
             run_bare(con, work[m])
             ms.append((time.perf_counter() - t0) * 1000)
-        return {"ms": statistics.median(ms)}
+        return {"ms": statistics.median(ms), "p95_ms": _p95(ms)}
 
     app(0)
     floor(0)
@@ -331,7 +338,7 @@ def floor_search(count: int, pairs: int, per_pair: int) -> dict[str, object]:
             t0 = time.perf_counter()
             svc.dossiers.search(q)
             ms.append((time.perf_counter() - t0) * 1000)
-        return {"ms": statistics.median(ms)}
+        return {"ms": statistics.median(ms), "p95_ms": _p95(ms)}
 
     def floor(i: int) -> dict[str, float]:
         ms = []
@@ -339,7 +346,7 @@ def floor_search(count: int, pairs: int, per_pair: int) -> dict[str, object]:
             t0 = time.perf_counter()
             run_bare(con, work[q])
             ms.append((time.perf_counter() - t0) * 1000)
-        return {"ms": statistics.median(ms)}
+        return {"ms": statistics.median(ms), "p95_ms": _p95(ms)}
 
     app(0)
     floor(0)

@@ -16,26 +16,32 @@ import json
 import os
 import platform
 import random
+import secrets
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from replicate import replicate  # noqa: E402
+from sqlcipher3 import dbapi2 as sqlcipher  # noqa: E402
+
 from hcc_desktop.core.identity import PersonInput  # noqa: E402
+from hcc_desktop.db import cipher  # noqa: E402
 from hcc_desktop.db.migrate import head_revision  # noqa: E402
 from hcc_desktop.services import Services, open_services  # noqa: E402
 from hcc_desktop.services.demo import generate  # noqa: E402
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft  # noqa: E402
 from hcc_desktop.services.encryption.keys import (  # noqa: E402
     encode_recovery_key,
-    forget_store_key,
     load_store_key,
     save_store_key,
 )
@@ -83,29 +89,94 @@ BENCH_PASSWORD = "bench-password"
 LOGIN_ENV = {"HCC_USER": BENCH_USER, "HCC_PASSWORD": BENCH_PASSWORD}
 
 
-def demo_db(count: int) -> Path:
-    """A database with ``count`` demo dossiers, built once and cached."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{count}-{head_revision()}.db"
+def _built(path: Path, build: Callable[[Path], None]) -> Path:
+    """``path``, built by ``build`` into a side file first (an interrupted build is
+    never taken for a cached store)."""
     if not path.exists():
         tmp = path.with_suffix(".building")
         for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             p.unlink(missing_ok=True)
         started = time.perf_counter()
-        svc = open_services(tmp)
-        generate(svc, count=count, seed=7, end_day=datetime(2026, 11, 20).date())
-        # The officer the benchmarks (and the app started by them) log in as.
-        svc.accounts.create_first_admin(
-            user_name=BENCH_USER, password=BENCH_PASSWORD, full_name="Trần Thị Bình"
-        )
-        svc.close()
-        # The keyring names a store's key after its path: the key moves with the file.
-        key = load_store_key(tmp)
+        build(tmp)
         tmp.rename(path)
-        if key is not None:
-            save_store_key(path, key)
-            forget_store_key(tmp)
         print(f"built {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return path
+
+
+# Above this size a store is the generator's REPLICATE_FROM dossiers replicated in SQL.
+REPLICATE_FROM = 100_000
+
+
+def plain_demo_db(count: int) -> Path:
+    """A plain (unencrypted) store with ``count`` demo dossiers and the bench's
+    administrator, built once and cached: the one source of every benchmark store.
+
+    Up to ``REPLICATE_FROM`` dossiers the demo generator writes it all (codes,
+    components, the event chain's hashes, the search index through its triggers, as the
+    services would); above, its ``REPLICATE_FROM`` store is grown by bench/replicate.py
+    (its closed dossiers copied into the past: the worklists keep a working morning's
+    sizes, as with the generator; minutes instead of an hour at 1,000,000). The store is
+    then VACUUMed so that it is laid out like its encrypted export (``demo_db``): plain
+    against encrypted compares the cipher, not fragmentation.
+    """
+
+    def build(tmp: Path) -> None:
+        if count > REPLICATE_FROM:
+            shutil.copyfile(plain_demo_db(REPLICATE_FROM), tmp)
+            replicate(tmp, count)
+        else:
+            svc = open_services(tmp, encrypted=False)
+            generate(svc, count=count, seed=7, end_day=datetime(2026, 11, 20).date())
+            # The officer the benchmarks (and the app started by them) log in as.
+            svc.accounts.create_first_admin(
+                user_name=BENCH_USER, password=BENCH_PASSWORD, full_name="Trần Thị Bình"
+            )
+            svc.close()
+        # The app's SQLite (sqlcipher3 without a key is plain SQLite, FTS5 and all).
+        con = sqlcipher.connect(str(tmp), isolation_level=None)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("VACUUM")
+            con.execute("PRAGMA journal_mode = WAL")  # as the app leaves its stores
+        finally:
+            con.close()
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    return _built(CACHE / f"plain-{count}-{head_revision()}.db", build)
+
+
+def demo_db(count: int) -> Path:
+    """The encrypted store of the benchmarks: ``plain_demo_db(count)`` exported with
+    ``sqlcipher_export`` (as the app's own encryption of a plain store), cached.
+
+    Its key is in the keyring (by path), and also in ``<store>.key`` beside it: the
+    benchmarks that run with a throw-away keyring (cipher_bench) find it there. The
+    data is synthetic; a key file is fine in a bench cache, never for a real store.
+    """
+    path = CACHE / f"demo-{count}-{head_revision()}.db"
+    side = path.with_name(path.name + ".key")
+
+    def counts_only(path: Path, key: bytes, expected: dict[str, int]) -> None:
+        # The app's check (integrity_check: every index entry looked up through a small
+        # page cache, each page decrypted) takes over a quarter of an hour at 1,000,000
+        # dossiers; the bench checks the row counts, which read every table once.
+        con = cipher.connect(path, key)
+        try:
+            if cipher._counts(con) != expected:
+                raise RuntimeError(f"{path}: row counts differ from the plain store's")
+        finally:
+            con.close()
+
+    def build(tmp: Path) -> None:
+        key = secrets.token_bytes(cipher.KEY_BYTES)
+        with mock.patch.object(cipher, "verify_copy", counts_only):
+            cipher.export_encrypted(plain_demo_db(count), tmp, key)
+        side.write_text(key.hex())
+        side.chmod(0o600)
+
+    _built(path, build)
+    if load_store_key(path) is None:
+        save_store_key(path, bytes.fromhex(side.read_text()))
     return path
 
 
