@@ -167,7 +167,7 @@ def test_the_lists_table_names_are_the_models() -> None:
     from hcc_desktop.services import settings_values
     from hcc_desktop.services.dossiers import lists
 
-    assert lists.DOSSIERS == models.DossierRow.__tablename__
-    assert lists.PROCEDURES == models.ProcedureRow.__tablename__
-    assert settings_values.SETTINGS_TABLE == models.Setting.__tablename__
-    assert settings_values.CALENDAR_TABLE == models.CalendarOverrideRow.__tablename__
+    assert models.DossierRow.__tablename__ == lists.DOSSIERS
+    assert models.ProcedureRow.__tablename__ == lists.PROCEDURES
+    assert models.Setting.__tablename__ == settings_values.SETTINGS_TABLE
+    assert models.CalendarOverrideRow.__tablename__ == settings_values.CALENDAR_TABLE
