@@ -10,9 +10,9 @@ on the task runner. So the Argon2id check (64 MiB while it runs) is done before
 SQLAlchemy is loaded, and the officer sees the lists while the rest loads.
 
 Only the usual case takes this way: an encrypted store at the schema's head, with
-accounts, opened with a key the keyring already had. A store to create, migrate or
-encrypt, a new or restored key, a store without accounts: ``open`` returns None and the
-program opens the services first, as before. The early read never writes: a login
+accounts, opened with a key it already had (the keyring's, or the recovery key). A store
+to create, migrate or encrypt, a new key, a store without accounts: ``open`` returns None
+and the program opens the services first, as before. The early read never writes: a login
 that needs a write (a failure to count, a lockout to clear, a hash to renew) is left
 to the services (``check_password`` returns None and the caller asks them).
 
@@ -91,8 +91,8 @@ class EarlyStore:
         """The store, if it can be read early (see the module's docstring); else None.
         Never raises for a store it cannot read: the services' opening reports it."""
         path = Path(path)
-        if unlock.new_recovery_key is not None or unlock.restored_from_recovery:
-            return None  # the services store or show the key first
+        if unlock.new_recovery_key is not None:
+            return None  # a new key: the services encrypt the store and show its recovery key
         try:
             if not path.exists() or not cipher.is_encrypted(path):
                 return None
