@@ -17,7 +17,6 @@ import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Callable  # noqa: E402
-from concurrent.futures import Future  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 
@@ -59,6 +58,8 @@ from hcc_desktop.ui.startup import (  # noqa: E402
 )
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from hcc_desktop.core.accounts import Officer
     from hcc_desktop.services import Services
     from hcc_desktop.services.early import EarlyLists, EarlyStore
@@ -525,6 +526,8 @@ def run(argv: list[str] | None = None) -> int:
     def queue_services() -> Future[object]:
         """The services' import and the store's opening, queued once."""
         if state["services_future"] is None:
+            from concurrent.futures import Future
+
             ready: Future[object] = Future()
             state["services_future"] = ready
             runner.run(
