@@ -35,6 +35,7 @@ _COUNT_TITLES = (
 )
 
 GEOMETRY_KEY = "main_window/geometry"  # the main window's, see main_window.py
+HEADER_STATE_KEY = "main_window/table_header_v2"  # its list's columns, ditto
 LANGUAGE_KEY = "app/language"  # the settings' language, remembered for the next start
 
 # Packages that never import Qt: the layers below ui/ (import-linter keeps them
@@ -150,7 +151,18 @@ class StartupWindow(QMainWindow):
         self.table.setEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        # The main window's column layout when it saved one, else the texts' widths.
+        header = self.table.horizontalHeader()
+        state = QSettings().value(HEADER_STATE_KEY)
+        if state is None or not header.restoreState(state):
+            header.setResizeContentsPrecision(200)
+            self.table.resizeColumnsToContents()
+        header.setStretchLastSection(True)
         counts = "   ".join(
             f"{QCoreApplication.translate('WorklistPanel', title)}: {lists.counts.get(key, 0)}"
             for key, title in _COUNT_TITLES
