@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -52,6 +52,9 @@ from hcc_desktop.services.settings_values import (
     _from_json,
     override_from_values,
 )
+
+if TYPE_CHECKING:
+    from hcc_desktop.services.wiring import Services
 
 # The same as the services' (``services/accounts/service.py``, argon2-cffi's defaults):
 # a hash made with other parameters is renewed by the services at login, so the early
@@ -197,3 +200,34 @@ def _verify(hasher: PasswordHasher, stored: str, password: str) -> bool:
         return hasher.verify(stored, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+class EarlyAccounts:
+    """What the login dialog asks of ``services.accounts`` while only the early store is
+    open (it stands in for the services in ``LoginDialog``): the password checked on the
+    early store (``EarlyStore.check_password``, nothing written); a login that check
+    cannot grant (a wrong password, a lockout, a failure count to clear, an unknown
+    user name) goes to the services' ``authenticate``, which ``services_now`` waits
+    for, so that it is counted, locked and told exactly as before."""
+
+    def __init__(self, early: EarlyStore, services_now: Callable[[], Services]) -> None:
+        self._early = early
+        self._services_now = services_now
+        self.officer: Officer | None = None
+        self.services: Services | None = None
+
+    @property
+    def accounts(self) -> EarlyAccounts:
+        return self
+
+    def needs_first_admin(self) -> bool:
+        return False  # EarlyStore.open refuses a store without accounts
+
+    def authenticate(self, user_name: str, password: str) -> Officer:
+        officer = self._early.check_password(user_name, password)
+        if officer is None:
+            services = self._services_now()
+            officer = services.accounts.authenticate(user_name, password)
+            self.services = services
+        self.officer = officer
+        return officer

@@ -16,7 +16,6 @@ import logging.handlers  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
-from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 
@@ -268,49 +267,22 @@ def start_store(
 
 def open_services_after(
     early: EarlyStore, db_path: Path, ahead: UnlockAhead | None, ready: Future[object]
-) -> tuple[Services, AppSettings] | _OpenFailed:
-    """Runs on the task runner once the first lists are shown (or when the login needs
-    the services): the services imported and the store opened as ``open_store`` does;
-    the early connection closed. ``ready`` carries the result to a login waiting for it."""
+) -> None:
+    """Runs on a thread of its own once the first lists are shown (or as soon as the
+    login needs the services): the services imported and the store opened as
+    ``open_store`` does, the early connection closed, the main window's module imported;
+    the result (or the error) in ``ready``. Not on the task runner: a login checked on
+    the task runner may be waiting for this."""
     try:
         result = open_store(db_path, ahead)
+        if not isinstance(result, _OpenFailed):
+            import_main_window()
     except BaseException as exc:
         ready.set_exception(exc)
-        raise
+        return
     finally:
         early.close()
     ready.set_result(result)
-    return result
-
-
-class EarlyAccounts:
-    """What the login dialog asks of ``services.accounts`` while only the early store is
-    open: the password checked there (``EarlyStore.check_password``, nothing written);
-    a login it cannot grant (a wrong password, a lockout, a failure to clear) goes to
-    the services' ``authenticate``, waiting for their import, so that it is counted and
-    told as before. Stands in for the services in ``LoginDialog(services)``."""
-
-    def __init__(self, early: EarlyStore, services_now: Callable[[], Services]) -> None:
-        self._early = early
-        self._services_now = services_now
-        self.officer: Officer | None = None
-        self.services: Services | None = None
-
-    @property
-    def accounts(self) -> EarlyAccounts:
-        return self
-
-    def needs_first_admin(self) -> bool:
-        return False  # EarlyStore.open refuses a store without accounts
-
-    def authenticate(self, user_name: str, password: str) -> Officer:
-        officer = self._early.check_password(user_name, password)
-        if officer is None:
-            services = self._services_now()
-            officer = services.accounts.authenticate(user_name, password)
-            self.services = services
-        self.officer = officer
-        return officer
 
 
 def import_main_window() -> None:
@@ -524,22 +496,19 @@ def run(argv: list[str] | None = None) -> int:
             opened(result)  # type: ignore[arg-type]
 
     def queue_services() -> Future[object]:
-        """The services' import and the store's opening, queued once."""
+        """The services' import and the store's opening, started once."""
         if state["services_future"] is None:
             from concurrent.futures import Future
 
             ready: Future[object] = Future()
             state["services_future"] = ready
-            runner.run(
-                open_services_after,
-                state["early"],
-                db_path,
-                ahead,
-                ready,
-                on_done=services_ready,
-                on_error=fail,
-            )
-            runner.run(import_main_window, on_error=fail)
+            threading.Thread(
+                target=open_services_after,
+                args=(state["early"], db_path, ahead, ready),
+                name="services-open",
+            ).start()
+            # Hands the result to the GUI thread (waiting there would freeze it).
+            runner.run(ready.result, on_done=services_ready, on_error=fail)
         future: Future[object] = state["services_future"]
         return future
 
@@ -561,6 +530,7 @@ def run(argv: list[str] | None = None) -> int:
             user, password = os.environ.get("HCC_USER", ""), os.environ.get("HCC_PASSWORD", "")
             runner.run(early.check_password, user, password, on_done=quiet_checked, on_error=fail)
             return
+        from hcc_desktop.services.early import EarlyAccounts
         from hcc_desktop.ui.accounts.login import LoginDialog
 
         accounts = EarlyAccounts(early, services_now)

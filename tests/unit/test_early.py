@@ -171,3 +171,35 @@ def test_the_lists_table_names_are_the_models() -> None:
     assert models.ProcedureRow.__tablename__ == lists.PROCEDURES
     assert models.Setting.__tablename__ == settings_values.SETTINGS_TABLE
     assert models.CalendarOverrideRow.__tablename__ == settings_values.CALENDAR_TABLE
+
+
+def test_a_login_the_early_check_cannot_grant_is_the_services(store: Services) -> None:
+    from hcc_desktop.services.early import EarlyAccounts
+
+    asked: list[int] = []
+
+    def services_now() -> Services:
+        asked.append(1)
+        return store
+
+    reader = early(store)
+    try:
+        accounts = EarlyAccounts(reader, services_now).accounts
+        assert not accounts.needs_first_admin()
+        officer = accounts.authenticate(ADMIN_USER, ADMIN_PASSWORD)
+        assert officer.user_name == ADMIN_USER
+        assert asked == []  # granted early: the services were not needed
+        # A wrong password: the services check it again, count it and say why.
+        with pytest.raises(AuthError, match="bad_credentials"):
+            accounts.authenticate(ADMIN_USER, "wrong password")
+        assert asked == [1]
+        assert [a.failed_count for a in store.accounts.list()] == [1]
+        # The right password now: the services clear the count (the early check
+        # writes nothing, so it leaves this login to them).
+        assert accounts.authenticate(ADMIN_USER, ADMIN_PASSWORD).user_name == ADMIN_USER
+        assert asked == [1, 1]
+        assert [a.failed_count for a in store.accounts.list()] == [0]
+        with pytest.raises(AuthError, match="bad_credentials"):
+            accounts.authenticate("nobody", ADMIN_PASSWORD)
+    finally:
+        reader.close()
