@@ -536,7 +536,8 @@ def run(argv: list[str] | None = None) -> int:
         accounts = EarlyAccounts(early, services_now)
         dialog = LoginDialog(accounts)  # type: ignore[arg-type]
         if dialog.exec() != QDialog.DialogCode.Accepted or accounts.officer is None:
-            state["code"] = 0  # quitting at the login is no error
+            if state["code"] is None:  # not ended by a failure meanwhile (the services')
+                state["code"] = 0  # quitting at the login is no error
             first.close()
             app.quit()
             return
