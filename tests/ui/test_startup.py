@@ -167,6 +167,8 @@ def show_lists(self, lists):
     )
     original(self, lists)
     seen["rows"] = self.table.model().rowCount()
+    # The table's model and the rest of show_lists imported nothing of them either.
+    seen["sqlalchemy_after"] = "sqlalchemy" in sys.modules
 
 startup.StartupWindow.show_lists = show_lists
 code = app.run(["--db", sys.argv[1], "--lang", "vi", "--quit-after-show"])
@@ -214,6 +216,7 @@ def test_the_first_lists_are_shown_before_sqlalchemy_is_imported(tmp_path: Path)
     figures, seen = _started(tmp_path, LISTS_EARLY)
     assert seen["code"] == 0
     assert (seen["sqlalchemy"], seen["services"], seen["main_window"]) == (False, False, False)
+    assert seen["sqlalchemy_after"] is False
     assert seen["rows"] == seen["counts"]["today"]
     assert sum(seen["counts"].values()) > 0  # the demo's dossiers fill the worklists
     # The first lists, then the main window's (after the services): both printed.
