@@ -13,7 +13,7 @@ from argon2 import PasswordHasher
 
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.identity import PersonInput
-from hcc_desktop.services import Services, open_services
+from hcc_desktop.services import Services, early, open_services
 from hcc_desktop.services.accounts import make_hasher
 from hcc_desktop.services.accounts import service as accounts_service
 from hcc_desktop.services.dossiers.intake import ComponentInput, IntakeDraft
@@ -37,6 +37,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HCC_NEW_PASSWORD", raising=False)
     # Argon2id at the library's cost is ~0.1 s a hash: tests use a tiny cost.
     monkeypatch.setattr(accounts_service, "default_hasher", fast_hasher)
+    monkeypatch.setattr(early, "default_hasher", fast_hasher)  # the start-up's own check
 
 
 def fast_hasher() -> PasswordHasher:

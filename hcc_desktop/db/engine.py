@@ -19,29 +19,29 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-BUSY_TIMEOUT_MS = 15_000
-# The write connection's page cache (KiB). SQLite's default, 2 MB, is smaller than the
-# indexes a first sync inserts into (UUID keys land on random pages): at 100,000 dossiers
-# each pulled page re-read most of them from the file. Pages are only held once touched,
-# so the counter's small writes keep it small; the read connections keep the default.
-WRITE_CACHE_KIB = 32_768
-READ_CACHE_KIB_ENCRYPTED = 32_768
+# The connections' settings live in db/pragmas.py (the start-up's early read uses them
+# before SQLAlchemy is imported); re-exported here for the modules that import them.
+from hcc_desktop.db.pragmas import (
+    BUSY_TIMEOUT_MS,
+    READ_CACHE_KIB_ENCRYPTED,
+    WRITE_CACHE_KIB,
+    configure,
+)
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "READ_CACHE_KIB_ENCRYPTED",
+    "WRITE_CACHE_KIB",
+    "Database",
+    "make_engine",
+]
 
 
 def _configure(engine: Engine, begin: str, cache_kib: int | None = None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        # Let SQLAlchemy's "begin" hook own transaction boundaries (pysqlite's
-        # implicit BEGIN would defer locking until the first write).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
-        if cache_kib is not None:
-            cursor.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
-        cursor.close()
+        # Let SQLAlchemy's "begin" hook own transaction boundaries.
+        configure(dbapi_connection, cache_kib)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from hcc_desktop.core.errors import StorageError
 from hcc_desktop.db import cipher
-from hcc_desktop.db.engine import make_engine
-from hcc_desktop.db.files import copy_store, open_store_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,6 +48,9 @@ def current_revision(path: Path, *, key: bytes | None = None) -> str | None:
     """The revision stamped in the file; None for a missing or empty database."""
     if not path.exists():
         return None
+    # Imported here: SCHEMA_HEAD is read at start-up before SQLAlchemy is (services/early.py).
+    from hcc_desktop.db.files import open_store_file
+
     con = open_store_file(path, key=key)
     try:
         has_table = con.execute(
@@ -71,6 +72,8 @@ def backup_copy(path: Path, tag: str, *, key: bytes | None = None) -> Path:
     if key is not None:
         cipher.export_encrypted(path, target, key, source_key=key)
         return target
+    from hcc_desktop.db.files import copy_store, open_store_file
+
     src = open_store_file(path)
     try:
         copy_store(src, target)
@@ -96,6 +99,8 @@ def upgrade(path: Path, *, revision: str = "head", key: bytes | None = None) -> 
     if path.exists() and path.stat().st_size > 0:
         backup = backup_copy(path, before or "unversioned", key=key)
     from alembic import command
+
+    from hcc_desktop.db.engine import make_engine
 
     engine = make_engine(path, write=False, key=key)
     try:

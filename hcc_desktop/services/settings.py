@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date, time
-from typing import Any
+from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hcc_desktop.core.changes import NO_CHANGES, Changes
-from hcc_desktop.core.domain import CalendarOverride, OfficeHours, PaperSize, UnitInfo
+from hcc_desktop.core.domain import CalendarOverride
 from hcc_desktop.core.errors import FieldError, NotFound, ValidationError
 from hcc_desktop.core.text import nfc
 from hcc_desktop.core.worktime import (
@@ -26,116 +25,22 @@ from hcc_desktop.core.worktime import (
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import CalendarOverrideRow, Setting
 from hcc_desktop.services.session import OfficerSession, guarded
+from hcc_desktop.services.settings_values import (
+    SETTINGS_KEY,
+    AppSettings,
+    _from_json,
+    _to_json,
+    override_from_values,
+)
+
+__all__ = ["AppSettings", "SettingsService", "validate_settings"]
 
 UNIT_CODE = re.compile(r"^[0-9A-Za-z]{1,8}(\.[0-9A-Za-z]{1,8}){0,5}$")
 MAX_DEVICE_SLOT = 9
 MAX_BACKUPS_KEPT = 365
 
 
-@dataclass(frozen=True)
-class AppSettings:
-    """Everything an administrator or officer can set, as one value."""
-
-    unit_code: str = "000.17.22.H56"
-    unit_name: str = "Trung tâm Phục vụ hành chính công phường Hoài Nhơn Bắc"
-    parent_body: str = "UBND PHƯỜNG HOÀI NHƠN BẮC"
-    place_name: str = "Hoài Nhơn Bắc"
-    unit_phone: str = ""
-    public_lookup_url: str = ""
-    device_id: str = ""
-    device_name: str = "Quầy 1"
-    device_slot: int = 0
-    # No longer the actor (issue 12: the logged-in officer is); kept so that stored and
-    # synced settings still load. Neither the CLI nor the UI sets it any more.
-    officer_name: str = ""
-    officer_phone: str = ""
-    office_hours: OfficeHours = field(default_factory=OfficeHours)
-    paper_size: PaperSize = PaperSize.A4
-    printer_name: str = ""
-    language: str = "vi"
-    book_no: str = ""
-    # Who signs letters (Mẫu 04 apology, Mẫu 05 stop notice) for the unit.
-    signer_title: str = "GIÁM ĐỐC"
-    signer_name: str = ""
-    due_soon_days: int = 2
-    # Reminders: how often the app re-checks deadlines (minutes).
-    reminder_interval_minutes: int = 5
-    # Sync with the central server (docs/sync.md); empty: not enrolled.
-    server_url: str = ""
-    # Plain http:// to a server that is not on this computer (loopback) is
-    # refused unless this is set: tokens and citizens' data would cross the
-    # network readable by anyone on the way.
-    allow_insecure_http: bool = False
-    sync_interval_minutes: int = 15
-    sync_warn_days: int = 3  # warn the officer after this many days without a sync
-    # The app locks after this many minutes without input (0: never); issue 12.
-    idle_lock_minutes: int = 5
-    # Complaints register: handling deadline in working days after receipt.
-    # 10 is a working assumption, not confirmed against the regulations.
-    complaint_days: int = 10
-    # Scheduled backups (services/backups): daily when enabled, into this folder (a USB
-    # stick is just a folder; empty: the data directory's "backups"), keeping the newest N.
-    backup_enabled: bool = True
-    backup_folder: str = ""
-    backup_keep: int = 7
-
-    def unit_info(self) -> UnitInfo:
-        return UnitInfo(
-            unit_code=self.unit_code,
-            unit_name=self.unit_name,
-            parent_body=self.parent_body,
-            place_name=self.place_name,
-            public_lookup_url=self.public_lookup_url,
-            device_id=self.device_id,
-            device_name=self.device_name,
-            device_slot=self.device_slot,
-            phone=self.unit_phone,
-        )
-
-    def effective_book_no(self, year: int) -> str:
-        """Book number printed on receipts; one book a year by default."""
-        return self.book_no or f"01/{year}"
-
-    @property
-    def changes(self) -> Changes:
-        """What storing these settings changed (a mutating call returned them)."""
-        return Changes(settings=True)
-
-
-def _hours_to_json(hours: OfficeHours) -> dict[str, Any]:
-    return {
-        "intervals": [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in hours.intervals],
-        "same_day_cutoff": hours.same_day_cutoff.strftime("%H:%M"),
-    }
-
-
-def _hours_from_json(data: dict[str, Any]) -> OfficeHours:
-    return OfficeHours(
-        intervals=tuple(
-            (time.fromisoformat(a), time.fromisoformat(b)) for a, b in data["intervals"]
-        ),
-        same_day_cutoff=time.fromisoformat(data["same_day_cutoff"]),
-    )
-
-
 MAX_IDLE_LOCK_MINUTES = 240
-
-
-def _to_json(settings: AppSettings) -> dict[str, Any]:
-    data = asdict(settings)
-    data["office_hours"] = _hours_to_json(settings.office_hours)
-    data["paper_size"] = settings.paper_size.value
-    return data
-
-
-def _from_json(data: dict[str, Any]) -> AppSettings:
-    known = set(AppSettings.__dataclass_fields__)
-    kwargs = {k: v for k, v in data.items() if k in known}
-    if "office_hours" in kwargs:
-        kwargs["office_hours"] = _hours_from_json(kwargs["office_hours"])
-    if "paper_size" in kwargs:
-        kwargs["paper_size"] = PaperSize(kwargs["paper_size"])
-    return AppSettings(**kwargs)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -205,7 +110,7 @@ def validate_settings(settings: AppSettings) -> AppSettings:
 class SettingsService:
     """Reads and writes settings; builds the work calendar from them."""
 
-    KEY = "app"
+    KEY = SETTINGS_KEY
 
     def __init__(self, db: Database, *, session: OfficerSession | None = None) -> None:
         self._db = db
@@ -347,13 +252,7 @@ class SettingsService:
 
 
 def _override(r: CalendarOverrideRow) -> CalendarOverride:
-    return CalendarOverride(
-        day=r.day,
-        kind=r.kind,
-        note=r.note,
-        status=r.status or STATUS_CONFIRMED,
-        source=r.source or "",
-    )
+    return override_from_values(r.day, r.kind, r.note, r.status, r.source)
 
 
 def _override_row(o: CalendarOverride) -> CalendarOverrideRow:

@@ -57,9 +57,13 @@ from hcc_desktop.ui.startup import (  # noqa: E402
 )
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from hcc_desktop.core.accounts import Officer
     from hcc_desktop.services import Services
+    from hcc_desktop.services.early import EarlyLists, EarlyStore
     from hcc_desktop.services.encryption import UnlockAhead
-    from hcc_desktop.services.settings import AppSettings
+    from hcc_desktop.services.settings_values import AppSettings
 
 log = logging.getLogger("hcc_desktop")
 
@@ -239,6 +243,50 @@ def open_store(
     return services, settings, first_admin
 
 
+def start_store(
+    db_path: Path, ahead: UnlockAhead | None = None
+) -> tuple[EarlyStore, AppSettings] | tuple[Services, AppSettings, bool] | _OpenFailed:
+    """Runs on the task runner once the first window is painted: the store opened early
+    (``services/early.py``: no SQLAlchemy, no services yet) with its settings when it
+    can be; else — a store to create, migrate or encrypt, a new key, no account yet —
+    the services opened as before (``open_store``)."""
+    if ahead is not None:
+        from hcc_desktop.services.early import EarlyStore
+
+        try:
+            unlock = ahead.result()
+        except Exception:
+            unlock = None  # the services' opening reports it
+        early = EarlyStore.open(db_path, unlock) if unlock is not None else None
+        if early is not None:
+            try:
+                return early, early.settings()
+            except Exception:
+                log.warning("the store could not be read early", exc_info=True)
+                early.close()
+    return open_store(db_path, ahead)
+
+
+def open_services_after(
+    early: EarlyStore, db_path: Path, ahead: UnlockAhead | None, ready: Future[object]
+) -> None:
+    """Runs on a thread of its own once the first lists are shown (or as soon as the
+    login needs the services): the services imported and the store opened as
+    ``open_store`` does, the early connection closed, the main window's module imported;
+    the result (or the error) in ``ready``. Not on the task runner: a login checked on
+    the task runner may be waiting for this."""
+    try:
+        result = open_store(db_path, ahead)
+        if not isinstance(result, _OpenFailed):
+            import_main_window()
+    except BaseException as exc:
+        ready.set_exception(exc)
+        return
+    finally:
+        early.close()
+    ready.set_result(result)
+
+
 def import_main_window() -> None:
     """Runs on the task runner while the officer logs in (only classes are made here:
     widgets are built on the GUI thread). The password's check (Argon2id) releases the
@@ -323,18 +371,41 @@ def run(argv: list[str] | None = None) -> int:
     runner = TaskRunner(app)
     first = StartupWindow()
     first.show()
-    state: dict[str, Any] = {"window": None, "services": None, "code": None, "ended": False}
+    state: dict[str, Any] = {
+        "window": None,
+        "services": None,
+        "code": None,
+        "ended": False,
+        # The early path (services/early.py): its store, the officer it logged in, the
+        # services' future once their import is queued, the first lists shown.
+        "early": None,
+        "officer": None,
+        "services_future": None,
+        "services_handed": False,
+        "lists_shown": False,
+        "lists_printed": False,
+    }
+
+    def elapsed() -> float:
+        return (time.perf_counter() - STARTED_AT) * 1000
 
     def report_shown() -> None:
-        elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
+        elapsed_ms = elapsed()
         print(f"shown {elapsed_ms:.0f}", flush=True)
         log.info("main window shown after %.0f ms", elapsed_ms)
+
+    def report_lists() -> None:
+        if not state["lists_printed"]:
+            state["lists_printed"] = True
+            print(f"lists {elapsed():.0f}", flush=True)
 
     def report_lists_and_quit(*_args: object) -> None:
         if state["code"] is not None:
             return
-        elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
-        print(f"lists {elapsed_ms:.0f}", flush=True)
+        if state["lists_printed"]:
+            # The first lists came from the early read: this is the main window's.
+            print(f"main {elapsed():.0f}", flush=True)
+        report_lists()
         state["code"] = 0
         for window in (state["window"], first):
             if window is not None and shiboken6.isValid(window):
@@ -352,6 +423,12 @@ def run(argv: list[str] | None = None) -> int:
             first.close()
         app.exit(1)
 
+    def take_language(settings: AppSettings) -> None:
+        if args.lang is None:
+            remember_language(settings.language)
+            if settings.language != language:
+                install_translators(settings.language, app)
+
     def opened(result: tuple[Services, AppSettings, bool] | _OpenFailed) -> None:
         if isinstance(result, _OpenFailed):
             _database_error(result.exc, db_path)
@@ -359,9 +436,10 @@ def run(argv: list[str] | None = None) -> int:
             return
         services, settings, first_admin = result
         state["services"] = services
+        state["settings"] = settings
         if state["ended"]:
             return  # the first window was closed before the store opened: just close it
-        log.info("store open after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
+        log.info("store open after %.0f ms", elapsed())
         if services.migration.backup is not None:
             log.info(
                 "database migrated from %s to %s; backup %s",
@@ -369,10 +447,7 @@ def run(argv: list[str] | None = None) -> int:
                 services.migration.to_revision,
                 services.migration.backup,
             )
-        if args.lang is None:
-            remember_language(settings.language)
-            if settings.language != language:
-                install_translators(settings.language, app)
+        take_language(settings)
 
         runner.run(import_main_window, on_error=fail)
         if not log_in(
@@ -383,7 +458,9 @@ def run(argv: list[str] | None = None) -> int:
             first.close()
             app.quit()
             return
+        show_main(services, settings)
 
+    def show_main(services: Services, settings: AppSettings) -> None:
         # Waits, if need be, for the task runner's import of the module to finish.
         from hcc_desktop.ui.main_window import MainWindow
 
@@ -400,7 +477,7 @@ def run(argv: list[str] | None = None) -> int:
         )
         state["window"] = window
         forget_sources()
-        log.info("main window built after %.0f ms", (time.perf_counter() - STARTED_AT) * 1000)
+        log.info("main window built after %.0f ms", elapsed())
         if args.quit_after_show:
             window.worklists.loaded.connect(report_lists_and_quit)
         window.show()
@@ -420,16 +497,148 @@ def run(argv: list[str] | None = None) -> int:
             # The daily backup: checked now (on the database lane) and then hourly.
             window.start_backups()
 
+    # -- the early path: login and first lists before the services (issue 14) ----------
+
+    def started(
+        result: tuple[EarlyStore, AppSettings] | tuple[Services, AppSettings, bool] | _OpenFailed,
+    ) -> None:
+        from hcc_desktop.services.early import EarlyStore
+
+        if isinstance(result, tuple) and isinstance(result[0], EarlyStore):
+            early_opened(result[0], result[1])
+        else:
+            opened(result)  # type: ignore[arg-type]
+
+    services_lock = threading.Lock()
+
+    def start_services() -> Future[object]:
+        """The services' import and the store's opening, started once. Any thread: the
+        login's check runs on the task runner and may need them (``services_now``)."""
+        with services_lock:
+            if state["services_future"] is None:
+                from concurrent.futures import Future
+
+                ready: Future[object] = Future()
+                state["services_future"] = ready
+                threading.Thread(
+                    target=open_services_after,
+                    args=(state["early"], db_path, ahead, ready),
+                    name="services-open",
+                ).start()
+            future: Future[object] = state["services_future"]
+            return future
+
+    def queue_services() -> Future[object]:
+        """GUI thread: the services started, their result handed to the GUI thread once
+        they are open (waiting there would freeze it)."""
+        future = start_services()
+        if not state["services_handed"]:
+            state["services_handed"] = True
+            runner.run(future.result, on_done=services_ready, on_error=fail)
+        return future
+
+    def services_now() -> Services:
+        """For a login the early check cannot grant: waits for the services."""
+        result = start_services().result()
+        if isinstance(result, _OpenFailed):
+            raise result.exc
+        services, _settings, _first_admin = result  # type: ignore[misc]
+        return services  # type: ignore[no-any-return]
+
+    def early_opened(early: EarlyStore, settings: AppSettings) -> None:
+        state["early"] = early
+        state["settings"] = settings
+        if state["ended"]:
+            return
+        log.info("store open (early read) after %.0f ms", elapsed())
+        take_language(settings)
+        if args.quit_after_show:
+            user, password = os.environ.get("HCC_USER", ""), os.environ.get("HCC_PASSWORD", "")
+            runner.run(early.check_password, user, password, on_done=quiet_checked, on_error=fail)
+            return
+        from hcc_desktop.services.early import EarlyAccounts
+        from hcc_desktop.ui.accounts.login import LoginDialog
+
+        accounts = EarlyAccounts(early, services_now)
+        dialog = LoginDialog(accounts, runner=runner)  # type: ignore[arg-type]
+        if dialog.exec() != QDialog.DialogCode.Accepted or accounts.officer is None:
+            if state["code"] is None:  # not ended by a failure meanwhile (the services')
+                state["code"] = 0  # quitting at the login is no error
+            first.close()
+            app.quit()
+            return
+        logged_in(accounts.officer)
+
+    def quiet_checked(officer: Officer | None) -> None:
+        if officer is None:
+            # A login the early check cannot grant: the services say why (and count it).
+            early: EarlyStore = state["early"]
+            state["early"] = None
+            runner.run(early.close)
+            runner.run(open_store, db_path, ahead, on_done=opened, on_error=fail)
+            return
+        logged_in(officer)
+
+    def logged_in(officer: Officer) -> None:
+        state["officer"] = officer
+        if state["services_future"] is not None:
+            # The login needed the services (their import closes the early store):
+            # the main window's lists come with them.
+            lists_shown()
+            return
+        runner.run(state["early"].read_lists, on_done=show_early_lists, on_error=early_failed)
+
+    def early_failed(exc: BaseException) -> None:
+        log.warning("the first lists could not be read early", exc_info=exc)
+        lists_shown()
+
+    def show_early_lists(lists: EarlyLists) -> None:
+        if state["ended"] or not shiboken6.isValid(first):
+            return
+        first.show_lists(lists)
+        log.info("first lists shown (early read) after %.0f ms", elapsed())
+        if args.quit_after_show:
+            report_lists()
+        lists_shown()
+
+    def lists_shown() -> None:
+        state["lists_shown"] = True
+        queue_services()
+        advance()
+
+    def services_ready(result: tuple[Services, AppSettings, bool] | _OpenFailed) -> None:
+        if isinstance(result, _OpenFailed):
+            _database_error(result.exc, db_path)
+            fail()
+            return
+        services, _settings, _first_admin = result
+        state["services"] = services
+        state["early"] = None
+        log.info("services open after %.0f ms", elapsed())
+        advance()
+
+    def advance() -> None:
+        """The main window, once the officer is in and the services are open."""
+        services = state["services"]
+        if state["ended"] or state["window"] is not None or services is None:
+            return
+        if state["officer"] is None or not state["lists_shown"]:
+            return  # the login (or its first lists) still to come
+        if services.session.officer is None:
+            services.session.log_in(state["officer"])  # checked early: not again
+        show_main(services, state["settings"])
+
     def load() -> None:
-        runner.run(open_store, db_path, ahead, on_done=opened, on_error=fail)
+        runner.run(start_store, db_path, ahead, on_done=started, on_error=fail)
 
     if args.quit_after_show:
-        # Prints two figures: the first window painted, then the main window's lists
-        # loaded (the worklists and today's dossiers are read on the task runner).
+        # Prints three figures: the first window painted, the first lists shown (read
+        # early, or the main window's when the store could not be read early), then
+        # the main window's lists loaded ("main", only after an early read).
         first.painted.connect(report_shown)
         QTimer.singleShot(120_000, report_lists_and_quit)  # never hang a benchmark
-    # The services are imported and the store opened once the first window is on the
-    # screen: before, they would hold the GIL while Qt paints it.
+    # The store is opened once the first window is on the screen: before, its work
+    # would hold the GIL while Qt paints it.
     first.painted.connect(load)
 
     try:
@@ -440,5 +649,13 @@ def run(argv: list[str] | None = None) -> int:
         services = state["services"]
         if services is not None:
             services.close()
+        else:
+            future = state["services_future"]
+            if future is not None and future.done() and future.exception() is None:
+                result = future.result()
+                if isinstance(result, tuple):
+                    result[0].close()  # opened after the window was closed
+        if state["early"] is not None and state["services_future"] is None:
+            state["early"].close()
         log.info("HCC Desktop stopped")
     return int(state["code"] if state["code"] is not None else code)

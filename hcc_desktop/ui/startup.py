@@ -12,15 +12,30 @@ import sys
 import sysconfig
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QTableView, QWidget
 
 from hcc_desktop.core.paths import APP_NAME
 
+if TYPE_CHECKING:
+    from hcc_desktop.services.early import EarlyLists
+
+# The count bar's titles, as the main window's worklist panel says them (its context:
+# the same translations), in its order.
+_COUNT_TITLES = (
+    ("today", "Received today"),
+    ("overdue", "Overdue"),
+    ("due_today", "Due today"),
+    ("due_soon", "Due soon"),
+    ("waiting_supplement", "Awaiting papers"),
+    ("ready_to_return", "Ready to return"),
+)
+
 GEOMETRY_KEY = "main_window/geometry"  # the main window's, see main_window.py
+HEADER_STATE_KEY = "main_window/table_header_v2"  # its list's columns, ditto
 LANGUAGE_KEY = "app/language"  # the settings' language, remembered for the next start
 
 # Packages that never import Qt: the layers below ui/ (import-linter keeps them
@@ -112,13 +127,49 @@ class StartupWindow(QMainWindow):
         table = QTableView(self)
         table.setModel(QStandardItemModel(0, 0, table))
         table.setEnabled(False)
+        self.table = table
         self.setCentralWidget(table)
         self.message = QLabel(self.tr("Opening the database…"))
         self.statusBar().addWidget(self.message)
+        self.lists: EarlyLists | None = None
         geometry = QSettings().value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(QSize(1200, 720))
         QTimer.singleShot(fallback_ms, self._first_paint_done)
+
+    def show_lists(self, lists: EarlyLists) -> None:
+        """The first lists, read before the services were imported (services/early.py):
+        today's intake and every list's count, to read while the rest of the program
+        loads; the main window then takes this one's place with its actions."""
+        # Imported here, not before the first paint (it is not needed for it).
+        from hcc_desktop.ui.common.table_models import DossierTableModel
+
+        self.lists = lists
+        model = DossierTableModel(self.table)
+        model.set_rows(lists.lists.get("today", ()), now=lists.as_of)
+        self.table.setModel(model)
+        self.table.setEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        # The main window's column layout when it saved one, else the texts' widths.
+        header = self.table.horizontalHeader()
+        state = QSettings().value(HEADER_STATE_KEY)
+        if state is None or not header.restoreState(state):
+            header.setResizeContentsPrecision(200)
+            self.table.resizeColumnsToContents()
+        header.setStretchLastSection(True)
+        counts = "   ".join(
+            f"{QCoreApplication.translate('WorklistPanel', title)}: {lists.counts.get(key, 0)}"
+            for key, title in _COUNT_TITLES
+        )
+        self.counts = QLabel(counts)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.message.setText(self.tr("Loading the rest of the program…"))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

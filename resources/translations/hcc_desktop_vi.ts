@@ -6079,6 +6079,10 @@ hài lòng</translation>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
+    <message>
+        <source>Loading the rest of the program…</source>
+        <translation>Đang tải phần còn lại của chương trình…</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflictsTab</name>

@@ -149,3 +149,82 @@ def test_closing_the_first_window_before_the_store_opens_ends_the_program(
     )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "windows": []}
     assert (tmp_path / "hcc.db").exists()  # the store was opened (and closed) all the same
+
+
+LISTS_EARLY = """
+import json, sys
+from hcc_desktop.ui import app, startup
+
+seen = {}
+original = startup.StartupWindow.show_lists
+
+def show_lists(self, lists):
+    seen.update(
+        sqlalchemy="sqlalchemy" in sys.modules,
+        services="hcc_desktop.services.wiring" in sys.modules,
+        main_window="hcc_desktop.ui.main_window" in sys.modules,
+        counts=lists.counts,
+    )
+    original(self, lists)
+    seen["rows"] = self.table.model().rowCount()
+    # The table's model and the rest of show_lists imported nothing of them either.
+    seen["sqlalchemy_after"] = "sqlalchemy" in sys.modules
+
+startup.StartupWindow.show_lists = show_lists
+code = app.run(["--db", sys.argv[1], "--lang", "vi", "--quit-after-show"])
+seen["code"] = code
+print(json.dumps(seen))
+"""
+
+
+def _started(tmp_path: Path, probe: str, *, password: str = "mat-khau-thu") -> tuple[dict, dict]:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HCC_DESKTOP_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "HCC_USER": "binh",
+        "HCC_PASSWORD": "mat-khau-thu",
+    }
+    db = str(tmp_path / "hcc.db")
+    for command in (
+        ["init", "--admin-user", "binh"],
+        ["demo", "--dossiers", "200", "--months", "1"],
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "hcc_desktop", "--db", db, *command],
+            env=env,
+            capture_output=True,
+            timeout=120,
+            cwd=ROOT,
+            check=True,
+        )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, db],
+        env={**env, "HCC_PASSWORD": password},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    lines = done.stdout.strip().splitlines()
+    figures = dict(line.split() for line in lines[:-1] if len(line.split()) == 2)
+    return figures, json.loads(lines[-1])
+
+
+def test_the_first_lists_are_shown_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    figures, seen = _started(tmp_path, LISTS_EARLY)
+    assert seen["code"] == 0
+    assert (seen["sqlalchemy"], seen["services"], seen["main_window"]) == (False, False, False)
+    assert seen["sqlalchemy_after"] is False
+    assert seen["rows"] == seen["counts"]["today"]
+    assert sum(seen["counts"].values()) > 0  # the demo's dossiers fill the worklists
+    # The first lists, then the main window's (after the services): both printed.
+    assert 0 < int(figures["shown"]) <= int(figures["lists"]) <= int(figures["main"])
+
+
+def test_a_refused_early_login_goes_to_the_services(tmp_path: Path) -> None:
+    figures, seen = _started(tmp_path, LISTS_EARLY, password="wrong password")
+    # No lists shown; the services refused the login (exit 3, as the CLI).
+    assert seen == {"code": 3}
+    assert "lists" not in figures

@@ -12,7 +12,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -22,7 +21,6 @@ from hcc_desktop.core.changes import Changes
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import (
     Action,
-    Channel,
     Collector,
     Dossier,
     DossierStatus,
@@ -45,14 +43,16 @@ from hcc_desktop.db.models import (
     ReminderSnooze,
 )
 from hcc_desktop.services.audit.stamp import chained_event
-from hcc_desktop.services.dossiers.query import (
-    SUMMARY_SELECT,
+from hcc_desktop.services.dossiers.lists import (
     DossierSummary,
-    Verdict,
-    dossier_from_row,
-    sql_datetime,
+    WorklistFilter,
+    list_sql,
+    open_verdict,
+    read_worklists,
     summaries_from_sql,
+    worklist_where,
 )
+from hcc_desktop.services.dossiers.query import dossier_from_row
 from hcc_desktop.services.session import OfficerSession, guarded
 from hcc_desktop.services.settings import SettingsService
 from hcc_desktop.services.sync.outbox import enqueue
@@ -82,14 +82,6 @@ class TransitionInput:
     note: str = ""
     e_result: bool = False  # finish: the result was issued electronically
     paid_online: bool = False  # payment-received: paid online
-
-
-@dataclass(frozen=True)
-class WorklistFilter:
-    procedure_code: str = ""
-    field: str = ""
-    officer: str = ""  # receiving officer or current holder
-    channel: Channel | None = None
 
 
 @dataclass(frozen=True)
@@ -427,28 +419,10 @@ class LifecycleService:
         if within < 0:
             raise ValidationError([FieldError("within", "negative", {"value": within})])
         calendar = self._settings.calendar()
-        today = _day_start(as_of.date())
-        tomorrow = today + timedelta(days=1)
-        soon_end = _day_start(calendar.add_working_days(as_of.date(), within)) + timedelta(days=1)
-        running = [int(s) for s in CLOCK_RUNNING]
-        specs: dict[str, tuple[list[int], datetime | None, datetime | None]] = {
-            "overdue": (running, None, today),
-            "due_today": (running, today, tomorrow),
-            "due_soon": (running, tomorrow, soon_end),
-            "waiting_supplement": ([int(S.SUPPLEMENT_REQUESTED)], None, None),
-            "ready_to_return": ([int(S.PROCESSED)], None, None),
-        }
-        lists: dict[str, tuple[DossierSummary, ...]] = {}
-        counts: dict[str, int] = {}
-        verdict = _open_verdict(as_of, calendar)
         with self._db.read() as s:
             cursor = self._db.cursor(s)
             try:
-                for name, (statuses, lo, hi) in specs.items():
-                    where, params = _worklist_where(statuses, lo, hi, filters, "d.due_at")
-                    counts[name] = int(cursor.execute(_count_sql(where), params).fetchone()[0])
-                    rows = cursor.execute(_list_sql(where, "d.due_at"), (*params, limit)).fetchall()
-                    lists[name] = tuple(summaries_from_sql(rows, verdict))
+                lists, counts = read_worklists(cursor, as_of, within, calendar, filters, limit)
             finally:
                 cursor.close()
         return Worklists(as_of=as_of, within=within, counts=counts, **lists)
@@ -477,7 +451,7 @@ class LifecycleService:
         # After an apology (Mẫu 04) the citizen was given a new appointment: what is at
         # risk now is that one, so the reminders file the dossier by it.
         current_due = "coalesce(d.proposed_due_at, d.due_at)"
-        verdict = _open_verdict(as_of, calendar)
+        verdict = open_verdict(as_of, calendar)
         found: dict[str, tuple[DossierSummary, ...]] = {}
         with self._db.read() as s:
             snoozed = {
@@ -489,8 +463,8 @@ class LifecycleService:
             cursor = self._db.cursor(s)
             try:
                 for name, (lo, hi) in bounds.items():
-                    where, params = _worklist_where(running, lo, hi, None, current_due)
-                    rows = cursor.execute(_list_sql(where, current_due), (*params, 1000)).fetchall()
+                    where, params = worklist_where(running, lo, hi, None, current_due)
+                    rows = cursor.execute(list_sql(where, current_due), (*params, 1000)).fetchall()
                     found[name] = tuple(
                         summaries_from_sql((r for r in rows if r[0] not in snoozed), verdict)
                     )
@@ -744,81 +718,6 @@ class LifecycleService:
         )
         enqueue(s, "dossier", row.id)
         enqueue(s, "event", event_id)
-
-
-def _worklist_where(
-    statuses: list[int],
-    lo: datetime | None,
-    hi: datetime | None,
-    filters: WorklistFilter | None,
-    due: str,
-) -> tuple[str, tuple[Any, ...]]:
-    """The WHERE clause of a worklist (as ``LifecycleService._where`` builds it with
-    SQLAlchemy) over ``dossiers d``, and its parameters."""
-    clauses = [f"d.status IN ({', '.join('?' * len(statuses))})"]
-    params: list[Any] = list(statuses)
-    if lo is not None:
-        clauses.append(f"{due} >= ?")
-        params.append(sql_datetime(lo))
-    if hi is not None:
-        clauses.append(f"{due} < ?")
-        params.append(sql_datetime(hi))
-    if filters is not None:
-        if filters.procedure_code:
-            clauses.append("d.procedure_code = ?")
-            params.append(filters.procedure_code)
-        if filters.field:
-            clauses.append("d.procedure_field = ?")
-            params.append(filters.field)
-        if filters.officer:
-            clauses.append("(d.received_by = ? OR d.holder = ?)")
-            params += [filters.officer, filters.officer]
-        if filters.channel is not None:
-            clauses.append("d.channel = ?")
-            params.append(filters.channel.value)
-    return " AND ".join(clauses), tuple(params)
-
-
-@lru_cache(maxsize=64)
-def _count_sql(where: str) -> str:
-    return f"SELECT count(*) FROM {DossierRow.__tablename__} d WHERE {where}"
-
-
-@lru_cache(maxsize=64)
-def _list_sql(where: str, order: str) -> str:
-    return f"{SUMMARY_SELECT} WHERE {where} ORDER BY {order} LIMIT ?"
-
-
-def _open_verdict(as_of: datetime, calendar: WorkCalendar) -> Verdict:
-    """What ``_with_timeliness`` sets, as a function of a raw list row's values."""
-    as_of_day = as_of.date()
-    late_cache: dict[datetime, int] = {}
-
-    def verdict(
-        status: DossierStatus,
-        due: datetime,
-        ended: datetime | None,
-        timeliness: Timeliness | None,
-        supplement_count: int,
-    ) -> tuple[Timeliness | None, int]:
-        if ended is not None:
-            return timeliness, 0
-        if timeliness is None:
-            # While a supplement is awaited the clock is stopped: the appointment moves
-            # by the waiting time, so a passed original date does not make it late.
-            waiting = status is S.SUPPLEMENT_REQUESTED
-            if supplement_count > 1 or (not waiting and as_of_day > due.date()):
-                timeliness = Timeliness.LATE
-            else:
-                return None, 0
-        if status is S.SUPPLEMENT_REQUESTED:
-            return timeliness, 0
-        days = late_cache.get(due)
-        if days is None:
-            days = late_cache[due] = calendar.working_days_late(due, as_of)
-        return timeliness, days
-
-    return verdict
 
 
 def _with_timeliness(d: DossierSummary, as_of: datetime, calendar: WorkCalendar) -> DossierSummary:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -31,75 +30,29 @@ from hcc_desktop.core.errors import NotFound
 from hcc_desktop.core.text import fold_each, nfc, tokens
 from hcc_desktop.db.engine import Database
 from hcc_desktop.db.models import DossierEventRow, DossierRow, ProcedureRow
+from hcc_desktop.services.dossiers.lists import (
+    SEARCH_SQL,
+    SUMMARY_SELECT,
+    DossierSummary,
+    Verdict,
+    read_received_between,
+    sql_datetime,
+    summaries_from_sql,
+)
 
-
-@dataclass(frozen=True)
-class DossierSummary:
-    """One row of a dossier list."""
-
-    id: str
-    code: str
-    full_name: str
-    id_number: str
-    phone: str
-    procedure_code: str
-    procedure_name: str
-    status: DossierStatus
-    channel: Channel
-    received_at: datetime
-    due_at: datetime
-    received_by: str
-    holder: str = ""
-    supplement_count: int = 0
-    ended_at: datetime | None = None
-    # Fixed once ended; for open dossiers the list that made the summary may
-    # set LATE (appointment date past) — None means on time so far.
-    timeliness: Timeliness | None = None
-    procedure_short_name: str = ""  # from the catalog; "" when it has none
-    # The new appointment of a recorded apology (Mẫu 04), if any.
-    proposed_due_at: datetime | None = None
-    # Set by the worklists and reminders for an overdue open dossier: working days past
-    # the appointment (0 while late by less than a working day, e.g. at the weekend).
-    days_late: int = 0
-
-    @property
-    def apologised(self) -> bool:
-        """An apology with a new appointment is on record: none is to be sent again."""
-        return self.proposed_due_at is not None
-
-    @property
-    def current_due(self) -> datetime:
-        """The appointment the citizen was last given: the apology's, else the original."""
-        return self.proposed_due_at or self.due_at
-
-    @property
-    def procedure_display(self) -> str:
-        """What a list shows: the short name, else the dossier's full procedure title."""
-        return self.procedure_short_name.strip() or self.procedure_name
-
-    @classmethod
-    def from_row(cls, r: tuple[Any, ...]) -> DossierSummary:
-        """From a row selected with ``summary_columns()``."""
-        return cls(
-            id=r[0],
-            code=r[1],
-            full_name=r[2],
-            id_number=r[3],
-            phone=r[4],
-            procedure_code=r[5],
-            procedure_name=r[6],
-            status=DossierStatus(r[7]),
-            channel=Channel(r[8]),
-            received_at=r[9],
-            due_at=r[10],
-            received_by=r[11],
-            holder=r[12],
-            supplement_count=r[13],
-            ended_at=r[14],
-            timeliness=Timeliness(r[15]) if r[15] else None,
-            proposed_due_at=r[16],
-            procedure_short_name=(r[17] if len(r) > 17 else "") or "",
-        )
+# Re-exported: callers import these from here since before the lists' SQL moved.
+__all__ = [
+    "SUMMARY_SELECT",
+    "DossierQueryService",
+    "DossierSummary",
+    "Verdict",
+    "dossier_from_row",
+    "fts_query",
+    "search_text",
+    "sql_datetime",
+    "summaries_from_sql",
+    "summary_columns",
+]
 
 
 def search_text(
@@ -276,95 +229,6 @@ def _summary(r: tuple[Any, ...]) -> DossierSummary:
     return DossierSummary.from_row(r)
 
 
-# -- the hot lists: SQL written once, rows mapped without SQLAlchemy ----------------------
-
-# The columns of _SUMMARY_COLUMNS, in the same order, as plain SQL over ``dossiers d``.
-SUMMARY_SELECT = (
-    "SELECT d.id, d.code, d.owner_name, d.owner_id_number, d.owner_phone, "
-    "d.procedure_code, d.procedure_name, d.status, d.channel, d.received_at, d.due_at, "
-    "d.received_by, d.holder, d.supplement_count, d.ended_at, d.timeliness, "
-    "d.proposed_due_at, "
-    f"(SELECT p.short_name FROM {ProcedureRow.__tablename__} p "
-    "WHERE p.code = d.procedure_code) "
-    f"FROM {DossierRow.__tablename__} d"
-)
-
-_STATUS = {int(s): s for s in DossierStatus}
-_CHANNEL = {c.value: c for c in Channel}
-_TIMELINESS = {t.value: t for t in Timeliness}
-_parse_dt = datetime.fromisoformat
-
-
-def sql_datetime(value: datetime) -> str:
-    """A datetime as SQLAlchemy stores it in SQLite (naive wall clock, microseconds)."""
-    return (
-        f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
-        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
-    )
-
-
-# (status, due_at, ended_at, timeliness, supplement_count) -> (timeliness, days_late)
-Verdict = Callable[
-    [DossierStatus, datetime, datetime | None, Timeliness | None, int],
-    tuple[Timeliness | None, int],
-]
-
-
-def summaries_from_sql(
-    rows: Iterable[tuple[Any, ...]], verdict: Verdict | None = None
-) -> list[DossierSummary]:
-    """DossierSummary objects from raw rows of ``SUMMARY_SELECT``.
-
-    The same values as ``DossierSummary.from_row`` over SQLAlchemy's rows (a test
-    compares them), made for lists of hundreds of rows: enums looked up in dicts,
-    datetimes parsed by ``datetime.fromisoformat``, and the frozen dataclass filled
-    directly instead of through its ``__init__`` (one ``object.__setattr__`` per
-    field). ``verdict`` may set the timeliness and working days late of each row.
-    """
-    new = object.__new__
-    parse = _parse_dt
-    found: list[DossierSummary] = []
-    append = found.append
-    for r in rows:
-        status = _STATUS[r[7]]
-        due = parse(r[10])
-        ended = parse(r[14]) if r[14] else None
-        timeliness = _TIMELINESS[r[15]] if r[15] else None
-        days_late = 0
-        if verdict is not None:
-            timeliness, days_late = verdict(status, due, ended, timeliness, r[13])
-        d = new(DossierSummary)
-        d.__dict__.update(
-            id=r[0],
-            code=r[1],
-            full_name=r[2],
-            id_number=r[3],
-            phone=r[4],
-            procedure_code=r[5],
-            procedure_name=r[6],
-            status=status,
-            channel=_CHANNEL[r[8]],
-            received_at=parse(r[9]),
-            due_at=due,
-            received_by=r[11],
-            holder=r[12],
-            supplement_count=r[13],
-            ended_at=ended,
-            timeliness=timeliness,
-            procedure_short_name=r[17] or "",
-            proposed_due_at=parse(r[16]) if r[16] else None,
-            days_late=days_late,
-        )
-        append(d)
-    return found
-
-
-_SEARCH_SQL = (
-    f"{SUMMARY_SELECT} WHERE d.pk IN (SELECT rowid FROM dossier_fts WHERE dossier_fts "
-    "MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.received_at DESC, d.code DESC"
-)
-
-
 class DossierQueryService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -386,14 +250,13 @@ class DossierQueryService:
         self, start: datetime, end: datetime, *, limit: int = 5000
     ) -> list[DossierSummary]:
         """Dossiers received in ``[start, end)``, newest first (at most ``limit``)."""
+        # The same SQL as the start-up's first lists (services/dossiers/lists.py).
         with self._db.read() as s:
-            rows = s.execute(
-                select(*_SUMMARY_COLUMNS)
-                .where(DossierRow.received_at >= start, DossierRow.received_at < end)
-                .order_by(DossierRow.received_at.desc())
-                .limit(limit)
-            ).all()
-            return [_summary(tuple(r)) for r in rows]
+            cursor = self._db.cursor(s)
+            try:
+                return read_received_between(cursor, start, end, limit)
+            finally:
+                cursor.close()
 
     def by_codes(self, codes: Sequence[str]) -> list[DossierSummary]:
         """The dossiers with these codes, in the order given (unknown codes skipped)."""
@@ -430,7 +293,7 @@ class DossierQueryService:
         # cheaply, so the limit applies before any join or sort.
         cursor = Database.cursor(s)
         try:
-            rows = cursor.execute(_SEARCH_SQL, (query, limit)).fetchall()
+            rows = cursor.execute(SEARCH_SQL, (query, limit)).fetchall()
         finally:
             cursor.close()
         return summaries_from_sql(rows)

@@ -21,7 +21,7 @@ from hcc_desktop.core.domain import Channel, DossierStatus, Timeliness
 from hcc_desktop.core.lifecycle import classify
 from hcc_desktop.core.messages import STATUS_NAMES
 from hcc_desktop.core.text import fold
-from hcc_desktop.services.dossiers.query import DossierSummary
+from hcc_desktop.services.dossiers.lists import DossierSummary
 from hcc_desktop.ui.common.messages import QT_TRANSLATE_NOOP
 
 CHANNEL_NAMES: dict[Channel, str] = {
