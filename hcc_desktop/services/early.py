@@ -213,6 +213,9 @@ class EarlyAccounts:
     def __init__(self, early: EarlyStore, services_now: Callable[[], Services]) -> None:
         self._early = early
         self._services_now = services_now
+        # Once the services were asked for, they answer every later attempt: opening
+        # them closes the early store (``ui/app.py``), even when they failed to open.
+        self._services_asked = False
         self.officer: Officer | None = None
         self.services: Services | None = None
 
@@ -224,10 +227,11 @@ class EarlyAccounts:
         return False  # EarlyStore.open refuses a store without accounts
 
     def authenticate(self, user_name: str, password: str) -> Officer:
-        officer = self._early.check_password(user_name, password)
+        officer = None if self._services_asked else self._early.check_password(user_name, password)
         if officer is None:
+            self._services_asked = True
             services = self._services_now()
-            officer = services.accounts.authenticate(user_name, password)
             self.services = services
+            officer = services.accounts.authenticate(user_name, password)
         self.officer = officer
         return officer

@@ -177,12 +177,13 @@ def test_a_login_the_early_check_cannot_grant_is_the_services(store: Services) -
     from hcc_desktop.services.early import EarlyAccounts
 
     asked: list[int] = []
+    reader = early(store)
 
     def services_now() -> Services:
         asked.append(1)
+        reader.close()  # as the app's opening of the services does
         return store
 
-    reader = early(store)
     try:
         accounts = EarlyAccounts(reader, services_now).accounts
         assert not accounts.needs_first_admin()
@@ -197,7 +198,7 @@ def test_a_login_the_early_check_cannot_grant_is_the_services(store: Services) -
         # The right password now: the services clear the count (the early check
         # writes nothing, so it leaves this login to them).
         assert accounts.authenticate(ADMIN_USER, ADMIN_PASSWORD).user_name == ADMIN_USER
-        assert asked == [1, 1]
+        assert asked == [1, 1]  # the early store is closed: the services answer
         assert [a.failed_count for a in store.accounts.list()] == [0]
         with pytest.raises(AuthError, match="bad_credentials"):
             accounts.authenticate("nobody", ADMIN_PASSWORD)
