@@ -52,7 +52,7 @@ from hcc_desktop.ui.common.errors import (
 )
 from hcc_desktop.ui.common.preview import PdfPreviewDialog
 from hcc_desktop.ui.common.screen import fit_to_screen
-from hcc_desktop.ui.common.table_models import Column, DossierTableModel
+from hcc_desktop.ui.common.table_models import Column, DossierTableModel, arrange_dossier_columns
 from hcc_desktop.ui.common.tasks import TaskRunner, shared_runner
 from hcc_desktop.ui.dossier.operations import read_dossier_and_events
 from hcc_desktop.ui.main_actions import MainActionsMixin
@@ -257,9 +257,7 @@ class MainWindow(DossierListMixin, MainActionsMixin, QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        # Progress next to the appointment, the holder next to the status.
-        header.moveSection(header.visualIndex(Column.PROGRESS), header.visualIndex(Column.DUE) + 1)
-        header.moveSection(header.visualIndex(Column.HOLDER), header.visualIndex(Column.STATUS) + 1)
+        arrange_dossier_columns(header)
         metrics = self.table.fontMetrics()
         samples = {
             Column.CODE: "000.17.22.H56-251231-1234",

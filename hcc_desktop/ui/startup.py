@@ -142,7 +142,7 @@ class StartupWindow(QMainWindow):
         today's intake and every list's count, to read while the rest of the program
         loads; the main window then takes this one's place with its actions."""
         # Imported here, not before the first paint (it is not needed for it).
-        from hcc_desktop.ui.common.table_models import DossierTableModel
+        from hcc_desktop.ui.common.table_models import DossierTableModel, arrange_dossier_columns
 
         self.lists = lists
         model = DossierTableModel(self.table)
@@ -160,6 +160,7 @@ class StartupWindow(QMainWindow):
         header = self.table.horizontalHeader()
         state = QSettings().value(HEADER_STATE_KEY)
         if state is None or not header.restoreState(state):
+            arrange_dossier_columns(header)
             header.setResizeContentsPrecision(200)
             self.table.resizeColumnsToContents()
         header.setStretchLastSection(True)

@@ -167,6 +167,8 @@ def show_lists(self, lists):
     )
     original(self, lists)
     seen["rows"] = self.table.model().rowCount()
+    header = self.table.horizontalHeader()
+    seen["order"] = [header.logicalIndex(i) for i in range(header.count())]
     # The table's model and the rest of show_lists imported nothing of them either.
     seen["sqlalchemy_after"] = "sqlalchemy" in sys.modules
 
@@ -218,6 +220,13 @@ def test_the_first_lists_are_shown_before_sqlalchemy_is_imported(tmp_path: Path)
     assert (seen["sqlalchemy"], seen["services"], seen["main_window"]) == (False, False, False)
     assert seen["sqlalchemy_after"] is False
     assert seen["rows"] == seen["counts"]["today"]
+    # The main window's column order (nothing jumps when it takes this list's place).
+    from hcc_desktop.ui.common.table_models import Column
+
+    assert seen["order"] == [
+        Column.CODE, Column.OWNER, Column.PROCEDURE, Column.RECEIVED, Column.DUE,
+        Column.PROGRESS, Column.STATUS, Column.HOLDER, Column.CHANNEL, Column.OFFICER,
+    ]  # fmt: skip
     assert sum(seen["counts"].values()) > 0  # the demo's dossiers fill the worklists
     # The first lists, then the main window's (after the services): both printed.
     assert 0 < int(figures["shown"]) <= int(figures["lists"]) <= int(figures["main"])

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView
 
 from hcc_desktop.core.clock import local_now
 from hcc_desktop.core.domain import Channel, DossierStatus, Timeliness
@@ -147,6 +148,14 @@ class Column(IntEnum):
     # Added later; the view shows them next to the appointment and the status.
     PROGRESS = 8
     HOLDER = 9
+
+
+def arrange_dossier_columns(header: QHeaderView) -> None:
+    """The dossier lists' column order before the officer moves any: progress next to
+    the appointment, the holder next to the status (the main window's list and the
+    first list shown at start-up, so that nothing jumps when one replaces the other)."""
+    header.moveSection(header.visualIndex(Column.PROGRESS), header.visualIndex(Column.DUE) + 1)
+    header.moveSection(header.visualIndex(Column.HOLDER), header.visualIndex(Column.STATUS) + 1)
 
 
 _HEADERS: dict[Column, str] = {
