@@ -301,6 +301,10 @@ def test_dialogs_have_no_english(
         PdfPreviewDialog(b"not a pdf", title="Giấy tiếp nhận"),
         *(TransitionDialog(services, runner, dossier.id, action) for action in (Action.HANDOVER,)),
     ]
+    # What the dialogs read on the task runner (the dossier for its title, the
+    # settings, the calendar) is shown before they are looked at, however loaded
+    # the machine.
+    assert runner.wait_idle(10_000)
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert_vietnamese(dialog)
