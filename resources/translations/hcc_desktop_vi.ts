@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>Access</name>
@@ -26,11 +27,11 @@
         <translation>Nhật ký truy cập</translation>
     </message>
     <message>
-        <source>Citizen's identity number</source>
+        <source>Citizen&apos;s identity number</source>
         <translation>Số định danh của công dân</translation>
     </message>
     <message>
-        <source>Officer's user name</source>
+        <source>Officer&apos;s user name</source>
         <translation>Tên đăng nhập của cán bộ</translation>
     </message>
     <message>
@@ -46,7 +47,7 @@
         <translation>Xem</translation>
     </message>
     <message>
-        <source>Export citizen's data…</source>
+        <source>Export citizen&apos;s data…</source>
         <translation>Xuất dữ liệu công dân…</translation>
     </message>
     <message>
@@ -58,11 +59,11 @@
         <translation>{count} mục</translation>
     </message>
     <message>
-        <source>Type the citizen's identity number first</source>
+        <source>Type the citizen&apos;s identity number first</source>
         <translation>Nhập số định danh của công dân trước</translation>
     </message>
     <message>
-        <source>Export citizen's data</source>
+        <source>Export citizen&apos;s data</source>
         <translation>Xuất dữ liệu công dân</translation>
     </message>
     <message>
@@ -261,15 +262,15 @@
         <translation>ví dụ: TRƯỞNG PHÒNG KINH TẾ</translation>
     </message>
     <message>
-        <source>&amp;Signer's title</source>
+        <source>&amp;Signer&apos;s title</source>
         <translation>&amp;Chức danh người ký</translation>
     </message>
     <message>
-        <source>The head of the body that caused the delay signs the letter. By default the center's director from Settings.</source>
+        <source>The head of the body that caused the delay signs the letter. By default the center&apos;s director from Settings.</source>
         <translation>Người đứng đầu cơ quan để xảy ra chậm trễ ký văn bản. Mặc định là Giám đốc Trung tâm trong phần Cài đặt.</translation>
     </message>
     <message>
-        <source>Signer's &amp;name</source>
+        <source>Signer&apos;s &amp;name</source>
         <translation>&amp;Họ tên người ký</translation>
     </message>
     <message>
@@ -842,7 +843,7 @@ Ngừng áp dụng: {deactivated}</translation>
 <context>
     <name>ClashesBox</name>
     <message>
-        <source>User names taken by two people on the unit's devices</source>
+        <source>User names taken by two people on the unit&apos;s devices</source>
         <translation>Tên đăng nhập bị hai người dùng trên các máy của đơn vị</translation>
     </message>
     <message>
@@ -870,7 +871,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Máy chủ từ chối: một cán bộ khác của đơn vị đã có tên đăng nhập này. Tài khoản của {name} chỉ dùng được trên máy này.</translation>
     </message>
     <message>
-        <source>Another device's account under this name was not taken: {name} has it on this device. That officer cannot log in here.</source>
+        <source>Another device&apos;s account under this name was not taken: {name} has it on this device. That officer cannot log in here.</source>
         <translation>Không nhận tài khoản cùng tên từ máy khác: trên máy này tên đó thuộc về {name}. Cán bộ kia không đăng nhập được trên máy này.</translation>
     </message>
     <message>
@@ -897,7 +898,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Tệp hồ sơ tiếp nhận phải chứa một đối tượng JSON (trong dấu ngoặc nhọn): hãy sửa lại</translation>
     </message>
     <message>
-        <source>procedure: missing: give the procedure's code (for example 1.001193)</source>
+        <source>procedure: missing: give the procedure&apos;s code (for example 1.001193)</source>
         <translation>procedure: bị thiếu: hãy ghi mã thủ tục (ví dụ 1.001193)</translation>
     </message>
     <message>
@@ -925,7 +926,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{where}: phải là một trong các giá trị {values}</translation>
     </message>
     <message>
-        <source>warning: sync over plain http:// to another computer is now allowed: the device's token and citizens' data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
+        <source>warning: sync over plain http:// to another computer is now allowed: the device&apos;s token and citizens&apos; data cross the network unencrypted; use it only on a trusted network, and switch to https:// as soon as you can</source>
         <translation>cảnh báo: đã cho phép đồng bộ qua http:// không mã hóa tới máy khác: mã xác thực của máy và dữ liệu của công dân sẽ đi qua mạng mà không được mã hóa; chỉ dùng trên mạng tin cậy và chuyển sang https:// càng sớm càng tốt</translation>
     </message>
     <message>
@@ -953,7 +954,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>cơ sở dữ liệu trước đây chưa được mã hóa: nay đã được mã hóa, bản không mã hóa đã được xóa an toàn</translation>
     </message>
     <message>
-        <source>RECOVERY KEY of the database (shown only this once): write it down and keep it locked away. Without it the data cannot be opened if this computer's keyring is lost (set HCC_RECOVERY_KEY to it).</source>
+        <source>RECOVERY KEY of the database (shown only this once): write it down and keep it locked away. Without it the data cannot be opened if this computer&apos;s keyring is lost (set HCC_RECOVERY_KEY to it).</source>
         <translation>KHÓA KHÔI PHỤC của cơ sở dữ liệu (chỉ hiển thị một lần này): hãy chép lại và cất giữ an toàn. Nếu mất kho khóa của máy này, không có khóa này thì không mở được dữ liệu (đặt HCC_RECOVERY_KEY bằng khóa này).</translation>
     </message>
     <message>
@@ -1017,12 +1018,12 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>đã gửi {pushed}, đã nhận {pulled}, xung đột {conflicts}, bị từ chối {rejected}, đã có trên máy chủ {duplicates}</translation>
     </message>
     <message>
-        <source>{count} new conflict(s): see 'sync conflicts', then settle each with 'sync resolve'</source>
-        <translation>{count} xung đột mới: xem bằng lệnh 'sync conflicts', rồi giải quyết từng xung đột bằng 'sync resolve'</translation>
+        <source>{count} new conflict(s): see &apos;sync conflicts&apos;, then settle each with &apos;sync resolve&apos;</source>
+        <translation>{count} xung đột mới: xem bằng lệnh &apos;sync conflicts&apos;, rồi giải quyết từng xung đột bằng &apos;sync resolve&apos;</translation>
     </message>
     <message>
-        <source>{count} item(s) refused by the server: see 'sync status' for the reasons</source>
-        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh 'sync status'</translation>
+        <source>{count} item(s) refused by the server: see &apos;sync status&apos; for the reasons</source>
+        <translation>{count} mục bị máy chủ từ chối: xem lý do bằng lệnh &apos;sync status&apos;</translation>
     </message>
     <message>
         <source>server: {url} (registered)</source>
@@ -1065,8 +1066,8 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>lỗi gần nhất ({at}): {reason}</translation>
     </message>
     <message>
-        <source>warning: this device has not synced for too long: run 'sync' when the network is up</source>
-        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh 'sync' khi có mạng</translation>
+        <source>warning: this device has not synced for too long: run &apos;sync&apos; when the network is up</source>
+        <translation>cảnh báo: máy này đã lâu chưa đồng bộ: hãy chạy lệnh &apos;sync&apos; khi có mạng</translation>
     </message>
     <message>
         <source>refused {kind} {key}: {reason}</source>
@@ -1077,7 +1078,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>tài khoản {user}: tên đăng nhập đã thuộc về một tài khoản khác của đơn vị; tài khoản này chỉ dùng được trên máy này (hãy đặt cho cán bộ một tên đăng nhập khác)</translation>
     </message>
     <message>
-        <source>the unit's account {user} was not taken: an account of this device has that user name (give one of the two officers another user name)</source>
+        <source>the unit&apos;s account {user} was not taken: an account of this device has that user name (give one of the two officers another user name)</source>
         <translation>chưa nhận tài khoản {user} của đơn vị: một tài khoản trên máy này đã dùng tên đăng nhập đó (hãy đặt cho một trong hai cán bộ một tên đăng nhập khác)</translation>
     </message>
     <message>
@@ -1101,11 +1102,11 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>{field}: trên máy này {here}, trên máy chủ {server}</translation>
     </message>
     <message>
-        <source>{code}: this device's version kept (sent at the next sync)</source>
+        <source>{code}: this device&apos;s version kept (sent at the next sync)</source>
         <translation>{code}: giữ bản trên máy này (sẽ gửi ở lần đồng bộ tới)</translation>
     </message>
     <message>
-        <source>{code}: the server's version kept</source>
+        <source>{code}: the server&apos;s version kept</source>
         <translation>{code}: giữ bản trên máy chủ</translation>
     </message>
     <message>
@@ -1113,7 +1114,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Đăng ký bằng lệnh: python -m hcc_desktop device register --server URL --code MÃ</translation>
     </message>
     <message>
-        <source>If the server's certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
+        <source>If the server&apos;s certificate comes from a private authority, set {env}=/path/to/ca.pem</source>
         <translation>Nếu chứng thư của máy chủ do một tổ chức cấp riêng, hãy đặt {env}=/đường/dẫn/ca.pem</translation>
     </message>
     <message>
@@ -1157,7 +1158,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>Không có quyền mở {path}: hãy hỏi quản trị viên hoặc chọn tệp khác</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a file: give the file's name</source>
+        <source>{path} is a folder, not a file: give the file&apos;s name</source>
         <translation>{path} là một thư mục, không phải tệp: hãy ghi tên tệp</translation>
     </message>
     <message>
@@ -2039,7 +2040,7 @@ Ngừng áp dụng: {deactivated}</translation>
         <translation>&amp;In phiếu</translation>
     </message>
     <message>
-        <source>Export citi&amp;zen's data…</source>
+        <source>Export citi&amp;zen&apos;s data…</source>
         <translation>X&amp;uất dữ liệu công dân…</translation>
     </message>
     <message>
@@ -2164,7 +2165,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Hồ sơ đến hạn trong {days} ngày làm việc tới ({count})</translation>
     </message>
     <message>
-        <source>Dossiers waiting for the citizen's papers ({count})</source>
+        <source>Dossiers waiting for the citizen&apos;s papers ({count})</source>
         <translation>Hồ sơ chờ công dân bổ sung giấy tờ ({count})</translation>
     </message>
     <message>
@@ -2436,7 +2437,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>&amp;Mở buổi tiếp nhận</translation>
     </message>
     <message>
-        <source>On the session's day: dossiers received on this computer belong to it</source>
+        <source>On the session&apos;s day: dossiers received on this computer belong to it</source>
         <translation>Trong ngày của buổi: hồ sơ tiếp nhận trên máy này được ghi vào buổi</translation>
     </message>
     <message>
@@ -2456,7 +2457,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>ví dụ: Khu phố 3</translation>
     </message>
     <message>
-        <source>e.g. the quarter's culture house</source>
+        <source>e.g. the quarter&apos;s culture house</source>
         <translation>ví dụ: nhà văn hóa khu phố</translation>
     </message>
     <message>
@@ -2656,7 +2657,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Lượt phục vụ {name}: {status}</translation>
     </message>
     <message>
-        <source>{code} is replaced by the procedure's code</source>
+        <source>{code} is replaced by the procedure&apos;s code</source>
         <translation>{code} được thay bằng mã thủ tục</translation>
     </message>
     <message>
@@ -2668,7 +2669,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>&amp;Xuất bảng mã QR (PDF)…</translation>
     </message>
     <message>
-        <source>An A4 poster for the quarter: the ward's name, QR codes to the information pages of the most used procedures, the quarter's next Saturday sessions and the center's phone number.</source>
+        <source>An A4 poster for the quarter: the ward&apos;s name, QR codes to the information pages of the most used procedures, the quarter&apos;s next Saturday sessions and the center&apos;s phone number.</source>
         <translation>Bảng khổ A4 cho khu phố: tên phường, mã QR dẫn đến trang thông tin của các thủ tục thường dùng nhất, lịch các buổi tiếp nhận thứ Bảy sắp tới của khu phố và số điện thoại của Trung tâm.</translation>
     </message>
     <message>
@@ -2703,7 +2704,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Tạo quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <source>Every officer now logs in. This database has no account yet: create the administrator's account; the administrator then adds the other officers.</source>
+        <source>Every officer now logs in. This database has no account yet: create the administrator&apos;s account; the administrator then adds the other officers.</source>
         <translation>Từ nay mọi cán bộ đều đăng nhập. Cơ sở dữ liệu này chưa có tài khoản nào: hãy tạo tài khoản quản trị viên; sau đó quản trị viên thêm các cán bộ khác.</translation>
     </message>
     <message>
@@ -3452,7 +3453,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Số tiền không được âm</translation>
     </message>
     <message>
-        <source>The server address is not valid: it starts with http:// or https:// followed by the server's name (e.g. https://dongbo.example.gov.vn)</source>
+        <source>The server address is not valid: it starts with http:// or https:// followed by the server&apos;s name (e.g. https://dongbo.example.gov.vn)</source>
         <translation>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng http:// hoặc https:// rồi đến tên máy chủ (ví dụ https://dongbo.example.gov.vn)</translation>
     </message>
     <message>
@@ -3744,7 +3745,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Vai trò của bạn ({role}) không được phép làm việc này ({permission})</translation>
     </message>
     <message>
-        <source>Only the center leader or an administrator may read the access log or export a citizen's data (your role: {role})</source>
+        <source>Only the center leader or an administrator may read the access log or export a citizen&apos;s data (your role: {role})</source>
         <translation>Chỉ lãnh đạo trung tâm hoặc quản trị viên được xem nhật ký truy cập hoặc xuất dữ liệu công dân (vai trò của bạn: {role})</translation>
     </message>
     <message>
@@ -3760,7 +3761,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không có tài khoản {user}</translation>
     </message>
     <message>
-        <source>The database {path} is encrypted and its key is not in this computer's keyring: set HCC_RECOVERY_KEY to the recovery key shown at set-up and start again</source>
+        <source>The database {path} is encrypted and its key is not in this computer&apos;s keyring: set HCC_RECOVERY_KEY to the recovery key shown at set-up and start again</source>
         <translation>Cơ sở dữ liệu {path} đã được mã hóa nhưng khóa của nó không có trong kho khóa của máy này: hãy đặt biến HCC_RECOVERY_KEY bằng khóa khôi phục được hiển thị khi cài đặt rồi khởi động lại</translation>
     </message>
     <message>
@@ -3856,7 +3857,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thiết lập được kết nối an toàn tới máy chủ (không xác thực được chứng thư của máy chủ). Liên hệ quản trị viên.</translation>
     </message>
     <message>
-        <source>This device's right to synchronise has been revoked. Contact the administrator to register it again.</source>
+        <source>This device&apos;s right to synchronise has been revoked. Contact the administrator to register it again.</source>
         <translation>Thiết bị đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên để đăng ký lại.</translation>
     </message>
     <message>
@@ -3876,11 +3877,11 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không lưu được thông tin xác thực đồng bộ một cách an toàn trên máy này: {detail}</translation>
     </message>
     <message>
-        <source>The history on this device has been altered (dossier {code}): nothing was sent to the server. Run 'audit verify' and contact the center leader.</source>
-        <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy 'audit verify' và báo lãnh đạo trung tâm.</translation>
+        <source>The history on this device has been altered (dossier {code}): nothing was sent to the server. Run &apos;audit verify&apos; and contact the center leader.</source>
+        <translation>Lịch sử hồ sơ trên máy này đã bị sửa đổi (hồ sơ {code}): chưa gửi gì lên máy chủ. Hãy chạy &apos;audit verify&apos; và báo lãnh đạo trung tâm.</translation>
     </message>
     <message>
-        <source>The server refused the changes: they are not signed with this device's key. Register the device again and contact the administrator.</source>
+        <source>The server refused the changes: they are not signed with this device&apos;s key. Register the device again and contact the administrator.</source>
         <translation>Máy chủ đã từ chối các thay đổi: chúng không được ký bằng khóa của máy này. Hãy đăng ký lại máy và liên hệ quản trị viên.</translation>
     </message>
     <message>
@@ -3912,7 +3913,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Đơn vị đã có đủ 10 thiết bị đang hoạt động: quản trị viên cần thu hồi một thiết bị trên máy chủ trước</translation>
     </message>
     <message>
-        <source>The server already has an active device with this device's id: the administrator must revoke the old device on the server before this device can register</source>
+        <source>The server already has an active device with this device&apos;s id: the administrator must revoke the old device on the server before this device can register</source>
         <translation>Máy chủ đã có một máy đang hoạt động mang mã máy này: quản trị viên phải thu hồi máy cũ trên máy chủ trước khi máy này đăng ký</translation>
     </message>
     <message>
@@ -4000,7 +4001,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Tệp của giấy tờ này chưa có trên máy; hãy đồng bộ để tải về</translation>
     </message>
     <message>
-        <source>This document is not among those held for the dossier's citizen</source>
+        <source>This document is not among those held for the dossier&apos;s citizen</source>
         <translation>Giấy tờ này không thuộc các giấy tờ đã số hóa của công dân trong hồ sơ</translation>
     </message>
     <message>
@@ -5132,7 +5133,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Không thu phí</translation>
     </message>
     <message>
-        <source>Type a few words of the procedure's name or its code, then ↓ and Enter.</source>
+        <source>Type a few words of the procedure&apos;s name or its code, then ↓ and Enter.</source>
         <translation>Gõ vài chữ trong tên hoặc mã thủ tục, rồi nhấn ↓ và Enter.</translation>
     </message>
     <message>
@@ -5175,7 +5176,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Khóa khôi phục của cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>The data of this computer are encrypted. Their key is kept in this computer's keyring. If the keyring is lost (a new user profile, the data moved to another computer), the data can only be opened with this recovery key. It is shown only this once: write it down and keep it locked away.</source>
+        <source>The data of this computer are encrypted. Their key is kept in this computer&apos;s keyring. If the keyring is lost (a new user profile, the data moved to another computer), the data can only be opened with this recovery key. It is shown only this once: write it down and keep it locked away.</source>
         <translation>Dữ liệu trên máy này đã được mã hóa. Khóa của dữ liệu được giữ trong kho khóa của máy. Nếu mất kho khóa (hồ sơ người dùng mới, dữ liệu chuyển sang máy khác), chỉ có thể mở dữ liệu bằng khóa khôi phục này. Khóa chỉ hiển thị một lần này: hãy chép lại và cất giữ an toàn.</translation>
     </message>
     <message>
@@ -5443,7 +5444,7 @@ Nhấn F2 để tiếp nhận hồ sơ.</translation>
         <translation>Người được ủy quyền phải xuất trình giấy ủy quyền hợp lệ và giấy tờ tùy thân của mình. Lưu bản sao giấy ủy quyền cùng hồ sơ.</translation>
     </message>
     <message>
-        <source>Check the applicant's identity paper against the dossier before handing over the result.</source>
+        <source>Check the applicant&apos;s identity paper against the dossier before handing over the result.</source>
         <translation>Đối chiếu giấy tờ tùy thân của chủ hồ sơ với hồ sơ trước khi trao kết quả.</translation>
     </message>
     <message>
@@ -5897,7 +5898,7 @@ hài lòng</translation>
         <translation>Dùng cho dòng “&lt;địa danh&gt;, ngày … tháng … năm …” trên các phiếu.</translation>
     </message>
     <message>
-        <source>Signer's &amp;title:</source>
+        <source>Signer&apos;s &amp;title:</source>
         <translation>Chức danh người &amp;ký:</translation>
     </message>
     <message>
@@ -5905,7 +5906,7 @@ hài lòng</translation>
         <translation>Người ký văn bản của đơn vị (văn bản xin lỗi Mẫu 04, thông báo dừng giải quyết Mẫu 05).</translation>
     </message>
     <message>
-        <source>Signer's na&amp;me:</source>
+        <source>Signer&apos;s na&amp;me:</source>
         <translation>Họ tên &amp;lãnh đạo ký:</translation>
     </message>
     <message>
@@ -6115,19 +6116,19 @@ hài lòng</translation>
         <translation>Trên máy chủ</translation>
     </message>
     <message>
-        <source>&amp;Keep this device's version</source>
+        <source>&amp;Keep this device&apos;s version</source>
         <translation>&amp;Giữ bản trên máy này</translation>
     </message>
     <message>
-        <source>This device's version is sent to the server at the next sync</source>
+        <source>This device&apos;s version is sent to the server at the next sync</source>
         <translation>Bản trên máy này sẽ được gửi lên máy chủ ở lần đồng bộ tới</translation>
     </message>
     <message>
-        <source>Take the se&amp;rver's version</source>
+        <source>Take the se&amp;rver&apos;s version</source>
         <translation>Lấ&amp;y bản trên máy chủ</translation>
     </message>
     <message>
-        <source>The server's version replaces the dossier on this device</source>
+        <source>The server&apos;s version replaces the dossier on this device</source>
         <translation>Bản trên máy chủ sẽ thay thế hồ sơ trên máy này</translation>
     </message>
     <message>
@@ -6139,11 +6140,11 @@ hài lòng</translation>
         <translation>Hồ sơ {code}: các thông tin khác nhau</translation>
     </message>
     <message>
-        <source>Dossier {code}: this device's version is kept and goes to the server at the next sync.</source>
+        <source>Dossier {code}: this device&apos;s version is kept and goes to the server at the next sync.</source>
         <translation>Hồ sơ {code}: đã giữ bản trên máy này; bản này sẽ được gửi lên máy chủ ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Dossier {code}: the server's version replaced this device's.</source>
+        <source>Dossier {code}: the server&apos;s version replaced this device&apos;s.</source>
         <translation>Hồ sơ {code}: đã lấy bản trên máy chủ thay cho bản trên máy này.</translation>
     </message>
 </context>
@@ -6459,7 +6460,7 @@ hài lòng</translation>
         <translation>gửi quá nhiều thay đổi trong một lần</translation>
     </message>
     <message>
-        <source>the server's copy of the dossier cannot be read</source>
+        <source>the server&apos;s copy of the dossier cannot be read</source>
         <translation>không đọc được bản hồ sơ trên máy chủ</translation>
     </message>
     <message>
@@ -6475,7 +6476,7 @@ hài lòng</translation>
         <translation>sự kiện đã bị sửa sau khi ghi (mã băm không khớp)</translation>
     </message>
     <message>
-        <source>the event before it in the dossier's history is missing on the server</source>
+        <source>the event before it in the dossier&apos;s history is missing on the server</source>
         <translation>sự kiện liền trước trong lịch sử hồ sơ không có trên máy chủ</translation>
     </message>
     <message>
@@ -6483,7 +6484,7 @@ hài lòng</translation>
         <translation>trước bản ghi này, các bản ghi của máy bị thiếu hoặc sai thứ tự</translation>
     </message>
     <message>
-        <source>the dossier's receipt details were edited after its receipt was recorded</source>
+        <source>the dossier&apos;s receipt details were edited after its receipt was recorded</source>
         <translation>thông tin tiếp nhận của hồ sơ đã bị sửa sau khi sự kiện tiếp nhận được ghi</translation>
     </message>
     <message>
@@ -6538,7 +6539,7 @@ hài lòng</translation>
         <translation>Máy này đã đăng ký với {url}, đơn vị {unit}, số máy {slot}. Chỉ đăng ký lại khi quản trị viên cấp mã mới (ví dụ sau khi máy bị thu hồi quyền đồng bộ).</translation>
     </message>
     <message>
-        <source>Register this device with the unit's sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
+        <source>Register this device with the unit&apos;s sync server to send its dossiers to the other devices of the unit and receive theirs. Ask the administrator for the server address and a one-time enrolment code.</source>
         <translation>Đăng ký máy này với máy chủ đồng bộ của đơn vị để gửi hồ sơ của máy này tới các máy khác trong đơn vị và nhận hồ sơ của các máy đó. Hãy xin quản trị viên địa chỉ máy chủ và một mã đăng ký dùng một lần.</translation>
     </message>
     <message>
@@ -6647,7 +6648,7 @@ hài lòng</translation>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <source>Send this device's changes and receive the others' (F9)</source>
+        <source>Send this device&apos;s changes and receive the others&apos; (F9)</source>
         <translation>Gửi các thay đổi của máy này và nhận thay đổi của các máy khác (F9)</translation>
     </message>
     <message>
@@ -7188,7 +7189,7 @@ time</source>
         <translation>Lý do không tiếp nhận hồ sơ (in trên Mẫu 03)</translation>
     </message>
     <message>
-        <source>E.g. the citizen's written request of withdrawal</source>
+        <source>E.g. the citizen&apos;s written request of withdrawal</source>
         <translation>Ví dụ: theo đơn đề nghị rút hồ sơ của công dân</translation>
     </message>
     <message>
