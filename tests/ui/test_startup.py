@@ -229,7 +229,7 @@ def test_the_first_lists_are_shown_before_sqlalchemy_is_imported(tmp_path: Path)
     ]  # fmt: skip
     assert sum(seen["counts"].values()) > 0  # the demo's dossiers fill the worklists
     # The first lists, then the main window's (after the services): both printed.
-    assert 0 < int(figures["shown"]) <= int(figures["lists"]) <= int(figures["main"])
+    assert 0 < int(figures["shown"]) <= int(figures["early"]) <= int(figures["lists"])
 
 
 def test_a_refused_early_login_goes_to_the_services(tmp_path: Path) -> None:
