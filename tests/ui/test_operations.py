@@ -359,3 +359,34 @@ def test_the_runner_lets_go_of_a_delivered_callback_on_the_gui_thread(
     del window
     assert gone() is None
     del carrier
+
+
+def test_the_runner_lets_go_of_a_tasks_function_on_the_gui_thread(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """The task's function, bound to a window with no parent: the job drops its own
+    reference before it reports, the carrier drops its own on delivery (GUI thread), so
+    the window goes there at once once nobody else holds it (an abort in Qt, "pure
+    virtual method called", when the last reference went with the job on the worker)."""
+    import weakref
+
+    from PySide6.QtWidgets import QDialog
+
+    class Working(QDialog):
+        answered = False
+
+        def work(self) -> int:
+            return 1
+
+        def done(self, _value: object) -> None:
+            self.answered = True
+
+    window = Working()
+    gone = weakref.ref(window)
+    runner.run(window.work, on_done=window.done)
+    (carrier,) = runner._pending
+    qtbot.waitUntil(lambda: gone().answered)  # type: ignore[union-attr]
+    assert carrier.work is None  # let go of on delivery, on the GUI thread
+    del window
+    assert gone() is None
+    del carrier

@@ -82,14 +82,18 @@ class _Carrier(QObject):
         self.stopping_text = ""
         # An operation: what its result says it changed is announced before on_done.
         self.announces = False
+        # The job's function and arguments, held here until the outcome is delivered.
+        self.work: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]] | None = None
         # Queued: the slots run on this object's (the GUI) thread.
         self.succeeded.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
         self.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
 
     def release(self) -> None:
-        """Drop the callbacks once the outcome has been delivered."""
+        """Drop the callbacks, the function and its arguments once the outcome has
+        been delivered (on the GUI thread)."""
         self._on_done = self._on_error = self._on_cancelled = None
+        self.work = None
 
     # -- worker side ---------------------------------------------------------
 
@@ -156,22 +160,38 @@ class _Carrier(QObject):
 
 
 class _Job(QRunnable):
+    """Runs ``fn(*args, **kwargs)`` on the worker thread.
+
+    The carrier (GUI thread) holds the function and its arguments too, until the outcome
+    has been delivered: the job drops its own references before it reports, so that the
+    last reference to a widget the function is bound to (a window with no parent closed
+    meanwhile) is never let go of on the worker thread, which would delete the widget
+    there (an abort in Qt: "pure virtual method called")."""
+
     def __init__(
         self, carrier: _Carrier, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._carrier = carrier
-        self._fn = fn
-        self._args = args
-        self._kwargs = kwargs
+        carrier.work = (fn, args, kwargs)
+        self._work: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]] | None = (
+            fn,
+            args,
+            kwargs,
+        )
 
     def run(self) -> None:
+        assert self._work is not None
+        fn, args, kwargs = self._work
+        self._work = None
         try:
-            result = self._fn(*self._args, **self._kwargs)
+            result = fn(*args, **kwargs)
         except BaseException as exc:
+            del fn, args, kwargs
             self._carrier.failed.emit(exc)
         else:
+            del fn, args, kwargs
             self._carrier.succeeded.emit(result)
 
 
