@@ -156,7 +156,10 @@ def install_excepthooks() -> None:
     qInstallMessageHandler(_qt_message)
 
 
-def _database_error(exc: BaseException, path: Path) -> None:
+def _database_error(exc: BaseException, path: Path, *, quietly: bool = False) -> None:
+    """Why the store cannot be opened: a dialog, or with ``quietly`` (``--quit-after-show``,
+    which never shows a dialog) the same text on stderr, so that a benchmark or a smoke
+    test ends with its exit code instead of waiting for a click nobody gives."""
     box = QMessageBox()
     from hcc_desktop.core.errors import HccError
 
@@ -180,7 +183,7 @@ def _database_error(exc: BaseException, path: Path) -> None:
                 "HCC_RECOVERY_KEY set to the recovery key shown at set-up. Log files: {logs}",
             ).format(logs=str(log_dir()))
         )
-        box.exec()
+        _show_or_print(box, quietly)
         return
     box.setText(
         QCoreApplication.translate(
@@ -197,7 +200,15 @@ def _database_error(exc: BaseException, path: Path) -> None:
         ).format(logs=str(log_dir()))
     )
     box.setDetailedText(reason)
-    box.exec()
+    _show_or_print(box, quietly)
+
+
+def _show_or_print(box: QMessageBox, quietly: bool) -> None:
+    if quietly:
+        details = box.detailedText()
+        print(box.text(), box.informativeText(), details, sep="\n", file=sys.stderr, flush=True)
+    else:
+        box.exec()
 
 
 class _OpenFailed:
@@ -429,7 +440,7 @@ def run(argv: list[str] | None = None) -> int:
 
     def opened(result: tuple[Services, AppSettings, bool] | _OpenFailed) -> None:
         if isinstance(result, _OpenFailed):
-            _database_error(result.exc, db_path)
+            _database_error(result.exc, db_path, quietly=args.quit_after_show)
             fail()
             return
         services, settings, first_admin = result
@@ -606,7 +617,7 @@ def run(argv: list[str] | None = None) -> int:
 
     def services_ready(result: tuple[Services, AppSettings, bool] | _OpenFailed) -> None:
         if isinstance(result, _OpenFailed):
-            _database_error(result.exc, db_path)
+            _database_error(result.exc, db_path, quietly=args.quit_after_show)
             fail()
             return
         services, _settings, _first_admin = result

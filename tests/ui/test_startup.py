@@ -237,3 +237,39 @@ def test_a_refused_early_login_goes_to_the_services(tmp_path: Path) -> None:
     # No lists shown; the services refused the login (exit 3, as the CLI).
     assert seen == {"code": 3}
     assert "lists" not in figures
+
+
+def test_a_quiet_start_without_the_stores_key_ends_with_the_reason(tmp_path: Path) -> None:
+    """``--quit-after-show`` never shows a dialog: a store whose key is not in this
+    keyring ends the program (exit 1) with the reason on stderr, instead of waiting for
+    a click on the error dialog (a benchmark or the bundle's smoke test would hang)."""
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HCC_DESKTOP_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "HCC_USER": "binh",
+        "HCC_PASSWORD": "mat-khau-thu",
+    }
+    db = str(tmp_path / "hcc.db")
+    subprocess.run(
+        [sys.executable, "-m", "hcc_desktop", "--db", db, "init", "--admin-user", "binh"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
+    # Another home: another (empty) keyring, no recovery key given.
+    elsewhere = {**env, "HCC_DESKTOP_HOME": str(tmp_path / "elsewhere")}
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", db, "--lang", "vi", "--quit-after-show"],
+        env=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 1
+    assert "HCC_RECOVERY_KEY" in done.stderr
+    assert "lists" not in done.stdout
