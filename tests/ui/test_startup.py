@@ -179,7 +179,9 @@ print(json.dumps(seen))
 """
 
 
-def _started(tmp_path: Path, probe: str, *, password: str = "mat-khau-thu") -> tuple[dict, dict]:
+def _store(tmp_path: Path, *commands: list[str]) -> tuple[dict[str, str], str]:
+    """The environment of a start in ``tmp_path`` and a store made there by ``init``
+    and then ``commands`` (CLI)."""
     env = {
         "QT_QPA_PLATFORM": "offscreen",
         "HCC_DESKTOP_HOME": str(tmp_path / "home"),
@@ -189,10 +191,7 @@ def _started(tmp_path: Path, probe: str, *, password: str = "mat-khau-thu") -> t
         "HCC_PASSWORD": "mat-khau-thu",
     }
     db = str(tmp_path / "hcc.db")
-    for command in (
-        ["init", "--admin-user", "binh"],
-        ["demo", "--dossiers", "200", "--months", "1"],
-    ):
+    for command in (["init", "--admin-user", "binh"], *commands):
         subprocess.run(
             [sys.executable, "-m", "hcc_desktop", "--db", db, *command],
             env=env,
@@ -201,6 +200,11 @@ def _started(tmp_path: Path, probe: str, *, password: str = "mat-khau-thu") -> t
             cwd=ROOT,
             check=True,
         )
+    return env, db
+
+
+def _started(tmp_path: Path, probe: str, *, password: str = "mat-khau-thu") -> tuple[dict, dict]:
+    env, db = _store(tmp_path, ["demo", "--dossiers", "200", "--months", "1"])
     done = subprocess.run(
         [sys.executable, "-c", probe, db],
         env={**env, "HCC_PASSWORD": password},
@@ -243,23 +247,7 @@ def test_a_quiet_start_without_the_stores_key_ends_with_the_reason(tmp_path: Pat
     """``--quit-after-show`` never shows a dialog: a store whose key is not in this
     keyring ends the program (exit 1) with the reason on stderr, instead of waiting for
     a click on the error dialog (a benchmark or the bundle's smoke test would hang)."""
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "HCC_DESKTOP_HOME": str(tmp_path / "home"),
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "HCC_USER": "binh",
-        "HCC_PASSWORD": "mat-khau-thu",
-    }
-    db = str(tmp_path / "hcc.db")
-    subprocess.run(
-        [sys.executable, "-m", "hcc_desktop", "--db", db, "init", "--admin-user", "binh"],
-        env=env,
-        capture_output=True,
-        timeout=120,
-        cwd=ROOT,
-        check=True,
-    )
+    env, db = _store(tmp_path)
     # Another home: another (empty) keyring, no recovery key given.
     elsewhere = {**env, "HCC_DESKTOP_HOME": str(tmp_path / "elsewhere")}
     done = subprocess.run(
